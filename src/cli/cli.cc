@@ -1,0 +1,12 @@
+#include "sitrep/cli.h"
+
+#include <cstdio>
+
+namespace sitrep {
+
+int RunCli(int argc, char** argv) {
+  std::fprintf(stderr, "sitrep: no commands yet\n");
+  return 1;
+}
+
+}  // namespace sitrep

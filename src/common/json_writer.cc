@@ -1,0 +1,93 @@
+#include "sitrep/json_writer.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace sitrep {
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        if (c < 0x20) {
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void JsonWriter::Comma() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!first_.empty()) {
+    if (!first_.back()) out_->push_back(',');
+    first_.back() = false;
+  }
+}
+
+void JsonWriter::BeginObject() {
+  Comma();
+  out_->push_back('{');
+  first_.push_back(true);
+}
+void JsonWriter::EndObject() {
+  out_->push_back('}');
+  first_.pop_back();
+}
+void JsonWriter::BeginArray() {
+  Comma();
+  out_->push_back('[');
+  first_.push_back(true);
+}
+void JsonWriter::EndArray() {
+  out_->push_back(']');
+  first_.pop_back();
+}
+void JsonWriter::Key(std::string_view k) {
+  Comma();
+  AppendJsonString(out_, k);
+  out_->push_back(':');
+  after_key_ = true;
+}
+void JsonWriter::String(std::string_view s) {
+  Comma();
+  AppendJsonString(out_, s);
+}
+void JsonWriter::Int(int64_t v) {
+  Comma();
+  out_->append(std::to_string(v));
+}
+void JsonWriter::Double(double v) {
+  Comma();
+  if (!std::isfinite(v)) {
+    out_->append("null");
+    return;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  out_->append(buf);
+}
+void JsonWriter::Bool(bool v) {
+  Comma();
+  out_->append(v ? "true" : "false");
+}
+void JsonWriter::Null() {
+  Comma();
+  out_->append("null");
+}
+
+}  // namespace sitrep
