@@ -1,0 +1,83 @@
+// Figures, mentions and events: what sitrep extracts and merges.
+//
+// A Figure is one count stated in one sentence ("at least 75 protesters were
+// wounded"), with what it counts, its victims, its qualifier and who gives it.
+// A Mention is what one article says about one event: type, actors, place,
+// date and figures, with the spans they came from. An Event is the
+// real-world happening one or more mentions describe (see merge.h); its
+// fields are derived from its mentions.
+//
+// Spans: `span` fields are byte spans in the article's clean text;
+// `raw_span` fields are byte spans in the article's raw bytes (via the
+// article's OffsetMap), so every figure points at its exact source.
+//
+// Thread safety: value types.
+#ifndef SITREP_EVENT_H_
+#define SITREP_EVENT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/civil_day.h"
+#include "sitrep/date_expr.h"
+#include "sitrep/offset_map.h"
+#include "sitrep/quantity.h"
+
+namespace sitrep {
+
+enum class Outcome { kKilled = 0, kInjured, kArrested, kMissing };
+constexpr int kNumOutcomes = 4;
+const char* OutcomeName(Outcome o);  // "fatalities", "injuries", ...
+
+enum class MentionKind { kIncident, kAggregate, kTally };
+const char* MentionKindName(MentionKind k);  // "incident", ...
+
+struct Figure {
+  Outcome outcome = Outcome::kKilled;
+  Count count;
+  std::string qualifier;    // "at least", "exact", "zero", ...
+  std::string victims;      // victim class: "protesters", "civilians", ...
+  std::string attribution;  // "police and health sources", "" if none
+  bool implausible = false;
+  Span span;      // the figure's expression, clean text
+  Span raw_span;  // the same in raw bytes
+  int sentence = -1;  // index into Article::sentences
+};
+
+struct Location {
+  std::string name;          // GeoNames primary name
+  std::string country;       // ISO alpha-2
+  std::string admin1;
+  double lat = 0, lon = 0;
+  uint32_t geonameid = 0;
+  std::string precision;     // "city", "admin1", "country"
+  Span span;                 // where it was named (clean text)
+};
+
+struct Mention {
+  std::string article_id;
+  MentionKind kind = MentionKind::kIncident;
+  std::string event_type;      // ACLED event type
+  std::string sub_event_type;  // ACLED sub-event type
+  std::string actor1, actor2;
+  std::optional<Location> location;
+  CivilDay date;  // complete when known; partial or zero otherwise
+  DatePrecision date_precision = DatePrecision::kDay;
+  std::string date_rule;       // how it was resolved ("article", "weekday"...)
+  std::vector<Figure> figures;  // at most one per outcome after reconciling
+  std::vector<int> sentences;   // indices into Article::sentences
+  std::vector<Span> raw_spans;  // raw spans of those sentences
+  std::string source;           // tally: who gives the figure
+  std::string subject;          // tally: what is counted
+  std::vector<int> parts;       // aggregate: indices of the part mentions
+  std::string notes;            // the main sentence's text
+  std::vector<std::string> trigger_words;  // what fired, for audit
+
+  const Figure* FigureFor(Outcome o) const;
+  Figure* FigureFor(Outcome o);
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENT_H_
