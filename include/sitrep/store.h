@@ -1,0 +1,110 @@
+// Store: sitrep's embedded database of articles (and, from schema v2 on,
+// of what is extracted from them). One SQLite file, WAL mode.
+//
+// Articles are immutable versions keyed by (id, version). Putting an article
+// whose id already holds a version with the same content hash stores
+// nothing ("already present"); putting an id with new content stores it as
+// version max+1, which becomes the current version. Getters and search see
+// current versions only. Each put is one transaction: a failed put stores
+// nothing. The schema and the offsets blob are described in doc/storage.md.
+//
+// Thread safety: a Store is one SQLite connection; use it from one thread at
+// a time. Several Stores (threads or processes) may open the same file: WAL
+// lets readers run beside one writer, and writers wait up to a busy timeout.
+//
+// Costs: PutArticle is O(article size) plus a few index updates; GetArticle
+// is one indexed lookup; Search is an FTS5 query ranked by BM25.
+#ifndef SITREP_STORE_H_
+#define SITREP_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/article.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+namespace store_internal {
+class Db;
+}  // namespace store_internal
+
+enum class PutOutcome {
+  kInserted,        // a new id, stored as version 1
+  kAlreadyPresent,  // this id already holds this content; nothing stored
+  kNewVersion,      // a known id with new content, stored as a new version
+};
+const char* PutOutcomeName(PutOutcome o);  // "inserted", ...
+
+// What ForEachArticle reconstructs. kSummary fills the metadata fields and
+// `text`; kFull also `raw`, `offsets`, `sentences`, `removed`, `dateline`.
+enum class ArticleLoad { kSummary, kFull };
+
+struct SearchHit {
+  std::string id;
+  int version = 0;
+  std::string title;
+  double score = 0;     // -bm25(): higher is better
+  std::string snippet;  // matched terms in [brackets], cuts marked "…"
+};
+
+struct SearchOptions {
+  int limit = 10;
+  // false: the query is plain words, all required (any text is safe).
+  // true: the query is FTS5 syntax (AND/OR/NOT, "phrases", prefix*).
+  bool fts5_syntax = false;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) the database at `path` and migrates it to the
+  // latest schema. ":memory:" opens a private in-memory database.
+  // Fails with kCorruption if the file is not a sitrep database or was
+  // written by a newer sitrep (a schema version this build does not know).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Stores `a` (see the class comment for versioning).
+  // REQUIRES: a.id and a.content_hash are not empty.
+  Result<PutOutcome> PutArticle(const Article& a);
+
+  // The current version of article `id`, fully reconstructed.
+  // kNotFound when there is no such article.
+  Result<Article> GetArticle(std::string_view id);
+  // The current version number of `id`, or 0 when absent.
+  Result<int> CurrentVersion(std::string_view id);
+  // Number of articles (current versions).
+  Result<int64_t> CountArticles();
+
+  // Calls `fn` for the current version of every article, in id order,
+  // streaming (one article in memory at a time). Stops at and returns the
+  // first non-OK status `fn` returns.
+  Status ForEachArticle(ArticleLoad load,
+                        const std::function<Status(const Article&)>& fn);
+
+  // Full-text search over titles and clean text, best hits first.
+  // kInvalidArgument for a malformed FTS5 query (fts5_syntax only).
+  Result<std::vector<SearchHit>> Search(std::string_view query,
+                                        const SearchOptions& options = {});
+
+  // The schema version of the open database (PRAGMA user_version).
+  int schema_version() const;
+
+  // The connection, for other modules of src/store that add tables through
+  // later migrations (events, mentions, ...). Not for use outside src/store.
+  store_internal::Db& db() { return *db_; }
+
+ private:
+  explicit Store(std::unique_ptr<store_internal::Db> db);
+  std::unique_ptr<store_internal::Db> db_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_STORE_H_

@@ -1,0 +1,200 @@
+#include "store/db.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace sitrep::store_internal {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+}  // namespace
+
+Status SqliteStatus(sqlite3* db, int rc, std::string_view what) {
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) {
+    return Status::OK();
+  }
+  std::string m(what);
+  m += ": ";
+  // sqlite3_errmsg describes the last failed call on `db`; sqlite3_errstr
+  // describes the code alone (used when there is no connection).
+  m += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  switch (rc & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+      return Status::Corruption(std::move(m));
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::IOError(std::move(m));
+    case SQLITE_NOMEM:
+    case SQLITE_TOOBIG:
+      return Status::ResourceExhausted(std::move(m));
+    case SQLITE_CONSTRAINT:
+      return Status::AlreadyExists(std::move(m));
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      return Status::InvalidArgument(std::move(m));
+    default:
+      return Status::Internal(std::move(m));
+  }
+}
+
+// ---- Stmt ------------------------------------------------------------------
+
+Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), s_(o.s_), bind_rc_(o.bind_rc_) {
+  o.s_ = nullptr;
+}
+
+Stmt::~Stmt() {
+  if (s_ == nullptr) return;
+  sqlite3_reset(s_);
+  sqlite3_clear_bindings(s_);
+}
+
+Stmt& Stmt::Bind(int i, int64_t v) {
+  int rc = sqlite3_bind_int64(s_, i, v);
+  if (rc != SQLITE_OK && bind_rc_ == 0) bind_rc_ = rc;
+  return *this;
+}
+
+Stmt& Stmt::Bind(int i, std::string_view text) {
+  int rc = sqlite3_bind_text64(s_, i, text.data(), text.size(),
+                               SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK && bind_rc_ == 0) bind_rc_ = rc;
+  return *this;
+}
+
+Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
+  // A zero-length blob must still be a blob, not NULL: pass a non-null ptr.
+  static const char kEmpty = 0;
+  const char* p = bytes.empty() ? &kEmpty : bytes.data();
+  int rc = sqlite3_bind_blob64(s_, i, p, bytes.size(), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK && bind_rc_ == 0) bind_rc_ = rc;
+  return *this;
+}
+
+Stmt& Stmt::BindNull(int i) {
+  int rc = sqlite3_bind_null(s_, i);
+  if (rc != SQLITE_OK && bind_rc_ == 0) bind_rc_ = rc;
+  return *this;
+}
+
+Result<bool> Stmt::Step() {
+  if (bind_rc_ != 0) return SqliteStatus(nullptr, bind_rc_, "bind");
+  int rc = sqlite3_step(s_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return SqliteStatus(db_, rc, sqlite3_sql(s_));
+}
+
+Status Stmt::Run() {
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, Step());
+    if (!row) return Status::OK();
+  }
+}
+
+int64_t Stmt::Int(int col) const { return sqlite3_column_int64(s_, col); }
+
+double Stmt::Double(int col) const { return sqlite3_column_double(s_, col); }
+
+std::string_view Stmt::Text(int col) const {
+  const unsigned char* p = sqlite3_column_text(s_, col);
+  int n = sqlite3_column_bytes(s_, col);
+  if (p == nullptr) return {};
+  return {reinterpret_cast<const char*>(p), static_cast<size_t>(n)};
+}
+
+std::string_view Stmt::Blob(int col) const {
+  const void* p = sqlite3_column_blob(s_, col);
+  int n = sqlite3_column_bytes(s_, col);
+  if (p == nullptr) return {};
+  return {static_cast<const char*>(p), static_cast<size_t>(n)};
+}
+
+bool Stmt::IsNull(int col) const {
+  return sqlite3_column_type(s_, col) == SQLITE_NULL;
+}
+
+// ---- Db --------------------------------------------------------------------
+
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  std::unique_ptr<Db> db(new Db(raw));  // closes `raw` even on failure
+  if (rc != SQLITE_OK) return SqliteStatus(raw, rc, "open " + path);
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  // journal_mode returns a row ("wal", or "memory" for :memory:).
+  SITREP_RETURN_IF_ERROR(
+      db->Exec("PRAGMA journal_mode=WAL;"
+               "PRAGMA synchronous=NORMAL;"
+               "PRAGMA foreign_keys=ON;"));
+  return db;
+}
+
+Db::~Db() {
+  for (auto& [sql, s] : cache_) sqlite3_finalize(s);
+  sqlite3_close_v2(db_);
+}
+
+Result<Stmt> Db::Prepare(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) return Stmt(db_, it->second);
+  sqlite3_stmt* s = nullptr;
+  int rc =
+      sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+  if (rc != SQLITE_OK) return SqliteStatus(db_, rc, "prepare");
+  cache_.emplace(sql, s);
+  return Stmt(db_, s);
+}
+
+int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+
+Status Db::Exec(std::string_view script) {
+  const char* p = script.data();
+  const char* end = p + script.size();
+  while (p < end) {
+    sqlite3_stmt* s = nullptr;
+    const char* tail = nullptr;
+    int rc = sqlite3_prepare_v2(db_, p, static_cast<int>(end - p), &s, &tail);
+    if (rc != SQLITE_OK) return SqliteStatus(db_, rc, "prepare");
+    p = tail;
+    if (s == nullptr) continue;  // whitespace or a comment
+    do {
+      rc = sqlite3_step(s);
+    } while (rc == SQLITE_ROW);
+    Status st = SqliteStatus(db_, rc, sqlite3_sql(s));
+    sqlite3_finalize(s);
+    SITREP_RETURN_IF_ERROR(st);
+  }
+  return Status::OK();
+}
+
+// ---- Transaction -----------------------------------------------------------
+
+Result<std::unique_ptr<Transaction>> Transaction::Begin(Db* db) {
+  SITREP_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));
+  return std::unique_ptr<Transaction>(new Transaction(db));
+}
+
+Transaction::~Transaction() {
+  if (!done_) (void)db_->Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  done_ = true;
+  Status st = db_->Exec("COMMIT");
+  if (!st.ok()) (void)db_->Exec("ROLLBACK");
+  return st;
+}
+
+}  // namespace sitrep::store_internal

@@ -1,0 +1,106 @@
+// Db, Stmt, Transaction: a thin RAII layer over one SQLite connection.
+//
+// Every SQLite error becomes a Status in exactly one place (SqliteStatus).
+// Statements are prepared once per connection and cached by their SQL text;
+// a Stmt is a lease on a cached statement, reset when the lease ends. SQL
+// text is always a constant: user data only ever travels through Bind*.
+//
+// Thread safety: a Db is one connection; use it from one thread at a time.
+#ifndef SITREP_STORE_DB_H_
+#define SITREP_STORE_DB_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "sitrep/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sitrep::store_internal {
+
+// Converts SQLite result code `rc` on `db` (may be null) into a Status whose
+// message names `what` and carries SQLite's own message.
+Status SqliteStatus(sqlite3* db, int rc, std::string_view what);
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, sqlite3_stmt* s) : db_(db), s_(s) {}
+  Stmt(Stmt&& o) noexcept;
+  Stmt& operator=(Stmt&&) = delete;
+  Stmt(const Stmt&) = delete;
+  ~Stmt();
+
+  // Binds parameter `i` (1-based). A failed bind is reported by Step().
+  Stmt& Bind(int i, int64_t v);
+  Stmt& Bind(int i, std::string_view text);
+  Stmt& BindBlob(int i, std::string_view bytes);
+  Stmt& BindNull(int i);
+  Stmt& BindTextOrNull(int i, std::string_view text) {
+    return text.empty() ? BindNull(i) : Bind(i, text);
+  }
+
+  // Advances: true when a row is available, false when done.
+  Result<bool> Step();
+  // Steps until done, for statements that return no rows.
+  Status Run();
+
+  // Column accessors for the current row (0-based). Views are valid until
+  // the next Step or the end of the lease.
+  int64_t Int(int col) const;
+  double Double(int col) const;
+  std::string_view Text(int col) const;
+  std::string_view Blob(int col) const;
+  bool IsNull(int col) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* s_;
+  int bind_rc_ = 0;  // first failed bind's result code, 0 if none
+};
+
+class Db {
+ public:
+  // Opens `path` (":memory:" allowed) with WAL, synchronous=NORMAL, foreign
+  // keys on and a busy timeout.
+  static Result<std::unique_ptr<Db>> Open(const std::string& path);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // A lease on the cached statement for `sql`. REQUIRES: `sql` is constant
+  // text holding exactly one statement.
+  Result<Stmt> Prepare(const char* sql);
+  // Runs every statement of `script` in order. REQUIRES: constant SQL only.
+  Status Exec(std::string_view script);
+
+  // The rowid of the last row inserted on this connection.
+  int64_t LastInsertRowid() const;
+
+  sqlite3* raw() const { return db_; }
+
+ private:
+  explicit Db(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed.
+class Transaction {
+ public:
+  static Result<std::unique_ptr<Transaction>> Begin(Db* db);
+  ~Transaction();
+  Status Commit();
+
+ private:
+  explicit Transaction(Db* db) : db_(db) {}
+  Db* db_;
+  bool done_ = false;
+};
+
+}  // namespace sitrep::store_internal
+
+#endif  // SITREP_STORE_DB_H_

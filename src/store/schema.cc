@@ -1,0 +1,137 @@
+#include "store/schema.h"
+
+#include <string>
+
+namespace sitrep::store_internal {
+namespace {
+
+// 'sitr': marks the file as a sitrep database (PRAGMA application_id).
+constexpr int kApplicationId = 0x73697472;
+
+// v1: articles (immutable versions), their sentences and removed noise, and
+// a full-text index over the current version of each article.
+constexpr char kSchemaV1[] = R"sql(
+CREATE TABLE articles (
+  pk              INTEGER PRIMARY KEY,
+  id              TEXT    NOT NULL,
+  version         INTEGER NOT NULL CHECK (version >= 1),
+  content_hash    TEXT    NOT NULL,
+  source_path     TEXT    NOT NULL,
+  format          TEXT    NOT NULL,
+  url             TEXT    NOT NULL,
+  outlet          TEXT    NOT NULL,
+  title           TEXT    NOT NULL,
+  published       TEXT,
+  date_origin     TEXT    NOT NULL,
+  dateline_place  TEXT,
+  dateline_outlet TEXT,
+  dateline_year   INTEGER,
+  dateline_month  INTEGER,
+  dateline_day    INTEGER,
+  dateline_begin  INTEGER,
+  dateline_end    INTEGER,
+  warnings        TEXT    NOT NULL,
+  ingested_at     INTEGER NOT NULL,
+  text            TEXT    NOT NULL,
+  raw             BLOB    NOT NULL,
+  offsets         BLOB    NOT NULL,
+  UNIQUE (id, version)
+);
+CREATE INDEX articles_by_hash ON articles (content_hash);
+CREATE TABLE sentences (
+  article     INTEGER NOT NULL REFERENCES articles (pk) ON DELETE CASCADE,
+  ordinal     INTEGER NOT NULL,
+  clean_begin INTEGER NOT NULL,
+  clean_end   INTEGER NOT NULL,
+  PRIMARY KEY (article, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE removed (
+  article   INTEGER NOT NULL REFERENCES articles (pk) ON DELETE CASCADE,
+  ordinal   INTEGER NOT NULL,
+  kind      TEXT    NOT NULL,
+  raw_begin INTEGER NOT NULL,
+  raw_end   INTEGER NOT NULL,
+  text      TEXT    NOT NULL,
+  PRIMARY KEY (article, ordinal)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+  title, text,
+  content = 'articles', content_rowid = 'pk',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+PRAGMA application_id = 1936290930;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "articles, sentences, removed, full-text index", kSchemaV1},
+    // {2, "events, mentions, figures", kSchemaV2},
+};
+
+Status CheckIsSitrepDb(Db* db, int version) {
+  SITREP_ASSIGN_OR_RETURN(Stmt app, db->Prepare("PRAGMA application_id"));
+  SITREP_ASSIGN_OR_RETURN(bool row, app.Step());
+  int64_t id = row ? app.Int(0) : 0;
+  if (version > 0 && id != kApplicationId) {
+    return Status::Corruption("not a sitrep database (application_id)");
+  }
+  if (version > 0) return Status::OK();
+  SITREP_ASSIGN_OR_RETURN(Stmt tables,
+                          db->Prepare("SELECT count(*) FROM sqlite_schema"));
+  SITREP_ASSIGN_OR_RETURN(row, tables.Step());
+  if (row && tables.Int(0) > 0) {
+    return Status::Corruption("not a sitrep database (foreign tables)");
+  }
+  return Status::OK();
+}
+
+Status Apply(Db* db, const Migration& m) {
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  // Another connection may have migrated while we waited for the lock.
+  SITREP_ASSIGN_OR_RETURN(int current, SchemaVersion(db));
+  if (current >= m.version) return txn->Commit();
+  Status st = db->Exec(m.sql);
+  // user_version cannot be a bound parameter; the value is our own integer.
+  if (st.ok()) {
+    st = db->Exec("PRAGMA user_version = " + std::to_string(m.version));
+  }
+  if (st.ok()) st = txn->Commit();
+  return st.WithContext("schema migration " + std::to_string(m.version) + " (" +
+                        m.name + ")");
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+int LatestSchemaVersion() {
+  return kMigrations[std::size(kMigrations) - 1].version;
+}
+
+Result<int> SchemaVersion(Db* db) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db->Prepare("PRAGMA user_version"));
+  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Status::Internal("PRAGMA user_version returned no row");
+  return static_cast<int>(s.Int(0));
+}
+
+Status MigrateTo(Db* db, std::span<const Migration> migrations, int version) {
+  SITREP_ASSIGN_OR_RETURN(int current, SchemaVersion(db));
+  int latest = migrations.empty() ? 0 : migrations.back().version;
+  if (current > latest) {
+    return Status::Corruption(
+        "database schema version " + std::to_string(current) +
+        " is newer than this sitrep knows (" + std::to_string(latest) + ")");
+  }
+  SITREP_RETURN_IF_ERROR(CheckIsSitrepDb(db, current));
+  for (const Migration& m : migrations) {
+    if (m.version <= current || m.version > version) continue;
+    SITREP_RETURN_IF_ERROR(Apply(db, m));
+  }
+  return Status::OK();
+}
+
+Status Migrate(Db* db) {
+  return MigrateTo(db, Migrations(), LatestSchemaVersion());
+}
+
+}  // namespace sitrep::store_internal

@@ -1,0 +1,44 @@
+// The store's schema as an append-only list of migrations.
+//
+// PRAGMA user_version holds the number of the last migration applied. Open()
+// applies every later migration in order, each in its own transaction
+// together with the user_version bump, so a crash leaves the database at a
+// whole version.
+//
+// TO ADD A SCHEMA VERSION: write its SQL as a constant in schema.cc and
+// append ONE line `{N, "what it adds", kSchemaVN},` to kMigrations there.
+// Never edit or reorder a migration that has been released: databases in
+// the field have already run it. doc/storage.md describes each version.
+#ifndef SITREP_STORE_SCHEMA_H_
+#define SITREP_STORE_SCHEMA_H_
+
+#include <span>
+
+#include "sitrep/status.h"
+#include "store/db.h"
+
+namespace sitrep::store_internal {
+
+struct Migration {
+  int version;       // 1, 2, 3, ... in order, no gaps
+  const char* name;  // short description, shown in errors
+  const char* sql;   // constant DDL/DML, several statements allowed
+};
+
+// All migrations, oldest first.
+std::span<const Migration> Migrations();
+// The version a fully migrated database has.
+int LatestSchemaVersion();
+
+// Reads PRAGMA user_version.
+Result<int> SchemaVersion(Db* db);
+
+// Brings `db` to the latest version. kCorruption when the database is newer
+// than this build or is not a sitrep database.
+Status Migrate(Db* db);
+// Brings `db` to `version` using `migrations` (for tests).
+Status MigrateTo(Db* db, std::span<const Migration> migrations, int version);
+
+}  // namespace sitrep::store_internal
+
+#endif  // SITREP_STORE_SCHEMA_H_

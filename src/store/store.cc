@@ -1,0 +1,205 @@
+// Store: opening, migrating and writing articles. Reads are in
+// store_read.cc.
+#include "sitrep/store.h"
+
+#include <ctime>
+#include <string>
+
+#include "store/db.h"
+#include "store/offsets_codec.h"
+#include "store/schema.h"
+
+namespace sitrep {
+
+using store_internal::Db;
+using store_internal::Stmt;
+using store_internal::Transaction;
+
+namespace {
+
+constexpr char kFindSameContent[] =
+    "SELECT 1 FROM articles WHERE id = ?1 AND content_hash = ?2 LIMIT 1";
+constexpr char kFindCurrent[] =
+    "SELECT pk, version, title, text FROM articles WHERE id = ?1 "
+    "ORDER BY version DESC LIMIT 1";
+constexpr char kInsertArticle[] =
+    "INSERT INTO articles (id, version, content_hash, source_path, format, "
+    "url, outlet, title, published, date_origin, dateline_place, "
+    "dateline_outlet, dateline_year, dateline_month, dateline_day, "
+    "dateline_begin, dateline_end, warnings, ingested_at, text, raw, offsets) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
+constexpr char kInsertSentence[] =
+    "INSERT INTO sentences (article, ordinal, clean_begin, clean_end) "
+    "VALUES (?1, ?2, ?3, ?4)";
+constexpr char kInsertRemoved[] =
+    "INSERT INTO removed (article, ordinal, kind, raw_begin, raw_end, text) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr char kFtsInsert[] =
+    "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)";
+// External-content FTS5: removing a row needs the values it indexed.
+constexpr char kFtsDelete[] =
+    "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+    "VALUES ('delete', ?1, ?2, ?3)";
+
+// Warnings are stored one per line; a newline inside one becomes a space.
+std::string JoinWarnings(const std::vector<std::string>& warnings) {
+  std::string out;
+  for (const std::string& w : warnings) {
+    if (!out.empty()) out += '\n';
+    for (char c : w) out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out;
+}
+
+Status Validate(const Article& a) {
+  if (a.id.empty()) return Status::InvalidArgument("article has no id");
+  if (a.content_hash.empty()) {
+    return Status::InvalidArgument("article " + a.id + " has no content hash");
+  }
+  for (const Span& s : a.sentences) {
+    if (s.begin > s.end || s.end > a.text.size()) {
+      return Status::InvalidArgument("article " + a.id +
+                                     ": sentence span outside the text");
+    }
+  }
+  for (const Removed& r : a.removed) {
+    if (r.raw.begin > r.raw.end || r.raw.end > a.raw.size()) {
+      return Status::InvalidArgument("article " + a.id +
+                                     ": removed span outside the raw text");
+    }
+  }
+  return Status::OK();
+}
+
+void BindDateline(const Article& a, Stmt& s) {
+  if (!a.dateline) {
+    for (int i = 11; i <= 17; ++i) s.BindNull(i);
+    return;
+  }
+  const Dateline& d = *a.dateline;
+  s.Bind(11, d.place).Bind(12, d.outlet);
+  s.Bind(13, int64_t{d.date.year}).Bind(14, int64_t{d.date.month});
+  s.Bind(15, int64_t{d.date.day});
+  s.Bind(16, int64_t{d.raw.begin}).Bind(17, int64_t{d.raw.end});
+}
+
+// Inserts the article row; returns its pk.
+Result<int64_t> InsertArticleRow(Db& db, const Article& a, int version) {
+  std::string offsets;
+  SITREP_RETURN_IF_ERROR(store_internal::EncodeOffsets(a.offsets, &offsets));
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertArticle));
+  s.Bind(1, a.id).Bind(2, int64_t{version}).Bind(3, a.content_hash);
+  s.Bind(4, a.source_path).Bind(5, a.format).Bind(6, a.url);
+  s.Bind(7, a.outlet).Bind(8, a.title);
+  if (a.published && a.published->complete()) {
+    s.Bind(9, a.published->ToIso());
+  } else {
+    s.BindNull(9);
+  }
+  s.Bind(10, DateOriginName(a.date_origin));
+  BindDateline(a, s);
+  s.Bind(18, JoinWarnings(a.warnings));
+  s.Bind(19, static_cast<int64_t>(std::time(nullptr)));
+  s.Bind(20, a.text).BindBlob(21, a.raw).BindBlob(22, offsets);
+  SITREP_RETURN_IF_ERROR(s.Run());
+  return db.LastInsertRowid();
+}
+
+Status InsertChildren(Db& db, int64_t pk, const Article& a) {
+  for (size_t i = 0; i < a.sentences.size(); ++i) {
+    SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertSentence));
+    s.Bind(1, pk).Bind(2, static_cast<int64_t>(i));
+    s.Bind(3, int64_t{a.sentences[i].begin});
+    s.Bind(4, int64_t{a.sentences[i].end});
+    SITREP_RETURN_IF_ERROR(s.Run());
+  }
+  for (size_t i = 0; i < a.removed.size(); ++i) {
+    const Removed& r = a.removed[i];
+    SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertRemoved));
+    s.Bind(1, pk).Bind(2, static_cast<int64_t>(i)).Bind(3, r.kind);
+    s.Bind(4, int64_t{r.raw.begin}).Bind(5, int64_t{r.raw.end});
+    s.Bind(6, r.text);
+    SITREP_RETURN_IF_ERROR(s.Run());
+  }
+  SITREP_ASSIGN_OR_RETURN(Stmt fts, db.Prepare(kFtsInsert));
+  fts.Bind(1, pk).Bind(2, a.title).Bind(3, a.text);
+  return fts.Run();
+}
+
+struct Current {
+  int64_t pk = 0;
+  int version = 0;  // 0: no such id
+  std::string title, text;
+};
+
+Result<Current> FindCurrent(Db& db, std::string_view id) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kFindCurrent));
+  s.Bind(1, id);
+  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+  Current c;
+  if (!row) return c;
+  c.pk = s.Int(0);
+  c.version = static_cast<int>(s.Int(1));
+  c.title = s.Text(2);
+  c.text = s.Text(3);
+  return c;
+}
+
+Result<bool> HasContent(Db& db, const Article& a) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kFindSameContent));
+  s.Bind(1, a.id).Bind(2, a.content_hash);
+  return s.Step();
+}
+
+}  // namespace
+
+const char* PutOutcomeName(PutOutcome o) {
+  switch (o) {
+    case PutOutcome::kInserted:
+      return "inserted";
+    case PutOutcome::kAlreadyPresent:
+      return "already present";
+    case PutOutcome::kNewVersion:
+      return "new version";
+  }
+  return "?";
+}
+
+Store::Store(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path));
+  Status st = store_internal::Migrate(db.get());
+  if (!st.ok()) return st.WithContext(path);
+  return std::unique_ptr<Store>(new Store(std::move(db)));
+}
+
+int Store::schema_version() const {
+  auto v = store_internal::SchemaVersion(db_.get());
+  return v.ok() ? *v : 0;
+}
+
+Result<PutOutcome> Store::PutArticle(const Article& a) {
+  SITREP_RETURN_IF_ERROR(Validate(a));
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  SITREP_ASSIGN_OR_RETURN(bool present, HasContent(*db_, a));
+  if (present) {
+    SITREP_RETURN_IF_ERROR(txn->Commit());
+    return PutOutcome::kAlreadyPresent;
+  }
+  SITREP_ASSIGN_OR_RETURN(Current cur, FindCurrent(*db_, a.id));
+  if (cur.version > 0) {  // the old version leaves the full-text index
+    SITREP_ASSIGN_OR_RETURN(Stmt del, db_->Prepare(kFtsDelete));
+    del.Bind(1, cur.pk).Bind(2, cur.title).Bind(3, cur.text);
+    SITREP_RETURN_IF_ERROR(del.Run());
+  }
+  SITREP_ASSIGN_OR_RETURN(int64_t pk,
+                          InsertArticleRow(*db_, a, cur.version + 1));
+  SITREP_RETURN_IF_ERROR(InsertChildren(*db_, pk, a));
+  SITREP_RETURN_IF_ERROR(txn->Commit());
+  return cur.version > 0 ? PutOutcome::kNewVersion : PutOutcome::kInserted;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,311 @@
+#include "sitrep/store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "store/db.h"
+#include "store/schema.h"
+
+namespace sitrep {
+namespace {
+
+// A small article with every field set: raw has a noise prefix that the
+// clean text drops, so the offset map is not the identity.
+Article Sample(const std::string& id, const std::string& body) {
+  Article a;
+  a.id = id;
+  a.source_path = "corpus/" + id + ".txt";
+  a.format = "text";
+  a.url = "https://example.org/" + id;
+  a.outlet = "Reuters";
+  a.title = "Protesters shot in " + id;
+  a.published = CivilDay{2020, 1, 27};
+  a.date_origin = DateOrigin::kDatelineInferredYear;
+  a.raw = "[caption id=1]x[/caption]\n" + body;
+  a.text = body;
+  a.offsets.AddAnchor(0, 26, true);
+  a.offsets.set_clean_size(static_cast<uint32_t>(body.size()));
+  a.dateline = Dateline{"BAGHDAD", "Reuters", CivilDay{0, 1, 27}, Span{26, 33}};
+  uint32_t half = static_cast<uint32_t>(body.size() / 2);
+  a.sentences = {Span{0, half}, Span{half, static_cast<uint32_t>(body.size())}};
+  a.removed = {Removed{"shortcode", Span{0, 25}, "[caption id=1]x[/caption]"}};
+  a.warnings = {"invalid UTF-8 repaired", "two\nlines"};
+  a.content_hash = "hash-of-" + body;
+  return a;
+}
+
+std::unique_ptr<Store> OpenMemory() {
+  auto s = Store::Open(":memory:");
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+TEST(StoreTest, OpensAtLatestSchema) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), store_internal::LatestSchemaVersion());
+  EXPECT_EQ(*store->CountArticles(), 0);
+}
+
+TEST(StoreTest, RoundTripsEveryField) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  Article in = Sample("a1", "BAGHDAD - Gunmen shot two protesters.");
+  ASSERT_EQ(*store->PutArticle(in), PutOutcome::kInserted);
+  auto got = store->GetArticle("a1");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  const Article& out = *got;
+  EXPECT_EQ(out.id, in.id);
+  EXPECT_EQ(out.source_path, in.source_path);
+  EXPECT_EQ(out.format, in.format);
+  EXPECT_EQ(out.url, in.url);
+  EXPECT_EQ(out.outlet, in.outlet);
+  EXPECT_EQ(out.title, in.title);
+  EXPECT_EQ(out.published, in.published);
+  EXPECT_EQ(out.date_origin, in.date_origin);
+  ASSERT_TRUE(out.dateline.has_value());
+  EXPECT_EQ(out.dateline->place, "BAGHDAD");
+  EXPECT_EQ(out.dateline->outlet, "Reuters");
+  EXPECT_EQ(out.dateline->date, (CivilDay{0, 1, 27}));
+  EXPECT_EQ(out.dateline->raw, (Span{26, 33}));
+  EXPECT_EQ(out.raw, in.raw);
+  EXPECT_EQ(out.text, in.text);
+  EXPECT_EQ(out.sentences, in.sentences);
+  ASSERT_EQ(out.removed.size(), 1u);
+  EXPECT_EQ(out.removed[0].kind, "shortcode");
+  EXPECT_EQ(out.removed[0].raw, (Span{0, 25}));
+  EXPECT_EQ(out.removed[0].text, in.removed[0].text);
+  EXPECT_EQ(out.warnings,
+            (std::vector<std::string>{"invalid UTF-8 repaired", "two lines"}));
+  EXPECT_EQ(out.content_hash, in.content_hash);
+  EXPECT_EQ(out.offsets.clean_size(), in.offsets.clean_size());
+  EXPECT_EQ(out.offsets.ToRaw(Span{0, 7}), (Span{26, 33}));
+}
+
+TEST(StoreTest, NullDateAndNoDatelineRoundTrip) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  Article in = Sample("n", "Nothing dated here.");
+  in.published.reset();
+  in.date_origin = DateOrigin::kNone;
+  in.dateline.reset();
+  in.raw = "";  // an empty blob is still a blob, not NULL
+  in.removed.clear();
+  ASSERT_TRUE(store->PutArticle(in).ok());
+  auto out = store->GetArticle("n");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_FALSE(out->published.has_value());
+  EXPECT_EQ(out->date_origin, DateOrigin::kNone);
+  EXPECT_FALSE(out->dateline.has_value());
+  EXPECT_EQ(out->raw, "");
+}
+
+TEST(StoreTest, SameContentIsStoredOnce) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  Article a = Sample("a1", "Same text.");
+  EXPECT_EQ(*store->PutArticle(a), PutOutcome::kInserted);
+  EXPECT_EQ(*store->PutArticle(a), PutOutcome::kAlreadyPresent);
+  a.source_path = "elsewhere.txt";  // same bytes read from another path
+  EXPECT_EQ(*store->PutArticle(a), PutOutcome::kAlreadyPresent);
+  EXPECT_EQ(*store->CurrentVersion("a1"), 1);
+  EXPECT_EQ(store->GetArticle("a1")->source_path, "corpus/a1.txt");
+}
+
+TEST(StoreTest, NewContentIsANewVersion) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(
+      store->PutArticle(Sample("a1", "First text about rockets.")).ok());
+  EXPECT_EQ(*store->PutArticle(Sample("a1", "Second text about tear gas.")),
+            PutOutcome::kNewVersion);
+  EXPECT_EQ(*store->CurrentVersion("a1"), 2);
+  EXPECT_EQ(store->GetArticle("a1")->text, "Second text about tear gas.");
+  EXPECT_EQ(*store->CountArticles(), 1);
+  // An old version's content is still known: not stored again.
+  EXPECT_EQ(*store->PutArticle(Sample("a1", "First text about rockets.")),
+            PutOutcome::kAlreadyPresent);
+  // Only the current version is searchable.
+  EXPECT_TRUE(store->Search("rockets")->empty());
+  EXPECT_EQ(store->Search("tear gas")->size(), 1u);
+  int seen = 0;
+  ASSERT_TRUE(store
+                  ->ForEachArticle(ArticleLoad::kSummary,
+                                   [&](const Article& a) {
+                                     EXPECT_EQ(a.text,
+                                               "Second text about tear gas.");
+                                     ++seen;
+                                     return Status::OK();
+                                   })
+                  .ok());
+  EXPECT_EQ(seen, 1);
+}
+
+TEST(StoreTest, ForEachStreamsInIdOrderAndStopsOnError) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  for (const char* id : {"c", "a", "b"}) {
+    ASSERT_TRUE(store->PutArticle(Sample(id, std::string("Text ") + id)).ok());
+  }
+  std::vector<std::string> ids;
+  ASSERT_TRUE(store
+                  ->ForEachArticle(ArticleLoad::kFull,
+                                   [&](const Article& a) {
+                                     EXPECT_FALSE(a.raw.empty());
+                                     EXPECT_EQ(a.sentences.size(), 2u);
+                                     ids.push_back(a.id);
+                                     return Status::OK();
+                                   })
+                  .ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c"}));
+  int calls = 0;
+  Status st = store->ForEachArticle(ArticleLoad::kSummary, [&](const Article&) {
+    ++calls;
+    return Status::Internal("stop");
+  });
+  EXPECT_EQ(st.code(), StatusCode::kInternal);
+  EXPECT_EQ(calls, 1);
+}
+
+TEST(StoreTest, SearchRanksAndSnippets) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutArticle(Sample("x", "Rockets hit the embassy.")).ok());
+  ASSERT_TRUE(
+      store
+          ->PutArticle(Sample(
+              "y", "Protesters marched. Rockets, rockets and more rockets."))
+          .ok());
+  ASSERT_TRUE(store->PutArticle(Sample("z", "A quiet day in Basra.")).ok());
+  auto hits = store->Search("rockets", {.limit = 10});
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].id, "y");
+  EXPECT_GT((*hits)[0].score, (*hits)[1].score);
+  EXPECT_NE((*hits)[0].snippet.find("[Rockets]"), std::string::npos)
+      << (*hits)[0].snippet;
+  EXPECT_EQ((*hits)[0].title, "Protesters shot in y");
+  // Diacritics fold; the title is indexed too.
+  EXPECT_EQ(store->Search("embássy")->size(), 1u);
+  EXPECT_EQ(store->Search("shot")->size(), 3u);
+  EXPECT_EQ(store->Search("shot", {.limit = 2})->size(), 2u);
+  EXPECT_TRUE(store->Search("")->empty());
+}
+
+TEST(StoreTest, Fts5SyntaxErrorsAreInvalidArgument) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutArticle(Sample("x", "Rockets hit.")).ok());
+  auto bad = store->Search("\"unclosed", {.fts5_syntax = true});
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  auto good = store->Search("rock* OR tanks", {.fts5_syntax = true});
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(good->size(), 1u);
+}
+
+TEST(StoreTest, HostileStringsAreData) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  const std::string evil[] = {
+      "'; DROP TABLE articles; --",
+      "x\" OR 1=1 --",
+      "Robert'); DELETE FROM sentences WHERE ('1'='1",
+      std::string("nul\0byte", 8),
+  };
+  for (const std::string& s : evil) {
+    Article a = Sample(s, "Body of " + s + " with rockets.");
+    a.title = s;
+    a.url = s;
+    ASSERT_EQ(*store->PutArticle(a), PutOutcome::kInserted) << s;
+    auto got = store->GetArticle(s);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_EQ(got->title, s);
+    EXPECT_EQ(got->url, s);
+    EXPECT_EQ(got->sentences.size(), 2u);
+    // As a plain-words query, operators and quotes are inert.
+    auto hits = store->Search(s);
+    EXPECT_TRUE(hits.ok()) << s << ": " << hits.status().ToString();
+  }
+  EXPECT_EQ(*store->CountArticles(), 4);
+  EXPECT_EQ(store->GetArticle("' OR '1'='1").status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST(StoreTest, RejectsInvalidArticles) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  Article no_id = Sample("", "x");
+  EXPECT_EQ(store->PutArticle(no_id).status().code(),
+            StatusCode::kInvalidArgument);
+  Article bad_span = Sample("b", "short");
+  bad_span.sentences = {Span{0, 99}};
+  EXPECT_EQ(store->PutArticle(bad_span).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(*store->CountArticles(), 0);  // nothing half-stored
+  EXPECT_EQ(store->GetArticle("b").status().code(), StatusCode::kNotFound);
+}
+
+TEST(StoreTest, MigratesStepByStepFromEmpty) {
+  using store_internal::Db;
+  using store_internal::Migration;
+  auto db = Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  const Migration steps[] = {
+      {1, "one", "CREATE TABLE t1 (x); PRAGMA application_id = 1936290930;"},
+      {2, "two", "CREATE TABLE t2 (y); INSERT INTO t2 VALUES (2);"},
+      {3, "bad", "CREATE TABLE t3 (z); THIS IS NOT SQL;"},
+  };
+  ASSERT_TRUE(store_internal::MigrateTo(db->get(), steps, 1).ok());
+  EXPECT_EQ(*store_internal::SchemaVersion(db->get()), 1);
+  ASSERT_TRUE(store_internal::MigrateTo(db->get(), steps, 2).ok());
+  EXPECT_EQ(*store_internal::SchemaVersion(db->get()), 2);
+  // A failing step rolls back whole: no t3, version unchanged.
+  Status st = store_internal::MigrateTo(db->get(), steps, 3);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("schema migration 3"), std::string::npos);
+  EXPECT_EQ(*store_internal::SchemaVersion(db->get()), 2);
+  EXPECT_FALSE((*db)->Exec("SELECT * FROM t3").ok());
+  EXPECT_TRUE((*db)->Exec("SELECT * FROM t2").ok());
+  // A database newer than the code is refused.
+  EXPECT_EQ(store_internal::MigrateTo(db->get(), {steps, 1}, 1).code(),
+            StatusCode::kCorruption);
+}
+
+TEST(StoreTest, RefusesForeignDatabases) {
+  std::string path = testing::TempDir() + "/store_test_foreign.db";
+  std::remove(path.c_str());
+  {
+    auto db = store_internal::Db::Open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE other (x)").ok());
+  }
+  EXPECT_EQ(Store::Open(path).status().code(), StatusCode::kCorruption);
+  std::remove(path.c_str());
+}
+
+TEST(StoreTest, FileDatabasePersistsAcrossOpens) {
+  std::string path = testing::TempDir() + "/store_test_persist.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::remove((path + suffix).c_str());
+  }
+  {
+    auto s = Store::Open(path);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_TRUE((*s)->PutArticle(Sample("p", "Persisted text.")).ok());
+  }
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ((*s)->GetArticle("p")->text, "Persisted text.");
+  EXPECT_EQ(*(*s)->PutArticle(Sample("p", "Persisted text.")),
+            PutOutcome::kAlreadyPresent);
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::remove((path + suffix).c_str());
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
