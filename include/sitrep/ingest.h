@@ -27,25 +27,33 @@
 namespace sitrep {
 
 struct IngestLimits {
-  size_t max_document_bytes = 10u << 20;   // one article
-  size_t max_expanded_bytes = 1u << 30;    // all output of one archive/gzip
-  double max_expansion_ratio = 200.0;      // gzip bomb guard (after 1 MB)
+  size_t max_document_bytes = 10u << 20;  // one article
+  size_t max_expanded_bytes = 1u << 30;   // all output of one archive/gzip
+  double max_expansion_ratio = 200.0;     // gzip bomb guard (after 1 MB)
+  size_t max_line_bytes = 32u << 20;      // one JSON Lines record
+  int max_nesting = 4;                    // archives/gzip inside archives
+  int max_dir_depth = 64;                 // directory recursion
 };
 
 // One document as read, before cleaning.
 struct RawDocument {
   std::string id;
-  std::string source_path;  // "file", "file:LINE", "archive!member"
+  std::string source_path;  // "file", "file:LINE", "archive!member",
+                            // "file.warc#RECORD" (1-based record number)
   enum class Kind { kText, kHtml } kind = Kind::kText;
-  std::string bytes;        // as read (any encoding; repaired later)
+  // The container the document came in; sets Article::format
+  // ("jsonl-text"/"jsonl-html" for JSON Lines, else "text"/"html").
+  enum class Container { kFile, kJsonl, kWarc } container = Container::kFile;
+  std::string bytes;  // as read (any encoding; repaired later)
   // Metadata given by the container (JSON Lines fields, WARC headers).
   std::string url, outlet, title;
   std::optional<CivilDay> date;
+  std::vector<std::string> warnings;  // e.g. an unparseable JSONL date
 };
 
 // A document or input that could not be read.
 struct InputError {
-  std::string where;  // "file", "file:LINE", "archive!member"
+  std::string where;  // "file", "file:LINE", "archive!member", "file#RECORD"
   Status status;
 };
 
