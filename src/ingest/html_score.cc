@@ -10,62 +10,70 @@ namespace {
 
 constexpr double kBlockCost = 25;       // chars a block must beat
 constexpr double kMaxLinkDensity = 0.5;
+// A hinted-boilerplate element whose own value is this high is content.
+constexpr double kTrustedContent = 1000;
 
 double LinkDensity(const Block& b) {
   return b.chars == 0 ? 1.0 : double(b.link_chars) / b.chars;
 }
 
-double Value(const Block& b, const std::vector<Elem>& elems) {
-  if (elems[b.elem].boiler || LinkDensity(b) >= kMaxLinkDensity) {
-    return -double(b.chars);
-  }
+double Value(const Block& b) {
+  if (LinkDensity(b) >= kMaxLinkDensity) return -double(b.chars);
   if (b.heading) return 0;
-  double v = double(b.chars - b.link_chars) - kBlockCost;
-  return v;
+  return double(b.chars - b.link_chars) - kBlockCost;
 }
 
-// True when an element strictly between `elem` and `root` (or `elem`
-// itself, when it is not the root) is boilerplate. -1: not under root.
-int UnderRoot(int elem, int root, const std::vector<Elem>& elems,
-              bool* boiler) {
-  *boiler = false;
-  for (int e = elem; e >= 0; e = elems[e].parent) {
-    if (e == root) return 1;
-    if (elems[e].hint < 0) *boiler = true;
-  }
-  return 0;
-}
-
-int BestRoot(const Layout& l, std::vector<double>* sum) {
+// Sums block values up the tree. `own` is an element's unbiased sum; what
+// it passes to its parent is minus its size when it has a boilerplate hint.
+void SumValues(const Layout& l, std::vector<double>* own) {
   const auto& elems = l.elems;
-  sum->assign(elems.size(), 0.0);
-  for (const Block& b : l.blocks) (*sum)[b.elem] += Value(b, elems);
+  own->assign(elems.size(), 0.0);
+  std::vector<double> size(elems.size(), 0.0);
+  for (const Block& b : l.blocks) {
+    (*own)[b.elem] += Value(b);
+    size[b.elem] += b.chars;
+  }
   // Elements are numbered in document order: parents before children.
   for (size_t i = elems.size(); i-- > 1;) {
-    (*sum)[elems[i].parent] += (*sum)[i];
+    int p = elems[i].parent;
+    size[p] += size[i];
+    bool boiler = elems[i].hint < 0 && (*own)[i] < kTrustedContent;
+    (*own)[p] += boiler ? -size[i] : (*own)[i];
   }
+}
+
+int BestRoot(const Layout& l, const std::vector<double>& own) {
+  auto biased = [&](size_t i) {
+    return l.elems[i].hint > 1 ? own[i] * 1.25 : own[i];
+  };
   int best = 0;
-  for (size_t i = 1; i < elems.size(); ++i) {
-    double s = (*sum)[i];
-    if (elems[i].hint > 1) s *= 1.25;
-    double b = (*sum)[best];
-    if (elems[best].hint > 1) b *= 1.25;
-    if (s >= b) best = static_cast<int>(i);
+  for (size_t i = 1; i < l.elems.size(); ++i) {
+    if (biased(i) >= biased(best)) best = static_cast<int>(i);
   }
   return best;
+}
+
+// True when `elem` is under `root` with no boilerplate element in between.
+bool InMainText(int elem, int root, const Layout& l,
+                const std::vector<double>& own) {
+  bool boiler = false;
+  for (int e = elem; e >= 0; e = l.elems[e].parent) {
+    if (e == root) return !boiler;
+    if (l.elems[e].hint < 0 && own[e] < kTrustedContent) boiler = true;
+  }
+  return false;
 }
 
 }  // namespace
 
 void ScoreBlocks(Layout* l) {
   if (l->blocks.empty()) return;
-  std::vector<double> sum;
-  int root = BestRoot(*l, &sum);
+  std::vector<double> own;
+  SumValues(*l, &own);
+  int root = BestRoot(*l, own);
   for (Block& b : l->blocks) {
-    bool boiler = false;
-    if (!UnderRoot(b.elem, root, l->elems, &boiler) || boiler) continue;
-    if (LinkDensity(b) >= kMaxLinkDensity) continue;
-    b.keep = true;
+    b.keep = InMainText(b.elem, root, *l, own) &&
+             LinkDensity(b) < kMaxLinkDensity;
   }
 }
 
