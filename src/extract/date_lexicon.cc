@@ -1,0 +1,118 @@
+#include "extract/date_lexicon.h"
+
+#include <charconv>
+#include <cstdio>
+
+#include "extract/tsv.h"
+
+namespace sitrep {
+namespace {
+
+bool ParseSmallInt(std::string_view s, int* v) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *v);
+  return !s.empty() && r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+bool ParsePrecision(std::string_view s, DatePrecision* p) {
+  if (s == "day") *p = DatePrecision::kDay;
+  else if (s == "week") *p = DatePrecision::kWeek;
+  else if (s == "month") *p = DatePrecision::kMonth;
+  else if (s == "year") *p = DatePrecision::kYear;
+  else return false;
+  return true;
+}
+
+bool ParseMode(std::string_view s, DateLexicon::Mode* m) {
+  if (s == "on" || s == "at") *m = DateLexicon::kOn;
+  else if (s == "last") *m = DateLexicon::kLast;
+  else if (s == "since") *m = DateLexicon::kSince;
+  else return false;
+  return true;
+}
+
+Status AddRow(const TsvRow& r, DateLexicon* lx) {
+  std::string_view kind = r.at(0), phrase = r.at(1);
+  if (phrase.empty()) return Status::InvalidArgument("empty phrase");
+  int v = 0;
+  if (kind == "month" || kind == "weekday") {
+    bool ok = ParseSmallInt(r.at(2), &v) &&
+              (kind == "month" ? v >= 1 && v <= 12 : v >= 0 && v <= 6);
+    if (!ok) return Status::InvalidArgument("bad month/weekday number");
+    (kind == "month" ? lx->months : lx->weekdays)[std::string(phrase)] = {
+        v, r.at(3) == "cap"};
+  } else if (kind == "rel") {
+    DateLexicon::Rel rel;
+    if (!ParseSmallInt(r.at(2), &rel.offset) ||
+        !ParsePrecision(r.at(3), &rel.unit) || r.at(4).empty()) {
+      return Status::InvalidArgument("want: rel phrase offset unit rule");
+    }
+    rel.rule = std::string(r.at(4));
+    lx->rel.Add(phrase, static_cast<int>(lx->rels.size()));
+    lx->rels.push_back(std::move(rel));
+  } else if (kind == "ago") {
+    DateLexicon::Ago a;
+    if (!ParseSmallInt(r.at(2), &a.days) ||
+        !ParsePrecision(r.at(3), &a.precision)) {
+      return Status::InvalidArgument("want: ago word days precision");
+    }
+    lx->agos[std::string(phrase)] = a;
+  } else if (kind == "wd_prefix" || kind == "anchor") {
+    DateLexicon::Mode m;
+    if (!ParseMode(r.at(2), &m)) return Status::InvalidArgument("bad mode");
+    if (kind == "anchor") {
+      lx->anchors[std::string(phrase)] = m;
+    } else {
+      lx->wd_prefix.Add(phrase, m);
+    }
+  } else if (kind == "wd_suffix") {
+    lx->wd_suffixes[std::string(phrase)] = true;
+  } else if (kind == "since_event") {
+    lx->since_event.Add(phrase, 0);
+  } else {
+    return Status::InvalidArgument("unknown kind '" + std::string(kind) + "'");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+int DateLexicon::MonthAt(const QTokens& t, size_t i) const {
+  if (!t.IsWord(i)) return 0;
+  auto it = months.find(t.Text(i));
+  if (it == months.end() || (it->second.needs_cap && !t[i].capitalized)) {
+    return 0;
+  }
+  return it->second.value;
+}
+
+int DateLexicon::WeekdayAt(const QTokens& t, size_t i) const {
+  if (!t.IsWord(i)) return -1;
+  auto it = weekdays.find(t.Text(i));
+  if (it == weekdays.end() || (it->second.needs_cap && !t[i].capitalized)) {
+    return -1;
+  }
+  return it->second.value;
+}
+
+Result<DateLexicon> DateLexicon::Parse(std::string_view tsv) {
+  DateLexicon lx;
+  for (const TsvRow& r : ParseTsv(tsv)) {
+    Status st = AddRow(r, &lx);
+    if (!st.ok()) return st.WithContext("dates.tsv:" + std::to_string(r.line));
+  }
+  return lx;
+}
+
+const DateLexicon& DateLexicon::Get() {
+  static const DateLexicon* lx = [] {
+    Result<DateLexicon> r = Parse(LoadLexiconText("dates.tsv"));
+    if (!r.ok()) {
+      std::fprintf(stderr, "sitrep: %s\n", r.status().ToString().c_str());
+      return new DateLexicon();
+    }
+    return new DateLexicon(std::move(r).value());
+  }();
+  return *lx;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,53 @@
+// The date recogniser's word lists, read from data/lexicon/dates.tsv (see
+// that file's header for the kinds).
+//
+// Thread safety: immutable after construction; Get() is initialised once.
+#ifndef SITREP_EXTRACT_DATE_LEXICON_H_
+#define SITREP_EXTRACT_DATE_LEXICON_H_
+
+#include <string>
+#include <vector>
+
+#include "extract/quantity_lexicon.h"
+#include "extract/quantity_tokens.h"
+#include "sitrep/date_expr.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct DateLexicon {
+  struct Named {
+    int value;       // month 1-12 or weekday 0-6
+    bool needs_cap;  // only when written capitalised
+  };
+  struct Rel {
+    int offset;
+    DatePrecision unit;
+    std::string rule;
+  };
+  struct Ago {
+    int days;  // per unit; 0 = calendar months/years
+    DatePrecision precision;
+  };
+  enum Mode { kOn = 0, kLast = 1, kSince = 2 };
+
+  QStringMap<Named> months, weekdays;
+  QPhraseTable rel, wd_prefix, since_event;
+  std::vector<Rel> rels;
+  QStringMap<Ago> agos;
+  QStringMap<bool> wd_suffixes;
+  QStringMap<Mode> anchors;
+
+  // Month (1-12) named by token i, or 0. Capitalisation is checked.
+  int MonthAt(const QTokens& t, size_t i) const;
+  // Weekday (0-6) named by token i, or -1.
+  int WeekdayAt(const QTokens& t, size_t i) const;
+
+  static Result<DateLexicon> Parse(std::string_view tsv);
+  // From LoadLexiconText("dates.tsv"); empty (message on stderr) if broken.
+  static const DateLexicon& Get();
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_DATE_LEXICON_H_

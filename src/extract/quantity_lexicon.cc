@@ -1,0 +1,161 @@
+#include "extract/quantity_lexicon.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include "extract/tsv.h"
+
+namespace sitrep {
+
+void QPhraseTable::Add(std::string_view phrase, int payload) {
+  QTokens t(phrase);
+  if (t.size() == 0) return;
+  Phrase p;
+  p.payload = payload;
+  for (size_t i = 0; i < t.size(); ++i) p.toks.emplace_back(t.Text(i));
+  max_len_ = std::max(max_len_, p.toks.size());
+  auto& list = by_first_[p.toks[0]];
+  list.push_back(std::move(p));
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Phrase& a, const Phrase& b) {
+                     return a.toks.size() > b.toks.size();
+                   });
+}
+
+bool QPhraseTable::MatchAt(const QTokens& t, size_t i, size_t* end,
+                           int* payload) const {
+  if (i >= t.size()) return false;
+  auto it = by_first_.find(t.Text(i));
+  if (it == by_first_.end()) return false;
+  for (const Phrase& p : it->second) {
+    if (i + p.toks.size() > t.size()) continue;
+    size_t k = 1;
+    while (k < p.toks.size() && t.Text(i + k) == p.toks[k]) ++k;
+    if (k == p.toks.size()) {
+      *end = i + k;
+      *payload = p.payload;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool QPhraseTable::MatchEndingAt(const QTokens& t, size_t end) const {
+  for (size_t len = 1; len <= max_len_ && len <= end; ++len) {
+    size_t e;
+    int payload;
+    if (MatchAt(t, end - len, &e, &payload) && e == end) return true;
+  }
+  return false;
+}
+
+Count QTemplate::Apply(int64_t n) const {
+  Count c;
+  if (low) c.low = n;
+  if (best) c.best = n;
+  if (high) c.high = n;
+  return c;
+}
+
+namespace {
+
+bool ParseInt(std::string_view s, int64_t* v) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *v);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+// A count column: a number or "-" (unknown).
+bool ParseCountCell(std::string_view s, std::optional<int64_t>* out) {
+  if (s == "-") return true;
+  int64_t v;
+  if (!ParseInt(s, &v)) return false;
+  *out = v;
+  return true;
+}
+
+// A template column: "N" (takes the number) or "-".
+bool ParseTemplateCell(std::string_view s, bool* out) {
+  *out = s == "N";
+  return s == "N" || s == "-";
+}
+
+Status AddRow(const TsvRow& r, QuantityLexicon* lx) {
+  std::string_view kind = r.at(0), phrase = r.at(1);
+  if (phrase.empty()) return Status::InvalidArgument("empty phrase");
+  int64_t v = 0;
+  if (kind == "unit" || kind == "tens" || kind == "scale" || kind == "exact") {
+    if (!ParseInt(r.at(2), &v)) return Status::InvalidArgument("bad value");
+    if (kind == "exact") {
+      lx->exact.Add(phrase, static_cast<int>(lx->exact_values.size()));
+      lx->exact_values.push_back(v);
+    } else {
+      auto& map = kind == "unit" ? lx->units
+                  : kind == "tens" ? lx->tens : lx->scales;
+      map[std::string(phrase)] = v;
+    }
+  } else if (kind == "vague") {
+    Count c;
+    if (!ParseCountCell(r.at(2), &c.low) || !ParseCountCell(r.at(3), &c.best) ||
+        !ParseCountCell(r.at(4), &c.high)) {
+      return Status::InvalidArgument("bad vague counts");
+    }
+    lx->vague.Add(phrase, static_cast<int>(lx->vague_counts.size()));
+    lx->vague_counts.push_back(c);
+  } else if (kind == "qual" || kind == "suffix") {
+    QTemplate q;
+    q.name = std::string(r.at(2));
+    if (q.name.empty() || !ParseTemplateCell(r.at(3), &q.low) ||
+        !ParseTemplateCell(r.at(4), &q.best) ||
+        !ParseTemplateCell(r.at(5), &q.high)) {
+      return Status::InvalidArgument("bad qualifier template");
+    }
+    auto& list = kind == "qual" ? lx->quals : lx->suffixes;
+    (kind == "qual" ? lx->qual : lx->suffix)
+        .Add(phrase, static_cast<int>(list.size()));
+    list.push_back(std::move(q));
+  } else if (kind == "zero") {
+    lx->zero.Add(phrase, 0);
+  } else if (kind == "zerohead") {
+    lx->zerohead.Add(phrase, 0);
+  } else if (kind == "zeronoun") {
+    lx->zeronouns[std::string(phrase)] = true;
+  } else if (kind == "unit_after") {
+    lx->unit_after.Add(phrase, 0);
+  } else if (kind == "skip_before") {
+    lx->skip_before.Add(phrase, 0);
+  } else if (kind == "skip_pair") {
+    if (r.at(2).empty()) return Status::InvalidArgument("skip_pair needs 2");
+    lx->skip_pairs[std::string(phrase)].emplace_back(r.at(2));
+  } else {
+    return Status::InvalidArgument("unknown kind '" + std::string(kind) + "'");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<QuantityLexicon> QuantityLexicon::Parse(std::string_view tsv) {
+  QuantityLexicon lx;
+  for (const TsvRow& r : ParseTsv(tsv)) {
+    Status st = AddRow(r, &lx);
+    if (!st.ok()) {
+      return st.WithContext("numbers.tsv:" + std::to_string(r.line));
+    }
+  }
+  return lx;
+}
+
+const QuantityLexicon& QuantityLexicon::Get() {
+  static const QuantityLexicon* lx = [] {
+    Result<QuantityLexicon> r = Parse(LoadLexiconText("numbers.tsv"));
+    if (!r.ok()) {
+      std::fprintf(stderr, "sitrep: %s\n", r.status().ToString().c_str());
+      return new QuantityLexicon();
+    }
+    return new QuantityLexicon(std::move(r).value());
+  }();
+  return *lx;
+}
+
+}  // namespace sitrep

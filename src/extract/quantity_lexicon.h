@@ -1,0 +1,79 @@
+// The quantity recogniser's word lists, read from data/lexicon/numbers.tsv
+// (see that file's header for the kinds), plus QPhraseTable, a small
+// token-sequence matcher shared with the date recogniser.
+//
+// Thread safety: immutable after construction; Get() is initialised once.
+#ifndef SITREP_EXTRACT_QUANTITY_LEXICON_H_
+#define SITREP_EXTRACT_QUANTITY_LEXICON_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/quantity_tokens.h"
+#include "sitrep/quantity.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct QStringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>()(s);
+  }
+};
+template <typename V>
+using QStringMap =
+    std::unordered_map<std::string, V, QStringHash, std::equal_to<>>;
+
+// Phrases as token sequences (tokenised like the text, so "a.m." is four
+// tokens), matched longest first at a token position.
+class QPhraseTable {
+ public:
+  void Add(std::string_view phrase, int payload);
+  // Longest phrase starting at token i. On a match sets *end (one past the
+  // last token) and *payload.
+  bool MatchAt(const QTokens& t, size_t i, size_t* end, int* payload) const;
+  // True when some phrase ends exactly before token `end`.
+  bool MatchEndingAt(const QTokens& t, size_t end) const;
+  bool empty() const { return by_first_.empty(); }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> toks;
+    int payload;
+  };
+  QStringMap<std::vector<Phrase>> by_first_;  // each list longest first
+  size_t max_len_ = 0;
+};
+
+// Which parts of a Count take the number N: a row of numbers.tsv `qual`.
+struct QTemplate {
+  std::string name;
+  bool low = false, best = false, high = false;
+  Count Apply(int64_t n) const;
+};
+
+struct QuantityLexicon {
+  QStringMap<int64_t> units, tens, scales;
+  QPhraseTable exact, vague, qual, suffix, zero, zerohead, unit_after,
+      skip_before;
+  std::vector<int64_t> exact_values;
+  std::vector<Count> vague_counts;
+  std::vector<QTemplate> quals, suffixes;
+  QStringMap<bool> zeronouns;
+  QStringMap<std::vector<std::string>> skip_pairs;  // number word -> words
+
+  // Parses numbers.tsv contents. Errors name the line.
+  static Result<QuantityLexicon> Parse(std::string_view tsv);
+  // The lexicon from LoadLexiconText("numbers.tsv"); empty (and a message
+  // on stderr) if that file is malformed.
+  static const QuantityLexicon& Get();
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_QUANTITY_LEXICON_H_

@@ -1,0 +1,224 @@
+#include "sitrep/quantity.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "extract/lexicon_data.h"
+#include "extract/quantity_lexicon.h"
+
+namespace sitrep {
+namespace {
+
+std::string Cell(const std::optional<int64_t>& v) {
+  return v ? std::to_string(*v) : "-";
+}
+
+// "span|low|best|high|qualifier[|!]" per quantity, joined by "; ".
+// A trailing "|!" marks an implausible one.
+std::string Render(std::string_view text, const std::vector<Quantity>& qs) {
+  std::string out;
+  for (const Quantity& q : qs) {
+    if (!out.empty()) out += "; ";
+    out += std::string(q.span.In(text)) + "|" + Cell(q.count.low) + "|" +
+           Cell(q.count.best) + "|" + Cell(q.count.high) + "|" + q.qualifier;
+    if (q.implausible) out += "|!";
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* want;
+};
+
+const Case kFindCases[] = {
+    // Digits.
+    {"29 people were killed", "29|29|29|29|exact"},
+    {"1,200 protesters", "1,200|1200|1200|1200|exact"},
+    {"1.2 million people fled", "1.2 million|1200000|1200000|1200000|exact|!"},
+    {"5 million", "5 million|5000000|5000000|5000000|exact|!"},
+    {"300 thousand", "300 thousand|300000|300000|300000|exact"},
+    // Words.
+    {"two protesters died", "two|2|2|2|exact"},
+    {"twenty-nine were hurt", "twenty-nine|29|29|29|exact"},
+    {"ninety nine", "ninety nine|99|99|99|exact"},
+    {"a hundred people", "a hundred|100|100|100|exact"},
+    {"two hundred and fifty people",
+     "two hundred and fifty|250|250|250|exact"},
+    {"three thousand five hundred", "three thousand five hundred|3500|3500|3500|exact"},
+    {"a dozen soldiers", "a dozen|12|12|12|exact"},
+    {"two dozen soldiers", "two dozen|24|24|24|exact"},
+    {"half a dozen soldiers", "half a dozen|6|6|6|exact"},
+    {"a couple of men", "a couple of|2|2|2|exact"},
+    {"One rocket landed", "One|1|1|1|exact"},
+    {"Three others died and 14 were injured",
+     "Three|3|3|3|exact; 14|14|14|14|exact"},
+    // Vague.
+    {"dozens were hurt", "dozens|12|12|-|vague"},
+    {"tens of people", "tens of|10|10|-|vague"},
+    {"tens of thousands marched", "tens of thousands|10000|10000|-|vague"},
+    {"scores of people", "scores of|20|20|-|vague"},
+    {"Hundreds of anti-government protesters", "Hundreds|100|100|-|vague"},
+    {"thousands rallied", "thousands|1000|1000|-|vague"},
+    {"several people", "several|3|-|-|vague"},
+    {"several hundred people", "several hundred|300|-|-|vague"},
+    {"a few demonstrators", "a few|2|-|-|vague"},
+    {"a handful of protesters", "a handful of|2|-|5|vague"},
+    {"many people were hurt", ""},
+    {"test scores rose", ""},
+    // Qualifiers.
+    {"At least 75 protesters", "At least 75|75|75|-|at least"},
+    {"more than 470 killed", "more than 470|470|470|-|more than"},
+    {"over 600 people", "over 600|600|600|-|more than"},
+    {"Nearly 500 people", "Nearly 500|-|500|500|nearly"},
+    {"almost 500", "almost 500|-|500|500|nearly"},
+    {"Around 45 protesters", "Around 45|-|45|-|around"},
+    {"about 45", "about 45|-|45|-|around"},
+    {"some 45", "some 45|-|45|-|around"},
+    {"approximately 45", "approximately 45|-|45|-|around"},
+    {"up to 20 people", "up to 20|-|20|20|up to"},
+    {"fewer than 10", "fewer than 10|-|-|10|less than"},
+    {"more than a dozen", "more than a dozen|12|12|-|more than"},
+    {"500 or more", "500 or more|500|500|-|at least"},
+    {"20 or so", "20 or so|-|20|-|around"},
+    {"over the weekend", ""},
+    // Ranges.
+    {"150 to 200 demonstrators", "150 to 200|150|150|200|range"},
+    {"150-200 demonstrators", "150-200|150|150|200|range"},
+    {"between 3 and 5 people", "between 3 and 5|3|3|5|range"},
+    {"some 150 to 200", "some 150 to 200|150|150|200|range"},
+    {"two or three people", "two or three|2|2|3|range"},
+    {"won 3-2", ""},
+    // Zeros.
+    {"there were no casualties", "there were no casualties|0|0|0|zero"},
+    {"no one was hurt", "no one|0|0|0|zero"},
+    {"None were hurt", "None|0|0|0|zero"},
+    {"without causing any injuries",
+     "without causing any injuries|0|0|0|zero"},
+    {"no serious injuries", "no serious injuries|0|0|0|zero"},
+    {"no longer", ""},
+    {"0 killed", "0|0|0|0|zero"},
+    // Not people.
+    {"the 2003 US invasion", ""},
+    {"in 2019", ""},
+    {"At around 2am local time", ""},
+    {"at 10:30", ""},
+    {"at 2 p.m.", ""},
+    {"the third attack, the 21st", ""},
+    {"rose 5%", ""},
+    {"rose 5 percent", ""},
+    {"$5 million", ""},
+    {"5 dollars", ""},
+    {"some 160 kilometres southeast", ""},
+    {"5 km away", ""},
+    {"Zaidoun, 26, was shot", ""},
+    {"a 26-year-old man", ""},
+    {"aged 26", ""},
+    {"BAGHDAD, Jan 27 (Reuters)", ""},
+    {"on 27 January", ""},
+    {"on Jan. 27", ""},
+    {"2020-01-26", ""},
+    {"01/01/2011", ""},
+    {"one of the protesters", ""},
+    {"Covid-19 and G20", ""},
+    {"the 1990s", ""},
+    {"3.5 magnitude", ""},
+    {"two days", ""},
+    {"at least 2000 people", "at least 2000|2000|2000|-|at least"},
+    // Plausibility.
+    {"1,000,000,000,000 dead",
+     "1,000,000,000,000|1000000000000|1000000000000|1000000000000|exact|!"},
+    {"1,000,000 dead", "1,000,000|1000000|1000000|1000000|exact"},
+};
+
+TEST(FindQuantities, Table) {
+  for (const Case& c : kFindCases) {
+    EXPECT_EQ(Render(c.text, FindQuantities(c.text)), c.want)
+        << "text: " << c.text;
+  }
+}
+
+TEST(FindQuantities, SeedSentence) {
+  std::string s =
+      "At least 75 protesters were wounded, mainly by live bullets, in clashes "
+      "in Nassiriya overnight. Nearly 500 people have been killed in the "
+      "unrest since Oct. 1, 2019, and two hundred were arrested.";
+  EXPECT_EQ(Render(s, FindQuantities(s)),
+            "At least 75|75|75|-|at least; Nearly 500|-|500|500|nearly; "
+            "two hundred|200|200|200|exact");
+}
+
+TEST(ParseQuantity, Table) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"at least 75", "at least 75|75|75|-|at least"},
+      {"a dozen", "a dozen|12|12|12|exact"},
+      {"dozens", "dozens|12|12|-|vague"},
+      {"no one", "no one|0|0|0|zero"},
+      {"between 3 and 5", "between 3 and 5|3|3|5|range"},
+      {"2019", ""},
+      {"75 protesters", ""},  // not exactly one expression
+      {"many", ""},
+      {"", ""},
+  };
+  for (const auto& [text, want] : cases) {
+    std::optional<Quantity> q = ParseQuantity(text);
+    std::vector<Quantity> v;
+    if (q) v.push_back(*q);
+    EXPECT_EQ(Render(text, v), want) << "text: " << text;
+  }
+}
+
+TEST(QuantityLexicon, EmbeddedFileParses) {
+  std::string_view tsv = EmbeddedLexicon("numbers.tsv");
+  ASSERT_FALSE(tsv.empty());
+  Result<QuantityLexicon> lx = QuantityLexicon::Parse(tsv);
+  ASSERT_TRUE(lx.ok()) << lx.status().ToString();
+  EXPECT_EQ(lx->units.at("seven"), 7);
+}
+
+TEST(QuantityLexicon, ErrorsNameTheLine) {
+  Result<QuantityLexicon> lx =
+      QuantityLexicon::Parse("# c\nunit\tone\t1\nvague\tx\tnot-a-number\n");
+  ASSERT_FALSE(lx.ok());
+  EXPECT_NE(lx.status().message().find("numbers.tsv:3"), std::string::npos);
+}
+
+TEST(FindQuantities, SpeedAndRobustness) {
+  std::string text;
+  const char* parts[] = {
+      "At least 75 protesters were wounded in clashes in Nassiriya overnight, ",
+      "police and health sources said on Monday. ",
+      "Nearly 500 people have been killed since Oct. 1, 2019. ",
+      "Some 150 to 200 demonstrators stormed the ceremony in Kut, some 160 ",
+      "kilometres southeast of Baghdad, without causing any injuries. ",
+      "Hundreds of anti-government protesters flooded the streets. ",
+      "Two hundred and fifty were arrested at 2am; Zaidoun, 26, died. \n"};
+  while (text.size() < (4u << 20)) {
+    for (const char* p : parts) text += p;
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<Quantity> qs = FindQuantities(text);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                           t0).count();
+  double mbps = text.size() / s / 1e6;
+  std::printf("FindQuantities: %.1f MB/s, %.0f expressions/s (%zu found)\n",
+              mbps, qs.size() / s, qs.size());
+  EXPECT_GT(qs.size(), 1000u);
+  for (const Quantity& q : qs) ASSERT_LE(q.span.end, text.size());
+#ifdef NDEBUG
+  EXPECT_GE(mbps, 5.0);
+#endif
+  // Garbage must not crash or loop.
+  std::string junk;
+  for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 7919) % 256);
+  FindQuantities(junk);
+  FindQuantities("at least");
+  FindQuantities("between 3 and");
+  FindQuantities("twenty-");
+}
+
+}  // namespace
+}  // namespace sitrep
