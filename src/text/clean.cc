@@ -1,0 +1,328 @@
+// CleanPlainText: a line-based pass over the raw article that drops scraper
+// noise, records each removal, and builds the clean text with a TextBuilder
+// so every clean byte maps back to the input.
+#include "sitrep/clean.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "sitrep/utf8.h"
+#include "text/clean_internal.h"
+#include "text/utf8_internal.h"
+
+namespace sitrep {
+namespace {
+
+using namespace clean_internal;  // NOLINT: internal helpers of this stage
+
+constexpr size_t kMaxInput = size_t{256} << 20;  // bytes cleaned per article
+constexpr size_t kMinRepeatBytes = 16;     // shorter lines may repeat
+constexpr size_t kTailParagraphBytes = 150;  // ends a "Related news" block
+constexpr size_t kDatelineLines = 3;       // kept lines searched for one
+
+struct Line {
+  std::vector<Span> pieces;  // kept parts, raw spans; inline noise cut out
+  bool blank_before = false;  // a blank (or removed) line precedes it
+  char first = 0;             // first and last byte of its content
+  char last = 0;
+};
+
+bool EndsSentence(std::string_view s) {
+  while (!s.empty() && (s.back() == '"' || s.back() == ')' ||
+                        s.back() == '\'' || s.back() == ' ')) {
+    s.remove_suffix(1);
+  }
+  if (s.size() >= 3 && (s.substr(s.size() - 3) == "\u201D" ||
+                        s.substr(s.size() - 3) == "\u2019")) {
+    return EndsSentence(s.substr(0, s.size() - 3));
+  }
+  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
+}
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && text_internal::IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && text_internal::IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+class Cleaner {
+ public:
+  explicit Cleaner(std::string_view in)
+      : full_(in), in_(in.substr(0, std::min(in.size(), kMaxInput))) {}
+
+  CleanText Run() {
+    if (in_.size() < full_.size()) {
+      Record("truncated", Span{U32(in_.size()), U32(full_.size())}, "");
+    }
+    ReadLines();
+    FindDateline();
+    TextBuilder b(in_);
+    Emit(&b);
+    OffsetMap line_map;
+    std::string text = b.TakeText(&line_map);
+    OffsetMap nfc_map;
+    out_.text = NormalizeNfc(text, &nfc_map);
+    bool identity = nfc_map.anchors().size() == 1 && nfc_map.anchors()[0].linear;
+    out_.offsets = identity ? std::move(line_map) : nfc_map.Then(line_map);
+    out_.evidence_dates = std::move(caption_dates_);
+    FindFullDates(out_.text, &out_.evidence_dates);
+    if (out_.outlet.empty()) out_.outlet = byline_outlet_;
+    if (out_.outlet.empty()) out_.outlet = credit_outlet_;
+    return std::move(out_);
+  }
+
+ private:
+  static uint32_t U32(size_t v) { return static_cast<uint32_t>(v); }
+
+  void Record(std::string_view kind, Span raw, std::string text) {
+    out_.removed.push_back(Removed{std::string(kind), raw, std::move(text)});
+  }
+  void RemoveLine(std::string_view kind, const Line& line) {
+    for (Span p : line.pieces) {
+      std::string_view t = TrimView(p.In(in_));
+      if (t.empty()) continue;
+      uint32_t b = U32(t.data() - in_.data());
+      Record(kind, Span{b, U32(b + t.size())}, std::string(t));
+    }
+  }
+
+  void ReadLines();
+  void StripMetadata(Line* line);
+  void StripInline(Line* line);
+  std::string Content(const Line& line) const;
+  bool Keep(const Line& line, const std::string& content);
+  void FindDateline();
+  void Emit(TextBuilder* b) const;
+  void EmitCollapsed(Span piece, TextBuilder* b) const;
+
+  std::string_view full_;
+  std::string_view in_;
+  CleanText out_;
+  std::vector<Line> kept_;
+  std::unordered_set<std::string> seen_;
+  std::string first_key_;
+  bool in_tail_ = false;
+  std::string byline_outlet_;
+  std::string credit_outlet_;
+  std::vector<CivilDay> caption_dates_;
+};
+
+void Cleaner::ReadLines() {
+  bool blank_before = false;
+  bool first = true;
+  size_t pos = 0;
+  while (pos < in_.size()) {
+    size_t e = in_.find_first_of("\r\n", pos);
+    if (e == std::string_view::npos) e = in_.size();
+    size_t next = e + 1;
+    if (e < in_.size() && in_[e] == '\r' && next < in_.size() &&
+        in_[next] == '\n') {
+      ++next;
+    }
+    std::string_view t = TrimView(in_.substr(pos, e - pos));
+    pos = next;
+    Line line;
+    line.pieces.push_back(Span{U32(t.data() - in_.data()),
+                               U32(t.data() - in_.data() + t.size())});
+    line.blank_before = blank_before;
+    blank_before = true;  // unless the line is kept
+    if (t.empty()) continue;
+    if (first) StripMetadata(&line);
+    first = false;
+    StripInline(&line);
+    std::string content = Content(line);
+    if (content.empty() || !Keep(line, content)) continue;
+    line.first = content.front();
+    line.last = content.back();
+    kept_.push_back(std::move(line));
+    blank_before = false;
+  }
+}
+
+void Cleaner::StripMetadata(Line* line) {
+  Span& p = line->pieces[0];
+  CivilDay d;
+  size_t n = ParseMetadataDate(p.In(in_), &d);
+  if (n == 0) return;
+  std::string_view t = TrimView(in_.substr(p.begin, n));
+  Record("metadata-line", Span{p.begin, U32(p.begin + t.size())},
+         std::string(t));
+  out_.metadata_date = d;
+  p.begin += U32(n);
+}
+
+void Cleaner::StripInline(Line* line) {
+  const Span whole = line->pieces[0];
+  std::string_view view = whole.In(in_);
+  std::vector<Span> cuts;  // relative to whole.begin
+  Shortcode sc;
+  for (size_t from = 0; FindShortcode(view, from, &sc); from = sc.end) {
+    cuts.push_back(Span{U32(sc.begin), U32(sc.end)});
+    FindFullDates(sc.text, &caption_dates_);
+    std::string_view o;
+    if (credit_outlet_.empty() && IsCaptionLine(sc.text, &o)) {
+      credit_outlet_ = std::string(o);
+    }
+    Record("shortcode", Span{U32(whole.begin + sc.begin), U32(whole.begin + sc.end)},
+           std::move(sc.text));
+  }
+  for (const NoisePattern& p : NoisePatterns()) {
+    if (p.match != Match::kInline) continue;
+    for (size_t at = FindNoCase(view, p.text); at != std::string_view::npos;
+         at = FindNoCase(view, p.text, at + p.text.size())) {
+      cuts.push_back(Span{U32(at), U32(at + p.text.size())});
+      Record(p.kind, Span{U32(whole.begin + at), U32(whole.begin + at + p.text.size())},
+             std::string(view.substr(at, p.text.size())));
+    }
+  }
+  if (cuts.empty()) return;
+  std::sort(cuts.begin(), cuts.end(),
+            [](Span a, Span b) { return a.begin < b.begin; });
+  line->pieces.clear();
+  uint32_t at = 0;
+  for (Span c : cuts) {
+    if (c.begin > at) {
+      line->pieces.push_back(Span{whole.begin + at, whole.begin + c.begin});
+    }
+    at = std::max(at, c.end);
+  }
+  if (at < whole.size()) line->pieces.push_back(Span{whole.begin + at, whole.end});
+}
+
+std::string Cleaner::Content(const Line& line) const {
+  std::string content;
+  for (Span p : line.pieces) {
+    std::string_view t = TrimView(p.In(in_));
+    if (t.empty()) continue;
+    if (!content.empty()) content.push_back(' ');
+    content.append(t);
+  }
+  return content;
+}
+
+bool Cleaner::Keep(const Line& line, const std::string& content) {
+  if (in_tail_) {
+    if (content.size() < kTailParagraphBytes || !EndsSentence(content)) {
+      RemoveLine("related-tail", line);
+      return false;
+    }
+    in_tail_ = false;
+  }
+  if (const NoisePattern* p = MatchLinePattern(content)) {
+    in_tail_ = p->match == Match::kTail;
+    RemoveLine(p->kind, line);
+    return false;
+  }
+  std::string_view o;
+  if (IsBylineLine(content, &o)) {
+    if (byline_outlet_.empty()) byline_outlet_ = std::string(o);
+    RemoveLine("byline", line);
+    return false;
+  }
+  if (IsCaptionLine(content, &o)) {
+    if (credit_outlet_.empty()) credit_outlet_ = std::string(o);
+    FindFullDates(content, &caption_dates_);
+    RemoveLine("caption", line);
+    return false;
+  }
+  if (content.size() >= kMinRepeatBytes && !seen_.insert(content).second) {
+    bool title = content == first_key_;
+    if (title) out_.title = content;
+    RemoveLine(title ? "title" : "repeated-line", line);
+    return false;
+  }
+  if (kept_.empty()) first_key_ = content;
+  return true;
+}
+
+void Cleaner::FindDateline() {
+  for (size_t k = 0; k < kept_.size() && k < kDatelineLines; ++k) {
+    Span& p = kept_[k].pieces[0];
+    DatelineMatch m;
+    if (!ParseDateline(p.In(in_), &m)) continue;
+    std::string_view t = TrimView(in_.substr(p.begin, m.length));
+    Span raw{p.begin, U32(p.begin + t.size())};
+    Record("dateline", raw, std::string(t));
+    out_.dateline = Dateline{std::string(m.place), std::string(m.outlet),
+                             m.date, raw};
+    out_.outlet = std::string(m.outlet);
+    p.begin += U32(m.length);
+    if (p.empty() && kept_[k].pieces.size() == 1) {
+      kept_.erase(kept_.begin() + static_cast<std::ptrdiff_t>(k));
+    } else {
+      std::string_view rest = TrimView(p.In(in_));
+      if (!rest.empty()) kept_[k].first = rest.front();
+    }
+    return;
+  }
+}
+
+void Cleaner::Emit(TextBuilder* b) const {
+  for (size_t k = 0; k < kept_.size(); ++k) {
+    const Line& line = kept_[k];
+    if (k > 0) {
+      // A single newline inside a sentence is a soft wrap, not a paragraph.
+      bool soft = !line.blank_before &&
+                  ((kept_[k - 1].last >= 'a' && kept_[k - 1].last <= 'z') ||
+                   kept_[k - 1].last == ',') &&
+                  line.first >= 'a' && line.first <= 'z';
+      b->Append(soft ? " " : "\n\n", line.pieces[0].begin);
+    }
+    for (size_t i = 0; i < line.pieces.size(); ++i) {
+      if (i > 0) b->Separator(' ', line.pieces[i].begin);
+      EmitCollapsed(line.pieces[i], b);
+    }
+  }
+}
+
+// Copies a piece with runs of white space collapsed to one space, invisible
+// and control characters dropped, and no leading or trailing space.
+void Cleaner::EmitCollapsed(Span piece, TextBuilder* b) const {
+  size_t i = piece.begin, run = piece.begin;
+  size_t space_at = 0;
+  bool pending = false, single = false;
+  auto flush = [&](size_t upto) {
+    if (run >= upto) return;
+    const std::string& t = b->text();
+    if (pending && !t.empty() && t.back() != ' ' && t.back() != '\n') {
+      if (single) b->Copy(space_at, space_at + 1);
+      else b->Append(" ", space_at);
+    }
+    pending = false;
+    b->Copy(run, upto);
+  };
+  while (i < piece.end) {
+    unsigned char c = static_cast<unsigned char>(in_[i]);
+    if (c > 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    size_t len = 1;
+    uint32_t cp = c >= 0x80 ? text_internal::DecodeAt(in_, i, &len) : c;
+    bool space = c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
+                 text_internal::IsUnicodeSpace(cp);
+    bool drop = !space && (c < 0x20 || c == 0x7F || text_internal::IsInvisible(cp));
+    if (space || drop) {
+      flush(i);
+      if (space && !pending) {
+        pending = true;
+        space_at = i;
+        single = c == ' ';
+      } else if (space) {
+        single = false;
+      }
+      run = i + len;
+    }
+    i += len;
+  }
+  flush(piece.end);
+}
+
+}  // namespace
+
+CleanText CleanPlainText(std::string_view input) {
+  return Cleaner(input).Run();
+}
+
+}  // namespace sitrep

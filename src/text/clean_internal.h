@@ -1,0 +1,93 @@
+// Internals of CleanPlainText: dates, outlets, noise patterns, captions,
+// bylines, shortcodes and datelines, each recognised on one line of text.
+// Not public API.
+//
+// Thread safety: the tables are built once on first use (thread-safe static
+// initialisation) and immutable afterwards; the functions are pure.
+#ifndef SITREP_SRC_TEXT_CLEAN_INTERNAL_H_
+#define SITREP_SRC_TEXT_CLEAN_INTERNAL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/civil_day.h"
+
+namespace sitrep::clean_internal {
+
+// --- Dates (clean_dates.cc) ---------------------------------------------
+
+// Month number of a month name or abbreviation ("Jan", "january", "Sept."),
+// 0 when `word` is not one.
+int MonthNumber(std::string_view word);
+
+// Parses a date at the start of `s`: "January 26, 2020", "Jan. 26 2020",
+// "26 January 2020", "2020-01-26", or partial "Jan 27" / "27 January"
+// (year 0). Returns the bytes consumed, 0 when there is no date. The day and
+// month are checked; a complete date must exist.
+size_t ParseDate(std::string_view s, CivilDay* out);
+
+// Appends every complete, valid date written out in `s` to `out`.
+void FindFullDates(std::string_view s, std::vector<CivilDay>* out);
+
+// The leading metadata field of a scraped text: " date 2020-01-26 ...".
+// Returns the bytes of `line` it spans (with following spaces), 0 if none.
+size_t ParseMetadataDate(std::string_view line, CivilDay* out);
+
+// --- Outlets and noise (clean_lines.cc) ---------------------------------
+
+// Canonical outlet name for `name` as written ("REUTERS" -> "Reuters",
+// "Associated Press" -> "AP"), or "" when it is not a known outlet.
+std::string_view CanonicalOutlet(std::string_view name);
+
+enum class Match { kInline, kLine, kPrefix, kContains, kTail, kShortcode };
+struct NoisePattern {
+  std::string_view kind;  // Removed::kind
+  Match match;
+  std::string_view text;
+};
+const std::vector<NoisePattern>& NoisePatterns();
+
+// ASCII case-insensitive search; npos when absent.
+size_t FindNoCase(std::string_view hay, std::string_view needle,
+                  size_t from = 0);
+bool EqualsNoCase(std::string_view a, std::string_view b);
+
+// The whole-line noise pattern `line` matches (line, prefix, contains or
+// tail), or nullptr.
+const NoisePattern* MatchLinePattern(std::string_view line);
+
+// A `[name attr=...]` shortcode, `[/name]` closer or block found in a line.
+struct Shortcode {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string text;  // caption/credit attribute values, else the raw text
+};
+// Finds the next shortcode in `line` at or after `from`; false if none.
+bool FindShortcode(std::string_view line, size_t from, Shortcode* out);
+
+// Photo captions and credits: a line ending in "(Khalid Mohammed/AP)",
+// "(AFP photo)", "REUTERS/Ahmed Dhahi" or "REUTERS./". Sets `*outlet` to
+// the credited outlet when one is named.
+bool IsCaptionLine(std::string_view line, std::string_view* outlet);
+
+// "By Jane Doe, Reuters" and similar byline lines (not "By Saturday
+// evening, ..."). Sets `*outlet` when the byline names one.
+bool IsBylineLine(std::string_view line, std::string_view* outlet);
+
+// --- Datelines (clean_dateline.cc) --------------------------------------
+
+struct DatelineMatch {
+  size_t length = 0;     // bytes of the line covered, separator included
+  std::string_view place;
+  std::string_view outlet;  // canonical when known, else as written
+  CivilDay date;            // partial; zeros when absent
+};
+// Parses a dateline at the start of `line`: "BAGHDAD, Jan 27 (Reuters) –",
+// "KUT, Iraq —", "WASHINGTON (AP) —", "Kabul, 3 May 2020 (AFP) -".
+bool ParseDateline(std::string_view line, DatelineMatch* out);
+
+}  // namespace sitrep::clean_internal
+
+#endif  // SITREP_SRC_TEXT_CLEAN_INTERNAL_H_
