@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sitrep/offset_map.h"
@@ -36,6 +37,8 @@ struct Place {
   std::string admin1_code;
   double lat = 0, lon = 0;
   uint32_t population = 0;
+  std::string feature_code;  // GeoNames code (PPLC, PPLA...), ADM1, PCLI, LMK
+  std::string city;          // landmarks: the containing city
 };
 
 // A place name found in a text, with its candidates best first.
@@ -65,6 +68,21 @@ class Gazetteer {
   virtual std::vector<PlaceMention> FindPlaces(std::string_view text) const = 0;
   virtual size_t size() const = 0;
 };
+
+// What an article says about where it is, for Resolve().
+struct ResolveContext {
+  std::vector<std::string> countries;  // ISO alpha-2 codes mentioned
+  // Admin1 areas mentioned: country code + admin1 code ("IQ", "09").
+  std::vector<std::pair<std::string, std::string>> admin1;
+  std::optional<Place> dateline;       // the dateline place, if any
+};
+
+// Picks one candidate of `mention`: those in the dateline's admin1 or an
+// admin1 of `ctx` first, then those in the dateline's country or a country
+// of `ctx`, then the gazetteer's order (kind, capitals, population).
+// nullopt when the mention has no candidates.
+std::optional<Place> Resolve(const PlaceMention& mention,
+                             const ResolveContext& ctx);
 
 // Lower-cases, strips diacritics and Arabic articles, folds transliteration
 // variants and doubled letters: "An-Nāṣiriyah" and "Nassiriya" share a key.

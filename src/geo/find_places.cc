@@ -1,0 +1,239 @@
+// MappedGazetteer::FindPlaces: place names in running text.
+//
+// Words are scanned once; runs of capitalised words (with lower-case
+// connectors such as `al-`, `de`, `of` inside) are matched longest first,
+// up to 4 words. A city match must be supported: by a locative cue before
+// it (`in`, `near`, `city of`), or by being a capital / large city that is
+// not glued to other capitalised words (a person's name). Countries,
+// demonyms, admin1 areas and landmarks need no support.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "geo/gazetteer_impl.h"
+#include "geo/normalize_internal.h"
+
+namespace sitrep::geo {
+namespace {
+
+constexpr size_t kMaxWords = 4;
+constexpr size_t kMaxCandidates = 8;
+constexpr size_t kMaxTextBytes = 1 << 24;
+constexpr uint32_t kStrongPopulation = 100000;
+
+struct Word {
+  uint32_t begin, end;  // without a possessive 's
+  bool cap = false;     // starts with an upper-case letter
+  bool all_caps = false;
+  bool dotted = false;   // U.S.
+  bool possessive = false;
+  bool sentence_start = false;
+  char sep_before = ' ';  // ' ' or '-' when joined to the previous word
+  bool joined = false;    // only a space or hyphen from the previous word
+};
+
+bool IsWordChar(char32_t cp) { return cp >= 0x80 ? u_isalnum(cp) : std::isalnum(static_cast<int>(cp)); }
+
+bool IsApos(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018; }
+
+// Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
+// dots after single letters (U.S.).
+std::vector<Word> Scan(std::string_view t) {
+  std::vector<Word> words;
+  size_t i = 0;
+  bool sentence_start = true;
+  size_t gap_begin = 0;
+  while (i < t.size()) {
+    size_t p = i;
+    char32_t cp = DecodeUtf8(t, &p);
+    if (!IsWordChar(cp)) {
+      if (cp == '.' || cp == '!' || cp == '?' || cp == '\n') sentence_start = true;
+      i = p;
+      continue;
+    }
+    Word w;
+    w.begin = static_cast<uint32_t>(i);
+    w.cap = u_isupper(cp);
+    w.all_caps = w.cap;
+    w.sentence_start = sentence_start;
+    std::string_view gap = t.substr(gap_begin, i - gap_begin);
+    w.joined = !words.empty() && (gap == " " || gap == "-");
+    w.sep_before = gap == "-" ? '-' : ' ';
+    size_t letters = 0;
+    while (i < t.size()) {
+      size_t q = i;
+      char32_t c = DecodeUtf8(t, &q);
+      if (IsWordChar(c)) {
+        if (u_islower(c)) w.all_caps = false;
+        ++letters;
+        i = q;
+        continue;
+      }
+      size_t r = q;
+      if (r < t.size() && (IsApos(c) || (c == '.' && letters == 1))) {
+        char32_t next = DecodeUtf8(t, &r);
+        if (IsWordChar(next)) {
+          if (c == '.') w.dotted = true;
+          letters = 0;
+          i = q;
+          continue;
+        }
+      }
+      break;
+    }
+    w.end = static_cast<uint32_t>(i);
+    if (w.dotted && i < t.size() && t[i] == '.') w.end = static_cast<uint32_t>(++i);
+    std::string_view text = t.substr(w.begin, w.end - w.begin);
+    for (std::string_view s : {"'s", "\xE2\x80\x99s"}) {
+      if (text.size() > s.size() + 1 && text.ends_with(s)) {
+        w.end -= static_cast<uint32_t>(s.size());
+        w.possessive = true;
+      }
+    }
+    words.push_back(w);
+    sentence_start = false;
+    gap_begin = i;
+  }
+  return words;
+}
+
+class Finder {
+ public:
+  Finder(const MappedGazetteer& g, std::string_view text)
+      : g_(g), t_(text), w_(Scan(text)) {}
+
+  std::vector<PlaceMention> Run() {
+    std::vector<PlaceMention> out;
+    size_t i = 0;
+    while (i < w_.size()) {
+      size_t n = MatchAt(i, &out);
+      i += std::max<size_t>(n, 1);
+    }
+    return out;
+  }
+
+ private:
+  std::string_view Text(size_t i) const {
+    return t_.substr(w_[i].begin, w_[i].end - w_[i].begin);
+  }
+  bool IsConnector(size_t i) const {
+    return !w_[i].cap && g_.HasWord(kWordConnector, Text(i));
+  }
+  // Words [i, i+n) can be one name.
+  bool Chainable(size_t i, size_t n) const {
+    if (!w_[i].cap && !(IsConnector(i) && i + 1 < w_.size() &&
+                        w_[i + 1].sep_before == '-' && w_[i + 1].joined)) {
+      return false;
+    }
+    if (!w_[i + n - 1].cap) return false;
+    for (size_t k = i + 1; k < i + n; ++k) {
+      if (!w_[k].joined || w_[k - 1].possessive) return false;
+      if (!w_[k].cap && !IsConnector(k)) return false;
+    }
+    return true;
+  }
+  size_t MatchAt(size_t i, std::vector<PlaceMention>* out);
+  bool Accept(size_t i, size_t n, std::span<const uint32_t> posts,
+              bool* demonym) const;
+  bool HasCue(size_t i) const;
+  bool GluedToName(size_t i, size_t n) const;
+
+  const MappedGazetteer& g_;
+  std::string_view t_;
+  std::vector<Word> w_;
+};
+
+size_t Finder::MatchAt(size_t i, std::vector<PlaceMention>* out) {
+  for (size_t n = std::min(kMaxWords, w_.size() - i); n >= 1; --n) {
+    if (!Chainable(i, n)) continue;
+    Span span{w_[i].begin, w_[i + n - 1].end};
+    std::string key = NormalizePlaceKey(span.In(t_));
+    if (key.empty() || g_.HasWord(kWordStop, key)) continue;
+    std::span<const uint32_t> posts = g_.Postings(key);
+    bool demonym = false;
+    if (posts.empty() || !Accept(i, n, posts, &demonym)) continue;
+    PlaceMention m;
+    m.span = span;
+    m.demonym = demonym;
+    bool want_admin = i + n < w_.size() && w_[i + n].joined &&
+                      g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
+    for (uint32_t p : posts) {
+      if (m.candidates.size() == kMaxCandidates) break;
+      if (((p & kPostDemonym) != 0) != demonym) continue;
+      if ((p & kPostCode) && !(w_[i].all_caps || w_[i].dotted)) continue;
+      m.candidates.push_back(g_.Decode(p));
+    }
+    if (want_admin) {
+      std::stable_partition(m.candidates.begin(), m.candidates.end(),
+                            [](const Place& p) { return p.kind == PlaceKind::kAdmin1; });
+    }
+    if (m.candidates.empty()) continue;
+    out->push_back(std::move(m));
+    return n;
+  }
+  return 0;
+}
+
+bool Finder::HasCue(size_t i) const {
+  if (i == 0) return false;
+  // Dateline: "KUT, Iraq -" at the start of a line.
+  if (w_[i].all_caps && w_[i].sentence_start && w_[i].end < t_.size() &&
+      t_[w_[i].end] == ',') {
+    return true;
+  }
+  auto word_key = [&](size_t k) { return NormalizePlaceKey(Text(k)); };
+  size_t k = i - 1;
+  if (w_[k].cap) return false;
+  std::string prev = word_key(k);
+  if (g_.HasWord(kWordCue, prev)) return true;
+  if (prev == "of" && k > 0 && g_.HasWord(kWordPlaceNoun, word_key(k - 1))) {
+    return true;
+  }
+  // One adjective between: "in central Baghdad", "in the city".
+  if (k > 0 && !w_[k - 1].cap) {
+    return g_.HasWord(kWordCue, word_key(k - 1));
+  }
+  return false;
+}
+
+bool Finder::GluedToName(size_t i, size_t n) const {
+  bool before = i > 0 && w_[i].joined && w_[i - 1].cap && !w_[i - 1].possessive &&
+                !w_[i - 1].sentence_start;
+  bool after = i + n < w_.size() && w_[i + n].joined && w_[i + n].cap &&
+               !w_[i + n - 1].possessive;
+  return before || after;
+}
+
+bool Finder::Accept(size_t i, size_t n, std::span<const uint32_t> posts,
+                    bool* demonym) const {
+  const Word& first = w_[i];
+  uint32_t best = posts[0];
+  // Codes (`US`, `IRQ`) only when written in capitals or with dots.
+  if ((best & kPostCode) && !(first.all_caps || first.dotted)) {
+    auto it = std::find_if(posts.begin(), posts.end(),
+                           [](uint32_t p) { return !(p & kPostCode); });
+    if (it == posts.end()) return false;
+    best = *it;
+  }
+  // A short all-capitals word is an acronym unless it is a code or dateline.
+  if (n == 1 && first.all_caps && !(best & kPostCode) &&
+      first.end - first.begin <= 3 && !HasCue(i)) {
+    return false;
+  }
+  *demonym = (best & kPostDemonym) != 0;
+  const PlaceRec* r = g_.Rec(best);
+  if (r == nullptr) return false;
+  if (*demonym || r->kind != static_cast<uint8_t>(PlaceKind::kCity)) return true;
+  if (HasCue(i)) return true;
+  bool strong = r->tier <= kTierAdminSeat || r->population >= kStrongPopulation;
+  return strong && !GluedToName(i, n);
+}
+
+}  // namespace
+
+std::vector<PlaceMention> MappedGazetteer::FindPlaces(std::string_view text) const {
+  if (text.size() > kMaxTextBytes) text = text.substr(0, kMaxTextBytes);
+  return Finder(*this, text).Run();
+}
+
+}  // namespace sitrep::geo

@@ -1,0 +1,215 @@
+// Gazetteer::Open / OpenDefault and the memory-mapped reader's lookups.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "geo/gazetteer_impl.h"
+
+namespace sitrep {
+namespace geo {
+namespace {
+
+constexpr size_t kMaxCandidates = 64;
+
+bool SectionOk(uint32_t off, uint64_t count, size_t elem, size_t size) {
+  return off % 4 == 0 && off <= size && count * elem <= size - off;
+}
+
+bool IsAdminSuffix(const MappedGazetteer& g, std::string_view word) {
+  return g.HasWord(kWordAdminSuffix, NormalizePlaceKey(word));
+}
+
+}  // namespace
+
+MappedGazetteer::MappedGazetteer(const char* data, size_t size)
+    : data_(data), size_(size) {
+  if (size_ >= sizeof(FileHeader)) std::memcpy(&header_, data_, sizeof(header_));
+}
+
+MappedGazetteer::~MappedGazetteer() {
+  munmap(const_cast<char*>(data_), size_);
+}
+
+Status MappedGazetteer::Init() {
+  const FileHeader& h = header_;
+  if (size_ < sizeof(FileHeader) ||
+      std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) {
+    return Status::Corruption("not a sitrep gazetteer file");
+  }
+  if (h.version != kVersion || h.file_size != size_) {
+    return Status::Corruption("gazetteer version or size mismatch");
+  }
+  if (!SectionOk(h.off_places, h.n_places, sizeof(PlaceRec), size_) ||
+      !SectionOk(h.off_keys, uint64_t{h.n_keys} + 1, sizeof(KeyRec), size_) ||
+      !SectionOk(h.off_postings, h.n_postings, 4, size_) ||
+      !SectionOk(h.off_words, h.n_words, sizeof(WordRec), size_) ||
+      !SectionOk(h.off_pool, h.pool_size, 1, size_) || h.pool_size == 0 ||
+      h.n_places > kPostPlaceMask) {
+    return Status::Corruption("gazetteer section out of bounds");
+  }
+  places_ = reinterpret_cast<const PlaceRec*>(data_ + h.off_places);
+  keys_ = reinterpret_cast<const KeyRec*>(data_ + h.off_keys);
+  postings_ = reinterpret_cast<const uint32_t*>(data_ + h.off_postings);
+  words_ = reinterpret_cast<const WordRec*>(data_ + h.off_words);
+  pool_ = data_ + h.off_pool;
+  return Status::OK();
+}
+
+std::string_view MappedGazetteer::Str(uint32_t off) const {
+  if (pool_ == nullptr || off >= header_.pool_size) return {};
+  uint32_t len = static_cast<unsigned char>(pool_[off]);
+  if (len > header_.pool_size - off - 1) return {};
+  return {pool_ + off + 1, len};
+}
+
+std::span<const uint32_t> MappedGazetteer::Postings(std::string_view key) const {
+  if (key.empty() || keys_ == nullptr) return {};
+  size_t lo = 0, hi = header_.n_keys;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (Str(keys_[mid].key) < key) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (lo == header_.n_keys || Str(keys_[lo].key) != key) return {};
+  uint32_t b = keys_[lo].post_begin, e = keys_[lo + 1].post_begin;
+  if (b > e || e > header_.n_postings) return {};
+  return {postings_ + b, e - b};
+}
+
+const PlaceRec* MappedGazetteer::Rec(uint32_t posting) const {
+  uint32_t i = posting & kPostPlaceMask;
+  return i < header_.n_places ? &places_[i] : nullptr;
+}
+
+Place MappedGazetteer::Decode(uint32_t posting) const {
+  Place p;
+  const PlaceRec* r = Rec(posting);
+  if (r == nullptr) return p;
+  p.geonameid = r->geonameid;
+  p.kind = static_cast<PlaceKind>(std::min<uint8_t>(r->kind, 3));
+  p.name = Str(r->name);
+  p.country.assign(r->country, r->country[1] ? 2 : (r->country[0] ? 1 : 0));
+  p.admin1 = Str(r->admin1_name);
+  p.admin1_code = Str(r->admin1_code);
+  p.lat = r->lat;
+  p.lon = r->lon;
+  p.population = r->population;
+  p.feature_code = Str(r->feature);
+  p.city = Str(r->city);
+  return p;
+}
+
+bool MappedGazetteer::HasWord(WordKind kind, std::string_view key) const {
+  const WordRec* b = words_;
+  const WordRec* e = words_ + header_.n_words;
+  auto it = std::lower_bound(b, e, std::make_pair(kind, key),
+                             [this](const WordRec& w, const auto& k) {
+                               if (w.kind != k.first) return w.kind < k.first;
+                               return Str(w.key) < k.second;
+                             });
+  return it != e && it->kind == kind && Str(it->key) == key;
+}
+
+std::vector<Place> MappedGazetteer::Lookup(std::string_view name) const {
+  std::vector<Place> out;
+  for (uint32_t p : Postings(NormalizePlaceKey(name))) {
+    if (out.size() == kMaxCandidates) break;
+    if (p & kPostDemonym) continue;
+    out.push_back(Decode(p));
+  }
+  return out;
+}
+
+std::optional<Place> MappedGazetteer::Country(std::string_view name) const {
+  for (uint32_t p : Postings(NormalizePlaceKey(name))) {
+    const PlaceRec* r = Rec(p);
+    if (r != nullptr && r->kind == static_cast<uint8_t>(PlaceKind::kCountry)) {
+      return Decode(p);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Place> MappedGazetteer::Admin1(std::string_view name,
+                                             std::string_view country) const {
+  // Drops trailing `province`, `governorate`... words.
+  while (true) {
+    size_t sp = name.find_last_of(" -");
+    if (sp == std::string_view::npos || !IsAdminSuffix(*this, name.substr(sp + 1))) {
+      break;
+    }
+    name = name.substr(0, sp);
+  }
+  for (uint32_t p : Postings(NormalizePlaceKey(name))) {
+    const PlaceRec* r = Rec(p);
+    if (r == nullptr || r->kind != static_cast<uint8_t>(PlaceKind::kAdmin1)) {
+      continue;
+    }
+    if (country.empty() || std::string_view(r->country, 2) == country) {
+      return Decode(p);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace geo
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::FromErrno(path, errno);
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return Status::FromErrno(path, err);
+  }
+  size_t size = static_cast<size_t>(st.st_size);
+  if (size < sizeof(geo::FileHeader) || size > (size_t{1} << 32) - 1) {
+    ::close(fd);
+    return Status::Corruption(path + ": bad gazetteer size");
+  }
+  void* m = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  int err = errno;
+  ::close(fd);
+  if (m == MAP_FAILED) return Status::FromErrno(path, err);
+  auto g = std::make_unique<geo::MappedGazetteer>(static_cast<const char*>(m),
+                                                  size);
+  Status s = g->Init();
+  if (!s.ok()) return s.WithContext(path);
+  return std::unique_ptr<Gazetteer>(std::move(g));
+}
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::OpenDefault() {
+  std::vector<std::string> tries;
+  if (const char* dir = std::getenv("SITREP_DATA_DIR"); dir && *dir) {
+    tries.push_back(std::string(dir) + "/gazetteer.bin");
+  }
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    tries.push_back((exe.parent_path() / "data/gazetteer.bin").string());
+    tries.push_back((exe.parent_path() / "../data/gazetteer.bin").string());
+    tries.push_back((exe.parent_path() / "../share/sitrep/gazetteer.bin").string());
+  }
+#ifdef SITREP_GAZETTEER_BUILD_PATH
+  tries.push_back(SITREP_GAZETTEER_BUILD_PATH);
+#endif
+  for (const std::string& t : tries) {
+    if (::access(t.c_str(), R_OK) == 0) return Open(t);
+  }
+  return Status::NotFound(
+      "gazetteer.bin not found (set SITREP_DATA_DIR or build the `gazetteer` "
+      "target)");
+}
+
+}  // namespace sitrep

@@ -1,0 +1,43 @@
+// Resolve: picks one candidate of a place mention using article context.
+#include <algorithm>
+
+#include "sitrep/gazetteer.h"
+
+namespace sitrep {
+namespace {
+
+int ContextScore(const Place& p, const ResolveContext& ctx) {
+  int score = 0;
+  const Place* d = ctx.dateline ? &*ctx.dateline : nullptr;
+  bool in_admin = d != nullptr && !d->admin1_code.empty() &&
+                  d->country == p.country && d->admin1_code == p.admin1_code;
+  for (const auto& [cc, code] : ctx.admin1) {
+    in_admin |= cc == p.country && code == p.admin1_code;
+  }
+  if (in_admin) score += 2;
+  bool in_country = d != nullptr && d->country == p.country;
+  in_country |= std::find(ctx.countries.begin(), ctx.countries.end(),
+                          p.country) != ctx.countries.end();
+  if (in_country) score += 1;
+  return score;
+}
+
+}  // namespace
+
+std::optional<Place> Resolve(const PlaceMention& mention,
+                             const ResolveContext& ctx) {
+  const Place* best = nullptr;
+  int best_score = -1;
+  // Candidates are already best first; a later one wins only on context.
+  for (const Place& p : mention.candidates) {
+    int s = ContextScore(p, ctx);
+    if (s > best_score) {
+      best = &p;
+      best_score = s;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  return *best;
+}
+
+}  // namespace sitrep

