@@ -49,8 +49,8 @@ size_t WordEnd(std::string_view s, size_t b) {
   size_t len;
   CharClass prev = ClassAt(s, i, &len);
   i += len;
-  bool dotted = false;          // has inner periods between letters
-  size_t last_segment = 1;      // characters since the last period
+  bool dotted = false;      // has inner periods between letters
+  size_t last_segment = 1;  // characters since the last period
   while (i < s.size()) {
     CharClass c = ClassAt(s, i, &len);
     if (IsWord(c)) {
@@ -60,6 +60,17 @@ size_t WordEnd(std::string_view s, size_t b) {
       continue;
     }
     size_t jl = JoinerAt(s, i, prev);
+    if (jl == 0 && dotted && last_segment == 1 && s[i] == '.') {
+      // "U.S." and "a.m.": keep the final period of a dotted abbreviation,
+      // and go on through "U.S.-led".
+      ++i;
+      prev = CharClass::kPunct;
+      if (i < s.size() && s[i] == '-' && IsWord(ClassAt(s, i + 1, &len))) {
+        ++i;
+        continue;
+      }
+      break;
+    }
     if (jl == 0) break;
     if (s[i] == '.' && prev != CharClass::kDigit) {
       dotted = true;
@@ -67,8 +78,6 @@ size_t WordEnd(std::string_view s, size_t b) {
     }
     i += jl;
   }
-  // "U.S." and "a.m.": keep the final period of a dotted abbreviation.
-  if (dotted && last_segment == 1 && i < s.size() && s[i] == '.') ++i;
   return i;
 }
 
