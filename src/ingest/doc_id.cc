@@ -56,6 +56,14 @@ InputFormat FormatOf(std::string_view file_name) {
   return InputFormat::kText;
 }
 
+bool IsInputName(std::string_view file_name) {
+  if (FormatOf(file_name) != InputFormat::kText) return true;
+  std::string name = Lower(BaseName(file_name));
+  size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0) return true;
+  return EndsWith(name, ".txt") || EndsWith(name, ".text");
+}
+
 std::string DocumentId(std::string_view path) {
   std::string_view base = BaseName(path);
   std::string lower = Lower(base);

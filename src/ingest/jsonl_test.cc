@@ -1,3 +1,6 @@
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "gtest/gtest.h"
 #include "ingest/reader.h"
 #include "ingest/test_util.h"
@@ -95,6 +98,22 @@ TEST(JsonlTest, BudgetsAndGzip) {
             "article over size budget (30 bytes > 20)");
   EXPECT_EQ(c.errors[1].where, dir / "f.jsonl.gz:3");
   EXPECT_EQ(c.errors[1].status.code(), StatusCode::kResourceExhausted);
+}
+
+TEST(JsonlTest, DashReadsStdin) {
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", "{\"id\":\"s\",\"text\":\"From stdin.\"}\nbad\n");
+  int saved = dup(0);
+  int fd = open((dir / "in.jsonl").c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  dup2(fd, 0);
+  close(fd);
+  auto c = Collect({"-"});
+  dup2(saved, 0);
+  close(saved);
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"s"}));
+  EXPECT_EQ(c.docs[0].source_path, "stdin:1");
+  EXPECT_EQ(c.ErrorWheres(), (std::vector<std::string>{"stdin:2"}));
 }
 
 }  // namespace

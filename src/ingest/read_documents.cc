@@ -43,6 +43,7 @@ void ReadOneArchive(ByteSource& src, const std::string& where, int nesting,
   ReadArchive(src, where, sink,
               [&](ByteSource& member, const std::string& name,
                   std::optional<uint64_t> size) {
+                if (!IsInputName(name)) return;
                 ReadStream(member, where + "!" + name, name, size, nesting + 1,
                            sink);
               });
@@ -88,7 +89,8 @@ void ReadPath(const fs::path& path, int depth, const Sink& sink) {
     if (IsHidden(it->path())) continue;
     // Do not follow symlinked directories (cycles); symlinked files are read.
     if (it->is_symlink(ec) && it->is_directory(ec)) continue;
-    if (it->is_directory(ec) || it->is_regular_file(ec)) {
+    if (it->is_directory(ec) ||
+        (it->is_regular_file(ec) && IsInputName(it->path().string()))) {
       entries.push_back(it->path());
     }
   }

@@ -53,6 +53,19 @@ TEST(FormatOfTest, ByExtension) {
   for (const Case& c : cases) EXPECT_EQ(FormatOf(c.name), c.format) << c.name;
 }
 
+TEST(IsInputNameTest, KnownExtensionsOrNone) {
+  struct Case {
+    const char* name;
+    bool input;
+  } cases[] = {
+      {"a.txt", true},  {"a.TEXT", true},        {"a", true},
+      {"a.html", true}, {"a.jsonl.gz", true},    {"a.zip", true},
+      {"a.warc", true}, {"README.md", false},    {"a.csv", false},
+      {"a.pdf", false}, {"x.zip!b.json", false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(IsInputName(c.name), c.input) << c.name;
+}
+
 TEST(ReadDocumentsTest, DirectoryIsRecursiveSortedAndSkipsHidden) {
   TempDir dir;
   WriteFile(dir / "b.txt", kText);
@@ -60,6 +73,8 @@ TEST(ReadDocumentsTest, DirectoryIsRecursiveSortedAndSkipsHidden) {
   WriteFile(dir / ".hidden.txt", kText);
   WriteFile(dir / ".git/x.txt", kText);
   WriteFile(dir / "z.txt", kText);
+  WriteFile(dir / "README.md", kText);  // not an input extension
+  WriteFile(dir / "notes.csv", "a,b\n");
   auto c = Collect({dir.path()});
   EXPECT_TRUE(c.errors.empty());
   EXPECT_EQ(c.Ids(), (Strings{"c", "b", "z"}));
@@ -176,7 +191,8 @@ TEST(ReadDocumentsTest, ArchivesWithNestedMembers) {
                 {"./c.html.gz", Gzip(kHtml)},
                 {"inner.zip", testing::ReadWhole(inner_zip)},
                 {"dir/.hidden/f.txt", kText},
-                {"empty.txt", ""}});
+                {"empty.txt", ""},
+                {"notes.md", kText}});
   WriteArchive(dir / "in/y.tar", "tar",
                {{"g.jsonl", R"({"id":"g","text":"G."})"}});
   auto c = Collect({dir / "in"});

@@ -30,6 +30,11 @@ struct Sink {
 enum class InputFormat { kText, kHtml, kJsonl, kWarc, kGzip, kArchive };
 InputFormat FormatOf(std::string_view file_name);
 
+// True when a directory walk or archive should read `file_name`: a known
+// input extension (.txt, .text, .html, .htm, .xhtml, .jsonl, .ndjson, .warc,
+// archives, .gz) or none. Paths named explicitly are always read.
+bool IsInputName(std::string_view file_name);
+
 // The file name without directories and extensions: `x/a.html.gz` -> `a`.
 std::string DocumentId(std::string_view path);
 
