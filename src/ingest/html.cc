@@ -49,23 +49,24 @@ class Arena {
   size_t left_ = 0;
 };
 
-void BuildText(const Layout& l, std::string_view html, HtmlPage* page) {
-  TextBuilder out(html);
+void BuildText(const Layout& l, const html_internal::Source& src,
+               HtmlPage* page) {
+  TextBuilder out(src.html);
   for (const Block& b : l.blocks) {
     if (!b.keep) continue;
     if (!out.text().empty()) {
       out.TrimTrailingSpace();
-      out.Append("\n\n", l.items[b.first].raw_pos);
+      out.Append("\n\n", src.ToOriginal(l.items[b.first].raw_pos));
     }
     bool space = false;
     for (uint32_t i = b.first; i < b.last; ++i) {
       const html_internal::Item& it = l.items[i];
       if (it.text == nullptr) {
         out.TrimTrailingSpace();
-        out.Separator('\n', it.raw_pos);
+        out.Separator('\n', src.ToOriginal(it.raw_pos));
         space = false;
       } else {
-        html_internal::AppendText(it.text, html, &space, &out);
+        html_internal::AppendText(it.text, src, &space, &out);
       }
     }
   }
@@ -81,17 +82,22 @@ Result<HtmlPage> ExtractHtml(std::string_view html, const HtmlLimits& limits) {
                                      std::to_string(html.size()) +
                                      " bytes is over the limit");
   }
-  if (html_internal::EstimateDepth(html, limits.max_depth) >
+  std::vector<Span> cuts;
+  if (html_internal::EstimateDepth(html, limits.max_depth, &cuts) >
       limits.max_depth) {
     return Status::ResourceExhausted("html: element nesting over the limit");
   }
+  html_internal::Source src;
+  src.html = html;
+  html_internal::CutSource(cuts, &src);
+  std::string_view parsed = src.parsed();
   Arena arena;
   GumboOptions opts = kGumboDefaultOptions;
   opts.allocator = &Arena::GumboAlloc;
   opts.deallocator = &Arena::GumboFree;
   opts.userdata = &arena;
   opts.max_errors = 0;
-  GumboOutput* out = gumbo_parse_with_options(&opts, html.data(), html.size());
+  GumboOutput* out = gumbo_parse_with_options(&opts, parsed.data(), parsed.size());
   if (out == nullptr || out->root == nullptr) {
     return Status::InvalidArgument("html: parser failed");
   }
@@ -102,7 +108,7 @@ Result<HtmlPage> ExtractHtml(std::string_view html, const HtmlLimits& limits) {
   }
   html_internal::ExtractMeta(out->root, &page);
   html_internal::ScoreBlocks(&layout);
-  BuildText(layout, html, &page);
+  BuildText(layout, src, &page);
   // No gumbo_destroy_output: the arena frees the whole tree.
   return page;
 }

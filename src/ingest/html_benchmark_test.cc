@@ -10,7 +10,7 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -73,6 +73,13 @@ Prf Score(const Counts& truth, const Counts& got) {
   return s;
 }
 
+// Thread CPU time: pages/s per core, whatever else the machine runs.
+double CpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 bool Gunzip(const fs::path& p, std::string* out) {
   gzFile f = gzopen(p.c_str(), "rb");
   if (f == nullptr) return false;
@@ -106,10 +113,9 @@ TEST(HtmlBenchmark, F1AtLeast90) {
     if (value["articleBody"].get(body) != simdjson::SUCCESS) body = "";
     std::string html;
     ASSERT_TRUE(Gunzip(dir / "html" / (id + ".html.gz"), &html)) << id;
-    auto t0 = std::chrono::steady_clock::now();
+    double t0 = CpuSeconds();
     Result<HtmlPage> page = ExtractHtml(html);
-    seconds += std::chrono::duration<double>(
-                   std::chrono::steady_clock::now() - t0).count();
+    seconds += CpuSeconds() - t0;
     ASSERT_TRUE(page.ok()) << id << ": " << page.status().ToString();
     Prf s = Score(Tokens(body), Tokens(page->text));
     total.p += s.p;
@@ -137,7 +143,7 @@ TEST(HtmlBenchmark, F1AtLeast90) {
   }
   double p = total.p / pages, r = total.r / pages, f = total.f / pages;
   printf("html benchmark: %d pages  precision %.3f  recall %.3f  F1 %.3f  "
-         "%.0f pages/s\n", pages, p, r, f, pages / seconds);
+         "%.0f pages/s per core (CPU time)\n", pages, p, r, f, pages / seconds);
   EXPECT_GE(f, 0.90);
 }
 

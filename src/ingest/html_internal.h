@@ -21,7 +21,25 @@ namespace sitrep::html_internal {
 // (implied end tags, scope boundaries, active formatting elements). Stops
 // early and returns a value > `limit` as soon as the estimate exceeds it.
 // Cost: O(n) time, O(depth) memory.
-int EstimateDepth(std::string_view html, int limit);
+// When `cuts` is given, also lists the byte ranges Gumbo need not see: the
+// bodies of scripts (other than JSON-LD) and styles, and comment interiors.
+int EstimateDepth(std::string_view html, int limit,
+                  std::vector<Span>* cuts = nullptr);
+
+// The text handed to Gumbo: the page with the cuts removed (Gumbo spends most
+// of its time lexing scripts otherwise), and the map back to the page.
+struct Source {
+  std::string_view html;  // the original page
+  std::string compact;    // the page less the cuts; empty when none
+  std::vector<std::pair<uint32_t, uint32_t>> segs;  // (compact, html) starts
+
+  std::string_view parsed() const {
+    return compact.empty() ? html : std::string_view(compact);
+  }
+  // Offset in `html` of offset `c` of parsed().
+  uint32_t ToOriginal(uint32_t c) const;
+};
+void CutSource(const std::vector<Span>& cuts, Source* src);
 
 // Fills title, outlet, url, published and published_from from the tree.
 void ExtractMeta(const GumboNode* root, HtmlPage* page);
@@ -78,7 +96,7 @@ void ScoreBlocks(Layout* layout);
 // Appends one text node's text to `out` with whitespace collapsed; bytes
 // copied verbatim map to the input, decoded entities to their '&'.
 // `space` carries a pending collapsed space between nodes.
-void AppendText(const GumboNode* node, std::string_view html, bool* space,
+void AppendText(const GumboNode* node, const Source& src, bool* space,
                 TextBuilder* out);
 
 // Class/id hint of an element: > 0 article-like, < 0 boilerplate-like.

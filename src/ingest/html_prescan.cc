@@ -2,6 +2,7 @@
 // Gumbo would build, so that absurdly deep pages never reach the parser
 // (whose node destructor recurses). The simulation only pops an element when
 // the HTML5 tree builder certainly would; anything uncertain counts as open.
+#include <algorithm>
 #include <cstring>
 
 #include "ingest/html_internal.h"
@@ -247,7 +248,10 @@ size_t SkipComment(std::string_view s, size_t i) {  // i at "<!--"
 
 }  // namespace
 
-int EstimateDepth(std::string_view s, int limit) {
+int EstimateDepth(std::string_view s, int limit, std::vector<Span>* cuts) {
+  auto cut = [cuts](size_t b, size_t e) {
+    if (cuts != nullptr && e > b) cuts->push_back(Span{uint32_t(b), uint32_t(e)});
+  };
   Sim sim;
   size_t i = 0;
   while (i < s.size()) {
@@ -257,8 +261,16 @@ int EstimateDepth(std::string_view s, int limit) {
     if (i + 1 >= s.size()) break;
     char c = s[i + 1];
     if (c == '!') {
-      i = s.compare(i, 4, "<!--") == 0 ? SkipComment(s, i)
-                                        : Find(s, i, ">") + 1;
+      if (s.compare(i, 4, "<!--") == 0) {
+        size_t e = SkipComment(s, i);
+        size_t body_end = e == s.size() && s.compare(e - 3, 3, "-->") != 0
+                              ? e
+                              : e - (s[e - 2] == '!' ? 4 : 3);
+        cut(i + 4, body_end);
+        i = e;
+      } else {
+        i = Find(s, i, ">") + 1;
+      }
       continue;
     }
     if (c == '?') { i = Find(s, i, ">") + 1; continue; }
@@ -282,11 +294,44 @@ int EstimateDepth(std::string_view s, int limit) {
     sim.Start(t);
     if (sim.Estimate() > limit) return sim.Estimate();
     if (IsRawText(t)) {
+      size_t body = i;
       i = SkipRawText(s, i, name);
+      bool json = s.substr(n1, body - n1).find("json") != std::string_view::npos;
+      if ((t == GUMBO_TAG_SCRIPT && !json) || t == GUMBO_TAG_STYLE) {
+        cut(body, i);
+      }
       sim.End(t);
     }
   }
   return sim.Estimate();
+}
+
+uint32_t Source::ToOriginal(uint32_t c) const {
+  if (segs.empty()) return c;
+  auto it = std::upper_bound(
+      segs.begin(), segs.end(), c,
+      [](uint32_t v, const std::pair<uint32_t, uint32_t>& s) {
+        return v < s.first;
+      });
+  if (it != segs.begin()) --it;
+  return it->second + (c - it->first);
+}
+
+void CutSource(const std::vector<Span>& cuts, Source* src) {
+  size_t total = 0;
+  for (const Span& c : cuts) total += c.size();
+  if (total < 4096) return;  // not worth a copy
+  std::string_view h = src->html;
+  src->compact.reserve(h.size() - total);
+  uint32_t from = 0;
+  for (const Span& c : cuts) {
+    if (c.begin < from) continue;
+    src->segs.push_back({uint32_t(src->compact.size()), from});
+    src->compact.append(h.substr(from, c.begin - from));
+    from = c.end;
+  }
+  src->segs.push_back({uint32_t(src->compact.size()), from});
+  src->compact.append(h.substr(from));
 }
 
 }  // namespace sitrep::html_internal

@@ -200,8 +200,9 @@ bool CollectBlocks(const GumboNode* root, int max_depth, Layout* layout) {
 
 // Aligns the decoded text with its source bytes: equal runs are copied
 // (offsets exact), entities are appended as synthesised text at their '&'.
-void AppendText(const GumboNode* node, std::string_view html, bool* space,
+void AppendText(const GumboNode* node, const Source& src, bool* space,
                 TextBuilder* out) {
+  std::string_view html = src.parsed();
   std::string_view t(node->v.text.text);
   std::string_view o(node->v.text.original_text.data,
                      node->v.text.original_text.length);
@@ -209,6 +210,8 @@ void AppendText(const GumboNode* node, std::string_view html, bool* space,
   bool aligned = o.data() >= html.data() &&
                  o.data() + o.size() <= html.data() + html.size();
   if (aligned) base = o.data() - html.data();
+  // A text node never spans a cut: one translation serves the whole node.
+  base = src.ToOriginal(static_cast<uint32_t>(base));
   size_t i = 0, j = 0;
   auto flush_space = [&](size_t pos) {
     if (*space && !out->text().empty()) out->Separator(' ', pos);
