@@ -91,27 +91,35 @@ TEST(HtmlExtract, ParagraphsAndWhitespace) {
 // Every word of the output maps back to the same bytes of the input; an
 // entity maps to its '&'.
 TEST(HtmlExtract, OffsetsMapToInput) {
-  std::string html = Page("<div><p>Tom &amp; Jerry met &eacute;lise at caf\xC3\xA9 " +
-                          kBody + "</p><p>Second <i>para</i> " + kBody2 +
-                          "</p></div>");
-  Result<HtmlPage> page = ExtractHtml(html);
-  ASSERT_TRUE(page.ok());
-  const std::string& t = page->text;
-  struct Probe { const char* word; const char* raw; };
-  const Probe probes[] = {{"Tom", "Tom"}, {"Jerry", "Jerry"},
-                          {"&", "&amp;"}, {"\xC3\xA9lise", "&eacute;lise"},
-                          {"caf\xC3\xA9", "caf\xC3\xA9"}, {"para", "para"},
-                          {"Second", "Second"}, {"arrested", "arrested"}};
-  for (const Probe& p : probes) {
-    size_t at = t.find(p.word);
-    ASSERT_NE(at, std::string::npos) << p.word;
-    Span raw = page->offsets.ToRaw(
-        Span{uint32_t(at), uint32_t(at + strlen(p.word))});
-    size_t want = html.find(p.raw);
-    EXPECT_EQ(raw.begin, want) << p.word;
-    if (std::string_view(p.word) == p.raw) {
-      EXPECT_EQ(raw.In(html), p.raw) << p.word;
+  // The second variant has big scripts and comments, which are cut out
+  // before parsing: offsets must still point into the original page.
+  const std::string big(6000, 'x');
+  const std::string prefixes[] = {
+      "", "<script>var a='" + big + "';</script><!--" + big + "--><style>" +
+              big + "</style>"};
+  for (const std::string& prefix : prefixes) {
+    std::string html = Page(prefix + "<div><p>Tom &amp; Jerry met &eacute;lise "
+                            "at caf\xC3\xA9 " + kBody + "</p><!--" + big +
+                            "--><p>Second <i>para</i> " + kBody2 + "</p></div>");
+    Result<HtmlPage> page = ExtractHtml(html);
+    ASSERT_TRUE(page.ok());
+    const std::string& t = page->text;
+    struct Probe { const char* word; const char* raw; };
+    const Probe probes[] = {{"Tom", "Tom"}, {"Jerry", "Jerry"},
+                            {"&", "&amp;"}, {"\xC3\xA9lise", "&eacute;lise"},
+                            {"caf\xC3\xA9", "caf\xC3\xA9"}, {"para", "para"},
+                            {"Second", "Second"}, {"arrested", "arrested"}};
+    for (const Probe& p : probes) {
+      size_t at = t.find(p.word);
+      ASSERT_NE(at, std::string::npos) << p.word;
+      Span raw = page->offsets.ToRaw(
+          Span{uint32_t(at), uint32_t(at + strlen(p.word))});
+      EXPECT_EQ(raw.begin, html.find(p.raw)) << p.word << prefix.size();
+      if (std::string_view(p.word) == p.raw) {
+        EXPECT_EQ(raw.In(html), p.raw) << p.word;
+      }
     }
+    EXPECT_EQ(t.find("xxx"), std::string::npos);
   }
 }
 
