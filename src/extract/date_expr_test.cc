@@ -1,0 +1,207 @@
+#include "sitrep/date_expr.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "extract/date_lexicon.h"
+#include "extract/date_resolve.h"
+#include "extract/lexicon_data.h"
+
+namespace sitrep {
+namespace {
+
+// "span|YYYY-MM-DD|precision|flags|rule" per mention, joined by "; ".
+// Unknown parts print as zeros; precision is d, w, m or y; flags: R =
+// relative, S = range start.
+std::string Render(std::string_view text, const std::vector<DateMention>& ms) {
+  std::string out;
+  for (const DateMention& m : ms) {
+    char day[32];
+    std::snprintf(day, sizeof day, "%04d-%02d-%02d", m.day.year, m.day.month,
+                  m.day.day);
+    const char* prec = "dwmy" + static_cast<int>(m.precision);
+    if (!out.empty()) out += "; ";
+    out += std::string(m.span.In(text)) + "|" + day + "|" +
+           std::string(prec, 1) + "|" + (m.relative ? "R" : "") +
+           (m.range_start ? "S" : "") + "|" + m.rule;
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* want;
+};
+
+// Reference day: Monday 2020-01-27.
+const Case kWithReference[] = {
+    // Absolute.
+    {"BAGHDAD, Jan 27 (Reuters) -", "Jan 27|2020-01-27|d|R|month_day"},
+    {"on Jan. 24", "on Jan. 24|2020-01-24|d|R|month_day"},
+    {"killed on January 3, 2020 in",
+     "on January 3, 2020|2020-01-03|d||month_day_year"},
+    {"3 January 2020", "3 January 2020|2020-01-03|d||day_month_year"},
+    {"9 May 2020", "9 May 2020|2020-05-09|d||day_month_year"},
+    {"27th of January", "27th of January|2020-01-27|d|R|day_month"},
+    {"Jan 27th, 2019", "Jan 27th, 2019|2019-01-27|d||month_day_year"},
+    {"2020-01-26", "2020-01-26|2020-01-26|d||iso"},
+    {"2020/01/26", "2020/01/26|2020-01-26|d||iso"},
+    {"01/01/2011", "01/01/2011|2011-01-01|d||numeric_dmy"},
+    {"02/03/2011", "02/03/2011|2011-03-02|d||numeric_dmy_ambiguous"},
+    {"13/03/2011", "13/03/2011|2011-03-13|d||numeric_dmy"},
+    {"03/13/2011", "03/13/2011|2011-03-13|d||numeric_mdy"},
+    {"on Friday (Jan 24)", "on Friday (Jan 24)|2020-01-24|d|R|weekday_date"},
+    {"Friday, January 24, 2020",
+     "Friday, January 24, 2020|2020-01-24|d||weekday_date"},
+    {"in October 2019", "in October 2019|2019-10-00|m||month_year"},
+    {"October 2019", "October 2019|2019-10-00|m||month_year"},
+    {"in 2019", "in 2019|2019-00-00|y||year"},
+    {"in October", "in October|2019-10-00|m|R|month"},
+    {"in January", "in January|2020-01-00|m|R|month"},
+    {"mid-October", "mid-October|2019-10-00|m|R|month"},
+    {"on Oct. 1", "on Oct. 1|2019-10-01|d|R|month_day"},
+    {"Feb 29", "Feb 29|2016-02-29|d|R|month_day"},
+    // Relative.
+    {"on Sunday", "on Sunday|2020-01-26|d|R|weekday"},
+    {"Sunday", "Sunday|2020-01-26|d|R|weekday"},
+    {"late on Sunday", "late on Sunday|2020-01-26|d|R|weekday"},
+    {"Sunday night", "Sunday night|2020-01-26|d|R|weekday"},
+    {"Monday morning", "Monday morning|2020-01-27|d|R|weekday"},
+    {"by Saturday evening", "by Saturday evening|2020-01-25|d|R|weekday"},
+    {"on Thursday night", "on Thursday night|2020-01-23|d|R|weekday"},
+    {"last Monday", "last Monday|2020-01-20|d|R|weekday"},
+    {"Sunday’s rallies", "Sunday|2020-01-26|d|R|weekday"},
+    {"overnight", "overnight|2020-01-26|d|R|overnight"},
+    {"yesterday", "yesterday|2020-01-26|d|R|yesterday"},
+    {"today", "today|2020-01-27|d|R|today"},
+    {"this morning", "this morning|2020-01-27|d|R|today"},
+    {"last night", "last night|2020-01-26|d|R|last_night"},
+    {"last week", "last week|2020-01-20|w|R|last_week"},
+    {"earlier this month", "earlier this month|2020-01-00|m|R|this_month"},
+    {"last month", "last month|2019-12-00|m|R|last_month"},
+    {"last year", "last year|2019-00-00|y|R|last_year"},
+    {"two days ago", "two days ago|2020-01-25|d|R|ago"},
+    {"3 days ago", "3 days ago|2020-01-24|d|R|ago"},
+    {"three weeks ago", "three weeks ago|2020-01-06|w|R|ago"},
+    {"a month ago", "a month ago|2019-12-00|m|R|ago"},
+    // Period starts.
+    {"since October", "since October|2019-10-00|m|RS|month"},
+    {"since Oct. 1", "since Oct. 1|2019-10-01|d|RS|month_day"},
+    {"since 2019", "since 2019|2019-00-00|y|S|year"},
+    {"since the unrest began", "since the unrest began|0000-00-00|d|S|since_event"},
+    // Negative.
+    {"Feb 30", ""},
+    {"2020-02-30", ""},
+    {"31/02/2020", ""},
+    {"the 2003 US invasion", ""},
+    {"May I ask", ""},
+    {"they may march", ""},
+    {"5 days of protests", ""},
+    {"at 10:30", ""},
+    {"since he left", ""},
+    {"the next day", ""},
+    {"1,200 protesters", ""},
+    // Several in one sentence.
+    {"Protests erupted on Oct. 1 and two were killed late on Sunday.",
+     "on Oct. 1|2019-10-01|d|R|month_day; "
+     "late on Sunday|2020-01-26|d|R|weekday"},
+};
+
+TEST(FindDates, WithReference) {
+  CivilDay ref{2020, 1, 27};
+  for (const Case& c : kWithReference) {
+    EXPECT_EQ(Render(c.text, FindDates(c.text, ref)), c.want)
+        << "text: " << c.text;
+  }
+}
+
+TEST(FindDates, ReferenceIsTheWeekdayItself) {
+  CivilDay sunday{2020, 1, 26};
+  std::string s = "on Sunday";
+  EXPECT_EQ(Render(s, FindDates(s, sunday)),
+            "on Sunday|2020-01-26|d|R|weekday");
+}
+
+TEST(FindDates, NeverAfterReference) {
+  CivilDay ref{2020, 1, 5};
+  std::string s = "Jan 27 and Dec. 31 and in March";
+  EXPECT_EQ(Render(s, FindDates(s, ref)),
+            "Jan 27|2019-01-27|d|R|month_day; Dec. 31|2019-12-31|d|R|month_day; "
+            "in March|2019-03-00|m|R|month");
+}
+
+const Case kWithoutReference[] = {
+    {"on Sunday", "on Sunday|0000-00-00|d|R|weekday"},
+    {"yesterday", "yesterday|0000-00-00|d|R|yesterday"},
+    {"last week", "last week|0000-00-00|w|R|last_week"},
+    {"two days ago", "two days ago|0000-00-00|d|R|ago"},
+    {"Jan 27", "Jan 27|0000-01-27|d||month_day"},
+    {"Feb 29", "Feb 29|0000-02-29|d||month_day"},
+    {"Feb 30", ""},
+    {"in October", "in October|0000-10-00|m||month"},
+    {"January 3, 2020", "January 3, 2020|2020-01-03|d||month_day_year"},
+    {"Friday (Jan 24)", "Friday (Jan 24)|0000-01-24|d||weekday_date"},
+};
+
+TEST(FindDates, WithoutReference) {
+  for (const Case& c : kWithoutReference) {
+    EXPECT_EQ(Render(c.text, FindDates(c.text, std::nullopt)), c.want)
+        << "text: " << c.text;
+  }
+}
+
+TEST(DateResolve, Arithmetic) {
+  CivilDay ref{2020, 3, 1};
+  EXPECT_EQ(AddMonths(ref, -3), (CivilDay{2019, 12, 0}));
+  EXPECT_EQ(AddMonths(ref, 10), (CivilDay{2021, 1, 0}));
+  EXPECT_EQ(WeekStart(ref), (CivilDay{2020, 2, 24}));
+  EXPECT_EQ(LatestWeekday(6, ref), ref);  // 2020-03-01 was a Sunday
+  EXPECT_EQ(LatestWeekday(6, ref, true), (CivilDay{2020, 2, 23}));
+  EXPECT_EQ(*LatestMonthDay(2, 29, ref), (CivilDay{2020, 2, 29}));
+  EXPECT_FALSE(LatestMonthDay(4, 31, ref).has_value());
+}
+
+TEST(DateLexicon, EmbeddedFileParses) {
+  Result<DateLexicon> lx = DateLexicon::Parse(EmbeddedLexicon("dates.tsv"));
+  ASSERT_TRUE(lx.ok()) << lx.status().ToString();
+  EXPECT_EQ(lx->months.at("october").value, 10);
+  EXPECT_FALSE(DateLexicon::Parse("month\tfoo\t13\n").ok());
+}
+
+TEST(FindDates, SpeedAndRobustness) {
+  std::string text;
+  const char* parts[] = {
+      "BAGHDAD, Jan 27 (Reuters) - Gunmen shot dead two protesters late on ",
+      "Sunday, and clashes resumed on Monday morning. Protests erupted on ",
+      "Oct. 1 and at least 500 people have been killed since October 2019, ",
+      "officials said on Friday (Jan 24). Soleimani was killed on January 3, ",
+      "2020 in a US drone strike near the airport, about 10 km away. \n"};
+  while (text.size() < (4u << 20)) {
+    for (const char* p : parts) text += p;
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<DateMention> ms = FindDates(text, CivilDay{2020, 1, 27});
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                           t0).count();
+  double mbps = text.size() / s / 1e6;
+  std::printf("FindDates: %.1f MB/s, %.0f expressions/s (%zu found)\n", mbps,
+              ms.size() / s, ms.size());
+  EXPECT_GT(ms.size(), 1000u);
+  for (const DateMention& m : ms) ASSERT_LE(m.span.end, text.size());
+#ifdef NDEBUG
+  EXPECT_GE(mbps, 5.0);
+#endif
+  std::string junk;
+  for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 7919) % 256);
+  FindDates(junk, CivilDay{2020, 1, 27});
+  FindDates("since", std::nullopt);
+  FindDates("on Friday (", CivilDay{2020, 1, 27});
+  FindDates("99999999999999999999 days ago", CivilDay{2020, 1, 27});
+  FindDates("Jan 27", CivilDay{2020, 2, 30});  // invalid reference: ignored
+}
+
+}  // namespace
+}  // namespace sitrep
