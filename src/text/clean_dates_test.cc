@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/clean_internal.h"
+
+namespace sitrep::clean_internal {
+namespace {
+
+struct DateCase {
+  std::string in;
+  size_t consumed;    // 0 = no date
+  std::string iso;    // "YYYY-MM-DD", or "M/D" when the year is unknown
+};
+
+std::string Show(const CivilDay& d) {
+  if (d.year != 0) return d.ToIso();
+  return std::to_string(d.month) + "/" + std::to_string(d.day);
+}
+
+TEST(ParseDate, Table) {
+  const DateCase cases[] = {
+      {"January 26, 2020. REUTERS", 16, "2020-01-26"},
+      {"Jan. 26, 2020", 13, "2020-01-26"},
+      {"Jan 26 2020", 11, "2020-01-26"},
+      {"Sept. 3, 2019", 13, "2019-09-03"},
+      {"26 January 2020", 15, "2020-01-26"},
+      {"3rd May 2020", 12, "2020-05-03"},
+      {"2020-01-26T10:00", 10, "2020-01-26"},
+      {"Jan 27 (Reuters)", 6, "1/27"},
+      {"27 January", 10, "1/27"},
+      {"Jan 27, the day", 6, "1/27"},
+      {"February 30, 2020", 0, ""},
+      {"February 29, 2020", 17, "2020-02-29"},
+      {"Jan 272020", 0, ""},
+      {"January", 0, ""},
+      {"Mayor 12", 0, ""},
+      {"Monday 12", 0, ""},
+      {"2020-13-01", 0, ""},
+      {"May 5, 1850", 5, "5/5"},  // year out of range: partial
+      {"", 0, ""},
+  };
+  for (const DateCase& c : cases) {
+    CivilDay d;
+    size_t n = ParseDate(c.in, &d);
+    EXPECT_EQ(n, c.consumed) << c.in;
+    if (n > 0) EXPECT_EQ(Show(d), c.iso) << c.in;
+  }
+}
+
+TEST(FindFullDates, OnlyCompleteDates) {
+  std::vector<CivilDay> out;
+  FindFullDates("On Oct. 1 and on January 3, 2020 and 2021-05-06; in 2003; "
+                "Kabul, 3 May 2020.",
+                &out);
+  std::vector<std::string> got;
+  for (const CivilDay& d : out) got.push_back(d.ToIso());
+  EXPECT_EQ(got, (std::vector<std::string>{"2020-01-03", "2021-05-06",
+                                           "2020-05-03"}));
+}
+
+TEST(ParseMetadataDate, Table) {
+  struct Case {
+    std::string in;
+    size_t consumed;
+    std::string iso;
+  };
+  const Case cases[] = {
+      {" date 2020-01-26 Hundreds of", 17, "2020-01-26"},
+      {"date 2020-01-26", 15, "2020-01-26"},
+      {"Date: 2020-01-26T08:00:00Z Text", 27, "2020-01-26"},
+      {"Published: January 26, 2020 Text", 28, "2020-01-26"},
+      {"date 2020-02-31 Text", 0, ""},
+      {"dated text", 0, ""},
+      {"Update 2020-01-26", 0, ""},
+      {"The date 2020-01-26", 0, ""},
+  };
+  for (const Case& c : cases) {
+    CivilDay d;
+    size_t n = ParseMetadataDate(c.in, &d);
+    EXPECT_EQ(n, c.consumed) << c.in;
+    if (n > 0) EXPECT_EQ(d.ToIso(), c.iso) << c.in;
+  }
+}
+
+TEST(CanonicalOutlet, Table) {
+  struct Case {
+    const char* in;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"REUTERS", "Reuters"}, {"Reuters", "Reuters"}, {"AP", "AP"},
+      {"ap", ""},             {"Associated Press", "AP"}, {"AFP", "AFP"},
+      {"agence france-presse", "AFP"}, {"Nobody", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(CanonicalOutlet(c.in), c.want) << c.in;
+}
+
+}  // namespace
+}  // namespace sitrep::clean_internal
