@@ -61,7 +61,9 @@ void BuildText(const Layout& l, const html_internal::Source& src,
     bool space = false;
     for (uint32_t i = b.first; i < b.last; ++i) {
       const html_internal::Item& it = l.items[i];
-      if (it.text == nullptr) {
+      if (it.text == nullptr && it.cell) {
+        space = true;
+      } else if (it.text == nullptr) {
         out.TrimTrailingSpace();
         out.Separator('\n', src.ToOriginal(it.raw_pos));
         space = false;

@@ -74,8 +74,9 @@ struct Elem {
 
 // A piece of inline content: a text node, or a line break.
 struct Item {
-  const GumboNode* text = nullptr;  // nullptr = <br>
+  const GumboNode* text = nullptr;  // nullptr = <br> or a cell boundary
   uint32_t raw_pos = 0;
+  bool cell = false;                // a table cell boundary: a space
 };
 
 struct Layout {

@@ -43,7 +43,7 @@ bool IsBlock(GumboTag t) {
     case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
     case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
     case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_TR:
     case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION:
       return true;
     default:
@@ -140,10 +140,10 @@ class Collector {
     b.chars += chars;
     if (link) b.link_chars += chars;
   }
-  void AddBreak(const GumboNode* n) {
+  void AddBreak(const GumboNode* n, bool cell) {
     if (!open_) return;
     l_->items.push_back(Item{nullptr, static_cast<uint32_t>(
-                                          n->v.element.start_pos.offset)});
+                                          n->v.element.start_pos.offset), cell});
     l_->blocks.back().last = static_cast<uint32_t>(l_->items.size());
   }
 
@@ -177,7 +177,8 @@ bool CollectBlocks(const GumboNode* root, int max_depth, Layout* layout) {
     }
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     const GumboElement& e = n->v.element;
-    if (e.tag == GUMBO_TAG_BR) { c.AddBreak(n); continue; }
+    if (e.tag == GUMBO_TAG_BR) { c.AddBreak(n, false); continue; }
+    if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) c.AddBreak(n, true);
     if (IsDropped(e.tag) || IsHidden(e)) continue;
     if (static_cast<int>(stack.size()) >= max_depth) return false;
     if (static_cast<int>(stack.size()) > layout->max_depth) {
