@@ -175,12 +175,12 @@ size_t Finder::MatchAt(size_t i, std::vector<PlaceMention>* out) {
 }
 
 bool Finder::HasCue(size_t i) const {
-  if (i == 0) return false;
   // Dateline: "KUT, Iraq -" at the start of a line.
   if (w_[i].all_caps && w_[i].sentence_start && w_[i].end < t_.size() &&
       t_[w_[i].end] == ',') {
     return true;
   }
+  if (i == 0) return false;
   auto word_key = [&](size_t k) { return NormalizePlaceKey(Text(k)); };
   size_t k = i - 1;
   if (w_[k].cap) return false;

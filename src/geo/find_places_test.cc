@@ -1,0 +1,113 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "geo/gazetteer_test_util.h"
+#include "sitrep/gazetteer.h"
+
+namespace sitrep::geo {
+namespace {
+
+// "text|name@CC" for each mention, demonyms as "~CC".
+std::vector<std::string> Found(std::string_view text) {
+  const Gazetteer* g = TestGazetteer();
+  if (g == nullptr) {
+    ADD_FAILURE() << "cannot open " << GazetteerTestPath();
+    return {};
+  }
+  std::vector<std::string> out;
+  for (const PlaceMention& m : g->FindPlaces(text)) {
+    std::string s(m.span.In(text));
+    s += m.demonym ? "|~" : "|" + m.candidates[0].name + "@";
+    s += m.candidates[0].country;
+    out.push_back(s);
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  std::vector<std::string> want;
+};
+
+TEST(FindPlaces, SeedSentences) {
+  const Case cases[] = {
+      {"Unidentified gunmen shot dead two protesters in the southern Iraqi "
+       "city of Nassiriya after security forces began a crackdown.",
+       {"Iraqi|~IQ", "Nassiriya|Nasiriyah@IQ"}},
+      {"BAGHDAD, Jan 27 (Reuters) - On Monday morning, clashes resumed in "
+       "central Baghdad as police fired tear gas.",
+       {"BAGHDAD|Baghdad@IQ", "Baghdad|Baghdad@IQ"}},
+      {"rockets crashed near the US Embassy in Baghdad's heavily fortified "
+       "Green Zone without causing any injuries",
+       {"US|United States@US", "Baghdad|Baghdad@IQ", "Green Zone|Green Zone@IQ"}},
+      // Cairo's Tahrir Square ranks first (population); Resolve() picks
+      // Baghdad's with the article's context.
+      {"demonstrations in Tahrir Square in Baghdad, Iraq (Khalid Mohammed/AP)",
+       {"Tahrir Square|Tahrir Square@EG", "Baghdad|Baghdad@IQ", "Iraq|Iraq@IQ"}},
+      {"They flooded the streets of Iraq’s capital and the capital’s Khilani "
+       "Square.",
+       {"Iraq|Iraq@IQ", "Khilani Square|Khilani Square@IQ"}},
+      {"In Nasiriyah, security forces fired live rounds near their main "
+       "protest camp in Habbubi Square.",
+       {"Nasiriyah|Nasiriyah@IQ", "Habbubi Square|Habbubi Square@IQ"}},
+      {"KUT, Iraq — Gunmen in Iraq on Saturday shot two protesters.",
+       {"KUT|Al Kūt@IQ", "Iraq|Iraq@IQ", "Iraq|Iraq@IQ"}},
+      {"Another 12 protestors were killed in a separate clash in Najaf.",
+       {"Najaf|Najaf@IQ"}},
+      {"Fighting spread to al-Anbar province and Anbar Province.",
+       {"al-Anbar|Anbar@IQ", "Anbar|Anbar@IQ"}},
+      {"Suicide bombers struck Maiduguri, the Borno state capital, and "
+       "Nigerian troops responded.",
+       {"Maiduguri|Maiduguri@NG", "Borno|Borno State@NG", "Nigerian|~NG"}},
+      {"Afghan forces retook Kabul; Somali militants attacked Mogadishu.",
+       {"Afghan|~AF", "Kabul|Kabul@AF", "Somali|~SO", "Mogadishu|Mogadishu@SO"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Found(c.text), c.want) << c.text;
+  }
+}
+
+TEST(FindPlaces, SkipsNonPlaces) {
+  const Case cases[] = {
+      {"On Sunday, Police said President Salih met Mr Sadr in January.", {}},
+      {"Security officials said the Reuters report was wrong.", {}},
+      {"Sajjad Salem, an independent member of parliament, posted a video.",
+       {}},
+      {"Prime Minister Adel Abdul Mahdi has repeatedly stated his refusal.",
+       {}},
+      {"It is the third such attack. IT workers went home. Is it over?", {}},
+      {"A woman lights candles. Nearly 500 people have been killed.", {}},
+      {"", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Found(c.text), c.want) << c.text;
+  }
+}
+
+TEST(FindPlaces, SpansAreByteExact) {
+  const Gazetteer* g = TestGazetteer();
+  ASSERT_NE(g, nullptr);
+  std::string text = "Clashes in Nāṣiriyah’s centre and Iraq’s south.";
+  std::vector<PlaceMention> ms = g->FindPlaces(text);
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].span.In(text), "Nāṣiriyah");
+  EXPECT_EQ(ms[1].span.In(text), "Iraq");
+  EXPECT_EQ(ms[0].candidates[0].geonameid, 98854u);
+}
+
+TEST(FindPlaces, HostileInputIsBounded) {
+  const Gazetteer* g = TestGazetteer();
+  ASSERT_NE(g, nullptr);
+  std::string junk;
+  for (int i = 0; i < 20000; ++i) junk += "Al-Al Qq\xff\xc3 ’s ";
+  std::vector<PlaceMention> ms = g->FindPlaces(junk);
+  for (const PlaceMention& m : ms) {
+    EXPECT_LE(m.span.end, junk.size());
+    EXPECT_FALSE(m.candidates.empty());
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::geo

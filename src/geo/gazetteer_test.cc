@@ -1,0 +1,221 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "geo/gazetteer_test_util.h"
+#include "sitrep/gazetteer.h"
+
+namespace sitrep::geo {
+namespace {
+
+// The compiled file is a build product: missing means the build is broken.
+const Gazetteer& G() {
+  const Gazetteer* g = TestGazetteer();
+  if (g == nullptr) {
+    ADD_FAILURE() << "cannot open " << GazetteerTestPath();
+    std::abort();
+  }
+  return *g;
+}
+
+TEST(Gazetteer, OpensQuicklyAndIsLarge) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = Gazetteer::Open(GazetteerTestPath());
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::printf("gazetteer: %zu places, opened in %.3f ms\n", (*r)->size(), ms);
+  EXPECT_GT((*r)->size(), 130000u);
+  EXPECT_LT(ms, 100.0);
+}
+
+TEST(Gazetteer, OpenDefaultFindsTheFile) {
+  auto r = Gazetteer::OpenDefault();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ((*r)->size(), G().size());
+}
+
+TEST(Gazetteer, RejectsMissingAndDamagedFiles) {
+  EXPECT_EQ(Gazetteer::Open("/nonexistent/gazetteer.bin").status().code(),
+            StatusCode::kNotFound);
+  std::string path = testing::TempDir() + "/bad_gazetteer.bin";
+  // A truncated copy of the real file, then garbage.
+  std::ifstream in(GazetteerTestPath(), std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), head.size());
+  for (const std::string& content : {head, std::string(100, 'x')}) {
+    std::ofstream(path, std::ios::binary) << content;
+    EXPECT_EQ(Gazetteer::Open(path).status().code(), StatusCode::kCorruption);
+  }
+}
+
+struct CityCase {
+  const char* query;
+  const char* name;
+  const char* country;
+  double lat, lon;
+};
+
+TEST(Gazetteer, LooksUpCitiesBestFirst) {
+  const CityCase cases[] = {
+      {"Nassiriya", "Nasiriyah", "IQ", 31.058, 46.257},
+      {"Nasiriyah", "Nasiriyah", "IQ", 31.058, 46.257},
+      {"An Nasiriyah", "Nasiriyah", "IQ", 31.058, 46.257},
+      {"Nāṣiriyah", "Nasiriyah", "IQ", 31.058, 46.257},
+      {"Baghdad", "Baghdad", "IQ", 33.34, 44.40},
+      {"Kut", "Al Kūt", "IQ", 32.51, 45.82},
+      {"Al Kūt", "Al Kūt", "IQ", 32.51, 45.82},
+      {"Basra", "Basrah", "IQ", 30.51, 47.78},
+      {"Najaf", "Najaf", "IQ", 32.0, 44.34},
+      {"Mosul", "Mosul", "IQ", 36.34, 43.12},
+      {"Kirkuk", "Kirkuk", "IQ", 35.47, 44.39},
+      {"Falluja", "Al Fallūjah", "IQ", 33.35, 43.78},
+      {"Kabul", "Kabul", "AF", 34.53, 69.17},
+      {"Mogadishu", "Mogadishu", "SO", 2.04, 45.34},
+      {"Maiduguri", "Maiduguri", "NG", 11.85, 13.16},
+      {"Aleppo", "Aleppo", "SY", 36.20, 37.16},
+  };
+  for (const CityCase& c : cases) {
+    std::vector<Place> got = G().Lookup(c.query);
+    ASSERT_FALSE(got.empty()) << c.query;
+    const Place& p = got[0];
+    EXPECT_EQ(p.name, c.name) << c.query;
+    EXPECT_EQ(p.country, c.country) << c.query;
+    EXPECT_NEAR(p.lat, c.lat, 0.05) << c.query;
+    EXPECT_NEAR(p.lon, c.lon, 0.05) << c.query;
+    EXPECT_EQ(p.kind, PlaceKind::kCity) << c.query;
+  }
+  Place n = G().Lookup("Nassiriya")[0];
+  EXPECT_EQ(n.admin1, "Dhi Qar");
+  EXPECT_EQ(n.admin1_code, "09");
+  EXPECT_EQ(n.feature_code, "PPLA");
+  EXPECT_EQ(n.geonameid, 98854u);
+  EXPECT_TRUE(G().Lookup("Xqzzyville").empty());
+  EXPECT_TRUE(G().Lookup("").empty());
+}
+
+TEST(Gazetteer, CountriesCodesAndDemonyms) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Iraq", "IQ"},     {"Iraqi", "IQ"},     {"Iraqis", "IQ"},
+      {"IQ", "IQ"},       {"IRQ", "IQ"},       {"Republic of Iraq", "IQ"},
+      {"Afghan", "AF"},   {"Nigerian", "NG"},  {"Syrian", "SY"},
+      {"American", "US"}, {"U.S.", "US"},      {"French", "FR"},
+      {"Britain", "GB"},  {"British", "GB"},   {"Somali", "SO"},
+      {"Irak", "IQ"},     {"Palestinian", "PS"}, {"Saudi", "SA"},
+  };
+  for (const auto& [q, cc] : cases) {
+    std::optional<Place> p = G().Country(q);
+    ASSERT_TRUE(p.has_value()) << q;
+    EXPECT_EQ(p->country, cc) << q;
+    EXPECT_EQ(p->kind, PlaceKind::kCountry) << q;
+  }
+  EXPECT_FALSE(G().Country("Baghdad").has_value());
+  EXPECT_EQ(G().Country("Iraq")->city, "Baghdad");
+}
+
+TEST(Gazetteer, Admin1Areas) {
+  const std::tuple<const char*, const char*, const char*, const char*> cases[] = {
+      {"Anbar", "IQ", "Anbar", "01"},
+      {"Al Anbar", "", "Anbar", "01"},
+      {"Anbar province", "IQ", "Anbar", "01"},
+      {"al-Anbar Governorate", "IQ", "Anbar", "01"},
+      {"Dhi Qar", "IQ", "Dhi Qar", "09"},
+      {"Thi Qar province", "IQ", "Dhi Qar", "09"},
+      {"Salahuddin", "IQ", "Salah ad Din", "18"},
+      {"Nineveh", "IQ", "Nineveh", "15"},
+      {"Borno", "NG", "Borno State", "27"},
+      {"Borno State", "NG", "Borno State", "27"},
+  };
+  for (const auto& [q, cc, name, code] : cases) {
+    std::optional<Place> p = G().Admin1(q, cc);
+    ASSERT_TRUE(p.has_value()) << q;
+    EXPECT_EQ(p->name, name) << q;
+    EXPECT_EQ(p->admin1_code, code) << q;
+    EXPECT_EQ(p->kind, PlaceKind::kAdmin1) << q;
+  }
+  // Centroid of Dhi Qar is its seat, Nasiriyah.
+  std::optional<Place> dq = G().Admin1("Dhi Qar", "IQ");
+  EXPECT_NEAR(dq->lat, 31.058, 0.01);
+  EXPECT_EQ(dq->city, "Nasiriyah");
+  EXPECT_FALSE(G().Admin1("Anbar", "SY").has_value());
+  EXPECT_FALSE(G().Admin1("Baghdadshire", "").has_value());
+}
+
+TEST(Gazetteer, Landmarks) {
+  std::vector<Place> tahrir = G().Lookup("Tahrir Square");
+  ASSERT_GE(tahrir.size(), 2u);
+  std::vector<std::string> countries;
+  for (const Place& p : tahrir) {
+    EXPECT_EQ(p.kind, PlaceKind::kLandmark);
+    countries.push_back(p.country);
+  }
+  EXPECT_NE(std::find(countries.begin(), countries.end(), "IQ"), countries.end());
+  EXPECT_NE(std::find(countries.begin(), countries.end(), "EG"), countries.end());
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"Green Zone", "IQ", "Baghdad"},
+      {"Khilani Square", "IQ", "Baghdad"},
+      {"Habbubi Square", "IQ", "Nasiriyah"},
+      {"Haboubi Square", "IQ", "Nasiriyah"},
+      {"Baghdad airport", "IQ", "Baghdad"},
+      {"US Embassy Baghdad", "IQ", "Baghdad"},
+      {"Sadr City", "IQ", "Baghdad"},
+  };
+  for (const auto& [q, cc, city] : cases) {
+    std::vector<Place> got = G().Lookup(q);
+    ASSERT_FALSE(got.empty()) << q;
+    EXPECT_EQ(got[0].kind, PlaceKind::kLandmark) << q;
+    EXPECT_EQ(got[0].country, cc) << q;
+    EXPECT_EQ(got[0].city, city) << q;
+  }
+  EXPECT_EQ(G().Lookup("Green Zone")[0].admin1_code, "07");
+}
+
+TEST(Gazetteer, ResolvePrefersArticleContext) {
+  PlaceMention m;
+  m.candidates = G().Lookup("Tahrir Square");
+  ResolveContext iraq;
+  iraq.countries = {"IQ"};
+  ResolveContext egypt;
+  egypt.dateline = G().Lookup("Cairo")[0];
+  EXPECT_EQ(Resolve(m, iraq)->country, "IQ");
+  EXPECT_EQ(Resolve(m, egypt)->country, "EG");
+  // Tripoli: Libya's capital by default, Lebanon's with Lebanese context.
+  m.candidates = G().Lookup("Tripoli");
+  EXPECT_EQ(Resolve(m, {})->country, "LY");
+  ResolveContext lebanon;
+  lebanon.countries = {"LB"};
+  EXPECT_EQ(Resolve(m, lebanon)->country, "LB");
+  // Admin1 beats country.
+  auto lb = std::find_if(m.candidates.begin(), m.candidates.end(),
+                         [](const Place& p) { return p.country == "LB"; });
+  ASSERT_NE(lb, m.candidates.end());
+  ResolveContext admin;
+  admin.countries = {"LY"};
+  admin.admin1 = {{"LB", lb->admin1_code}};
+  EXPECT_EQ(Resolve(m, admin)->country, "LB");
+  EXPECT_FALSE(Resolve(PlaceMention{}, iraq).has_value());
+}
+
+TEST(Gazetteer, LookupSpeed) {
+  const char* names[] = {"Baghdad", "Nassiriya", "Kut", "Mosul", "Xyzzy",
+                         "Springfield", "Aleppo", "Kabul"};
+  const int kRounds = 20000;
+  size_t found = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  for (int r = 0; r < kRounds; ++r) {
+    for (const char* n : names) found += G().Lookup(n).size();
+  }
+  double us = std::chrono::duration<double, std::micro>(
+                  std::chrono::steady_clock::now() - t0).count() /
+              (kRounds * std::size(names));
+  std::printf("gazetteer: Lookup %.2f us/name\n", us);
+  EXPECT_GT(found, 0u);
+}
+
+}  // namespace
+}  // namespace sitrep::geo
