@@ -30,6 +30,7 @@ struct Word {
   bool sentence_start = false;
   char sep_before = ' ';  // ' ' or '-' when joined to the previous word
   bool joined = false;    // only a space or hyphen from the previous word
+  bool connector = false;  // lower-case `al`, `de`, `of` (set by Finder)
 };
 
 bool IsWordChar(char32_t cp) { return cp >= 0x80 ? u_isalnum(cp) : std::isalnum(static_cast<int>(cp)); }
@@ -100,12 +101,21 @@ std::vector<Word> Scan(std::string_view t) {
 class Finder {
  public:
   Finder(const MappedGazetteer& g, std::string_view text)
-      : g_(g), t_(text), w_(Scan(text)) {}
+      : g_(g), t_(text), w_(Scan(text)) {
+    for (size_t i = 0; i < w_.size(); ++i) {
+      w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
+                        g_.HasWord(kWordConnector, Text(i));
+    }
+  }
 
   std::vector<PlaceMention> Run() {
     std::vector<PlaceMention> out;
     size_t i = 0;
     while (i < w_.size()) {
+      if (!w_[i].cap && !w_[i].connector) {
+        ++i;
+        continue;
+      }
       size_t n = MatchAt(i, &out);
       i += std::max<size_t>(n, 1);
     }
@@ -116,9 +126,7 @@ class Finder {
   std::string_view Text(size_t i) const {
     return t_.substr(w_[i].begin, w_[i].end - w_[i].begin);
   }
-  bool IsConnector(size_t i) const {
-    return !w_[i].cap && g_.HasWord(kWordConnector, Text(i));
-  }
+  bool IsConnector(size_t i) const { return w_[i].connector; }
   // Words [i, i+n) can be one name.
   bool Chainable(size_t i, size_t n) const {
     if (!w_[i].cap && !(IsConnector(i) && i + 1 < w_.size() &&
@@ -133,8 +141,8 @@ class Finder {
     return true;
   }
   size_t MatchAt(size_t i, std::vector<PlaceMention>* out);
-  bool Accept(size_t i, size_t n, std::span<const uint32_t> posts,
-              bool* demonym) const;
+  bool Accept(size_t i, size_t n, std::string_view key,
+              std::span<const uint32_t> posts, bool* demonym) const;
   bool HasCue(size_t i) const;
   bool GluedToName(size_t i, size_t n) const;
 
@@ -146,12 +154,17 @@ class Finder {
 size_t Finder::MatchAt(size_t i, std::vector<PlaceMention>* out) {
   for (size_t n = std::min(kMaxWords, w_.size() - i); n >= 1; --n) {
     if (!Chainable(i, n)) continue;
+    // "An Iraqi official": a sentence-initial function word is not an article.
+    if (n > 1 && w_[i].sentence_start &&
+        g_.HasWord(kWordStop, NormalizePlaceKey(Text(i)))) {
+      continue;
+    }
     Span span{w_[i].begin, w_[i + n - 1].end};
     std::string key = NormalizePlaceKey(span.In(t_));
     if (key.empty() || g_.HasWord(kWordStop, key)) continue;
     std::span<const uint32_t> posts = g_.Postings(key);
     bool demonym = false;
-    if (posts.empty() || !Accept(i, n, posts, &demonym)) continue;
+    if (posts.empty() || !Accept(i, n, key, posts, &demonym)) continue;
     PlaceMention m;
     m.span = span;
     m.demonym = demonym;
@@ -204,8 +217,8 @@ bool Finder::GluedToName(size_t i, size_t n) const {
   return before || after;
 }
 
-bool Finder::Accept(size_t i, size_t n, std::span<const uint32_t> posts,
-                    bool* demonym) const {
+bool Finder::Accept(size_t i, size_t n, std::string_view key,
+                    std::span<const uint32_t> posts, bool* demonym) const {
   const Word& first = w_[i];
   uint32_t best = posts[0];
   // Codes (`US`, `IRQ`) only when written in capitals or with dots.
@@ -225,8 +238,10 @@ bool Finder::Accept(size_t i, size_t n, std::span<const uint32_t> posts,
   if (r == nullptr) return false;
   if (*demonym || r->kind != static_cast<uint8_t>(PlaceKind::kCity)) return true;
   if (HasCue(i)) return true;
+  // Without a cue: a capital or large city, by its own name (not an
+  // alternate such as `Less` for Lezhe), not glued to a person's name.
   bool strong = r->tier <= kTierAdminSeat || r->population >= kStrongPopulation;
-  return strong && !GluedToName(i, n);
+  return strong && !GluedToName(i, n) && NormalizePlaceKey(g_.Str(r->name)) == key;
 }
 
 }  // namespace

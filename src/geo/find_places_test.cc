@@ -54,6 +54,8 @@ TEST(FindPlaces, SeedSentences) {
        {"Nasiriyah|Nasiriyah@IQ", "Habbubi Square|Habbubi Square@IQ"}},
       {"KUT, Iraq — Gunmen in Iraq on Saturday shot two protesters.",
        {"KUT|Al Kūt@IQ", "Iraq|Iraq@IQ", "Iraq|Iraq@IQ"}},
+      {"An Iraqi official initially put the number of rockets at four.",
+       {"Iraqi|~IQ"}},
       {"Another 12 protestors were killed in a separate clash in Najaf.",
        {"Najaf|Najaf@IQ"}},
       {"Fighting spread to al-Anbar province and Anbar Province.",
@@ -79,6 +81,7 @@ TEST(FindPlaces, SkipsNonPlaces) {
        {}},
       {"It is the third such attack. IT workers went home. Is it over?", {}},
       {"A woman lights candles. Nearly 500 people have been killed.", {}},
+      {"Less than a week later. Surprise was total.", {}},
       {"", {}},
   };
   for (const Case& c : cases) {
