@@ -229,6 +229,31 @@ TEST(ReadDocumentsTest, CorruptArchiveIsReported) {
   EXPECT_EQ(c.ErrorWheres(), (Strings{dir / "bad.zip"}));
 }
 
+// Every proper prefix of a compressed container reports an error (or loses
+// documents) and never crashes or loops.
+TEST(ReadDocumentsTest, TruncatedContainers) {
+  TempDir dir;
+  WriteArchive(dir / "full.tar.gz", "tar.gz",
+               {{"a.txt", kText}, {"b.html", kHtml}, {"c.txt", kText}});
+  std::string jsonl;
+  for (int i = 0; i < 3; ++i) {
+    jsonl += "{\"id\":\"j" + std::to_string(i) + "\",\"text\":\"x\"}\n";
+  }
+  WriteFile(dir / "full.jsonl.gz", Gzip(jsonl));
+  for (const char* name : {"full.tar.gz", "full.jsonl.gz"}) {
+    std::string full = testing::ReadWhole(dir / name);
+    std::string cut_name = std::string("cut.") + (name + 5);
+    size_t full_docs = Collect({dir / name}).docs.size();
+    ASSERT_EQ(full_docs, 3u);
+    for (size_t cut = 1; cut < full.size(); cut += 7) {
+      WriteFile(dir / cut_name, full.substr(0, cut));
+      auto c = Collect({dir / cut_name});
+      EXPECT_TRUE(!c.errors.empty() || c.docs.size() < full_docs)
+          << name << " cut at " << cut;
+    }
+  }
+}
+
 TEST(ReadDocumentsTest, Seeds) {
   std::string seeds = SITREP_SOURCE_DIR "/../shared/seeds";
   if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds;
