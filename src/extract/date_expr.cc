@@ -198,21 +198,19 @@ bool DateScanner::Finish(const AbsDate& a, size_t i, int mode,
     m->day = CivilDay{a.year, 0, 0};
   } else if (a.precision == DatePrecision::kMonth) {
     m->day = CivilDay{a.year, a.month, 0};
-    if (a.year == 0 && ref_) {
-      m->day = LatestMonth(a.month, *ref_, strict);
-      m->relative = true;
-    }
+    m->relative = a.year == 0;
+    if (a.year == 0 && ref_) m->day = LatestMonth(a.month, *ref_, strict);
   } else if (a.year != 0) {
     m->day = CivilDay{a.year, a.month, a.day};
     if (!m->day.valid()) return false;
   } else {
     if (!ValidMonthDay(a.month, a.day)) return false;
     m->day = CivilDay{0, a.month, a.day};
+    m->relative = true;
     if (ref_) {
       std::optional<CivilDay> d = LatestMonthDay(a.month, a.day, *ref_, strict);
       if (!d) return false;
       m->day = *d;
-      m->relative = true;
     }
   }
   return true;

@@ -138,12 +138,12 @@ const Case kWithoutReference[] = {
     {"yesterday", "yesterday|0000-00-00|d|R|yesterday"},
     {"last week", "last week|0000-00-00|w|R|last_week"},
     {"two days ago", "two days ago|0000-00-00|d|R|ago"},
-    {"Jan 27", "Jan 27|0000-01-27|d||month_day"},
-    {"Feb 29", "Feb 29|0000-02-29|d||month_day"},
+    {"Jan 27", "Jan 27|0000-01-27|d|R|month_day"},
+    {"Feb 29", "Feb 29|0000-02-29|d|R|month_day"},
     {"Feb 30", ""},
-    {"in October", "in October|0000-10-00|m||month"},
+    {"in October", "in October|0000-10-00|m|R|month"},
     {"January 3, 2020", "January 3, 2020|2020-01-03|d||month_day_year"},
-    {"Friday (Jan 24)", "Friday (Jan 24)|0000-01-24|d||weekday_date"},
+    {"Friday (Jan 24)", "Friday (Jan 24)|0000-01-24|d|R|weekday_date"},
 };
 
 TEST(FindDates, WithoutReference) {
