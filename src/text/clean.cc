@@ -113,8 +113,8 @@ void Cleaner::ReadLines() {
   bool first = true;
   size_t pos = 0;
   while (pos < in_.size()) {
-    size_t e = in_.find_first_of("\r\n", pos);
-    if (e == std::string_view::npos) e = in_.size();
+    size_t e = pos;
+    while (e < in_.size() && in_[e] != '\n' && in_[e] != '\r') ++e;
     size_t next = e + 1;
     if (e < in_.size() && in_[e] == '\r' && next < in_.size() &&
         in_[next] == '\n') {
@@ -295,6 +295,12 @@ void Cleaner::EmitCollapsed(Span piece, TextBuilder* b) const {
   while (i < piece.end) {
     unsigned char c = static_cast<unsigned char>(in_[i]);
     if (c > 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    // One space between two words stays inside the copied run.
+    if (c == ' ' && i > run && i + 1 < piece.end &&
+        static_cast<unsigned char>(in_[i + 1]) > 0x20 && in_[i + 1] != 0x7F) {
       ++i;
       continue;
     }

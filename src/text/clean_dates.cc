@@ -1,6 +1,6 @@
 // Dates written out in datelines, captions and metadata lines.
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "text/clean_internal.h"
 #include "text/text_data.h"
@@ -14,17 +14,22 @@ bool IsAlpha(char c) {
 }
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
-const std::unordered_map<std::string, int>& Months() {
+struct MonthName {
+  std::string name;  // lower case
+  int month;
+};
+
+const std::vector<MonthName>& Months() {
   static const auto* months = [] {
-    auto* m = new std::unordered_map<std::string, int>();
+    auto* v = new std::vector<MonthName>();
     text_data::ForEachRow(text_data::File("months.tsv"),
                           [&](const auto& f, size_t n) {
                             if (n < 2) return;
                             std::string key;
                             for (char c : f[0]) key.push_back(Lower(c));
-                            (*m)[key] = std::stoi(std::string(f[1]));
+                            v->push_back({key, std::stoi(std::string(f[1]))});
                           });
-    return m;
+    return v;
   }();
   return *months;
 }
@@ -103,10 +108,13 @@ size_t ParseIsoAt(std::string_view s, CivilDay* out) {
 
 int MonthNumber(std::string_view word) {
   if (word.size() < 3 || word.size() > 9) return 0;
-  char buf[10];
-  for (size_t k = 0; k < word.size(); ++k) buf[k] = Lower(word[k]);
-  auto it = Months().find(std::string(buf, word.size()));
-  return it == Months().end() ? 0 : it->second;
+  for (const MonthName& m : Months()) {
+    if (m.name.size() != word.size() || m.name[0] != Lower(word[0])) continue;
+    size_t k = 1;
+    while (k < word.size() && Lower(word[k]) == m.name[k]) ++k;
+    if (k == word.size()) return m.month;
+  }
+  return 0;
 }
 
 size_t ParseDate(std::string_view s, CivilDay* out) {

@@ -70,6 +70,9 @@ bool IsQuote(std::string_view s, size_t i, size_t* len) {
   return r == "\u201C" || r == "\u201D" || r == "\u2033";
 }
 
+// Longest line a "contains" noise pattern removes: longer ones are text.
+constexpr size_t kMaxContainsLine = 300;
+
 // Longest shortcode (or [name]...[/name] block) recognised, in bytes.
 constexpr size_t kMaxShortcode = 8192;
 
@@ -185,10 +188,16 @@ const std::vector<NoisePattern>& NoisePatterns() {
 
 size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from) {
   if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
-  char first = Lower(needle[0]);
-  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    if (Lower(hay[i]) != first) continue;
-    if (EqualsNoCase(hay.substr(i, needle.size()), needle)) return i;
+  const char lo = Lower(needle[0]);
+  const char up = IsAlpha(lo) ? static_cast<char>(lo - ('a' - 'A')) : lo;
+  const size_t last = hay.size() - needle.size();  // last possible start
+  for (size_t i = from; i <= last;) {
+    size_t a = hay.substr(0, last + 1).find(lo, i);
+    size_t b = up == lo ? a : hay.substr(0, last + 1).find(up, i);
+    size_t at = std::min(a, b);
+    if (at == std::string_view::npos) return at;
+    if (EqualsNoCase(hay.substr(at, needle.size()), needle)) return at;
+    i = at + 1;
   }
   return std::string_view::npos;
 }
@@ -216,8 +225,11 @@ const NoisePattern* MatchLinePattern(std::string_view line) {
       case Match::kPrefix:
         if (EqualsNoCase(line.substr(0, p.text.size()), p.text)) return &p;
         break;
-      case Match::kContains:
-        if (FindNoCase(line, p.text) != std::string_view::npos) return &p;
+      case Match::kContains:  // boilerplate lines are short
+        if (line.size() <= kMaxContainsLine &&
+            FindNoCase(line, p.text) != std::string_view::npos) {
+          return &p;
+        }
         break;
       default:
         break;
