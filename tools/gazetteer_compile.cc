@@ -57,9 +57,12 @@ Result<std::vector<Fields>> ReadTsv(const std::string& path, std::string* buf) {
   return rows;
 }
 
-float ToFloat(std::string_view s) { return std::strtof(std::string(s).c_str(), nullptr); }
+float ToFloat(std::string_view s) {
+  return std::strtof(std::string(s).c_str(), nullptr);
+}
 uint32_t ToU32(std::string_view s) {
-  return static_cast<uint32_t>(std::strtoul(std::string(s).c_str(), nullptr, 10));
+  return static_cast<uint32_t>(
+      std::strtoul(std::string(s).c_str(), nullptr, 10));
 }
 
 struct AdminStats {
@@ -103,12 +106,16 @@ Status Compiler::Words(const std::string& path) {
   std::string buf;
   SITREP_ASSIGN_OR_RETURN(auto rows, ReadTsv(path, &buf));
   static const std::map<std::string_view, WordKind> kKinds = {
-      {"stop", kWordStop}, {"cue", kWordCue}, {"place_noun", kWordPlaceNoun},
-      {"admin_suffix", kWordAdminSuffix}, {"connector", kWordConnector}};
+      {"stop", kWordStop},
+      {"cue", kWordCue},
+      {"place_noun", kWordPlaceNoun},
+      {"admin_suffix", kWordAdminSuffix},
+      {"connector", kWordConnector}};
   for (const Fields& f : rows) {
     auto it = kKinds.find(f[0]);
     if (f.size() < 2 || it == kKinds.end()) {
-      return Status::InvalidArgument(path + ": bad row kind " + std::string(f[0]));
+      return Status::InvalidArgument(path + ": bad row kind " +
+                                     std::string(f[0]));
     }
     std::string key = it->second == kWordConnector ? std::string(f[1])
                                                    : NormalizePlaceKey(f[1]);
@@ -144,8 +151,8 @@ void Compiler::AddAlternate(std::string_view alt, uint32_t place) {
     lower |= c >= 'a' && c <= 'z';
     digit |= c >= '0' && c <= '9';
   }
-  if (digit || !upper) return;                  // codes, romanisation junk
-  if (!lower && alt.size() <= 4) return;        // IATA / ICAO codes
+  if (digit || !upper) return;            // codes, romanisation junk
+  if (!lower && alt.size() <= 4) return;  // IATA / ICAO codes
   AddName(alt, place);
 }
 
@@ -252,8 +259,7 @@ int64_t Compiler::FindPlace(std::string_view name, PlaceKind kind,
     const PlaceRec& r = b_.place(p & kPostPlaceMask);
     if (r.kind != static_cast<uint8_t>(kind)) continue;
     if (!country.empty() && std::string_view(r.country, 2) != country) continue;
-    if (best < 0 ||
-        r.population > b_.place(best).population) {
+    if (best < 0 || r.population > b_.place(best).population) {
       best = p & kPostPlaceMask;
     }
   }
@@ -298,8 +304,8 @@ Status Compiler::Countries(const std::string& path) {
     simdjson::dom::array ll;
     double lat = 0, lon = 0;
     if (!c["latlng"].get(ll) && ll.size() == 2) {
-      (void)ll.at(0).get(lat);
-      (void)ll.at(1).get(lon);
+      if (ll.at(0).get(lat)) lat = 0;
+      if (ll.at(1).get(lon)) lon = 0;
     }
     r.lat = static_cast<float>(lat);
     r.lon = static_cast<float>(lon);
@@ -388,7 +394,8 @@ Status Compiler::Landmarks(const std::string& path) {
     r.city = b_.Intern(f[5]);
     int64_t city = FindPlace(f[5], PlaceKind::kCity, f[2]);
     if (city < 0) {
-      return Status::InvalidArgument(path + ": unknown city " + std::string(f[5]));
+      return Status::InvalidArgument(path + ": unknown city " +
+                                     std::string(f[5]));
     }
     const PlaceRec& c = b_.place(city);
     r.admin1_code = c.admin1_code;
@@ -414,7 +421,8 @@ struct Args {
 Status Run(const Args& a) {
   for (const char* k : {"--cities", "--admin1", "--countries", "--landmarks",
                         "--aliases", "--words", "--out"}) {
-    if (a.Get(k).empty()) return Status::InvalidArgument(std::string("missing ") + k);
+    if (a.Get(k).empty())
+      return Status::InvalidArgument(std::string("missing ") + k);
   }
   auto t0 = std::chrono::steady_clock::now();
   Compiler c;
@@ -426,8 +434,9 @@ Status Run(const Args& a) {
   SITREP_RETURN_IF_ERROR(c.Landmarks(a.Get("--landmarks")));
   SITREP_RETURN_IF_ERROR(c.Aliases(a.Get("--aliases")));
   SITREP_RETURN_IF_ERROR(c.Write(a.Get("--out")));
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-                 .count();
+  double s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
   std::fprintf(stderr, "gazetteer_compile: %zu places, %zu keys in %.1f s\n",
                c.builder().num_places(), c.builder().num_keys(), s);
   return Status::OK();

@@ -33,8 +33,8 @@ uint32_t Builder::AddPlace(const PlaceRec& rec) {
 uint32_t Builder::Intern(std::string_view s) {
   if (s.empty()) return 0;
   if (s.size() > 255) s = s.substr(0, 255);
-  auto [it, inserted] =
-      interned_.try_emplace(std::string(s), static_cast<uint32_t>(pool_.size()));
+  auto [it, inserted] = interned_.try_emplace(
+      std::string(s), static_cast<uint32_t>(pool_.size()));
   if (inserted) {
     pool_.push_back(static_cast<char>(s.size()));
     pool_.insert(pool_.end(), s.begin(), s.end());
@@ -78,7 +78,8 @@ Status Builder::Write(const std::string& path) {
   std::sort(words_.begin(), words_.end());
   words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
   std::vector<WordRec> word_recs;
-  for (const auto& [kind, key] : words_) word_recs.push_back({kind, Intern(key)});
+  for (const auto& [kind, key] : words_)
+    word_recs.push_back({kind, Intern(key)});
   key_recs.push_back({0, static_cast<uint32_t>(postings.size())});
 
   FileHeader h{};

@@ -25,15 +25,17 @@ struct Word {
   uint32_t begin, end;  // without a possessive 's
   bool cap = false;     // starts with an upper-case letter
   bool all_caps = false;
-  bool dotted = false;   // U.S.
+  bool dotted = false;  // U.S.
   bool possessive = false;
   bool sentence_start = false;
-  char sep_before = ' ';  // ' ' or '-' when joined to the previous word
-  bool joined = false;    // only a space or hyphen from the previous word
+  char sep_before = ' ';   // ' ' or '-' when joined to the previous word
+  bool joined = false;     // only a space or hyphen from the previous word
   bool connector = false;  // lower-case `al`, `de`, `of` (set by Finder)
 };
 
-bool IsWordChar(char32_t cp) { return cp >= 0x80 ? u_isalnum(cp) : std::isalnum(static_cast<int>(cp)); }
+bool IsWordChar(char32_t cp) {
+  return cp >= 0x80 ? u_isalnum(cp) : std::isalnum(static_cast<int>(cp));
+}
 
 bool IsApos(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018; }
 
@@ -48,7 +50,8 @@ std::vector<Word> Scan(std::string_view t) {
     size_t p = i;
     char32_t cp = DecodeUtf8(t, &p);
     if (!IsWordChar(cp)) {
-      if (cp == '.' || cp == '!' || cp == '?' || cp == '\n') sentence_start = true;
+      if (cp == '.' || cp == '!' || cp == '?' || cp == '\n')
+        sentence_start = true;
       i = p;
       continue;
     }
@@ -83,7 +86,8 @@ std::vector<Word> Scan(std::string_view t) {
       break;
     }
     w.end = static_cast<uint32_t>(i);
-    if (w.dotted && i < t.size() && t[i] == '.') w.end = static_cast<uint32_t>(++i);
+    if (w.dotted && i < t.size() && t[i] == '.')
+      w.end = static_cast<uint32_t>(++i);
     std::string_view text = t.substr(w.begin, w.end - w.begin);
     for (std::string_view s : {"'s", "\xE2\x80\x99s"}) {
       if (text.size() > s.size() + 1 && text.ends_with(s)) {
@@ -168,8 +172,9 @@ size_t Finder::MatchAt(size_t i, std::vector<PlaceMention>* out) {
     PlaceMention m;
     m.span = span;
     m.demonym = demonym;
-    bool want_admin = i + n < w_.size() && w_[i + n].joined &&
-                      g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
+    bool want_admin =
+        i + n < w_.size() && w_[i + n].joined &&
+        g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
     for (uint32_t p : posts) {
       if (m.candidates.size() == kMaxCandidates) break;
       if (((p & kPostDemonym) != 0) != demonym) continue;
@@ -177,8 +182,9 @@ size_t Finder::MatchAt(size_t i, std::vector<PlaceMention>* out) {
       m.candidates.push_back(g_.Decode(p));
     }
     if (want_admin) {
-      std::stable_partition(m.candidates.begin(), m.candidates.end(),
-                            [](const Place& p) { return p.kind == PlaceKind::kAdmin1; });
+      std::stable_partition(
+          m.candidates.begin(), m.candidates.end(),
+          [](const Place& p) { return p.kind == PlaceKind::kAdmin1; });
     }
     if (m.candidates.empty()) continue;
     out->push_back(std::move(m));
@@ -210,8 +216,8 @@ bool Finder::HasCue(size_t i) const {
 }
 
 bool Finder::GluedToName(size_t i, size_t n) const {
-  bool before = i > 0 && w_[i].joined && w_[i - 1].cap && !w_[i - 1].possessive &&
-                !w_[i - 1].sentence_start;
+  bool before = i > 0 && w_[i].joined && w_[i - 1].cap &&
+                !w_[i - 1].possessive && !w_[i - 1].sentence_start;
   bool after = i + n < w_.size() && w_[i + n].joined && w_[i + n].cap &&
                !w_[i + n - 1].possessive;
   return before || after;
@@ -236,17 +242,20 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   *demonym = (best & kPostDemonym) != 0;
   const PlaceRec* r = g_.Rec(best);
   if (r == nullptr) return false;
-  if (*demonym || r->kind != static_cast<uint8_t>(PlaceKind::kCity)) return true;
+  if (*demonym || r->kind != static_cast<uint8_t>(PlaceKind::kCity))
+    return true;
   if (HasCue(i)) return true;
   // Without a cue: a capital or large city, by its own name (not an
   // alternate such as `Less` for Lezhe), not glued to a person's name.
   bool strong = r->tier <= kTierAdminSeat || r->population >= kStrongPopulation;
-  return strong && !GluedToName(i, n) && NormalizePlaceKey(g_.Str(r->name)) == key;
+  return strong && !GluedToName(i, n) &&
+         NormalizePlaceKey(g_.Str(r->name)) == key;
 }
 
 }  // namespace
 
-std::vector<PlaceMention> MappedGazetteer::FindPlaces(std::string_view text) const {
+std::vector<PlaceMention> MappedGazetteer::FindPlaces(
+    std::string_view text) const {
   if (text.size() > kMaxTextBytes) text = text.substr(0, kMaxTextBytes);
   return Finder(*this, text).Run();
 }

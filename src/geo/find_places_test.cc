@@ -41,11 +41,13 @@ TEST(FindPlaces, SeedSentences) {
        {"BAGHDAD|Baghdad@IQ", "Baghdad|Baghdad@IQ"}},
       {"rockets crashed near the US Embassy in Baghdad's heavily fortified "
        "Green Zone without causing any injuries",
-       {"US|United States@US", "Baghdad|Baghdad@IQ", "Green Zone|Green Zone@IQ"}},
+       {"US|United States@US", "Baghdad|Baghdad@IQ",
+        "Green Zone|Green Zone@IQ"}},
       // Cairo's Tahrir Square ranks first (population); Resolve() picks
       // Baghdad's with the article's context.
       {"demonstrations in Tahrir Square in Baghdad, Iraq (Khalid Mohammed/AP)",
-       {"Tahrir Square|Tahrir Square@EG", "Baghdad|Baghdad@IQ", "Iraq|Iraq@IQ"}},
+       {"Tahrir Square|Tahrir Square@EG", "Baghdad|Baghdad@IQ",
+        "Iraq|Iraq@IQ"}},
       {"They flooded the streets of Iraq’s capital and the capital’s Khilani "
        "Square.",
        {"Iraq|Iraq@IQ", "Khilani Square|Khilani Square@IQ"}},
@@ -64,7 +66,8 @@ TEST(FindPlaces, SeedSentences) {
        "Nigerian troops responded.",
        {"Maiduguri|Maiduguri@NG", "Borno|Borno State@NG", "Nigerian|~NG"}},
       {"Afghan forces retook Kabul; Somali militants attacked Mogadishu.",
-       {"Afghan|~AF", "Kabul|Kabul@AF", "Somali|~SO", "Mogadishu|Mogadishu@SO"}},
+       {"Afghan|~AF", "Kabul|Kabul@AF", "Somali|~SO",
+        "Mogadishu|Mogadishu@SO"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Found(c.text), c.want) << c.text;

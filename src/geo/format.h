@@ -36,12 +36,12 @@ static_assert(sizeof(FileHeader) == 64);
 // Candidate order tier (lower is better), fixed at compile time.
 enum Tier : uint8_t {
   kTierCountry = 0,
-  kTierCapital = 1,      // PPLC
-  kTierAdminSeat = 2,    // PPLA, or any city of >= 1M people
+  kTierCapital = 1,    // PPLC
+  kTierAdminSeat = 2,  // PPLA, or any city of >= 1M people
   kTierLandmark = 3,
   kTierAdmin1 = 4,
   kTierCity = 5,
-  kTierMinor = 6,        // PPLX (city sections), PPLH, PPLQ...
+  kTierMinor = 6,  // PPLX (city sections), PPLH, PPLQ...
 };
 
 struct PlaceRec {
@@ -67,11 +67,11 @@ inline constexpr uint32_t kPostPlaceMask = (1u << 30) - 1;
 
 // Word lists from data/geo/words.tsv, sorted by (kind, key).
 enum WordKind : uint32_t {
-  kWordStop = 0,          // never a place on its own (`Sunday`, `Police`)
-  kWordCue = 1,           // a locative cue before a name (`in`, `near`)
-  kWordPlaceNoun = 2,     // `city`, `town`: cue when followed by `of`
-  kWordAdminSuffix = 3,   // `province`, `governorate`
-  kWordConnector = 4,     // lower-case word inside a name (`al`, `de`)
+  kWordStop = 0,         // never a place on its own (`Sunday`, `Police`)
+  kWordCue = 1,          // a locative cue before a name (`in`, `near`)
+  kWordPlaceNoun = 2,    // `city`, `town`: cue when followed by `of`
+  kWordAdminSuffix = 3,  // `province`, `governorate`
+  kWordConnector = 4,    // lower-case word inside a name (`al`, `de`)
 };
 struct WordRec {
   uint32_t kind;

@@ -30,12 +30,11 @@ bool IsAdminSuffix(const MappedGazetteer& g, std::string_view word) {
 
 MappedGazetteer::MappedGazetteer(const char* data, size_t size)
     : data_(data), size_(size) {
-  if (size_ >= sizeof(FileHeader)) std::memcpy(&header_, data_, sizeof(header_));
+  if (size_ >= sizeof(FileHeader))
+    std::memcpy(&header_, data_, sizeof(header_));
 }
 
-MappedGazetteer::~MappedGazetteer() {
-  munmap(const_cast<char*>(data_), size_);
-}
+MappedGazetteer::~MappedGazetteer() { munmap(const_cast<char*>(data_), size_); }
 
 Status MappedGazetteer::Init() {
   const FileHeader& h = header_;
@@ -69,7 +68,8 @@ std::string_view MappedGazetteer::Str(uint32_t off) const {
   return {pool_ + off + 1, len};
 }
 
-std::span<const uint32_t> MappedGazetteer::Postings(std::string_view key) const {
+std::span<const uint32_t> MappedGazetteer::Postings(
+    std::string_view key) const {
   if (key.empty() || keys_ == nullptr) return {};
   size_t lo = 0, hi = header_.n_keys;
   while (lo < hi) {
@@ -145,7 +145,8 @@ std::optional<Place> MappedGazetteer::Admin1(std::string_view name,
   // Drops trailing `province`, `governorate`... words.
   while (true) {
     size_t sp = name.find_last_of(" -");
-    if (sp == std::string_view::npos || !IsAdminSuffix(*this, name.substr(sp + 1))) {
+    if (sp == std::string_view::npos ||
+        !IsAdminSuffix(*this, name.substr(sp + 1))) {
       break;
     }
     name = name.substr(0, sp);
@@ -182,8 +183,8 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
   int err = errno;
   ::close(fd);
   if (m == MAP_FAILED) return Status::FromErrno(path, err);
-  auto g = std::make_unique<geo::MappedGazetteer>(static_cast<const char*>(m),
-                                                  size);
+  auto g =
+      std::make_unique<geo::MappedGazetteer>(static_cast<const char*>(m), size);
   Status s = g->Init();
   if (!s.ok()) return s.WithContext(path);
   return std::unique_ptr<Gazetteer>(std::move(g));
@@ -199,7 +200,8 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::OpenDefault() {
   if (!ec) {
     tries.push_back((exe.parent_path() / "data/gazetteer.bin").string());
     tries.push_back((exe.parent_path() / "../data/gazetteer.bin").string());
-    tries.push_back((exe.parent_path() / "../share/sitrep/gazetteer.bin").string());
+    tries.push_back(
+        (exe.parent_path() / "../share/sitrep/gazetteer.bin").string());
   }
 #ifdef SITREP_GAZETTEER_BUILD_PATH
   tries.push_back(SITREP_GAZETTEER_BUILD_PATH);

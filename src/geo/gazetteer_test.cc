@@ -1,3 +1,5 @@
+#include "sitrep/gazetteer.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <vector>
 
 #include "geo/gazetteer_test_util.h"
-#include "sitrep/gazetteer.h"
 
 namespace sitrep::geo {
 namespace {
@@ -27,7 +28,8 @@ TEST(Gazetteer, OpensQuicklyAndIsLarge) {
   auto t0 = std::chrono::steady_clock::now();
   auto r = Gazetteer::Open(GazetteerTestPath());
   double ms = std::chrono::duration<double, std::milli>(
-                  std::chrono::steady_clock::now() - t0).count();
+                  std::chrono::steady_clock::now() - t0)
+                  .count();
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   std::printf("gazetteer: %zu places, opened in %.3f ms\n", (*r)->size(), ms);
   EXPECT_GT((*r)->size(), 130000u);
@@ -101,11 +103,11 @@ TEST(Gazetteer, LooksUpCitiesBestFirst) {
 
 TEST(Gazetteer, CountriesCodesAndDemonyms) {
   const std::pair<const char*, const char*> cases[] = {
-      {"Iraq", "IQ"},     {"Iraqi", "IQ"},     {"Iraqis", "IQ"},
-      {"IQ", "IQ"},       {"IRQ", "IQ"},       {"Republic of Iraq", "IQ"},
-      {"Afghan", "AF"},   {"Nigerian", "NG"},  {"Syrian", "SY"},
-      {"American", "US"}, {"U.S.", "US"},      {"French", "FR"},
-      {"Britain", "GB"},  {"British", "GB"},   {"Somali", "SO"},
+      {"Iraq", "IQ"},     {"Iraqi", "IQ"},       {"Iraqis", "IQ"},
+      {"IQ", "IQ"},       {"IRQ", "IQ"},         {"Republic of Iraq", "IQ"},
+      {"Afghan", "AF"},   {"Nigerian", "NG"},    {"Syrian", "SY"},
+      {"American", "US"}, {"U.S.", "US"},        {"French", "FR"},
+      {"Britain", "GB"},  {"British", "GB"},     {"Somali", "SO"},
       {"Irak", "IQ"},     {"Palestinian", "PS"}, {"Saudi", "SA"},
   };
   for (const auto& [q, cc] : cases) {
@@ -119,18 +121,19 @@ TEST(Gazetteer, CountriesCodesAndDemonyms) {
 }
 
 TEST(Gazetteer, Admin1Areas) {
-  const std::tuple<const char*, const char*, const char*, const char*> cases[] = {
-      {"Anbar", "IQ", "Anbar", "01"},
-      {"Al Anbar", "", "Anbar", "01"},
-      {"Anbar province", "IQ", "Anbar", "01"},
-      {"al-Anbar Governorate", "IQ", "Anbar", "01"},
-      {"Dhi Qar", "IQ", "Dhi Qar", "09"},
-      {"Thi Qar province", "IQ", "Dhi Qar", "09"},
-      {"Salahuddin", "IQ", "Salah ad Din", "18"},
-      {"Nineveh", "IQ", "Nineveh", "15"},
-      {"Borno", "NG", "Borno State", "27"},
-      {"Borno State", "NG", "Borno State", "27"},
-  };
+  const std::tuple<const char*, const char*, const char*, const char*> cases[] =
+      {
+          {"Anbar", "IQ", "Anbar", "01"},
+          {"Al Anbar", "", "Anbar", "01"},
+          {"Anbar province", "IQ", "Anbar", "01"},
+          {"al-Anbar Governorate", "IQ", "Anbar", "01"},
+          {"Dhi Qar", "IQ", "Dhi Qar", "09"},
+          {"Thi Qar province", "IQ", "Dhi Qar", "09"},
+          {"Salahuddin", "IQ", "Salah ad Din", "18"},
+          {"Nineveh", "IQ", "Nineveh", "15"},
+          {"Borno", "NG", "Borno State", "27"},
+          {"Borno State", "NG", "Borno State", "27"},
+      };
   for (const auto& [q, cc, name, code] : cases) {
     std::optional<Place> p = G().Admin1(q, cc);
     ASSERT_TRUE(p.has_value()) << q;
@@ -154,8 +157,10 @@ TEST(Gazetteer, Landmarks) {
     EXPECT_EQ(p.kind, PlaceKind::kLandmark);
     countries.push_back(p.country);
   }
-  EXPECT_NE(std::find(countries.begin(), countries.end(), "IQ"), countries.end());
-  EXPECT_NE(std::find(countries.begin(), countries.end(), "EG"), countries.end());
+  EXPECT_NE(std::find(countries.begin(), countries.end(), "IQ"),
+            countries.end());
+  EXPECT_NE(std::find(countries.begin(), countries.end(), "EG"),
+            countries.end());
   const std::tuple<const char*, const char*, const char*> cases[] = {
       {"Green Zone", "IQ", "Baghdad"},
       {"Khilani Square", "IQ", "Baghdad"},
@@ -202,8 +207,8 @@ TEST(Gazetteer, ResolvePrefersArticleContext) {
 }
 
 TEST(Gazetteer, LookupSpeed) {
-  const char* names[] = {"Baghdad", "Nassiriya", "Kut", "Mosul", "Xyzzy",
-                         "Springfield", "Aleppo", "Kabul"};
+  const char* names[] = {"Baghdad", "Nassiriya",   "Kut",    "Mosul",
+                         "Xyzzy",   "Springfield", "Aleppo", "Kabul"};
   const int kRounds = 20000;
   size_t found = 0;
   auto t0 = std::chrono::steady_clock::now();
@@ -211,7 +216,8 @@ TEST(Gazetteer, LookupSpeed) {
     for (const char* n : names) found += G().Lookup(n).size();
   }
   double us = std::chrono::duration<double, std::micro>(
-                  std::chrono::steady_clock::now() - t0).count() /
+                  std::chrono::steady_clock::now() - t0)
+                  .count() /
               (kRounds * std::size(names));
   std::printf("gazetteer: Lookup %.2f us/name\n", us);
   EXPECT_GT(found, 0u);

@@ -23,7 +23,7 @@ namespace geo {
 namespace {
 
 constexpr char32_t kLatinLo = 0x80, kLatinHi = 0x2B0;  // Latin-1..IPA
-constexpr char32_t kAddLo = 0x1E00, kAddHi = 0x1F00;      // Latin Ext. Add.
+constexpr char32_t kAddLo = 0x1E00, kAddHi = 0x1F00;   // Latin Ext. Add.
 
 // Letters without a canonical decomposition to an ASCII base.
 struct Extra {
@@ -31,12 +31,12 @@ struct Extra {
   const char* ascii;
 };
 constexpr Extra kExtras[] = {
-    {0xDF, "ss"}, {0xC6, "ae"}, {0xE6, "ae"}, {0x152, "oe"}, {0x153, "oe"},
-    {0xD8, "o"},  {0xF8, "o"},  {0x110, "d"}, {0x111, "d"},  {0x141, "l"},
-    {0x142, "l"}, {0x131, "i"}, {0xDE, "th"}, {0xFE, "th"},  {0xD0, "d"},
-    {0xF0, "d"},  {0x126, "h"}, {0x127, "h"}, {0x138, "k"},  {0x14A, "n"},
-    {0x14B, "n"}, {0x166, "t"}, {0x167, "t"}, {0x18F, "e"},  {0x259, "e"},
-    {0x1DD, "e"}, {0x191, "f"}, {0x192, "f"}, {0x197, "i"},  {0x268, "i"},
+    {0xDF, "ss"}, {0xC6, "ae"}, {0xE6, "ae"},  {0x152, "oe"}, {0x153, "oe"},
+    {0xD8, "o"},  {0xF8, "o"},  {0x110, "d"},  {0x111, "d"},  {0x141, "l"},
+    {0x142, "l"}, {0x131, "i"}, {0xDE, "th"},  {0xFE, "th"},  {0xD0, "d"},
+    {0xF0, "d"},  {0x126, "h"}, {0x127, "h"},  {0x138, "k"},  {0x14A, "n"},
+    {0x14B, "n"}, {0x166, "t"}, {0x167, "t"},  {0x18F, "e"},  {0x259, "e"},
+    {0x1DD, "e"}, {0x191, "f"}, {0x192, "f"},  {0x197, "i"},  {0x268, "i"},
     {0x1B7, "z"}, {0x292, "z"}, {0x132, "ij"}, {0x133, "ij"}, {0x1E9E, "ss"},
 };
 
@@ -89,8 +89,16 @@ const FoldTable& Table() {
 
 bool IsApostrophe(char32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02B9:
-    case 0x02BB: case 0x02BC: case 0x02BE: case 0x02BF: case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x2032:
+    case 0x02B9:
+    case 0x02BB:
+    case 0x02BC:
+    case 0x02BE:
+    case 0x02BF:
+    case 0x00B4:
     case 0x02C8:
       return true;
     default:
@@ -100,7 +108,7 @@ bool IsApostrophe(char32_t cp) {
 
 bool IsArticle(std::string_view w) {
   static constexpr std::string_view kArticles[] = {
-      "al", "el", "an", "ad", "ar", "as", "at", "az", "ash", "adh",
+      "al",  "el", "an", "ad", "ar", "as", "at", "az", "ash", "adh",
       "ath", "ad", "az", "ul", "es", "et", "ed", "en", "ez"};
   for (std::string_view a : kArticles) {
     if (w == a) return true;
@@ -202,8 +210,11 @@ std::string FoldVariants(std::string_view joined) {
 char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   size_t i = *pos;
   unsigned char c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-                        : (c >> 3) == 30 ? 4 : 0;
+  int len = c < 0x80         ? 1
+            : (c >> 5) == 6  ? 2
+            : (c >> 4) == 14 ? 3
+            : (c >> 3) == 30 ? 4
+                             : 0;
   if (len == 0 || i + len > s.size()) {
     *pos = i + 1;
     return 0xFFFD;
