@@ -24,7 +24,9 @@ struct AbsDate {
 class DateScanner {
  public:
   DateScanner(const QTokens& t, std::optional<CivilDay> ref)
-      : t_(t), dl_(DateLexicon::Get()), ql_(QuantityLexicon::Get()),
+      : t_(t),
+        dl_(DateLexicon::Get()),
+        ql_(QuantityLexicon::Get()),
         ref_(ref) {}
 
   // Tries a date expression at token i. *next is where scanning resumes.
@@ -106,7 +108,7 @@ bool DateScanner::Numeric(size_t j, AbsDate* a) const {
   bool mdy = q > 12 && p <= 12;
   a->month = mdy ? p : q;
   a->day = mdy ? q : p;
-  a->rule = mdy ? "numeric_mdy"
+  a->rule = mdy                  ? "numeric_mdy"
             : (p > 12 || p == q) ? "numeric_dmy"
                                  : "numeric_dmy_ambiguous";
   return true;
@@ -119,9 +121,9 @@ bool DateScanner::MonthFirst(size_t j, bool anchored, AbsDate* a) const {
   size_t k = j + 1;
   if (t_.Is(k, ".") && t_.Glued(k)) ++k;
   a->month = month;
-  if (IsDayNumber(k) && !(t_.Glued(k + 1) && !IsOrdinalSuffix(k + 1) &&
-                          !t_.Is(k + 1, ",") && !t_.Is(k + 1, ")") &&
-                          !t_.Is(k + 1, "."))) {
+  if (IsDayNumber(k) &&
+      !(t_.Glued(k + 1) && !IsOrdinalSuffix(k + 1) && !t_.Is(k + 1, ",") &&
+        !t_.Is(k + 1, ")") && !t_.Is(k + 1, "."))) {
     a->day = static_cast<int>(t_[k].value);
     ++k;
     if (IsOrdinalSuffix(k)) ++k;
@@ -228,11 +230,15 @@ bool DateScanner::TryRel(size_t i, DateMention* m, size_t* next) const {
   m->rule = r.rule;
   if (ref_) {
     switch (r.unit) {
-      case DatePrecision::kDay: m->day = ref_->AddDays(r.offset); break;
+      case DatePrecision::kDay:
+        m->day = ref_->AddDays(r.offset);
+        break;
       case DatePrecision::kWeek:
         m->day = WeekStart(ref_->AddDays(7 * int64_t{r.offset}));
         break;
-      case DatePrecision::kMonth: m->day = AddMonths(*ref_, r.offset); break;
+      case DatePrecision::kMonth:
+        m->day = AddMonths(*ref_, r.offset);
+        break;
       case DatePrecision::kYear:
         m->day = CivilDay{ref_->year + r.offset, 0, 0};
         break;

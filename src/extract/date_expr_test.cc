@@ -91,7 +91,8 @@ const Case kWithReference[] = {
     {"since October", "since October|2019-10-00|m|RS|month"},
     {"since Oct. 1", "since Oct. 1|2019-10-01|d|RS|month_day"},
     {"since 2019", "since 2019|2019-00-00|y|S|year"},
-    {"since the unrest began", "since the unrest began|0000-00-00|d|S|since_event"},
+    {"since the unrest began",
+     "since the unrest began|0000-00-00|d|S|since_event"},
     // Negative.
     {"Feb 30", ""},
     {"2020-02-30", ""},
@@ -128,9 +129,10 @@ TEST(FindDates, ReferenceIsTheWeekdayItself) {
 TEST(FindDates, NeverAfterReference) {
   CivilDay ref{2020, 1, 5};
   std::string s = "Jan 27 and Dec. 31 and in March";
-  EXPECT_EQ(Render(s, FindDates(s, ref)),
-            "Jan 27|2019-01-27|d|R|month_day; Dec. 31|2019-12-31|d|R|month_day; "
-            "in March|2019-03-00|m|R|month");
+  EXPECT_EQ(
+      Render(s, FindDates(s, ref)),
+      "Jan 27|2019-01-27|d|R|month_day; Dec. 31|2019-12-31|d|R|month_day; "
+      "in March|2019-03-00|m|R|month");
 }
 
 const Case kWithoutReference[] = {
@@ -184,8 +186,9 @@ TEST(FindDates, SpeedAndRobustness) {
   }
   auto t0 = std::chrono::steady_clock::now();
   std::vector<DateMention> ms = FindDates(text, CivilDay{2020, 1, 27});
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                           t0).count();
+  double s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
   double mbps = text.size() / s / 1e6;
   std::printf("FindDates: %.1f MB/s, %.0f expressions/s (%zu found)\n", mbps,
               ms.size() / s, ms.size());

@@ -14,19 +14,28 @@ bool ParseSmallInt(std::string_view s, int* v) {
 }
 
 bool ParsePrecision(std::string_view s, DatePrecision* p) {
-  if (s == "day") *p = DatePrecision::kDay;
-  else if (s == "week") *p = DatePrecision::kWeek;
-  else if (s == "month") *p = DatePrecision::kMonth;
-  else if (s == "year") *p = DatePrecision::kYear;
-  else return false;
+  if (s == "day")
+    *p = DatePrecision::kDay;
+  else if (s == "week")
+    *p = DatePrecision::kWeek;
+  else if (s == "month")
+    *p = DatePrecision::kMonth;
+  else if (s == "year")
+    *p = DatePrecision::kYear;
+  else
+    return false;
   return true;
 }
 
 bool ParseMode(std::string_view s, DateLexicon::Mode* m) {
-  if (s == "on" || s == "at") *m = DateLexicon::kOn;
-  else if (s == "last") *m = DateLexicon::kLast;
-  else if (s == "since") *m = DateLexicon::kSince;
-  else return false;
+  if (s == "on" || s == "at")
+    *m = DateLexicon::kOn;
+  else if (s == "last")
+    *m = DateLexicon::kLast;
+  else if (s == "since")
+    *m = DateLexicon::kSince;
+  else
+    return false;
   return true;
 }
 

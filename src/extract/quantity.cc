@@ -131,8 +131,7 @@ bool QuantityScanner::AgeLike(const QCore& c) const {
          (t_.Is(j - 1, "(") && t_.Is(c.end, ")"));
 }
 
-bool QuantityScanner::TryRange(const QCore& c, bool between,
-                               QCore* hi) const {
+bool QuantityScanner::TryRange(const QCore& c, bool between, QCore* hi) const {
   size_t k = c.end;
   bool joined = between ? t_.Is(k, "and")
                         : t_.Is(k, "to") || t_.Is(k, "or") || t_.IsDash(k);

@@ -90,8 +90,9 @@ Status AddRow(const TsvRow& r, QuantityLexicon* lx) {
       lx->exact.Add(phrase, static_cast<int>(lx->exact_values.size()));
       lx->exact_values.push_back(v);
     } else {
-      auto& map = kind == "unit" ? lx->units
-                  : kind == "tens" ? lx->tens : lx->scales;
+      auto& map = kind == "unit"   ? lx->units
+                  : kind == "tens" ? lx->tens
+                                   : lx->scales;
       map[std::string(phrase)] = v;
     }
   } else if (kind == "vague") {

@@ -128,8 +128,7 @@ bool ParseDigits(const QTokens& t, const QuantityLexicon& lx, size_t i,
 
 bool ParseCardinal(const QTokens& t, const QuantityLexicon& lx, size_t i,
                    int64_t* value, size_t* end) {
-  return ParseDigits(t, lx, i, value, end) ||
-         ParseWords(t, lx, i, value, end);
+  return ParseDigits(t, lx, i, value, end) || ParseWords(t, lx, i, value, end);
 }
 
 bool ParseCore(const QTokens& t, const QuantityLexicon& lx, size_t i,
@@ -161,7 +160,7 @@ bool ParseCore(const QTokens& t, const QuantityLexicon& lx, size_t i,
     ++end;
   }
   if (!out->exact) {
-    out->value = out->vague.best ? *out->vague.best
+    out->value = out->vague.best  ? *out->vague.best
                  : out->vague.low ? *out->vague.low
                                   : out->vague.high.value_or(0);
   }

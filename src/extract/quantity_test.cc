@@ -46,9 +46,9 @@ const Case kFindCases[] = {
     {"twenty-nine were hurt", "twenty-nine|29|29|29|exact"},
     {"ninety nine", "ninety nine|99|99|99|exact"},
     {"a hundred people", "a hundred|100|100|100|exact"},
-    {"two hundred and fifty people",
-     "two hundred and fifty|250|250|250|exact"},
-    {"three thousand five hundred", "three thousand five hundred|3500|3500|3500|exact"},
+    {"two hundred and fifty people", "two hundred and fifty|250|250|250|exact"},
+    {"three thousand five hundred",
+     "three thousand five hundred|3500|3500|3500|exact"},
     {"a dozen soldiers", "a dozen|12|12|12|exact"},
     {"two dozen soldiers", "two dozen|24|24|24|exact"},
     {"half a dozen soldiers", "half a dozen|6|6|6|exact"},
@@ -96,8 +96,7 @@ const Case kFindCases[] = {
     {"there were no casualties", "there were no casualties|0|0|0|zero"},
     {"no one was hurt", "no one|0|0|0|zero"},
     {"None were hurt", "None|0|0|0|zero"},
-    {"without causing any injuries",
-     "without causing any injuries|0|0|0|zero"},
+    {"without causing any injuries", "without causing any injuries|0|0|0|zero"},
     {"no serious injuries", "no serious injuries|0|0|0|zero"},
     {"no longer", ""},
     {"0 killed", "0|0|0|0|zero"},
@@ -201,8 +200,9 @@ TEST(FindQuantities, SpeedAndRobustness) {
   }
   auto t0 = std::chrono::steady_clock::now();
   std::vector<Quantity> qs = FindQuantities(text);
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                           t0).count();
+  double s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
   double mbps = text.size() / s / 1e6;
   std::printf("FindQuantities: %.1f MB/s, %.0f expressions/s (%zu found)\n",
               mbps, qs.size() / s, qs.size());
