@@ -48,7 +48,7 @@ class FoldTable {
     for (char32_t cp = kLatinLo; cp < kLatinHi; ++cp) Fill(nfd, cp);
     for (char32_t cp = kAddLo; cp < kAddHi; ++cp) Fill(nfd, cp);
     for (const Extra& e : kExtras) {
-      if (std::string* slot = Slot(e.cp)) *slot = e.ascii;
+      if (std::string* slot = Slot(e.cp)) *slot = std::string(e.ascii);
     }
   }
   // ASCII folding of `cp`, or nullptr when `cp` is outside the table.
@@ -67,7 +67,7 @@ class FoldTable {
   void Fill(const icu::Normalizer2* nfd, char32_t cp) {
     std::string* slot = Slot(cp);
     if (!u_isalpha(cp)) {
-      *slot = " ";  // punctuation, symbols, NBSP: a word break
+      slot->assign(1, ' ');  // punctuation, symbols, NBSP: a word break
       return;
     }
     icu::UnicodeString d;
