@@ -70,7 +70,7 @@ struct Mention {
   std::vector<Span> raw_spans;  // raw spans of those sentences
   std::string source;           // tally: who gives the figure
   std::string subject;          // tally: what is counted
-  std::vector<int> parts;       // aggregate: indices of the part mentions
+  std::vector<int> parts;       // aggregate: first sentence of each part
   std::string notes;            // the main sentence's text
   std::vector<std::string> trigger_words;  // what fired, for audit
 

@@ -12,7 +12,8 @@ namespace sitrep::cli {
 // write that file (defining Register<Family>Commands) and add one line here.
 #define SITREP_COMMAND_FAMILIES(X) \
   X(Ingest)                        \
-  X(Articles)
+  X(Articles)                      \
+  X(Extract)
 
 #define SITREP_DECLARE_FAMILY(F) void Register##F##Commands(CommandRegistry&);
 SITREP_COMMAND_FAMILIES(SITREP_DECLARE_FAMILY)

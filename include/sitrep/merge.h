@@ -1,0 +1,78 @@
+// Merging: one record per real-world event.
+//
+// Mentions from different articles that tell the same event are joined into
+// one Event: same event-type family, compatible place (same place, within
+// 25 km, or a city inside the named province), compatible date (within a
+// day; an unknown date joins a known one only when place and type agree and
+// a figure matches), never two mentions of one article. Clusters are built
+// by complete linkage (a mention joins a cluster only if it is compatible
+// with every member), so unrelated events cannot chain together. Mentions
+// are processed in a canonical order, so the result is a pure function of
+// the set of mentions: any ingest order gives the same events and ids.
+//
+// Figures: every source's figure is kept. The event's {low, best, high}
+// follows UCDP GED: low = lowest credible figure, high = highest, best = the
+// figure most independent sources support (ties: the most recent report);
+// MergeOptions::conservative picks ACLED's lowest figure instead. A
+// syndicated copy (see dedup.h) is not an independent source.
+//
+// Thread safety: pure functions. Costs: O(mentions x clusters) compatibility
+// checks, each O(cluster size).
+#ifndef SITREP_MERGE_H_
+#define SITREP_MERGE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/event.h"
+
+namespace sitrep {
+
+// One source's figure for one outcome of an event.
+struct SourceFigure {
+  std::string article_id;
+  Figure figure;
+  bool independent = true;  // false for a syndicated copy
+};
+
+struct Event {
+  std::string id;  // "SR" + 16 hex digits, stable across runs
+  MentionKind kind = MentionKind::kIncident;
+  std::string event_type, sub_event_type;
+  std::string actor1, actor2;
+  std::optional<Location> location;
+  CivilDay date;          // complete when known
+  std::string date_rule;  // "text", "article", "weekday", "cluster", ...
+  // Per outcome (index = Outcome): merged count and every source's figure.
+  std::optional<Count> counts[kNumOutcomes];
+  std::vector<SourceFigure> figures[kNumOutcomes];
+  std::vector<Mention> mentions;       // the mentions it was made from
+  std::vector<std::string> articles;   // sorted, unique
+  std::vector<std::string> disagreements;  // human-readable, one per outcome
+  std::string notes;       // the most central sentence across its mentions
+  std::string source;      // tallies: who gives the figure
+  std::string subject;     // tallies: what is counted
+  std::vector<std::string> parts;  // aggregates: ids of the part events
+  int n_sources = 0;       // independent articles
+};
+
+struct MergeOptions {
+  bool conservative = false;  // best = lowest figure (ACLED's convention)
+  // article id -> id of the article it copies (from near-duplicate detection)
+  std::map<std::string, std::string> copy_of;
+  // article id -> publication day, for "most recent report" ties.
+  std::map<std::string, CivilDay> published;
+};
+
+std::vector<Event> MergeMentions(std::vector<Mention> mentions,
+                                 const MergeOptions& options);
+
+// Recomputes an event's counts, disagreements and n_sources from its
+// figures (used by MergeMentions; exposed for tests and incremental merge).
+void ReconcileFigures(Event* e, const MergeOptions& options);
+
+}  // namespace sitrep
+
+#endif  // SITREP_MERGE_H_

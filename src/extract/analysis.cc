@@ -1,0 +1,178 @@
+#include "extract/analysis.h"
+
+#include <algorithm>
+
+namespace sitrep {
+namespace {
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// Length of a typographic apostrophe (’ = E2 80 99) or ASCII ' at `i`.
+size_t ApostropheAt(std::string_view s, size_t i) {
+  if (s[i] == '\'') return 1;
+  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+      static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x99) {
+    return 3;
+  }
+  return 0;
+}
+
+// Is the byte at `i` a dash or dot joining two word characters?
+bool InnerJoiner(std::string_view s, size_t i) {
+  if (s[i] != '-' && s[i] != '.') return false;
+  return i > 0 && i + 1 < s.size() &&
+         IsWordByte(static_cast<unsigned char>(s[i - 1])) &&
+         IsWordByte(static_cast<unsigned char>(s[i + 1]));
+}
+
+std::string Normalize(std::string_view w) {
+  std::string n;
+  n.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    size_t ap = ApostropheAt(w, i);
+    if (ap) {
+      n.push_back('\'');
+      i += ap - 1;
+      continue;
+    }
+    char c = w[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    n.push_back(c);
+  }
+  if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0) n.resize(n.size() - 2);
+  if (!n.empty() && n.back() == '\'') n.pop_back();
+  return n;
+}
+
+// Three-byte general punctuation (U+2010..U+205E: dashes, curly quotes).
+bool GeneralPunctAt(std::string_view s, size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+         (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
+          static_cast<unsigned char>(s[i + 1]) == 0x81);
+}
+
+size_t WordEnd(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size()) {
+    size_t a = ApostropheAt(s, j);
+    if (a && j > i && j + a < s.size() &&
+        IsWordByte(static_cast<unsigned char>(s[j + a])) &&
+        !GeneralPunctAt(s, j + a)) {
+      j += a;
+    } else if (GeneralPunctAt(s, j) || a) {
+      break;
+    } else if (IsWordByte(static_cast<unsigned char>(s[j])) ||
+               InnerJoiner(s, j)) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
+std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base) {
+  std::vector<Tok> toks;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      ++i;
+      continue;
+    }
+    size_t j = WordEnd(s, i);
+    bool punct = j == i;
+    if (punct) j = i + (GeneralPunctAt(s, i) ? 3 : 1);
+    std::string_view w = s.substr(i, j - i);
+    Tok t{{static_cast<uint32_t>(base + i), static_cast<uint32_t>(base + j)},
+          punct ? std::string(w) : Normalize(w), c >= 'A' && c <= 'Z', punct};
+    if (punct && GeneralPunctAt(s, i)) {
+      unsigned char k = static_cast<unsigned char>(s[i + 2]);
+      t.norm = (k >= 0x90 && k <= 0x95) ? "-" : "\"";
+    }
+    toks.push_back(std::move(t));
+    i = j;
+  }
+  return toks;
+}
+
+bool SentenceFacts::HasCue(const Lexicon& lex, Cue c) const {
+  for (const auto& h : hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kCue && e.cue == c) return true;
+  }
+  return false;
+}
+
+uint32_t SentenceFacts::TokAt(uint32_t off) const {
+  auto it = std::lower_bound(
+      toks.begin(), toks.end(), off,
+      [](const Tok& t, uint32_t v) { return t.span.end <= v; });
+  return static_cast<uint32_t>(it - toks.begin());
+}
+
+namespace {
+
+// Keeps, per lexicon kind, only hits not strictly inside a longer hit.
+std::vector<PhraseHit> PruneHits(const Lexicon& lex,
+                                 std::vector<PhraseHit> hits) {
+  std::vector<PhraseHit> out;
+  for (const auto& h : hits) {
+    LexKind k = lex.entry(h.payload).kind;
+    bool inside = false;
+    for (const auto& o : hits) {
+      if (&o == &h || lex.entry(o.payload).kind != k) continue;
+      if (o.begin <= h.begin && o.end >= h.end &&
+          (o.end - o.begin) > (h.end - h.begin)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) out.push_back(h);
+  }
+  return out;
+}
+
+}  // namespace
+
+SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
+                              std::string_view article_text, Span sentence,
+                              int index, std::optional<CivilDay> reference) {
+  SentenceFacts f;
+  f.index = index;
+  f.span = sentence;
+  std::string_view s = sentence.In(article_text);
+  f.toks = TokenizeForMatch(s, sentence.begin);
+  std::vector<std::string_view> norms;
+  norms.reserve(f.toks.size());
+  for (const auto& t : f.toks) norms.push_back(t.norm);
+  f.hits = PruneHits(lex, lex.matcher().Match(norms));
+  for (Quantity q : FindQuantities(s)) {
+    q.span.begin += sentence.begin;
+    q.span.end += sentence.begin;
+    uint32_t b = f.TokAt(q.span.begin);
+    uint32_t e = f.TokAt(q.span.end);
+    f.quantities.push_back({b, std::max(e, b + 1), q});
+  }
+  for (DateMention d : FindDates(s, reference)) {
+    d.span.begin += sentence.begin;
+    d.span.end += sentence.begin;
+    f.dates.push_back(d);
+  }
+  if (gaz != nullptr) {
+    for (PlaceMention p : gaz->FindPlaces(s)) {
+      p.span.begin += sentence.begin;
+      p.span.end += sentence.begin;
+      f.places.push_back(std::move(p));
+    }
+  }
+  return f;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,56 @@
+// Who gives a sentence's figures: "..., police and health sources said",
+// "according to the IHCHR", "Security officials said ...".
+#include <algorithm>
+
+#include "extract/analysis.h"
+
+namespace sitrep {
+namespace {
+
+bool Stop(const Tok& t) {
+  return t.punct && (t.norm == "," || t.norm == "." || t.norm == ";" ||
+                     t.norm == "\"" || t.norm == "(" || t.norm == ")");
+}
+
+std::string Join(std::string_view text, const std::vector<Tok>& toks,
+                 uint32_t b, uint32_t e) {
+  while (b < e && (toks[b].norm == "an" || toks[b].norm == "a" ||
+                   toks[b].norm == "the")) {
+    ++b;
+  }
+  while (e > b && (toks[e - 1].norm == "tally" || toks[e - 1].norm == "count" ||
+                   toks[e - 1].norm == "figures" || toks[e - 1].norm == "on" ||
+                   toks[e - 1].norm == "have" || toks[e - 1].norm == "has")) {
+    --e;
+  }
+  if (b >= e || e - b > 10) return "";
+  return std::string(text.substr(toks[b].span.begin,
+                                 toks[e - 1].span.end - toks[b].span.begin));
+}
+
+}  // namespace
+
+std::string FindAttribution(const Lexicon& lex, std::string_view text,
+                            const SentenceFacts& f) {
+  const auto& toks = f.toks;
+  for (auto it = f.hits.rbegin(); it != f.hits.rend(); ++it) {
+    const LexEntry& e = lex.entry(it->payload);
+    if (e.kind != LexKind::kCue || e.cue != Cue::kAttribution) continue;
+    if (e.phrase == "according to") {
+      uint32_t end = it->end;
+      while (end < toks.size() && !Stop(toks[end])) ++end;
+      return Join(text, toks, it->end, end);
+    }
+    if (e.phrase != "said" && e.phrase != "says" && e.phrase != "told") {
+      continue;
+    }
+    // "..., SOURCE said." or "SOURCE said ..." / "SOURCE told Reuters".
+    uint32_t begin = it->begin;
+    while (begin > 0 && !Stop(toks[begin - 1]) && it->begin - begin < 8) --begin;
+    if (begin > 0 && !Stop(toks[begin - 1])) continue;
+    return Join(text, toks, begin, it->begin);
+  }
+  return "";
+}
+
+}  // namespace sitrep

@@ -1,0 +1,177 @@
+#include "extract/classify.h"
+
+#include <algorithm>
+
+namespace sitrep {
+namespace {
+
+constexpr const char kBattles[] = "Battles";
+constexpr const char kExplosions[] = "Explosions/Remote violence";
+constexpr const char kVac[] = "Violence against civilians";
+constexpr const char kProtests[] = "Protests";
+constexpr const char kRiots[] = "Riots";
+constexpr const char kStrategic[] = "Strategic developments";
+
+bool Violent(ActorKind k) {
+  return k == ActorKind::kState || k == ActorKind::kArmed ||
+         k == ActorKind::kForeign;
+}
+
+bool Civilian(ActorKind k) {
+  return k == ActorKind::kCivilian || k == ActorKind::kGeneric ||
+         k == ActorKind::kPerson;
+}
+
+struct Roles {
+  const LexEntry* actor1 = nullptr;
+  const LexEntry* actor2 = nullptr;
+};
+
+// actor2 = the victims of the figures, else an actor after the first
+// trigger; actor1 = the first acting (state, armed, foreign) actor that is
+// not the victim, else protesters when the sentence is about a protest.
+Roles FindRoles(const Lexicon& lex, const SentenceFacts& f) {
+  Roles r;
+  std::vector<const LexEntry*> actors;
+  uint32_t first_trigger = UINT32_MAX;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kActor) actors.push_back(&e);
+    if ((e.kind == LexKind::kTrigger || e.kind == LexKind::kOutcome) &&
+        h.begin < first_trigger) {
+      first_trigger = h.begin;
+    }
+  }
+  for (const auto& fig : f.figures) {
+    for (const LexEntry* a : actors) {
+      if (a->actor_class == fig.victims && !fig.victims.empty()) r.actor2 = a;
+    }
+  }
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind != LexKind::kActor || &e == r.actor2) continue;
+    if (r.actor2 && e.actor_class == r.actor2->actor_class) continue;
+    if (!r.actor1 && (Violent(e.actor_kind) || e.actor_kind == ActorKind::kProtester)) {
+      r.actor1 = &e;
+    } else if (!r.actor2 && h.begin > first_trigger &&
+               e.actor_kind != ActorKind::kGeneric) {
+      r.actor2 = &e;
+    }
+  }
+  if (r.actor1 && r.actor2 && r.actor1->actor_class == r.actor2->actor_class) {
+    r.actor2 = nullptr;
+  }
+  return r;
+}
+
+bool HasOutcome(const SentenceFacts& f, Outcome o, bool nonzero) {
+  for (const auto& fig : f.figures) {
+    if (fig.outcome != o) continue;
+    if (!nonzero || fig.count.best.value_or(fig.count.low.value_or(1)) > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Adjusts trigger evidence by who did what to whom.
+void ApplyRoleRules(const Roles& r, const SentenceFacts& f,
+                    Classification* c) {
+  auto& s = c->scores;
+  ActorKind a1 = r.actor1 ? r.actor1->actor_kind : ActorKind::kGeneric;
+  ActorKind a2 = r.actor2 ? r.actor2->actor_kind : ActorKind::kGeneric;
+  bool harm = HasOutcome(f, Outcome::kKilled, true) ||
+              HasOutcome(f, Outcome::kInjured, true);
+  bool protest_ctx = s[kProtests] > 0 || a1 == ActorKind::kProtester ||
+                     a2 == ActorKind::kProtester;
+  if (HasOutcome(f, Outcome::kMissing, true)) s[kVac] += 4;
+  if (harm && a2 == ActorKind::kProtester) {
+    (a1 == ActorKind::kState ? s[kProtests] : s[kVac]) += 4;
+  } else if (harm && Civilian(a2) && Violent(a1)) {
+    s[kVac] += 3;
+  } else if (harm && Violent(a2) && Violent(a1)) {
+    s[kBattles] += 3;
+  } else if (harm && Violent(a2) && !protest_ctx) {
+    s[kBattles] += 2;
+  }
+  if (s[kBattles] > 0 && protest_ctx && !(Violent(a1) && Violent(a2))) {
+    s[kRiots] += s[kBattles] + 1;
+    s[kBattles] = 0;
+  }
+  if (HasOutcome(f, Outcome::kArrested, true)) {
+    (protest_ctx ? s[kProtests] : s[kStrategic]) += 2;
+  }
+  if (s[kRiots] > 0 && !protest_ctx && a1 != ActorKind::kGeneric) {
+    s[kRiots] -= 1;  // "set fire" by soldiers is not a riot
+  }
+  if (harm && s[kRiots] > 0 && a2 == ActorKind::kProtester &&
+      a1 == ActorKind::kState) {
+    s[kProtests] += 1;
+  }
+}
+
+}  // namespace
+
+void Decide(Classification* c, const Lexicon& lex, const SentenceFacts& f) {
+  c->event_type.clear();
+  c->score = 0;
+  for (const auto& [type, score] : c->scores) {
+    if (score > c->score) {
+      c->score = score;
+      c->event_type = type;
+    }
+  }
+  int best_w = -1;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kTrigger && e.event_type == c->event_type &&
+        e.weight > best_w) {
+      best_w = e.weight;
+      c->sub_event_type = e.sub_event_type;
+    }
+  }
+  if (c->event_type == kProtests && c->actor1_kind == ActorKind::kState &&
+      (HasOutcome(f, Outcome::kKilled, true) ||
+       HasOutcome(f, Outcome::kInjured, true))) {
+    c->sub_event_type = "Excessive force against protesters";
+  }
+  if (c->event_type == kVac && HasOutcome(f, Outcome::kMissing, true)) {
+    c->sub_event_type = "Abduction/forced disappearance";
+  }
+  if (c->event_type == kStrategic && HasOutcome(f, Outcome::kArrested, true)) {
+    c->sub_event_type = "Arrests";
+  }
+  if (c->sub_event_type.empty() && !c->event_type.empty()) {
+    c->sub_event_type = c->event_type == kVac ? "Attack"
+                        : c->event_type == kBattles ? "Armed clash"
+                        : c->event_type == kRiots ? "Violent demonstration"
+                        : c->event_type == kProtests ? "Peaceful protest"
+                        : c->event_type == kExplosions
+                            ? "Shelling/artillery/missile attack"
+                            : "Other";
+  }
+}
+
+Classification Classify(const Lexicon& lex, const SentenceFacts& f) {
+  Classification c;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind != LexKind::kTrigger) continue;
+    c.scores[e.event_type] += e.weight;
+    c.triggers.push_back(e.phrase);
+  }
+  Roles r = FindRoles(lex, f);
+  if (r.actor1) {
+    c.actor1 = r.actor1->actor_class;
+    c.actor1_kind = r.actor1->actor_kind;
+  }
+  if (r.actor2) {
+    c.actor2 = r.actor2->actor_class;
+    c.actor2_kind = r.actor2->actor_kind;
+  }
+  ApplyRoleRules(r, f, &c);
+  Decide(&c, lex, f);
+  return c;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,31 @@
+// Sentence classification: ACLED event type, sub-event type and actors.
+// Internal to the extract stage.
+#ifndef SITREP_EXTRACT_CLASSIFY_H_
+#define SITREP_EXTRACT_CLASSIFY_H_
+
+#include <map>
+#include <string>
+
+#include "extract/analysis.h"
+
+namespace sitrep {
+
+struct Classification {
+  std::map<std::string, double> scores;  // event type -> evidence
+  std::string event_type;                // argmax, "" when no evidence
+  std::string sub_event_type;
+  double score = 0;
+  std::string actor1, actor2;
+  ActorKind actor1_kind = ActorKind::kGeneric;
+  ActorKind actor2_kind = ActorKind::kGeneric;
+  std::vector<std::string> triggers;     // phrases that fired
+};
+
+Classification Classify(const Lexicon& lex, const SentenceFacts& f);
+
+// Picks the type with the most evidence and its sub-event type.
+void Decide(Classification* c, const Lexicon& lex, const SentenceFacts& f);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_CLASSIFY_H_

@@ -1,0 +1,193 @@
+// Binding quantities to outcomes: "at least 75 protesters were wounded",
+// "gunmen shot dead two protesters", "three others died", "no casualties".
+#include <algorithm>
+#include <set>
+
+#include "extract/analysis.h"
+
+namespace sitrep {
+namespace {
+
+// Words that may stand between a count (or its victims) and the outcome:
+// auxiliaries, adverbs, relative pronouns.
+const std::set<std::string>& Fillers() {
+  static const auto* s = new std::set<std::string>{
+      "were", "was", "have", "has", "had", "been", "are", "is", "be", "being",
+      "reportedly", "also", "later", "all", "allegedly", "reported",
+      "of", "them", "whom", "who", "which", "and", "said", "to", "believed",
+      "confirmed", "initially", "subsequently", "eventually", "others",
+      "more", "other", "in", "the", "attack", "clashes", "clash", "fighting",
+      "violence", "incident", "explosion", "blast", "people", "when", "after",
+      "badly", "seriously", "critically", "severely", "slightly", "fatally",
+      "got", "left", "as", "a", "result", "either", "both", "at", "least"};
+  return *s;
+}
+
+const std::set<std::string>& ZeroWords() {
+  static const auto* s = new std::set<std::string>{
+      "no", "without", "nobody", "none", "zero", "not", "neither"};
+  return *s;
+}
+
+struct Hit {
+  uint32_t begin, end;
+  const LexEntry* e;
+};
+
+std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
+                        LexKind kind) {
+  std::vector<Hit> out;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == kind) out.push_back({h.begin, h.end, &e});
+  }
+  return out;
+}
+
+const Hit* HitStartingIn(const std::vector<Hit>& hits, uint32_t b, uint32_t e) {
+  for (const auto& h : hits) {
+    if (h.begin >= b && h.begin < e) return &h;
+  }
+  return nullptr;
+}
+
+bool IsQuantityTok(const SentenceFacts& f, uint32_t t) {
+  for (const auto& q : f.quantities) {
+    if (t >= q.tok_begin && t < q.tok_end) return true;
+  }
+  return false;
+}
+
+// Victim noun right after the count: up to two modifier words, then an actor.
+const Hit* VictimAfter(const std::vector<Hit>& actors, const SentenceFacts& f,
+                       uint32_t pos) {
+  for (uint32_t k = pos; k < std::min<uint32_t>(pos + 3, f.toks.size()); ++k) {
+    if (f.toks[k].punct && f.toks[k].norm != "-") return nullptr;
+    for (const auto& a : actors) {
+      if (a.begin == k) return &a;
+    }
+  }
+  return nullptr;
+}
+
+// An outcome phrase after `pos`, reached over filler words only.
+const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
+                        const SentenceFacts& f, uint32_t pos, uint32_t limit) {
+  uint32_t end = std::min<uint32_t>(pos + limit, f.toks.size());
+  for (uint32_t k = pos; k < end; ++k) {
+    for (const auto& o : outcomes) {
+      if (o.begin == k && o.e->form != OutcomeForm::kNoun) return &o;
+      if (o.begin == k && o.e->form == OutcomeForm::kNoun && k == pos) return &o;
+    }
+    if (IsQuantityTok(f, k)) return nullptr;
+    const Tok& t = f.toks[k];
+    if (t.punct && t.norm != ",") return nullptr;
+    if (!t.punct && !Fillers().count(t.norm)) {
+      // Allow one unknown word ("in Nassiriya"): stop at the second.
+      if (k > pos + 1 && !Fillers().count(f.toks[k - 1].norm)) return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+// An outcome verb right before the count ("killed at least 29 people").
+const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
+                         const SentenceFacts& f, uint32_t pos) {
+  for (const auto& o : outcomes) {
+    if (o.end > pos || o.end + 3 < pos) continue;
+    bool clear = true;
+    for (uint32_t k = o.end; k < pos; ++k) {
+      const Tok& t = f.toks[k];
+      if (t.punct || !(t.norm == "at" || t.norm == "least" || t.norm == "and" ||
+                       t.norm == "of" || t.norm == "to" || t.norm == "the" ||
+                       t.norm == "another" || t.norm == "some")) {
+        clear = false;
+      }
+    }
+    if (!clear) continue;
+    if (o.e->form == OutcomeForm::kVerb || o.e->form == OutcomeForm::kNoun) {
+      return &o;
+    }
+  }
+  return nullptr;
+}
+
+Figure MakeFigure(const Quantity& q, Outcome o, std::string victims) {
+  Figure fig;
+  fig.outcome = o;
+  fig.count = q.count;
+  fig.qualifier = q.qualifier;
+  fig.victims = std::move(victims);
+  fig.implausible = q.implausible;
+  fig.span = q.span;
+  return fig;
+}
+
+void AddFigure(SentenceFacts* f, Figure fig) {
+  for (const auto& g : f->figures) {
+    if (g.outcome == fig.outcome && g.span == fig.span) return;
+  }
+  f->figures.push_back(std::move(fig));
+}
+
+// "no casualties", "without causing any injuries", "no one was hurt".
+void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
+  for (const auto& o : outcomes) {
+    if (o.e->form == OutcomeForm::kVerb && o.e->outcome != Outcome::kInjured &&
+        o.e->outcome != Outcome::kKilled) {
+      continue;
+    }
+    uint32_t from = o.begin >= 4 ? o.begin - 4 : 0;
+    for (uint32_t k = from; k < o.begin; ++k) {
+      if (!ZeroWords().count(f->toks[k].norm)) continue;
+      if (f->toks[k].norm == "not" && o.begin - k > 2) continue;
+      Quantity q;
+      q.span = {f->toks[k].span.begin, f->toks[o.end - 1].span.end};
+      q.count = Count{0, 0, 0};
+      q.qualifier = "zero";
+      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
+      if (o.e->phrase == "casualties") {
+        AddFigure(f, MakeFigure(q, Outcome::kKilled, ""));
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
+  std::vector<Hit> outcomes = HitsOf(lex, *f, LexKind::kOutcome);
+  std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
+  if (outcomes.empty()) return;
+  for (const auto& qa : f->quantities) {
+    if (qa.q.qualifier == "zero") continue;
+    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
+    uint32_t after = victim ? victim->end : qa.tok_end;
+    const Hit* o = OutcomeAfter(outcomes, *f, after, 7);
+    if (o == nullptr) {
+      o = OutcomeBefore(outcomes, *f, qa.tok_begin);
+      // "killed two rockets" is not a figure: the object must be people or
+      // nothing at all.
+      if (o && !victim && qa.tok_end < f->toks.size() &&
+          !f->toks[qa.tok_end].punct && o->e->form == OutcomeForm::kVerb &&
+          !Fillers().count(f->toks[qa.tok_end].norm)) {
+        o = nullptr;
+      }
+    }
+    if (o == nullptr) continue;
+    if (!victim && qa.tok_end < f->toks.size() && !f->toks[qa.tok_end].punct) {
+      // A count of things ("five rockets", "three bridges") is not victims.
+      const std::string& next = f->toks[qa.tok_end].norm;
+      bool outcome_next = o->begin == qa.tok_end;
+      if (!outcome_next && !Fillers().count(next)) continue;
+    }
+    AddFigure(f, MakeFigure(qa.q, o->e->outcome,
+                            victim ? victim->e->actor_class : ""));
+  }
+  BindZeros(outcomes, f);
+  // One victim without a number: "a soldier was killed", "killed a civilian".
+  (void)text;
+}
+
+}  // namespace sitrep

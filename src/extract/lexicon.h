@@ -1,0 +1,75 @@
+// Lexicon: the analyst-editable word lists of data/lexicon/*.tsv, compiled
+// into one PhraseMatcher.
+//
+// Files: triggers.tsv (event type cues), outcomes.tsv (killed / injured /
+// arrested / missing phrases), actors.tsv (actor and victim classes),
+// cues.tsv (negation, hypothetical, tally, attribution...). Each line is
+// tab-separated; `#` starts a comment line. See the files' headers.
+//
+// Thread safety: immutable after Load().
+#ifndef SITREP_EXTRACT_LEXICON_H_
+#define SITREP_EXTRACT_LEXICON_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/phrase_matcher.h"
+#include "sitrep/event.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+enum class LexKind : uint8_t { kTrigger, kOutcome, kActor, kCue };
+
+enum class OutcomeForm : uint8_t { kVerb, kIntransitive, kAdjective, kNoun };
+
+enum class ActorKind : uint8_t {
+  kState, kArmed, kProtester, kCivilian, kPerson, kForeign, kGeneric
+};
+
+enum class Cue : uint8_t {
+  kNegation, kHypothetical, kTally, kSince, kAggregate, kAttribution,
+  kAnaphor, kRecollection
+};
+
+struct LexEntry {
+  LexKind kind;
+  std::string phrase;
+  // Trigger.
+  std::string event_type, sub_event_type;
+  int weight = 0;
+  // Outcome.
+  Outcome outcome = Outcome::kKilled;
+  OutcomeForm form = OutcomeForm::kVerb;
+  // Actor.
+  std::string actor_class;
+  ActorKind actor_kind = ActorKind::kGeneric;
+  // Cue.
+  Cue cue = Cue::kNegation;
+};
+
+class Lexicon {
+ public:
+  // Reads the four files from $SITREP_LEXICON_DIR when set, else the copies
+  // compiled into the binary. Errors name the file and line.
+  static Result<std::unique_ptr<Lexicon>> Load();
+  // Parses the given file contents (for tests).
+  static Result<std::unique_ptr<Lexicon>> FromStrings(
+      std::string_view triggers, std::string_view outcomes,
+      std::string_view actors, std::string_view cues);
+
+  const PhraseMatcher& matcher() const { return matcher_; }
+  const LexEntry& entry(uint32_t i) const { return entries_[i]; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  Status AddFile(LexKind kind, std::string_view name, std::string_view body);
+  Status AddLine(LexKind kind, const std::vector<std::string>& cols);
+  PhraseMatcher matcher_;
+  std::vector<LexEntry> entries_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_LEXICON_H_

@@ -1,0 +1,313 @@
+#include "extract/mention_builder.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sitrep {
+namespace {
+
+double Km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0;
+  double dp = (lat2 - lat1) * kRad, dl = (lon2 - lon1) * kRad;
+  double h = std::sin(dp / 2) * std::sin(dp / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) *
+                 std::sin(dl / 2) * std::sin(dl / 2);
+  return 2 * 6371.0 * std::asin(std::sqrt(h));
+}
+
+bool SameFamily(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  auto pr = [](const std::string& t) {
+    return t == "Protests" || t == "Riots";
+  };
+  return pr(a) && pr(b);
+}
+
+bool Local(const std::optional<Location>& l) {
+  return l && l->precision != "country";
+}
+
+int64_t Best(const Count& c) {
+  return c.best.value_or(c.low.value_or(c.high.value_or(0)));
+}
+
+}  // namespace
+
+MentionBuilder::MentionBuilder(const Lexicon& lex, const Gazetteer* gaz,
+                               const Article& article)
+    : lex_(lex), gaz_(gaz), article_(article) {}
+
+std::optional<Location> MentionBuilder::ToLocation(const Place& p,
+                                                   Span span) const {
+  Location l;
+  l.name = p.kind == PlaceKind::kLandmark && !p.city.empty() ? p.city : p.name;
+  l.country = p.country;
+  l.admin1 = p.admin1;
+  l.lat = p.lat;
+  l.lon = p.lon;
+  l.geonameid = p.geonameid;
+  l.precision = p.kind == PlaceKind::kCountry  ? "country"
+                : p.kind == PlaceKind::kAdmin1 ? "admin1"
+                                               : "city";
+  l.span = span;
+  return l;
+}
+
+void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
+  if (gaz_ == nullptr) return;
+  std::vector<std::pair<std::string, int>> counts;
+  for (const auto& f : ss) {
+    for (const auto& pm : f.places) {
+      if (pm.candidates.empty()) continue;
+      const Place& p = pm.candidates.front();
+      if (p.kind != PlaceKind::kCountry && !pm.demonym) continue;
+      auto it = std::find_if(counts.begin(), counts.end(),
+                             [&](auto& c) { return c.first == p.country; });
+      if (it == counts.end()) {
+        counts.emplace_back(p.country, 1);
+      } else {
+        ++it->second;
+      }
+    }
+  }
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](auto& a, auto& b) { return a.second > b.second; });
+  for (auto& c : counts) ctx_.countries.push_back(c.first);
+  if (article_.dateline && !article_.dateline->place.empty()) {
+    PlaceMention pm;
+    pm.candidates = gaz_->Lookup(article_.dateline->place);
+    ctx_.dateline = Resolve(pm, ctx_);
+    if (ctx_.dateline) dateline_place_ = ToLocation(*ctx_.dateline, {});
+  }
+  std::string main_country = dateline_place_ ? dateline_place_->country
+                             : ctx_.countries.empty() ? ""
+                                                      : ctx_.countries.front();
+  if (!main_country.empty()) {
+    if (auto c = gaz_->Country(main_country)) country_place_ = ToLocation(*c, {});
+  }
+}
+
+// The place a sentence's event happened: a city or landmark first, then a
+// province, then a country; places inside actor names are skipped.
+std::optional<Location> MentionBuilder::EventPlace(
+    const SentenceFacts& f) const {
+  std::optional<Location> best;
+  int best_rank = 99;
+  for (const auto& pm : f.places) {
+    if (pm.demonym) continue;
+    std::optional<Place> p = Resolve(pm, ctx_);
+    if (!p) continue;
+    int rank = p->kind == PlaceKind::kLandmark ? 0
+               : p->kind == PlaceKind::kCity   ? 1
+               : p->kind == PlaceKind::kAdmin1 ? 2
+                                               : 3;
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = ToLocation(*p, pm.span);
+    }
+  }
+  return best;
+}
+
+std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
+                                                       size_t i) const {
+  Candidate c;
+  c.cls = Classify(lex_, f);
+  if (c.cls.event_type.empty()) return std::nullopt;
+  std::string_view text = article_.text;
+  c.attribution = FindAttribution(lex_, text, f);
+  for (auto& fig : f.figures) {
+    fig.attribution = c.attribution;
+    fig.sentence = f.index;
+    fig.raw_span = article_.offsets.ToRaw(fig.span);
+  }
+  for (const auto& d : f.dates) {
+    if (!d.range_start && d.day.year != 0 && d.precision == DatePrecision::kDay) {
+      c.date = d;
+      break;
+    }
+  }
+  c.place = sentence_places_[i];
+  for (size_t back = 1; !Local(c.place) && back <= 2 && back <= i; ++back) {
+    if (Local(sentence_places_[i - back])) {
+      c.place = sentence_places_[i - back];
+      c.place_inherited = true;
+    }
+  }
+  if (!Local(c.place) && dateline_place_) {
+    c.place = dateline_place_;
+    c.place_inherited = true;
+  }
+  if (!c.place) c.place = country_place_;
+  bool killed = false;
+  for (const auto& fig : f.figures) killed |= fig.outcome == Outcome::kKilled;
+  if (killed && (f.HasCue(lex_, Cue::kTally) || f.HasCue(lex_, Cue::kSince))) {
+    c.kind = MentionKind::kTally;
+  }
+  c.facts = std::move(f);
+  if (!Qualifies(c)) return std::nullopt;
+  return c;
+}
+
+bool MentionBuilder::Qualifies(const Candidate& c) const {
+  const SentenceFacts& f = c.facts;
+  if (c.kind == MentionKind::kTally) return true;
+  bool hypothetical = f.HasCue(lex_, Cue::kHypothetical);
+  bool figures = !f.figures.empty();
+  if (hypothetical && !figures) return false;
+  if (figures) return !hypothetical || c.cls.score >= 3;
+  if (c.cls.score < 3) return false;
+  if (!c.date) return f.index == 0;
+  if (article_.published && c.date->day.valid()) {
+    int64_t age = article_.published->ToDays() - c.date->day.ToDays();
+    if (age > 14 || age < -1) return false;  // background, not news
+  }
+  return true;
+}
+
+}  // namespace sitrep
+
+namespace sitrep {
+
+MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
+  Work w;
+  w.cls = c.cls;
+  Mention& m = w.m;
+  m.article_id = article_.id;
+  m.kind = c.kind;
+  m.event_type = c.cls.event_type;
+  m.sub_event_type = c.cls.sub_event_type;
+  m.actor1 = c.cls.actor1;
+  m.actor2 = c.cls.actor2;
+  m.location = c.place;
+  if (c.date) {
+    m.date = c.date->day;
+    m.date_rule = c.date->rule.empty() ? "text" : c.date->rule;
+    w.explicit_date = true;
+  } else if (article_.published) {
+    m.date = *article_.published;
+    m.date_rule = "article";
+  } else {
+    m.date_rule = "none";
+  }
+  m.figures = c.facts.figures;
+  m.sentences.push_back(c.facts.index);
+  m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
+  m.notes = std::string(c.facts.span.In(article_.text));
+  m.trigger_words = c.cls.triggers;
+  if (c.kind == MentionKind::kTally) {
+    m.source = c.attribution.empty() ? article_.outlet : c.attribution;
+    m.subject = "killed";
+  }
+  return w;
+}
+
+bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
+  const Mention& m = w.m;
+  if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
+    return false;
+  }
+  if (!SameFamily(m.event_type, c.cls.event_type)) return false;
+  if (Local(m.location) && Local(c.place) && !c.place_inherited) {
+    if (Km(m.location->lat, m.location->lon, c.place->lat, c.place->lon) > 25) {
+      return false;
+    }
+  }
+  if (w.explicit_date && c.date && !(m.date == c.date->day)) return false;
+  // Two different counts of the same victims in one sentence each, without
+  // a word pointing back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
+  bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor);
+  for (const auto& a : m.figures) {
+    for (const auto& b : c.facts.figures) {
+      if (a.outcome == b.outcome && Best(a.count) > 0 && Best(b.count) > 0 &&
+          Best(a.count) != Best(b.count) && !anaphor) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+void MentionBuilder::Join(Work* w, const Candidate& c) const {
+  Mention& m = w->m;
+  for (const auto& [type, score] : c.cls.scores) w->cls.scores[type] += score;
+  Classification merged = w->cls;
+  Decide(&merged, lex_, c.facts);
+  if (!merged.event_type.empty() && merged.event_type != m.event_type) {
+    m.event_type = merged.event_type;
+    m.sub_event_type = merged.sub_event_type;
+  }
+  if (m.actor1.empty()) m.actor1 = c.cls.actor1;
+  if (m.actor2.empty()) m.actor2 = c.cls.actor2;
+  if ((!Local(m.location) && Local(c.place)) ||
+      (Local(c.place) && !c.place_inherited && m.location &&
+       m.location->precision != "city" && c.place->precision == "city")) {
+    m.location = c.place;
+  }
+  if (!w->explicit_date && c.date) {
+    m.date = c.date->day;
+    m.date_rule = c.date->rule;
+    w->explicit_date = true;
+  }
+  for (const auto& f : c.facts.figures) m.figures.push_back(f);
+  m.sentences.push_back(c.facts.index);
+  m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
+  for (const auto& t : c.cls.triggers) m.trigger_words.push_back(t);
+}
+
+// A killed figure equal to the sum of two or more other incidents' killed
+// figures in other places is an aggregate of them, not a new incident.
+void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
+  for (size_t i = 0; i < ws->size(); ++i) {
+    Mention& m = (*ws)[i].m;
+    const Figure* total = m.FigureFor(Outcome::kKilled);
+    if (m.kind != MentionKind::kIncident || !total || Best(total->count) <= 0) {
+      continue;
+    }
+    int64_t sum = 0;
+    std::vector<int> parts;
+    for (size_t j = 0; j < ws->size(); ++j) {
+      const Mention& o = (*ws)[j].m;
+      const Figure* f = o.FigureFor(Outcome::kKilled);
+      if (j == i || !f || o.kind != MentionKind::kIncident) continue;
+      if (Local(o.location) && Local(m.location) &&
+          o.location->geonameid == m.location->geonameid) {
+        continue;
+      }
+      sum += Best(f->count);
+      parts.push_back(o.sentences.front());
+    }
+    if (parts.size() >= 2 && sum == Best(total->count)) {
+      m.kind = MentionKind::kAggregate;
+      m.parts = parts;
+    }
+  }
+}
+
+std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
+  MakeContext(ss);
+  for (const auto& f : ss) sentence_places_.push_back(EventPlace(f));
+  std::vector<Work> works;
+  for (size_t i = 0; i < ss.size(); ++i) {
+    std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
+    if (!c) continue;
+    Work* target = nullptr;
+    for (size_t k = works.size(); k-- > 0;) {
+      if (Compatible(works[k], *c)) {
+        target = &works[k];
+        break;
+      }
+    }
+    if (target) {
+      Join(target, *c);
+    } else {
+      works.push_back(ToWork(*c));
+    }
+  }
+  MarkAggregates(&works);
+  std::vector<Mention> out;
+  for (auto& w : works) out.push_back(std::move(w.m));
+  return out;
+}
+
+}  // namespace sitrep

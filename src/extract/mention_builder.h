@@ -1,0 +1,62 @@
+// Joining analysed sentences into mentions within one article: gating,
+// places, dates, in-article coreference, tallies and aggregates.
+// Internal to the extract stage.
+#ifndef SITREP_EXTRACT_MENTION_BUILDER_H_
+#define SITREP_EXTRACT_MENTION_BUILDER_H_
+
+#include <vector>
+
+#include "extract/analysis.h"
+#include "extract/classify.h"
+#include "sitrep/article.h"
+#include "sitrep/event.h"
+
+namespace sitrep {
+
+// A sentence that tells an event, before joining.
+struct Candidate {
+  SentenceFacts facts;
+  Classification cls;
+  std::optional<Location> place;
+  bool place_inherited = false;
+  std::optional<DateMention> date;  // an explicit date in the sentence
+  MentionKind kind = MentionKind::kIncident;
+  std::string attribution;
+};
+
+class MentionBuilder {
+ public:
+  MentionBuilder(const Lexicon& lex, const Gazetteer* gaz,
+                 const Article& article);
+
+  // The article's mentions from its analysed sentences (in text order).
+  std::vector<Mention> Build(std::vector<SentenceFacts> sentences);
+
+ private:
+  struct Work {
+    Mention m;
+    bool explicit_date = false;
+    Classification cls;  // evidence summed over the joined sentences
+  };
+  void MakeContext(const std::vector<SentenceFacts>& ss);
+  std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
+  bool Qualifies(const Candidate& c) const;
+  std::optional<Location> EventPlace(const SentenceFacts& f) const;
+  std::optional<Location> ToLocation(const Place& p, Span span) const;
+  Work ToWork(const Candidate& c) const;
+  bool Compatible(const Work& w, const Candidate& c) const;
+  void Join(Work* w, const Candidate& c) const;
+  void MarkAggregates(std::vector<Work>* ws) const;
+
+  const Lexicon& lex_;
+  const Gazetteer* gaz_;
+  const Article& article_;
+  ResolveContext ctx_;
+  std::optional<Location> dateline_place_;
+  std::optional<Location> country_place_;
+  std::vector<std::optional<Location>> sentence_places_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_MENTION_BUILDER_H_

@@ -1,0 +1,74 @@
+#include "extract/phrase_matcher.h"
+
+namespace sitrep {
+
+PhraseMatcher::PhraseMatcher() { nodes_.emplace_back(); }
+
+void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
+  uint32_t cur = 0;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j == i) break;
+    std::string tok(phrase.substr(i, j - i));
+    i = j;
+    bool is_prefix = tok.size() > 1 && tok.back() == '*';
+    if (is_prefix) tok.pop_back();
+    uint32_t next = 0;
+    if (is_prefix) {
+      for (auto& [p, n] : nodes_[cur].prefix) {
+        if (p == tok) next = n;
+      }
+      if (next == 0) {
+        next = static_cast<uint32_t>(nodes_.size());
+        nodes_[cur].prefix.emplace_back(tok, next);
+        nodes_.emplace_back();
+      }
+    } else {
+      auto it = nodes_[cur].exact.find(tok);
+      if (it != nodes_[cur].exact.end()) {
+        next = it->second;
+      } else {
+        next = static_cast<uint32_t>(nodes_.size());
+        nodes_[cur].exact.emplace(tok, next);
+        nodes_.emplace_back();
+      }
+    }
+    cur = next;
+  }
+  if (cur != 0) nodes_[cur].payloads.push_back(payload);
+}
+
+std::vector<PhraseHit> PhraseMatcher::Match(
+    const std::vector<std::string_view>& tokens) const {
+  std::vector<PhraseHit> hits;
+  std::vector<uint32_t> frontier, next;
+  std::string key;
+  for (uint32_t start = 0; start < tokens.size(); ++start) {
+    frontier.assign(1, 0);
+    for (uint32_t t = start; t < tokens.size() && !frontier.empty(); ++t) {
+      next.clear();
+      std::string_view tok = tokens[t];
+      key.assign(tok.data(), tok.size());
+      for (uint32_t n : frontier) {
+        const Node& node = nodes_[n];
+        auto it = node.exact.find(key);
+        if (it != node.exact.end()) next.push_back(it->second);
+        for (const auto& [p, child] : node.prefix) {
+          if (tok.size() >= p.size() && tok.substr(0, p.size()) == p) {
+            next.push_back(child);
+          }
+        }
+      }
+      for (uint32_t n : next) {
+        for (uint32_t pl : nodes_[n].payloads) hits.push_back({start, t + 1, pl});
+      }
+      frontier.swap(next);
+    }
+  }
+  return hits;
+}
+
+}  // namespace sitrep

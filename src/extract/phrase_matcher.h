@@ -1,0 +1,48 @@
+// PhraseMatcher: one token trie for every lexicon phrase.
+//
+// Phrases are sequences of lower-case tokens; a token ending in `*` matches
+// any token with that prefix (`protest*` matches protests, protesters). All
+// lexicons are compiled into one trie, so a sentence is scanned once: for
+// each start token the trie is walked as far as it matches, O(tokens x
+// longest phrase).
+//
+// Thread safety: immutable after Build(); Match() is const.
+#ifndef SITREP_EXTRACT_PHRASE_MATCHER_H_
+#define SITREP_EXTRACT_PHRASE_MATCHER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep {
+
+struct PhraseHit {
+  uint32_t begin;    // first token
+  uint32_t end;      // one past the last token
+  uint32_t payload;  // as given to Add()
+};
+
+class PhraseMatcher {
+ public:
+  PhraseMatcher();
+  // Adds a phrase (space-separated tokens, already lower-case).
+  void Add(std::string_view phrase, uint32_t payload);
+
+  // Every phrase occurrence in `tokens` (lower-case), all lengths, in order
+  // of start token then length.
+  std::vector<PhraseHit> Match(const std::vector<std::string_view>& tokens) const;
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, uint32_t> exact;
+    std::vector<std::pair<std::string, uint32_t>> prefix;
+    std::vector<uint32_t> payloads;
+  };
+  std::vector<Node> nodes_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_PHRASE_MATCHER_H_

@@ -1,0 +1,98 @@
+// When two mentions from different articles tell one event.
+#include <cmath>
+#include <cstdlib>
+
+#include "merge/internal.h"
+
+namespace sitrep::merge_internal {
+namespace {
+
+bool Local(const std::optional<Location>& l) {
+  return l && l->precision != "country";
+}
+
+bool Protestish(const Mention& m) {
+  return m.actor1 == "protesters" || m.actor2 == "protesters" ||
+         m.event_type == "Protests" || m.event_type == "Riots";
+}
+
+bool TypesCompatible(const Mention& a, const Mention& b) {
+  if (a.event_type == b.event_type) return true;
+  auto pr = [](const std::string& t) {
+    return t == "Protests" || t == "Riots";
+  };
+  if (pr(a.event_type) && pr(b.event_type)) return true;
+  auto vpr = [](const std::string& t) {
+    return t == "Protests" || t == "Riots" || t == "Violence against civilians";
+  };
+  return vpr(a.event_type) && vpr(b.event_type) && Protestish(a) &&
+         Protestish(b);
+}
+
+bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local) {
+  *both_local = Local(a.location) && Local(b.location);
+  if (*both_local) {
+    const Location& x = *a.location;
+    const Location& y = *b.location;
+    if (Km(x, y) <= 25) return true;
+    bool province = (x.precision == "admin1" || y.precision == "admin1") &&
+                    x.country == y.country && !x.admin1.empty() &&
+                    x.admin1 == y.admin1;
+    return province;
+  }
+  if (a.location && b.location) return a.location->country == b.location->country;
+  return true;
+}
+
+int64_t Value(const Count& c) {
+  return c.best.value_or(c.low.value_or(c.high.value_or(0)));
+}
+
+// No outcome where both give a non-zero figure far apart.
+bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
+  *one_equal = false;
+  for (int o = 0; o < kNumOutcomes; ++o) {
+    const Figure* fa = a.FigureFor(static_cast<Outcome>(o));
+    const Figure* fb = b.FigureFor(static_cast<Outcome>(o));
+    if (!fa || !fb) continue;
+    int64_t x = Value(fa->count), y = Value(fb->count);
+    if (x == y) *one_equal = true;
+    if (x > 0 && y > 0) {
+      int64_t d = std::llabs(x - y);
+      if (d > 2 && d * 2 > std::max(x, y)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+double Km(const Location& a, const Location& b) {
+  constexpr double kRad = M_PI / 180.0;
+  double dp = (b.lat - a.lat) * kRad, dl = (b.lon - a.lon) * kRad;
+  double h = std::sin(dp / 2) * std::sin(dp / 2) +
+             std::cos(a.lat * kRad) * std::cos(b.lat * kRad) *
+                 std::sin(dl / 2) * std::sin(dl / 2);
+  return 2 * 6371.0 * std::asin(std::sqrt(h));
+}
+
+bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
+  if (a.article_id == b.article_id) return false;
+  if (a.kind != MentionKind::kIncident || b.kind != MentionKind::kIncident) {
+    return false;
+  }
+  if (!TypesCompatible(a, b)) return false;
+  bool both_local = false;
+  if (!PlacesCompatible(a, b, &both_local)) return false;
+  bool one_equal = false;
+  if (!FiguresCompatible(a, b, &one_equal)) return false;
+  if (a.date.valid() && b.date.valid()) {
+    return std::llabs(a.date.ToDays() - b.date.ToDays()) <= 1;
+  }
+  // An unknown date joins a known one only when place, type and figures agree.
+  bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
+  return both_local && (one_equal || copies) &&
+         (a.event_type == b.event_type || copies);
+}
+
+}  // namespace sitrep::merge_internal

@@ -1,0 +1,24 @@
+// Internals of the merge stage.
+#ifndef SITREP_MERGE_INTERNAL_H_
+#define SITREP_MERGE_INTERNAL_H_
+
+#include <vector>
+
+#include "sitrep/merge.h"
+
+namespace sitrep::merge_internal {
+
+// May mentions `a` and `b` (of different articles) tell one event?
+bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o);
+
+// Builds an event's fields from its mentions (no id yet).
+Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o);
+
+// Fills aggregates' `parts` with the ids of the events holding their parts.
+void LinkParts(std::vector<Event>* events);
+
+double Km(const Location& a, const Location& b);
+
+}  // namespace sitrep::merge_internal
+
+#endif  // SITREP_MERGE_INTERNAL_H_

@@ -1,0 +1,156 @@
+// An event's fields, derived from its mentions.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "merge/internal.h"
+
+namespace sitrep::merge_internal {
+namespace {
+
+template <typename Key>
+std::string ModeString(const std::vector<Mention>& ms, Key key) {
+  std::map<std::string, int> n;
+  std::string best;
+  int top = 0;
+  for (const auto& m : ms) {
+    std::string k = key(m);
+    if (k.empty()) continue;
+    if (++n[k] > top) {
+      top = n[k];
+      best = k;
+    }
+  }
+  return best;
+}
+
+void PickDate(Event* e) {
+  // Dates stated in the text outrank an article's publication day.
+  for (bool stated : {true, false}) {
+    std::map<int64_t, int> n;
+    for (const auto& m : e->mentions) {
+      if (!m.date.valid() || (m.date_rule != "article") != stated) continue;
+      ++n[m.date.ToDays()];
+    }
+    int top = 0;
+    for (auto& [d, k] : n) {
+      if (k > top) {
+        top = k;
+        e->date = CivilDay::FromDays(d);
+      }
+    }
+    if (top > 0) {
+      e->date_rule = stated ? "text" : "article";
+      return;
+    }
+  }
+  e->date_rule = "none";
+}
+
+void PickLocation(Event* e) {
+  std::map<std::string, int> rank = {{"city", 0}, {"admin1", 1}, {"country", 2}};
+  const Location* best = nullptr;
+  std::map<uint32_t, int> votes;
+  for (const auto& m : e->mentions) {
+    if (m.location) ++votes[m.location->geonameid];
+  }
+  for (const auto& m : e->mentions) {
+    if (!m.location) continue;
+    const Location& l = *m.location;
+    if (!best || rank[l.precision] < rank[best->precision] ||
+        (rank[l.precision] == rank[best->precision] &&
+         votes[l.geonameid] > votes[best->geonameid])) {
+      best = &l;
+    }
+  }
+  if (best) e->location = *best;
+}
+
+// The mention sentence sharing the most words with the others.
+std::string Central(const std::vector<Mention>& ms) {
+  auto words = [](const std::string& s) {
+    std::set<std::string> w;
+    std::string cur;
+    for (char c : s + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        cur.push_back(static_cast<char>(std::tolower(c)));
+      } else if (!cur.empty()) {
+        if (cur.size() > 3) w.insert(cur);
+        cur.clear();
+      }
+    }
+    return w;
+  };
+  std::vector<std::set<std::string>> sets;
+  for (const auto& m : ms) sets.push_back(words(m.notes));
+  size_t best = 0;
+  long top = -1;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    long shared = 0;
+    for (size_t j = 0; j < ms.size(); ++j) {
+      if (i == j) continue;
+      for (const auto& w : sets[i]) shared += sets[j].count(w);
+    }
+    if (shared > top) {
+      top = shared;
+      best = i;
+    }
+  }
+  return ms.empty() ? "" : ms[best].notes;
+}
+
+}  // namespace
+
+Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o) {
+  Event e;
+  e.mentions = std::move(mentions);
+  const Mention& first = e.mentions.front();
+  e.kind = first.kind;
+  e.event_type = ModeString(e.mentions, [](const Mention& m) { return m.event_type; });
+  e.sub_event_type = ModeString(e.mentions, [&](const Mention& m) {
+    return m.event_type == e.event_type ? m.sub_event_type : std::string();
+  });
+  e.actor1 = ModeString(e.mentions, [](const Mention& m) { return m.actor1; });
+  e.actor2 = ModeString(e.mentions, [](const Mention& m) { return m.actor2; });
+  PickLocation(&e);
+  PickDate(&e);
+  std::set<std::string> arts;
+  for (const auto& m : e.mentions) {
+    arts.insert(m.article_id);
+    for (const auto& f : m.figures) {
+      if (f.implausible) continue;
+      e.figures[static_cast<int>(f.outcome)].push_back(
+          {m.article_id, f, !o.copy_of.count(m.article_id)});
+    }
+  }
+  e.articles.assign(arts.begin(), arts.end());
+  e.notes = Central(e.mentions);
+  e.source = first.source;
+  e.subject = first.subject;
+  ReconcileFigures(&e, o);
+  return e;
+}
+
+void LinkParts(std::vector<Event>* events) {
+  std::map<std::string, std::string> owner;
+  for (const auto& e : *events) {
+    for (const auto& m : e.mentions) {
+      for (int s : m.sentences) {
+        owner[m.article_id + "#" + std::to_string(s)] = e.id;
+      }
+    }
+  }
+  for (auto& e : *events) {
+    if (e.kind != MentionKind::kAggregate) continue;
+    std::set<std::string> parts;
+    for (const auto& m : e.mentions) {
+      for (int p : m.parts) {
+        auto it = owner.find(m.article_id + "#" + std::to_string(p));
+        if (it != owner.end()) parts.insert(it->second);
+      }
+    }
+    e.parts.assign(parts.begin(), parts.end());
+  }
+}
+
+}  // namespace sitrep::merge_internal

@@ -1,0 +1,77 @@
+#include "sitrep/merge.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "merge/internal.h"
+
+namespace sitrep {
+namespace {
+
+std::string MentionKey(const Mention& m) {
+  return m.article_id + "#" +
+         std::to_string(m.sentences.empty() ? 0 : m.sentences.front());
+}
+
+// Canonical order: by date (unknown last), then article id and sentence.
+bool CanonicalLess(const Mention& a, const Mention& b) {
+  auto key = [](const Mention& m) {
+    int64_t d = m.date.valid() ? m.date.ToDays() : INT64_MAX;
+    int s = m.sentences.empty() ? 0 : m.sentences.front();
+    return std::make_tuple(d, m.article_id, s);
+  };
+  return key(a) < key(b);
+}
+
+std::string EventId(const Event& e) {
+  std::string min_key;
+  for (const auto& m : e.mentions) {
+    std::string k = MentionKey(m);
+    if (min_key.empty() || k < min_key) min_key = k;
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "SR%016llx",
+                static_cast<unsigned long long>(
+                    XXH3_64bits(min_key.data(), min_key.size())));
+  return buf;
+}
+
+}  // namespace
+
+std::vector<Event> MergeMentions(std::vector<Mention> mentions,
+                                 const MergeOptions& options) {
+  std::sort(mentions.begin(), mentions.end(), CanonicalLess);
+  std::vector<std::vector<Mention>> clusters;
+  for (auto& m : mentions) {
+    std::vector<Mention>* home = nullptr;
+    if (m.kind == MentionKind::kIncident) {
+      for (auto& c : clusters) {
+        if (c.front().kind != MentionKind::kIncident) continue;
+        bool all = std::all_of(c.begin(), c.end(), [&](const Mention& o) {
+          return merge_internal::SameEvent(o, m, options);
+        });
+        if (all) {
+          home = &c;
+          break;
+        }
+      }
+    }
+    if (home) {
+      home->push_back(std::move(m));
+    } else {
+      clusters.push_back({std::move(m)});
+    }
+  }
+  std::vector<Event> events;
+  for (auto& c : clusters) {
+    Event e = merge_internal::MakeEvent(std::move(c), options);
+    e.id = EventId(e);
+    events.push_back(std::move(e));
+  }
+  merge_internal::LinkParts(&events);
+  return events;
+}
+
+}  // namespace sitrep
