@@ -17,12 +17,12 @@ namespace {
 using namespace clean_internal;  // NOLINT: internal helpers of this stage
 
 constexpr size_t kMaxInput = size_t{256} << 20;  // bytes cleaned per article
-constexpr size_t kMinRepeatBytes = 16;     // shorter lines may repeat
-constexpr size_t kTailParagraphBytes = 150;  // ends a "Related news" block
-constexpr size_t kDatelineLines = 3;       // kept lines searched for one
+constexpr size_t kMinRepeatBytes = 16;           // shorter lines may repeat
+constexpr size_t kTailParagraphBytes = 150;      // ends a "Related news" block
+constexpr size_t kDatelineLines = 3;             // kept lines searched for one
 
 struct Line {
-  std::vector<Span> pieces;  // kept parts, raw spans; inline noise cut out
+  std::vector<Span> pieces;   // kept parts, raw spans; inline noise cut out
   bool blank_before = false;  // a blank (or removed) line precedes it
   char first = 0;             // first and last byte of its content
   char last = 0;
@@ -41,8 +41,10 @@ bool EndsSentence(std::string_view s) {
 }
 
 std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && text_internal::IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && text_internal::IsAsciiSpace(s.back())) s.remove_suffix(1);
+  while (!s.empty() && text_internal::IsAsciiSpace(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && text_internal::IsAsciiSpace(s.back()))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -63,7 +65,8 @@ class Cleaner {
     std::string text = b.TakeText(&line_map);
     OffsetMap nfc_map;
     out_.text = NormalizeNfc(text, &nfc_map);
-    bool identity = nfc_map.anchors().size() == 1 && nfc_map.anchors()[0].linear;
+    bool identity =
+        nfc_map.anchors().size() == 1 && nfc_map.anchors()[0].linear;
     out_.offsets = identity ? std::move(line_map) : nfc_map.Then(line_map);
     out_.evidence_dates = std::move(caption_dates_);
     FindFullDates(out_.text, &out_.evidence_dates);
@@ -164,7 +167,8 @@ void Cleaner::StripInline(Line* line) {
     if (credit_outlet_.empty() && IsCaptionLine(sc.text, &o)) {
       credit_outlet_ = std::string(o);
     }
-    Record("shortcode", Span{U32(whole.begin + sc.begin), U32(whole.begin + sc.end)},
+    Record("shortcode",
+           Span{U32(whole.begin + sc.begin), U32(whole.begin + sc.end)},
            std::move(sc.text));
   }
   for (const NoisePattern& p : NoisePatterns()) {
@@ -172,7 +176,8 @@ void Cleaner::StripInline(Line* line) {
     for (size_t at = FindNoCase(view, p.text); at != std::string_view::npos;
          at = FindNoCase(view, p.text, at + p.text.size())) {
       cuts.push_back(Span{U32(at), U32(at + p.text.size())});
-      Record(p.kind, Span{U32(whole.begin + at), U32(whole.begin + at + p.text.size())},
+      Record(p.kind,
+             Span{U32(whole.begin + at), U32(whole.begin + at + p.text.size())},
              std::string(view.substr(at, p.text.size())));
     }
   }
@@ -187,7 +192,8 @@ void Cleaner::StripInline(Line* line) {
     }
     at = std::max(at, c.end);
   }
-  if (at < whole.size()) line->pieces.push_back(Span{whole.begin + at, whole.end});
+  if (at < whole.size())
+    line->pieces.push_back(Span{whole.begin + at, whole.end});
 }
 
 std::string Cleaner::Content(const Line& line) const {
@@ -244,8 +250,8 @@ void Cleaner::FindDateline() {
     std::string_view t = TrimView(in_.substr(p.begin, m.length));
     Span raw{p.begin, U32(p.begin + t.size())};
     Record("dateline", raw, std::string(t));
-    out_.dateline = Dateline{std::string(m.place), std::string(m.outlet),
-                             m.date, raw};
+    out_.dateline =
+        Dateline{std::string(m.place), std::string(m.outlet), m.date, raw};
     out_.outlet = std::string(m.outlet);
     p.begin += U32(m.length);
     if (p.empty() && kept_[k].pieces.size() == 1) {
@@ -286,8 +292,10 @@ void Cleaner::EmitCollapsed(Span piece, TextBuilder* b) const {
     if (run >= upto) return;
     const std::string& t = b->text();
     if (pending && !t.empty() && t.back() != ' ' && t.back() != '\n') {
-      if (single) b->Copy(space_at, space_at + 1);
-      else b->Append(" ", space_at);
+      if (single)
+        b->Copy(space_at, space_at + 1);
+      else
+        b->Append(" ", space_at);
     }
     pending = false;
     b->Copy(run, upto);
@@ -308,7 +316,8 @@ void Cleaner::EmitCollapsed(Span piece, TextBuilder* b) const {
     uint32_t cp = c >= 0x80 ? text_internal::DecodeAt(in_, i, &len) : c;
     bool space = c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
                  text_internal::IsUnicodeSpace(cp);
-    bool drop = !space && (c < 0x20 || c == 0x7F || text_internal::IsInvisible(cp));
+    bool drop =
+        !space && (c < 0x20 || c == 0x7F || text_internal::IsInvisible(cp));
     if (space || drop) {
       flush(i);
       if (space && !pending) {

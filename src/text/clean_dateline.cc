@@ -67,8 +67,8 @@ bool FindOutletOnly(std::string_view line, Separator* sep) {
 
 // A place: 1-3 comma-separated parts of 1-4 capitalised words.
 bool ValidPlace(std::string_view place, bool* caps_word) {
-  if (place.empty() || place.size() > 60 || !(IsUpper(place[0]) ||
-      static_cast<unsigned char>(place[0]) >= 0x80)) {
+  if (place.empty() || place.size() > 60 ||
+      !(IsUpper(place[0]) || static_cast<unsigned char>(place[0]) >= 0x80)) {
     return false;
   }
   size_t parts = 1, words = 0;
@@ -126,11 +126,13 @@ bool ParseDateline(std::string_view line, DatelineMatch* out) {
   if (!prefix.empty() && prefix.back() == ')') {
     size_t open = prefix.rfind('(');
     if (open == std::string_view::npos) return false;
-    std::string_view inner = Trim(prefix.substr(open + 1, prefix.size() - open - 2));
+    std::string_view inner =
+        Trim(prefix.substr(open + 1, prefix.size() - open - 2));
     m.outlet = CanonicalOutlet(inner);
     if (m.outlet.empty()) {
       bool caps = false;
-      if (!ValidPlace(inner, &caps) || inner.find(',') != std::string_view::npos) {
+      if (!ValidPlace(inner, &caps) ||
+          inner.find(',') != std::string_view::npos) {
         return false;
       }
       m.outlet = inner;

@@ -68,8 +68,7 @@ int ReadMonth(std::string_view s, size_t* i) {
 // An ordinal suffix after a day number: 1st, 2nd, 23rd, 4th.
 size_t SkipOrdinal(std::string_view s, size_t i) {
   for (std::string_view suf : {"st", "nd", "rd", "th"}) {
-    if (s.substr(i, 2) == suf &&
-        (i + 2 >= s.size() || !IsAlpha(s[i + 2]))) {
+    if (s.substr(i, 2) == suf && (i + 2 >= s.size() || !IsAlpha(s[i + 2]))) {
       return i + 2;
     }
   }

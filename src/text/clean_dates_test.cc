@@ -10,8 +10,8 @@ namespace {
 
 struct DateCase {
   std::string in;
-  size_t consumed;    // 0 = no date
-  std::string iso;    // "YYYY-MM-DD", or "M/D" when the year is unknown
+  size_t consumed;  // 0 = no date
+  std::string iso;  // "YYYY-MM-DD", or "M/D" when the year is unknown
 };
 
 std::string Show(const CivilDay& d) {
@@ -51,9 +51,10 @@ TEST(ParseDate, Table) {
 
 TEST(FindFullDates, OnlyCompleteDates) {
   std::vector<CivilDay> out;
-  FindFullDates("On Oct. 1 and on January 3, 2020 and 2021-05-06; in 2003; "
-                "Kabul, 3 May 2020.",
-                &out);
+  FindFullDates(
+      "On Oct. 1 and on January 3, 2020 and 2021-05-06; in 2003; "
+      "Kabul, 3 May 2020.",
+      &out);
   std::vector<std::string> got;
   for (const CivilDay& d : out) got.push_back(d.ToIso());
   EXPECT_EQ(got, (std::vector<std::string>{"2020-01-03", "2021-05-06",
@@ -90,9 +91,14 @@ TEST(CanonicalOutlet, Table) {
     const char* want;
   };
   const Case cases[] = {
-      {"REUTERS", "Reuters"}, {"Reuters", "Reuters"}, {"AP", "AP"},
-      {"ap", ""},             {"Associated Press", "AP"}, {"AFP", "AFP"},
-      {"agence france-presse", "AFP"}, {"Nobody", ""},
+      {"REUTERS", "Reuters"},
+      {"Reuters", "Reuters"},
+      {"AP", "AP"},
+      {"ap", ""},
+      {"Associated Press", "AP"},
+      {"AFP", "AFP"},
+      {"agence france-presse", "AFP"},
+      {"Nobody", ""},
   };
   for (const Case& c : cases) EXPECT_EQ(CanonicalOutlet(c.in), c.want) << c.in;
 }

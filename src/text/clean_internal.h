@@ -79,7 +79,7 @@ bool IsBylineLine(std::string_view line, std::string_view* outlet);
 // --- Datelines (clean_dateline.cc) --------------------------------------
 
 struct DatelineMatch {
-  size_t length = 0;     // bytes of the line covered, separator included
+  size_t length = 0;  // bytes of the line covered, separator included
   std::string_view place;
   std::string_view outlet;  // canonical when known, else as written
   CivilDay date;            // partial; zeros when absent

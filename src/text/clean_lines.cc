@@ -109,9 +109,9 @@ std::string AttributeText(std::string_view attrs) {
     while (e < attrs.size() && !IsQuote(attrs, e, &elen)) ++e;
     std::string_view value = Trim(attrs.substr(vb, e - vb));
     i = e;
-    if (value.empty() || (key != "caption" && key != "credit" &&
-                          key != "title" && key != "alt" &&
-                          key != "description")) {
+    if (value.empty() ||
+        (key != "caption" && key != "credit" && key != "title" &&
+         key != "alt" && key != "description")) {
       continue;
     }
     if (!out.empty()) out.push_back(' ');
@@ -170,24 +170,25 @@ std::string_view CanonicalOutlet(std::string_view name) {
 const std::vector<NoisePattern>& NoisePatterns() {
   static const auto* patterns = [] {
     auto* v = new std::vector<NoisePattern>();
-    text_data::ForEachRow(
-        text_data::File("noise_patterns.tsv"), [&](const auto& f, size_t n) {
-          if (n < 3) return;
-          Match m = f[1] == "inline"      ? Match::kInline
-                    : f[1] == "line"      ? Match::kLine
-                    : f[1] == "prefix"    ? Match::kPrefix
-                    : f[1] == "contains"  ? Match::kContains
-                    : f[1] == "tail"      ? Match::kTail
-                                          : Match::kShortcode;
-          v->push_back(NoisePattern{f[0], m, f[2]});
-        });
+    text_data::ForEachRow(text_data::File("noise_patterns.tsv"),
+                          [&](const auto& f, size_t n) {
+                            if (n < 3) return;
+                            Match m = f[1] == "inline"     ? Match::kInline
+                                      : f[1] == "line"     ? Match::kLine
+                                      : f[1] == "prefix"   ? Match::kPrefix
+                                      : f[1] == "contains" ? Match::kContains
+                                      : f[1] == "tail"     ? Match::kTail
+                                                           : Match::kShortcode;
+                            v->push_back(NoisePattern{f[0], m, f[2]});
+                          });
     return v;
   }();
   return *patterns;
 }
 
 size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from) {
-  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  if (needle.empty() || hay.size() < needle.size())
+    return std::string_view::npos;
   const char lo = Lower(needle[0]);
   const char up = IsAlpha(lo) ? static_cast<char>(lo - ('a' - 'A')) : lo;
   const size_t last = hay.size() - needle.size();  // last possible start
@@ -267,7 +268,8 @@ bool FindShortcode(std::string_view line, size_t from, Shortcode* out) {
     }
     size_t close = FindClose(line, k);
     if (close == std::string_view::npos ||
-        (!known && line.substr(k, close - k).find('=') == std::string_view::npos)) {
+        (!known &&
+         line.substr(k, close - k).find('=') == std::string_view::npos)) {
       ++i;
       continue;
     }
@@ -286,7 +288,8 @@ bool FindShortcode(std::string_view line, size_t from, Shortcode* out) {
       out->end = cpos + closer.size();
     }
     if (out->text.empty()) {
-      out->text = std::string(line.substr(i, std::min<size_t>(out->end - i, 300)));
+      out->text =
+          std::string(line.substr(i, std::min<size_t>(out->end - i, 300)));
     }
     return true;
   }
@@ -348,7 +351,8 @@ bool IsBylineLine(std::string_view line, std::string_view* outlet) {
     if (e == std::string_view::npos) e = rest.size();
     std::string_view w = rest.substr(i, e - i);
     i = e + 1;
-    while (!w.empty() && (w.back() == ',' || w.back() == ';')) w.remove_suffix(1);
+    while (!w.empty() && (w.back() == ',' || w.back() == ';'))
+      w.remove_suffix(1);
     if (w.empty() || w == "|" || w == "&" || w == "-" || w == "and" ||
         w == "in" || w == "of" || w == "the" || w == "for" || w == "at") {
       continue;

@@ -145,13 +145,15 @@ TEST(CleanSeeds, Speed) {
       sentences += SplitSentences(c.text).size();
       ++articles;
     }
-    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                         start).count();
+    secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
   }
-  std::printf("CleanPlainText+SplitSentences: %.0f articles/s, %.1f MB/s, "
-              "%.0f sentences/s\n",
-              articles / secs, articles / raws.size() * bytes / secs / 1e6,
-              sentences / secs);
+  std::printf(
+      "CleanPlainText+SplitSentences: %.0f articles/s, %.1f MB/s, "
+      "%.0f sentences/s\n",
+      articles / secs, articles / raws.size() * bytes / secs / 1e6,
+      sentences / secs);
   EXPECT_GT(sentences / secs, 100000.0);
 }
 

@@ -23,8 +23,8 @@ constexpr size_t kSentenceBudget = 2000;
 // Bytes that may start a terminal, a newline, or a multi-byte terminal.
 constexpr std::array<bool, 256> MakeInteresting() {
   std::array<bool, 256> t{};
-  for (unsigned char c : {'.', '!', '?', '\n', '\xE2', '\xE3', '\xEF', '\xD8',
-                          '\xDB'}) {
+  for (unsigned char c :
+       {'.', '!', '?', '\n', '\xE2', '\xE3', '\xEF', '\xD8', '\xDB'}) {
     t[c] = true;
   }
   return t;
@@ -48,32 +48,61 @@ Term TerminalAt(std::string_view s, size_t i, size_t* len) {
   if (static_cast<unsigned char>(c) < 0x80) return Term::kNone;
   uint32_t cp = DecodeAt(s, i, len);
   switch (cp) {
-    case 0x2026: return Term::kEllipsis;          // …
-    case 0x3002: case 0x06D4: return Term::kPeriod;  // 。 ۔
-    case 0xFF01: case 0xFF1F: case 0x061F: case 0x203C: case 0x2047:
-    case 0x2048: case 0x2049:
+    case 0x2026:
+      return Term::kEllipsis;  // …
+    case 0x3002:
+    case 0x06D4:
+      return Term::kPeriod;  // 。 ۔
+    case 0xFF01:
+    case 0xFF1F:
+    case 0x061F:
+    case 0x203C:
+    case 0x2047:
+    case 0x2048:
+    case 0x2049:
       return Term::kStrong;  // ！ ？ ؟ ‼ ⁇ ⁈ ⁉
-    default: return Term::kNone;
+    default:
+      return Term::kNone;
   }
 }
 
 bool IsCloser(uint32_t cp) {
   switch (cp) {
-    case '"': case '\'': case ')': case ']': case '}':
-    case 0x201D: case 0x2019: case 0xBB: case 0x203A: case 0x300D:
-    case 0x300F: case 0xFF09:
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x201D:
+    case 0x2019:
+    case 0xBB:
+    case 0x203A:
+    case 0x300D:
+    case 0x300F:
+    case 0xFF09:
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
 bool IsOpener(uint32_t cp) {
   switch (cp) {
-    case '"': case '\'': case '(': case '[': case '{':
-    case 0x201C: case 0x2018: case 0xAB: case 0x2039: case 0x300C:
-    case 0x300E: case 0xFF08:
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case '{':
+    case 0x201C:
+    case 0x2018:
+    case 0xAB:
+    case 0x2039:
+    case 0x300C:
+    case 0x300E:
+    case 0xFF08:
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -117,8 +146,8 @@ NextWord PeekNext(std::string_view s, size_t j) {
     j += len;
   }
   size_t e = j;
-  while (e < s.size() && ((s[e] >= 'a' && s[e] <= 'z') ||
-                          (s[e] >= 'A' && s[e] <= 'Z'))) {
+  while (e < s.size() &&
+         ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z'))) {
     ++e;
   }
   w.word = s.substr(j, e - j);
@@ -148,11 +177,14 @@ bool ShouldSplit(std::string_view s, size_t start, size_t i, Term term,
   if (term == Term::kEllipsis) return next.cls != CharClass::kDigit;
   if (s[i] != '.') return true;  // 。 ۔
   switch (SentenceLexicon::Get().Lookup(WordBefore(s, start, i))) {
-    case AbbrevType::kTitle: return false;
-    case AbbrevType::kNumber: return next.cls != CharClass::kDigit;
+    case AbbrevType::kTitle:
+      return false;
+    case AbbrevType::kNumber:
+      return next.cls != CharClass::kDigit;
     case AbbrevType::kAmbiguous:
       return SentenceLexicon::Get().IsStarter(next.word);
-    case AbbrevType::kNone: return true;
+    case AbbrevType::kNone:
+      return true;
   }
   return true;
 }

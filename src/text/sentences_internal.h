@@ -41,8 +41,14 @@ class SentenceLexicon {
 };
 
 // Character class of a code point for splitting and tokenizing.
-enum class CharClass : uint8_t { kSpace, kLower, kUpper, kDigit, kOtherWord,
-                                 kPunct };
+enum class CharClass : uint8_t {
+  kSpace,
+  kLower,
+  kUpper,
+  kDigit,
+  kOtherWord,
+  kPunct
+};
 CharClass Classify(uint32_t cp);
 
 }  // namespace sitrep::text_internal

@@ -59,14 +59,15 @@ CharClass Classify(uint32_t cp) {
   }
   // General punctuation block and Latin-1 punctuation without ICU.
   if ((cp >= 0x2010 && cp <= 0x205E) || (cp >= 0xA1 && cp <= 0xBF)) {
-    return (cp >= 0xAA && cp <= 0xBA && (cp == 0xAA || cp == 0xB2 ||
-                                         cp == 0xB3 || cp == 0xB5 ||
-                                         cp == 0xB9 || cp == 0xBA))
+    return (cp >= 0xAA && cp <= 0xBA &&
+            (cp == 0xAA || cp == 0xB2 || cp == 0xB3 || cp == 0xB5 ||
+             cp == 0xB9 || cp == 0xBA))
                ? CharClass::kOtherWord
                : CharClass::kPunct;
   }
   if (u_islower(static_cast<UChar32>(cp))) return CharClass::kLower;
-  if (u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp))) {
+  if (u_isupper(static_cast<UChar32>(cp)) ||
+      u_istitle(static_cast<UChar32>(cp))) {
     return CharClass::kUpper;
   }
   if (u_isdigit(static_cast<UChar32>(cp))) return CharClass::kDigit;

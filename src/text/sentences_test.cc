@@ -36,54 +36,85 @@ const std::vector<SplitCase>& SplitCases() {
       {"spaces only", "  \n\n ", {}},
       {"two", "One two. Three four.", {"One two.", "Three four."}},
       {"no final period", "One. Two", {"One.", "Two"}},
-      {"month", "Protests began on Oct. 1 and grew. Then more.",
+      {"month",
+       "Protests began on Oct. 1 and grew. Then more.",
        {"Protests began on Oct. 1 and grew.", "Then more."}},
-      {"month at end", "It happened in Jan. The rest followed.",
+      {"month at end",
+       "It happened in Jan. The rest followed.",
        {"It happened in Jan.", "The rest followed."}},
-      {"U.S. inside", "The U.S. embassy and the U.S. Army were hit.",
+      {"U.S. inside",
+       "The U.S. embassy and the U.S. Army were hit.",
        {"The U.S. embassy and the U.S. Army were hit."}},
-      {"U.S.-led", "A U.S.-led invasion. Next.", {"A U.S.-led invasion.", "Next."}},
-      {"U.S. at end", "Troops left the U.S. The war ended.",
+      {"U.S.-led",
+       "A U.S.-led invasion. Next.",
+       {"A U.S.-led invasion.", "Next."}},
+      {"U.S. at end",
+       "Troops left the U.S. The war ended.",
        {"Troops left the U.S.", "The war ended."}},
-      {"U.N.", "The U.N. Security Council met.", {"The U.N. Security Council met."}},
-      {"titles", "Mr. Smith met Dr. Jones and Gen. Lee. They talked.",
+      {"U.N.",
+       "The U.N. Security Council met.",
+       {"The U.N. Security Council met."}},
+      {"titles",
+       "Mr. Smith met Dr. Jones and Gen. Lee. They talked.",
        {"Mr. Smith met Dr. Jones and Gen. Lee.", "They talked."}},
-      {"Lt. Col.", "Lt. Col. Ahmed Ali said so.", {"Lt. Col. Ahmed Ali said so."}},
-      {"Sgt. St.", "Sgt. Brown lives on St. Mark's Square.",
+      {"Lt. Col.",
+       "Lt. Col. Ahmed Ali said so.",
+       {"Lt. Col. Ahmed Ali said so."}},
+      {"Sgt. St.",
+       "Sgt. Brown lives on St. Mark's Square.",
        {"Sgt. Brown lives on St. Mark's Square."}},
-      {"No.", "Route No. 5 was shut. Traffic stopped.",
+      {"No.",
+       "Route No. 5 was shut. Traffic stopped.",
        {"Route No. 5 was shut.", "Traffic stopped."}},
-      {"a.m.", "It started at 2 a.m. local time. Police came.",
+      {"a.m.",
+       "It started at 2 a.m. local time. Police came.",
        {"It started at 2 a.m. local time.", "Police came."}},
-      {"a.m. at end", "It started at 2 a.m. The police came.",
+      {"a.m. at end",
+       "It started at 2 a.m. The police came.",
        {"It started at 2 a.m.", "The police came."}},
-      {"initials", "J. K. Rowling wrote it. Fans cheered.",
+      {"initials",
+       "J. K. Rowling wrote it. Fans cheered.",
        {"J. K. Rowling wrote it.", "Fans cheered."}},
-      {"decimal", "Prices rose 3.5 percent. Then fell.",
+      {"decimal",
+       "Prices rose 3.5 percent. Then fell.",
        {"Prices rose 3.5 percent.", "Then fell."}},
-      {"ellipsis lower", "He paused... and went on.", {"He paused... and went on."}},
-      {"ellipsis upper", "He paused... Then he went on.",
+      {"ellipsis lower",
+       "He paused... and went on.",
+       {"He paused... and went on."}},
+      {"ellipsis upper",
+       "He paused... Then he went on.",
        {"He paused...", "Then he went on."}},
       {"unicode ellipsis", "Wait\u2026 Then go.", {"Wait\u2026", "Then go."}},
-      {"closing quote", "\u201cGo home.\u201d The crowd left.",
+      {"closing quote",
+       "\u201cGo home.\u201d The crowd left.",
        {"\u201cGo home.\u201d", "The crowd left."}},
-      {"ascii quote", "He said \"No.\" Then he left.",
+      {"ascii quote",
+       "He said \"No.\" Then he left.",
        {"He said \"No.\"", "Then he left."}},
-      {"question in quote", "\u201cWhy?\u201d he asked. Nobody knew.",
+      {"question in quote",
+       "\u201cWhy?\u201d he asked. Nobody knew.",
        {"\u201cWhy?\u201d he asked.", "Nobody knew."}},
       {"bracket", "(It was late.) The end.", {"(It was late.)", "The end."}},
       {"exclaim", "Stop! Now.", {"Stop!", "Now."}},
-      {"opening quote next", "He left. \u201cWe stay,\u201d they said.",
+      {"opening quote next",
+       "He left. \u201cWe stay,\u201d they said.",
        {"He left.", "\u201cWe stay,\u201d they said."}},
-      {"paragraph always splits", "Title without period\n\nBody text.",
+      {"paragraph always splits",
+       "Title without period\n\nBody text.",
        {"Title without period", "Body text."}},
       {"abbrev before paragraph", "Dr.\n\nNext", {"Dr.", "Next"}},
-      {"url", "See example.com for more. Yes.", {"See example.com for more.", "Yes."}},
-      {"number after period", "He was born in 1970. 200 people came.",
+      {"url",
+       "See example.com for more. Yes.",
+       {"See example.com for more.", "Yes."}},
+      {"number after period",
+       "He was born in 1970. 200 people came.",
        {"He was born in 1970.", "200 people came."}},
-      {"arabic", "\u0642\u0627\u0644\u061F \u0646\u0639\u0645.",
+      {"arabic",
+       "\u0642\u0627\u0644\u061F \u0646\u0639\u0645.",
        {"\u0642\u0627\u0644\u061F", "\u0646\u0639\u0645."}},
-      {"lowercase after period", "the pH. level stays", {"the pH. level stays"}},
+      {"lowercase after period",
+       "the pH. level stays",
+       {"the pH. level stays"}},
   };
   return *cases;
 }
@@ -128,8 +159,10 @@ TEST(Tokenize, Table) {
       {"the U.S. embassy", {"the", "U.S.", "embassy"}},
       {"at 2 a.m. today", {"at", "2", "a.m.", "today"}},
       {"end. Next", {"end", ".", "Next"}},
-      {"\u201cquoted\u201d \u2014 dash", {"\u201c", "quoted", "\u201d", "\u2014", "dash"}},
-      {"caf\u00e9 \u0628\u063a\u062f\u0627\u062f", {"caf\u00e9", "\u0628\u063a\u062f\u0627\u062f"}},
+      {"\u201cquoted\u201d \u2014 dash",
+       {"\u201c", "quoted", "\u201d", "\u2014", "dash"}},
+      {"caf\u00e9 \u0628\u063a\u062f\u0627\u062f",
+       {"caf\u00e9", "\u0628\u063a\u062f\u0627\u062f"}},
       {"1,2, 3", {"1,2", ",", "3"}},
       {"x- y", {"x", "-", "y"}},
       {"2020-01-26", {"2020-01-26"}},
@@ -163,7 +196,8 @@ std::vector<std::string> SeedTexts() {
 std::set<size_t> IcuEnds(const std::string& text) {
   UErrorCode ec = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), ec));
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(),
+                                                 ec));
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   it->setText(u);
   std::set<size_t> ends;
@@ -189,14 +223,16 @@ TEST(SplitSentences, AgreesWithIcuOnSeeds) {
       if (icu.count(e)) {
         ++shared;
       } else {
-        std::printf("  only ours: ...%s|\n",
-                    t.substr(e > 40 ? e - 40 : 0, std::min<size_t>(e, 40)).c_str());
+        std::printf(
+            "  only ours: ...%s|\n",
+            t.substr(e > 40 ? e - 40 : 0, std::min<size_t>(e, 40)).c_str());
       }
     }
     for (size_t e : icu) {
       if (!ours.count(e)) {
-        std::printf("  only ICU:  ...%s|\n",
-                    t.substr(e > 40 ? e - 40 : 0, std::min<size_t>(e, 40)).c_str());
+        std::printf(
+            "  only ICU:  ...%s|\n",
+            t.substr(e > 40 ? e - 40 : 0, std::min<size_t>(e, 40)).c_str());
       }
     }
     ours_total += ours.size();
@@ -236,9 +272,10 @@ TEST(SplitSentences, Speed) {
   std::string corpus;
   if (texts.empty()) {
     for (int i = 0; i < 50; ++i) {
-      corpus += "Gunmen killed 3 people in Basra on Oct. 1, the U.S. embassy "
-                "said. Mr. Smith, 45, denied it. \u201cWe saw it,\u201d a "
-                "witness said.\n\n";
+      corpus +=
+          "Gunmen killed 3 people in Basra on Oct. 1, the U.S. embassy "
+          "said. Mr. Smith, 45, denied it. \u201cWe saw it,\u201d a "
+          "witness said.\n\n";
     }
   } else {
     for (const std::string& t : texts) corpus += t + "\n\n";
@@ -250,12 +287,13 @@ TEST(SplitSentences, Speed) {
   while (secs < 0.3) {
     sentences += SplitSentences(corpus).size();
     ++rounds;
-    secs = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                         start).count();
+    secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
   }
   double rate = sentences / secs;
-  std::printf("SplitSentences: %.0f sentences/s, %.0f MB/s (%d rounds)\n",
-              rate, corpus.size() * rounds / secs / 1e6, rounds);
+  std::printf("SplitSentences: %.0f sentences/s, %.0f MB/s (%d rounds)\n", rate,
+              corpus.size() * rounds / secs / 1e6, rounds);
   EXPECT_GT(rate, 100000.0);
 }
 

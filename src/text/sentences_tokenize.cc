@@ -35,11 +35,20 @@ size_t JoinerAt(std::string_view s, size_t i, CharClass prev) {
   if (!IsWord(next)) return 0;
   bool digits = prev == CharClass::kDigit && next == CharClass::kDigit;
   switch (cp) {
-    case '\'': case 0x2019: case '-': case 0x2010: return jl;
-    case '.': return (digits || (prev != CharClass::kDigit &&
-                                 next != CharClass::kDigit)) ? jl : 0;
-    case ',': return digits ? jl : 0;
-    default: return 0;
+    case '\'':
+    case 0x2019:
+    case '-':
+    case 0x2010:
+      return jl;
+    case '.':
+      return (digits ||
+              (prev != CharClass::kDigit && next != CharClass::kDigit))
+                 ? jl
+                 : 0;
+    case ',':
+      return digits ? jl : 0;
+    default:
+      return 0;
   }
 }
 

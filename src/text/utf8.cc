@@ -32,7 +32,7 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
   if (c >= 0xF0 && c <= 0xF4) {
     if (!cont(1) || !cont(2) || !cont(3)) return 0;
     unsigned char c1 = p[i + 1];
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
     if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
     return 4;
   }
@@ -232,9 +232,9 @@ std::string NormalizeNfc(std::string_view in, OffsetMap* map) {
     if (!it.hasChange()) {
       b.Copy(src, src + static_cast<size_t>(it.oldLength()));
     } else {
-      b.Append(std::string_view(normalized).substr(
-                   static_cast<size_t>(it.destinationIndex()),
-                   static_cast<size_t>(it.newLength())),
+      b.Append(std::string_view(normalized)
+                   .substr(static_cast<size_t>(it.destinationIndex()),
+                           static_cast<size_t>(it.newLength())),
                src);
     }
   }

@@ -43,7 +43,8 @@ inline uint32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
 // Start of the code point that ends just before s[i]. REQUIRES: i > 0.
 inline size_t PrevStart(std::string_view s, size_t i) {
   size_t k = i - 1;
-  while (k > 0 && i - k < 4 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) {
+  while (k > 0 && i - k < 4 &&
+         (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) {
     --k;
   }
   return k;

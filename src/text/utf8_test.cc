@@ -18,14 +18,14 @@ TEST(Utf8, IsValid) {
       {"plain ascii text, long enough for the 8-byte fast path", true},
       {"caf\xC3\xA9", true},
       {"\xE2\x80\x93 dash", true},
-      {"\xF0\x9F\x98\x80", true},            // U+1F600
-      {"\xC3", false},                       // truncated
-      {"\xC0\xAF", false},                   // overlong '/'
-      {"\xE0\x80\xAF", false},               // overlong
-      {"\xED\xA0\x80", false},               // surrogate U+D800
-      {"\xF4\x90\x80\x80", false},           // above U+10FFFF
+      {"\xF0\x9F\x98\x80", true},   // U+1F600
+      {"\xC3", false},              // truncated
+      {"\xC0\xAF", false},          // overlong '/'
+      {"\xE0\x80\xAF", false},      // overlong
+      {"\xED\xA0\x80", false},      // surrogate U+D800
+      {"\xF4\x90\x80\x80", false},  // above U+10FFFF
       {"\xFF", false},
-      {"abcdefgh\x80", false},               // after a fast-path block
+      {"abcdefgh\x80", false},  // after a fast-path block
   };
   for (const ValidCase& c : cases) {
     EXPECT_EQ(IsValidUtf8(c.in), c.valid) << c.in;
@@ -42,9 +42,13 @@ TEST(Utf8, Repair) {
   const std::string r = "\xEF\xBF\xBD";
   const RepairCase cases[] = {
       {"clean", "clean", 0},
-      {"a\xFF" "b", "a" + r + "b", 1},
+      {"a\xFF"
+       "b",
+       "a" + r + "b", 1},
       {"a\xC3", "a" + r, 1},
-      {"\xE2\x80" "x", r + "x", 1},                 // truncated 3-byte: one
+      {"\xE2\x80"
+       "x",
+       r + "x", 1},                                 // truncated 3-byte: one
       {"\xED\xA0\x80", r + r + r, 3},               // surrogate: per byte
       {"\xEF\xBB\xBFhello", "hello", 0},            // UTF-8 BOM stripped
       {std::string("\xFF\xFEh\0i\0", 6), "hi", 0},  // UTF-16LE
@@ -94,8 +98,8 @@ TEST(Utf8, NfcComposesAndMapsBack) {
   std::string out = NormalizeNfc(in, &m);
   ASSERT_EQ(out, "caf\xC3\xA9 x");
   EXPECT_EQ(m.ToRaw(0), 0u);
-  EXPECT_EQ(m.ToRaw(3), 3u);            // é comes from "e" + U+0301
-  EXPECT_EQ(m.ToRaw(5), 6u);            // " " after it
+  EXPECT_EQ(m.ToRaw(3), 3u);  // é comes from "e" + U+0301
+  EXPECT_EQ(m.ToRaw(5), 6u);  // " " after it
   EXPECT_EQ(m.ToRaw(Span{6, 7}).In(in), "x");
   EXPECT_EQ(m.ToRaw(Span{0, 3}).In(in), "caf");
 }
