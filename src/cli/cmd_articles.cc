@@ -118,7 +118,7 @@ int RunSearch(const GlobalOptions& g, const SearchArgs& args) {
   if (hits->empty() && !g.quiet) std::fprintf(stderr, "no matches\n");
   for (size_t i = 0; i < hits->size(); ++i) {
     const SearchHit& h = (*hits)[i];
-    std::printf("%2zu. %s  score %.3f  %s\n    %s\n", i + 1, h.id.c_str(),
+    std::printf("%2zu. %s  score %.4g  %s\n    %s\n", i + 1, h.id.c_str(),
                 h.score, OneLine(h.title).c_str(), OneLine(h.snippet).c_str());
   }
   return std::fflush(stdout) == 0 ? kExitOk : kExitInternal;

@@ -9,6 +9,13 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
+// The start of a statement, to name it in an error message.
+std::string ShortSql(const char* sql) {
+  std::string_view s = sql ? sql : "";
+  if (s.size() <= 48) return std::string(s);
+  return std::string(s.substr(0, 45)) + "...";
+}
+
 }  // namespace
 
 Status SqliteStatus(sqlite3* db, int rc, std::string_view what) {
@@ -91,7 +98,7 @@ Result<bool> Stmt::Step() {
   int rc = sqlite3_step(s_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return SqliteStatus(db_, rc, sqlite3_sql(s_));
+  return SqliteStatus(db_, rc, ShortSql(sqlite3_sql(s_)));
 }
 
 Status Stmt::Run() {
@@ -157,6 +164,8 @@ Result<Stmt> Db::Prepare(const char* sql) {
   return Stmt(db_, s);
 }
 
+std::string Db::LastErrorMessage() const { return sqlite3_errmsg(db_); }
+
 int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
 Status Db::Exec(std::string_view script) {
@@ -172,7 +181,7 @@ Status Db::Exec(std::string_view script) {
     do {
       rc = sqlite3_step(s);
     } while (rc == SQLITE_ROW);
-    Status st = SqliteStatus(db_, rc, sqlite3_sql(s));
+    Status st = SqliteStatus(db_, rc, ShortSql(sqlite3_sql(s)));
     sqlite3_finalize(s);
     SITREP_RETURN_IF_ERROR(st);
   }

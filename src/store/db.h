@@ -77,6 +77,8 @@ class Db {
   // Runs every statement of `script` in order. REQUIRES: constant SQL only.
   Status Exec(std::string_view script);
 
+  // SQLite's message for the last failed call on this connection.
+  std::string LastErrorMessage() const;
   // The rowid of the last row inserted on this connection.
   int64_t LastInsertRowid() const;
 

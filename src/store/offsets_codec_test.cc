@@ -76,9 +76,11 @@ TEST(OffsetsCodecTest, RejectsDamagedBlobs) {
   OffsetMap m = Make({{0, 10, true}, {5, 40, true}, {9, 41, false}}, 30);
   std::string good;
   ASSERT_TRUE(EncodeOffsets(m, &good).ok());
+  std::string unknown_format = good;
+  unknown_format[0] = '\x02';
   const std::string bad[] = {
       "",
-      std::string("\x02", 1) + good.substr(1),         // unknown format
+      unknown_format,
       good.substr(0, good.size() - 1),                 // truncated
       good + "x",                                      // trailing bytes
       std::string("\x01\x05\x7f", 3),                  // count exceeds blob

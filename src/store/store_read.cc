@@ -216,7 +216,8 @@ Result<std::vector<SearchHit>> Store::Search(std::string_view query,
     if (!row.ok()) {
       // A malformed FTS5 query is the caller's error, not the store's.
       if (!options.fts5_syntax) return row.status();
-      return Status::InvalidArgument("search query: " + row.status().message());
+      return Status::InvalidArgument("malformed FTS5 query: " +
+                                     db_->LastErrorMessage());
     }
     if (!*row) return hits;
     hits.push_back(SearchHit{std::string(s.Text(0)), static_cast<int>(s.Int(1)),
