@@ -54,6 +54,14 @@ TEST(OffsetsCodecTest, RoundTrips) {
   }
 }
 
+TEST(OffsetsCodecTest, MatchesTheDocumentedExample) {
+  // doc/storage.md, "The offsets blob".
+  OffsetMap m = Make({{0, 10, true}, {5, 40, true}, {9, 41, false}}, 30);
+  std::string blob;
+  ASSERT_TRUE(EncodeOffsets(m, &blob).ok());
+  EXPECT_EQ(blob, std::string("\x01\x1e\x03\x01\x14\x0b\x32\x08\x05", 9));
+}
+
 TEST(OffsetsCodecTest, CopiedTextIsCompact) {
   // 1000 copied runs separated by 3 skipped raw bytes: about 2 bytes each.
   OffsetMap m;
