@@ -65,6 +65,8 @@ struct Mention {
   CivilDay date;  // complete when known; partial or zero otherwise
   DatePrecision date_precision = DatePrecision::kDay;
   std::string date_rule;       // how it was resolved ("article", "weekday"...)
+  int weekday = -1;  // 0 = Monday..6: a weekday named but not resolvable
+                     // (undated article); constrains merging
   std::vector<Figure> figures;  // at most one per outcome after reconciling
   std::vector<int> sentences;   // indices into Article::sentences
   std::vector<Span> raw_spans;  // raw spans of those sentences

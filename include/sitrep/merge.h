@@ -48,6 +48,9 @@ struct Event {
   // Per outcome (index = Outcome): merged count and every source's figure.
   std::optional<Count> counts[kNumOutcomes];
   std::vector<SourceFigure> figures[kNumOutcomes];
+  // True when fatalities are 0 only because injuries and no deaths were
+  // reported (ACLED's convention), not because a source said "no one died".
+  bool fatalities_implied = false;
   std::vector<Mention> mentions;       // the mentions it was made from
   std::vector<std::string> articles;   // sorted, unique
   std::vector<std::string> disagreements;  // human-readable, one per outcome

@@ -66,9 +66,15 @@ void WriteSources(JsonWriter& w, const Event& e) {
     w.BeginArray();
     for (Span s : m.raw_spans) WriteSpan(w, s);
     w.EndArray();
+    w.Key("text");  // the sentence of sentences[0], clean text
+    w.String(m.notes);
     w.Key("figures");
     w.BeginArray();
     for (const auto& f : m.figures) WriteFigure(w, f);
+    w.EndArray();
+    w.Key("triggers");
+    w.BeginArray();
+    for (const auto& t : m.trigger_words) w.String(t);
     w.EndArray();
     w.EndObject();
   }
@@ -117,6 +123,10 @@ std::string EventToJsonLine(const Event& e) {
   for (int o = 0; o < kNumOutcomes; ++o) {
     w.Key(OutcomeName(static_cast<Outcome>(o)));
     WriteCount(w, e.counts[o]);
+  }
+  if (e.fatalities_implied) {
+    w.Key("fatalities_implied");
+    w.Bool(true);
   }
   if (e.kind == MentionKind::kTally) {
     w.Key("source");

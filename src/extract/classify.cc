@@ -22,6 +22,27 @@ bool Civilian(ActorKind k) {
          k == ActorKind::kPerson;
 }
 
+// "a military statement said", "police and health sources said",
+// "according to police": the actor gives the report, it does not act.
+bool IsSource(const SentenceFacts& f, const PhraseHit& h) {
+  static const char* kAfter[] = {"statement", "said",   "says",    "told",
+                                 "sources",   "source", "officials",
+                                 "official",  "spokesman", "spokesperson",
+                                 "and",       "reported"};
+  for (uint32_t k = h.end; k < h.end + 2 && k < f.toks.size(); ++k) {
+    const std::string& w = f.toks[k].norm;
+    if (w == "and" && k == h.end) continue;
+    for (const char* a : kAfter) {
+      if (w == a && std::string(a) != "and") return true;
+    }
+  }
+  if (h.begin >= 2 && f.toks[h.begin - 2].norm == "according" &&
+      f.toks[h.begin - 1].norm == "to") {
+    return true;
+  }
+  return false;
+}
+
 struct Roles {
   const LexEntry* actor1 = nullptr;
   const LexEntry* actor2 = nullptr;
@@ -42,14 +63,24 @@ Roles FindRoles(const Lexicon& lex, const SentenceFacts& f) {
       first_trigger = h.begin;
     }
   }
+  const LexEntry* protesters = nullptr;
+  for (const LexEntry* a : actors) {
+    if (a->actor_kind == ActorKind::kProtester && !protesters) protesters = a;
+  }
   for (const auto& fig : f.figures) {
     for (const LexEntry* a : actors) {
       if (a->actor_class == fig.victims && !fig.victims.empty()) r.actor2 = a;
     }
   }
+  // "troops killed 29 people after demonstrators blocked a bridge": the
+  // people are the protesters.
+  if (r.actor2 && r.actor2->actor_kind == ActorKind::kGeneric && protesters) {
+    r.actor2 = protesters;
+  }
   for (const auto& h : f.hits) {
     const LexEntry& e = lex.entry(h.payload);
     if (e.kind != LexKind::kActor || &e == r.actor2) continue;
+    if (IsSource(f, h)) continue;
     if (r.actor2 && e.actor_class == r.actor2->actor_class) continue;
     if (!r.actor1 && (Violent(e.actor_kind) || e.actor_kind == ActorKind::kProtester)) {
       r.actor1 = &e;
@@ -85,8 +116,15 @@ void ApplyRoleRules(const Roles& r, const SentenceFacts& f,
   bool protest_ctx = s[kProtests] > 0 || a1 == ActorKind::kProtester ||
                      a2 == ActorKind::kProtester;
   if (HasOutcome(f, Outcome::kMissing, true)) s[kVac] += 4;
+  // A casualty figure with no trigger word at all: harm to people.
+  double evidence = 0;
+  for (const auto& [type, score] : s) evidence += score;
+  if (harm && evidence <= 0) s[kVac] += 1;
+  if (HasOutcome(f, Outcome::kArrested, true) && evidence <= 0) {
+    s[kStrategic] += 1;
+  }
   if (harm && a2 == ActorKind::kProtester) {
-    (a1 == ActorKind::kState ? s[kProtests] : s[kVac]) += 4;
+    (a1 == ActorKind::kState ? s[kProtests] : s[kVac]) += 6;
   } else if (harm && Civilian(a2) && Violent(a1)) {
     s[kVac] += 3;
   } else if (harm && Violent(a2) && Violent(a1)) {

@@ -154,6 +154,40 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   }
 }
 
+bool HasFigure(const SentenceFacts& f, Outcome o) {
+  for (const auto& g : f.figures) {
+    if (g.outcome == o) return true;
+  }
+  return false;
+}
+
+// Named people as victims, counted one each: "a drone strike killed
+// Qassem Soleimani and Abu Mahdi al-Muhandis", "Soleimani ... was killed".
+void BindNamedVictims(const std::vector<Hit>& outcomes,
+                      const std::vector<Hit>& actors, SentenceFacts* f) {
+  for (const auto& o : outcomes) {
+    if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome)) continue;
+    std::vector<const Hit*> named;
+    bool passive = o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
+                                   f->toks[o.begin - 1].norm == "were");
+    for (const auto& a : actors) {
+      if (a.e->actor_kind != ActorKind::kPerson) continue;
+      bool object = !passive && a.begin >= o.end && a.begin < o.end + 12;
+      bool subject = passive && a.end <= o.begin;
+      if (object || subject) named.push_back(&a);
+    }
+    if (passive && named.size() > 1) named.resize(1);
+    if (named.empty()) continue;
+    Quantity q;
+    q.span = {f->toks[named.front()->begin].span.begin,
+              f->toks[named.back()->end - 1].span.end};
+    int64_t n = static_cast<int64_t>(named.size());
+    q.count = Count{n, n, n};
+    q.qualifier = "named";
+    AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
+  }
+}
+
 }  // namespace
 
 void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
@@ -186,7 +220,7 @@ void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
                             victim ? victim->e->actor_class : ""));
   }
   BindZeros(outcomes, f);
-  // One victim without a number: "a soldier was killed", "killed a civilian".
+  BindNamedVictims(outcomes, actors, f);
   (void)text;
 }
 

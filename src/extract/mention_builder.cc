@@ -1,6 +1,7 @@
 #include "extract/mention_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace sitrep {
@@ -21,6 +22,24 @@ bool SameFamily(const std::string& a, const std::string& b) {
     return t == "Protests" || t == "Riots";
   };
   return pr(a) && pr(b);
+}
+
+// 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
+int WeekdayNamed(std::string_view s) {
+  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
+  std::string low(s);
+  for (char& ch : low) ch = static_cast<char>(std::tolower(ch));
+  for (int i = 0; i < 7; ++i) {
+    if (low.find(kDays[i]) != std::string::npos) return i;
+  }
+  return -1;
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
 }
 
 bool Local(const std::optional<Location>& l) {
@@ -74,8 +93,17 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
                    [](auto& a, auto& b) { return a.second > b.second; });
   for (auto& c : counts) ctx_.countries.push_back(c.first);
   if (article_.dateline && !article_.dateline->place.empty()) {
+    // "KUT, Iraq": the city, then an optional country or province.
+    std::string_view dl = article_.dateline->place;
+    size_t comma = dl.find(',');
+    if (comma != std::string_view::npos) {
+      if (auto c = gaz_->Country(TrimSpaces(dl.substr(comma + 1)))) {
+        ctx_.countries.insert(ctx_.countries.begin(), c->country);
+      }
+      dl = dl.substr(0, comma);
+    }
     PlaceMention pm;
-    pm.candidates = gaz_->Lookup(article_.dateline->place);
+    pm.candidates = gaz_->Lookup(dl);
     ctx_.dateline = Resolve(pm, ctx_);
     if (ctx_.dateline) dateline_place_ = ToLocation(*ctx_.dateline, {});
   }
@@ -93,8 +121,11 @@ std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
   std::optional<Location> best;
   int best_rank = 99;
+  std::string_view text = article_.text;
   for (const auto& pm : f.places) {
     if (pm.demonym) continue;
+    // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
+    if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
     std::optional<Place> p = Resolve(pm, ctx_);
     if (!p) continue;
     int rank = p->kind == PlaceKind::kLandmark ? 0
@@ -127,6 +158,11 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       break;
     }
   }
+  // An undated article's "on Thursday" anchors the sentences that follow.
+  for (size_t back = 0; !c.date && c.weekday < 0 && back <= 3 && back <= i;
+       ++back) {
+    c.weekday = sentence_weekdays_[i - back];
+  }
   c.place = sentence_places_[i];
   for (size_t back = 1; !Local(c.place) && back <= 2 && back <= i; ++back) {
     if (Local(sentence_places_[i - back])) {
@@ -149,20 +185,26 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   return c;
 }
 
+// A sentence tells an event when it gives a casualty figure, or when it has
+// strong trigger evidence and anchors it in time or at a named local place
+// (background and generic statements usually have neither).
 bool MentionBuilder::Qualifies(const Candidate& c) const {
   const SentenceFacts& f = c.facts;
   if (c.kind == MentionKind::kTally) return true;
   bool hypothetical = f.HasCue(lex_, Cue::kHypothetical);
-  bool figures = !f.figures.empty();
-  if (hypothetical && !figures) return false;
-  if (figures) return !hypothetical || c.cls.score >= 3;
-  if (c.cls.score < 3) return false;
-  if (!c.date) return f.index == 0;
-  if (article_.published && c.date->day.valid()) {
+  bool nonzero = false;
+  for (const auto& fig : f.figures) {
+    nonzero |= fig.count.best.value_or(fig.count.low.value_or(0)) > 0;
+  }
+  if (nonzero) return !hypothetical || c.cls.score >= 3;
+  if (hypothetical || c.cls.score < 3 || f.HasCue(lex_, Cue::kRecollection)) {
+    return false;
+  }
+  if (c.date && article_.published && c.date->day.valid()) {
     int64_t age = article_.published->ToDays() - c.date->day.ToDays();
     if (age > 14 || age < -1) return false;  // background, not news
   }
-  return true;
+  return c.date.has_value() || (Local(c.place) && !c.place_inherited);
 }
 
 }  // namespace sitrep
@@ -190,6 +232,7 @@ MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
   } else {
     m.date_rule = "none";
   }
+  if (!m.date.valid()) m.weekday = c.weekday;
   m.figures = c.facts.figures;
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
@@ -202,12 +245,29 @@ MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
   return w;
 }
 
+// How strongly a candidate belongs with a mention already built: a shared
+// figure value, then the same event type, then nearness in the text.
+int MentionBuilder::Affinity(const Work& w, const Candidate& c) const {
+  int score = 0;
+  for (const auto& a : w.m.figures) {
+    for (const auto& b : c.facts.figures) {
+      if (a.outcome == b.outcome && Best(a.count) == Best(b.count)) score += 100;
+    }
+  }
+  if (w.m.event_type == c.cls.event_type) score += 10;
+  int gap = c.facts.index - w.m.sentences.back();
+  return score + std::max(0, 9 - gap);
+}
+
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   const Mention& m = w.m;
   if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
     return false;
   }
-  if (!SameFamily(m.event_type, c.cls.event_type)) return false;
+  // "... were killed in the crackdown" points back to the event just told.
+  bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor) &&
+                 c.facts.index - m.sentences.back() <= 2;
+  if (!SameFamily(m.event_type, c.cls.event_type) && !anaphor) return false;
   if (Local(m.location) && Local(c.place) && !c.place_inherited) {
     if (Km(m.location->lat, m.location->lon, c.place->lat, c.place->lon) > 25) {
       return false;
@@ -216,7 +276,6 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   if (w.explicit_date && c.date && !(m.date == c.date->day)) return false;
   // Two different counts of the same victims in one sentence each, without
   // a word pointing back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
-  bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor);
   for (const auto& a : m.figures) {
     for (const auto& b : c.facts.figures) {
       if (a.outcome == b.outcome && Best(a.count) > 0 && Best(b.count) > 0 &&
@@ -244,6 +303,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
        m.location->precision != "city" && c.place->precision == "city")) {
     m.location = c.place;
   }
+  if (!m.date.valid() && m.weekday < 0) m.weekday = c.weekday;
   if (!w->explicit_date && c.date) {
     m.date = c.date->day;
     m.date_rule = c.date->rule;
@@ -286,16 +346,28 @@ void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
 
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
-  for (const auto& f : ss) sentence_places_.push_back(EventPlace(f));
+  for (const auto& f : ss) {
+    sentence_places_.push_back(EventPlace(f));
+    int weekday = -1;
+    for (const auto& d : f.dates) {
+      if (!d.range_start && d.day.year == 0 && weekday < 0) {
+        weekday = WeekdayNamed(d.span.In(article_.text));
+      }
+    }
+    sentence_weekdays_.push_back(weekday);
+  }
   std::vector<Work> works;
   for (size_t i = 0; i < ss.size(); ++i) {
     std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
     if (!c) continue;
     Work* target = nullptr;
+    int best = -1;
     for (size_t k = works.size(); k-- > 0;) {
-      if (Compatible(works[k], *c)) {
+      if (!Compatible(works[k], *c)) continue;
+      int affinity = Affinity(works[k], *c);
+      if (affinity > best) {
+        best = affinity;
         target = &works[k];
-        break;
       }
     }
     if (target) {

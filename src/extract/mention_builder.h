@@ -20,6 +20,7 @@ struct Candidate {
   std::optional<Location> place;
   bool place_inherited = false;
   std::optional<DateMention> date;  // an explicit date in the sentence
+  int weekday = -1;                 // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
 };
@@ -45,6 +46,7 @@ class MentionBuilder {
   std::optional<Location> ToLocation(const Place& p, Span span) const;
   Work ToWork(const Candidate& c) const;
   bool Compatible(const Work& w, const Candidate& c) const;
+  int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
 
@@ -55,6 +57,7 @@ class MentionBuilder {
   std::optional<Location> dateline_place_;
   std::optional<Location> country_place_;
   std::vector<std::optional<Location>> sentence_places_;
+  std::vector<int> sentence_weekdays_;  // unresolved weekday named, or -1
 };
 
 }  // namespace sitrep

@@ -44,6 +44,11 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local) {
   return true;
 }
 
+bool Fuzzy(const std::string& rule) {
+  return rule == "article" || rule == "cluster" ||
+         rule.find("night") != std::string::npos;
+}
+
 int64_t Value(const Count& c) {
   return c.best.value_or(c.low.value_or(c.high.value_or(0)));
 }
@@ -87,7 +92,17 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
   if (a.date.valid() && b.date.valid()) {
-    return std::llabs(a.date.ToDays() - b.date.ToDays()) <= 1;
+    int64_t gap = std::llabs(a.date.ToDays() - b.date.ToDays());
+    // Two days stated precisely must agree; a publication day or "overnight"
+    // may be a day off the event.
+    return gap == 0 || (gap == 1 && (Fuzzy(a.date_rule) || Fuzzy(b.date_rule)));
+  }
+  // A weekday named in an undated article must fit the other's day.
+  const Mention& known = a.date.valid() ? a : b;
+  const Mention& unknown = a.date.valid() ? b : a;
+  if (known.date.valid() && unknown.weekday >= 0 &&
+      known.date.Weekday() != unknown.weekday) {
+    return false;
   }
   // An unknown date joins a known one only when place, type and figures agree.
   bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);

@@ -110,6 +110,16 @@ void ReconcileFigures(Event* e, const MergeOptions& opt) {
     e->counts[o].reset();
     ReconcileOutcome(e, o, opt);
   }
+  // ACLED's convention: an attack reported with wounded and no dead has 0
+  // fatalities (marked as implied, since no source states the zero).
+  const auto& injured = e->counts[static_cast<int>(Outcome::kInjured)];
+  auto& killed = e->counts[static_cast<int>(Outcome::kKilled)];
+  e->fatalities_implied = false;
+  if (e->kind == MentionKind::kIncident && !killed && injured &&
+      injured->best.value_or(0) > 0) {
+    killed = Count{0, 0, 0};
+    e->fatalities_implied = true;
+  }
   std::set<std::string> independent;
   for (const auto& a : e->articles) {
     if (!opt.copy_of.count(a)) independent.insert(a);
