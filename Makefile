@@ -21,8 +21,16 @@ demo: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The whole test suite under ASan+UBSan (build-asan); see doc/RELIABILITY.md.
 asan:
-	@$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DSITREP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo"
+	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(MAKE) test BUILD=build-asan \
+	  CMAKE_FLAGS="-DSITREP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo"
+
+# Each libFuzzer target for FUZZ_SECONDS (clang, build-fuzz); crashes land in
+# build-fuzz/crashes/. See fuzz/run.sh and doc/RELIABILITY.md.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@fuzz/run.sh --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD) build-asan
