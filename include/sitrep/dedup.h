@@ -1,0 +1,304 @@
+// Dedup: near-duplicate articles and sentences copied between articles.
+//
+// Two levels (doc/dedup.md has the parameters, the S-curve and the formats):
+//
+// 1. Documents. Each article's clean text is cut into lower-cased words and
+//    5-word shingles; a DocSignature holds 128 MinHash values (one 64-bit
+//    XXH3 hash per shingle, 128 multiply-add-shift permutations of it) and,
+//    optionally, the set of 32-bit shingle hashes. A NearDuplicateIndex
+//    bands the signatures (LSH, 20 bands x 6 rows by default: a pair at
+//    Jaccard 0.8 becomes a candidate with probability 0.998) and verifies
+//    each candidate with the exact Jaccard of the shingle sets (or the
+//    MinHash estimate when a set was not kept).
+// 2. Sentences. Every sentence of at least 6 words gets a 64-bit fingerprint
+//    of its normalised words (lower case, punctuation and spacing ignored); a
+//    SharedSentenceIndex reports which articles share which sentences.
+//
+// CopyOf turns both into the map MergeOptions::copy_of needs (article id ->
+// the article it copies), ReferenceDates lends a date to undated articles.
+// Which article is the original: the earlier publication date (a dated
+// article before an undated one), else the one with more text, else the
+// smaller id.
+//
+// Determinism: every output is sorted and depends only on the set of
+// articles added, never on insertion order.
+//
+// Thread safety: ComputeSignature, FingerprintSentences and the free
+// functions are pure. The indexes: Add must not run concurrently with
+// anything; const methods may run concurrently with each other.
+//
+// Costs: signatures are linear in the text (~150+ MB/s per core, see
+// doc/dedup.md); index memory is ~0.7 KB per article without shingle sets
+// (plus ~4 bytes per shingle with them) and 20 bytes per fingerprinted
+// sentence; queries touch only candidates (no all-pairs work).
+#ifndef SITREP_DEDUP_H_
+#define SITREP_DEDUP_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/article.h"
+#include "sitrep/civil_day.h"
+#include "sitrep/offset_map.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+inline constexpr int kMinHashSize = 128;  // MinHash values per signature
+inline constexpr int kShingleWords = 5;   // words per shingle
+
+struct SignatureOptions {
+  // Keep the shingle set so candidates are verified with the exact Jaccard.
+  // Without it the blob is ~0.5 KB and verification uses the estimate.
+  bool keep_shingles = true;
+  // Budget: only the first max_bytes of the text are read.
+  size_t max_bytes = 16u << 20;
+};
+
+// The per-article input of the document level. A value type.
+struct DocSignature {
+  // minhash[i] = min over shingles of permutation i; all 0xFFFFFFFF when
+  // the text has no word (such a signature never becomes a candidate).
+  std::array<uint32_t, kMinHashSize> minhash;
+  uint32_t num_shingles = 0;  // distinct shingles (even when not kept)
+  uint32_t text_bytes = 0;    // bytes of text read
+  bool has_shingles = false;
+  std::vector<uint32_t> shingles;  // sorted, unique 32-bit shingle hashes
+
+  // Compact blob (doc/dedup.md: "SDS1", little-endian, delta-varint set).
+  std::string Serialize() const;
+  // Corruption for a malformed or truncated blob.
+  static Result<DocSignature> Deserialize(std::string_view blob);
+  friend bool operator==(const DocSignature&, const DocSignature&) = default;
+};
+
+// Pure; linear in the text. Shingles are 5 consecutive words; a text with
+// 1-4 words has one shingle of all its words.
+DocSignature ComputeSignature(std::string_view text,
+                              const SignatureOptions& options = {});
+
+// The sorted, unique 32-bit shingle hashes of `text` (what a signature
+// keeps), and the exact Jaccard of two such sets (1.0 when both are empty).
+std::vector<uint32_t> ShingleSet(std::string_view text);
+double ExactJaccard(const std::vector<uint32_t>& a,
+                    const std::vector<uint32_t>& b);
+// Fraction of equal MinHash values (0 when either has no shingle).
+double EstimatedJaccard(const DocSignature& a, const DocSignature& b);
+// Jaccard of the two signatures: exact when both kept their shingle sets.
+double SignatureJaccard(const DocSignature& a, const DocSignature& b);
+
+// The normalised words `text` is read as (lower-cased ASCII letters, digits
+// and non-ASCII letters; punctuation, quotes, dashes and spaces separate
+// words). For tests and for explaining a match.
+std::vector<std::string> NormalisedWords(std::string_view text);
+
+// LSH banding. REQUIRES: bands >= 1, rows >= 1, bands * rows <= 128.
+struct LshParams {
+  int bands = 20;
+  int rows = 6;
+  // A bucket with more articles than this (boilerplate, mass syndication)
+  // yields only pairs with its smallest id, not all pairs.
+  size_t max_bucket = 64;
+};
+// The S-curve: probability that a pair at Jaccard `s` becomes a candidate,
+// 1 - (1 - s^rows)^bands.
+double CandidateProbability(double s, const LshParams& p = {});
+
+struct DuplicatePair {
+  std::string a, b;  // a < b
+  double jaccard = 0;
+  bool exact = false;  // exact Jaccard (both shingle sets kept)
+  friend bool operator==(const DuplicatePair&, const DuplicatePair&) = default;
+};
+
+struct DuplicateGroup {
+  std::vector<std::string> ids;      // sorted; at least 2
+  std::vector<DuplicatePair> pairs;  // verified pairs joining them, sorted
+};
+
+class NearDuplicateIndex {
+ public:
+  explicit NearDuplicateIndex(LshParams params = {});
+
+  // AlreadyExists for an id added before; InvalidArgument for bad params.
+  Status Add(std::string id, DocSignature signature);
+  size_t size() const { return docs_.size(); }
+
+  // Every LSH candidate pair with its Jaccard, sorted by (a, b).
+  std::vector<DuplicatePair> Candidates() const;
+  // Candidate pairs at Jaccard >= threshold.
+  std::vector<DuplicatePair> Pairs(double threshold = 0.8) const;
+  // Connected components of Pairs(threshold) (single linkage), sorted by
+  // their first id.
+  std::vector<DuplicateGroup> Groups(double threshold = 0.8) const;
+  // Added articles at Jaccard >= threshold with `signature` (not added),
+  // sorted by id; `a` is "" and `b` the added article's id.
+  std::vector<DuplicatePair> Query(const DocSignature& signature,
+                                   double threshold = 0.8) const;
+
+ private:
+  struct Doc {
+    std::string id;
+    DocSignature sig;
+  };
+  struct Entry {
+    uint64_t key;
+    uint32_t doc;
+  };
+  void EnsureSorted() const;
+  uint64_t BandKey(const DocSignature& s, int band) const;
+
+  LshParams params_;
+  std::vector<Doc> docs_;
+  std::unordered_map<std::string, uint32_t> by_id_;
+  mutable std::mutex mu_;
+  mutable bool sorted_ = true;
+  mutable std::vector<std::vector<Entry>> bands_;  // per band
+};
+
+// ---------------------------------------------------------------------------
+// Sentence level.
+
+struct SentenceOptions {
+  int min_words = 6;  // shorter sentences are not fingerprinted
+};
+
+struct SentenceFingerprint {
+  uint64_t hash = 0;      // XXH3 of the normalised words
+  uint32_t sentence = 0;  // index into the article's sentence spans
+  friend bool operator==(const SentenceFingerprint&,
+                         const SentenceFingerprint&) = default;
+};
+
+// Fingerprints of `sentences` (spans into `text`, e.g. Article::sentences).
+// Pure. Sentences of fewer than min_words words are skipped.
+std::vector<SentenceFingerprint> FingerprintSentences(
+    std::string_view text, const std::vector<Span>& sentences,
+    const SentenceOptions& options = {});
+
+struct SharedSentence {
+  std::string article_a;
+  uint32_t sentence_a = 0;
+  std::string article_b;
+  uint32_t sentence_b = 0;
+  friend bool operator==(const SharedSentence&,
+                         const SharedSentence&) = default;
+};
+
+class SharedSentenceIndex {
+ public:
+  // A fingerprint found in more than `max_articles` articles is boilerplate
+  // ("Sign up for our newsletter...") and is not reported.
+  explicit SharedSentenceIndex(size_t max_articles = 50);
+
+  // A sentence repeated inside one article counts once (its first index).
+  // AlreadyExists for an id added before.
+  Status Add(std::string id, const std::vector<SentenceFingerprint>& fps);
+  size_t size() const { return doc_begin_.size(); }
+  // Distinct fingerprints kept for `id` (0 if unknown).
+  size_t NumFingerprints(std::string_view id) const;
+
+  // Sentences `id` shares with other articles: article_a == id, sorted by
+  // (article_b, sentence_a, sentence_b).
+  std::vector<SharedSentence> SharedWith(std::string_view id) const;
+  // Every shared sentence once, article_a < article_b, sorted.
+  std::vector<SharedSentence> All() const;
+
+ private:
+  struct Entry {
+    uint64_t hash;
+    uint32_t doc;
+    uint32_t sentence;
+  };
+  void EnsureSorted() const;
+  // [first, last) of sorted_ with this hash.
+  std::pair<size_t, size_t> Run(uint64_t hash) const;
+  void EmitRun(size_t first, size_t last, std::vector<SharedSentence>* out,
+               std::optional<uint32_t> only_doc) const;
+
+  size_t max_articles_;
+  std::vector<std::string> ids_;
+  std::unordered_map<std::string, uint32_t> by_id_;
+  std::vector<uint32_t> doc_begin_;  // into entries_; doc i ends at i+1
+  std::vector<Entry> entries_;       // grouped by doc
+  mutable std::mutex mu_;
+  mutable bool sorted_ = true;
+  mutable std::vector<uint32_t> sorted_idx_;  // entries_ by (hash, doc)
+};
+
+// ---------------------------------------------------------------------------
+// Copies and borrowed dates.
+
+// What CopyOf needs to know about an article.
+struct CopyInfo {
+  std::string id;
+  std::optional<CivilDay> published;  // complete day or nullopt
+  size_t text_bytes = 0;
+  size_t num_fingerprints = 0;  // distinct fingerprinted sentences
+};
+
+struct CopyOptions {
+  double jaccard = 0.8;  // documents: groups at this Jaccard are copies
+  // Sentences: a pair sharing at least min_shared sentences that make up at
+  // least `containment` of the shorter article's fingerprints is a copy.
+  int min_shared = 3;
+  double containment = 0.5;
+};
+
+// True when `x` is the original rather than `y`: earlier publication date
+// (dated before undated), else more text, else smaller id.
+bool IsOriginal(const CopyInfo& x, const CopyInfo& y);
+
+// article id -> id of the original it copies, for MergeOptions::copy_of.
+// Articles linked by copy relations (doc-level groups, sentence-level
+// pairs) form components; every member but the component's original maps
+// to the original. `groups` should come from Groups(options.jaccard).
+// Articles missing from `infos` are treated as undated with no text.
+std::map<std::string, std::string> CopyOf(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedSentence>& shared,
+    const std::vector<CopyInfo>& infos, const CopyOptions& options = {});
+
+// Undated article id -> the reference day it borrows: from the dated
+// article it is most tied to (a duplicate group, then the most shared
+// sentences; ties: the earlier day, then the smaller id). Only direct
+// links count (no chains). Needs at least one shared sentence.
+std::map<std::string, CivilDay> ReferenceDates(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedSentence>& shared,
+    const std::vector<CopyInfo>& infos);
+
+// ---------------------------------------------------------------------------
+// Everything at once, for a batch of Articles (the CLI / merge wiring).
+
+struct DedupInput {
+  CopyInfo info;
+  DocSignature signature;
+  std::vector<SentenceFingerprint> sentences;
+};
+// Pure (can run per article in parallel at ingest).
+DedupInput PrepareArticle(const Article& article,
+                          const SignatureOptions& sig = {},
+                          const SentenceOptions& sent = {});
+
+struct DedupResult {
+  std::vector<DuplicateGroup> groups;  // at options.jaccard
+  std::vector<SharedSentence> shared;  // all, article_a < article_b
+  std::map<std::string, std::string> copy_of;
+  std::map<std::string, CivilDay> reference_dates;
+};
+// InvalidArgument / AlreadyExists for repeated ids.
+Result<DedupResult> Deduplicate(std::vector<DedupInput> inputs,
+                                const CopyOptions& options = {},
+                                const LshParams& lsh = {});
+
+}  // namespace sitrep
+
+#endif  // SITREP_DEDUP_H_

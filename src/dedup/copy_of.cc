@@ -1,0 +1,156 @@
+// Which article copies which, and dates lent to undated articles.
+#include <algorithm>
+#include <tuple>
+
+#include "sitrep/dedup.h"
+
+namespace sitrep {
+namespace {
+
+using InfoMap = std::map<std::string, const CopyInfo*>;
+
+InfoMap IndexInfos(const std::vector<CopyInfo>& infos) {
+  InfoMap m;
+  for (const auto& i : infos) m.emplace(i.id, &i);
+  return m;
+}
+
+CopyInfo InfoFor(const InfoMap& m, const std::string& id) {
+  auto it = m.find(id);
+  if (it != m.end()) return *it->second;
+  CopyInfo c;
+  c.id = id;
+  return c;
+}
+
+// Shared sentence counts per unordered pair (a < b).
+std::map<std::pair<std::string, std::string>, int> CountShared(
+    const std::vector<SharedSentence>& shared) {
+  std::map<std::pair<std::string, std::string>, int> n;
+  for (const auto& s : shared) {
+    auto key = s.article_a < s.article_b
+                   ? std::make_pair(s.article_a, s.article_b)
+                   : std::make_pair(s.article_b, s.article_a);
+    ++n[key];
+  }
+  return n;
+}
+
+// Union-find keyed by id.
+struct IdComponents {
+  std::map<std::string, std::string> parent;
+  std::string Find(const std::string& x) {
+    auto it = parent.find(x);
+    if (it == parent.end()) {
+      parent.emplace(x, x);
+      return x;
+    }
+    if (it->second == x) return x;
+    std::string root = Find(it->second);
+    parent[x] = root;
+    return root;
+  }
+  void Join(const std::string& x, const std::string& y) {
+    std::string rx = Find(x), ry = Find(y);
+    if (rx != ry) parent[rx] = ry;
+  }
+};
+
+}  // namespace
+
+bool IsOriginal(const CopyInfo& x, const CopyInfo& y) {
+  if (x.published.has_value() != y.published.has_value()) {
+    return x.published.has_value();
+  }
+  if (x.published && !(*x.published == *y.published)) {
+    const CivilDay &a = *x.published, &b = *y.published;
+    return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+  }
+  if (x.text_bytes != y.text_bytes) return x.text_bytes > y.text_bytes;
+  return x.id < y.id;
+}
+
+std::map<std::string, std::string> CopyOf(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedSentence>& shared,
+    const std::vector<CopyInfo>& infos, const CopyOptions& options) {
+  InfoMap info = IndexInfos(infos);
+  IdComponents comp;
+  for (const auto& g : groups) {
+    for (const auto& id : g.ids) comp.Join(id, g.ids.front());
+  }
+  for (const auto& [pair, n] : CountShared(shared)) {
+    size_t fa = InfoFor(info, pair.first).num_fingerprints;
+    size_t fb = InfoFor(info, pair.second).num_fingerprints;
+    size_t shorter = std::max<size_t>(1, std::min(fa, fb));
+    if (n >= options.min_shared &&
+        static_cast<double>(n) >= options.containment * shorter) {
+      comp.Join(pair.first, pair.second);
+    }
+  }
+  // Original of each component, then every other member -> it.
+  std::map<std::string, CopyInfo> original;
+  std::vector<std::string> members;
+  for (const auto& [id, unused] : comp.parent) members.push_back(id);
+  for (const auto& id : members) {
+    CopyInfo c = InfoFor(info, id);
+    std::string root = comp.Find(id);
+    auto it = original.find(root);
+    if (it == original.end()) {
+      original.emplace(root, c);
+    } else if (IsOriginal(c, it->second)) {
+      it->second = c;
+    }
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& id : members) {
+    const CopyInfo& o = original.at(comp.Find(id));
+    if (o.id != id) out.emplace(id, o.id);
+  }
+  return out;
+}
+
+std::map<std::string, CivilDay> ReferenceDates(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedSentence>& shared,
+    const std::vector<CopyInfo>& infos) {
+  InfoMap info = IndexInfos(infos);
+  // Strength of each directed tie undated -> dated: (in a group, shared).
+  using Tie = std::pair<int, int>;
+  std::map<std::string, std::map<std::string, Tie>> ties;
+  auto tie = [&](const std::string& x, const std::string& y, int group, int n) {
+    CopyInfo cx = InfoFor(info, x), cy = InfoFor(info, y);
+    if (cx.published || !cy.published) return;
+    Tie& t = ties[x][y];
+    t.first = std::max(t.first, group);
+    t.second += n;
+  };
+  for (const auto& g : groups) {
+    for (const auto& p : g.pairs) {
+      tie(p.a, p.b, 1, 0);
+      tie(p.b, p.a, 1, 0);
+    }
+  }
+  for (const auto& [pair, n] : CountShared(shared)) {
+    tie(pair.first, pair.second, 0, n);
+    tie(pair.second, pair.first, 0, n);
+  }
+  std::map<std::string, CivilDay> out;
+  for (const auto& [id, cands] : ties) {
+    const std::string* best = nullptr;
+    Tie best_tie{};
+    CivilDay best_day;
+    for (const auto& [other, t] : cands) {
+      CivilDay d = *InfoFor(info, other).published;
+      bool better = best == nullptr || t > best_tie ||
+                    (t == best_tie &&
+                     std::tie(d.year, d.month, d.day) <
+                         std::tie(best_day.year, best_day.month, best_day.day));
+      if (better) best = &other, best_tie = t, best_day = d;
+    }
+    if (best != nullptr) out.emplace(id, best_day);
+  }
+  return out;
+}
+
+}  // namespace sitrep

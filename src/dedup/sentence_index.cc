@@ -1,0 +1,155 @@
+// Sentence fingerprints and the index of sentences shared between articles.
+#include <xxhash.h>
+
+#include <algorithm>
+
+#include "dedup/words.h"
+#include "sitrep/dedup.h"
+
+namespace sitrep {
+
+std::vector<SentenceFingerprint> FingerprintSentences(
+    std::string_view text, const std::vector<Span>& sentences,
+    const SentenceOptions& options) {
+  std::vector<SentenceFingerprint> out;
+  std::vector<uint64_t> words;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    Span s = sentences[i];
+    if (s.end > text.size() || s.empty()) continue;
+    words.clear();
+    dedup_internal::ForEachWord(
+        s.In(text), [&](uint64_t h, std::string_view) { words.push_back(h); });
+    if (words.size() < static_cast<size_t>(std::max(1, options.min_words))) {
+      continue;
+    }
+    out.push_back({XXH3_64bits(words.data(), words.size() * sizeof(uint64_t)),
+                   static_cast<uint32_t>(i)});
+  }
+  return out;
+}
+
+SharedSentenceIndex::SharedSentenceIndex(size_t max_articles)
+    : max_articles_(max_articles) {}
+
+Status SharedSentenceIndex::Add(std::string id,
+                                const std::vector<SentenceFingerprint>& fps) {
+  auto doc = static_cast<uint32_t>(ids_.size());
+  auto [it, fresh] = by_id_.emplace(id, doc);
+  if (!fresh) return Status::AlreadyExists("dedup: article " + id);
+  ids_.push_back(std::move(id));
+  size_t begin = entries_.size();
+  doc_begin_.push_back(static_cast<uint32_t>(begin));
+  for (const auto& f : fps) entries_.push_back({f.hash, doc, f.sentence});
+  // One entry per distinct hash, the earliest sentence.
+  auto first = entries_.begin() + static_cast<std::ptrdiff_t>(begin);
+  std::sort(first, entries_.end(), [](const Entry& x, const Entry& y) {
+    return x.hash != y.hash ? x.hash < y.hash : x.sentence < y.sentence;
+  });
+  entries_.erase(std::unique(first, entries_.end(),
+                             [](const Entry& x, const Entry& y) {
+                               return x.hash == y.hash;
+                             }),
+                 entries_.end());
+  sorted_ = false;
+  return Status::OK();
+}
+
+size_t SharedSentenceIndex::NumFingerprints(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  if (it == by_id_.end()) return 0;
+  size_t end = it->second + 1 < doc_begin_.size() ? doc_begin_[it->second + 1]
+                                                  : entries_.size();
+  return end - doc_begin_[it->second];
+}
+
+void SharedSentenceIndex::EnsureSorted() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (sorted_) return;
+  sorted_idx_.resize(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    sorted_idx_[i] = static_cast<uint32_t>(i);
+  }
+  std::sort(sorted_idx_.begin(), sorted_idx_.end(),
+            [&](uint32_t x, uint32_t y) {
+              const Entry& a = entries_[x];
+              const Entry& b = entries_[y];
+              return a.hash != b.hash ? a.hash < b.hash : a.doc < b.doc;
+            });
+  sorted_ = true;
+}
+
+std::pair<size_t, size_t> SharedSentenceIndex::Run(uint64_t hash) const {
+  auto lo = std::lower_bound(
+      sorted_idx_.begin(), sorted_idx_.end(), hash,
+      [&](uint32_t i, uint64_t h) { return entries_[i].hash < h; });
+  auto hi = lo;
+  while (hi != sorted_idx_.end() && entries_[*hi].hash == hash) ++hi;
+  return {static_cast<size_t>(lo - sorted_idx_.begin()),
+          static_cast<size_t>(hi - sorted_idx_.begin())};
+}
+
+// Pairs within one run of equal hashes (each doc appears once in a run).
+// With only_doc, pairs (only_doc, other); else pairs with id_a < id_b.
+void SharedSentenceIndex::EmitRun(size_t first, size_t last,
+                                  std::vector<SharedSentence>* out,
+                                  std::optional<uint32_t> only_doc) const {
+  if (last - first < 2 || last - first > max_articles_) return;
+  for (size_t x = first; x < last; ++x) {
+    const Entry& a = entries_[sorted_idx_[x]];
+    if (only_doc && a.doc != *only_doc) continue;
+    for (size_t y = only_doc ? first : x + 1; y < last; ++y) {
+      const Entry& b = entries_[sorted_idx_[y]];
+      if (b.doc == a.doc) continue;
+      SharedSentence s{ids_[a.doc], a.sentence, ids_[b.doc], b.sentence};
+      if (!only_doc && s.article_b < s.article_a) {
+        std::swap(s.article_a, s.article_b);
+        std::swap(s.sentence_a, s.sentence_b);
+      }
+      out->push_back(std::move(s));
+    }
+  }
+}
+
+namespace {
+void SortShared(std::vector<SharedSentence>* v) {
+  std::sort(v->begin(), v->end(), [](const auto& x, const auto& y) {
+    if (x.article_a != y.article_a) return x.article_a < y.article_a;
+    if (x.article_b != y.article_b) return x.article_b < y.article_b;
+    if (x.sentence_a != y.sentence_a) return x.sentence_a < y.sentence_a;
+    return x.sentence_b < y.sentence_b;
+  });
+}
+}  // namespace
+
+std::vector<SharedSentence> SharedSentenceIndex::SharedWith(
+    std::string_view id) const {
+  std::vector<SharedSentence> out;
+  auto it = by_id_.find(std::string(id));
+  if (it == by_id_.end()) return out;
+  EnsureSorted();
+  uint32_t doc = it->second;
+  size_t end =
+      doc + 1 < doc_begin_.size() ? doc_begin_[doc + 1] : entries_.size();
+  for (size_t i = doc_begin_[doc]; i < end; ++i) {
+    auto [lo, hi] = Run(entries_[i].hash);
+    EmitRun(lo, hi, &out, doc);
+  }
+  SortShared(&out);
+  return out;
+}
+
+std::vector<SharedSentence> SharedSentenceIndex::All() const {
+  EnsureSorted();
+  std::vector<SharedSentence> out;
+  for (size_t i = 0; i < sorted_idx_.size();) {
+    size_t j = i + 1;
+    uint64_t h = entries_[sorted_idx_[i]].hash;
+    while (j < sorted_idx_.size() && entries_[sorted_idx_[j]].hash == h) ++j;
+    EmitRun(i, j, &out, std::nullopt);
+    i = j;
+  }
+  SortShared(&out);
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,133 @@
+// Sentence fingerprints and the shared-sentence index.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "sitrep/dedup.h"
+
+namespace sitrep {
+namespace {
+
+// Spans of the sentences of `text`, split at '|' (the bars are kept out).
+std::vector<Span> Bars(std::string_view text) {
+  std::vector<Span> out;
+  uint32_t begin = 0;
+  for (uint32_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '|') {
+      out.push_back({begin, i});
+      begin = i + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<SentenceFingerprint> Fp(std::string_view text) {
+  return FingerprintSentences(text, Bars(text));
+}
+
+struct SameCase {
+  const char* a;
+  const char* b;
+  bool same;
+};
+
+TEST(DedupSentences, Normalisation) {
+  const SameCase cases[] = {
+      {"Four protesters were killed on Sunday afternoon.",
+       "four protesters were  killed on sunday afternoon", true},
+      {"Mr al-Sadr's supporters left the square today.",
+       "Mr al-Sadr\xE2\x80\x99s supporters left the square today.", true},
+      {"\"They fired straight at us, not above our heads,\" he said.",
+       "\xE2\x80\x9CThey fired straight at us, not above our "
+       "heads,\xE2\x80\x9D "
+       "he said.",
+       true},
+      {"Four protesters were killed on Sunday afternoon.",
+       "Five protesters were killed on Sunday afternoon.", false},
+      {"Four protesters were killed on Sunday afternoon.",
+       "Four protesters were killed Sunday on afternoon.", false},
+  };
+  for (const auto& c : cases) {
+    auto a = Fp(c.a), b = Fp(c.b);
+    ASSERT_EQ(a.size(), 1u) << c.a;
+    ASSERT_EQ(b.size(), 1u) << c.b;
+    EXPECT_EQ(a[0].hash == b[0].hash, c.same) << c.a << " / " << c.b;
+  }
+}
+
+TEST(DedupSentences, ShortSentencesAndBadSpansAreSkipped) {
+  std::string t = "Too short here.|Exactly six words are in this|";
+  auto f = Fp(t);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].sentence, 1u);
+  EXPECT_EQ(FingerprintSentences(t, {{0, 1000}}).size(), 0u);
+  EXPECT_EQ(FingerprintSentences(t, Bars(t), {.min_words = 3}).size(), 2u);
+}
+
+TEST(DedupSentences, IndexReportsSharedSentences) {
+  const std::string s1 = "The ministry said it had opened an investigation.";
+  const std::string s2 = "Protest organisers said they would hold funerals.";
+  const std::string s3 =
+      "Three drones were launched at the air base overnight.";
+  SharedSentenceIndex index;
+  // Repeated sentence in one article counts once (its first index).
+  ASSERT_TRUE(index.Add("b", Fp(s2 + "|" + s1 + "|" + s1)).ok());
+  ASSERT_TRUE(index.Add("a", Fp(s1 + "|" + s2 + "|" + s3)).ok());
+  ASSERT_TRUE(index.Add("c", Fp(s3)).ok());
+  ASSERT_TRUE(index.Add("d", {}).ok());
+  EXPECT_EQ(index.Add("a", {}).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(index.NumFingerprints("b"), 2u);
+  EXPECT_EQ(index.NumFingerprints("zz"), 0u);
+  std::vector<SharedSentence> want_a = {
+      {"a", 0, "b", 1}, {"a", 1, "b", 0}, {"a", 2, "c", 0}};
+  EXPECT_EQ(index.SharedWith("a"), want_a);
+  std::vector<SharedSentence> want_b = {{"b", 0, "a", 1}, {"b", 1, "a", 0}};
+  EXPECT_EQ(index.SharedWith("b"), want_b);
+  EXPECT_TRUE(index.SharedWith("d").empty());
+  EXPECT_TRUE(index.SharedWith("nope").empty());
+  EXPECT_EQ(index.All(), want_a);
+}
+
+TEST(DedupSentences, BoilerplateIsCapped) {
+  const std::string boiler = "Sign up for our newsletter to get the news.";
+  SharedSentenceIndex index(/*max_articles=*/3);
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(index.Add("x" + std::to_string(i), Fp(boiler)).ok());
+  }
+  EXPECT_TRUE(index.All().empty());
+  SharedSentenceIndex small(3);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(small.Add("x" + std::to_string(i), Fp(boiler)).ok());
+  }
+  EXPECT_EQ(small.All().size(), 3u);
+}
+
+TEST(DedupSentences, DeterministicWhateverTheOrder) {
+  std::vector<std::string> sents;
+  for (int i = 0; i < 12; ++i) {
+    sents.push_back("sentence number " + std::to_string(i) +
+                    " has enough words in it");
+  }
+  std::vector<std::pair<std::string, std::string>> docs;
+  for (int d = 0; d < 8; ++d) {
+    std::string t;
+    for (int k = 0; k < 4; ++k) t += sents[(d * 5 + k * 3) % 12] + "|";
+    docs.push_back({"doc" + std::to_string(d), t});
+  }
+  std::vector<SharedSentence> first;
+  for (int round = 0; round < 2; ++round) {
+    SharedSentenceIndex index;
+    for (const auto& [id, t] : docs) ASSERT_TRUE(index.Add(id, Fp(t)).ok());
+    if (round == 0) {
+      first = index.All();
+      ASSERT_FALSE(first.empty());
+    } else {
+      EXPECT_EQ(index.All(), first);
+    }
+    std::reverse(docs.begin(), docs.end());
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

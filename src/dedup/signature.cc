@@ -1,0 +1,183 @@
+// MinHash document signatures: shingling, permutations, Jaccard.
+#include <xxhash.h>
+
+#include <algorithm>
+
+#include "dedup/words.h"
+#include "sitrep/dedup.h"
+
+namespace sitrep {
+namespace {
+
+using dedup_internal::ForEachWord;
+
+struct Permutations {
+  uint32_t a[kMinHashSize];  // odd
+  uint32_t b[kMinHashSize];
+};
+
+// Fixed constants from a SplitMix64 stream, so signatures stay comparable
+// across runs, machines and versions (they are stored).
+const Permutations& Perms() {
+  static const Permutations p = [] {
+    Permutations q;
+    uint64_t s = 0x5173524550444450ull;  // "sitrep" seed
+    auto next = [&s] {
+      uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+      return z ^ (z >> 31);
+    };
+    for (int i = 0; i < kMinHashSize; ++i) {
+      uint64_t r = next();
+      q.a[i] = static_cast<uint32_t>(r) | 1u;
+      q.b[i] = static_cast<uint32_t>(r >> 32);
+    }
+    return q;
+  }();
+  return p;
+}
+
+// Order-sensitive mix of a shingle's word hashes (polynomial, then the
+// SplitMix64 finaliser).
+inline uint64_t MixShingle(const uint64_t* w, size_t n) {
+  uint64_t x = n;
+  for (size_t i = 0; i < n; ++i) x = x * 0x9E3779B97F4A7C15ull + w[i];
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+// 32-bit shingle hashes of `text` (with repeats), in order.
+void CollectShingles(std::string_view text, std::vector<uint32_t>* out) {
+  constexpr size_t k = kShingleWords;
+  uint64_t ring[k];  // word hashes, position n % k
+  size_t n = 0;
+  ForEachWord(text, [&](uint64_t h, std::string_view) {
+    ring[n % k] = h;
+    ++n;
+    if (n < k) return;
+    uint64_t w[k];
+    for (size_t i = 0; i < k; ++i) w[i] = ring[(n + i) % k];
+    out->push_back(static_cast<uint32_t>(MixShingle(w, k)));
+  });
+  if (n > 0 && n < k)
+    out->push_back(static_cast<uint32_t>(MixShingle(ring, n)));
+}
+
+// minhash[i] = min over x of a bijection of 32-bit values: multiply-add
+// with odd a_i, then xorshift-multiply-xorshift. Lanes are independent, so
+// the inner loop vectorises (AVX2 clone when the CPU has it).
+__attribute__((target_clones("avx2", "default"))) void MinHashInto(
+    const uint32_t* xs, size_t n, const uint32_t* a, const uint32_t* b,
+    uint32_t* mh) {
+  constexpr int kBlock = 32;
+  for (int blk = 0; blk < kMinHashSize; blk += kBlock) {
+    uint32_t m[kBlock];
+    for (int j = 0; j < kBlock; ++j) m[j] = 0xFFFFFFFFu;
+    for (size_t k = 0; k < n; ++k) {
+      uint32_t x = xs[k];
+      for (int j = 0; j < kBlock; ++j) {
+        uint32_t y = x * a[blk + j] + b[blk + j];
+        y ^= y >> 15;
+        y *= 0x2C1B3C6Du;
+        y ^= y >> 12;
+        m[j] = y < m[j] ? y : m[j];
+      }
+    }
+    for (int j = 0; j < kBlock; ++j) mh[blk + j] = m[j];
+  }
+}
+
+// LSD radix sort (4 passes of 8 bits): no data-dependent branches, several
+// times faster than std::sort on the few hundred random keys of an article.
+void RadixSort(std::vector<uint32_t>* v) {
+  std::vector<uint32_t> tmp(v->size());
+  uint32_t* src = v->data();
+  uint32_t* dst = tmp.data();
+  for (int shift = 0; shift < 32; shift += 8) {
+    size_t count[257] = {};
+    for (size_t i = 0; i < v->size(); ++i)
+      ++count[((src[i] >> shift) & 0xFF) + 1];
+    for (int b = 0; b < 256; ++b) count[b + 1] += count[b];
+    for (size_t i = 0; i < v->size(); ++i) {
+      dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+    }
+    std::swap(src, dst);
+  }  // four passes: the result is back in v
+}
+
+void SortUnique(std::vector<uint32_t>* v) {
+  if (v->size() < 64) {
+    std::sort(v->begin(), v->end());
+  } else {
+    RadixSort(v);
+  }
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+}  // namespace
+
+std::vector<uint32_t> ShingleSet(std::string_view text) {
+  std::vector<uint32_t> s;
+  s.reserve(text.size() / 5 + 1);
+  CollectShingles(text, &s);
+  SortUnique(&s);
+  return s;
+}
+
+DocSignature ComputeSignature(std::string_view text,
+                              const SignatureOptions& options) {
+  if (text.size() > options.max_bytes) text = text.substr(0, options.max_bytes);
+  DocSignature sig;
+  sig.text_bytes = static_cast<uint32_t>(text.size());
+  std::vector<uint32_t> s = ShingleSet(text);
+  sig.num_shingles = static_cast<uint32_t>(s.size());
+  const Permutations& p = Perms();
+  MinHashInto(s.data(), s.size(), p.a, p.b, sig.minhash.data());
+  if (options.keep_shingles) {
+    sig.has_shingles = true;
+    sig.shingles = std::move(s);
+  }
+  return sig;
+}
+
+double ExactJaccard(const std::vector<uint32_t>& a,
+                    const std::vector<uint32_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  return static_cast<double>(common) /
+         static_cast<double>(a.size() + b.size() - common);
+}
+
+double EstimatedJaccard(const DocSignature& a, const DocSignature& b) {
+  if (a.num_shingles == 0 || b.num_shingles == 0) return 0.0;
+  int eq = 0;
+  for (int i = 0; i < kMinHashSize; ++i) eq += a.minhash[i] == b.minhash[i];
+  return static_cast<double>(eq) / kMinHashSize;
+}
+
+double SignatureJaccard(const DocSignature& a, const DocSignature& b) {
+  if (a.num_shingles == 0 || b.num_shingles == 0) return 0.0;
+  if (a.has_shingles && b.has_shingles) {
+    return ExactJaccard(a.shingles, b.shingles);
+  }
+  return EstimatedJaccard(a, b);
+}
+
+std::vector<std::string> NormalisedWords(std::string_view text) {
+  std::vector<std::string> out;
+  ForEachWord(text, [&](uint64_t, std::string_view w) { out.emplace_back(w); });
+  return out;
+}
+
+}  // namespace sitrep
