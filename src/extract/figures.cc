@@ -188,6 +188,58 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
   }
 }
 
+bool Singular(const LexEntry& e) {
+  static const std::set<std::string> kCollective = {
+      "police", "military", "army", "militia", "gendarmerie", "coalition",
+      "people", "paramilitary", "taliban", "hezbollah", "hamas", "isis",
+      "daesh", "gang", "cartel", "forces", "security forces"};
+  if (e.actor_kind == ActorKind::kPerson || e.actor_kind == ActorKind::kForeign) {
+    return false;
+  }
+  const std::string& p = e.phrase;
+  return !p.empty() && p.back() != 's' && !kCollective.count(p);
+}
+
+bool Determiner(const std::string& w) {
+  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
+}
+
+// A determiner within three tokens before token `pos`, over words only.
+bool DeterminedAt(const SentenceFacts& f, uint32_t pos) {
+  for (uint32_t k = pos; k > 0 && pos - k < 3; --k) {
+    const Tok& t = f.toks[k - 1];
+    if (t.punct) return false;
+    if (Determiner(t.norm)) return true;
+  }
+  return false;
+}
+
+// One unnamed victim: "a man was shot to death", "killing a soldier".
+void BindSingleVictims(const std::vector<Hit>& outcomes,
+                       const std::vector<Hit>& actors, SentenceFacts* f) {
+  for (const auto& o : outcomes) {
+    if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome)) continue;
+    for (const auto& a : actors) {
+      if (!Singular(*a.e) || !DeterminedAt(*f, a.begin)) continue;
+      bool object = a.begin >= o.end && a.begin <= o.end + 3;
+      bool subject = false;
+      if (a.end <= o.begin && o.begin - a.end <= 4) {
+        subject = true;
+        for (uint32_t k = a.end; k < o.begin; ++k) {
+          if (!Fillers().count(f->toks[k].norm)) subject = false;
+        }
+      }
+      if (!object && !subject) continue;
+      Quantity q;
+      q.span = {f->toks[a.begin].span.begin, f->toks[a.end - 1].span.end};
+      q.count = Count{1, 1, 1};
+      q.qualifier = "single";
+      AddFigure(f, MakeFigure(q, o.e->outcome, a.e->actor_class));
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
@@ -221,6 +273,7 @@ void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
   }
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
+  BindSingleVictims(outcomes, actors, f);
   (void)text;
 }
 
