@@ -158,6 +158,15 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       break;
     }
   }
+  // "On 8 May, gunmen attacked a bus. Three people died." The date of a
+  // recent sentence carries over to one that gives none.
+  for (size_t back = 1; !c.date && back <= 3 && back <= i; ++back) {
+    if (SameParagraph(i - back, i) && sentence_dates_[i - back]) {
+      c.date = sentence_dates_[i - back];
+      c.date->rule = "context";
+      c.date_inherited = true;
+    }
+  }
   // An undated article's "on Thursday" anchors the sentences that follow.
   for (size_t back = 0; !c.date && c.weekday < 0 && back <= 3 && back <= i;
        ++back) {
@@ -188,6 +197,14 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
 // A sentence tells an event when it gives a casualty figure, or when it has
 // strong trigger evidence and anchors it in time or at a named local place
 // (background and generic statements usually have neither).
+bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
+  const auto& ss = article_.sentences;
+  std::string_view text = article_.text;
+  std::string_view between =
+      text.substr(ss[a].end, ss[b].begin > ss[a].end ? ss[b].begin - ss[a].end : 0);
+  return between.find("\n\n") == std::string_view::npos;
+}
+
 bool MentionBuilder::Qualifies(const Candidate& c) const {
   const SentenceFacts& f = c.facts;
   if (c.kind == MentionKind::kTally) return true;
@@ -204,7 +221,7 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
     int64_t age = article_.published->ToDays() - c.date->day.ToDays();
     if (age > 14 || age < -1) return false;  // background, not news
   }
-  return c.date.has_value() || (Local(c.place) && !c.place_inherited);
+  return (c.date && !c.date_inherited) || (Local(c.place) && !c.place_inherited);
 }
 
 }  // namespace sitrep
@@ -292,7 +309,8 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   for (const auto& [type, score] : c.cls.scores) w->cls.scores[type] += score;
   Classification merged = w->cls;
   Decide(&merged, lex_, c.facts);
-  if (!merged.event_type.empty() && merged.event_type != m.event_type) {
+  if (!merged.event_type.empty() && merged.event_type != m.event_type &&
+      merged.score > merged.scores[m.event_type]) {
     m.event_type = merged.event_type;
     m.sub_event_type = merged.sub_event_type;
   }
@@ -355,6 +373,15 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       }
     }
     sentence_weekdays_.push_back(weekday);
+    std::optional<DateMention> day;
+    for (const auto& d : f.dates) {
+      if (!d.range_start && d.day.year != 0 &&
+          d.precision == DatePrecision::kDay) {
+        day = d;
+        break;
+      }
+    }
+    sentence_dates_.push_back(day);
   }
   std::vector<Work> works;
   for (size_t i = 0; i < ss.size(); ++i) {

@@ -20,6 +20,7 @@ struct Candidate {
   std::optional<Location> place;
   bool place_inherited = false;
   std::optional<DateMention> date;  // an explicit date in the sentence
+  bool date_inherited = false;      // the date came from a sentence before
   int weekday = -1;                 // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
@@ -42,6 +43,7 @@ class MentionBuilder {
   void MakeContext(const std::vector<SentenceFacts>& ss);
   std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
   bool Qualifies(const Candidate& c) const;
+  bool SameParagraph(size_t a, size_t b) const;
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
   std::optional<Location> ToLocation(const Place& p, Span span) const;
   Work ToWork(const Candidate& c) const;
@@ -57,7 +59,8 @@ class MentionBuilder {
   std::optional<Location> dateline_place_;
   std::optional<Location> country_place_;
   std::vector<std::optional<Location>> sentence_places_;
-  std::vector<int> sentence_weekdays_;  // unresolved weekday named, or -1
+  std::vector<int> sentence_weekdays_;
+  std::vector<std::optional<DateMention>> sentence_dates_;  // first day named  // unresolved weekday named, or -1
 };
 
 }  // namespace sitrep
