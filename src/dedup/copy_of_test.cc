@@ -73,7 +73,9 @@ TEST(DedupCopy, SentenceContainment) {
                                    Info("y", kFeb14, 100, c.fps_b)};
     auto m = CopyOf({}, Shared("x", "y", c.shared), infos);
     EXPECT_EQ(m.size(), c.copy ? 1u : 0u) << c.shared << " " << c.fps_b;
-    if (c.copy) EXPECT_EQ(m["y"], "x");
+    if (c.copy) {
+      EXPECT_EQ(m["y"], "x");
+    }
   }
 }
 

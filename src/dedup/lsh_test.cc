@@ -94,7 +94,7 @@ std::vector<DuplicatePair> AllPairsReference(
 }
 
 TEST(DedupLsh, RecallAgainstAllPairsReference) {
-  Corpus c = MakeCorpus(400, 7);
+  Corpus c = MakeCorpus(300, 7);
   NearDuplicateIndex index;
   std::vector<std::vector<uint32_t>> sets;
   for (size_t i = 0; i < c.ids.size(); ++i) {
@@ -119,7 +119,10 @@ TEST(DedupLsh, RecallAgainstAllPairsReference) {
                 CandidateProbability(lo));
   }
   // The requirement: recall >= 0.95 at Jaccard >= 0.8; and no false pair.
-  auto truth08 = AllPairsReference(c.ids, sets, 0.8);
+  std::vector<DuplicatePair> truth08;
+  for (const auto& p : truth) {
+    if (p.jaccard >= 0.8) truth08.push_back(p);
+  }
   auto found08 = index.Pairs(0.8);
   size_t hit = 0;
   for (const auto& p : truth08) hit += got.count({p.a, p.b});
