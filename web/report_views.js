@@ -25,6 +25,11 @@
       g.append(el('text', { x: x0 - 4, y: y + 4, class: 'tick', 'text-anchor': 'end', text: fmt(v) }));
     }
   }
+  function niceMax(v) {
+    if (v <= 2) return Math.max(1, Math.ceil(v));
+    const p = Math.pow(10, Math.floor(Math.log10(v)));
+    return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v);
+  }
   function empty(host, text) { host.append(el('p', { class: 'empty', text })); }
 
   // ---- timeline: events per day (or week) by type, stacked ----
@@ -38,7 +43,7 @@
     const bin = d1 - d0 > 180 ? 7 : 1, nb = Math.floor((d1 - d0) / bin) + 1;
     const bins = Array.from({ length: nb }, () => ({}));
     for (const e of evs) { const b = bins[Math.floor((dayNum(e.date) - d0) / bin)]; b[e.type] = (b[e.type] || 0) + 1; }
-    const max = Math.max(...bins.map((b) => Object.values(b).reduce((s, v) => s + v, 0)));
+    const max = niceMax(Math.max(...bins.map((b) => Object.values(b).reduce((s, v) => s + v, 0))));
     const W = host.clientWidth || 600, H = 150, L = 34, Rm = 10, T = 10, B = 24;
     const bw = (W - L - Rm) / nb;
     const svg = el('svg', { width: W, height: H, class: 'chart-svg' });
@@ -75,7 +80,7 @@
     for (const e of ts) (groups[e.source || 'unattributed'] = groups[e.source || 'unattributed'] || []).push(e);
     const days = ts.map((e) => dayNum(e.date));
     const d0 = Math.min(...days) - 1, d1 = Math.max(...days) + 1;
-    const max = Math.max(...ts.map(value)) * 1.1;
+    const max = niceMax(Math.max(...ts.map(value)) * 1.05);
     const W = host.clientWidth || 600, H = 170, L = 44, Rm = 12, T = 10, B = 24;
     const X = (d) => L + (W - L - Rm) * (d - d0) / (d1 - d0), Y = (v) => H - B - (H - B - T) * v / max;
     const svg = el('svg', { width: W, height: H, class: 'chart-svg' });
@@ -114,14 +119,20 @@
       });
     }
   };
-  function countCell(e, key, conservativeFirst) {
+  function countCell(e, key) {
     const c = e[key];
     const td = el('td', { class: 'num' });
     if (!c) { td.append(el('span', { class: 'none', text: '\u2013' })); return td; }
-    const main = conservativeFirst ? cons(c) : (c.best ?? c.low ?? c.high);
-    td.append(el('b', { text: fmt(main) }));
-    const r = rangeText(c);
-    if (r && r !== fmt(main)) td.append(el('span', { class: 'range', text: ' (' + r + ')' }));
+    const has = (v) => v !== null && v !== undefined;
+    const main = cons(c);
+    if (!has(c.low) && !has(c.best)) {
+      td.append(el('b', { text: '\u2264 ' + fmt(c.high) }));
+    } else {
+      td.append(el('b', { text: fmt(main) }));
+      if (!has(c.high)) td.append(el('span', { class: 'range', text: '+' }));
+      else if (c.high !== main) td.append(el('span', { class: 'range', text: '\u2013' + fmt(c.high) }));
+      if (has(c.best) && c.best !== main && c.best !== c.high) td.append(el('span', { class: 'range', text: ' (best ' + fmt(c.best) + ')' }));
+    }
     if (e.disagreements.some((d) => d.startsWith(key))) td.append(el('span', { class: 'flag', title: 'sources disagree', text: ' \u26a0' }));
     return td;
   }
@@ -147,7 +158,7 @@
       const notes = e.notes || '';
       frag.append(el('tr', { class: 'event-row' + (state.selected === e.id ? ' selected' : ''), 'data-event-id': e.id, onclick: () => R.select(e.id, false) },
         el('td', { class: 'nowrap', text: e.date || 'unknown' }), type, place, el('td', { text: e.countryName }),
-        countCell(e, 'fatalities', true), countCell(e, 'injuries'), countCell(e, 'arrests'),
+        countCell(e, 'fatalities'), countCell(e, 'injuries'), countCell(e, 'arrests'),
         el('td', { class: 'num', text: String(e.n_sources || (e.articles || []).length) }),
         el('td', { class: 'summary', title: notes, text: notes.length > 160 ? notes.slice(0, 157) + '\u2026' : notes })));
     }
