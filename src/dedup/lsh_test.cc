@@ -24,7 +24,11 @@ double Seconds(std::chrono::steady_clock::time_point start) {
 class Synth {
  public:
   explicit Synth(uint32_t seed) : rng_(seed) {}
-  std::string Word() { return "w" + std::to_string(word_(rng_)); }
+  std::string Word() {
+    std::string w = std::to_string(word_(rng_));
+    w.insert(w.begin(), 'w');  // "w" + ... trips a GCC 12 -Wrestrict bug
+    return w;
+  }
   std::vector<std::string> Text(int n) {
     std::vector<std::string> t;
     for (int i = 0; i < n; ++i) t.push_back(Word());
@@ -62,11 +66,12 @@ Corpus MakeCorpus(int bases, uint32_t seed) {
   const double kEdits[] = {0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2};
   for (int b = 0; b < bases; ++b) {
     auto base = s.Text(150 + b % 400);
-    c.ids.push_back("d" + std::to_string(b));
+    c.ids.push_back(std::string("d") + std::to_string(b));
     c.texts.push_back(Synth::Join(base));
     for (int v = 0; v < 3; ++v) {
       double p = kEdits[(b * 3 + v) % 8];
-      c.ids.push_back("d" + std::to_string(b) + "v" + std::to_string(v));
+      c.ids.push_back(std::string("d") + std::to_string(b) + std::string("v") +
+                      std::to_string(v));
       c.texts.push_back(Synth::Join(s.Edit(base, p)));
     }
   }
@@ -225,7 +230,7 @@ TEST(DedupLsh, Speed) {
   double mbps = bytes / secs / 1e6;
   NearDuplicateIndex index;
   for (size_t i = 0; i < sigs.size(); ++i) {
-    ASSERT_TRUE(index.Add("t" + std::to_string(i), sigs[i]).ok());
+    ASSERT_TRUE(index.Add(std::string("t") + std::to_string(i), sigs[i]).ok());
   }
   start = std::chrono::steady_clock::now();
   auto cands = index.Candidates();

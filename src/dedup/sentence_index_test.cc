@@ -106,14 +106,14 @@ TEST(DedupSentences, BoilerplateIsCapped) {
 TEST(DedupSentences, DeterministicWhateverTheOrder) {
   std::vector<std::string> sents;
   for (int i = 0; i < 12; ++i) {
-    sents.push_back("sentence number " + std::to_string(i) +
+    sents.push_back(std::string("sentence number ") + std::to_string(i) +
                     " has enough words in it");
   }
   std::vector<std::pair<std::string, std::string>> docs;
   for (int d = 0; d < 8; ++d) {
     std::string t;
     for (int k = 0; k < 4; ++k) t += sents[(d * 5 + k * 3) % 12] + "|";
-    docs.push_back({"doc" + std::to_string(d), t});
+    docs.push_back({std::string("doc") + std::to_string(d), t});
   }
   std::vector<SharedSentence> first;
   for (int round = 0; round < 2; ++round) {

@@ -106,7 +106,8 @@ TEST(Dedup, SignatureBasics) {
 
 TEST(Dedup, BlobRoundTrip) {
   std::string t;
-  for (int i = 0; i < 300; ++i) t += "word" + std::to_string(i * 7 % 101) + " ";
+  for (int i = 0; i < 300; ++i)
+    t += std::string("word") + std::to_string(i * 7 % 101) + " ";
   for (bool keep : {true, false}) {
     DocSignature s = ComputeSignature(t, {.keep_shingles = keep});
     std::string blob = s.Serialize();
