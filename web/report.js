@@ -175,7 +175,10 @@
     function update() {
       svg.setAttribute('viewBox', view.map((v) => v.toFixed(3)).join(' '));
       const unit = view[2] / (svg.clientWidth || 800);
-      for (const c of gMarks.children) c.setAttribute('r', (c.__r * unit).toFixed(4));
+      for (const c of gMarks.children) {
+        c.setAttribute('r', (c.__r * unit).toFixed(4));
+        if (c.classList.contains('agg')) c.setAttribute('stroke-dasharray', (4 * unit).toFixed(4) + ' ' + (3 * unit).toFixed(4));
+      }
       gMarks.style.strokeWidth = (1.2 * unit).toFixed(4);
     }
     function zoom(factor, cx, cy) {

@@ -40,8 +40,8 @@ struct EventFilter {
   std::vector<std::string> types;      // lower-cased; empty = any
   std::optional<CivilDay> from, to;    // inclusive
   std::optional<BBox> bbox;
-  std::vector<MentionKind> kinds;      // empty = any
-  std::string text;                    // lower-cased; empty = any
+  std::vector<MentionKind> kinds;  // empty = any
+  std::string text;                // lower-cased; empty = any
 
   bool empty() const;
   bool Matches(const Event& e) const;

@@ -28,14 +28,14 @@ std::map<std::string, std::string> Row(const Event& e,
 
 TEST(Csv, HeaderStartsWithAcledColumnsThenExtras) {
   std::string csv = EventsToCsv({});
-  EXPECT_EQ(csv.rfind(
-                "event_id_cnty,event_date,year,time_precision,event_type,"
+  EXPECT_EQ(
+      csv.rfind("event_id_cnty,event_date,year,time_precision,event_type,"
                 "sub_event_type,actor1,actor2,country,iso,admin1,admin2,"
                 "location,latitude,longitude,geo_precision,source,notes,"
                 "fatalities,fatalities_low,fatalities_best,fatalities_high,"
                 "injuries_low,",
                 0),
-            0u)
+      0u)
       << csv;
   EXPECT_TRUE(csv.ends_with("kind,disagreements\r\n")) << csv;
 }
@@ -71,8 +71,11 @@ TEST(Csv, PrecisionCodes) {
   struct Case {
     const char* precision;
     std::string want;
-  } cases[] = {{"city", "1"}, {"landmark", "1"}, {"admin1", "2"},
-               {"country", "3"}, {"", ""}};
+  } cases[] = {{"city", "1"},
+               {"landmark", "1"},
+               {"admin1", "2"},
+               {"country", "3"},
+               {"", ""}};
   for (const auto& c : cases) {
     Event e = sample::Events()[0];
     e.location->precision = c.precision;

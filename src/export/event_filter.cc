@@ -68,10 +68,14 @@ Status ParseCountries(std::string_view v, EventFilter* f) {
 Status ParseKinds(std::string_view v, EventFilter* f) {
   for (const std::string& k : SplitList(v)) {
     std::string l = Lowered(k);
-    if (l == "incident") f->kinds.push_back(MentionKind::kIncident);
-    else if (l == "aggregate") f->kinds.push_back(MentionKind::kAggregate);
-    else if (l == "tally") f->kinds.push_back(MentionKind::kTally);
-    else return Bad("kind", v, "want incident, aggregate or tally");
+    if (l == "incident")
+      f->kinds.push_back(MentionKind::kIncident);
+    else if (l == "aggregate")
+      f->kinds.push_back(MentionKind::kAggregate);
+    else if (l == "tally")
+      f->kinds.push_back(MentionKind::kTally);
+    else
+      return Bad("kind", v, "want incident, aggregate or tally");
   }
   return Status::OK();
 }
@@ -98,8 +102,8 @@ Status ParseBBox(std::string_view v, EventFilter* f) {
   for (int i = 0; i < 4; ++i) {
     if (!ParseNumber(parts[i], &n[i])) return Bad("bbox", v, "not a number");
   }
-  if (n[0] < -180 || n[2] > 180 || n[0] > 180 || n[2] < -180 ||
-      n[1] < -90 || n[3] > 90 || n[1] > n[3]) {
+  if (n[0] < -180 || n[2] > 180 || n[0] > 180 || n[2] < -180 || n[1] < -90 ||
+      n[3] > 90 || n[1] > n[3]) {
     return Bad("bbox", v, "want min_lon,min_lat,max_lon,max_lat in range");
   }
   f->bbox = BBox{n[0], n[1], n[2], n[3]};
@@ -140,8 +144,8 @@ std::string UrlDecode(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '+') {
       out.push_back(' ');
-    } else if (s[i] == '%' && i + 2 < s.size() &&
-               Hex(s[i + 1]) >= 0 && Hex(s[i + 2]) >= 0) {
+    } else if (s[i] == '%' && i + 2 < s.size() && Hex(s[i + 1]) >= 0 &&
+               Hex(s[i + 2]) >= 0) {
       out.push_back(static_cast<char>(Hex(s[i + 1]) * 16 + Hex(s[i + 2])));
       i += 2;
     } else {

@@ -1,8 +1,9 @@
+#include "sitrep/event_filter.h"
+
 #include <algorithm>
 
 #include "export/sample_events.h"
 #include "gtest/gtest.h"
-#include "sitrep/event_filter.h"
 
 namespace sitrep {
 namespace {
@@ -50,11 +51,19 @@ TEST(EventFilter, TableOfQueries) {
 
 TEST(EventFilter, RejectsBadInput) {
   const char* bad[] = {
-      "colour=red",        "country=IRQ",       "country=1Q",
-      "from=2019-13-01",   "from=yesterday",    "to=2019-02-30",
-      "from=2020-01-02&to=2020-01-01",          "bbox=1,2,3",
-      "bbox=1,2,3,x",      "bbox=0,50,10,40",   "bbox=-200,0,10,10",
-      "kind=rumour",       "bogus",
+      "colour=red",
+      "country=IRQ",
+      "country=1Q",
+      "from=2019-13-01",
+      "from=yesterday",
+      "to=2019-02-30",
+      "from=2020-01-02&to=2020-01-01",
+      "bbox=1,2,3",
+      "bbox=1,2,3,x",
+      "bbox=0,50,10,40",
+      "bbox=-200,0,10,10",
+      "kind=rumour",
+      "bogus",
   };
   for (const char* q : bad) {
     auto f = EventFilter::ParseQuery(q);

@@ -11,14 +11,43 @@ namespace {
 
 // Column indices into CsvColumns(); kept in step by a test.
 enum Col {
-  kEventId, kEventDate, kYear, kTimePrecision, kEventType, kSubEventType,
-  kActor1, kActor2, kCountry, kIso, kAdmin1, kAdmin2, kLocation, kLatitude,
-  kLongitude, kGeoPrecision, kSource, kNotes, kFatalities,
-  kFatalitiesLow, kFatalitiesBest, kFatalitiesHigh,
-  kInjuriesLow, kInjuriesBest, kInjuriesHigh,
-  kArrestsLow, kArrestsBest, kArrestsHigh,
-  kMissingLow, kMissingBest, kMissingHigh,
-  kNSources, kNArticles, kArticles, kKind, kDisagreements, kNumCols
+  kEventId,
+  kEventDate,
+  kYear,
+  kTimePrecision,
+  kEventType,
+  kSubEventType,
+  kActor1,
+  kActor2,
+  kCountry,
+  kIso,
+  kAdmin1,
+  kAdmin2,
+  kLocation,
+  kLatitude,
+  kLongitude,
+  kGeoPrecision,
+  kSource,
+  kNotes,
+  kFatalities,
+  kFatalitiesLow,
+  kFatalitiesBest,
+  kFatalitiesHigh,
+  kInjuriesLow,
+  kInjuriesBest,
+  kInjuriesHigh,
+  kArrestsLow,
+  kArrestsBest,
+  kArrestsHigh,
+  kMissingLow,
+  kMissingBest,
+  kMissingHigh,
+  kNSources,
+  kNArticles,
+  kArticles,
+  kKind,
+  kDisagreements,
+  kNumCols
 };
 
 void Str(FieldValue* f, std::string s) {
@@ -80,8 +109,8 @@ int64_t Conservative(const std::optional<Count>& c) {
 void Place(const Event& e, const ExportOptions& o, std::vector<FieldValue>& v) {
   if (!e.location) return;
   const Location& l = *e.location;
-  std::string name = o.country_name && !l.country.empty()
-                         ? o.country_name(l.country) : "";
+  std::string name =
+      o.country_name && !l.country.empty() ? o.country_name(l.country) : "";
   Str(&v[kCountry], name.empty() ? l.country : name);
   Str(&v[kIso], l.country);
   Str(&v[kAdmin1], l.admin1);
@@ -157,16 +186,42 @@ void EventFields(const Event& e, const ExportOptions& o,
 }  // namespace export_internal
 
 const std::vector<std::string_view>& CsvColumns() {
-  static const std::vector<std::string_view> kCols = {
-      "event_id_cnty", "event_date", "year", "time_precision", "event_type",
-      "sub_event_type", "actor1", "actor2", "country", "iso", "admin1",
-      "admin2", "location", "latitude", "longitude", "geo_precision",
-      "source", "notes", "fatalities",
-      "fatalities_low", "fatalities_best", "fatalities_high",
-      "injuries_low", "injuries_best", "injuries_high",
-      "arrests_low", "arrests_best", "arrests_high",
-      "missing_low", "missing_best", "missing_high",
-      "n_sources", "n_articles", "articles", "kind", "disagreements"};
+  static const std::vector<std::string_view> kCols = {"event_id_cnty",
+                                                      "event_date",
+                                                      "year",
+                                                      "time_precision",
+                                                      "event_type",
+                                                      "sub_event_type",
+                                                      "actor1",
+                                                      "actor2",
+                                                      "country",
+                                                      "iso",
+                                                      "admin1",
+                                                      "admin2",
+                                                      "location",
+                                                      "latitude",
+                                                      "longitude",
+                                                      "geo_precision",
+                                                      "source",
+                                                      "notes",
+                                                      "fatalities",
+                                                      "fatalities_low",
+                                                      "fatalities_best",
+                                                      "fatalities_high",
+                                                      "injuries_low",
+                                                      "injuries_best",
+                                                      "injuries_high",
+                                                      "arrests_low",
+                                                      "arrests_best",
+                                                      "arrests_high",
+                                                      "missing_low",
+                                                      "missing_best",
+                                                      "missing_high",
+                                                      "n_sources",
+                                                      "n_articles",
+                                                      "articles",
+                                                      "kind",
+                                                      "disagreements"};
   return kCols;
 }
 

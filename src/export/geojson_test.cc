@@ -20,8 +20,8 @@ TEST(GeoJson, OmitsEventsWithoutCoordinates) {
 
 TEST(GeoJson, ParsesAsFeatureCollectionOfPoints) {
   if (!testing_util::HavePython()) GTEST_SKIP() << "python3 not installed";
-  std::string path = testing_util::WriteTemp(
-      "events.geojson", EventsToGeoJson(sample::Events()));
+  std::string path = testing_util::WriteTemp("events.geojson",
+                                             EventsToGeoJson(sample::Events()));
   const char* script = R"(import json, sys
 g = json.load(open(sys.argv[1], encoding='utf-8'))
 assert g['type'] == 'FeatureCollection'

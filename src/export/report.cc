@@ -1,9 +1,10 @@
+#include "sitrep/report.h"
+
 #include <set>
 
 #include "export/report_assets.h"
 #include "sitrep/export.h"
 #include "sitrep/json_writer.h"
-#include "sitrep/report.h"
 
 namespace sitrep {
 namespace {
@@ -23,17 +24,26 @@ void AppendScriptSafe(std::string_view json, std::string* out) {
 void AppendHtmlEscaped(std::string_view s, std::string* out) {
   for (char c : s) {
     switch (c) {
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '&': out->append("&amp;"); break;
-      case '"': out->append("&quot;"); break;
-      default: out->push_back(c);
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      case '&':
+        out->append("&amp;");
+        break;
+      case '"':
+        out->append("&quot;");
+        break;
+      default:
+        out->push_back(c);
     }
   }
 }
 
-std::string ConfigJson(const std::vector<Event>& events,
-                       const ReportOptions& o, bool has_world) {
+std::string ConfigJson(const std::vector<Event>& events, const ReportOptions& o,
+                       bool has_world) {
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();

@@ -30,8 +30,8 @@ TEST(Report, SelfContainedWithNoNetworkReferences) {
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>")) << html.substr(0, 80);
   EXPECT_EQ(html.find("@@"), std::string::npos);
   // No external script, style sheet, image or font.
-  for (const char* ref : {"src=\"http", "href=\"http", "url(http",
-                          "src=\"//", "href=\"//", "<link"}) {
+  for (const char* ref : {"src=\"http", "href=\"http", "url(http", "src=\"//",
+                          "href=\"//", "<link"}) {
     EXPECT_EQ(html.find(ref), std::string::npos) << ref;
   }
   EXPECT_NE(html.find("id=\"sitrep-data\""), std::string::npos);

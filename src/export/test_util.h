@@ -2,9 +2,10 @@
 #ifndef SITREP_EXPORT_TEST_UTIL_H_
 #define SITREP_EXPORT_TEST_UTIL_H_
 
+#include <sys/wait.h>
+
 #include <cstdlib>
 #include <fstream>
-#include <sys/wait.h>
 #include <string>
 
 #include "gtest/gtest.h"
