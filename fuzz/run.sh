@@ -10,6 +10,9 @@
 #   fuzz/run.sh --regressions [--build-dir DIR]
 #       Replays fuzz/regressions/<target>/* and fuzz/corpus/<target>/*
 #       through the fuzzers once (ctest `fuzz_regressions` runs this).
+#   fuzz/run.sh --open [--build-dir DIR]
+#       Replays fuzz/open/<target>/* (crashes found, not fixed yet) with the
+#       fuzzers' known-issue filters off; each still failing is listed.
 #
 # DIR defaults to build-fuzz (configured with clang, ASan+UBSan, libFuzzer).
 set -euo pipefail
@@ -25,8 +28,9 @@ while (($#)); do
     --targets) TARGETS="${2//,/ }"; shift 2 ;;
     --build-dir) BUILD="$(cd "$2" && pwd)"; shift 2 ;;
     --regressions) MODE=regressions; shift ;;
+    --open) MODE=open; shift ;;
     --no-build) NO_BUILD=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -80,6 +84,23 @@ regressions() {
   echo "1 passed, 0 failed"
 }
 
+# Replays each open reproducer alone, strict; lists those still failing.
+open_issues() {
+  local t f still=0
+  export SITREP_FUZZ_STRICT=1
+  for t in $TARGETS; do
+    [ -d "$SRC/fuzz/open/$t" ] || continue
+    for f in "$SRC/fuzz/open/$t"/*; do
+      if "$BUILD/fuzz/${t}_fuzzer" "$f" >/dev/null 2>&1; then
+        echo "fixed: $t/$(basename "$f") (move it to fuzz/regressions/$t/)"
+      else
+        echo "open:  $t/$(basename "$f")"; still=$((still + 1))
+      fi
+    done
+  done
+  echo "$still open reproducer(s) still failing"
+}
+
 # Fuzzes one target; prints its figures.
 fuzz_one() {
   local t="$1" bin="$BUILD/fuzz/${1}_fuzzer" log="$BUILD/fuzz/$1.log"
@@ -103,6 +124,7 @@ fuzz_one() {
 
 [ "$MODE" = fuzz ] && ((!NO_BUILD)) && build
 if [ "$MODE" = regressions ]; then regressions; exit 0; fi
+if [ "$MODE" = open ]; then open_issues; exit 0; fi
 echo "fuzzing ${SECONDS_PER_TARGET}s per target; crashes in $BUILD/crashes/"
 for t in $TARGETS; do
   touch "$BUILD/fuzz/$t.log.start"
