@@ -19,12 +19,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sitrep/article.h"
+#include "sitrep/event.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -57,6 +59,20 @@ struct SearchOptions {
   // false: the query is plain words, all required (any text is safe).
   // true: the query is FTS5 syntax (AND/OR/NOT, "phrases", prefix*).
   bool fts5_syntax = false;
+};
+
+// An event as stored: key fields for queries, and its JSON Lines record
+// (the export format, written by the caller).
+struct StoredEvent {
+  std::string id;
+  std::string kind;
+  std::string event_type;
+  std::string event_date;  // "" when unknown
+  std::string country;     // ISO alpha-2, "" when unknown
+  std::optional<double> latitude, longitude;
+  std::optional<int64_t> fatalities;
+  std::vector<std::string> articles;
+  std::string json;
 };
 
 class Store {
@@ -92,6 +108,24 @@ class Store {
   // kInvalidArgument for a malformed FTS5 query (fts5_syntax only).
   Result<std::vector<SearchHit>> Search(std::string_view query,
                                         const SearchOptions& options = {});
+
+  // --- Extraction results (schema v2) ---
+
+  // Replaces every stored mention of article `article_id` with `mentions`
+  // (one transaction).
+  Status PutMentions(std::string_view article_id,
+                     const std::vector<Mention>& mentions);
+  // Streams every stored mention, in (article id, ordinal) order.
+  Status ForEachMention(const std::function<Status(Mention&&)>& fn);
+  Result<int64_t> CountMentions();
+
+  // Replaces the events table with `events` (one transaction). Events are a
+  // pure function of the mentions: callers re-derive them with
+  // MergeMentions and store the result here for readers (server, report).
+  Status ReplaceEvents(const std::vector<StoredEvent>& events);
+  // Streams stored events in (event_date, id) order.
+  Status ForEachEvent(const std::function<Status(const StoredEvent&)>& fn);
+  Result<int64_t> CountEvents();
 
   // The schema version of the open database (PRAGMA user_version).
   int schema_version() const;

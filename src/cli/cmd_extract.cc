@@ -1,16 +1,12 @@
-// `sitrep extract PATH...`: read, clean, extract and merge events from
-// inputs without touching a database, printing JSON Lines (for pipelines
-// and for scoring with shared/eval/score.py).
+// `sitrep extract PATH...`: ingest into an in-memory store and print the
+// merged events as JSON Lines (for pipelines and for shared/eval/score.py).
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "cli/command.h"
 #include "sitrep/export.h"
-#include "sitrep/extract.h"
-#include "sitrep/gazetteer.h"
-#include "sitrep/ingest.h"
-#include "sitrep/merge.h"
+#include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
 namespace {
@@ -18,56 +14,29 @@ namespace {
 struct ExtractArgs {
   std::vector<std::string> paths;
   bool conservative = false;
-  bool mentions = false;
 };
 
 int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
-  auto gaz = Gazetteer::OpenDefault();
-  if (!gaz.ok()) {
-    std::fprintf(stderr, "sitrep: warning: places will not be resolved: %s\n",
-                 gaz.status().ToString().c_str());
-  }
-  auto extractor = Extractor::Create(gaz.ok() ? gaz->get() : nullptr);
-  if (!extractor.ok()) return ReportError(extractor.status());
-  IngestLimits limits;
-  std::vector<Mention> mentions;
-  MergeOptions options;
+  auto store = Store::Open(":memory:");
+  if (!store.ok()) return ReportError(store.status());
+  PipelineOptions options;
   options.conservative = args.conservative;
-  int failures = 0;
-  Status st = ReadDocuments(
-      args.paths, limits,
-      [&](RawDocument&& doc) {
-        std::string where = doc.source_path;
-        auto a = BuildArticle(std::move(doc), limits);
-        if (!a.ok()) {
-          std::fprintf(stderr, "%s: %s\n", where.c_str(),
-                       a.status().message().c_str());
-          ++failures;
-          return;
-        }
-        if (a->published) options.published[a->id] = *a->published;
-        for (auto& m : (*extractor)->Extract(*a)) mentions.push_back(std::move(m));
-      },
-      [&](InputError&& e) {
-        std::fprintf(stderr, "%s: %s\n", e.where.c_str(),
-                     e.status.message().c_str());
-        ++failures;
-      });
+  auto pipeline = Pipeline::Open(store->get(), options);
+  if (!pipeline.ok()) return ReportError(pipeline.status());
+  IngestReport report;
+  Status st = (*pipeline)->Ingest(args.paths, &report);
   if (!st.ok()) return ReportError(st);
-  std::vector<Event> events;
-  if (args.mentions) {
-    for (auto& m : mentions) {
-      events.push_back(MergeMentions({std::move(m)}, options).front());
-    }
-  } else {
-    events = MergeMentions(std::move(mentions), options);
+  for (const std::string& f : report.failures) {
+    std::fprintf(stderr, "%s\n", f.c_str());
   }
-  for (const auto& e : events) {
+  auto events = (*pipeline)->DeriveEvents();
+  if (!events.ok()) return ReportError(events.status());
+  for (const Event& e : *events) {
     std::string line = EventToJsonLine(e);
     line.push_back('\n');
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
-  return failures ? kExitInputs : kExitOk;
+  return report.failures.empty() ? kExitOk : kExitInputs;
 }
 
 }  // namespace
@@ -76,14 +45,12 @@ void RegisterExtractCommands(CommandRegistry& r) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = r.Add(
       "extract",
-      "Extract and merge events from inputs (no database) and print them as "
-      "JSON Lines. Exit 2 if any input failed.",
+      "Ingest inputs into an in-memory store and print the merged events as "
+      "JSON Lines (no database file). Exit 2 if any input failed.",
       [&r, args] { return RunExtract(r.globals(), *args); });
   cmd->add_option("paths", args->paths, "inputs")->required();
   cmd->add_flag("--conservative", args->conservative,
                 "best figure = lowest reported (ACLED's convention)");
-  cmd->add_flag("--mentions", args->mentions,
-                "print one record per article mention, unmerged");
 }
 
 }  // namespace sitrep::cli

@@ -1,4 +1,5 @@
-// `sitrep ingest PATH...`: read, clean and store articles.
+// `sitrep ingest PATH...`: read, clean and store articles, extract their
+// events and re-derive the merged events.
 #include <unistd.h>
 
 #include <chrono>
@@ -7,8 +8,7 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "sitrep/ingest.h"
-#include "sitrep/store.h"
+#include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
 namespace {
@@ -16,28 +16,23 @@ namespace {
 struct IngestArgs {
   std::vector<std::string> paths;
   size_t max_article_bytes = 10u << 20;
-};
-
-struct Tally {
-  int64_t inserted = 0, present = 0, versions = 0;
-  std::vector<std::string> failures;  // "where: message"
-  Status fatal;                       // a store error: stop storing
+  bool reextract = false;
 };
 
 // A one-line progress counter on stderr, redrawn at most every 100 ms.
 // Silent unless stderr is a terminal.
-class Progress {
+class ProgressLine {
  public:
-  explicit Progress(bool enabled) : enabled_(enabled && isatty(2)) {}
-  void Update(const Tally& t, const std::string& where) {
+  explicit ProgressLine(bool enabled) : enabled_(enabled && isatty(2)) {}
+  void Update(const IngestReport& r, std::string_view where) {
     if (!enabled_) return;
     auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    int64_t done = t.inserted + t.present + t.versions;
-    std::fprintf(stderr, "\r\033[Kingest: %lld stored, %zu failed  %.50s",
-                 static_cast<long long>(done), t.failures.size(),
-                 where.c_str());
+    std::fprintf(stderr, "\r\033[Kingest: %lld stored, %lld present, %zu failed  %.50s",
+                 static_cast<long long>(r.inserted + r.versions),
+                 static_cast<long long>(r.present), r.failures.size(),
+                 std::string(where).c_str());
   }
   void Finish() {
     if (enabled_) std::fputs("\r\033[K", stderr);
@@ -48,74 +43,37 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
-void StoreOne(Store& store, RawDocument&& doc, const IngestLimits& limits,
-              Tally* t) {
-  if (!t->fatal.ok()) return;
-  std::string where = doc.source_path;
-  auto article = BuildArticle(std::move(doc), limits);
-  if (!article.ok()) {
-    t->failures.push_back(where + ": " + article.status().message());
-    return;
-  }
-  auto outcome = store.PutArticle(*article);
-  if (!outcome.ok()) {
-    // A bad article is its own failure; anything else is the store's.
-    if (outcome.status().code() == StatusCode::kInvalidArgument) {
-      t->failures.push_back(where + ": " + outcome.status().message());
-    } else {
-      t->fatal = outcome.status().WithContext(where);
-    }
-    return;
-  }
-  switch (*outcome) {
-    case PutOutcome::kInserted:
-      ++t->inserted;
-      break;
-    case PutOutcome::kAlreadyPresent:
-      ++t->present;
-      break;
-    case PutOutcome::kNewVersion:
-      ++t->versions;
-      break;
-  }
-}
-
 int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
   auto store = OpenStoreOrReport(g);
   if (store == nullptr) return kExitInternal;
-  IngestLimits limits;
-  limits.max_document_bytes = args.max_article_bytes;
-  Tally tally;
-  Progress progress(!g.quiet);
-  Status st = ReadDocuments(
-      args.paths, limits,
-      [&](RawDocument&& doc) {
-        std::string where = doc.source_path;
-        StoreOne(*store, std::move(doc), limits, &tally);
-        progress.Update(tally, where);
-      },
-      [&](InputError&& e) {
-        tally.failures.push_back(e.where + ": " + e.status.message());
-        progress.Update(tally, e.where);
-      });
+  PipelineOptions options;
+  options.limits.max_document_bytes = args.max_article_bytes;
+  auto pipeline = Pipeline::Open(store.get(), options);
+  if (!pipeline.ok()) return ReportError(pipeline.status());
+  IngestReport report;
+  ProgressLine progress(!g.quiet);
+  Status st = (*pipeline)->Ingest(
+      args.paths, &report,
+      [&](const IngestReport& r, std::string_view w) { progress.Update(r, w); });
+  if (st.ok() && args.reextract) st = (*pipeline)->Reextract(&report);
   progress.Finish();
+  if (!st.ok()) return ReportError(st);
+  auto events = (*pipeline)->RebuildEvents();
+  if (!events.ok()) return ReportError(events.status());
   if (!g.quiet) {
     std::printf(
-        "ingested %lld, already present %lld, new versions %lld, failed %zu\n",
-        static_cast<long long>(tally.inserted),
-        static_cast<long long>(tally.present),
-        static_cast<long long>(tally.versions), tally.failures.size());
+        "ingested %lld, already present %lld, new versions %lld, failed %zu\n"
+        "mentions extracted %lld, events in store %zu\n",
+        static_cast<long long>(report.inserted),
+        static_cast<long long>(report.present),
+        static_cast<long long>(report.versions), report.failures.size(),
+        static_cast<long long>(report.mentions), events->size());
     std::fflush(stdout);
   }
-  for (const std::string& f : tally.failures) {
+  for (const std::string& f : report.failures) {
     std::fprintf(stderr, "%s\n", f.c_str());
   }
-  if (!tally.fatal.ok()) {
-    ReportError(tally.fatal);
-    return kExitInternal;
-  }
-  if (!st.ok()) return ReportError(st);
-  return tally.failures.empty() ? kExitOk : kExitInputs;
+  return report.failures.empty() ? kExitOk : kExitInputs;
 }
 
 }  // namespace
@@ -125,13 +83,21 @@ void RegisterIngestCommands(CommandRegistry& r) {
   CLI::App* cmd = r.Add(
       "ingest",
       "Read, clean and store articles from files, directories, JSON Lines "
-      "(- for stdin), HTML, WARC and archives. Exit 2 if any input failed.",
+      "(- for stdin), HTML, WARC and archives; extract and merge their "
+      "events. Exit 2 if any input failed.",
       [&r, args] { return RunIngest(r.globals(), *args); });
-  cmd->add_option("paths", args->paths, "inputs")->required();
+  cmd->add_option("paths", args->paths, "inputs");
   cmd->add_option("--max-article-bytes", args->max_article_bytes,
                   "largest article accepted")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--reextract", args->reextract,
+                "re-extract every stored article (after a lexicon change)");
+  cmd->callback([args] {
+    if (args->paths.empty() && !args->reextract) {
+      throw CLI::RequiredError("paths (or --reextract)");
+    }
+  });
 }
 
 }  // namespace sitrep::cli

@@ -71,6 +71,12 @@ Stmt& Stmt::Bind(int i, int64_t v) {
   return *this;
 }
 
+Stmt& Stmt::BindDouble(int i, double v) {
+  int rc = sqlite3_bind_double(s_, i, v);
+  if (rc != SQLITE_OK && bind_rc_ == 0) bind_rc_ = rc;
+  return *this;
+}
+
 Stmt& Stmt::Bind(int i, std::string_view text) {
   int rc = sqlite3_bind_text64(s_, i, text.data(), text.size(),
                                SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -99,6 +105,12 @@ Result<bool> Stmt::Step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   return SqliteStatus(db_, rc, ShortSql(sqlite3_sql(s_)));
+}
+
+void Stmt::Reset() {
+  sqlite3_reset(s_);
+  sqlite3_clear_bindings(s_);
+  bind_rc_ = 0;
 }
 
 Status Stmt::Run() {

@@ -36,6 +36,7 @@ class Stmt {
 
   // Binds parameter `i` (1-based). A failed bind is reported by Step().
   Stmt& Bind(int i, int64_t v);
+  Stmt& BindDouble(int i, double v);
   Stmt& Bind(int i, std::string_view text);
   Stmt& BindBlob(int i, std::string_view bytes);
   Stmt& BindNull(int i);
@@ -47,6 +48,8 @@ class Stmt {
   Result<bool> Step();
   // Steps until done, for statements that return no rows.
   Status Run();
+  // Makes the statement ready to be bound and run again.
+  void Reset();
 
   // Column accessors for the current row (0-based). Views are valid until
   // the next Step or the end of the lease.

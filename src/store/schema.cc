@@ -62,9 +62,41 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 PRAGMA application_id = 1936290930;
 )sql";
 
+// v2: what the extractor found in each article (mentions, as JSON bodies,
+// see doc/storage.md) and the merged events derived from all mentions.
+constexpr char kSchemaV2[] = R"sql(
+CREATE TABLE mentions (
+  article_id TEXT    NOT NULL,
+  ordinal    INTEGER NOT NULL,
+  kind       TEXT    NOT NULL,
+  event_type TEXT    NOT NULL,
+  event_date TEXT,
+  body       TEXT    NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE events (
+  id         TEXT PRIMARY KEY,
+  kind       TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  event_date TEXT,
+  country    TEXT,
+  latitude   REAL,
+  longitude  REAL,
+  fatalities INTEGER,
+  json       TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX events_by_date ON events (event_date);
+CREATE TABLE event_articles (
+  event_id   TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  article_id TEXT NOT NULL,
+  PRIMARY KEY (event_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX event_articles_by_article ON event_articles (article_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, sentences, removed, full-text index", kSchemaV1},
-    // {2, "events, mentions, figures", kSchemaV2},
+    {2, "mentions, events, event_articles", kSchemaV2},
 };
 
 Status CheckIsSitrepDb(Db* db, int version) {

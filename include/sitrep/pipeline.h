@@ -1,0 +1,84 @@
+// Pipeline: the whole job over a store — read inputs, clean and store
+// articles, extract and store their mentions, and re-derive the events.
+//
+// Events are a pure function of the stored mentions (DESIGN invariant 2):
+// RebuildEvents() merges every stored mention and replaces the events table,
+// so any ingest order gives the same events with the same ids. An article is
+// extracted once, when it is stored (new or a new version); re-ingesting
+// the same content does no work.
+//
+// Thread safety: one Pipeline per thread; it uses its Store exclusively.
+// Costs: Ingest is linear in the input; RebuildEvents reads all mentions and
+// merges them (see merge.h).
+#ifndef SITREP_PIPELINE_H_
+#define SITREP_PIPELINE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/extract.h"
+#include "sitrep/gazetteer.h"
+#include "sitrep/ingest.h"
+#include "sitrep/merge.h"
+#include "sitrep/status.h"
+#include "sitrep/store.h"
+
+namespace sitrep {
+
+struct PipelineOptions {
+  IngestLimits limits;
+  bool conservative = false;  // ACLED's lowest-figure convention for `best`
+};
+
+struct IngestReport {
+  int64_t inserted = 0, present = 0, versions = 0;
+  int64_t mentions = 0;               // extracted from new articles
+  std::vector<std::string> failures;  // "where: message"
+};
+
+class Pipeline {
+ public:
+  // Opens the gazetteer and lexicons. REQUIRES: `store` outlives the Pipeline.
+  static Result<std::unique_ptr<Pipeline>> Open(Store* store,
+                                                const PipelineOptions& options);
+  ~Pipeline();
+
+  // Reads every input under `paths` into the store, extracting mentions of
+  // new articles. Per-input failures go to `report`; a non-OK status means
+  // the store failed. `progress` (may be empty) is called after each input.
+  using Progress = std::function<void(const IngestReport&, std::string_view)>;
+  Status Ingest(const std::vector<std::string>& paths, IngestReport* report,
+                const Progress& progress = {});
+  // One document (e.g. from the REST API).
+  Status IngestDocument(RawDocument doc, IngestReport* report);
+
+  // Events merged from every stored mention (read only).
+  Result<std::vector<Event>> DeriveEvents();
+  // DeriveEvents, then replaces the stored events with the result.
+  Result<std::vector<Event>> RebuildEvents();
+
+  // Re-extracts every stored article (after a lexicon change).
+  Status Reextract(IngestReport* report);
+
+  const Gazetteer* gazetteer() const { return gazetteer_.get(); }
+
+ private:
+  Pipeline(Store* store, PipelineOptions options);
+  Status ExtractAndStore(const Article& a, IngestReport* report);
+
+  Store* store_;
+  PipelineOptions options_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<Extractor> extractor_;
+  MergeOptions merge_options_;
+};
+
+// The stored form of an event (key fields and its JSON Lines record).
+StoredEvent ToStoredEvent(const Event& e);
+
+}  // namespace sitrep
+
+#endif  // SITREP_PIPELINE_H_

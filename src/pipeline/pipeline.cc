@@ -1,0 +1,132 @@
+#include "sitrep/pipeline.h"
+
+#include "sitrep/export.h"
+
+namespace sitrep {
+
+Pipeline::Pipeline(Store* store, PipelineOptions options)
+    : store_(store), options_(std::move(options)) {
+  merge_options_.conservative = options_.conservative;
+}
+
+Pipeline::~Pipeline() = default;
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Open(
+    Store* store, const PipelineOptions& options) {
+  std::unique_ptr<Pipeline> p(new Pipeline(store, options));
+  SITREP_ASSIGN_OR_RETURN(p->gazetteer_, Gazetteer::OpenDefault());
+  SITREP_ASSIGN_OR_RETURN(p->extractor_, Extractor::Create(p->gazetteer_.get()));
+  return p;
+}
+
+Status Pipeline::ExtractAndStore(const Article& a, IngestReport* report) {
+  std::vector<Mention> mentions = extractor_->Extract(a);
+  report->mentions += static_cast<int64_t>(mentions.size());
+  return store_->PutMentions(a.id, mentions);
+}
+
+Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
+  std::string where = doc.source_path;
+  auto article = BuildArticle(std::move(doc), options_.limits);
+  if (!article.ok()) {
+    report->failures.push_back(where + ": " + article.status().message());
+    return Status::OK();
+  }
+  auto outcome = store_->PutArticle(*article);
+  if (!outcome.ok()) {
+    if (outcome.status().code() != StatusCode::kInvalidArgument) {
+      return outcome.status().WithContext(where);
+    }
+    report->failures.push_back(where + ": " + outcome.status().message());
+    return Status::OK();
+  }
+  switch (*outcome) {
+    case PutOutcome::kAlreadyPresent:
+      ++report->present;
+      return Status::OK();
+    case PutOutcome::kInserted:
+      ++report->inserted;
+      break;
+    case PutOutcome::kNewVersion:
+      ++report->versions;
+      break;
+  }
+  return ExtractAndStore(*article, report);
+}
+
+Status Pipeline::Ingest(const std::vector<std::string>& paths,
+                        IngestReport* report, const Progress& progress) {
+  Status fatal;
+  Status st = ReadDocuments(
+      paths, options_.limits,
+      [&](RawDocument&& doc) {
+        if (!fatal.ok()) return;
+        std::string where = doc.source_path;
+        fatal = IngestDocument(std::move(doc), report);
+        if (progress) progress(*report, where);
+      },
+      [&](InputError&& e) {
+        report->failures.push_back(e.where + ": " + e.status.message());
+        if (progress) progress(*report, e.where);
+      });
+  SITREP_RETURN_IF_ERROR(fatal);
+  return st;
+}
+
+Result<std::vector<Event>> Pipeline::DeriveEvents() {
+  std::vector<Mention> mentions;
+  SITREP_RETURN_IF_ERROR(store_->ForEachMention([&](Mention&& m) {
+    mentions.push_back(std::move(m));
+    return Status::OK();
+  }));
+  MergeOptions options = merge_options_;
+  SITREP_RETURN_IF_ERROR(store_->ForEachArticle(
+      ArticleLoad::kSummary, [&](const Article& a) {
+        if (a.published) options.published[a.id] = *a.published;
+        return Status::OK();
+      }));
+  return MergeMentions(std::move(mentions), options);
+}
+
+Result<std::vector<Event>> Pipeline::RebuildEvents() {
+  SITREP_ASSIGN_OR_RETURN(std::vector<Event> events, DeriveEvents());
+  std::vector<StoredEvent> rows;
+  rows.reserve(events.size());
+  for (const Event& e : events) rows.push_back(ToStoredEvent(e));
+  SITREP_RETURN_IF_ERROR(store_->ReplaceEvents(rows));
+  return events;
+}
+
+Status Pipeline::Reextract(IngestReport* report) {
+  std::vector<std::string> ids;
+  SITREP_RETURN_IF_ERROR(store_->ForEachArticle(
+      ArticleLoad::kSummary, [&](const Article& a) {
+        ids.push_back(a.id);
+        return Status::OK();
+      }));
+  for (const std::string& id : ids) {
+    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+    SITREP_RETURN_IF_ERROR(ExtractAndStore(a, report));
+  }
+  return Status::OK();
+}
+
+StoredEvent ToStoredEvent(const Event& e) {
+  StoredEvent s;
+  s.id = e.id;
+  s.kind = MentionKindName(e.kind);
+  s.event_type = e.event_type;
+  if (e.date.valid()) s.event_date = e.date.ToIso();
+  if (e.location) {
+    s.country = e.location->country;
+    s.latitude = e.location->lat;
+    s.longitude = e.location->lon;
+  }
+  const auto& k = e.counts[static_cast<int>(Outcome::kKilled)];
+  if (k) s.fatalities = k->best.value_or(k->low.value_or(0));
+  s.articles = e.articles;
+  s.json = EventToJsonLine(e);
+  return s;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,23 @@
+// The stored form of a Mention: one compact JSON object (readable with
+// `sqlite3 sitrep.db 'select body from mentions'`), described in
+// doc/storage.md. Decode(Encode(m)) == m for every field.
+//
+// Thread safety: pure functions.
+#ifndef SITREP_STORE_MENTION_CODEC_H_
+#define SITREP_STORE_MENTION_CODEC_H_
+
+#include <string>
+#include <string_view>
+
+#include "sitrep/event.h"
+#include "sitrep/status.h"
+
+namespace sitrep::store_internal {
+
+std::string EncodeMention(const Mention& m);
+// kCorruption when `json` is not a mention written by EncodeMention.
+Result<Mention> DecodeMention(std::string_view json);
+
+}  // namespace sitrep::store_internal
+
+#endif  // SITREP_STORE_MENTION_CODEC_H_

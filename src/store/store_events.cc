@@ -1,0 +1,116 @@
+// Store: mentions and events (schema v2).
+#include "sitrep/store.h"
+#include "store/db.h"
+#include "store/mention_codec.h"
+
+namespace sitrep {
+
+using store_internal::DecodeMention;
+using store_internal::EncodeMention;
+using store_internal::Stmt;
+using store_internal::Transaction;
+
+Status Store::PutMentions(std::string_view article_id,
+                          const std::vector<Mention>& mentions) {
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt del, db_->Prepare("DELETE FROM mentions WHERE article_id = ?"));
+  SITREP_RETURN_IF_ERROR(del.Bind(1, article_id).Run());
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt ins, db_->Prepare("INSERT INTO mentions (article_id, ordinal, kind, "
+                             "event_type, event_date, body) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+  int64_t ordinal = 0;
+  for (const Mention& m : mentions) {
+    ins.Reset();
+    SITREP_RETURN_IF_ERROR(
+        ins.Bind(1, article_id)
+            .Bind(2, ordinal++)
+            .Bind(3, MentionKindName(m.kind))
+            .Bind(4, m.event_type)
+            .BindTextOrNull(5, m.date.valid() ? m.date.ToIso() : "")
+            .Bind(6, EncodeMention(m))
+            .Run());
+  }
+  return txn->Commit();
+}
+
+Status Store::ForEachMention(const std::function<Status(Mention&&)>& fn) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("SELECT body FROM mentions ORDER BY article_id, ordinal"));
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::OK();
+    SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
+    SITREP_RETURN_IF_ERROR(fn(std::move(m)));
+  }
+}
+
+namespace {
+
+Result<int64_t> CountRows(store_internal::Db* db, const char* sql) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db->Prepare(sql));
+  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.Int(0) : 0;
+}
+
+}  // namespace
+
+Result<int64_t> Store::CountMentions() {
+  return CountRows(db_.get(), "SELECT count(*) FROM mentions");
+}
+
+Result<int64_t> Store::CountEvents() {
+  return CountRows(db_.get(), "SELECT count(*) FROM events");
+}
+
+Status Store::ReplaceEvents(const std::vector<StoredEvent>& events) {
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  SITREP_RETURN_IF_ERROR(db_->Exec("DELETE FROM event_articles; DELETE FROM events;"));
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt ins, db_->Prepare("INSERT INTO events (id, kind, event_type, "
+                             "event_date, country, latitude, longitude, "
+                             "fatalities, json) VALUES (?,?,?,?,?,?,?,?,?)"));
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt link, db_->Prepare("INSERT OR IGNORE INTO event_articles "
+                              "(event_id, article_id) VALUES (?, ?)"));
+  for (const StoredEvent& e : events) {
+    ins.Reset();
+    ins.Bind(1, e.id).Bind(2, e.kind).Bind(3, e.event_type)
+        .BindTextOrNull(4, e.event_date).BindTextOrNull(5, e.country);
+    e.latitude ? ins.BindDouble(6, *e.latitude) : ins.BindNull(6);
+    e.longitude ? ins.BindDouble(7, *e.longitude) : ins.BindNull(7);
+    e.fatalities ? ins.Bind(8, *e.fatalities) : ins.BindNull(8);
+    SITREP_RETURN_IF_ERROR(ins.Bind(9, e.json).Run());
+    for (const auto& a : e.articles) {
+      link.Reset();
+      SITREP_RETURN_IF_ERROR(link.Bind(1, e.id).Bind(2, a).Run());
+    }
+  }
+  return txn->Commit();
+}
+
+Status Store::ForEachEvent(
+    const std::function<Status(const StoredEvent&)>& fn) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("SELECT id, kind, event_type, event_date, country, "
+                           "latitude, longitude, fatalities, json FROM events "
+                           "ORDER BY event_date, id"));
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::OK();
+    StoredEvent e;
+    e.id = s.Text(0);
+    e.kind = s.Text(1);
+    e.event_type = s.Text(2);
+    e.event_date = s.Text(3);
+    e.country = s.Text(4);
+    if (!s.IsNull(5)) e.latitude = s.Double(5);
+    if (!s.IsNull(6)) e.longitude = s.Double(6);
+    if (!s.IsNull(7)) e.fatalities = s.Int(7);
+    e.json = s.Text(8);
+    SITREP_RETURN_IF_ERROR(fn(e));
+  }
+}
+
+}  // namespace sitrep
