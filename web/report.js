@@ -260,7 +260,8 @@
         const c = el('circle', { class: 'marker' + (e.kind !== 'incident' ? ' agg' : '') + (state.selected === e.id ? ' selected' : ''),
           cx: px(e.longitude).toFixed(4), cy: py(e.latitude).toFixed(4), 'data-event-id': e.id,
           fill: color(e.type), style: e.kind !== 'incident' ? 'stroke:' + color(e.type) : null });
-        c.__r = Math.min(34, 4 + 2.4 * Math.sqrt(e.killed));
+        // A tally's figure is a running national total, not this point's.
+        c.__r = e.kind === 'tally' ? 6 : Math.min(34, 4 + 2.4 * Math.sqrt(e.killed));
         c.addEventListener('click', () => select(e.id, true));
         c.addEventListener('mouseenter', (ev) => showTip(e, ev));
         c.addEventListener('mousemove', (ev) => showTip(e, ev));

@@ -38,11 +38,25 @@
     host.replaceChildren();
     const evs = state.shown.filter((e) => e.kind !== 'tally' && e.date.length === 10);
     if (!evs.length) return empty(host, 'No dated events to show.');
-    const days = evs.map((e) => dayNum(e.date));
-    const d0 = Math.min(...days), d1 = Math.max(...days);
+    const days = evs.map((e) => dayNum(e.date)).sort((a, b) => a - b);
+    let d0 = days[0], d1 = days[days.length - 1];
+    if (d1 - d0 > 120) {  // stray dates must not squash the rest: show the
+      let best = [0, 0];  // largest run of days without a 60-day gap
+      for (let i = 0, start = 0; i < days.length; i++) {
+        if (i > 0 && days[i] - days[i - 1] > 60) start = i;
+        if (i - start > best[1] - best[0]) best = [start, i];
+      }
+      d0 = days[best[0]] - 1;
+      d1 = days[best[1]] + 1;
+    }
+    const out = days.filter((d) => d < d0 || d > d1).length;
+    if (out) host.append(el('div', { class: 'sub', text: out + ' event(s) outside ' + isoOf(d0) + ' – ' + isoOf(d1) + ' not shown; use the date filter to see them.' }));
     const bin = d1 - d0 > 180 ? 7 : 1, nb = Math.floor((d1 - d0) / bin) + 1;
     const bins = Array.from({ length: nb }, () => ({}));
-    for (const e of evs) { const b = bins[Math.floor((dayNum(e.date) - d0) / bin)]; b[e.type] = (b[e.type] || 0) + 1; }
+    for (const e of evs) {
+      const b = bins[Math.floor((dayNum(e.date) - d0) / bin)];
+      if (b) b[e.type] = (b[e.type] || 0) + 1;
+    }
     const max = niceMax(Math.max(...bins.map((b) => Object.values(b).reduce((s, v) => s + v, 0))));
     const W = host.clientWidth || 600, H = 150, L = 34, Rm = 10, T = 10, B = 24;
     const bw = (W - L - Rm) / nb;
