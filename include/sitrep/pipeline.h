@@ -14,11 +14,13 @@
 #define SITREP_PIPELINE_H_
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sitrep/dedup.h"
 #include "sitrep/extract.h"
 #include "sitrep/gazetteer.h"
 #include "sitrep/ingest.h"
@@ -68,6 +70,9 @@ class Pipeline {
  private:
   Pipeline(Store* store, PipelineOptions options);
   Status ExtractAndStore(const Article& a, IngestReport* report);
+  Result<DedupResult> Deduplicate(MergeOptions* options);
+  Status Redate(const std::map<std::string, CivilDay>& reference,
+                std::vector<Mention>* mentions);
 
   Store* store_;
   PipelineOptions options_;

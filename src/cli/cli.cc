@@ -13,7 +13,9 @@ namespace sitrep::cli {
 #define SITREP_COMMAND_FAMILIES(X) \
   X(Ingest)                        \
   X(Articles)                      \
-  X(Extract)
+  X(Extract)                       \
+  X(Events)                        \
+  X(Report)
 
 #define SITREP_DECLARE_FAMILY(F) void Register##F##Commands(CommandRegistry&);
 SITREP_COMMAND_FAMILIES(SITREP_DECLARE_FAMILY)

@@ -1,5 +1,8 @@
 #include "sitrep/pipeline.h"
 
+#include <set>
+
+#include "sitrep/dedup.h"
 #include "sitrep/export.h"
 
 namespace sitrep {
@@ -73,6 +76,46 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
   return st;
 }
 
+// Near-duplicates and shared sentences across the store: which article
+// copies which, and the reference day an undated article borrows.
+Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
+  std::vector<DedupInput> inputs;
+  SignatureOptions sig;
+  sig.keep_shingles = false;  // compact: verify with the MinHash estimate
+  SITREP_RETURN_IF_ERROR(store_->ForEachArticle(
+      ArticleLoad::kFull, [&](const Article& a) {
+        if (a.published) options->published[a.id] = *a.published;
+        inputs.push_back(PrepareArticle(a, sig));
+        return Status::OK();
+      }));
+  SITREP_ASSIGN_OR_RETURN(DedupResult d, sitrep::Deduplicate(std::move(inputs)));
+  options->copy_of = d.copy_of;
+  return d;
+}
+
+// An undated article re-read against the day it borrows from the articles
+// it shares text with (date origin "cluster"): its relative dates resolve.
+Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
+                        std::vector<Mention>* mentions) {
+  if (reference.empty()) return Status::OK();
+  std::vector<Mention> kept;
+  for (auto& m : *mentions) {
+    if (!reference.count(m.article_id)) kept.push_back(std::move(m));
+  }
+  for (const auto& [id, day] : reference) {
+    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+    if (a.published) continue;  // dated after all: keep its own mentions
+    a.published = day;
+    a.date_origin = DateOrigin::kCluster;
+    for (Mention& m : extractor_->Extract(a)) {
+      if (m.date_rule == "article") m.date_rule = "cluster";
+      kept.push_back(std::move(m));
+    }
+  }
+  *mentions = std::move(kept);
+  return Status::OK();
+}
+
 Result<std::vector<Event>> Pipeline::DeriveEvents() {
   std::vector<Mention> mentions;
   SITREP_RETURN_IF_ERROR(store_->ForEachMention([&](Mention&& m) {
@@ -80,11 +123,8 @@ Result<std::vector<Event>> Pipeline::DeriveEvents() {
     return Status::OK();
   }));
   MergeOptions options = merge_options_;
-  SITREP_RETURN_IF_ERROR(store_->ForEachArticle(
-      ArticleLoad::kSummary, [&](const Article& a) {
-        if (a.published) options.published[a.id] = *a.published;
-        return Status::OK();
-      }));
+  SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(&options));
+  SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, &mentions));
   return MergeMentions(std::move(mentions), options);
 }
 
