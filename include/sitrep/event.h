@@ -62,6 +62,9 @@ struct Mention {
   std::string sub_event_type;  // ACLED sub-event type
   std::string actor1, actor2;
   std::optional<Location> location;
+  // Other local places its sentences name ("in Baghdad and southern cities
+  // including Basra"): a mention may match another article's event there.
+  std::vector<Location> other_places;
   CivilDay date;  // complete when known; partial or zero otherwise
   DatePrecision date_precision = DatePrecision::kDay;
   std::string date_rule;       // how it was resolved ("article", "weekday"...)

@@ -184,7 +184,7 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
     int64_t n = static_cast<int64_t>(named.size());
     q.count = Count{n, n, n};
     q.qualifier = "named";
-    AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
+    AddFigure(f, MakeFigure(q, o.e->outcome, named.front()->e->actor_class));
   }
 }
 

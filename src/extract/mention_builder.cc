@@ -228,6 +228,21 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
 
 namespace sitrep {
 
+void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
+  for (const auto& pm : c.facts.places) {
+    if (pm.demonym) continue;
+    std::optional<Place> p = Resolve(pm, ctx_);
+    if (!p || p->kind == PlaceKind::kCountry) continue;
+    std::optional<Location> l = ToLocation(*p, pm.span);
+    bool known = m->location && m->location->geonameid == l->geonameid &&
+                 m->location->name == l->name;
+    for (const auto& o : m->other_places) {
+      known |= o.geonameid == l->geonameid && o.name == l->name;
+    }
+    if (!known && m->other_places.size() < 8) m->other_places.push_back(*l);
+  }
+}
+
 MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
   Work w;
   w.cls = c.cls;
@@ -251,6 +266,7 @@ MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
   }
   if (!m.date.valid()) m.weekday = c.weekday;
   m.figures = c.facts.figures;
+  AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
   m.notes = std::string(c.facts.span.In(article_.text));
@@ -285,6 +301,13 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor) &&
                  c.facts.index - m.sentences.back() <= 2;
   if (!SameFamily(m.event_type, c.cls.event_type) && !anaphor) return false;
+  auto named = [](const std::string& s) {
+    return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+  };
+  if ((named(m.actor2) && named(c.cls.actor2) && m.actor2 != c.cls.actor2) ||
+      (named(m.actor1) && named(c.cls.actor1) && m.actor1 != c.cls.actor1)) {
+    return false;  // different named targets or perpetrators
+  }
   if (Local(m.location) && Local(c.place) && !c.place_inherited) {
     if (Km(m.location->lat, m.location->lon, c.place->lat, c.place->lon) > 25) {
       return false;
@@ -328,6 +351,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
     w->explicit_date = true;
   }
   for (const auto& f : c.facts.figures) m.figures.push_back(f);
+  AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
   for (const auto& t : c.cls.triggers) m.trigger_words.push_back(t);

@@ -47,6 +47,7 @@ class MentionBuilder {
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
   std::optional<Location> ToLocation(const Place& p, Span span) const;
   Work ToWork(const Candidate& c) const;
+  void AddOtherPlaces(const Candidate& c, Mention* m) const;
   bool Compatible(const Work& w, const Candidate& c) const;
   int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;

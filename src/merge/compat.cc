@@ -29,16 +29,24 @@ bool TypesCompatible(const Mention& a, const Mention& b) {
          Protestish(b);
 }
 
+bool Near(const Location& x, const Location& y) {
+  if (Km(x, y) <= 25) return true;
+  // A city inside the named province.
+  return (x.precision == "admin1" || y.precision == "admin1") &&
+         x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
+}
+
 bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local) {
   *both_local = Local(a.location) && Local(b.location);
   if (*both_local) {
-    const Location& x = *a.location;
-    const Location& y = *b.location;
-    if (Km(x, y) <= 25) return true;
-    bool province = (x.precision == "admin1" || y.precision == "admin1") &&
-                    x.country == y.country && !x.admin1.empty() &&
-                    x.admin1 == y.admin1;
-    return province;
+    if (Near(*a.location, *b.location)) return true;
+    for (const auto& x : a.other_places) {
+      if (Near(x, *b.location)) return true;
+    }
+    for (const auto& y : b.other_places) {
+      if (Near(*a.location, y)) return true;
+    }
+    return false;
   }
   if (a.location && b.location) return a.location->country == b.location->country;
   return true;
@@ -81,8 +89,21 @@ double Km(const Location& a, const Location& b) {
   return 2 * 6371.0 * std::asin(std::sqrt(h));
 }
 
+// Named actors (capitalised classes: "Islamic State", "US embassy",
+// "Qassem Soleimani") that differ mean different events; classes such as
+// "protesters" or "security forces" do not decide.
+bool Named(const std::string& s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+
+bool ActorsCompatible(const std::string& x, const std::string& y) {
+  return !(Named(x) && Named(y) && x != y);
+}
+
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (a.article_id == b.article_id) return false;
+  if (!ActorsCompatible(a.actor1, b.actor1) ||
+      !ActorsCompatible(a.actor2, b.actor2)) {
+    return false;
+  }
   if (a.kind != MentionKind::kIncident || b.kind != MentionKind::kIncident) {
     return false;
   }
@@ -91,6 +112,12 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (!PlacesCompatible(a, b, &both_local)) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
+  // The same named victim ("killed Qassem Soleimani") ties a mention whose
+  // day is only its article's to the one whose day is stated.
+  if (Named(a.actor2) && a.actor2 == b.actor2 && a.event_type == b.event_type &&
+      (Fuzzy(a.date_rule) || Fuzzy(b.date_rule))) {
+    return true;
+  }
   if (a.date.valid() && b.date.valid()) {
     int64_t gap = std::llabs(a.date.ToDays() - b.date.ToDays());
     // Two days stated precisely must agree; a publication day or "overnight"

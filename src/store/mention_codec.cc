@@ -93,6 +93,8 @@ std::string EncodeMention(const Mention& m) {
   w.String(m.actor2);
   w.Key("loc");
   m.location ? PutLocation(w, *m.location) : w.Null();
+  w.Key("places");
+  PutArray(w, m.other_places, [&](const Location& l) { PutLocation(w, l); });
   w.Key("date");
   PutArray(w, std::vector<int>{m.date.year, m.date.month, m.date.day},
            [&](int x) { w.Int(x); });
@@ -228,7 +230,12 @@ bool GetBody(element d, Mention* m) {
                      static_cast<int>(date[2])};
   for (int64_t s : sentences) m->sentences.push_back(static_cast<int>(s));
   for (int64_t p : parts) m->parts.push_back(static_cast<int>(p));
-  return ForArray(d["figures"],
+  return ForArray(d["places"],
+                  [&](element x) {
+                    m->other_places.emplace_back();
+                    return GetLocation(x, &m->other_places.back());
+                  }) &&
+         ForArray(d["figures"],
                   [&](element x) {
                     m->figures.emplace_back();
                     return GetFigure(x, &m->figures.back());
