@@ -15,6 +15,7 @@ namespace sitrep::cli {
   X(Articles)                      \
   X(Extract)                       \
   X(Events)                        \
+  X(Summary)                       \
   X(Report)
 
 #define SITREP_DECLARE_FAMILY(F) void Register##F##Commands(CommandRegistry&);

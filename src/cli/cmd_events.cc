@@ -133,7 +133,56 @@ int RunTallies(const GlobalOptions& g, FilterArgs fa) {
   return kExitOk;
 }
 
+std::string CountText(const std::optional<Count>& c) {
+  if (!c) return "-";
+  auto v = [](const std::optional<int64_t>& x) {
+    return x ? std::to_string(*x) : std::string("?");
+  };
+  if (c->low == c->high && c->low == c->best) return v(c->best);
+  return v(c->best) + " (" + v(c->low) + "-" + v(c->high) + ")";
+}
+
+int RunSummary(const GlobalOptions& g, const FilterArgs& fa) {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Pipeline> pipeline;
+  auto events = LoadEvents(g, fa, false, &store, &pipeline);
+  if (!events.ok()) return ReportError(events.status());
+  auto articles = store->CountArticles();
+  std::map<std::string, int> by_type;
+  int incidents = 0, conflicts = 0;
+  for (const Event& e : *events) {
+    if (e.kind != MentionKind::kIncident) continue;
+    ++incidents;
+    ++by_type[e.event_type];
+    conflicts += !e.disagreements.empty();
+  }
+  std::printf("%lld articles, %d incidents (%d with disagreeing sources), "
+              "%zu records in all\n\n",
+              static_cast<long long>(articles.ok() ? *articles : 0), incidents,
+              conflicts, events->size());
+  for (const auto& [type, n] : by_type) std::printf("  %4d  %s\n", n, type.c_str());
+  std::printf("\n%-10s  %-10s  %-16s  %-26s  %-12s  %-12s  %s\n", "kind", "date",
+              "place", "type", "killed", "injured", "sources");
+  for (const Event& e : *events) {
+    std::printf("%-10s  %-10s  %-16.16s  %-26.26s  %-12s  %-12s  %zu\n",
+                MentionKindName(e.kind),
+                e.date.valid() ? e.date.ToIso().c_str() : "undated",
+                e.location ? e.location->name.c_str() : "-", e.event_type.c_str(),
+                CountText(e.counts[0]).c_str(), CountText(e.counts[1]).c_str(),
+                e.articles.size());
+  }
+  return kExitOk;
+}
+
 }  // namespace
+
+void RegisterSummaryCommands(CommandRegistry& r) {
+  auto args = std::make_shared<FilterArgs>();
+  CLI::App* cmd = r.Add("summary", "A readable table of the store's events.",
+                        [&r, args] { return RunSummary(r.globals(), *args); });
+  args->AddTo(cmd);
+}
+
 
 void RegisterEventsCommands(CommandRegistry& r) {
   auto args = std::make_shared<EventsArgs>();
