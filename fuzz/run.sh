@@ -66,7 +66,7 @@ regressions() {
     bin="$BUILD/fuzz/${t}_fuzzer"
     [ -x "$bin" ] || { echo "missing $bin (ninja -C $BUILD fuzzers)" >&2; exit 1; }
     files=()
-    for d in "$SRC/fuzz/regressions/$t" "$SRC/fuzz/corpus/$t"; do
+    for d in "$SRC/fuzz/regressions/$t" "$SRC/fuzz/corpus/$t"; do  # files only
       [ -d "$d" ] && while IFS= read -r -d '' f; do files+=("$f"); done \
         < <(find "$d" -type f -print0 | sort -z)
     done
