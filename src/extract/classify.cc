@@ -119,7 +119,10 @@ void ApplyRoleRules(const Roles& r, const SentenceFacts& f,
   // A casualty figure with no trigger word at all: harm to people.
   double evidence = 0;
   for (const auto& [type, score] : s) evidence += score;
-  if (harm && evidence <= 0) s[kVac] += 1;
+  if (harm && evidence <= 0) {
+    s[kVac] += 1;
+    c->defaulted = true;
+  }
   if (HasOutcome(f, Outcome::kArrested, true) && evidence <= 0) {
     s[kStrategic] += 1;
   }

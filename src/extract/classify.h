@@ -19,6 +19,10 @@ struct Classification {
   ActorKind actor1_kind = ActorKind::kGeneric;
   ActorKind actor2_kind = ActorKind::kGeneric;
   std::vector<std::string> triggers;     // phrases that fired
+  // True when no trigger fired and the type is only the default for the
+  // sentence's figures ("Nine other people were wounded."): such a
+  // sentence continues whatever event came before it.
+  bool defaulted = false;
 };
 
 Classification Classify(const Lexicon& lex, const SentenceFacts& f);

@@ -154,6 +154,38 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   }
 }
 
+const Figure* FigureAt(const SentenceFacts& f, Span span) {
+  for (const auto& g : f.figures) {
+    if (g.span == span) return &g;
+  }
+  return nullptr;
+}
+
+// "six militants, two soldiers and a civilian were killed": a count joined
+// by "," or "and" to a bound count shares its outcome.
+void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
+  for (size_t i = f->quantities.size(); i-- > 0;) {
+    const QuantityAt& qa = f->quantities[i];
+    if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span) ||
+        i + 1 >= f->quantities.size()) {
+      continue;
+    }
+    const QuantityAt& next = f->quantities[i + 1];
+    const Figure* bound = FigureAt(*f, next.q.span);
+    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
+    if (!bound || !victim) continue;
+    bool joined = true;
+    for (uint32_t k = victim->end; k < next.tok_begin; ++k) {
+      const std::string& w = f->toks[k].norm;
+      if (w != "," && w != "and" && w != "militants" && w != "fighters") {
+        joined = false;
+      }
+    }
+    if (!joined || next.tok_begin - victim->end > 3) continue;
+    AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
+  }
+}
+
 bool HasFigure(const SentenceFacts& f, Outcome o) {
   for (const auto& g : f.figures) {
     if (g.outcome == o) return true;
@@ -271,6 +303,7 @@ void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
     AddFigure(f, MakeFigure(qa.q, o->e->outcome,
                             victim ? victim->e->actor_class : ""));
   }
+  BindCoordinated(actors, f);
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);

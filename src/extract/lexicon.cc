@@ -75,7 +75,9 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                          {"aggregate", Cue::kAggregate},
                          {"attribution", Cue::kAttribution},
                          {"anaphor", Cue::kAnaphor},
-                         {"recollection", Cue::kRecollection}}, &e.cue)) {
+                         {"recollection", Cue::kRecollection},
+                         {"perfect", Cue::kPerfect},
+                         {"period", Cue::kPeriod}}, &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }
       break;

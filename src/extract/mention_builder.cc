@@ -46,6 +46,19 @@ bool Local(const std::optional<Location>& l) {
   return l && l->precision != "country";
 }
 
+bool Near(const Location& a, const Location& b) {
+  return Km(a.lat, a.lon, b.lat, b.lon) <= 25;
+}
+
+// The mention's place, or another local place its sentences named.
+bool NearAny(const Mention& m, const Location& l) {
+  if (m.location && Near(*m.location, l)) return true;
+  for (const auto& o : m.other_places) {
+    if (Near(o, l)) return true;
+  }
+  return false;
+}
+
 int64_t Best(const Count& c) {
   return c.best.value_or(c.low.value_or(c.high.value_or(0)));
 }
@@ -115,6 +128,15 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   }
 }
 
+bool MentionBuilder::InsideActor(const SentenceFacts& f, Span span) const {
+  for (const auto& h : f.hits) {
+    if (lex_.entry(h.payload).kind != LexKind::kActor) continue;
+    Span a{f.toks[h.begin].span.begin, f.toks[h.end - 1].span.end};
+    if (a.begin < span.end && span.begin < a.end) return true;
+  }
+  return false;
+}
+
 // The place a sentence's event happened: a city or landmark first, then a
 // province, then a country; places inside actor names are skipped.
 std::optional<Location> MentionBuilder::EventPlace(
@@ -126,6 +148,7 @@ std::optional<Location> MentionBuilder::EventPlace(
     if (pm.demonym) continue;
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
+    if (InsideActor(f, pm.span)) continue;  // "Boko Haram", "Islamic State"
     std::optional<Place> p = Resolve(pm, ctx_);
     if (!p) continue;
     int rank = p->kind == PlaceKind::kLandmark ? 0
@@ -186,11 +209,25 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (!c.place) c.place = country_place_;
   bool killed = false;
   for (const auto& fig : f.figures) killed |= fig.outcome == Outcome::kKilled;
-  if (killed && (f.HasCue(lex_, Cue::kTally) || f.HasCue(lex_, Cue::kSince))) {
+  // A running toll: "so far", "since October", "an AFP tally", or "have been
+  // killed in the unrest". A total over the day's incidents: "In all, ...".
+  bool tally = f.HasCue(lex_, Cue::kTally) || f.HasCue(lex_, Cue::kSince) ||
+               (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod));
+  if (killed && tally) {
     c.kind = MentionKind::kTally;
+  } else if (killed && f.HasCue(lex_, Cue::kAggregate)) {
+    c.kind = MentionKind::kAggregate;
   }
   c.facts = std::move(f);
-  if (!Qualifies(c)) return std::nullopt;
+  if (!Qualifies(c)) {
+    // "No one was hurt." or "Nine others were wounded." adds to the event
+    // just told, but tells no event of its own.
+    if (c.facts.figures.empty() || c.facts.HasCue(lex_, Cue::kHypothetical) ||
+        c.kind != MentionKind::kIncident) {
+      return std::nullopt;
+    }
+    c.attach_only = true;
+  }
   return c;
 }
 
@@ -207,7 +244,7 @@ bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
 
 bool MentionBuilder::Qualifies(const Candidate& c) const {
   const SentenceFacts& f = c.facts;
-  if (c.kind == MentionKind::kTally) return true;
+  if (c.kind != MentionKind::kIncident) return true;
   bool hypothetical = f.HasCue(lex_, Cue::kHypothetical);
   bool nonzero = false;
   for (const auto& fig : f.figures) {
@@ -300,7 +337,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // "... were killed in the crackdown" points back to the event just told.
   bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor) &&
                  c.facts.index - m.sentences.back() <= 2;
-  if (!SameFamily(m.event_type, c.cls.event_type) && !anaphor) return false;
+  if (!SameFamily(m.event_type, c.cls.event_type) && !anaphor &&
+      !c.cls.defaulted) {
+    return false;
+  }
   auto named = [](const std::string& s) {
     return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
   };
@@ -308,28 +348,35 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       (named(m.actor1) && named(c.cls.actor1) && m.actor1 != c.cls.actor1)) {
     return false;  // different named targets or perpetrators
   }
-  if (Local(m.location) && Local(c.place) && !c.place_inherited) {
-    if (Km(m.location->lat, m.location->lon, c.place->lat, c.place->lon) > 25) {
-      return false;
-    }
+  if (Local(m.location) && Local(c.place) && !c.place_inherited &&
+      !NearAny(m, *c.place)) {
+    return false;
   }
   if (w.explicit_date && c.date && !(m.date == c.date->day)) return false;
-  // Two different counts of the same victims in one sentence each, without
-  // a word pointing back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
-  for (const auto& a : m.figures) {
-    for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && Best(a.count) > 0 && Best(b.count) > 0 &&
-          Best(a.count) != Best(b.count) && !anaphor) {
-        return false;
+  // Different counts of the same outcome, none shared and no word pointing
+  // back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
+  if (anaphor) return true;
+  for (int o = 0; o < kNumOutcomes; ++o) {
+    bool both = false, shared = false, mine = false;
+    for (const auto& a : m.figures) {
+      if (static_cast<int>(a.outcome) != o || Best(a.count) <= 0) continue;
+      mine = true;
+      for (const auto& b : c.facts.figures) {
+        if (static_cast<int>(b.outcome) != o || Best(b.count) <= 0) continue;
+        both = true;
+        shared |= Best(a.count) == Best(b.count);
       }
     }
+    if (mine && both && !shared) return false;
   }
   return true;
 }
 
 void MentionBuilder::Join(Work* w, const Candidate& c) const {
   Mention& m = w->m;
-  for (const auto& [type, score] : c.cls.scores) w->cls.scores[type] += score;
+  if (!c.cls.defaulted) {
+    for (const auto& [type, score] : c.cls.scores) w->cls.scores[type] += score;
+  }
   Classification merged = w->cls;
   Decide(&merged, lex_, c.facts);
   if (!merged.event_type.empty() && merged.event_type != m.event_type &&
@@ -420,6 +467,10 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
         best = affinity;
         target = &works[k];
       }
+    }
+    if (c->attach_only &&
+        (!target || c->facts.index - target->m.sentences.back() > 2)) {
+      continue;
     }
     if (target) {
       Join(target, *c);

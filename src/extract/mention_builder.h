@@ -21,6 +21,7 @@ struct Candidate {
   bool place_inherited = false;
   std::optional<DateMention> date;  // an explicit date in the sentence
   bool date_inherited = false;      // the date came from a sentence before
+  bool attach_only = false;         // may only join a mention just told
   int weekday = -1;                 // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
@@ -45,6 +46,7 @@ class MentionBuilder {
   bool Qualifies(const Candidate& c) const;
   bool SameParagraph(size_t a, size_t b) const;
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
+  bool InsideActor(const SentenceFacts& f, Span span) const;
   std::optional<Location> ToLocation(const Place& p, Span span) const;
   Work ToWork(const Candidate& c) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;

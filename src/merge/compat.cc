@@ -61,6 +61,16 @@ int64_t Value(const Count& c) {
   return c.best.value_or(c.low.value_or(c.high.value_or(0)));
 }
 
+// Both give a non-zero figure for some outcome.
+bool SharedNonzero(const Mention& a, const Mention& b) {
+  for (int o = 0; o < kNumOutcomes; ++o) {
+    const Figure* fa = a.FigureFor(static_cast<Outcome>(o));
+    const Figure* fb = b.FigureFor(static_cast<Outcome>(o));
+    if (fa && fb && Value(fa->count) > 0 && Value(fb->count) > 0) return true;
+  }
+  return false;
+}
+
 // No outcome where both give a non-zero figure far apart.
 bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
   *one_equal = false;
@@ -98,7 +108,28 @@ bool ActorsCompatible(const std::string& x, const std::string& y) {
   return !(Named(x) && Named(y) && x != y);
 }
 
+bool SameRecord(const Mention& a, const Mention& b, const MergeOptions& o) {
+  if (a.article_id == b.article_id || a.kind != b.kind) return false;
+  const Figure* fa = a.FigureFor(Outcome::kKilled);
+  const Figure* fb = b.FigureFor(Outcome::kKilled);
+  if (!fa || !fb || Value(fa->count) != Value(fb->count)) return false;
+  if (a.date.valid() && b.date.valid() &&
+      std::llabs(a.date.ToDays() - b.date.ToDays()) > 1) {
+    return false;
+  }
+  auto root = [&](const std::string& id) {
+    auto it = o.copy_of.find(id);
+    return it == o.copy_of.end() ? id : it->second;
+  };
+  bool copies = root(a.article_id) == root(b.article_id);
+  return copies || (a.kind == MentionKind::kTally && !a.source.empty() &&
+                    a.source == b.source);
+}
+
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
+  if (a.kind != MentionKind::kIncident || b.kind != MentionKind::kIncident) {
+    return SameRecord(a, b, o);
+  }
   if (a.article_id == b.article_id) return false;
   if (!ActorsCompatible(a.actor1, b.actor1) ||
       !ActorsCompatible(a.actor2, b.actor2)) {
@@ -131,9 +162,11 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
       known.date.Weekday() != unknown.weekday) {
     return false;
   }
-  // An unknown date joins a known one only when place, type and figures agree.
+  // An unknown date joins a known one only when place, type and figures
+  // agree: the same local place, the same type, and a casualty figure both
+  // give (equal, or close: FiguresCompatible bounds the gap).
   bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
-  return both_local && (one_equal || copies) &&
+  return both_local && (one_equal || copies || SharedNonzero(a, b)) &&
          (a.event_type == b.event_type || copies);
 }
 

@@ -46,9 +46,9 @@ std::vector<Event> MergeMentions(std::vector<Mention> mentions,
   std::vector<std::vector<Mention>> clusters;
   for (auto& m : mentions) {
     std::vector<Mention>* home = nullptr;
-    if (m.kind == MentionKind::kIncident) {
+    {
       for (auto& c : clusters) {
-        if (c.front().kind != MentionKind::kIncident) continue;
+        if (c.front().kind != m.kind) continue;
         bool all = std::all_of(c.begin(), c.end(), [&](const Mention& o) {
           return merge_internal::SameEvent(o, m, options);
         });
