@@ -16,7 +16,8 @@ namespace sitrep::cli {
   X(Extract)                       \
   X(Events)                        \
   X(Summary)                       \
-  X(Report)
+  X(Report)                        \
+  X(Serve)
 
 #define SITREP_DECLARE_FAMILY(F) void Register##F##Commands(CommandRegistry&);
 SITREP_COMMAND_FAMILIES(SITREP_DECLARE_FAMILY)
