@@ -154,11 +154,39 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   }
 }
 
+// "Two of the wounded", "12 of them", "including four children": a part of
+// a group already counted, not a new count.
+bool Subset(const SentenceFacts& f, const QuantityAt& qa) {
+  uint32_t e = qa.tok_end;
+  if (e + 1 < f.toks.size() && f.toks[e].norm == "of" &&
+      (f.toks[e + 1].norm == "the" || f.toks[e + 1].norm == "them" ||
+       f.toks[e + 1].norm == "whom" || f.toks[e + 1].norm == "those")) {
+    return true;
+  }
+  for (uint32_t k = qa.tok_begin; k > 0 && qa.tok_begin - k < 2; --k) {
+    const std::string& w = f.toks[k - 1].norm;
+    if (w == "including" || w == "among") return true;
+  }
+  return false;
+}
+
 const Figure* FigureAt(const SentenceFacts& f, Span span) {
   for (const auto& g : f.figures) {
     if (g.span == span) return &g;
   }
   return nullptr;
+}
+
+// Only "," and "and" (and a trailing group noun) between two counts.
+bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to) {
+  if (to < from || to - from > 3) return false;
+  for (uint32_t k = from; k < to; ++k) {
+    const std::string& w = f.toks[k].norm;
+    if (w != "," && w != "and" && w != "militants" && w != "fighters") {
+      return false;
+    }
+  }
+  return true;
 }
 
 // "six militants, two soldiers and a civilian were killed": a count joined
@@ -173,15 +201,21 @@ void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
     const QuantityAt& next = f->quantities[i + 1];
     const Figure* bound = FigureAt(*f, next.q.span);
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
-    if (!bound || !victim) continue;
-    bool joined = true;
-    for (uint32_t k = victim->end; k < next.tok_begin; ++k) {
-      const std::string& w = f->toks[k].norm;
-      if (w != "," && w != "and" && w != "militants" && w != "fighters") {
-        joined = false;
-      }
+    if (!bound || !victim || !Joined(*f, victim->end, next.tok_begin)) continue;
+    AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
+  }
+  // "killing three soldiers and two civilians": forwards too.
+  for (size_t i = 1; i < f->quantities.size(); ++i) {
+    const QuantityAt& qa = f->quantities[i];
+    const QuantityAt& prev = f->quantities[i - 1];
+    if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span)) continue;
+    const Figure* bound = FigureAt(*f, prev.q.span);
+    const Hit* prev_victim = VictimAfter(actors, *f, prev.tok_end);
+    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
+    if (!bound || !prev_victim || !victim ||
+        !Joined(*f, prev_victim->end, qa.tok_begin)) {
+      continue;
     }
-    if (!joined || next.tok_begin - victim->end > 3) continue;
     AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
   }
 }
@@ -279,7 +313,7 @@ void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
   std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
   if (outcomes.empty()) return;
   for (const auto& qa : f->quantities) {
-    if (qa.q.qualifier == "zero") continue;
+    if (qa.q.qualifier == "zero" || Subset(*f, qa)) continue;
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
     uint32_t after = victim ? victim->end : qa.tok_end;
     const Hit* o = OutcomeAfter(outcomes, *f, after, 7);

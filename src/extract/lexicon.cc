@@ -77,7 +77,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                          {"anaphor", Cue::kAnaphor},
                          {"recollection", Cue::kRecollection},
                          {"perfect", Cue::kPerfect},
-                         {"period", Cue::kPeriod}}, &e.cue)) {
+                         {"period", Cue::kPeriod},
+                         {"generic", Cue::kGeneric}}, &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }
       break;

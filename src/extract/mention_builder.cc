@@ -36,6 +36,36 @@ int WeekdayNamed(std::string_view s) {
   return -1;
 }
 
+// "said on Friday", "told reporters on Monday": when it was reported, not
+// when it happened.
+bool ReportDate(const SentenceFacts& f, const DateMention& d) {
+  static const char* kVerbs[] = {"said", "says", "told", "added", "reported",
+                                 "announced", "stated", "confirmed", "claimed",
+                                 "reporters", "statement"};
+  uint32_t t = f.TokAt(d.span.begin);
+  for (uint32_t k = t; k > 0 && t - k < 2; --k) {
+    for (const char* v : kVerbs) {
+      if (f.toks[k - 1].norm == v) return true;
+    }
+  }
+  return false;
+}
+
+// "01/02/2011 ... on Sunday": a numeric date that reads either way is
+// settled by the weekday the text names (2 January 2011 was a Sunday).
+DateMention Disambiguate(DateMention d, int weekday) {
+  if (weekday < 0 || d.rule.find("ambiguous") == std::string::npos ||
+      d.day.Weekday() == weekday) {
+    return d;
+  }
+  CivilDay swapped{d.day.year, d.day.day, d.day.month};
+  if (swapped.valid() && swapped.Weekday() == weekday) {
+    d.day = swapped;
+    d.rule += "+weekday";
+  }
+  return d;
+}
+
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -167,7 +197,10 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
                                                        size_t i) const {
   Candidate c;
   c.cls = Classify(lex_, f);
-  if (c.cls.event_type.empty()) return std::nullopt;
+  if (c.cls.event_type.empty()) {
+    if (f.figures.empty()) return std::nullopt;
+    c.cls.defaulted = true;  // "No casualties were reported." continues
+  }
   std::string_view text = article_.text;
   c.attribution = FindAttribution(lex_, text, f);
   for (auto& fig : f.figures) {
@@ -176,8 +209,9 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     fig.raw_span = article_.offsets.ToRaw(fig.span);
   }
   for (const auto& d : f.dates) {
+    if (ReportDate(f, d)) continue;
     if (!d.range_start && d.day.year != 0 && d.precision == DatePrecision::kDay) {
-      c.date = d;
+      c.date = Disambiguate(d, sentence_named_weekdays_[i]);
       break;
     }
   }
@@ -251,13 +285,17 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
     nonzero |= fig.count.best.value_or(fig.count.low.value_or(0)) > 0;
   }
   if (nonzero) return !hypothetical || c.cls.score >= 3;
-  if (hypothetical || c.cls.score < 3 || f.HasCue(lex_, Cue::kRecollection)) {
+  if (hypothetical || c.cls.score < 3 || f.HasCue(lex_, Cue::kRecollection) ||
+      f.HasCue(lex_, Cue::kGeneric)) {
     return false;
   }
   if (c.date && article_.published && c.date->day.valid()) {
     int64_t age = article_.published->ToDays() - c.date->day.ToDays();
     if (age > 14 || age < -1) return false;  // background, not news
   }
+  // A quotation is testimony or opinion: without a figure it is no event.
+  std::string_view text = c.facts.span.In(article_.text);
+  if (text.starts_with("\"") || text.starts_with("\xE2\x80\x9C")) return false;
   return (c.date && !c.date_inherited) || (Local(c.place) && !c.place_inherited);
 }
 
@@ -348,8 +386,11 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       (named(m.actor1) && named(c.cls.actor1) && m.actor1 != c.cls.actor1)) {
     return false;  // different named targets or perpetrators
   }
+  // "Nine other people were wounded ..." right after the event continues it
+  // wherever it names.
+  bool continuation = c.cls.defaulted && c.facts.index - m.sentences.back() <= 1;
   if (Local(m.location) && Local(c.place) && !c.place_inherited &&
-      !NearAny(m, *c.place)) {
+      !continuation && !NearAny(m, *c.place)) {
     return false;
   }
   if (w.explicit_date && c.date && !(m.date == c.date->day)) return false;
@@ -439,16 +480,23 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     sentence_places_.push_back(EventPlace(f));
     int weekday = -1;
     for (const auto& d : f.dates) {
+      if (ReportDate(f, d)) continue;
       if (!d.range_start && d.day.year == 0 && weekday < 0) {
         weekday = WeekdayNamed(d.span.In(article_.text));
       }
     }
     sentence_weekdays_.push_back(weekday);
+    int named = -1;  // any weekday named, resolved or not
+    for (const auto& d : f.dates) {
+      if (named < 0 && !ReportDate(f, d)) named = WeekdayNamed(d.span.In(article_.text));
+    }
+    sentence_named_weekdays_.push_back(named);
     std::optional<DateMention> day;
     for (const auto& d : f.dates) {
+      if (ReportDate(f, d)) continue;
       if (!d.range_start && d.day.year != 0 &&
           d.precision == DatePrecision::kDay) {
-        day = d;
+        day = Disambiguate(d, named);
         break;
       }
     }

@@ -62,8 +62,9 @@ class MentionBuilder {
   std::optional<Location> dateline_place_;
   std::optional<Location> country_place_;
   std::vector<std::optional<Location>> sentence_places_;
-  std::vector<int> sentence_weekdays_;
-  std::vector<std::optional<DateMention>> sentence_dates_;  // first day named  // unresolved weekday named, or -1
+  std::vector<int> sentence_weekdays_;        // unresolved weekday named, or -1
+  std::vector<int> sentence_named_weekdays_;  // any weekday named, or -1
+  std::vector<std::optional<DateMention>> sentence_dates_;  // first day named
 };
 
 }  // namespace sitrep

@@ -1,6 +1,10 @@
 // When two mentions from different articles tell one event.
 #include <cmath>
 #include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "merge/internal.h"
 
@@ -61,29 +65,57 @@ int64_t Value(const Count& c) {
   return c.best.value_or(c.low.value_or(c.high.value_or(0)));
 }
 
+// The counts a mention gives for an outcome: each figure, and per sentence
+// the sum of figures over distinct victims ("6 militants, 2 soldiers").
+std::vector<int64_t> Values(const Mention& m, Outcome o) {
+  std::vector<int64_t> out;
+  std::map<int, std::pair<int64_t, std::set<std::string>>> sums;
+  for (const auto& f : m.figures) {
+    if (f.outcome != o || f.implausible) continue;
+    int64_t v = Value(f.count);
+    out.push_back(v);
+    auto& [sum, victims] = sums[f.sentence];
+    if (victims.insert(f.victims).second) sum += v;
+  }
+  for (auto& [sentence, s] : sums) {
+    if (s.second.size() > 1) out.push_back(s.first);
+  }
+  return out;
+}
+
+bool Close(int64_t x, int64_t y) {
+  int64_t d = std::llabs(x - y);
+  return d <= 2 || d * 2 <= std::max(x, y);
+}
+
 // Both give a non-zero figure for some outcome.
 bool SharedNonzero(const Mention& a, const Mention& b) {
   for (int o = 0; o < kNumOutcomes; ++o) {
-    const Figure* fa = a.FigureFor(static_cast<Outcome>(o));
-    const Figure* fb = b.FigureFor(static_cast<Outcome>(o));
-    if (fa && fb && Value(fa->count) > 0 && Value(fb->count) > 0) return true;
+    bool x = false, y = false;
+    for (int64_t v : Values(a, static_cast<Outcome>(o))) x |= v > 0;
+    for (int64_t v : Values(b, static_cast<Outcome>(o))) y |= v > 0;
+    if (x && y) return true;
   }
   return false;
 }
 
-// No outcome where both give a non-zero figure far apart.
+// For every outcome both give non-zero counts for, some pair is close.
 bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
   *one_equal = false;
   for (int o = 0; o < kNumOutcomes; ++o) {
-    const Figure* fa = a.FigureFor(static_cast<Outcome>(o));
-    const Figure* fb = b.FigureFor(static_cast<Outcome>(o));
-    if (!fa || !fb) continue;
-    int64_t x = Value(fa->count), y = Value(fb->count);
-    if (x == y) *one_equal = true;
-    if (x > 0 && y > 0) {
-      int64_t d = std::llabs(x - y);
-      if (d > 2 && d * 2 > std::max(x, y)) return false;
+    std::vector<int64_t> xs = Values(a, static_cast<Outcome>(o));
+    std::vector<int64_t> ys = Values(b, static_cast<Outcome>(o));
+    bool any_nonzero = false, close = false;
+    for (int64_t x : xs) {
+      for (int64_t y : ys) {
+        if (x == y) *one_equal = true;
+        if (x > 0 && y > 0) {
+          any_nonzero = true;
+          close |= Close(x, y);
+        }
+      }
     }
+    if (any_nonzero && !close) return false;
   }
   return true;
 }

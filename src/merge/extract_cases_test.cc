@@ -1,0 +1,101 @@
+// Table-driven tests of the whole extractor on tricky sentences, read from
+// tests/golden/extract_cases.tsv (one regression case per bug).
+#include "sitrep/extract.h"
+#include "sitrep/merge.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "extract/tsv.h"
+#include "sitrep/sentences.h"
+
+namespace sitrep {
+namespace {
+
+Article MakeArticle(const std::string& text, const std::string& published) {
+  Article a;
+  a.id = "case";
+  a.raw = text;
+  a.text = text;
+  a.offsets = OffsetMap::Identity(static_cast<uint32_t>(text.size()));
+  a.sentences = SplitSentences(a.text);
+  if (auto d = CivilDay::ParseIso(published)) a.published = d;
+  return a;
+}
+
+std::string Best(const std::optional<Count>& c) {
+  if (!c) return "-";
+  auto v = c->best ? c->best : c->low ? c->low : c->high;
+  return v ? std::to_string(*v) : "-";
+}
+
+// The value the case file names for key `k` in event `e`.
+std::string Field(const Event& e, const std::string& k) {
+  if (k == "kind") return MentionKindName(e.kind);
+  if (k == "type") return e.event_type;
+  if (k == "killed") return Best(e.counts[0]);
+  if (k == "injured") return Best(e.counts[1]);
+  if (k == "arrested") return Best(e.counts[2]);
+  if (k == "missing") return Best(e.counts[3]);
+  if (k == "date") return e.date.valid() ? e.date.ToIso() : "-";
+  if (k == "place") return e.location ? e.location->name : "-";
+  return "unknown key " + k;
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+class ExtractorCases : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto g = Gazetteer::OpenDefault();
+    if (g.ok()) gaz_ = std::move(g).value().release();
+    auto x = Extractor::Create(gaz_);
+    ASSERT_TRUE(x.ok()) << x.status().ToString();
+    extractor_ = std::move(x).value().release();
+  }
+  static const Gazetteer* gaz_;
+  static const Extractor* extractor_;
+};
+const Gazetteer* ExtractorCases::gaz_ = nullptr;
+const Extractor* ExtractorCases::extractor_ = nullptr;
+
+TEST_F(ExtractorCases, GoldenFile) {
+  if (gaz_ == nullptr) GTEST_SKIP() << "no compiled gazetteer";
+  std::ifstream in(SITREP_SOURCE_DIR "/tests/golden/extract_cases.tsv");
+  ASSERT_TRUE(in) << "missing tests/golden/extract_cases.tsv";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string body = ss.str();
+  int cases = 0;
+  for (const TsvRow& row : ParseTsv(body)) {
+    ++cases;
+    Article a = MakeArticle(std::string(row.at(1)), std::string(row.at(0)));
+    std::vector<Event> events = MergeMentions(extractor_->Extract(a), {});
+    std::stringstream expect(std::string(row.at(2)));
+    std::string item;
+    while (std::getline(expect, item, ';')) {
+      item = Trim(item);
+      size_t eq = item.find('=');
+      ASSERT_NE(eq, std::string::npos) << "line " << row.line << ": " << item;
+      std::string key = item.substr(0, eq), want = item.substr(eq + 1);
+      if (key == "n") {
+        EXPECT_EQ(std::to_string(events.size()), want) << "line " << row.line;
+        continue;
+      }
+      ASSERT_FALSE(events.empty()) << "line " << row.line << ": no event";
+      EXPECT_EQ(Field(events.front(), key), want)
+          << "line " << row.line << ": " << key << " in " << row.at(1);
+    }
+  }
+  EXPECT_GT(cases, 20);
+}
+
+}  // namespace
+}  // namespace sitrep

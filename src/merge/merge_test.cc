@@ -1,0 +1,206 @@
+#include "sitrep/merge.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+namespace sitrep {
+namespace {
+
+Location Place(const char* name, double lat, double lon) {
+  Location l;
+  l.name = name;
+  l.country = "IQ";
+  l.lat = lat;
+  l.lon = lon;
+  l.precision = "city";
+  l.geonameid = static_cast<uint32_t>(lat * 1000 + lon);
+  return l;
+}
+
+const Location kBaghdad = Place("Baghdad", 33.34058, 44.40088);
+const Location kNasiriyah = Place("Nasiriyah", 31.05799, 46.25726);
+const Location kNajaf = Place("Najaf", 32.02594, 44.34625);
+
+Figure Fig(Outcome o, int64_t n, int sentence = 0, const char* victims = "") {
+  Figure f;
+  f.outcome = o;
+  f.count = Count{n, n, n};
+  f.qualifier = "exact";
+  f.victims = victims;
+  f.sentence = sentence;
+  return f;
+}
+
+Mention M(const char* article, const char* type, const Location& where,
+          CivilDay day, std::vector<Figure> figures, int sentence = 0) {
+  Mention m;
+  m.article_id = article;
+  m.event_type = type;
+  m.location = where;
+  m.date = day;
+  m.date_rule = day.valid() ? "weekday" : "none";
+  m.figures = std::move(figures);
+  m.sentences = {sentence};
+  m.notes = std::string(article) + " sentence";
+  return m;
+}
+
+constexpr const char kExpl[] = "Explosions/Remote violence";
+constexpr const char kProt[] = "Protests";
+const CivilDay kJan26{2020, 1, 26};
+const CivilDay kJan27{2020, 1, 27};
+
+TEST(Merge, SameEventFromThreeOutletsIsOneWithDisagreement) {
+  auto events = MergeMentions(
+      {M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kInjured, 0)}),
+       M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kInjured, 3)}),
+       M("c", kExpl, kBaghdad, kJan26, {Fig(Outcome::kInjured, 0)})},
+      {});
+  ASSERT_EQ(events.size(), 1u);
+  const auto& c = events[0].counts[static_cast<int>(Outcome::kInjured)];
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->low, 0);
+  EXPECT_EQ(c->high, 3);
+  EXPECT_EQ(c->best, 0);  // two sources against one
+  EXPECT_EQ(events[0].articles, (std::vector<std::string>{"a", "b", "c"}));
+  ASSERT_EQ(events[0].disagreements.size(), 1u);
+  EXPECT_NE(events[0].disagreements[0].find("injuries"), std::string::npos);
+}
+
+TEST(Merge, ConservativeBestIsTheLowest) {
+  MergeOptions o;
+  o.conservative = true;
+  auto events = MergeMentions(
+      {M("a", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 4)}),
+       M("b", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 3)}),
+       M("c", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 4)})},
+      o);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].counts[0]->best, 3);
+  o.conservative = false;
+  events = MergeMentions(
+      {M("a", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 4)}),
+       M("b", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 3)}),
+       M("c", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 4)})},
+      o);
+  EXPECT_EQ(events[0].counts[0]->best, 4);
+}
+
+TEST(Merge, SyndicatedCopyIsNotAnIndependentSource) {
+  MergeOptions o;
+  o.copy_of["b"] = "a";
+  auto events = MergeMentions(
+      {M("a", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 3)}),
+       M("b", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 3)}),
+       M("c", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 4)})},
+      o);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].n_sources, 2);
+  EXPECT_EQ(events[0].articles.size(), 3u);
+}
+
+TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
+  struct Case {
+    const char* name;
+    Mention a, b;
+  } cases[] = {
+      {"place", M("a", kProt, kNasiriyah, kJan26, {}),
+       M("b", kProt, kNajaf, kJan26, {})},
+      {"day", M("a", kProt, kBaghdad, kJan26, {}),
+       M("b", kProt, kBaghdad, kJan27, {})},
+      {"type", M("a", kExpl, kBaghdad, kJan26, {}),
+       M("b", kProt, kBaghdad, kJan26, {})},
+      {"same article", M("a", kProt, kBaghdad, kJan26, {}),
+       M("a", kProt, kBaghdad, kJan26, {}, 5)},
+      {"figures far apart", M("a", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 29)}),
+       M("b", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 4)})},
+  };
+  for (auto& c : cases) {
+    EXPECT_EQ(MergeMentions({c.a, c.b}, {}).size(), 2u) << c.name;
+  }
+}
+
+TEST(Merge, NoChainingThroughTransitiveMerges) {
+  // a~b (1 day apart) and b~c (1 day apart) but a and c are 2 days apart:
+  // complete linkage keeps c out of {a, b}.
+  Mention a = M("a", kProt, kBaghdad, {2020, 1, 25}, {});
+  Mention b = M("b", kProt, kBaghdad, kJan26, {});
+  Mention c = M("c", kProt, kBaghdad, kJan27, {});
+  for (Mention* m : {&a, &b, &c}) m->date_rule = "article";
+  auto events = MergeMentions({a, b, c}, {});
+  EXPECT_EQ(events.size(), 2u);
+}
+
+TEST(Merge, UndatedJoinsOnlyWhenPlaceTypeAndFiguresAgree) {
+  Mention dated = M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 5)});
+  Mention agree = M("b", kExpl, kBaghdad, {}, {Fig(Outcome::kKilled, 6)});
+  Mention no_figure = M("c", kExpl, kBaghdad, {}, {});
+  EXPECT_EQ(MergeMentions({dated, agree}, {}).size(), 1u);
+  EXPECT_EQ(MergeMentions({dated, no_figure}, {}).size(), 2u);
+  Mention wrong_weekday = agree;
+  wrong_weekday.weekday = 3;  // Thursday; Jan 26 2020 was a Sunday
+  EXPECT_EQ(MergeMentions({dated, wrong_weekday}, {}).size(), 2u);
+}
+
+TEST(Merge, IdsAndEventsDoNotDependOnOrder) {
+  std::vector<Mention> ms = {
+      M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kInjured, 0)}),
+      M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kInjured, 3)}),
+      M("c", kProt, kNasiriyah, kJan26, {Fig(Outcome::kKilled, 2)}),
+      M("d", kProt, kNasiriyah, kJan27, {Fig(Outcome::kKilled, 2)}),
+      M("e", kProt, kNajaf, {}, {Fig(Outcome::kKilled, 12)}),
+  };
+  auto reference = MergeMentions(ms, {});
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 20; ++trial) {
+    std::shuffle(ms.begin(), ms.end(), rng);
+    auto events = MergeMentions(ms, {});
+    ASSERT_EQ(events.size(), reference.size());
+    for (size_t i = 0; i < events.size(); ++i) {
+      EXPECT_EQ(events[i].id, reference[i].id);
+      EXPECT_EQ(events[i].articles, reference[i].articles);
+    }
+  }
+}
+
+TEST(Merge, TalliesOfOneSourceMergeOthersStay) {
+  Mention t1 = M("a", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 500)});
+  t1.kind = MentionKind::kTally;
+  t1.source = "AFP";
+  Mention t2 = t1;
+  t2.article_id = "b";
+  Mention t3 = t1;
+  t3.article_id = "c";
+  t3.source = "Reuters";
+  auto events = MergeMentions({t1, t2, t3}, {});
+  EXPECT_EQ(events.size(), 2u);
+  for (const auto& e : events) EXPECT_EQ(e.kind, MentionKind::kTally);
+}
+
+TEST(Merge, AggregateLinksItsParts) {
+  Mention total = M("a", kProt, kBaghdad, {}, {Fig(Outcome::kKilled, 45)}, 0);
+  total.kind = MentionKind::kAggregate;
+  total.parts = {1, 2};
+  Mention p1 = M("a", kProt, kNasiriyah, {}, {Fig(Outcome::kKilled, 29)}, 1);
+  Mention p2 = M("a", kProt, kNajaf, {}, {Fig(Outcome::kKilled, 16)}, 2);
+  auto events = MergeMentions({total, p1, p2}, {});
+  ASSERT_EQ(events.size(), 3u);
+  auto agg = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.kind == MentionKind::kAggregate;
+  });
+  ASSERT_NE(agg, events.end());
+  EXPECT_EQ(agg->parts.size(), 2u);
+}
+
+TEST(Merge, InjuredWithoutDeadImpliesZeroFatalities) {
+  auto events = MergeMentions(
+      {M("a", kProt, kBaghdad, kJan26, {Fig(Outcome::kInjured, 2)})}, {});
+  ASSERT_TRUE(events[0].counts[0]);
+  EXPECT_EQ(events[0].counts[0]->best, 0);
+  EXPECT_TRUE(events[0].fatalities_implied);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,152 @@
+#include "store/mention_codec.h"
+
+#include <gtest/gtest.h>
+
+#include "sitrep/store.h"
+
+namespace sitrep::store_internal {
+namespace {
+
+Mention Full() {
+  Mention m;
+  m.article_id = "000_\"quoted\"\nid";
+  m.kind = MentionKind::kAggregate;
+  m.event_type = "Protests";
+  m.sub_event_type = "Excessive force against protesters";
+  m.actor1 = "security forces";
+  m.actor2 = "protesters";
+  Location l;
+  l.name = "Al Kūt";
+  l.country = "IQ";
+  l.admin1 = "Wāsiţ";
+  l.lat = 32.5128;
+  l.lon = 45.81817;
+  l.geonameid = 94298;
+  l.precision = "city";
+  l.span = {3, 9};
+  m.location = l;
+  m.other_places = {l, l};
+  m.other_places[1].name = "Baghdad";
+  m.date = {2020, 1, 26};
+  m.date_precision = DatePrecision::kWeek;
+  m.date_rule = "weekday";
+  m.weekday = 6;
+  Figure f;
+  f.outcome = Outcome::kMissing;
+  f.count = Count{4, std::nullopt, 7};
+  f.qualifier = "range";
+  f.victims = "aid workers";
+  f.attribution = "their employer";
+  f.implausible = true;
+  f.span = {10, 20};
+  f.raw_span = {110, 120};
+  f.sentence = 3;
+  m.figures = {f, f};
+  m.figures[1].outcome = Outcome::kKilled;
+  m.sentences = {3, 4};
+  m.raw_spans = {{100, 150}, {152, 200}};
+  m.source = "AFP";
+  m.subject = "killed";
+  m.parts = {1, 2};
+  m.notes = "Three \"others\" died.\tTab";
+  m.trigger_words = {"protest*", "shot dead"};
+  return m;
+}
+
+void ExpectSame(const Mention& a, const Mention& b) {
+  EXPECT_EQ(EncodeMention(a), EncodeMention(b));
+  EXPECT_EQ(a.article_id, b.article_id);
+  EXPECT_EQ(a.kind, b.kind);
+  ASSERT_EQ(a.location.has_value(), b.location.has_value());
+  if (a.location) {
+    EXPECT_EQ(a.location->name, b.location->name);
+    EXPECT_DOUBLE_EQ(a.location->lat, b.location->lat);
+  }
+  ASSERT_EQ(a.figures.size(), b.figures.size());
+  for (size_t i = 0; i < a.figures.size(); ++i) {
+    EXPECT_EQ(a.figures[i].count, b.figures[i].count);
+    EXPECT_EQ(a.figures[i].raw_span, b.figures[i].raw_span);
+    EXPECT_EQ(a.figures[i].implausible, b.figures[i].implausible);
+  }
+  EXPECT_EQ(a.date, b.date);
+  EXPECT_EQ(a.weekday, b.weekday);
+  EXPECT_EQ(a.parts, b.parts);
+  EXPECT_EQ(a.notes, b.notes);
+}
+
+TEST(MentionCodec, RoundTripsEveryField) {
+  Mention m = Full();
+  auto back = DecodeMention(EncodeMention(m));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ExpectSame(m, *back);
+}
+
+TEST(MentionCodec, RoundTripsAnEmptyMention) {
+  Mention m;
+  auto back = DecodeMention(EncodeMention(m));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ExpectSame(m, *back);
+}
+
+TEST(MentionCodec, RejectsDamagedBodies) {
+  std::string good = EncodeMention(Full());
+  const char* bad[] = {"", "{}", "[1,2]", "{\"article\":5}", "not json"};
+  for (const char* b : bad) {
+    auto r = DecodeMention(b);
+    EXPECT_FALSE(r.ok()) << b;
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().code(), StatusCode::kCorruption) << b;
+    }
+  }
+  for (size_t n = 0; n < good.size(); n += 7) {
+    EXPECT_FALSE(DecodeMention(good.substr(0, n)).ok()) << n;
+  }
+}
+
+TEST(StoreMentions, PutReplacesAndStreams) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Mention m = Full();
+  m.article_id = "a";
+  ASSERT_TRUE((*store)->PutMentions("a", {m, m}).ok());
+  ASSERT_TRUE((*store)->PutMentions("a", {m}).ok());  // replaces
+  ASSERT_TRUE((*store)->PutMentions("b'; DROP TABLE mentions; --", {m}).ok());
+  EXPECT_EQ(*(*store)->CountMentions(), 2);
+  int n = 0;
+  ASSERT_TRUE((*store)->ForEachMention([&](Mention&& got) {
+    ++n;
+    EXPECT_EQ(got.notes, m.notes);
+    return Status::OK();
+  }).ok());
+  EXPECT_EQ(n, 2);
+}
+
+TEST(StoreEvents, ReplaceAndRead) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  StoredEvent e;
+  e.id = "SR1";
+  e.kind = "incident";
+  e.event_type = "Protests";
+  e.event_date = "2020-01-26";
+  e.latitude = 33.3;
+  e.articles = {"a", "b"};
+  e.json = "{\"event_id\":\"SR1\"}";
+  // A duplicate id fails the whole replacement: nothing is half-written.
+  EXPECT_FALSE((*store)->ReplaceEvents({e, e}).ok());
+  EXPECT_EQ(*(*store)->CountEvents(), 0);
+  ASSERT_TRUE((*store)->ReplaceEvents({e}).ok());
+  EXPECT_EQ(*(*store)->CountEvents(), 1);
+  std::vector<StoredEvent> got;
+  ASSERT_TRUE((*store)->ForEachEvent([&](const StoredEvent& s) {
+    got.push_back(s);
+    return Status::OK();
+  }).ok());
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].json, e.json);
+  EXPECT_TRUE(got[0].latitude);
+  EXPECT_FALSE(got[0].longitude);
+}
+
+}  // namespace
+}  // namespace sitrep::store_internal
