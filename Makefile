@@ -34,3 +34,10 @@ fuzz: setup
 
 clean:
 	rm -rf $(BUILD) build-asan
+
+# Loopback load test of `sitrep serve` (wrk, 64 connections, 30 s); see
+# bench/load.sh. LOAD_ARTICLES > 0 adds that many synthetic articles.
+LOAD_ARTICLES ?= 0
+.PHONY: load
+load: build
+	@bench/load.sh $(BUILD)/sitrep 30 64 $(LOAD_ARTICLES)

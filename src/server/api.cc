@@ -167,7 +167,8 @@ Result<std::unique_ptr<Api>> Api::Open(const std::string& db,
 // The live report: the page fetches its events from /api/events.
 Status Api::BuildUi() {
   ReportOptions options;
-  options.subtitle = "live: " + db_;
+  size_t slash = db_.find_last_of('/');
+  options.subtitle = "live: " + db_.substr(slash == std::string::npos ? 0 : slash + 1);
   options.country_name = CountryNamesFrom(*pipeline_->gazetteer());
   options.api_url = "/api/events?limit=1000";
   ui_.content_type = "text/html; charset=utf-8";
