@@ -55,6 +55,12 @@ struct Location {
   Span span;                 // where it was named (clean text)
 };
 
+// May two reports of these types tell one event? Equal types; Protests and
+// Riots; and Violence against civilians with either when protesters are
+// among the actors of both ("security forces shot dead four protesters").
+bool TypesCompatible(const std::string& a, bool a_protesters,
+                     const std::string& b, bool b_protesters);
+
 struct Mention {
   std::string article_id;
   MentionKind kind = MentionKind::kIncident;

@@ -21,6 +21,18 @@ const char* MentionKindName(MentionKind k) {
   return "incident";
 }
 
+bool TypesCompatible(const std::string& a, bool a_protesters,
+                     const std::string& b, bool b_protesters) {
+  if (a == b) return true;
+  auto pr = [](const std::string& t) { return t == "Protests" || t == "Riots"; };
+  if (pr(a) && pr(b)) return true;
+  auto vpr = [](const std::string& t) {
+    return t == "Protests" || t == "Riots" || t == "Violence against civilians";
+  };
+  bool ap = a_protesters || pr(a), bp = b_protesters || pr(b);
+  return vpr(a) && vpr(b) && ap && bp;
+}
+
 const Figure* Mention::FigureFor(Outcome o) const {
   for (const auto& f : figures) {
     if (f.outcome == o && !f.implausible) return &f;

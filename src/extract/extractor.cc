@@ -7,6 +7,36 @@
 namespace sitrep {
 namespace {
 
+// Splits a sentence that tells two events ("In Basra, two were shot dead,
+// while in Kut a man died") at "; " and ", while" / ", whereas" into clauses.
+std::vector<Span> Clauses(std::string_view text, Span s) {
+  static const std::string_view kSplits[] = {"; ", ", while ", ", whereas "};
+  std::vector<Span> out;
+  uint32_t begin = s.begin;
+  std::string_view body = s.In(text);
+  size_t pos = 0;
+  while (true) {
+    size_t best = std::string_view::npos, len = 0;
+    for (std::string_view sp : kSplits) {
+      size_t p = body.find(sp, pos);
+      if (p < best) {
+        best = p;
+        len = sp.size();
+      }
+    }
+    if (best == std::string_view::npos) break;
+    uint32_t cut = s.begin + static_cast<uint32_t>(best);
+    // Clauses under 25 bytes are lists, not events of their own.
+    if (cut - begin >= 25 && s.end - cut >= 25) {
+      out.push_back({begin, cut});
+      begin = cut + static_cast<uint32_t>(len);
+    }
+    pos = best + len;
+  }
+  out.push_back({begin, s.end});
+  return out;
+}
+
 class ExtractorImpl : public Extractor {
  public:
   ExtractorImpl(std::unique_ptr<Lexicon> lex, const Gazetteer* gaz)
@@ -16,10 +46,12 @@ class ExtractorImpl : public Extractor {
     std::vector<SentenceFacts> facts;
     facts.reserve(a.sentences.size());
     for (size_t i = 0; i < a.sentences.size(); ++i) {
-      SentenceFacts f = AnalyzeSentence(*lex_, gaz_, a.text, a.sentences[i],
-                                        static_cast<int>(i), a.published);
-      BindFigures(*lex_, a.text, &f);
-      facts.push_back(std::move(f));
+      for (Span unit : Clauses(a.text, a.sentences[i])) {
+        SentenceFacts f = AnalyzeSentence(*lex_, gaz_, a.text, unit,
+                                          static_cast<int>(i), a.published);
+        BindFigures(*lex_, a.text, &f);
+        facts.push_back(std::move(f));
+      }
     }
     MentionBuilder builder(*lex_, gaz_, a);
     return builder.Build(std::move(facts));

@@ -146,7 +146,8 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
       q.count = Count{0, 0, 0};
       q.qualifier = "zero";
       AddFigure(f, MakeFigure(q, o.e->outcome, ""));
-      if (o.e->phrase == "casualties") {
+      // "no casualties", "no one was hurt": nobody died either.
+      if (o.e->phrase == "casualties" || o.e->outcome == Outcome::kInjured) {
         AddFigure(f, MakeFigure(q, Outcome::kKilled, ""));
       }
       break;
@@ -258,7 +259,8 @@ bool Singular(const LexEntry& e) {
   static const std::set<std::string> kCollective = {
       "police", "military", "army", "militia", "gendarmerie", "coalition",
       "people", "paramilitary", "taliban", "hezbollah", "hamas", "isis",
-      "daesh", "gang", "cartel", "forces", "security forces"};
+      "daesh", "gang", "cartel", "forces", "security forces", "women", "men",
+      "children", "youth", "clergy", "personnel", "staff"};
   if (e.actor_kind == ActorKind::kPerson || e.actor_kind == ActorKind::kForeign) {
     return false;
   }
@@ -270,12 +272,13 @@ bool Determiner(const std::string& w) {
   return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
 }
 
-// A determiner within three tokens before token `pos`, over words only.
+// A determiner within three tokens before token `pos`, over modifiers only
+// ("a young man", not "the dead were women").
 bool DeterminedAt(const SentenceFacts& f, uint32_t pos) {
   for (uint32_t k = pos; k > 0 && pos - k < 3; --k) {
     const Tok& t = f.toks[k - 1];
-    if (t.punct) return false;
     if (Determiner(t.norm)) return true;
+    if (t.punct || Fillers().count(t.norm)) return false;
   }
   return false;
 }

@@ -78,7 +78,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                          {"recollection", Cue::kRecollection},
                          {"perfect", Cue::kPerfect},
                          {"period", Cue::kPeriod},
-                         {"generic", Cue::kGeneric}}, &e.cue)) {
+                         {"generic", Cue::kGeneric},
+                         {"media", Cue::kMedia}}, &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }
       break;

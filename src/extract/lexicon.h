@@ -30,7 +30,7 @@ enum class ActorKind : uint8_t {
 
 enum class Cue : uint8_t {
   kNegation, kHypothetical, kTally, kSince, kAggregate, kAttribution,
-  kAnaphor, kRecollection, kPerfect, kPeriod, kGeneric
+  kAnaphor, kRecollection, kPerfect, kPeriod, kGeneric, kMedia
 };
 
 struct LexEntry {

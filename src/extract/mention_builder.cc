@@ -16,13 +16,6 @@ double Km(double lat1, double lon1, double lat2, double lon2) {
   return 2 * 6371.0 * std::asin(std::sqrt(h));
 }
 
-bool SameFamily(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  auto pr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots";
-  };
-  return pr(a) && pr(b);
-}
 
 // 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
 int WeekdayNamed(std::string_view s) {
@@ -218,7 +211,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   // "On 8 May, gunmen attacked a bus. Three people died." The date of a
   // recent sentence carries over to one that gives none.
   for (size_t back = 1; !c.date && back <= 3 && back <= i; ++back) {
-    if (SameParagraph(i - back, i) && sentence_dates_[i - back]) {
+    if (SameParagraph(sentence_index_[i - back], sentence_index_[i]) &&
+        sentence_dates_[i - back]) {
       c.date = sentence_dates_[i - back];
       c.date->rule = "context";
       c.date_inherited = true;
@@ -253,6 +247,12 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     c.kind = MentionKind::kAggregate;
   }
   c.facts = std::move(f);
+  // "Video showed ..." describes an event already told.
+  if (c.facts.HasCue(lex_, Cue::kMedia)) {
+    c.attach_only = true;
+    c.cls.defaulted = true;
+    return c;
+  }
   if (!Qualifies(c)) {
     // "No one was hurt." or "Nine others were wounded." adds to the event
     // just told, but tells no event of its own.
@@ -261,6 +261,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       return std::nullopt;
     }
     c.attach_only = true;
+    c.cls.defaulted = true;
   }
   return c;
 }
@@ -375,13 +376,26 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // "... were killed in the crackdown" points back to the event just told.
   bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor) &&
                  c.facts.index - m.sentences.back() <= 2;
-  if (!SameFamily(m.event_type, c.cls.event_type) && !anaphor &&
-      !c.cls.defaulted) {
+  auto protesters = [](const std::string& a1, const std::string& a2) {
+    return a1 == "protesters" || a2 == "protesters";
+  };
+  if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
+                       c.cls.event_type,
+                       protesters(c.cls.actor1, c.cls.actor2)) &&
+      !anaphor && !c.cls.defaulted) {
     return false;
   }
   auto named = [](const std::string& s) {
     return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
   };
+  // State forces and an unidentified armed group are different perpetrators.
+  auto armed = [](ActorKind k) {
+    return k == ActorKind::kState || k == ActorKind::kArmed;
+  };
+  if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
+      armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind) {
+    return false;
+  }
   if ((named(m.actor2) && named(c.cls.actor2) && m.actor2 != c.cls.actor2) ||
       (named(m.actor1) && named(c.cls.actor1) && m.actor1 != c.cls.actor1)) {
     return false;  // different named targets or perpetrators
@@ -477,6 +491,7 @@ void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
   for (const auto& f : ss) {
+    sentence_index_.push_back(static_cast<size_t>(f.index));
     sentence_places_.push_back(EventPlace(f));
     int weekday = -1;
     for (const auto& d : f.dates) {

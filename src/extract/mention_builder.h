@@ -32,7 +32,8 @@ class MentionBuilder {
   MentionBuilder(const Lexicon& lex, const Gazetteer* gaz,
                  const Article& article);
 
-  // The article's mentions from its analysed sentences (in text order).
+  // The article's mentions from its analysed sentences (in text order; a
+  // sentence split into clauses gives several units with one index).
   std::vector<Mention> Build(std::vector<SentenceFacts> sentences);
 
  private:
@@ -61,6 +62,8 @@ class MentionBuilder {
   ResolveContext ctx_;
   std::optional<Location> dateline_place_;
   std::optional<Location> country_place_;
+  // Per analysed unit (a sentence, or a clause of one): its sentence index.
+  std::vector<size_t> sentence_index_;
   std::vector<std::optional<Location>> sentence_places_;
   std::vector<int> sentence_weekdays_;        // unresolved weekday named, or -1
   std::vector<int> sentence_named_weekdays_;  // any weekday named, or -1

@@ -15,22 +15,8 @@ bool Local(const std::optional<Location>& l) {
   return l && l->precision != "country";
 }
 
-bool Protestish(const Mention& m) {
-  return m.actor1 == "protesters" || m.actor2 == "protesters" ||
-         m.event_type == "Protests" || m.event_type == "Riots";
-}
-
-bool TypesCompatible(const Mention& a, const Mention& b) {
-  if (a.event_type == b.event_type) return true;
-  auto pr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots";
-  };
-  if (pr(a.event_type) && pr(b.event_type)) return true;
-  auto vpr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots" || t == "Violence against civilians";
-  };
-  return vpr(a.event_type) && vpr(b.event_type) && Protestish(a) &&
-         Protestish(b);
+bool Protesters(const Mention& m) {
+  return m.actor1 == "protesters" || m.actor2 == "protesters";
 }
 
 bool Near(const Location& x, const Location& y) {
@@ -170,7 +156,9 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (a.kind != MentionKind::kIncident || b.kind != MentionKind::kIncident) {
     return false;
   }
-  if (!TypesCompatible(a, b)) return false;
+  if (!TypesCompatible(a.event_type, Protesters(a), b.event_type, Protesters(b))) {
+    return false;
+  }
   bool both_local = false;
   if (!PlacesCompatible(a, b, &both_local)) return false;
   bool one_equal = false;
