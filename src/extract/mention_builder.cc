@@ -44,6 +44,26 @@ bool ReportDate(const SentenceFacts& f, const DateMention& d) {
   return false;
 }
 
+// "Monday's arrests came a day after police opened fire": the event told
+// after "a day after" happened the day before the date named before it.
+DateMention ShiftAfter(const SentenceFacts& f, DateMention d) {
+  static const std::pair<const char*, int> kShifts[] = {
+      {"came a day after", 1}, {"came one day after", 1},
+      {"came two days after", 2}, {"comes a day after", 1}};
+  for (size_t t = f.TokAt(d.span.end); t + 3 < f.toks.size(); ++t) {
+    for (const auto& [phrase, days] : kShifts) {
+      std::string three = f.toks[t].norm + " " + f.toks[t + 1].norm + " " +
+                          f.toks[t + 2].norm + " " + f.toks[t + 3].norm;
+      if (three == phrase && d.day.valid()) {
+        d.day = d.day.AddDays(-days);
+        d.rule += "+shift";
+        return d;
+      }
+    }
+  }
+  return d;
+}
+
 // "01/02/2011 ... on Sunday": a numeric date that reads either way is
 // settled by the weekday the text names (2 January 2011 was a Sunday).
 DateMention Disambiguate(DateMention d, int weekday) {
@@ -115,7 +135,12 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
     for (const auto& pm : f.places) {
       if (pm.candidates.empty()) continue;
       const Place& p = pm.candidates.front();
-      if (p.kind != PlaceKind::kCountry && !pm.demonym) continue;
+      // Countries and demonyms count fully; a city's country counts a
+      // little (it settles "Tahrir Square" in an article about Baghdad).
+      if (p.kind != PlaceKind::kCountry && !pm.demonym &&
+          p.kind != PlaceKind::kCity) {
+        continue;
+      }
       auto it = std::find_if(counts.begin(), counts.end(),
                              [&](auto& c) { return c.first == p.country; });
       if (it == counts.end()) {
@@ -208,6 +233,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       break;
     }
   }
+  if (c.date) c.date = ShiftAfter(f, *c.date);
   // "On 8 May, gunmen attacked a bus. Three people died." The date of a
   // recent sentence carries over to one that gives none.
   for (size_t back = 1; !c.date && back <= 3 && back <= i; ++back) {

@@ -10,9 +10,12 @@
 namespace sitrep {
 namespace {
 
+// Unique per mention: a sentence split into clauses gives several mentions
+// with one sentence index, told apart by where their text starts.
 std::string MentionKey(const Mention& m) {
   return m.article_id + "#" +
-         std::to_string(m.sentences.empty() ? 0 : m.sentences.front());
+         std::to_string(m.sentences.empty() ? 0 : m.sentences.front()) + "@" +
+         std::to_string(m.raw_spans.empty() ? 0 : m.raw_spans.front().begin);
 }
 
 // Canonical order: by date (unknown last), then article id and sentence.
@@ -20,7 +23,8 @@ bool CanonicalLess(const Mention& a, const Mention& b) {
   auto key = [](const Mention& m) {
     int64_t d = m.date.valid() ? m.date.ToDays() : INT64_MAX;
     int s = m.sentences.empty() ? 0 : m.sentences.front();
-    return std::make_tuple(d, m.article_id, s);
+    uint32_t b = m.raw_spans.empty() ? 0 : m.raw_spans.front().begin;
+    return std::make_tuple(d, m.article_id, s, b);
   };
   return key(a) < key(b);
 }

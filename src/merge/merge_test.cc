@@ -194,6 +194,18 @@ TEST(Merge, AggregateLinksItsParts) {
   EXPECT_EQ(agg->parts.size(), 2u);
 }
 
+// Regression: two clauses of one sentence ("..., while in Kut ...") are two
+// mentions with one sentence index; their events must get distinct ids.
+TEST(Merge, ClausesOfOneSentenceGetDistinctIds) {
+  Mention a = M("a", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 2)}, 3);
+  Mention b = M("a", kProt, kNajaf, kJan26, {Fig(Outcome::kKilled, 1)}, 3);
+  a.raw_spans = {{100, 150}};
+  b.raw_spans = {{158, 200}};
+  auto events = MergeMentions({a, b}, {});
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_NE(events[0].id, events[1].id);
+}
+
 TEST(Merge, InjuredWithoutDeadImpliesZeroFatalities) {
   auto events = MergeMentions(
       {M("a", kProt, kBaghdad, kJan26, {Fig(Outcome::kInjured, 2)})}, {});
