@@ -43,3 +43,14 @@ LOAD_ARTICLES ?= 0
 .PHONY: load
 load: build
 	@bench/load.sh $(BUILD)/sitrep 30 64 $(LOAD_ARTICLES)
+
+# Benchmark suite (bench/run.py): stage micro-benchmarks, whole pipeline on
+# generated corpora, incremental ingest, near-dup vs exact, peers
+# (Readability, chrono-node). Release build in build-bench; about 10 min.
+# BENCH_SCALE=100k or 1m adds the larger corpora (each run capped at 600 s).
+BENCH_BUILD ?= build-bench
+BENCH_SCALE ?= 10k
+bench: setup
+	@cmake -S . -B $(BENCH_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BENCH_BUILD) --target bench_all -j $(JOBS)
+	@python3 bench/run.py --build $(BENCH_BUILD) --scale $(BENCH_SCALE)

@@ -40,7 +40,7 @@ struct Signed {
 
 struct Totals {
   double sig_cpu = 0, build_cpu = 0;
-  size_t bytes = 0;
+  size_t bytes = 0, sentences = 0;
 };
 
 // Cleans and signs `batch[first..)` with stride `step`; adds CPU times.
@@ -62,6 +62,7 @@ void SignPart(std::vector<RawDocument>* batch, std::vector<Signed>* out,
     t->build_cpu += b - a;
     t->sig_cpu += c - b;
     t->bytes += art->text.size();
+    t->sentences += art->sentences.size();
   }
 }
 
@@ -79,6 +80,7 @@ void SignBatch(std::vector<RawDocument>* batch, size_t base, const Args& args,
     totals->sig_cpu += p.sig_cpu;
     totals->build_cpu += p.build_cpu;
     totals->bytes += p.bytes;
+    totals->sentences += p.sentences;
   }
   for (auto& s : out) {
     if (!s.id.empty()) all->push_back(std::move(s));
@@ -142,14 +144,14 @@ int Run(const Args& args) {
   double recall = truth.empty() ? 1.0 : double(found) / truth.size();
   double sig_2core = totals.sig_cpu / args.threads;
   std::printf(
-      "{\"articles\": %zu, \"threads\": %d, \"text_mb\": %.1f, "
+      "{\"articles\": %zu, \"sentences\": %zu, \"threads\": %d, \"text_mb\": %.1f, "
       "\"signature_cpu_s\": %.3f, \"build_article_cpu_s\": %.3f, "
       "\"read_wall_s\": %.3f, \"index_add_s\": %.3f, \"pairs_s\": %.3f, "
       "\"lsh_pairs\": %zu, \"neardup_s_per_%dcores\": %.3f, "
       "\"exact_articles\": %zu, \"exact_all_pairs_s\": %.3f, "
       "\"exact_pairs\": %zu, \"lsh_pairs_in_subset\": %zu, "
       "\"recall\": %.4f}\n",
-      all.size(), args.threads, totals.bytes / 1e6, totals.sig_cpu,
+      all.size(), totals.sentences, args.threads, totals.bytes / 1e6, totals.sig_cpu,
       totals.build_cpu, read_wall, t1 - t0, t2 - t1, pairs.size(),
       args.threads, sig_2core + (t2 - t0), std::min(args.exact, all.size()),
       exact_s, truth.size(), lsh_in_subset, recall);
