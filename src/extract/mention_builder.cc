@@ -35,8 +35,11 @@ bool ReportDate(const SentenceFacts& f, const DateMention& d) {
   static const char* kVerbs[] = {"said", "says", "told", "added", "reported",
                                  "announced", "stated", "confirmed", "claimed",
                                  "reporters", "statement"};
+  // Up to five words back ("told the Lagos Ledger on Thursday"), within
+  // the clause.
   uint32_t t = f.TokAt(d.span.begin);
-  for (uint32_t k = t; k > 0 && t - k < 2; --k) {
+  for (uint32_t k = t; k > 0 && t - k < 5; --k) {
+    if (f.toks[k - 1].punct) return false;
     for (const char* v : kVerbs) {
       if (f.toks[k - 1].norm == v) return true;
     }
@@ -216,8 +219,10 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   Candidate c;
   c.cls = Classify(lex_, f);
   if (c.cls.event_type.empty()) {
-    if (f.figures.empty()) return std::nullopt;
-    c.cls.defaulted = true;  // "No casualties were reported." continues
+    // "No casualties were reported." or "The insurgents ... on Wednesday"
+    // continue the event just told.
+    if (f.figures.empty() && !f.HasCue(lex_, Cue::kAnaphor)) return std::nullopt;
+    c.cls.defaulted = true;
   }
   std::string_view text = article_.text;
   c.attribution = FindAttribution(lex_, text, f);
@@ -282,12 +287,12 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (!Qualifies(c)) {
     // "No one was hurt." or "Nine others were wounded." adds to the event
     // just told, but tells no event of its own.
-    if (c.facts.figures.empty() || c.facts.HasCue(lex_, Cue::kHypothetical) ||
+    bool continues = !c.facts.figures.empty() || c.facts.HasCue(lex_, Cue::kAnaphor);
+    if (!continues || c.facts.HasCue(lex_, Cue::kHypothetical) ||
         c.kind != MentionKind::kIncident) {
       return std::nullopt;
     }
-    c.attach_only = true;
-    c.cls.defaulted = true;
+    c.attach_only = true;  // keeps its own type, if it has one
   }
   return c;
 }
