@@ -10,18 +10,23 @@ namespace {
 // Splits a sentence that tells two events ("In Basra, two were shot dead,
 // while in Kut a man died") at "; " and ", while" / ", whereas" into clauses.
 std::vector<Span> Clauses(std::string_view text, Span s) {
-  static const std::string_view kSplits[] = {"; ", ", while ", ", whereas "};
+  // Pattern, and how many of its bytes are dropped (", and a day of unrest"
+  // keeps "a day of unrest" in the second clause).
+  static const std::pair<std::string_view, size_t> kSplits[] = {
+      {"; ", 2}, {", while ", 8}, {", whereas ", 10},
+      {", and a day of ", 6}, {", and a night of ", 6}};
   std::vector<Span> out;
   uint32_t begin = s.begin;
   std::string_view body = s.In(text);
   size_t pos = 0;
   while (true) {
-    size_t best = std::string_view::npos, len = 0;
-    for (std::string_view sp : kSplits) {
+    size_t best = std::string_view::npos, len = 0, skip = 0;
+    for (const auto& [sp, drop] : kSplits) {
       size_t p = body.find(sp, pos);
       if (p < best) {
         best = p;
         len = sp.size();
+        skip = drop;
       }
     }
     if (best == std::string_view::npos) break;
@@ -29,7 +34,7 @@ std::vector<Span> Clauses(std::string_view text, Span s) {
     // Clauses under 25 bytes are lists, not events of their own.
     if (cut - begin >= 25 && s.end - cut >= 25) {
       out.push_back({begin, cut});
-      begin = cut + static_cast<uint32_t>(len);
+      begin = cut + static_cast<uint32_t>(skip);
     }
     pos = best + len;
   }

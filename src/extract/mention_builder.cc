@@ -350,6 +350,30 @@ void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
   }
 }
 
+// Local places named as "X and Y" (or "X, Y and Z") in one sentence.
+std::vector<Location> MentionBuilder::CoordinatedPlaces(
+    const SentenceFacts& f) const {
+  std::vector<Location> out;
+  std::string_view text = article_.text;
+  for (size_t i = 0; i + 1 < f.places.size(); ++i) {
+    const auto& a = f.places[i];
+    const auto& b = f.places[i + 1];
+    std::string_view between =
+        b.span.begin > a.span.end ? text.substr(a.span.end, b.span.begin - a.span.end)
+                                  : std::string_view();
+    if (between != " and " && between != ", ") continue;
+    for (const PlaceMention* pm : {&a, &b}) {
+      std::optional<Place> p = Resolve(*pm, ctx_);
+      if (!p || p->kind == PlaceKind::kCountry || pm->demonym) return {};
+      auto l = ToLocation(*p, pm->span);
+      bool seen = false;
+      for (const auto& o : out) seen |= o.span == l->span;
+      if (!seen) out.push_back(*l);
+    }
+  }
+  return out;
+}
+
 MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
   Work w;
   w.cls = c.cls;
@@ -548,10 +572,27 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
     sentence_dates_.push_back(day);
   }
-  std::vector<Work> works;
+  std::vector<Candidate> candidates;
   for (size_t i = 0; i < ss.size(); ++i) {
     std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
     if (!c) continue;
+    // "a day of unrest in Basra and Kut": one event per place, as ACLED
+    // codes them, when no figure ties the sentence to one of them.
+    std::vector<Location> places = CoordinatedPlaces(c->facts);
+    if (places.size() < 2 || !c->facts.figures.empty()) {
+      candidates.push_back(std::move(*c));
+      continue;
+    }
+    for (const Location& l : places) {
+      Candidate copy = *c;
+      copy.place = l;
+      copy.place_inherited = false;
+      candidates.push_back(std::move(copy));
+    }
+  }
+  std::vector<Work> works;
+  for (auto& cand : candidates) {
+    std::optional<Candidate> c = std::move(cand);
     Work* target = nullptr;
     int best = -1;
     for (size_t k = works.size(); k-- > 0;) {

@@ -50,6 +50,7 @@ class MentionBuilder {
   bool InsideActor(const SentenceFacts& f, Span span) const;
   std::optional<Location> ToLocation(const Place& p, Span span) const;
   Work ToWork(const Candidate& c) const;
+  std::vector<Location> CoordinatedPlaces(const SentenceFacts& f) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;
   bool Compatible(const Work& w, const Candidate& c) const;
   int Affinity(const Work& w, const Candidate& c) const;

@@ -15,7 +15,8 @@ namespace {
 std::string MentionKey(const Mention& m) {
   return m.article_id + "#" +
          std::to_string(m.sentences.empty() ? 0 : m.sentences.front()) + "@" +
-         std::to_string(m.raw_spans.empty() ? 0 : m.raw_spans.front().begin);
+         std::to_string(m.raw_spans.empty() ? 0 : m.raw_spans.front().begin) +
+         "/" + std::to_string(m.location ? m.location->span.begin : 0);
 }
 
 // Canonical order: by date (unknown last), then article id and sentence.
@@ -24,7 +25,8 @@ bool CanonicalLess(const Mention& a, const Mention& b) {
     int64_t d = m.date.valid() ? m.date.ToDays() : INT64_MAX;
     int s = m.sentences.empty() ? 0 : m.sentences.front();
     uint32_t b = m.raw_spans.empty() ? 0 : m.raw_spans.front().begin;
-    return std::make_tuple(d, m.article_id, s, b);
+    uint32_t p = m.location ? m.location->span.begin : 0;
+    return std::make_tuple(d, m.article_id, s, b, p);
   };
   return key(a) < key(b);
 }
