@@ -58,14 +58,20 @@ bool IsQuantityTok(const SentenceFacts& f, uint32_t t) {
   return false;
 }
 
-// Victim noun right after the count: up to two modifier words, then an actor.
+// Victim noun right after the count: up to two modifier words, or a run of
+// capitalised name words ("Three International Security Assistance Force
+// (ISAF) soldiers"), then an actor.
 const Hit* VictimAfter(const std::vector<Hit>& actors, const SentenceFacts& f,
                        uint32_t pos) {
-  for (uint32_t k = pos; k < std::min<uint32_t>(pos + 3, f.toks.size()); ++k) {
-    if (f.toks[k].punct && f.toks[k].norm != "-") return nullptr;
+  int plain = 0;
+  for (uint32_t k = pos; k < std::min<uint32_t>(pos + 9, f.toks.size()); ++k) {
     for (const auto& a : actors) {
       if (a.begin == k) return &a;
     }
+    const Tok& t = f.toks[k];
+    bool name = t.cap || t.norm == "(" || t.norm == ")" || t.norm == "-";
+    if (t.punct && !name) return nullptr;
+    if (!name && ++plain > 2) return nullptr;
   }
   return nullptr;
 }
@@ -147,7 +153,10 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
       q.qualifier = "zero";
       AddFigure(f, MakeFigure(q, o.e->outcome, ""));
       // "no casualties", "no one was hurt": nobody died either.
-      if (o.e->phrase == "casualties" || o.e->outcome == Outcome::kInjured) {
+      bool nobody = f->toks[k].norm == "nobody" ||
+                    (k + 1 < o.begin && f->toks[k + 1].norm == "one");
+      if (o.e->phrase == "casualties" ||
+          (o.e->outcome == Outcome::kInjured && nobody)) {
         AddFigure(f, MakeFigure(q, Outcome::kKilled, ""));
       }
       break;
@@ -221,6 +230,21 @@ void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
   }
 }
 
+bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
+                    const char* word) {
+  for (uint32_t k = b; k < e && k < f.toks.size(); ++k) {
+    if (f.toks[k].norm == word) return true;
+  }
+  return false;
+}
+
+bool InPlace(const SentenceFacts& f, Span s) {
+  for (const auto& p : f.places) {
+    if (p.span.begin < s.end && s.begin < p.span.end) return true;
+  }
+  return false;
+}
+
 bool HasFigure(const SentenceFacts& f, Outcome o) {
   for (const auto& g : f.figures) {
     if (g.outcome == o) return true;
@@ -244,7 +268,22 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
       if (object || subject) named.push_back(&a);
     }
     if (passive && named.size() > 1) named.resize(1);
-    if (named.empty()) continue;
+    if (named.empty()) {
+      // "shot and killed Ahmed Abdallah Yahya": a name of two or more
+      // capitalised words right after the verb is one person.
+      uint32_t k = o.end, run = 0;
+      while (k + run < f->toks.size() && f->toks[k + run].cap &&
+             !f->toks[k + run].punct) {
+        ++run;
+      }
+      if (passive || run < 2 || InPlace(*f, f->toks[k].span)) continue;
+      Quantity q;
+      q.span = {f->toks[k].span.begin, f->toks[k + run - 1].span.end};
+      q.count = Count{1, 1, 1};
+      q.qualifier = "named";
+      AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
+      continue;
+    }
     Quantity q;
     q.span = {f->toks[named.front()->begin].span.begin,
               f->toks[named.back()->end - 1].span.end};
@@ -319,7 +358,15 @@ void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
     if (qa.q.qualifier == "zero" || Subset(*f, qa)) continue;
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
     uint32_t after = victim ? victim->end : qa.tok_end;
-    const Hit* o = OutcomeAfter(outcomes, *f, after, 7);
+    // "killing at least 25 people and wounding 50": a verb right before the
+    // count governs it, before any verb that follows.
+    // ("were killed and 12 wounded" is a new clause: "and" breaks the hold.)
+    const Hit* o = OutcomeBefore(outcomes, *f, qa.tok_begin);
+    if (o && (o->e->form != OutcomeForm::kVerb ||
+              HasWordBetween(*f, o->end, qa.tok_begin, "and"))) {
+      o = nullptr;
+    }
+    if (o == nullptr) o = OutcomeAfter(outcomes, *f, after, 7);
     if (o == nullptr) {
       o = OutcomeBefore(outcomes, *f, qa.tok_begin);
       // "killed two rockets" is not a figure: the object must be people or
