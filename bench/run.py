@@ -36,7 +36,8 @@ def row(metric, value, peer="", ratio="", target="", met=""):
 def timed(cmd, out_path, timeout, env=None):
     """Runs cmd under time -v; returns (rc, cpu_s, wall_s, rss_mb, stdout)."""
     tfile = out_path + ".time"
-    full = ["timeout", str(timeout), "/usr/bin/time", "-v", "-o", tfile] + cmd
+    # time outside timeout: a run cut at the cap still reports CPU and RSS.
+    full = ["/usr/bin/time", "-v", "-o", tfile, "timeout", str(timeout)] + cmd
     with open(out_path, "w") as out:
         rc = subprocess.call(full, stdout=out, stderr=subprocess.DEVNULL,
                              env=env)
@@ -98,7 +99,8 @@ def pipeline(a, n, path):
         rc, cpu, wall, rss, _ = timed(argv, out, a.timeout, a.env)
         name = f"sitrep {cmd} {human(n)}"
         if rc == 124:
-            row(name, f"timed out after {a.timeout} s", "", "", "", "no")
+            row(name, f"timed out after {a.timeout} s (CPU {cpu:.0f} s, "
+                f"peak RSS {rss:.0f} MB so far)", "", "", "", "no")
             continue
         per_core = sents / cpu if cpu else 0
         row(f"{name}: articles/s per core (CPU {cpu:.1f} s, wall {wall:.1f} s)",
