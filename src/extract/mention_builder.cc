@@ -82,6 +82,21 @@ DateMention Disambiguate(DateMention d, int weekday) {
   return d;
 }
 
+// "SMM", "HM", "PPP": short capitals are mostly acronyms of groups and
+// missions, rarely the country code they spell; only well-known ones count.
+bool CodeLike(std::string_view s) {
+  static const std::string_view kKnown[] = {"US", "U.S.", "UK", "UAE", "USA",
+                                            "DRC", "CAR", "U.K."};
+  if (s.size() > 4) return false;
+  for (char ch : s) {
+    if (!(ch >= 'A' && ch <= 'Z') && ch != '.') return false;
+  }
+  for (std::string_view k : kKnown) {
+    if (s == k) return false;
+  }
+  return true;
+}
+
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -138,6 +153,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
     for (const auto& pm : f.places) {
       if (pm.candidates.empty()) continue;
       const Place& p = pm.candidates.front();
+      if (CodeLike(pm.span.In(article_.text))) continue;
       // Countries and demonyms count fully; a city's country counts a
       // little (it settles "Tahrir Square" in an article about Baghdad).
       if (p.kind != PlaceKind::kCountry && !pm.demonym &&
@@ -200,6 +216,7 @@ std::optional<Location> MentionBuilder::EventPlace(
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
     if (InsideActor(f, pm.span)) continue;  // "Boko Haram", "Islamic State"
+    if (CodeLike(pm.span.In(text))) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
     if (!p) continue;
     int rank = p->kind == PlaceKind::kLandmark ? 0

@@ -26,10 +26,14 @@ bool Near(const Location& x, const Location& y) {
          x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
 }
 
-bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local) {
+// `*via_other` is set when only another place one of them names matches.
+bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
+                      bool* via_other) {
   *both_local = Local(a.location) && Local(b.location);
+  *via_other = false;
   if (*both_local) {
     if (Near(*a.location, *b.location)) return true;
+    *via_other = true;
     for (const auto& x : a.other_places) {
       if (Near(x, *b.location)) return true;
     }
@@ -38,8 +42,10 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local) {
     }
     return false;
   }
+  // Country-level or unknown places: too weak alone; SameEvent asks more.
+  *via_other = true;
   if (a.location && b.location) return a.location->country == b.location->country;
-  return true;
+  return !a.location && !b.location;
 }
 
 bool Fuzzy(const std::string& rule) {
@@ -160,9 +166,15 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
     return false;
   }
   bool both_local = false;
-  if (!PlacesCompatible(a, b, &both_local)) return false;
+  bool via_other = false;
+  if (!PlacesCompatible(a, b, &both_local, &via_other)) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
+  // Matching only through another place named in passing ("in Baghdad and
+  // southern cities including Basra") needs more: a casualty figure both
+  // give, or a copy.
+  bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
+  if (via_other && !copies && !SharedNonzero(a, b)) return false;
   // The same named victim ("killed Qassem Soleimani") ties a mention whose
   // day is only its article's to the one whose day is stated.
   if (Named(a.actor2) && a.actor2 == b.actor2 && a.event_type == b.event_type &&
@@ -185,7 +197,6 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   // An unknown date joins a known one only when place, type and figures
   // agree: the same local place, the same type, and a casualty figure both
   // give (equal, or close: FiguresCompatible bounds the gap).
-  bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
   return both_local && (one_equal || copies || SharedNonzero(a, b)) &&
          (a.event_type == b.event_type || copies);
 }
