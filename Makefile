@@ -1,6 +1,7 @@
 # sitrep: the two commands of the README, and the pieces they are made of.
 BUILD ?= build
 JOBS ?= $(shell nproc)
+export CCACHE_BASEDIR ?= $(CURDIR)
 CMAKE_FLAGS ?=
 
 .PHONY: setup configure build demo test bench fuzz asan clean
