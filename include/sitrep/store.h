@@ -75,6 +75,15 @@ struct StoredEvent {
   std::string json;
 };
 
+// What Store::Check found: one line per problem ("mention 000_x#3: figure
+// raw span [5,9) outside raw (size 4)") and how much it looked at.
+struct CheckReport {
+  std::vector<std::string> problems;
+  int64_t articles = 0;  // article versions checked
+  int64_t mentions = 0, events = 0;
+  bool ok() const { return problems.empty(); }
+};
+
 class Store {
  public:
   // Opens (creating if needed) the database at `path` and migrates it to the
@@ -89,6 +98,15 @@ class Store {
   // Stores `a` (see the class comment for versioning).
   // REQUIRES: a.id and a.content_hash are not empty.
   Result<PutOutcome> PutArticle(const Article& a);
+
+  // Stores `a` as PutArticle does and, when it is stored (inserted or a new
+  // version), replaces its mentions with `extract(a)`, all in one
+  // transaction: a crash or kill leaves both or neither, so an article is
+  // never stored without its mentions. `extract` runs under the write lock.
+  // REQUIRES: as PutArticle.
+  using ExtractFn = std::function<std::vector<Mention>(const Article&)>;
+  Result<PutOutcome> PutArticleWithMentions(const Article& a,
+                                            const ExtractFn& extract);
 
   // The current version of article `id`, fully reconstructed.
   // kNotFound when there is no such article.
@@ -123,9 +141,24 @@ class Store {
   // pure function of the mentions: callers re-derive them with
   // MergeMentions and store the result here for readers (server, report).
   Status ReplaceEvents(const std::vector<StoredEvent>& events);
+  // Replaces the events table with what `derive` returns such that the
+  // result reflects every mention committed before this call returns: when
+  // another connection commits while `derive` runs (a concurrent ingest),
+  // `derive` runs again, at last under the write lock. `derive` must only
+  // read through this Store.
+  using DeriveFn = std::function<Result<std::vector<StoredEvent>>()>;
+  Status ReplaceEventsConsistently(const DeriveFn& derive);
+
   // Streams stored events in (event_date, id) order.
   Status ForEachEvent(const std::function<Status(const StoredEvent&)>& fn);
   Result<int64_t> CountEvents();
+
+  // Checks the database: SQLite's integrity and foreign keys, then sitrep's
+  // invariants (spans inside texts, blobs and mention bodies decode, no
+  // orphan rows, events linked to existing articles). Problems are data,
+  // not errors: an error status means the check itself could not run.
+  // Cost: reads the whole database once.
+  Result<CheckReport> Check();
 
   // The schema version of the open database (PRAGMA user_version).
   int schema_version() const;

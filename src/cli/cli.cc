@@ -17,7 +17,8 @@ namespace sitrep::cli {
   X(Events)                        \
   X(Summary)                       \
   X(Report)                        \
-  X(Serve)
+  X(Serve)                         \
+  X(Check)
 
 #define SITREP_DECLARE_FAMILY(F) void Register##F##Commands(CommandRegistry&);
 SITREP_COMMAND_FAMILIES(SITREP_DECLARE_FAMILY)

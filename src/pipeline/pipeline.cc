@@ -35,7 +35,15 @@ Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
     report->failures.push_back(where + ": " + article.status().message());
     return Status::OK();
   }
-  auto outcome = store_->PutArticle(*article);
+  // Article and mentions in one transaction: a kill between them would
+  // leave an article that re-ingesting calls "already present" and never
+  // extracts (see doc/RELIABILITY.md, kill test).
+  auto outcome = store_->PutArticleWithMentions(
+      *article, [&](const Article& a) {
+        std::vector<Mention> mentions = extractor_->Extract(a);
+        report->mentions += static_cast<int64_t>(mentions.size());
+        return mentions;
+      });
   if (!outcome.ok()) {
     if (outcome.status().code() != StatusCode::kInvalidArgument) {
       return outcome.status().WithContext(where);
@@ -54,7 +62,7 @@ Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
       ++report->versions;
       break;
   }
-  return ExtractAndStore(*article, report);
+  return Status::OK();
 }
 
 Status Pipeline::Ingest(const std::vector<std::string>& paths,
@@ -128,12 +136,18 @@ Result<std::vector<Event>> Pipeline::DeriveEvents() {
   return MergeMentions(std::move(mentions), options);
 }
 
+// Derived and stored so that a concurrent ingest's commits are not lost:
+// the last rebuild to finish sees every mention (ReplaceEventsConsistently).
 Result<std::vector<Event>> Pipeline::RebuildEvents() {
-  SITREP_ASSIGN_OR_RETURN(std::vector<Event> events, DeriveEvents());
-  std::vector<StoredEvent> rows;
-  rows.reserve(events.size());
-  for (const Event& e : events) rows.push_back(ToStoredEvent(e));
-  SITREP_RETURN_IF_ERROR(store_->ReplaceEvents(rows));
+  std::vector<Event> events;
+  SITREP_RETURN_IF_ERROR(store_->ReplaceEventsConsistently(
+      [&]() -> Result<std::vector<StoredEvent>> {
+        SITREP_ASSIGN_OR_RETURN(events, DeriveEvents());
+        std::vector<StoredEvent> rows;
+        rows.reserve(events.size());
+        for (const Event& e : events) rows.push_back(ToStoredEvent(e));
+        return rows;
+      }));
   return events;
 }
 

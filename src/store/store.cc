@@ -8,6 +8,7 @@
 #include "store/db.h"
 #include "store/offsets_codec.h"
 #include "store/schema.h"
+#include "store/store_write.h"
 
 namespace sitrep {
 
@@ -181,25 +182,44 @@ int Store::schema_version() const {
   return v.ok() ? *v : 0;
 }
 
-Result<PutOutcome> Store::PutArticle(const Article& a) {
-  SITREP_RETURN_IF_ERROR(Validate(a));
-  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-  SITREP_ASSIGN_OR_RETURN(bool present, HasContent(*db_, a));
-  if (present) {
-    SITREP_RETURN_IF_ERROR(txn->Commit());
-    return PutOutcome::kAlreadyPresent;
-  }
-  SITREP_ASSIGN_OR_RETURN(Current cur, FindCurrent(*db_, a.id));
+namespace {
+
+// PutArticle's work. REQUIRES: a transaction is open on `db`.
+Result<PutOutcome> PutLocked(Db& db, const Article& a) {
+  SITREP_ASSIGN_OR_RETURN(bool present, HasContent(db, a));
+  if (present) return PutOutcome::kAlreadyPresent;
+  SITREP_ASSIGN_OR_RETURN(Current cur, FindCurrent(db, a.id));
   if (cur.version > 0) {  // the old version leaves the full-text index
-    SITREP_ASSIGN_OR_RETURN(Stmt del, db_->Prepare(kFtsDelete));
+    SITREP_ASSIGN_OR_RETURN(Stmt del, db.Prepare(kFtsDelete));
     del.Bind(1, cur.pk).Bind(2, cur.title).Bind(3, cur.text);
     SITREP_RETURN_IF_ERROR(del.Run());
   }
-  SITREP_ASSIGN_OR_RETURN(int64_t pk,
-                          InsertArticleRow(*db_, a, cur.version + 1));
-  SITREP_RETURN_IF_ERROR(InsertChildren(*db_, pk, a));
-  SITREP_RETURN_IF_ERROR(txn->Commit());
+  SITREP_ASSIGN_OR_RETURN(int64_t pk, InsertArticleRow(db, a, cur.version + 1));
+  SITREP_RETURN_IF_ERROR(InsertChildren(db, pk, a));
   return cur.version > 0 ? PutOutcome::kNewVersion : PutOutcome::kInserted;
+}
+
+}  // namespace
+
+Result<PutOutcome> Store::PutArticle(const Article& a) {
+  SITREP_RETURN_IF_ERROR(Validate(a));
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  SITREP_ASSIGN_OR_RETURN(PutOutcome outcome, PutLocked(*db_, a));
+  SITREP_RETURN_IF_ERROR(txn->Commit());
+  return outcome;
+}
+
+Result<PutOutcome> Store::PutArticleWithMentions(const Article& a,
+                                                 const ExtractFn& extract) {
+  SITREP_RETURN_IF_ERROR(Validate(a));
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  SITREP_ASSIGN_OR_RETURN(PutOutcome outcome, PutLocked(*db_, a));
+  if (outcome != PutOutcome::kAlreadyPresent) {
+    SITREP_RETURN_IF_ERROR(
+        store_internal::WriteMentions(*db_, a.id, extract(a)));
+  }
+  SITREP_RETURN_IF_ERROR(txn->Commit());
+  return outcome;
 }
 
 }  // namespace sitrep

@@ -2,6 +2,7 @@
 #include "sitrep/store.h"
 #include "store/db.h"
 #include "store/mention_codec.h"
+#include "store/store_write.h"
 
 namespace sitrep {
 
@@ -10,16 +11,16 @@ using store_internal::EncodeMention;
 using store_internal::Stmt;
 using store_internal::Transaction;
 
-Status Store::PutMentions(std::string_view article_id,
-                          const std::vector<Mention>& mentions) {
-  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+Status store_internal::WriteMentions(store_internal::Db& db,
+                                     std::string_view article_id,
+                                     const std::vector<Mention>& mentions) {
   SITREP_ASSIGN_OR_RETURN(
-      Stmt del, db_->Prepare("DELETE FROM mentions WHERE article_id = ?"));
+      Stmt del, db.Prepare("DELETE FROM mentions WHERE article_id = ?"));
   SITREP_RETURN_IF_ERROR(del.Bind(1, article_id).Run());
   SITREP_ASSIGN_OR_RETURN(
-      Stmt ins, db_->Prepare("INSERT INTO mentions (article_id, ordinal, kind, "
-                             "event_type, event_date, body) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
+      Stmt ins, db.Prepare("INSERT INTO mentions (article_id, ordinal, kind, "
+                           "event_type, event_date, body) "
+                           "VALUES (?, ?, ?, ?, ?, ?)"));
   int64_t ordinal = 0;
   for (const Mention& m : mentions) {
     ins.Reset();
@@ -32,6 +33,14 @@ Status Store::PutMentions(std::string_view article_id,
             .Bind(6, EncodeMention(m))
             .Run());
   }
+  return Status::OK();
+}
+
+Status Store::PutMentions(std::string_view article_id,
+                          const std::vector<Mention>& mentions) {
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  SITREP_RETURN_IF_ERROR(
+      store_internal::WriteMentions(*db_, article_id, mentions));
   return txn->Commit();
 }
 
@@ -64,16 +73,17 @@ Result<int64_t> Store::CountEvents() {
   return CountRows(db_.get(), "SELECT count(*) FROM events");
 }
 
-Status Store::ReplaceEvents(const std::vector<StoredEvent>& events) {
-  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-  SITREP_RETURN_IF_ERROR(db_->Exec("DELETE FROM event_articles; DELETE FROM events;"));
+Status store_internal::WriteEvents(store_internal::Db& db,
+                                   const std::vector<StoredEvent>& events) {
+  SITREP_RETURN_IF_ERROR(
+      db.Exec("DELETE FROM event_articles; DELETE FROM events;"));
   SITREP_ASSIGN_OR_RETURN(
-      Stmt ins, db_->Prepare("INSERT INTO events (id, kind, event_type, "
-                             "event_date, country, latitude, longitude, "
-                             "fatalities, json) VALUES (?,?,?,?,?,?,?,?,?)"));
+      Stmt ins, db.Prepare("INSERT INTO events (id, kind, event_type, "
+                           "event_date, country, latitude, longitude, "
+                           "fatalities, json) VALUES (?,?,?,?,?,?,?,?,?)"));
   SITREP_ASSIGN_OR_RETURN(
-      Stmt link, db_->Prepare("INSERT OR IGNORE INTO event_articles "
-                              "(event_id, article_id) VALUES (?, ?)"));
+      Stmt link, db.Prepare("INSERT OR IGNORE INTO event_articles "
+                            "(event_id, article_id) VALUES (?, ?)"));
   for (const StoredEvent& e : events) {
     ins.Reset();
     ins.Bind(1, e.id).Bind(2, e.kind).Bind(3, e.event_type)
@@ -87,6 +97,12 @@ Status Store::ReplaceEvents(const std::vector<StoredEvent>& events) {
       SITREP_RETURN_IF_ERROR(link.Bind(1, e.id).Bind(2, a).Run());
     }
   }
+  return Status::OK();
+}
+
+Status Store::ReplaceEvents(const std::vector<StoredEvent>& events) {
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  SITREP_RETURN_IF_ERROR(store_internal::WriteEvents(*db_, events));
   return txn->Commit();
 }
 

@@ -1,0 +1,28 @@
+// Writers shared by the Store methods of src/store that must run inside a
+// transaction their caller already holds (atomic multi-table puts).
+//
+// Thread safety: as Db (one connection, one thread at a time).
+#ifndef SITREP_STORE_STORE_WRITE_H_
+#define SITREP_STORE_STORE_WRITE_H_
+
+#include <string_view>
+#include <vector>
+
+#include "sitrep/event.h"
+#include "sitrep/status.h"
+#include "sitrep/store.h"
+#include "store/db.h"
+
+namespace sitrep::store_internal {
+
+// Replaces the mention rows of `article_id`. REQUIRES: a transaction is open.
+Status WriteMentions(Db& db, std::string_view article_id,
+                     const std::vector<Mention>& mentions);
+
+// Replaces the events and event_articles tables. REQUIRES: a transaction is
+// open.
+Status WriteEvents(Db& db, const std::vector<StoredEvent>& events);
+
+}  // namespace sitrep::store_internal
+
+#endif  // SITREP_STORE_STORE_WRITE_H_
