@@ -154,6 +154,10 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
       if (pm.candidates.empty()) continue;
       const Place& p = pm.candidates.front();
       if (CodeLike(pm.span.In(article_.text))) continue;
+      // "(Sao Jose, Santa Catarina)": the province settles which Sao Jose.
+      if (p.kind == PlaceKind::kAdmin1 && !p.admin1_code.empty()) {
+        ctx_.admin1.emplace_back(p.country, p.admin1_code);
+      }
       // Countries and demonyms count fully; a city's country counts a
       // little (it settles "Tahrir Square" in an article about Baghdad).
       if (p.kind != PlaceKind::kCountry && !pm.demonym &&
@@ -215,6 +219,7 @@ std::optional<Location> MentionBuilder::EventPlace(
     if (pm.demonym) continue;
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
+    if (pm.span.size() <= 3) continue;  // "LoC", "Ur": acronyms, mostly
     if (InsideActor(f, pm.span)) continue;  // "Boko Haram", "Islamic State"
     if (CodeLike(pm.span.In(text))) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
