@@ -81,6 +81,15 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
   uint32_t end = std::min<uint32_t>(pos + limit, f.toks.size());
   for (uint32_t k = pos; k < end; ++k) {
+    // ", including 65 police recruits," is an aside: step over it.
+    if (f.toks[k].norm == "," && k + 1 < f.toks.size() &&
+        (f.toks[k + 1].norm == "including" || f.toks[k + 1].norm == "among")) {
+      uint32_t close = k + 2;
+      while (close < f.toks.size() && f.toks[close].norm != ",") ++close;
+      end = std::min<uint32_t>(close + limit, f.toks.size());
+      k = close;
+      continue;
+    }
     for (const auto& o : outcomes) {
       if (o.begin == k && o.e->form != OutcomeForm::kNoun) return &o;
       if (o.begin == k && o.e->form == OutcomeForm::kNoun && k == pos) return &o;
@@ -322,11 +331,41 @@ bool DeterminedAt(const SentenceFacts& f, uint32_t pos) {
   return false;
 }
 
-// One unnamed victim: "a man was shot to death", "killing a soldier".
+// "killed a conscript and a civilian worker": one victim per determiner in
+// the object, up to the next comma or outcome word; 0 when none.
+int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
+                          const SentenceFacts& f, uint32_t from) {
+  int64_t n = 0;
+  for (uint32_t k = from; k < f.toks.size() && k < from + 12; ++k) {
+    const std::string& w = f.toks[k].norm;
+    if (f.toks[k].punct) break;
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin == k;
+    if (outcome) break;
+    if (w == "a" || w == "an") ++n;
+  }
+  return n;
+}
+
+// One unnamed victim: "a man was shot to death", "killing a soldier",
+// "X was shot and killed".
 void BindSingleVictims(const std::vector<Hit>& outcomes,
                        const std::vector<Hit>& actors, SentenceFacts* f) {
   for (const auto& o : outcomes) {
     if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome)) continue;
+    int64_t objects = o.e->form == OutcomeForm::kVerb
+                          ? DeterminedObjects(outcomes, *f, o.end)
+                          : 0;
+    bool was = o.begin > 0 && f->toks[o.begin - 1].norm == "was";
+    if (objects > 1 || (objects == 0 && was)) {
+      Quantity q;
+      q.span = f->toks[o.begin].span;
+      q.count = Count{std::max<int64_t>(objects, 1), std::max<int64_t>(objects, 1),
+                      std::max<int64_t>(objects, 1)};
+      q.qualifier = "single";
+      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
+      continue;
+    }
     for (const auto& a : actors) {
       if (!Singular(*a.e) || !DeterminedAt(*f, a.begin)) continue;
       bool object = a.begin >= o.end && a.begin <= o.end + 3;

@@ -539,6 +539,19 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
 // A killed figure equal to the sum of two or more other incidents' killed
 // figures in other places is an aggregate of them, not a new incident.
 void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
+  // "In total, 37 people were killed": a total over this article's other
+  // incidents only when there are any; alone, it is the incident's toll.
+  for (size_t i = 0; i < ws->size(); ++i) {
+    Mention& m = (*ws)[i].m;
+    if (m.kind != MentionKind::kAggregate) continue;
+    bool others = false;
+    for (size_t j = 0; j < ws->size(); ++j) {
+      const Mention& o = (*ws)[j].m;
+      others |= j != i && o.kind == MentionKind::kIncident &&
+                o.FigureFor(Outcome::kKilled) != nullptr;
+    }
+    if (!others) m.kind = MentionKind::kIncident;
+  }
   for (size_t i = 0; i < ws->size(); ++i) {
     Mention& m = (*ws)[i].m;
     const Figure* total = m.FigureFor(Outcome::kKilled);
