@@ -16,6 +16,19 @@ std::string ShortSql(const char* sql) {
   return std::string(s.substr(0, 45)) + "...";
 }
 
+// Switching a new file to WAL needs an exclusive lock, and SQLite does not
+// call the busy handler for it: two processes creating one database at once
+// (concurrent ingests) would fail with "database is locked". Retry instead.
+int EnableWal(sqlite3* db) {
+  int rc = SQLITE_OK;
+  for (int waited = 0; waited <= kBusyTimeoutMs; waited += 10) {
+    rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) break;
+    sqlite3_sleep(10);
+  }
+  return rc;
+}
+
 }  // namespace
 
 Status SqliteStatus(sqlite3* db, int rc, std::string_view what) {
@@ -153,9 +166,10 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // journal_mode returns a row ("wal", or "memory" for :memory:).
+  rc = EnableWal(raw);
+  if (rc != SQLITE_OK) return SqliteStatus(raw, rc, "PRAGMA journal_mode=WAL");
   SITREP_RETURN_IF_ERROR(
-      db->Exec("PRAGMA journal_mode=WAL;"
-               "PRAGMA synchronous=NORMAL;"
+      db->Exec("PRAGMA synchronous=NORMAL;"
                "PRAGMA foreign_keys=ON;"));
   return db;
 }
