@@ -62,6 +62,10 @@ class Pipeline {
   // DeriveEvents, then replaces the stored events with the result.
   Result<std::vector<Event>> RebuildEvents();
 
+  // Near-duplicate groups, shared sentences, copies and borrowed reference
+  // days over the whole store (see dedup.h).
+  Result<DedupResult> Duplicates();
+
   // Re-extracts every stored article (after a lexicon change).
   Status Reextract(IngestReport* report);
 

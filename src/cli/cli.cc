@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "sitrep/json_writer.h"
 
 namespace sitrep::cli {
 
@@ -17,6 +18,7 @@ namespace sitrep::cli {
   X(Events)                        \
   X(Summary)                       \
   X(Report)                        \
+  X(Duplicates)                        \
   X(Serve)                         \
   X(Check)
 
@@ -47,6 +49,26 @@ std::unique_ptr<Store> OpenStoreOrReport(const GlobalOptions& g) {
   return std::move(store).value();
 }
 
+void LogProblem(const GlobalOptions& g, const char* level,
+                std::string_view where, std::string_view message) {
+  if (g.log_format == "json") {
+    std::string line;
+    JsonWriter w(&line);
+    w.BeginObject();
+    w.Key("level");
+    w.String(level);
+    w.Key("where");
+    w.String(where);
+    w.Key("message");
+    w.String(message);
+    w.EndObject();
+    std::fprintf(stderr, "%s\n", line.c_str());
+  } else {
+    std::fprintf(stderr, "%.*s: %.*s\n", static_cast<int>(where.size()),
+                 where.data(), static_cast<int>(message.size()), message.data());
+  }
+}
+
 int ReportError(const Status& st) {
   std::fprintf(stderr, "sitrep: %s\n", st.ToString().c_str());
   switch (st.code()) {
@@ -70,6 +92,10 @@ int RunCli(int argc, char** argv) {
   GlobalOptions globals;
   app.add_option("--db", globals.db, "database file")->capture_default_str();
   app.add_flag("-q,--quiet", globals.quiet, "no progress or summary output");
+  app.add_option("--log-format", globals.log_format,
+                 "stderr messages as text or JSON Lines")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   CommandRegistry registry(&app, &globals);
 #define SITREP_REGISTER_FAMILY(F) Register##F##Commands(registry);
   SITREP_COMMAND_FAMILIES(SITREP_REGISTER_FAMILY)

@@ -71,7 +71,10 @@ int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
     std::fflush(stdout);
   }
   for (const std::string& f : report.failures) {
-    std::fprintf(stderr, "%s\n", f.c_str());
+    size_t colon = f.find(": ");
+    std::string_view fv = f;
+    LogProblem(g, "error", fv.substr(0, colon),
+               colon == std::string::npos ? "" : fv.substr(colon + 2));
   }
   return report.failures.empty() ? kExitOk : kExitInputs;
 }

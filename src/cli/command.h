@@ -34,7 +34,13 @@ enum ExitCode : int {
 struct GlobalOptions {
   std::string db = "sitrep.db";
   bool quiet = false;
+  std::string log_format = "text";  // "text" or "json" (stderr messages)
 };
+
+// Writes one diagnostic to stderr: "where: message", or with --log-format
+// json one object per line {"level","where","message"}.
+void LogProblem(const GlobalOptions& g, const char* level, std::string_view where,
+                std::string_view message);
 
 class CommandRegistry {
  public:

@@ -101,6 +101,11 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
   return d;
 }
 
+Result<DedupResult> Pipeline::Duplicates() {
+  MergeOptions options;
+  return Deduplicate(&options);
+}
+
 // An undated article re-read against the day it borrows from the articles
 // it shares text with (date origin "cluster"): its relative dates resolve.
 Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
