@@ -92,6 +92,7 @@ Result<HtmlPage> ExtractHtml(std::string_view html, const HtmlLimits& limits) {
   html_internal::Source src;
   src.html = html;
   html_internal::CutSource(cuts, &src);
+  html_internal::NeutraliseHugeCharRefs(&src);
   std::string_view parsed = src.parsed();
   Arena arena;
   GumboOptions opts = kGumboDefaultOptions;

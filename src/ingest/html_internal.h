@@ -40,6 +40,11 @@ struct Source {
   uint32_t ToOriginal(uint32_t c) const;
 };
 void CutSource(const std::vector<Span>& cuts, Source* src);
+// Rewrites, in place and length for length, every numeric character
+// reference of 2^31 or more in the parsed text to one for U+FFFD (Gumbo
+// overflows on them and emits invalid UTF-8). Copies the page into
+// `compact` first when needed. See html_charref.cc.
+void NeutraliseHugeCharRefs(Source* src);
 
 // Fills title, outlet, url, published and published_from from the tree.
 void ExtractMeta(const GumboNode* root, HtmlPage* page);
