@@ -37,8 +37,8 @@ class Checker {
   void CheckArticle(const std::string& who, std::string_view blob,
                     uint64_t text_size, uint64_t raw_size,
                     const std::vector<Span>& sentences);
-  Status ArticleChildren(int64_t pk, const std::string& who,
-                         uint64_t raw_size, std::vector<Span>* sentences);
+  Status ArticleChildren(int64_t pk, const std::string& who, uint64_t raw_size,
+                         std::vector<Span>* sentences);
   Status Orphans();
   Status Mentions();
   Result<ArticleShape> Shape(std::string_view id);
@@ -47,8 +47,8 @@ class Checker {
   void CheckFigure(const std::string& who, const Figure& f,
                    const ArticleShape& a);
   Status Events();
-  Status Lines(const char* sql, const std::function<std::string(
-                                    const Stmt&)>& describe);
+  Status Lines(const char* sql,
+               const std::function<std::string(const Stmt&)>& describe);
 
   Db& db_;
   CheckReport* report_;
@@ -78,8 +78,8 @@ void Checker::Problem(std::string line) {
 }
 
 // Runs `sql` and reports one problem per row, as `describe` words it.
-Status Checker::Lines(
-    const char* sql, const std::function<std::string(const Stmt&)>& describe) {
+Status Checker::Lines(const char* sql,
+                      const std::function<std::string(const Stmt&)>& describe) {
   SITREP_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(sql));
   while (true) {
     SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -130,12 +130,13 @@ Status Checker::Articles() {
     SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return Status::OK();
     ++report_->articles;
-    std::string who = "article " + std::string(s.Text(1)) + " v" +
-                      std::to_string(s.Int(2));
+    std::string who =
+        "article " + std::string(s.Text(1)) + " v" + std::to_string(s.Int(2));
     auto text_size = static_cast<uint64_t>(s.Int(3));
     auto raw_size = static_cast<uint64_t>(s.Int(4));
     std::vector<Span> sentences;
-    SITREP_RETURN_IF_ERROR(ArticleChildren(s.Int(0), who, raw_size, &sentences));
+    SITREP_RETURN_IF_ERROR(
+        ArticleChildren(s.Int(0), who, raw_size, &sentences));
     if (sentences.empty() && text_size > 0) Problem(who + ": no sentences");
     for (size_t i = 0; i < sentences.size(); ++i) {
       if (!Inside(sentences[i], text_size)) {
@@ -166,8 +167,8 @@ void Checker::CheckArticle(const std::string& who, std::string_view blob,
     Span raw = map->ToRaw(sentences[i]);
     if (!Inside(raw, raw_size)) {
       Problem(who + ": sentence " + std::to_string(i) + " maps to raw " +
-              SpanText(raw) + " outside raw (size " +
-              std::to_string(raw_size) + ")");
+              SpanText(raw) + " outside raw (size " + std::to_string(raw_size) +
+              ")");
     }
   }
 }
@@ -312,7 +313,9 @@ void Checker::CheckFigure(const std::string& who, const Figure& f,
                           const ArticleShape& a) {
   const Count& c = f.count;
   auto le = [](const std::optional<int64_t>& x,
-               const std::optional<int64_t>& y) { return !x || !y || *x <= *y; };
+               const std::optional<int64_t>& y) {
+    return !x || !y || *x <= *y;
+  };
   std::string name = std::string("figure ") + OutcomeName(f.outcome);
   if (!le(c.low, c.best) || !le(c.best, c.high) || !le(c.low, c.high)) {
     auto v = [](const std::optional<int64_t>& x) {
@@ -342,12 +345,12 @@ Status Checker::Events() {
   SITREP_ASSIGN_OR_RETURN(Stmt n, db_.Prepare("SELECT count(*) FROM events"));
   SITREP_ASSIGN_OR_RETURN(bool row, n.Step());
   report_->events = row ? n.Int(0) : 0;
-  SITREP_RETURN_IF_ERROR(Lines(
-      "SELECT id FROM events WHERE id NOT IN "
-      "(SELECT event_id FROM event_articles) ORDER BY id",
-      [](const Stmt& s) {
-        return "event " + std::string(s.Text(0)) + ": no articles";
-      }));
+  SITREP_RETURN_IF_ERROR(
+      Lines("SELECT id FROM events WHERE id NOT IN "
+            "(SELECT event_id FROM event_articles) ORDER BY id",
+            [](const Stmt& s) {
+              return "event " + std::string(s.Text(0)) + ": no articles";
+            }));
   return Lines(
       "SELECT event_id, article_id FROM event_articles WHERE article_id "
       "NOT IN (SELECT id FROM articles) AND event_id IN (SELECT id FROM "

@@ -14,7 +14,7 @@ namespace sitrep {
 namespace {
 
 constexpr char kBody[] = "BAGHDAD - Gunmen shot two protesters.";  // 37 bytes
-constexpr char kPrefix[] = "[caption id=1]x[/caption]\n";           // 26 bytes
+constexpr char kPrefix[] = "[caption id=1]x[/caption]\n";          // 26 bytes
 
 // Raw is 63 bytes: a removed shortcode, then the clean text copied.
 Article SampleArticle() {
@@ -54,10 +54,9 @@ std::unique_ptr<Store> SampleStore() {
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   if (!s.ok()) return nullptr;
   auto store = std::move(s).value();
-  auto put = store->PutArticleWithMentions(
-      SampleArticle(), [](const Article&) {
-        return std::vector<Mention>{SampleMention()};
-      });
+  auto put = store->PutArticleWithMentions(SampleArticle(), [](const Article&) {
+    return std::vector<Mention>{SampleMention()};
+  });
   EXPECT_TRUE(put.ok()) << put.status().ToString();
   StoredEvent e;
   e.id = "e1";
@@ -87,10 +86,13 @@ struct Corruption {
 };
 
 constexpr Corruption kCorruptions[] = {
-    {"SentenceOutsideText", "UPDATE sentences SET clean_end = 99 WHERE ordinal = 1",
+    {"SentenceOutsideText",
+     "UPDATE sentences SET clean_end = 99 WHERE ordinal = 1",
      "article a1 v1: sentence 1 span [18,99) outside text (size 37)"},
-    {"SentenceReversed", "UPDATE sentences SET clean_begin = 30, clean_end = 20 "
-     "WHERE ordinal = 1", "article a1 v1: sentence 1 span [30,20) malformed"},
+    {"SentenceReversed",
+     "UPDATE sentences SET clean_begin = 30, clean_end = 20 "
+     "WHERE ordinal = 1",
+     "article a1 v1: sentence 1 span [30,20) malformed"},
     {"NoSentences", "DELETE FROM sentences", "article a1 v1: no sentences"},
     {"OffsetsGarbage", "UPDATE articles SET offsets = x'07'",
      "article a1 v1: offsets blob: unknown format byte"},
@@ -163,16 +165,16 @@ TEST_P(CorruptionTest, IsReported) {
   bool found = false;
   for (const std::string& p : r->problems) {
     all += p + "\n";
-    found |= p == c.expected ||
-             (std::string_view(c.expected).ends_with(": ") &&
-              p.starts_with(c.expected));
+    found |= p == c.expected || (std::string_view(c.expected).ends_with(": ") &&
+                                 p.starts_with(c.expected));
   }
   EXPECT_TRUE(found) << "expected: " << c.expected << "\ngot:\n" << all;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Rows, CorruptionTest, testing::ValuesIn(kCorruptions),
-    [](const testing::TestParamInfo<Corruption>& i) { return i.param.name; });
+INSTANTIATE_TEST_SUITE_P(Rows, CorruptionTest, testing::ValuesIn(kCorruptions),
+                         [](const testing::TestParamInfo<Corruption>& i) {
+                           return i.param.name;
+                         });
 
 TEST(CheckTest, ExtractRunsOnlyWhenStored) {
   auto s = Store::Open(":memory:");
@@ -197,8 +199,8 @@ TEST(CheckTest, ExtractRunsOnlyWhenStored) {
 // A commit by another connection while `derive` runs makes it run again, so
 // the stored events reflect that commit.
 TEST(CheckTest, ReplaceEventsRederivesAfterConcurrentCommit) {
-  std::string path = testing::TempDir() + "/check_test_" +
-                     std::to_string(getpid()) + ".db";
+  std::string path =
+      testing::TempDir() + "/check_test_" + std::to_string(getpid()) + ".db";
   std::remove(path.c_str());
   auto a = Store::Open(path);
   auto b = Store::Open(path);
@@ -221,9 +223,10 @@ TEST(CheckTest, ReplaceEventsRederivesAfterConcurrentCommit) {
   EXPECT_EQ(calls, 2);
   std::vector<std::string> ids;
   ASSERT_TRUE((*b)->ForEachEvent([&](const StoredEvent& e) {
-    ids.push_back(e.id);
-    return Status::OK();
-  }).ok());
+                    ids.push_back(e.id);
+                    return Status::OK();
+                  })
+                  .ok());
   EXPECT_EQ(ids, std::vector<std::string>{"articles=1"});
   a->reset();
   b->reset();
