@@ -189,7 +189,10 @@ BENCHMARK(BM_ComputeSignature)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PutArticle_Memory)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PutArticle_File)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MergeMentions)
-    ->Arg(100)->Arg(200)->Arg(400)->Arg(800)
+    ->Arg(100)
+    ->Arg(200)
+    ->Arg(400)
+    ->Arg(800)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GazetteerOpen)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractorCreate)->Unit(benchmark::kMillisecond);

@@ -116,7 +116,8 @@ int Run(const Args& args) {
       [&](RawDocument&& d) {
         if (args.max && all.size() + batch.size() >= args.max) return;
         batch.push_back(std::move(d));
-        if (batch.size() == 4096) SignBatch(&batch, all.size(), args, &all, &totals);
+        if (batch.size() == 4096)
+          SignBatch(&batch, all.size(), args, &all, &totals);
       },
       [](InputError&&) {});
   SignBatch(&batch, all.size(), args, &all, &totals);
@@ -144,17 +145,19 @@ int Run(const Args& args) {
   double recall = truth.empty() ? 1.0 : double(found) / truth.size();
   double sig_2core = totals.sig_cpu / args.threads;
   std::printf(
-      "{\"articles\": %zu, \"sentences\": %zu, \"threads\": %d, \"text_mb\": %.1f, "
+      "{\"articles\": %zu, \"sentences\": %zu, \"threads\": %d, \"text_mb\": "
+      "%.1f, "
       "\"signature_cpu_s\": %.3f, \"build_article_cpu_s\": %.3f, "
       "\"read_wall_s\": %.3f, \"index_add_s\": %.3f, \"pairs_s\": %.3f, "
       "\"lsh_pairs\": %zu, \"neardup_s_per_%dcores\": %.3f, "
       "\"exact_articles\": %zu, \"exact_all_pairs_s\": %.3f, "
       "\"exact_pairs\": %zu, \"lsh_pairs_in_subset\": %zu, "
       "\"recall\": %.4f}\n",
-      all.size(), totals.sentences, args.threads, totals.bytes / 1e6, totals.sig_cpu,
-      totals.build_cpu, read_wall, t1 - t0, t2 - t1, pairs.size(),
-      args.threads, sig_2core + (t2 - t0), std::min(args.exact, all.size()),
-      exact_s, truth.size(), lsh_in_subset, recall);
+      all.size(), totals.sentences, args.threads, totals.bytes / 1e6,
+      totals.sig_cpu, totals.build_cpu, read_wall, t1 - t0, t2 - t1,
+      pairs.size(), args.threads, sig_2core + (t2 - t0),
+      std::min(args.exact, all.size()), exact_s, truth.size(), lsh_in_subset,
+      recall);
   return 0;
 }
 
