@@ -83,6 +83,10 @@ struct Mention {
   std::string subject;          // tally: what is counted
   std::vector<int> parts;       // aggregate: first sentence of each part
   std::string notes;            // the main sentence's text
+  // A weak mention names an event (strong trigger words) without figure,
+  // day or place of its own: it may join exactly one compatible event told
+  // by other articles, but never makes an event by itself.
+  bool weak = false;
   std::vector<std::string> trigger_words;  // what fired, for audit
 
   const Figure* FigureFor(Outcome o) const;

@@ -310,18 +310,37 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     // "No one was hurt." or "Nine others were wounded." adds to the event
     // just told, but tells no event of its own.
     bool continues = !c.facts.figures.empty() || c.facts.HasCue(lex_, Cue::kAnaphor);
-    if (!continues || c.facts.HasCue(lex_, Cue::kHypothetical) ||
-        c.kind != MentionKind::kIncident) {
+    if (continues && !c.facts.HasCue(lex_, Cue::kHypothetical) &&
+        c.kind == MentionKind::kIncident) {
+      c.attach_only = true;  // keeps its own type, if it has one
+    } else if (Weak(c)) {
+      c.weak = true;
+    } else {
       return std::nullopt;
     }
-    c.attach_only = true;  // keeps its own type, if it has one
   }
   return c;
 }
 
-// A sentence tells an event when it gives a casualty figure, or when it has
-// strong trigger evidence and anchors it in time or at a named local place
-// (background and generic statements usually have neither).
+// "One rocket landed inside the embassy walls": strong trigger words with
+// no figure, day or place of its own, in a sentence that is no quote,
+// plan, habit or recollection.
+bool MentionBuilder::Weak(const Candidate& c) const {
+  const SentenceFacts& f = c.facts;
+  if (c.kind != MentionKind::kIncident || c.cls.defaulted || c.cls.score < 3 ||
+      !f.figures.empty() || f.HasCue(lex_, Cue::kHypothetical) ||
+      f.HasCue(lex_, Cue::kGeneric) || f.HasCue(lex_, Cue::kRecollection) ||
+      f.HasCue(lex_, Cue::kMedia)) {
+    return false;
+  }
+  if (c.date && article_.published && c.date->day.valid() &&
+      article_.published->ToDays() - c.date->day.ToDays() > 14) {
+    return false;  // background
+  }
+  std::string_view text = f.span.In(article_.text);
+  return !text.starts_with("\"") && !text.starts_with("\xE2\x80\x9C");
+}
+
 bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
   const auto& ss = article_.sentences;
   std::string_view text = article_.text;
@@ -330,6 +349,9 @@ bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
   return between.find("\n\n") == std::string_view::npos;
 }
 
+// A sentence tells an event when it gives a casualty figure, or when it has
+// strong trigger evidence and anchors it in time or at a named local place
+// (background and generic statements usually have neither).
 bool MentionBuilder::Qualifies(const Candidate& c) const {
   const SentenceFacts& f = c.facts;
   if (c.kind != MentionKind::kIncident) return true;
@@ -440,7 +462,7 @@ int MentionBuilder::Affinity(const Work& w, const Candidate& c) const {
       if (a.outcome == b.outcome && Best(a.count) == Best(b.count)) score += 100;
     }
   }
-  if (w.m.event_type == c.cls.event_type) score += 10;
+  if (!c.cls.defaulted && w.m.event_type == c.cls.event_type) score += 10;
   int gap = c.facts.index - w.m.sentences.back();
   return score + std::max(0, 9 - gap);
 }
@@ -473,8 +495,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind) {
     return false;
   }
-  if ((named(m.actor2) && named(c.cls.actor2) && m.actor2 != c.cls.actor2) ||
-      (named(m.actor1) && named(c.cls.actor1) && m.actor1 != c.cls.actor1)) {
+  bool named_clash =
+      (named(m.actor2) && named(c.cls.actor2) && m.actor2 != c.cls.actor2) ||
+      (named(m.actor1) && named(c.cls.actor1) && m.actor1 != c.cls.actor1);
+  if (named_clash && !c.cls.defaulted) {
     return false;  // different named targets or perpetrators
   }
   // "Nine other people were wounded ..." right after the event continues it
@@ -630,22 +654,31 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     std::optional<Candidate> c = std::move(cand);
     Work* target = nullptr;
     int best = -1;
+    // A continuation ("He was killed along with ...") belongs to the event
+    // told last, or to none.
+    size_t last = 0;
+    for (size_t k = 0; k < works.size(); ++k) {
+      if (!works[k].m.weak &&
+          works[k].m.sentences.back() >= works[last].m.sentences.back()) {
+        last = k;
+      }
+    }
     for (size_t k = works.size(); k-- > 0;) {
-      if (!Compatible(works[k], *c)) continue;
+      if (c->cls.defaulted && k != last) continue;
+      if (works[k].m.weak || !Compatible(works[k], *c)) continue;
       int affinity = Affinity(works[k], *c);
       if (affinity > best) {
         best = affinity;
         target = &works[k];
       }
     }
-    if (c->attach_only &&
-        (!target || c->facts.index - target->m.sentences.back() > 2)) {
-      continue;
-    }
-    if (target) {
+    bool near = target && c->facts.index - target->m.sentences.back() <= 2;
+    if (c->attach_only && !near) continue;
+    if (target && (near || !c->weak)) {
       Join(target, *c);
     } else {
       works.push_back(ToWork(*c));
+      works.back().m.weak = c->weak;
     }
   }
   MarkAggregates(&works);

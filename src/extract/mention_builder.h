@@ -22,6 +22,7 @@ struct Candidate {
   std::optional<DateMention> date;  // an explicit date in the sentence
   bool date_inherited = false;      // the date came from a sentence before
   bool attach_only = false;         // may only join a mention just told
+  bool weak = false;                // names an event without any anchor
   int weekday = -1;                 // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
@@ -45,6 +46,7 @@ class MentionBuilder {
   void MakeContext(const std::vector<SentenceFacts>& ss);
   std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
   bool Qualifies(const Candidate& c) const;
+  bool Weak(const Candidate& c) const;
   bool SameParagraph(size_t a, size_t b) const;
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
   bool InsideActor(const SentenceFacts& f, Span span) const;

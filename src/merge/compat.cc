@@ -201,4 +201,23 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
          (a.event_type == b.event_type || copies);
 }
 
+bool WeakFits(const Mention& m, const Mention& w) {
+  if (m.article_id == w.article_id || m.event_type != w.event_type ||
+      !ActorsCompatible(m.actor1, w.actor1) ||
+      !ActorsCompatible(m.actor2, w.actor2)) {
+    return false;
+  }
+  if (m.date.valid() && w.date.valid()) {
+    int64_t gap = std::llabs(m.date.ToDays() - w.date.ToDays());
+    if (gap > 1 || (gap == 1 && !Fuzzy(m.date_rule) && !Fuzzy(w.date_rule))) {
+      return false;
+    }
+  }
+  if (Local(w.location) && Local(m.location)) {
+    return Near(*w.location, *m.location);
+  }
+  return !w.location || !m.location ||
+         w.location->country == m.location->country;
+}
+
 }  // namespace sitrep::merge_internal

@@ -11,6 +11,10 @@ namespace sitrep::merge_internal {
 // May mentions `a` and `b` (of different articles) tell one event?
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o);
 
+// May weak mention `w` (no figure, day or place of its own) join an event
+// that mention `m` belongs to?
+bool WeakFits(const Mention& m, const Mention& w);
+
 // Builds an event's fields from its mentions (no id yet).
 Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o);
 

@@ -50,7 +50,12 @@ std::vector<Event> MergeMentions(std::vector<Mention> mentions,
                                  const MergeOptions& options) {
   std::sort(mentions.begin(), mentions.end(), CanonicalLess);
   std::vector<std::vector<Mention>> clusters;
+  std::vector<Mention> weak;
   for (auto& m : mentions) {
+    if (m.weak) {
+      weak.push_back(std::move(m));
+      continue;
+    }
     std::vector<Mention>* home = nullptr;
     {
       for (auto& c : clusters) {
@@ -69,6 +74,19 @@ std::vector<Event> MergeMentions(std::vector<Mention> mentions,
     } else {
       clusters.push_back({std::move(m)});
     }
+  }
+  // A weak mention joins the one event it fits, or none.
+  for (auto& w : weak) {
+    std::vector<Mention>* home = nullptr;
+    int fits = 0;
+    for (auto& c : clusters) {
+      if (c.front().kind != MentionKind::kIncident) continue;
+      bool all = std::all_of(c.begin(), c.end(), [&](const Mention& o) {
+        return merge_internal::WeakFits(o, w);
+      });
+      if (all && ++fits == 1) home = &c;
+    }
+    if (fits == 1) home->push_back(std::move(w));
   }
   std::vector<Event> events;
   for (auto& c : clusters) {

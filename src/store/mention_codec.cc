@@ -104,6 +104,8 @@ std::string EncodeMention(const Mention& m) {
   w.String(m.date_rule);
   w.Key("weekday");
   w.Int(m.weekday);
+  w.Key("weak");
+  w.Bool(m.weak);
   w.Key("figures");
   PutArray(w, m.figures, [&](const Figure& f) { PutFigure(w, f); });
   w.Key("sentences");
@@ -206,6 +208,7 @@ bool GetBody(element d, Mention* m) {
   m->kind = static_cast<MentionKind>(kind);
   m->date_precision = static_cast<DatePrecision>(prec);
   m->weekday = static_cast<int>(weekday);
+  if (d["weak"].get_bool().get(m->weak)) return false;
   element loc = d["loc"];
   if (!loc.is_null()) {
     m->location.emplace();
