@@ -21,6 +21,17 @@ gold = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 sysev = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
 ok = True
 def arts(e): return set(e.get("articles") or [])
+def near(g, s):
+    """The system place is within 30 km of the gold place (when it has one)."""
+    import math
+    if g.get("lat") is None:
+        return True
+    if s.get("latitude") is None:
+        return False
+    p1, p2 = math.radians(g["lat"]), math.radians(s["latitude"])
+    dl = math.radians(s["longitude"] - g["lon"])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h)) <= 30
 owner = {}
 for g in gold:
     if g.get("kind", "incident") != "incident" or g.get("optional"):
@@ -28,7 +39,7 @@ for g in gold:
     for a in g["articles"]:
         owner.setdefault(a, []).append(g["id"])
     same = [s for s in sysev if s["kind"] == "incident" and arts(s) == set(g["articles"])
-            and s["event_type"] in g["type"]]
+            and s["event_type"] in g["type"] and near(g, s)]
     if len(same) != 1:
         print(f"{g['id']}: want one incident with articles {sorted(g['articles'])}, found {len(same)}")
         ok = False

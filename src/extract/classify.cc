@@ -128,6 +128,9 @@ void ApplyRoleRules(const Roles& r, const SentenceFacts& f,
   }
   if (harm && a2 == ActorKind::kProtester) {
     (a1 == ActorKind::kState ? s[kProtests] : s[kVac]) += 6;
+  } else if (harm && a1 == ActorKind::kState && s[kProtests] >= 2) {
+    // "hit by a tear gas canister fired by police": force against a protest.
+    s[kProtests] += 4;
   } else if (harm && Civilian(a2) && Violent(a1)) {
     s[kVac] += 3;
   } else if (harm && Violent(a2) && Violent(a1)) {

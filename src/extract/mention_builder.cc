@@ -97,6 +97,16 @@ bool CodeLike(std::string_view s) {
   return true;
 }
 
+// Short names in odd capitals ("LoC", "HM") are acronyms, not places;
+// "Kut" and "Hit" are places.
+bool Acronym(std::string_view s) {
+  if (s.size() > 3 || s.empty()) return false;
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i] >= 'A' && s[i] <= 'Z') return true;
+  }
+  return !(s[0] >= 'A' && s[0] <= 'Z');
+}
+
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -219,7 +229,7 @@ std::optional<Location> MentionBuilder::EventPlace(
     if (pm.demonym) continue;
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
-    if (pm.span.size() <= 3) continue;  // "LoC", "Ur": acronyms, mostly
+    if (Acronym(pm.span.In(text))) continue;  // "LoC", "HM"
     if (InsideActor(f, pm.span)) continue;  // "Boko Haram", "Islamic State"
     if (CodeLike(pm.span.In(text))) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
@@ -380,6 +390,7 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
 namespace sitrep {
 
 void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
+  if (c.split) return;  // one place per record by construction
   for (const auto& pm : c.facts.places) {
     if (pm.demonym) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
@@ -471,6 +482,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   const Mention& m = w.m;
   if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
     return false;
+  }
+  if (c.split && std::find(m.sentences.begin(), m.sentences.end(),
+                           c.facts.index) != m.sentences.end()) {
+    return false;  // the other place of "unrest in Basra and Kut"
   }
   // "... were killed in the crackdown" points back to the event just told.
   bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor) &&
@@ -646,6 +661,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       Candidate copy = *c;
       copy.place = l;
       copy.place_inherited = false;
+      copy.split = true;
       candidates.push_back(std::move(copy));
     }
   }

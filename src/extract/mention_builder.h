@@ -23,6 +23,7 @@ struct Candidate {
   bool date_inherited = false;      // the date came from a sentence before
   bool attach_only = false;         // may only join a mention just told
   bool weak = false;                // names an event without any anchor
+  bool split = false;               // one of several places of one sentence
   int weekday = -1;                 // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
