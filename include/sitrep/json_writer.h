@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/offset_map.h"
+
 namespace sitrep {
 
 class JsonWriter {
@@ -32,6 +34,13 @@ class JsonWriter {
   void Double(double v);
   void Bool(bool v);
   void Null();
+  // A byte span as [begin, end].
+  void SpanArray(Span s) {
+    BeginArray();
+    Int(s.begin);
+    Int(s.end);
+    EndArray();
+  }
   // Convenience: null when empty.
   void StringOrNull(std::string_view s) { s.empty() ? Null() : String(s); }
   void OptInt(std::optional<int64_t> v) { v ? Int(*v) : Null(); }

@@ -21,13 +21,6 @@ void WriteCount(JsonWriter& w, const std::optional<Count>& c) {
   w.EndObject();
 }
 
-void WriteSpan(JsonWriter& w, Span s) {
-  w.BeginArray();
-  w.Int(s.begin);
-  w.Int(s.end);
-  w.EndArray();
-}
-
 void WriteFigure(JsonWriter& w, const Figure& f) {
   w.BeginObject();
   w.Key("outcome");
@@ -41,7 +34,7 @@ void WriteFigure(JsonWriter& w, const Figure& f) {
   w.Key("attribution");
   w.StringOrNull(f.attribution);
   w.Key("raw_span");
-  WriteSpan(w, f.raw_span);
+  w.SpanArray(f.raw_span);
   if (f.implausible) {
     w.Key("implausible");
     w.Bool(true);
@@ -64,7 +57,7 @@ void WriteSources(JsonWriter& w, const Event& e) {
     w.String(m.date_rule);
     w.Key("sentences");
     w.BeginArray();
-    for (Span s : m.raw_spans) WriteSpan(w, s);
+    for (Span s : m.raw_spans) w.SpanArray(s);
     w.EndArray();
     w.Key("text");  // the sentence of sentences[0], clean text
     w.String(m.notes);

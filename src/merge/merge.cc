@@ -3,6 +3,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <tuple>
 
 #include "merge/internal.h"
@@ -44,49 +46,101 @@ std::string EventId(const Event& e) {
   return buf;
 }
 
+// Blocking: which clusters a mention can possibly join, so each mention is
+// compared with a few clusters, not all. Places must share a country (or
+// both be unknown) for any two mentions to match, so clusters are indexed by
+// country. Dated mentions come first in the canonical order, so a dated
+// mention only meets dated clusters: those of its country and day ±1, and
+// those sharing its named victim (which may be any day). An undated mention
+// meets every cluster of its country. Candidates come in creation order, so
+// the first compatible one is the one a full scan would find.
+class ClusterIndex {
+ public:
+  void Add(size_t cluster, const Mention& m) {
+    std::string country = Country(m);
+    if (m.date.valid()) Push(&by_day_[{m.date.ToDays(), country}], cluster);
+    if (Named(m.actor2)) Push(&by_actor_[m.actor2], cluster);
+    Push(&by_country_[country], cluster);
+  }
+  std::vector<size_t> Candidates(const Mention& m) const {
+    std::vector<size_t> out;
+    auto take = [&](const auto& map, const auto& key) {
+      auto it = map.find(key);
+      if (it != map.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    };
+    std::string country = Country(m);
+    if (m.date.valid()) {
+      for (int64_t d = m.date.ToDays() - 1; d <= m.date.ToDays() + 1; ++d) {
+        take(by_day_, std::make_pair(d, country));
+      }
+      if (Named(m.actor2)) take(by_actor_, m.actor2);
+    } else {
+      take(by_country_, country);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  static std::string Country(const Mention& m) {
+    return m.location ? m.location->country : std::string();
+  }
+  static bool Named(const std::string& s) {
+    return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+  }
+  static void Push(std::vector<size_t>* list, size_t cluster) {
+    if (list->empty() || list->back() != cluster) list->push_back(cluster);
+  }
+  std::map<std::pair<int64_t, std::string>, std::vector<size_t>> by_day_;
+  std::map<std::string, std::vector<size_t>> by_actor_;
+  std::map<std::string, std::vector<size_t>> by_country_;
+};
+
+// The first cluster (in creation order) every member of which `fits` `m`;
+// with `unique`, only when exactly one does.
+template <typename Fits>
+std::optional<size_t> FindHome(const std::vector<std::vector<Mention>>& clusters,
+                               const ClusterIndex& index, const Mention& m,
+                               bool unique, Fits fits) {
+  std::optional<size_t> home;
+  for (size_t c : index.Candidates(m)) {
+    if (clusters[c].front().kind != m.kind) continue;
+    if (!std::all_of(clusters[c].begin(), clusters[c].end(), fits)) continue;
+    if (home) return unique ? std::nullopt : home;
+    home = c;
+    if (!unique) break;
+  }
+  return home;
+}
+
 }  // namespace
 
 std::vector<Event> MergeMentions(std::vector<Mention> mentions,
                                  const MergeOptions& options) {
   std::sort(mentions.begin(), mentions.end(), CanonicalLess);
   std::vector<std::vector<Mention>> clusters;
+  ClusterIndex index;
   std::vector<Mention> weak;
   for (auto& m : mentions) {
     if (m.weak) {
       weak.push_back(std::move(m));
       continue;
     }
-    std::vector<Mention>* home = nullptr;
-    {
-      for (auto& c : clusters) {
-        if (c.front().kind != m.kind) continue;
-        bool all = std::all_of(c.begin(), c.end(), [&](const Mention& o) {
-          return merge_internal::SameEvent(o, m, options);
-        });
-        if (all) {
-          home = &c;
-          break;
-        }
-      }
-    }
-    if (home) {
-      home->push_back(std::move(m));
-    } else {
-      clusters.push_back({std::move(m)});
-    }
+    auto home = FindHome(clusters, index, m, false, [&](const Mention& o) {
+      return merge_internal::SameEvent(o, m, options);
+    });
+    size_t c = home ? *home : clusters.size();
+    if (!home) clusters.emplace_back();
+    index.Add(c, m);
+    clusters[c].push_back(std::move(m));
   }
   // A weak mention joins the one event it fits, or none.
   for (auto& w : weak) {
-    std::vector<Mention>* home = nullptr;
-    int fits = 0;
-    for (auto& c : clusters) {
-      if (c.front().kind != MentionKind::kIncident) continue;
-      bool all = std::all_of(c.begin(), c.end(), [&](const Mention& o) {
-        return merge_internal::WeakFits(o, w);
-      });
-      if (all && ++fits == 1) home = &c;
-    }
-    if (fits == 1) home->push_back(std::move(w));
+    auto home = FindHome(clusters, index, w, true, [&](const Mention& o) {
+      return merge_internal::WeakFits(o, w);
+    });
+    if (home) clusters[*home].push_back(std::move(w));
   }
   std::vector<Event> events;
   for (auto& c : clusters) {

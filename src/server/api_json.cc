@@ -9,22 +9,15 @@
 namespace sitrep::server {
 namespace {
 
-void WriteSpan(JsonWriter& w, Span s) {
-  w.BeginArray();
-  w.Int(s.begin);
-  w.Int(s.end);
-  w.EndArray();
-}
-
 void WriteSentences(JsonWriter& w, const sitrep::Article& a) {
   w.Key("sentences");
   w.BeginArray();
   for (const Span& s : a.sentences) {
     w.BeginObject();
     w.Key("span");
-    WriteSpan(w, s);
+    w.SpanArray(s);
     w.Key("raw_span");
-    WriteSpan(w, a.offsets.ToRaw(s));
+    w.SpanArray(a.offsets.ToRaw(s));
     w.Key("text");
     w.String(s.end <= a.text.size() ? s.In(a.text) : std::string_view());
     w.EndObject();
@@ -40,7 +33,7 @@ void WriteRemoved(JsonWriter& w, const sitrep::Article& a) {
     w.Key("kind");
     w.String(r.kind);
     w.Key("raw_span");
-    WriteSpan(w, r.raw);
+    w.SpanArray(r.raw);
     w.Key("text");
     w.String(r.text);
     w.EndObject();
@@ -57,7 +50,7 @@ void WriteDateline(JsonWriter& w, const std::optional<Dateline>& d) {
   w.Key("outlet");
   w.StringOrNull(d->outlet);
   w.Key("raw_span");
-  WriteSpan(w, d->raw);
+  w.SpanArray(d->raw);
   w.EndObject();
 }
 

@@ -7,13 +7,6 @@
 namespace sitrep::store_internal {
 namespace {
 
-void PutSpan(JsonWriter& w, Span s) {
-  w.BeginArray();
-  w.Int(s.begin);
-  w.Int(s.end);
-  w.EndArray();
-}
-
 void PutCount(JsonWriter& w, const Count& c) {
   w.BeginArray();
   w.OptInt(c.low);
@@ -37,9 +30,9 @@ void PutFigure(JsonWriter& w, const Figure& f) {
   w.Key("i");
   w.Bool(f.implausible);
   w.Key("s");
-  PutSpan(w, f.span);
+  w.SpanArray(f.span);
   w.Key("r");
-  PutSpan(w, f.raw_span);
+  w.SpanArray(f.raw_span);
   w.Key("n");
   w.Int(f.sentence);
   w.EndObject();
@@ -62,7 +55,7 @@ void PutLocation(JsonWriter& w, const Location& l) {
   w.Key("precision");
   w.String(l.precision);
   w.Key("span");
-  PutSpan(w, l.span);
+  w.SpanArray(l.span);
   w.EndObject();
 }
 
@@ -111,7 +104,7 @@ std::string EncodeMention(const Mention& m) {
   w.Key("sentences");
   PutArray(w, m.sentences, [&](int x) { w.Int(x); });
   w.Key("raw_spans");
-  PutArray(w, m.raw_spans, [&](Span s) { PutSpan(w, s); });
+  PutArray(w, m.raw_spans, [&](Span s) { w.SpanArray(s); });
   w.Key("source");
   w.String(m.source);
   w.Key("subject");
