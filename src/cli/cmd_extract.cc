@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/progress.h"
 #include "sitrep/export.h"
 #include "sitrep/pipeline.h"
 
@@ -24,12 +25,22 @@ int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
   auto pipeline = Pipeline::Open(store->get(), options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
   IngestReport report;
-  Status st = (*pipeline)->Ingest(args.paths, &report);
+  ProgressLine progress(!g.quiet);
+  Status st = (*pipeline)->Ingest(
+      args.paths, &report, [&](const IngestReport& r, std::string_view w) {
+        progress.Update("extract", r, w);
+      });
   if (!st.ok()) return ReportError(st);
+  progress.Finish();
   for (const std::string& f : report.failures) {
-    std::fprintf(stderr, "%s\n", f.c_str());
+    size_t colon = f.find(": ");
+    std::string_view fv = f;
+    LogProblem(g, "error", fv.substr(0, colon),
+               colon == std::string::npos ? "" : fv.substr(colon + 2));
   }
+  progress.Stage("merging events");
   auto events = (*pipeline)->DeriveEvents();
+  progress.Finish();
   if (!events.ok()) return ReportError(events.status());
   for (const Event& e : *events) {
     std::string line = EventToJsonLine(e);

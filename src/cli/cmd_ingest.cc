@@ -1,13 +1,11 @@
 // `sitrep ingest PATH...`: read, clean and store articles, extract their
 // events and re-derive the merged events.
-#include <unistd.h>
-
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/progress.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
@@ -17,30 +15,6 @@ struct IngestArgs {
   std::vector<std::string> paths;
   size_t max_article_bytes = 10u << 20;
   bool reextract = false;
-};
-
-// A one-line progress counter on stderr, redrawn at most every 100 ms.
-// Silent unless stderr is a terminal.
-class ProgressLine {
- public:
-  explicit ProgressLine(bool enabled) : enabled_(enabled && isatty(2)) {}
-  void Update(const IngestReport& r, std::string_view where) {
-    if (!enabled_) return;
-    auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    std::fprintf(stderr, "\r\033[Kingest: %lld stored, %lld present, %zu failed  %.50s",
-                 static_cast<long long>(r.inserted + r.versions),
-                 static_cast<long long>(r.present), r.failures.size(),
-                 std::string(where).c_str());
-  }
-  void Finish() {
-    if (enabled_) std::fputs("\r\033[K", stderr);
-  }
-
- private:
-  bool enabled_;
-  std::chrono::steady_clock::time_point last_{};
 };
 
 int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
@@ -53,12 +27,17 @@ int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
   IngestReport report;
   ProgressLine progress(!g.quiet);
   Status st = (*pipeline)->Ingest(
-      args.paths, &report,
-      [&](const IngestReport& r, std::string_view w) { progress.Update(r, w); });
-  if (st.ok() && args.reextract) st = (*pipeline)->Reextract(&report);
-  progress.Finish();
+      args.paths, &report, [&](const IngestReport& r, std::string_view w) {
+        progress.Update("ingest", r, w);
+      });
+  if (st.ok() && args.reextract) {
+    progress.Stage("re-extracting stored articles");
+    st = (*pipeline)->Reextract(&report);
+  }
   if (!st.ok()) return ReportError(st);
+  progress.Stage("merging events");
   auto events = (*pipeline)->RebuildEvents();
+  progress.Finish();
   if (!events.ok()) return ReportError(events.status());
   if (!g.quiet) {
     std::printf(

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/progress.h"
 #include "sitrep/export.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/report.h"
@@ -21,8 +22,11 @@ int RunReport(const GlobalOptions& g, const ReportArgs& args) {
   if (store == nullptr) return kExitInternal;
   auto pipeline = Pipeline::Open(store.get(), PipelineOptions());
   if (!pipeline.ok()) return ReportError(pipeline.status());
+  ProgressLine progress(!g.quiet);
+  progress.Stage("merging events");
   auto events = (*pipeline)->DeriveEvents();
   if (!events.ok()) return ReportError(events.status());
+  progress.Stage("writing the report");
   ReportOptions options;
   options.title = args.title;
   options.subtitle = g.db;
@@ -30,6 +34,7 @@ int RunReport(const GlobalOptions& g, const ReportArgs& args) {
   std::string html;
   Status st = WriteReport(*events, options, &html);
   if (!st.ok()) return ReportError(st);
+  progress.Finish();
   std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
   out.write(html.data(), static_cast<std::streamsize>(html.size()));
   out.close();
