@@ -23,11 +23,12 @@ fi
 
 REPORT="${2:-}"
 if [[ -z "$REPORT" ]]; then
-  REPORT="$OUT/report_fixture.html"
-  if [[ ! -x "$BUILD/report_fixture" ]]; then
-    echo "FAIL: $BUILD/report_fixture not built (ninja report_fixture)" >&2; exit 1
-  fi
-  "$BUILD/report_fixture" "$REPORT" || { echo "FAIL: report_fixture" >&2; exit 1; }
+  # The real thing: the example corpus through `sitrep ingest` and `report`.
+  REPORT="$OUT/report_examples.html"
+  DB="$OUT/report_examples.db"
+  rm -f "$DB" "$DB-wal" "$DB-shm"
+  "$1" --db "$DB" -q ingest "$SRC/examples" || { echo "FAIL: ingest" >&2; exit 1; }
+  "$1" --db "$DB" -q report -o "$REPORT" || { echo "FAIL: report" >&2; exit 1; }
 fi
 
 cd "$SRC"
