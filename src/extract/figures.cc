@@ -81,11 +81,15 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
   uint32_t end = std::min<uint32_t>(pos + limit, f.toks.size());
   for (uint32_t k = pos; k < end; ++k) {
-    // ", including 65 police recruits," is an aside: step over it.
-    if (f.toks[k].norm == "," && k + 1 < f.toks.size() &&
-        (f.toks[k + 1].norm == "including" || f.toks[k + 1].norm == "among")) {
-      uint32_t close = k + 2;
-      while (close < f.toks.size() && f.toks[close].norm != ",") ++close;
+    // ", including 65 police recruits," and "(2 men, 2 women and 1 child)"
+    // are asides: step over them.
+    bool comma_aside = f.toks[k].norm == "," && k + 1 < f.toks.size() &&
+                       (f.toks[k + 1].norm == "including" ||
+                        f.toks[k + 1].norm == "among");
+    if (comma_aside || f.toks[k].norm == "(") {
+      const char* closer = comma_aside ? "," : ")";
+      uint32_t close = k + 1;
+      while (close < f.toks.size() && f.toks[close].norm != closer) ++close;
       end = std::min<uint32_t>(close + limit, f.toks.size());
       k = close;
       continue;
