@@ -227,6 +227,24 @@ void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
     if (!bound || !victim || !Joined(*f, victim->end, next.tok_begin)) continue;
     AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
   }
+  // "Ten police officers and a civilian were killed": one more victim.
+  for (const auto& qa : f->quantities) {
+    const Figure* bound = FigureAt(*f, qa.q.span);
+    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
+    if (!bound || !victim || victim->end + 2 >= f->toks.size()) continue;
+    uint32_t k = victim->end;
+    if (f->toks[k].norm != "and" ||
+        (f->toks[k + 1].norm != "a" && f->toks[k + 1].norm != "an")) {
+      continue;
+    }
+    const Hit* other = VictimAfter(actors, *f, k + 2);
+    if (!other || other->e->actor_class == victim->e->actor_class) continue;
+    Quantity one;
+    one.span = {f->toks[k + 1].span.begin, f->toks[other->end - 1].span.end};
+    one.count = Count{1, 1, 1};
+    one.qualifier = "single";
+    AddFigure(f, MakeFigure(one, bound->outcome, other->e->actor_class));
+  }
   // "killing three soldiers and two civilians": forwards too.
   for (size_t i = 1; i < f->quantities.size(); ++i) {
     const QuantityAt& qa = f->quantities[i];
