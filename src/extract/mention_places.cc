@@ -1,0 +1,159 @@
+// The mention builder's places: article context, the place of a sentence's
+// event, other places named, one record per coordinated place.
+#include <algorithm>
+
+#include "extract/mention_builder.h"
+#include "extract/mention_util.h"
+
+namespace sitrep {
+
+using namespace mention_util;  // NOLINT: this stage's own helpers
+
+std::optional<Location> MentionBuilder::ToLocation(const Place& p,
+                                                   Span span) const {
+  Location l;
+  l.name = p.kind == PlaceKind::kLandmark && !p.city.empty() ? p.city : p.name;
+  l.country = p.country;
+  l.admin1 = p.admin1;
+  l.lat = p.lat;
+  l.lon = p.lon;
+  l.geonameid = p.geonameid;
+  l.precision = p.kind == PlaceKind::kCountry  ? "country"
+                : p.kind == PlaceKind::kAdmin1 ? "admin1"
+                                               : "city";
+  l.span = span;
+  return l;
+}
+
+void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
+  if (gaz_ == nullptr) return;
+  std::vector<std::pair<std::string, int>> counts;
+  for (const auto& f : ss) {
+    for (const auto& pm : f.places) {
+      if (pm.candidates.empty()) continue;
+      const Place& p = pm.candidates.front();
+      if (CodeLike(pm.span.In(article_.text))) continue;
+      // "(Sao Jose, Santa Catarina)": the province settles which Sao Jose.
+      if (p.kind == PlaceKind::kAdmin1 && !p.admin1_code.empty()) {
+        ctx_.admin1.emplace_back(p.country, p.admin1_code);
+      }
+      // Countries and demonyms count fully; a city's country counts a
+      // little (it settles "Tahrir Square" in an article about Baghdad).
+      if (p.kind != PlaceKind::kCountry && !pm.demonym &&
+          p.kind != PlaceKind::kCity) {
+        continue;
+      }
+      auto it = std::find_if(counts.begin(), counts.end(),
+                             [&](auto& c) { return c.first == p.country; });
+      if (it == counts.end()) {
+        counts.emplace_back(p.country, 1);
+      } else {
+        ++it->second;
+      }
+    }
+  }
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](auto& a, auto& b) { return a.second > b.second; });
+  for (auto& c : counts) ctx_.countries.push_back(c.first);
+  if (article_.dateline && !article_.dateline->place.empty()) {
+    // "KUT, Iraq": the city, then an optional country or province.
+    std::string_view dl = article_.dateline->place;
+    size_t comma = dl.find(',');
+    if (comma != std::string_view::npos) {
+      if (auto c = gaz_->Country(TrimSpaces(dl.substr(comma + 1)))) {
+        ctx_.countries.insert(ctx_.countries.begin(), c->country);
+      }
+      dl = dl.substr(0, comma);
+    }
+    PlaceMention pm;
+    pm.candidates = gaz_->Lookup(dl);
+    ctx_.dateline = Resolve(pm, ctx_);
+    if (ctx_.dateline) dateline_place_ = ToLocation(*ctx_.dateline, {});
+  }
+  std::string main_country = dateline_place_ ? dateline_place_->country
+                             : ctx_.countries.empty() ? ""
+                                                      : ctx_.countries.front();
+  if (!main_country.empty()) {
+    if (auto c = gaz_->Country(main_country)) country_place_ = ToLocation(*c, {});
+  }
+}
+
+bool MentionBuilder::InsideActor(const SentenceFacts& f, Span span) const {
+  for (const auto& h : f.hits) {
+    if (lex_.entry(h.payload).kind != LexKind::kActor) continue;
+    Span a{f.toks[h.begin].span.begin, f.toks[h.end - 1].span.end};
+    if (a.begin < span.end && span.begin < a.end) return true;
+  }
+  return false;
+}
+
+// The place a sentence's event happened: a city or landmark first, then a
+// province, then a country; places inside actor names are skipped.
+std::optional<Location> MentionBuilder::EventPlace(
+    const SentenceFacts& f) const {
+  std::optional<Location> best;
+  int best_rank = 99;
+  std::string_view text = article_.text;
+  for (const auto& pm : f.places) {
+    if (pm.demonym) continue;
+    // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
+    if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
+    if (Acronym(pm.span.In(text))) continue;  // "LoC", "HM"
+    if (InsideActor(f, pm.span)) continue;  // "Boko Haram", "Islamic State"
+    if (CodeLike(pm.span.In(text))) continue;
+    std::optional<Place> p = Resolve(pm, ctx_);
+    if (!p) continue;
+    int rank = p->kind == PlaceKind::kLandmark ? 0
+               : p->kind == PlaceKind::kCity   ? 1
+               : p->kind == PlaceKind::kAdmin1 ? 2
+                                               : 3;
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = ToLocation(*p, pm.span);
+    }
+  }
+  return best;
+}
+
+
+void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
+  if (c.split) return;  // one place per record by construction
+  for (const auto& pm : c.facts.places) {
+    if (pm.demonym) continue;
+    std::optional<Place> p = Resolve(pm, ctx_);
+    if (!p || p->kind == PlaceKind::kCountry) continue;
+    std::optional<Location> l = ToLocation(*p, pm.span);
+    bool known = m->location && m->location->geonameid == l->geonameid &&
+                 m->location->name == l->name;
+    for (const auto& o : m->other_places) {
+      known |= o.geonameid == l->geonameid && o.name == l->name;
+    }
+    if (!known && m->other_places.size() < 8) m->other_places.push_back(*l);
+  }
+}
+
+// Local places named as "X and Y" (or "X, Y and Z") in one sentence.
+std::vector<Location> MentionBuilder::CoordinatedPlaces(
+    const SentenceFacts& f) const {
+  std::vector<Location> out;
+  std::string_view text = article_.text;
+  for (size_t i = 0; i + 1 < f.places.size(); ++i) {
+    const auto& a = f.places[i];
+    const auto& b = f.places[i + 1];
+    std::string_view between =
+        b.span.begin > a.span.end ? text.substr(a.span.end, b.span.begin - a.span.end)
+                                  : std::string_view();
+    if (between != " and " && between != ", ") continue;
+    for (const PlaceMention* pm : {&a, &b}) {
+      std::optional<Place> p = Resolve(*pm, ctx_);
+      if (!p || p->kind == PlaceKind::kCountry || pm->demonym) return {};
+      auto l = ToLocation(*p, pm->span);
+      bool seen = false;
+      for (const auto& o : out) seen |= o.span == l->span;
+      if (!seen) out.push_back(*l);
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,137 @@
+// Date and place helpers of the mention builder.
+#include <cctype>
+#include <cmath>
+#include <string>
+
+#include "extract/mention_util.h"
+
+namespace sitrep::mention_util {
+
+double Km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0;
+  double dp = (lat2 - lat1) * kRad, dl = (lon2 - lon1) * kRad;
+  double h = std::sin(dp / 2) * std::sin(dp / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) *
+                 std::sin(dl / 2) * std::sin(dl / 2);
+  return 2 * 6371.0 * std::asin(std::sqrt(h));
+}
+
+
+// 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
+int WeekdayNamed(std::string_view s) {
+  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
+  std::string low(s);
+  for (char& ch : low) ch = static_cast<char>(std::tolower(ch));
+  for (int i = 0; i < 7; ++i) {
+    if (low.find(kDays[i]) != std::string::npos) return i;
+  }
+  return -1;
+}
+
+// "said on Friday", "told reporters on Monday": when it was reported, not
+// when it happened.
+bool ReportDate(const SentenceFacts& f, const DateMention& d) {
+  static const char* kVerbs[] = {"said", "says", "told", "added", "reported",
+                                 "announced", "stated", "confirmed", "claimed",
+                                 "reporters", "statement"};
+  // Up to five words back ("told the Lagos Ledger on Thursday"), within
+  // the clause.
+  uint32_t t = f.TokAt(d.span.begin);
+  for (uint32_t k = t; k > 0 && t - k < 5; --k) {
+    if (f.toks[k - 1].punct) return false;
+    for (const char* v : kVerbs) {
+      if (f.toks[k - 1].norm == v) return true;
+    }
+  }
+  return false;
+}
+
+// "Monday's arrests came a day after police opened fire": the event told
+// after "a day after" happened the day before the date named before it.
+DateMention ShiftAfter(const SentenceFacts& f, DateMention d) {
+  static const std::pair<const char*, int> kShifts[] = {
+      {"came a day after", 1}, {"came one day after", 1},
+      {"came two days after", 2}, {"comes a day after", 1}};
+  for (size_t t = f.TokAt(d.span.end); t + 3 < f.toks.size(); ++t) {
+    for (const auto& [phrase, days] : kShifts) {
+      std::string three = f.toks[t].norm + " " + f.toks[t + 1].norm + " " +
+                          f.toks[t + 2].norm + " " + f.toks[t + 3].norm;
+      if (three == phrase && d.day.valid()) {
+        d.day = d.day.AddDays(-days);
+        d.rule += "+shift";
+        return d;
+      }
+    }
+  }
+  return d;
+}
+
+// "01/02/2011 ... on Sunday": a numeric date that reads either way is
+// settled by the weekday the text names (2 January 2011 was a Sunday).
+DateMention Disambiguate(DateMention d, int weekday) {
+  if (weekday < 0 || d.rule.find("ambiguous") == std::string::npos ||
+      d.day.Weekday() == weekday) {
+    return d;
+  }
+  CivilDay swapped{d.day.year, d.day.day, d.day.month};
+  if (swapped.valid() && swapped.Weekday() == weekday) {
+    d.day = swapped;
+    d.rule += "+weekday";
+  }
+  return d;
+}
+
+// "SMM", "HM", "PPP": short capitals are mostly acronyms of groups and
+// missions, rarely the country code they spell; only well-known ones count.
+bool CodeLike(std::string_view s) {
+  static const std::string_view kKnown[] = {"US", "U.S.", "UK", "UAE", "USA",
+                                            "DRC", "CAR", "U.K."};
+  if (s.size() > 4) return false;
+  for (char ch : s) {
+    if (!(ch >= 'A' && ch <= 'Z') && ch != '.') return false;
+  }
+  for (std::string_view k : kKnown) {
+    if (s == k) return false;
+  }
+  return true;
+}
+
+// Short names in odd capitals ("LoC", "HM") are acronyms, not places;
+// "Kut" and "Hit" are places.
+bool Acronym(std::string_view s) {
+  if (s.size() > 3 || s.empty()) return false;
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i] >= 'A' && s[i] <= 'Z') return true;
+  }
+  return !(s[0] >= 'A' && s[0] <= 'Z');
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+bool Local(const std::optional<Location>& l) {
+  return l && l->precision != "country";
+}
+
+bool Near(const Location& a, const Location& b) {
+  return Km(a.lat, a.lon, b.lat, b.lon) <= 25;
+}
+
+// The mention's place, or another local place its sentences named.
+bool NearAny(const Mention& m, const Location& l) {
+  if (m.location && Near(*m.location, l)) return true;
+  for (const auto& o : m.other_places) {
+    if (Near(o, l)) return true;
+  }
+  return false;
+}
+
+int64_t Best(const Count& c) {
+  return c.best.value_or(c.low.value_or(c.high.value_or(0)));
+}
+
+}  // namespace sitrep::mention_util
