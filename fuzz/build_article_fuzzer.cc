@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   RawDocument doc;
   doc.id = "fuzz";
   doc.source_path = "fuzz.txt";
-  doc.kind = (data[0] & 1) ? RawDocument::Kind::kHtml : RawDocument::Kind::kText;
+  doc.kind =
+      (data[0] & 1) ? RawDocument::Kind::kHtml : RawDocument::Kind::kText;
   doc.container = (data[0] & 2) ? RawDocument::Container::kJsonl
                                 : RawDocument::Container::kFile;
   if (data[0] & 4) doc.date = CivilDay{2020, 1, 26};

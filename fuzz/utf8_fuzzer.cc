@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // Repair is idempotent.
   size_t again = 0;
-  FUZZ_CHECK(RepairUtf8(repaired, &again) == repaired || StartsWithBom(repaired));
+  FUZZ_CHECK(RepairUtf8(repaired, &again) == repaired ||
+             StartsWithBom(repaired));
 
   OffsetMap map;
   std::string nfc = NormalizeNfc(repaired, &map);

@@ -60,11 +60,11 @@ struct Article {
   DateOrigin date_origin = DateOrigin::kNone;
   std::optional<Dateline> dateline;
 
-  std::string raw;                // bytes as received (valid UTF-8)
-  std::string text;               // clean text (NFC)
-  OffsetMap offsets;              // text -> raw
-  std::vector<Span> sentences;    // spans into `text`
-  std::vector<Removed> removed;   // noise removed from `raw`
+  std::string raw;                    // bytes as received (valid UTF-8)
+  std::string text;                   // clean text (NFC)
+  OffsetMap offsets;                  // text -> raw
+  std::vector<Span> sentences;        // spans into `text`
+  std::vector<Removed> removed;       // noise removed from `raw`
   std::vector<std::string> warnings;  // e.g. "invalid UTF-8 repaired"
 
   std::string content_hash;  // hex XXH3-128 of `raw`

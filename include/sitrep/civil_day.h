@@ -27,7 +27,8 @@ struct CivilDay {
   static CivilDay FromDays(int64_t days);
   // 0 = Monday ... 6 = Sunday. REQUIRES: complete().
   int Weekday() const;
-  // "YYYY-MM-DD"; "YYYY-MM" or "YYYY" when partial; "" when the year is unknown.
+  // "YYYY-MM-DD"; "YYYY-MM" or "YYYY" when partial; "" when the year is
+  // unknown.
   std::string ToIso() const;
   // Parses "YYYY-MM-DD" (trailing time ignored). nullopt when not a real day.
   static std::optional<CivilDay> ParseIso(std::string_view s);

@@ -8,17 +8,18 @@
 // whose `raw` span is in the input; Removed::kind is one of:
 //   "metadata-line"   the leading ` date 2020-01-26` field (the rest of that
 //                     line is article text)
-//   "shortcode"       `[aesop_image ... credit="..."]`, `[caption]..[/caption]`;
+//   "shortcode"       `[aesop_image ... credit="..."]`,
+//   `[caption]..[/caption]`;
 //                     Removed::text holds the caption/credit attribute text
 //   "directive-error" `[an error occurred while processing the directive]`
 //   "caption"         photo captions/credits: `... (Khalid Mohammed/AP)`,
 //                     `(AFP photo)`, `... REUTERS./`, `Photo: ...`
-//   "byline"          `By Jane Doe, Reuters`, `(Reporting by ...; Editing by ...)`
-//   "related-tail"    `Related news` / `Read more` and the headlines after it
-//   "boilerplate"     `Advertisement`, `Copyright ...`, ...
-//   "title"           later copies of the first line (the title is kept once)
-//   "repeated-line"   later copies of any other line of 16+ bytes
-//   "dateline"        `BAGHDAD, Jan 27 (Reuters) –` at the start of one of the
+//   "byline"          `By Jane Doe, Reuters`, `(Reporting by ...; Editing by
+//   ...)` "related-tail"    `Related news` / `Read more` and the headlines
+//   after it "boilerplate"     `Advertisement`, `Copyright ...`, ... "title"
+//   later copies of the first line (the title is kept once) "repeated-line"
+//   later copies of any other line of 16+ bytes "dateline"        `BAGHDAD, Jan
+//   27 (Reuters) –` at the start of one of the
 //                     first three kept lines
 //   "truncated"       input past the 256 MiB budget (not cleaned)
 // The word lists live in data/text/ (noise_patterns.tsv, outlets.tsv,

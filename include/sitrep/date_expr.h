@@ -52,15 +52,16 @@ namespace sitrep {
 enum class DatePrecision { kDay, kWeek, kMonth, kYear };
 
 struct DateMention {
-  Span span;             // in the text
-  CivilDay day;          // resolved; partial when precision > day, or when
-                         // the year is unknown (year 0)
+  Span span;     // in the text
+  CivilDay day;  // resolved; partial when precision > day, or when
+                 // the year is unknown (year 0)
   DatePrecision precision = DatePrecision::kDay;
   bool relative = false;  // depends on the reference day (weekdays,
                           // `yesterday`, yearless dates); unresolved parts
                           // stay 0 when there is no reference
-  bool range_start = false;  // `since October`: a period start, not an event day
-  std::string rule;      // which pattern fired, for audit ("weekday", ...)
+  bool range_start =
+      false;         // `since October`: a period start, not an event day
+  std::string rule;  // which pattern fired, for audit ("weekday", ...)
 };
 
 // Finds date expressions in `text`, in order, non-overlapping. `reference`

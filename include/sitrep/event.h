@@ -40,19 +40,19 @@ struct Figure {
   std::string victims;      // victim class: "protesters", "civilians", ...
   std::string attribution;  // "police and health sources", "" if none
   bool implausible = false;
-  Span span;      // the figure's expression, clean text
-  Span raw_span;  // the same in raw bytes
+  Span span;          // the figure's expression, clean text
+  Span raw_span;      // the same in raw bytes
   int sentence = -1;  // index into Article::sentences
 };
 
 struct Location {
-  std::string name;          // GeoNames primary name
-  std::string country;       // ISO alpha-2
+  std::string name;     // GeoNames primary name
+  std::string country;  // ISO alpha-2
   std::string admin1;
   double lat = 0, lon = 0;
   uint32_t geonameid = 0;
-  std::string precision;     // "city", "admin1", "country"
-  Span span;                 // where it was named (clean text)
+  std::string precision;  // "city", "admin1", "country"
+  Span span;              // where it was named (clean text)
 };
 
 // May two reports of these types tell one event? Equal types; Protests and
@@ -73,9 +73,9 @@ struct Mention {
   std::vector<Location> other_places;
   CivilDay date;  // complete when known; partial or zero otherwise
   DatePrecision date_precision = DatePrecision::kDay;
-  std::string date_rule;       // how it was resolved ("article", "weekday"...)
-  int weekday = -1;  // 0 = Monday..6: a weekday named but not resolvable
-                     // (undated article); constrains merging
+  std::string date_rule;  // how it was resolved ("article", "weekday"...)
+  int weekday = -1;       // 0 = Monday..6: a weekday named but not resolvable
+                          // (undated article); constrains merging
   std::vector<Figure> figures;  // at most one per outcome after reconciling
   std::vector<int> sentences;   // indices into Article::sentences
   std::vector<Span> raw_spans;  // raw spans of those sentences

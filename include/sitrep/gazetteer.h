@@ -31,9 +31,9 @@ enum class PlaceKind { kCity, kAdmin1, kCountry, kLandmark };
 struct Place {
   uint32_t geonameid = 0;  // 0 for countries and landmarks without one
   PlaceKind kind = PlaceKind::kCity;
-  std::string name;        // GeoNames primary name, e.g. "Nasiriyah"
-  std::string country;     // ISO 3166-1 alpha-2, e.g. "IQ"
-  std::string admin1;      // admin1 name, e.g. "Dhi Qar"
+  std::string name;     // GeoNames primary name, e.g. "Nasiriyah"
+  std::string country;  // ISO 3166-1 alpha-2, e.g. "IQ"
+  std::string admin1;   // admin1 name, e.g. "Dhi Qar"
   std::string admin1_code;
   double lat = 0, lon = 0;
   uint32_t population = 0;
@@ -60,7 +60,8 @@ class Gazetteer {
   // Candidates for one name, best first (population, kind). Empty if unknown.
   virtual std::vector<Place> Lookup(std::string_view name) const = 0;
   // Country for a country name, ISO code or demonym ("Iraqi" -> "IQ").
-  virtual std::optional<Place> Country(std::string_view name_or_demonym) const = 0;
+  virtual std::optional<Place> Country(
+      std::string_view name_or_demonym) const = 0;
   // Admin1 area (`Anbar`, `Dhi Qar province`) in a country ("" = any).
   virtual std::optional<Place> Admin1(std::string_view name,
                                       std::string_view country) const = 0;
@@ -74,7 +75,7 @@ struct ResolveContext {
   std::vector<std::string> countries;  // ISO alpha-2 codes mentioned
   // Admin1 areas mentioned: country code + admin1 code ("IQ", "09").
   std::vector<std::pair<std::string, std::string>> admin1;
-  std::optional<Place> dateline;       // the dateline place, if any
+  std::optional<Place> dateline;  // the dateline place, if any
 };
 
 // Picks one candidate of `mention`: those in the dateline's admin1 or an

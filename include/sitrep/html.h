@@ -3,9 +3,10 @@
 // Parses with a real HTML5 parser (Gumbo), scores blocks by text density,
 // link density and markup hints (article/main elements, class names) to keep
 // the article body and drop navigation, ads, comments and footers. Reads the
-// title (og:title, <title>, <h1>), the publication date (article:published_time,
-// JSON-LD datePublished, <time datetime>), the outlet (og:site_name) and the
-// canonical URL. Output text offsets map back to bytes of the input HTML.
+// title (og:title, <title>, <h1>), the publication date
+// (article:published_time, JSON-LD datePublished, <time datetime>), the outlet
+// (og:site_name) and the canonical URL. Output text offsets map back to bytes
+// of the input HTML.
 //
 // Budgets: input size and tree depth are bounded (HtmlLimits); pages over a
 // budget are rejected with ResourceExhausted, never parsed partially.
@@ -33,7 +34,8 @@ struct HtmlPage {
   std::string outlet;  // og:site_name
   std::string url;     // canonical or og:url
   std::optional<CivilDay> published;
-  std::string published_from;  // "article:published_time", "json-ld", "time", ...
+  std::string
+      published_from;  // "article:published_time", "json-ld", "time", ...
   std::string text;    // main text; paragraphs separated by "\n\n"
   OffsetMap offsets;   // text -> input HTML bytes
 };

@@ -51,14 +51,14 @@ struct Event {
   // True when fatalities are 0 only because injuries and no deaths were
   // reported (ACLED's convention), not because a source said "no one died".
   bool fatalities_implied = false;
-  std::vector<Mention> mentions;       // the mentions it was made from
-  std::vector<std::string> articles;   // sorted, unique
+  std::vector<Mention> mentions;           // the mentions it was made from
+  std::vector<std::string> articles;       // sorted, unique
   std::vector<std::string> disagreements;  // human-readable, one per outcome
-  std::string notes;       // the most central sentence across its mentions
-  std::string source;      // tallies: who gives the figure
-  std::string subject;     // tallies: what is counted
+  std::string notes;    // the most central sentence across its mentions
+  std::string source;   // tallies: who gives the figure
+  std::string subject;  // tallies: what is counted
   std::vector<std::string> parts;  // aggregates: ids of the part events
-  int n_sources = 0;       // independent articles
+  int n_sources = 0;               // independent articles
 };
 
 struct MergeOptions {

@@ -60,11 +60,11 @@ struct Count {
 };
 
 struct Quantity {
-  Span span;              // the whole expression, qualifier included
+  Span span;  // the whole expression, qualifier included
   Count count;
-  std::string qualifier;  // normalised: "at least", "more than", "nearly",
-                          // "around", "up to", "less than", "range",
-                          // "vague", "exact", "zero"
+  std::string qualifier;     // normalised: "at least", "more than", "nearly",
+                             // "around", "up to", "less than", "range",
+                             // "vague", "exact", "zero"
   bool implausible = false;  // > 1,000,000: flagged, not trusted
 };
 

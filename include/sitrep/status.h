@@ -26,7 +26,7 @@ enum class StatusCode {
   kResourceExhausted,  // a budget (size, depth, memory) was exceeded
   kAlreadyExists,
   kUnimplemented,
-  kInternal,           // a bug in sitrep
+  kInternal,  // a bug in sitrep
 };
 
 class [[nodiscard]] Status {
@@ -81,7 +81,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok());
   }
@@ -107,10 +107,10 @@ class [[nodiscard]] Result {
 #define SITREP_CONCAT_INNER_(a, b) a##b
 #define SITREP_CONCAT_(a, b) SITREP_CONCAT_INNER_(a, b)
 
-#define SITREP_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::sitrep::Status sitrep_st_ = (expr);     \
-    if (!sitrep_st_.ok()) return sitrep_st_;  \
+#define SITREP_RETURN_IF_ERROR(expr)         \
+  do {                                       \
+    ::sitrep::Status sitrep_st_ = (expr);    \
+    if (!sitrep_st_.ok()) return sitrep_st_; \
   } while (0)
 
 #define SITREP_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \

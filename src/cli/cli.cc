@@ -18,7 +18,7 @@ namespace sitrep::cli {
   X(Events)                        \
   X(Summary)                       \
   X(Report)                        \
-  X(Duplicates)                        \
+  X(Duplicates)                    \
   X(Serve)                         \
   X(Check)
 
@@ -65,7 +65,8 @@ void LogProblem(const GlobalOptions& g, const char* level,
     std::fprintf(stderr, "%s\n", line.c_str());
   } else {
     std::fprintf(stderr, "%.*s: %.*s\n", static_cast<int>(where.size()),
-                 where.data(), static_cast<int>(message.size()), message.data());
+                 where.data(), static_cast<int>(message.size()),
+                 message.data());
   }
 }
 

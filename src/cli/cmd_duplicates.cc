@@ -20,17 +20,20 @@ int RunDuplicates(const GlobalOptions& g, const DuplicatesArgs& args) {
   if (!pipeline.ok()) return ReportError(pipeline.status());
   auto d = (*pipeline)->Duplicates();
   if (!d.ok()) return ReportError(d.status());
-  std::printf("near-duplicate groups (Jaccard >= 0.8 over word 5-shingles): %zu\n",
-              d->groups.size());
+  std::printf(
+      "near-duplicate groups (Jaccard >= 0.8 over word 5-shingles): %zu\n",
+      d->groups.size());
   for (const auto& group : d->groups) {
     std::printf("  group:");
     for (const auto& id : group.ids) std::printf(" %s", id.c_str());
     std::printf("\n");
     for (const auto& p : group.pairs) {
-      std::printf("    %s ~ %s  jaccard %.2f\n", p.a.c_str(), p.b.c_str(), p.jaccard);
+      std::printf("    %s ~ %s  jaccard %.2f\n", p.a.c_str(), p.b.c_str(),
+                  p.jaccard);
     }
   }
-  std::printf("copies (article -> the original it copies): %zu\n", d->copy_of.size());
+  std::printf("copies (article -> the original it copies): %zu\n",
+              d->copy_of.size());
   for (const auto& [copy, original] : d->copy_of) {
     std::printf("  %s -> %s\n", copy.c_str(), original.c_str());
   }
@@ -58,11 +61,11 @@ int RunDuplicates(const GlobalOptions& g, const DuplicatesArgs& args) {
 
 void RegisterDuplicatesCommands(CommandRegistry& r) {
   auto args = std::make_shared<DuplicatesArgs>();
-  CLI::App* cmd = r.Add(
-      "duplicates",
-      "List near-duplicate article groups, syndicated copies and shared "
-      "sentences.",
-      [&r, args] { return RunDuplicates(r.globals(), *args); });
+  CLI::App* cmd =
+      r.Add("duplicates",
+            "List near-duplicate article groups, syndicated copies and shared "
+            "sentences.",
+            [&r, args] { return RunDuplicates(r.globals(), *args); });
   cmd->add_flag("--sentences", args->sentences, "list every shared sentence");
 }
 

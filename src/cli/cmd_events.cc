@@ -16,9 +16,13 @@ namespace {
 struct FilterArgs {
   std::string country, type, from, to, bbox, kind, q;
   EventFilter ToFilter(Status* st) const {
-    auto f = EventFilter::Parse({{"country", country}, {"type", type},
-                                 {"from", from}, {"to", to}, {"bbox", bbox},
-                                 {"kind", kind}, {"q", q}});
+    auto f = EventFilter::Parse({{"country", country},
+                                 {"type", type},
+                                 {"from", from},
+                                 {"to", to},
+                                 {"bbox", bbox},
+                                 {"kind", kind},
+                                 {"q", q}});
     if (!f.ok()) {
       *st = f.status();
       return {};
@@ -27,7 +31,8 @@ struct FilterArgs {
   }
   void AddTo(CLI::App* cmd) {
     cmd->add_option("--country", country, "ISO alpha-2 codes, comma-separated");
-    cmd->add_option("--type", type, "event or sub-event types, comma-separated");
+    cmd->add_option("--type", type,
+                    "event or sub-event types, comma-separated");
     cmd->add_option("--from", from, "first day (YYYY-MM-DD)");
     cmd->add_option("--to", to, "last day (YYYY-MM-DD)");
     cmd->add_option("--bbox", bbox, "min_lon,min_lat,max_lon,max_lat");
@@ -58,7 +63,8 @@ Result<std::vector<Event>> LoadEvents(const GlobalOptions& g,
   auto p = Pipeline::Open(store->get(), options);
   if (!p.ok()) return p.status();
   *pipeline = std::move(p).value();
-  SITREP_ASSIGN_OR_RETURN(std::vector<Event> events, (*pipeline)->DeriveEvents());
+  SITREP_ASSIGN_OR_RETURN(std::vector<Event> events,
+                          (*pipeline)->DeriveEvents());
   return FilterEvents(events, filter);
 }
 
@@ -67,7 +73,8 @@ void Print(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 int RunEvents(const GlobalOptions& g, const EventsArgs& args) {
   std::unique_ptr<Store> store;
   std::unique_ptr<Pipeline> pipeline;
-  auto events = LoadEvents(g, args.filter, args.conservative, &store, &pipeline);
+  auto events =
+      LoadEvents(g, args.filter, args.conservative, &store, &pipeline);
   if (!events.ok()) return ReportError(events.status());
   ExportOptions options;
   options.country_name = CountryNamesFrom(*pipeline->gazetteer());
@@ -97,7 +104,8 @@ int RunConflicts(const GlobalOptions& g, const FilterArgs& fa) {
     ++n;
     std::printf("%s  %s  %s  %s\n", e.id.c_str(),
                 e.date.valid() ? e.date.ToIso().c_str() : "????-??-??",
-                e.location ? e.location->name.c_str() : "-", e.event_type.c_str());
+                e.location ? e.location->name.c_str() : "-",
+                e.event_type.c_str());
     for (const auto& d : e.disagreements) std::printf("    %s\n", d.c_str());
   }
   if (!g.quiet) std::fprintf(stderr, "%d events with disagreeing sources\n", n);
@@ -156,20 +164,22 @@ int RunSummary(const GlobalOptions& g, const FilterArgs& fa) {
     ++by_type[e.event_type];
     conflicts += !e.disagreements.empty();
   }
-  std::printf("%lld articles, %d incidents (%d with disagreeing sources), "
-              "%zu records in all\n\n",
-              static_cast<long long>(articles.ok() ? *articles : 0), incidents,
-              conflicts, events->size());
-  for (const auto& [type, n] : by_type) std::printf("  %4d  %s\n", n, type.c_str());
-  std::printf("\n%-10s  %-10s  %-16s  %-26s  %-12s  %-12s  %s\n", "kind", "date",
-              "place", "type", "killed", "injured", "sources");
+  std::printf(
+      "%lld articles, %d incidents (%d with disagreeing sources), "
+      "%zu records in all\n\n",
+      static_cast<long long>(articles.ok() ? *articles : 0), incidents,
+      conflicts, events->size());
+  for (const auto& [type, n] : by_type)
+    std::printf("  %4d  %s\n", n, type.c_str());
+  std::printf("\n%-10s  %-10s  %-16s  %-26s  %-12s  %-12s  %s\n", "kind",
+              "date", "place", "type", "killed", "injured", "sources");
   for (const Event& e : *events) {
     std::printf("%-10s  %-10s  %-16.16s  %-26.26s  %-12s  %-12s  %zu\n",
                 MentionKindName(e.kind),
                 e.date.valid() ? e.date.ToIso().c_str() : "undated",
-                e.location ? e.location->name.c_str() : "-", e.event_type.c_str(),
-                CountText(e.counts[0]).c_str(), CountText(e.counts[1]).c_str(),
-                e.articles.size());
+                e.location ? e.location->name.c_str() : "-",
+                e.event_type.c_str(), CountText(e.counts[0]).c_str(),
+                CountText(e.counts[1]).c_str(), e.articles.size());
   }
   return kExitOk;
 }
@@ -183,11 +193,11 @@ void RegisterSummaryCommands(CommandRegistry& r) {
   args->AddTo(cmd);
 }
 
-
 void RegisterEventsCommands(CommandRegistry& r) {
   auto args = std::make_shared<EventsArgs>();
   CLI::App* cmd = r.Add(
-      "events", "Print the merged events of the store (JSON Lines, CSV or GeoJSON).",
+      "events",
+      "Print the merged events of the store (JSON Lines, CSV or GeoJSON).",
       [&r, args] { return RunEvents(r.globals(), *args); });
   cmd->add_option("--format", args->format, "jsonl, csv or geojson")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}))
@@ -197,15 +207,15 @@ void RegisterEventsCommands(CommandRegistry& r) {
   args->filter.AddTo(cmd);
 
   auto conflicts = std::make_shared<FilterArgs>();
-  CLI::App* c = r.Add("conflicts",
-                      "List events whose sources disagree on a figure.",
-                      [&r, conflicts] { return RunConflicts(r.globals(), *conflicts); });
+  CLI::App* c =
+      r.Add("conflicts", "List events whose sources disagree on a figure.",
+            [&r, conflicts] { return RunConflicts(r.globals(), *conflicts); });
   conflicts->AddTo(c);
 
   auto tallies = std::make_shared<FilterArgs>();
-  CLI::App* t = r.Add("tallies",
-                      "Running death tolls as time series, by country and source.",
-                      [&r, tallies] { return RunTallies(r.globals(), *tallies); });
+  CLI::App* t = r.Add(
+      "tallies", "Running death tolls as time series, by country and source.",
+      [&r, tallies] { return RunTallies(r.globals(), *tallies); });
   tallies->AddTo(t);
 }
 

@@ -52,13 +52,15 @@ int RunReport(const GlobalOptions& g, const ReportArgs& args) {
 
 void RegisterReportCommands(CommandRegistry& r) {
   auto args = std::make_shared<ReportArgs>();
-  CLI::App* cmd = r.Add(
-      "report",
-      "Write a self-contained offline HTML report: map, timeline, table, "
-      "figures by source, tallies.",
-      [&r, args] { return RunReport(r.globals(), *args); });
-  cmd->add_option("-o,--output", args->output, "output file")->capture_default_str();
-  cmd->add_option("--title", args->title, "report title")->capture_default_str();
+  CLI::App* cmd =
+      r.Add("report",
+            "Write a self-contained offline HTML report: map, timeline, table, "
+            "figures by source, tallies.",
+            [&r, args] { return RunReport(r.globals(), *args); });
+  cmd->add_option("-o,--output", args->output, "output file")
+      ->capture_default_str();
+  cmd->add_option("--title", args->title, "report title")
+      ->capture_default_str();
 }
 
 }  // namespace sitrep::cli

@@ -68,7 +68,8 @@ void RegisterServeCommands(CommandRegistry& r) {
   cmd->add_option("--port", o.port, "TCP port (0: any free port)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  cmd->add_option("--host", o.host, "address to listen on")->capture_default_str();
+  cmd->add_option("--host", o.host, "address to listen on")
+      ->capture_default_str();
   cmd->add_option("--token", o.token,
                   "bearer token for POST /api/articles (else $SITREP_TOKEN; "
                   "none: POST disabled)");

@@ -39,8 +39,8 @@ struct GlobalOptions {
 
 // Writes one diagnostic to stderr: "where: message", or with --log-format
 // json one object per line {"level","where","message"}.
-void LogProblem(const GlobalOptions& g, const char* level, std::string_view where,
-                std::string_view message);
+void LogProblem(const GlobalOptions& g, const char* level,
+                std::string_view where, std::string_view message);
 
 class CommandRegistry {
  public:

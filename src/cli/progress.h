@@ -21,9 +21,11 @@ class ProgressLine {
   ~ProgressLine() { Finish(); }
 
   // "<verb>: N stored, N present, N failed  <where>".
-  void Update(std::string_view verb, const IngestReport& r, std::string_view where) {
+  void Update(std::string_view verb, const IngestReport& r,
+              std::string_view where) {
     if (!Due()) return;
-    std::fprintf(stderr, "\r\033[K%.*s: %lld stored, %lld present, %zu failed  %.50s",
+    std::fprintf(stderr,
+                 "\r\033[K%.*s: %lld stored, %lld present, %zu failed  %.50s",
                  static_cast<int>(verb.size()), verb.data(),
                  static_cast<long long>(r.inserted + r.versions),
                  static_cast<long long>(r.present), r.failures.size(),
@@ -32,7 +34,8 @@ class ProgressLine {
   // A stage name ("merging events").
   void Stage(std::string_view what) {
     if (!enabled_) return;
-    std::fprintf(stderr, "\r\033[K%.*s...", static_cast<int>(what.size()), what.data());
+    std::fprintf(stderr, "\r\033[K%.*s...", static_cast<int>(what.size()),
+                 what.data());
     shown_ = true;
   }
   void Finish() {

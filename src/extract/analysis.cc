@@ -43,7 +43,8 @@ std::string Normalize(std::string_view w) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     n.push_back(c);
   }
-  if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0) n.resize(n.size() - 2);
+  if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0)
+    n.resize(n.size() - 2);
   if (!n.empty() && n.back() == '\'') n.pop_back();
   return n;
 }
@@ -91,7 +92,9 @@ std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base) {
     if (punct) j = i + (GeneralPunctAt(s, i) ? 3 : 1);
     std::string_view w = s.substr(i, j - i);
     Tok t{{static_cast<uint32_t>(base + i), static_cast<uint32_t>(base + j)},
-          punct ? std::string(w) : Normalize(w), c >= 'A' && c <= 'Z', punct};
+          punct ? std::string(w) : Normalize(w),
+          c >= 'A' && c <= 'Z',
+          punct};
     if (punct && GeneralPunctAt(s, i)) {
       unsigned char k = static_cast<unsigned char>(s[i + 2]);
       t.norm = (k >= 0x90 && k <= 0x95) ? "-" : "\"";

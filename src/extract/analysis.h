@@ -36,8 +36,8 @@ struct SentenceFacts {
   std::vector<Tok> toks;
   std::vector<PhraseHit> hits;  // lexicon hits, longest-first pruned
   std::vector<QuantityAt> quantities;
-  std::vector<DateMention> dates;     // spans in the article's clean text
-  std::vector<PlaceMention> places;   // spans in the article's clean text
+  std::vector<DateMention> dates;    // spans in the article's clean text
+  std::vector<PlaceMention> places;  // spans in the article's clean text
   std::vector<Figure> figures;
 
   bool HasCue(const Lexicon& lex, Cue c) const;

@@ -46,7 +46,8 @@ std::string FindAttribution(const Lexicon& lex, std::string_view text,
     }
     // "..., SOURCE said." or "SOURCE said ..." / "SOURCE told Reuters".
     uint32_t begin = it->begin;
-    while (begin > 0 && !Stop(toks[begin - 1]) && it->begin - begin < 8) --begin;
+    while (begin > 0 && !Stop(toks[begin - 1]) && it->begin - begin < 8)
+      --begin;
     if (begin > 0 && !Stop(toks[begin - 1])) continue;
     return Join(text, toks, begin, it->begin);
   }

@@ -25,10 +25,10 @@ bool Civilian(ActorKind k) {
 // "a military statement said", "police and health sources said",
 // "according to police": the actor gives the report, it does not act.
 bool IsSource(const SentenceFacts& f, const PhraseHit& h) {
-  static const char* kAfter[] = {"statement", "said",   "says",    "told",
-                                 "sources",   "source", "officials",
-                                 "official",  "spokesman", "spokesperson",
-                                 "and",       "reported"};
+  static const char* kAfter[] = {"statement",    "said",     "says",
+                                 "told",         "sources",  "source",
+                                 "officials",    "official", "spokesman",
+                                 "spokesperson", "and",      "reported"};
   for (uint32_t k = h.end; k < h.end + 2 && k < f.toks.size(); ++k) {
     const std::string& w = f.toks[k].norm;
     if (w == "and" && k == h.end) continue;
@@ -82,7 +82,8 @@ Roles FindRoles(const Lexicon& lex, const SentenceFacts& f) {
     if (e.kind != LexKind::kActor || &e == r.actor2) continue;
     if (IsSource(f, h)) continue;
     if (r.actor2 && e.actor_class == r.actor2->actor_class) continue;
-    if (!r.actor1 && (Violent(e.actor_kind) || e.actor_kind == ActorKind::kProtester)) {
+    if (!r.actor1 &&
+        (Violent(e.actor_kind) || e.actor_kind == ActorKind::kProtester)) {
       r.actor1 = &e;
     } else if (!r.actor2 && h.begin > first_trigger &&
                e.actor_kind != ActorKind::kGeneric) {
@@ -106,8 +107,7 @@ bool HasOutcome(const SentenceFacts& f, Outcome o, bool nonzero) {
 }
 
 // Adjusts trigger evidence by who did what to whom.
-void ApplyRoleRules(const Roles& r, const SentenceFacts& f,
-                    Classification* c) {
+void ApplyRoleRules(const Roles& r, const SentenceFacts& f, Classification* c) {
   auto& s = c->scores;
   ActorKind a1 = r.actor1 ? r.actor1->actor_kind : ActorKind::kGeneric;
   ActorKind a2 = r.actor2 ? r.actor2->actor_kind : ActorKind::kGeneric;
@@ -186,9 +186,9 @@ void Decide(Classification* c, const Lexicon& lex, const SentenceFacts& f) {
     c->sub_event_type = "Arrests";
   }
   if (c->sub_event_type.empty() && !c->event_type.empty()) {
-    c->sub_event_type = c->event_type == kVac ? "Attack"
-                        : c->event_type == kBattles ? "Armed clash"
-                        : c->event_type == kRiots ? "Violent demonstration"
+    c->sub_event_type = c->event_type == kVac        ? "Attack"
+                        : c->event_type == kBattles  ? "Armed clash"
+                        : c->event_type == kRiots    ? "Violent demonstration"
                         : c->event_type == kProtests ? "Peaceful protest"
                         : c->event_type == kExplosions
                             ? "Shelling/artillery/missile attack"

@@ -18,7 +18,7 @@ struct Classification {
   std::string actor1, actor2;
   ActorKind actor1_kind = ActorKind::kGeneric;
   ActorKind actor2_kind = ActorKind::kGeneric;
-  std::vector<std::string> triggers;     // phrases that fired
+  std::vector<std::string> triggers;  // phrases that fired
   // True when no trigger fired and the type is only the default for the
   // sentence's figures ("Nine other people were wounded."): such a
   // sentence continues whatever event came before it.

@@ -4,19 +4,26 @@ namespace sitrep {
 
 const char* OutcomeName(Outcome o) {
   switch (o) {
-    case Outcome::kKilled: return "fatalities";
-    case Outcome::kInjured: return "injuries";
-    case Outcome::kArrested: return "arrests";
-    case Outcome::kMissing: return "missing";
+    case Outcome::kKilled:
+      return "fatalities";
+    case Outcome::kInjured:
+      return "injuries";
+    case Outcome::kArrested:
+      return "arrests";
+    case Outcome::kMissing:
+      return "missing";
   }
   return "fatalities";
 }
 
 const char* MentionKindName(MentionKind k) {
   switch (k) {
-    case MentionKind::kIncident: return "incident";
-    case MentionKind::kAggregate: return "aggregate";
-    case MentionKind::kTally: return "tally";
+    case MentionKind::kIncident:
+      return "incident";
+    case MentionKind::kAggregate:
+      return "aggregate";
+    case MentionKind::kTally:
+      return "tally";
   }
   return "incident";
 }
@@ -24,7 +31,9 @@ const char* MentionKindName(MentionKind k) {
 bool TypesCompatible(const std::string& a, bool a_protesters,
                      const std::string& b, bool b_protesters) {
   if (a == b) return true;
-  auto pr = [](const std::string& t) { return t == "Protests" || t == "Riots"; };
+  auto pr = [](const std::string& t) {
+    return t == "Protests" || t == "Riots";
+  };
   if (pr(a) && pr(b)) return true;
   auto vpr = [](const std::string& t) {
     return t == "Protests" || t == "Riots" || t == "Violence against civilians";

@@ -1,8 +1,7 @@
-#include "sitrep/extract.h"
-
 #include "extract/analysis.h"
 #include "extract/lexicon.h"
 #include "extract/mention_builder.h"
+#include "sitrep/extract.h"
 
 namespace sitrep {
 namespace {
@@ -13,8 +12,11 @@ std::vector<Span> Clauses(std::string_view text, Span s) {
   // Pattern, and how many of its bytes are dropped (", and a day of unrest"
   // keeps "a day of unrest" in the second clause).
   static const std::pair<std::string_view, size_t> kSplits[] = {
-      {"; ", 2}, {", while ", 8}, {", whereas ", 10},
-      {", and a day of ", 6}, {", and a night of ", 6}};
+      {"; ", 2},
+      {", while ", 8},
+      {", whereas ", 10},
+      {", and a day of ", 6},
+      {", and a night of ", 6}};
   std::vector<Span> out;
   uint32_t begin = s.begin;
   std::string_view body = s.In(text);

@@ -12,14 +12,18 @@ namespace {
 // auxiliaries, adverbs, relative pronouns.
 const std::set<std::string>& Fillers() {
   static const auto* s = new std::set<std::string>{
-      "were", "was", "have", "has", "had", "been", "are", "is", "be", "being",
-      "reportedly", "also", "later", "all", "allegedly", "reported",
-      "of", "them", "whom", "who", "which", "and", "said", "to", "believed",
-      "confirmed", "initially", "subsequently", "eventually", "others",
-      "more", "other", "in", "the", "attack", "clashes", "clash", "fighting",
-      "violence", "incident", "explosion", "blast", "people", "when", "after",
-      "badly", "seriously", "critically", "severely", "slightly", "fatally",
-      "got", "left", "as", "a", "result", "either", "both", "at", "least"};
+      "were",       "was",       "have",         "has",        "had",
+      "been",       "are",       "is",           "be",         "being",
+      "reportedly", "also",      "later",        "all",        "allegedly",
+      "reported",   "of",        "them",         "whom",       "who",
+      "which",      "and",       "said",         "to",         "believed",
+      "confirmed",  "initially", "subsequently", "eventually", "others",
+      "more",       "other",     "in",           "the",        "attack",
+      "clashes",    "clash",     "fighting",     "violence",   "incident",
+      "explosion",  "blast",     "people",       "when",       "after",
+      "badly",      "seriously", "critically",   "severely",   "slightly",
+      "fatally",    "got",       "left",         "as",         "a",
+      "result",     "either",    "both",         "at",         "least"};
   return *s;
 }
 
@@ -83,9 +87,9 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
   for (uint32_t k = pos; k < end; ++k) {
     // ", including 65 police recruits," and "(2 men, 2 women and 1 child)"
     // are asides: step over them.
-    bool comma_aside = f.toks[k].norm == "," && k + 1 < f.toks.size() &&
-                       (f.toks[k + 1].norm == "including" ||
-                        f.toks[k + 1].norm == "among");
+    bool comma_aside =
+        f.toks[k].norm == "," && k + 1 < f.toks.size() &&
+        (f.toks[k + 1].norm == "including" || f.toks[k + 1].norm == "among");
     if (comma_aside || f.toks[k].norm == "(") {
       const char* closer = comma_aside ? "," : ")";
       uint32_t close = k + 1;
@@ -96,7 +100,8 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     }
     for (const auto& o : outcomes) {
       if (o.begin == k && o.e->form != OutcomeForm::kNoun) return &o;
-      if (o.begin == k && o.e->form == OutcomeForm::kNoun && k == pos) return &o;
+      if (o.begin == k && o.e->form == OutcomeForm::kNoun && k == pos)
+        return &o;
     }
     if (IsQuantityTok(f, k)) return nullptr;
     const Tok& t = f.toks[k];
@@ -288,7 +293,8 @@ bool HasFigure(const SentenceFacts& f, Outcome o) {
 void BindNamedVictims(const std::vector<Hit>& outcomes,
                       const std::vector<Hit>& actors, SentenceFacts* f) {
   for (const auto& o : outcomes) {
-    if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome)) continue;
+    if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome))
+      continue;
     std::vector<const Hit*> named;
     bool passive = o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
                                    f->toks[o.begin - 1].norm == "were");
@@ -327,11 +333,14 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
 
 bool Singular(const LexEntry& e) {
   static const std::set<std::string> kCollective = {
-      "police", "military", "army", "militia", "gendarmerie", "coalition",
-      "people", "paramilitary", "taliban", "hezbollah", "hamas", "isis",
-      "daesh", "gang", "cartel", "forces", "security forces", "women", "men",
-      "children", "youth", "clergy", "personnel", "staff"};
-  if (e.actor_kind == ActorKind::kPerson || e.actor_kind == ActorKind::kForeign) {
+      "police",          "military",  "army",      "militia",
+      "gendarmerie",     "coalition", "people",    "paramilitary",
+      "taliban",         "hezbollah", "hamas",     "isis",
+      "daesh",           "gang",      "cartel",    "forces",
+      "security forces", "women",     "men",       "children",
+      "youth",           "clergy",    "personnel", "staff"};
+  if (e.actor_kind == ActorKind::kPerson ||
+      e.actor_kind == ActorKind::kForeign) {
     return false;
   }
   const std::string& p = e.phrase;
@@ -374,7 +383,8 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
 void BindSingleVictims(const std::vector<Hit>& outcomes,
                        const std::vector<Hit>& actors, SentenceFacts* f) {
   for (const auto& o : outcomes) {
-    if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome)) continue;
+    if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
+      continue;
     int64_t objects = o.e->form == OutcomeForm::kVerb
                           ? DeterminedObjects(outcomes, *f, o.end)
                           : 0;
@@ -382,8 +392,9 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     if (objects > 1 || (objects == 0 && was)) {
       Quantity q;
       q.span = f->toks[o.begin].span;
-      q.count = Count{std::max<int64_t>(objects, 1), std::max<int64_t>(objects, 1),
-                      std::max<int64_t>(objects, 1)};
+      q.count =
+          Count{std::max<int64_t>(objects, 1), std::max<int64_t>(objects, 1),
+                std::max<int64_t>(objects, 1)};
       q.qualifier = "single";
       AddFigure(f, MakeFigure(q, o.e->outcome, ""));
       continue;

@@ -42,44 +42,50 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
       break;
     case LexKind::kOutcome:
       if (c.size() < 3 ||
-          !Lookup(c[1], {{"killed", Outcome::kKilled},
-                         {"injured", Outcome::kInjured},
-                         {"arrested", Outcome::kArrested},
-                         {"missing", Outcome::kMissing}}, &e.outcome) ||
-          !Lookup(c[2], {{"verb", OutcomeForm::kVerb},
-                         {"intr", OutcomeForm::kIntransitive},
-                         {"adj", OutcomeForm::kAdjective},
-                         {"noun", OutcomeForm::kNoun}}, &e.form)) {
+          !Lookup(c[1],
+                  {{"killed", Outcome::kKilled},
+                   {"injured", Outcome::kInjured},
+                   {"arrested", Outcome::kArrested},
+                   {"missing", Outcome::kMissing}},
+                  &e.outcome) ||
+          !Lookup(c[2],
+                  {{"verb", OutcomeForm::kVerb},
+                   {"intr", OutcomeForm::kIntransitive},
+                   {"adj", OutcomeForm::kAdjective},
+                   {"noun", OutcomeForm::kNoun}},
+                  &e.form)) {
         return Status::InvalidArgument("want phrase, outcome, form");
       }
       break;
     case LexKind::kActor:
       e.actor_class = c.size() > 1 ? c[1] : "";
-      if (c.size() < 3 ||
-          !Lookup(c[2], {{"state", ActorKind::kState},
-                         {"armed", ActorKind::kArmed},
-                         {"protester", ActorKind::kProtester},
-                         {"civilian", ActorKind::kCivilian},
-                         {"person", ActorKind::kPerson},
-                         {"foreign", ActorKind::kForeign},
-                         {"generic", ActorKind::kGeneric}}, &e.actor_kind)) {
+      if (c.size() < 3 || !Lookup(c[2],
+                                  {{"state", ActorKind::kState},
+                                   {"armed", ActorKind::kArmed},
+                                   {"protester", ActorKind::kProtester},
+                                   {"civilian", ActorKind::kCivilian},
+                                   {"person", ActorKind::kPerson},
+                                   {"foreign", ActorKind::kForeign},
+                                   {"generic", ActorKind::kGeneric}},
+                                  &e.actor_kind)) {
         return Status::InvalidArgument("want phrase, class, kind");
       }
       break;
     case LexKind::kCue:
-      if (c.size() < 2 ||
-          !Lookup(c[1], {{"negation", Cue::kNegation},
-                         {"hypothetical", Cue::kHypothetical},
-                         {"tally", Cue::kTally},
-                         {"since", Cue::kSince},
-                         {"aggregate", Cue::kAggregate},
-                         {"attribution", Cue::kAttribution},
-                         {"anaphor", Cue::kAnaphor},
-                         {"recollection", Cue::kRecollection},
-                         {"perfect", Cue::kPerfect},
-                         {"period", Cue::kPeriod},
-                         {"generic", Cue::kGeneric},
-                         {"media", Cue::kMedia}}, &e.cue)) {
+      if (c.size() < 2 || !Lookup(c[1],
+                                  {{"negation", Cue::kNegation},
+                                   {"hypothetical", Cue::kHypothetical},
+                                   {"tally", Cue::kTally},
+                                   {"since", Cue::kSince},
+                                   {"aggregate", Cue::kAggregate},
+                                   {"attribution", Cue::kAttribution},
+                                   {"anaphor", Cue::kAnaphor},
+                                   {"recollection", Cue::kRecollection},
+                                   {"perfect", Cue::kPerfect},
+                                   {"period", Cue::kPeriod},
+                                   {"generic", Cue::kGeneric},
+                                   {"media", Cue::kMedia}},
+                                  &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }
       break;
@@ -101,12 +107,15 @@ Status Lexicon::AddFile(LexKind kind, std::string_view name,
   return Status::OK();
 }
 
-Result<std::unique_ptr<Lexicon>> Lexicon::FromStrings(
-    std::string_view triggers, std::string_view outcomes,
-    std::string_view actors, std::string_view cues) {
+Result<std::unique_ptr<Lexicon>> Lexicon::FromStrings(std::string_view triggers,
+                                                      std::string_view outcomes,
+                                                      std::string_view actors,
+                                                      std::string_view cues) {
   auto lex = std::make_unique<Lexicon>();
-  SITREP_RETURN_IF_ERROR(lex->AddFile(LexKind::kTrigger, "triggers.tsv", triggers));
-  SITREP_RETURN_IF_ERROR(lex->AddFile(LexKind::kOutcome, "outcomes.tsv", outcomes));
+  SITREP_RETURN_IF_ERROR(
+      lex->AddFile(LexKind::kTrigger, "triggers.tsv", triggers));
+  SITREP_RETURN_IF_ERROR(
+      lex->AddFile(LexKind::kOutcome, "outcomes.tsv", outcomes));
   SITREP_RETURN_IF_ERROR(lex->AddFile(LexKind::kActor, "actors.tsv", actors));
   SITREP_RETURN_IF_ERROR(lex->AddFile(LexKind::kCue, "cues.tsv", cues));
   return lex;

@@ -25,12 +25,28 @@ enum class LexKind : uint8_t { kTrigger, kOutcome, kActor, kCue };
 enum class OutcomeForm : uint8_t { kVerb, kIntransitive, kAdjective, kNoun };
 
 enum class ActorKind : uint8_t {
-  kState, kArmed, kProtester, kCivilian, kPerson, kForeign, kGeneric
+  kState,
+  kArmed,
+  kProtester,
+  kCivilian,
+  kPerson,
+  kForeign,
+  kGeneric
 };
 
 enum class Cue : uint8_t {
-  kNegation, kHypothetical, kTally, kSince, kAggregate, kAttribution,
-  kAnaphor, kRecollection, kPerfect, kPeriod, kGeneric, kMedia
+  kNegation,
+  kHypothetical,
+  kTally,
+  kSince,
+  kAggregate,
+  kAttribution,
+  kAnaphor,
+  kRecollection,
+  kPerfect,
+  kPeriod,
+  kGeneric,
+  kMedia
 };
 
 struct LexEntry {
@@ -55,9 +71,10 @@ class Lexicon {
   // compiled into the binary. Errors name the file and line.
   static Result<std::unique_ptr<Lexicon>> Load();
   // Parses the given file contents (for tests).
-  static Result<std::unique_ptr<Lexicon>> FromStrings(
-      std::string_view triggers, std::string_view outcomes,
-      std::string_view actors, std::string_view cues);
+  static Result<std::unique_ptr<Lexicon>> FromStrings(std::string_view triggers,
+                                                      std::string_view outcomes,
+                                                      std::string_view actors,
+                                                      std::string_view cues);
 
   const PhraseMatcher& matcher() const { return matcher_; }
   const LexEntry& entry(uint32_t i) const { return entries_[i]; }

@@ -21,7 +21,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (c.cls.event_type.empty()) {
     // "No casualties were reported." or "The insurgents ... on Wednesday"
     // continue the event just told.
-    if (f.figures.empty() && !f.HasCue(lex_, Cue::kAnaphor)) return std::nullopt;
+    if (f.figures.empty() && !f.HasCue(lex_, Cue::kAnaphor))
+      return std::nullopt;
     c.cls.defaulted = true;
   }
   std::string_view text = article_.text;
@@ -33,7 +34,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   }
   for (const auto& d : f.dates) {
     if (ReportDate(f, d)) continue;
-    if (!d.range_start && d.day.year != 0 && d.precision == DatePrecision::kDay) {
+    if (!d.range_start && d.day.year != 0 &&
+        d.precision == DatePrecision::kDay) {
       c.date = Disambiguate(d, sentence_named_weekdays_[i]);
       break;
     }
@@ -87,7 +89,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (!Qualifies(c)) {
     // "No one was hurt." or "Nine others were wounded." adds to the event
     // just told, but tells no event of its own.
-    bool continues = !c.facts.figures.empty() || c.facts.HasCue(lex_, Cue::kAnaphor);
+    bool continues =
+        !c.facts.figures.empty() || c.facts.HasCue(lex_, Cue::kAnaphor);
     if (continues && !c.facts.HasCue(lex_, Cue::kHypothetical) &&
         c.kind == MentionKind::kIncident) {
       c.attach_only = true;  // keeps its own type, if it has one
@@ -122,8 +125,8 @@ bool MentionBuilder::Weak(const Candidate& c) const {
 bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
   const auto& ss = article_.sentences;
   std::string_view text = article_.text;
-  std::string_view between =
-      text.substr(ss[a].end, ss[b].begin > ss[a].end ? ss[b].begin - ss[a].end : 0);
+  std::string_view between = text.substr(
+      ss[a].end, ss[b].begin > ss[a].end ? ss[b].begin - ss[a].end : 0);
   return between.find("\n\n") == std::string_view::npos;
 }
 
@@ -150,7 +153,8 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
   // A quotation is testimony or opinion: without a figure it is no event.
   std::string_view text = c.facts.span.In(article_.text);
   if (text.starts_with("\"") || text.starts_with("\xE2\x80\x9C")) return false;
-  return (c.date && !c.date_inherited) || (Local(c.place) && !c.place_inherited);
+  return (c.date && !c.date_inherited) ||
+         (Local(c.place) && !c.place_inherited);
 }
 
 MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
@@ -194,7 +198,8 @@ int MentionBuilder::Affinity(const Work& w, const Candidate& c) const {
   int score = 0;
   for (const auto& a : w.m.figures) {
     for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && Best(a.count) == Best(b.count)) score += 100;
+      if (a.outcome == b.outcome && Best(a.count) == Best(b.count))
+        score += 100;
     }
   }
   if (!c.cls.defaulted && w.m.event_type == c.cls.event_type) score += 10;
@@ -242,7 +247,8 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   }
   // "Nine other people were wounded ..." right after the event continues it
   // wherever it names.
-  bool continuation = c.cls.defaulted && c.facts.index - m.sentences.back() <= 1;
+  bool continuation =
+      c.cls.defaulted && c.facts.index - m.sentences.back() <= 1;
   if (Local(m.location) && Local(c.place) && !c.place_inherited &&
       !continuation && !NearAny(m, *c.place)) {
     return false;
@@ -356,7 +362,8 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     sentence_weekdays_.push_back(weekday);
     int named = -1;  // any weekday named, resolved or not
     for (const auto& d : f.dates) {
-      if (named < 0 && !ReportDate(f, d)) named = WeekdayNamed(d.span.In(article_.text));
+      if (named < 0 && !ReportDate(f, d))
+        named = WeekdayNamed(d.span.In(article_.text));
     }
     sentence_named_weekdays_.push_back(named);
     std::optional<DateMention> day;

@@ -70,11 +70,12 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
     ctx_.dateline = Resolve(pm, ctx_);
     if (ctx_.dateline) dateline_place_ = ToLocation(*ctx_.dateline, {});
   }
-  std::string main_country = dateline_place_ ? dateline_place_->country
+  std::string main_country = dateline_place_          ? dateline_place_->country
                              : ctx_.countries.empty() ? ""
                                                       : ctx_.countries.front();
   if (!main_country.empty()) {
-    if (auto c = gaz_->Country(main_country)) country_place_ = ToLocation(*c, {});
+    if (auto c = gaz_->Country(main_country))
+      country_place_ = ToLocation(*c, {});
   }
 }
 
@@ -99,7 +100,7 @@ std::optional<Location> MentionBuilder::EventPlace(
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
     if (Acronym(pm.span.In(text))) continue;  // "LoC", "HM"
-    if (InsideActor(f, pm.span)) continue;  // "Boko Haram", "Islamic State"
+    if (InsideActor(f, pm.span)) continue;    // "Boko Haram", "Islamic State"
     if (CodeLike(pm.span.In(text))) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
     if (!p) continue;
@@ -114,7 +115,6 @@ std::optional<Location> MentionBuilder::EventPlace(
   }
   return best;
 }
-
 
 void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
   if (c.split) return;  // one place per record by construction
@@ -141,8 +141,9 @@ std::vector<Location> MentionBuilder::CoordinatedPlaces(
     const auto& a = f.places[i];
     const auto& b = f.places[i + 1];
     std::string_view between =
-        b.span.begin > a.span.end ? text.substr(a.span.end, b.span.begin - a.span.end)
-                                  : std::string_view();
+        b.span.begin > a.span.end
+            ? text.substr(a.span.end, b.span.begin - a.span.end)
+            : std::string_view();
     if (between != " and " && between != ", ") continue;
     for (const PlaceMention* pm : {&a, &b}) {
       std::optional<Place> p = Resolve(*pm, ctx_);

@@ -1,9 +1,9 @@
 // Date and place helpers of the mention builder.
+#include "extract/mention_util.h"
+
 #include <cctype>
 #include <cmath>
 #include <string>
-
-#include "extract/mention_util.h"
 
 namespace sitrep::mention_util {
 
@@ -11,15 +11,14 @@ double Km(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180.0;
   double dp = (lat2 - lat1) * kRad, dl = (lon2 - lon1) * kRad;
   double h = std::sin(dp / 2) * std::sin(dp / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) *
-                 std::sin(dl / 2) * std::sin(dl / 2);
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dl / 2) *
+                 std::sin(dl / 2);
   return 2 * 6371.0 * std::asin(std::sqrt(h));
 }
 
-
 // 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
 int WeekdayNamed(std::string_view s) {
-  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                 "friday", "saturday", "sunday"};
   std::string low(s);
   for (char& ch : low) ch = static_cast<char>(std::tolower(ch));
@@ -32,9 +31,9 @@ int WeekdayNamed(std::string_view s) {
 // "said on Friday", "told reporters on Monday": when it was reported, not
 // when it happened.
 bool ReportDate(const SentenceFacts& f, const DateMention& d) {
-  static const char* kVerbs[] = {"said", "says", "told", "added", "reported",
-                                 "announced", "stated", "confirmed", "claimed",
-                                 "reporters", "statement"};
+  static const char* kVerbs[] = {
+      "said",   "says",      "told",    "added",     "reported", "announced",
+      "stated", "confirmed", "claimed", "reporters", "statement"};
   // Up to five words back ("told the Lagos Ledger on Thursday"), within
   // the clause.
   uint32_t t = f.TokAt(d.span.begin);
@@ -51,8 +50,10 @@ bool ReportDate(const SentenceFacts& f, const DateMention& d) {
 // after "a day after" happened the day before the date named before it.
 DateMention ShiftAfter(const SentenceFacts& f, DateMention d) {
   static const std::pair<const char*, int> kShifts[] = {
-      {"came a day after", 1}, {"came one day after", 1},
-      {"came two days after", 2}, {"comes a day after", 1}};
+      {"came a day after", 1},
+      {"came one day after", 1},
+      {"came two days after", 2},
+      {"comes a day after", 1}};
   for (size_t t = f.TokAt(d.span.end); t + 3 < f.toks.size(); ++t) {
     for (const auto& [phrase, days] : kShifts) {
       std::string three = f.toks[t].norm + " " + f.toks[t + 1].norm + " " +
@@ -85,8 +86,8 @@ DateMention Disambiguate(DateMention d, int weekday) {
 // "SMM", "HM", "PPP": short capitals are mostly acronyms of groups and
 // missions, rarely the country code they spell; only well-known ones count.
 bool CodeLike(std::string_view s) {
-  static const std::string_view kKnown[] = {"US", "U.S.", "UK", "UAE", "USA",
-                                            "DRC", "CAR", "U.K."};
+  static const std::string_view kKnown[] = {"US",  "U.S.", "UK",  "UAE",
+                                            "USA", "DRC",  "CAR", "U.K."};
   if (s.size() > 4) return false;
   for (char ch : s) {
     if (!(ch >= 'A' && ch <= 'Z') && ch != '.') return false;

@@ -63,7 +63,8 @@ std::vector<PhraseHit> PhraseMatcher::Match(
         }
       }
       for (uint32_t n : next) {
-        for (uint32_t pl : nodes_[n].payloads) hits.push_back({start, t + 1, pl});
+        for (uint32_t pl : nodes_[n].payloads)
+          hits.push_back({start, t + 1, pl});
       }
       frontier.swap(next);
     }

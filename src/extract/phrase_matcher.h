@@ -32,7 +32,8 @@ class PhraseMatcher {
 
   // Every phrase occurrence in `tokens` (lower-case), all lengths, in order
   // of start token then length.
-  std::vector<PhraseHit> Match(const std::vector<std::string_view>& tokens) const;
+  std::vector<PhraseHit> Match(
+      const std::vector<std::string_view>& tokens) const;
 
  private:
   struct Node {

@@ -100,7 +100,8 @@ Result<HtmlPage> ExtractHtml(std::string_view html, const HtmlLimits& limits) {
   opts.deallocator = &Arena::GumboFree;
   opts.userdata = &arena;
   opts.max_errors = 0;
-  GumboOutput* out = gumbo_parse_with_options(&opts, parsed.data(), parsed.size());
+  GumboOutput* out =
+      gumbo_parse_with_options(&opts, parsed.data(), parsed.size());
   if (out == nullptr || out->root == nullptr) {
     return Status::InvalidArgument("html: parser failed");
   }

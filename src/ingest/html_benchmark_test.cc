@@ -10,9 +10,9 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -44,7 +44,10 @@ Counts Tokens(std::string_view s) {
   while (i < n) {
     UChar32 c;
     U8_NEXT(s.data(), i, n, c);
-    if (c < 0 || !IsWordChar(c)) { flush(); continue; }
+    if (c < 0 || !IsWordChar(c)) {
+      flush();
+      continue;
+    }
     c = u_tolower(c);
     char buf[4];
     int32_t k = 0;
@@ -56,7 +59,9 @@ Counts Tokens(std::string_view s) {
   return out;
 }
 
-struct Prf { double p = 0, r = 0, f = 0; };
+struct Prf {
+  double p = 0, r = 0, f = 0;
+};
 
 Prf Score(const Counts& truth, const Counts& got) {
   long common = 0, nt = 0, ng = 0;
@@ -98,7 +103,8 @@ TEST(HtmlBenchmark, F1AtLeast90) {
   }
   simdjson::dom::parser parser;
   simdjson::dom::element truth;
-  auto loaded = simdjson::padded_string::load((dir / "ground-truth.json").string());
+  auto loaded =
+      simdjson::padded_string::load((dir / "ground-truth.json").string());
   ASSERT_EQ(loaded.error(), simdjson::SUCCESS);
   ASSERT_EQ(parser.parse(loaded.value()).get(truth), simdjson::SUCCESS);
   const char* out_path = std::getenv("SITREP_HTML_BENCH_OUT");
@@ -142,8 +148,10 @@ TEST(HtmlBenchmark, F1AtLeast90) {
            worst[i].first);
   }
   double p = total.p / pages, r = total.r / pages, f = total.f / pages;
-  printf("html benchmark: %d pages  precision %.3f  recall %.3f  F1 %.3f  "
-         "%.0f pages/s per core (CPU time)\n", pages, p, r, f, pages / seconds);
+  printf(
+      "html benchmark: %d pages  precision %.3f  recall %.3f  F1 %.3f  "
+      "%.0f pages/s per core (CPU time)\n",
+      pages, p, r, f, pages / seconds);
   EXPECT_GE(f, 0.90);
 }
 

@@ -75,7 +75,8 @@ int ClassHint(std::string_view class_and_id) {
     std::string_view name(lower.data() + s, i - s);
     if (name.empty()) continue;
     joined.clear();
-    for (char c : name) if (c != '-' && c != '_') joined += c;
+    for (char c : name)
+      if (c != '-' && c != '_') joined += c;
     size_t k = 0;
     while (k <= name.size()) {
       size_t e = name.find_first_of("-_", k);

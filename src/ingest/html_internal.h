@@ -58,30 +58,30 @@ std::string CleanTitle(std::string_view title);
 
 // One run of text in the page: a block-level element's inline content.
 struct Block {
-  int elem = -1;         // innermost block-level element (index in Elem list)
-  uint32_t first = 0;    // items [first, last) in the item list
+  int elem = -1;       // innermost block-level element (index in Elem list)
+  uint32_t first = 0;  // items [first, last) in the item list
   uint32_t last = 0;
   uint32_t chars = 0;       // visible characters (whitespace collapsed)
   uint32_t link_chars = 0;  // of which inside <a href>
   uint8_t tag = 0;          // GumboTag of the block element (truncated)
   bool heading = false;
-  bool keep = false;        // decided by the scorer
+  bool keep = false;  // decided by the scorer
 };
 
 // An element that may hold blocks.
 struct Elem {
   int parent = -1;
-  int hint = 0;          // > 0 article-like, < 0 boilerplate-like, 0 neutral
-  bool boiler = false;   // this or an ancestor has a boilerplate hint
+  int hint = 0;         // > 0 article-like, < 0 boilerplate-like, 0 neutral
+  bool boiler = false;  // this or an ancestor has a boilerplate hint
   GumboTag tag = GUMBO_TAG_UNKNOWN;
-  double score = 0;      // filled by the scorer
+  double score = 0;  // filled by the scorer
 };
 
 // A piece of inline content: a text node, or a line break.
 struct Item {
   const GumboNode* text = nullptr;  // nullptr = <br> or a cell boundary
   uint32_t raw_pos = 0;
-  bool cell = false;                // a table cell boundary: a space
+  bool cell = false;  // a table cell boundary: a space
 };
 
 struct Layout {

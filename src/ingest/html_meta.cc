@@ -9,8 +9,7 @@ namespace sitrep::html_internal {
 namespace {
 
 std::string_view Attr(const GumboNode* n, const char* name) {
-  const GumboAttribute* a =
-      gumbo_get_attribute(&n->v.element.attributes, name);
+  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
   return a == nullptr ? std::string_view() : std::string_view(a->value);
 }
 
@@ -45,7 +44,10 @@ std::string NodeText(const GumboNode* root) {
   std::vector<std::pair<const GumboNode*, unsigned>> stack{{root, 0}};
   while (!stack.empty()) {
     auto& [n, i] = stack.back();
-    if (i >= n->v.element.children.length) { stack.pop_back(); continue; }
+    if (i >= n->v.element.children.length) {
+      stack.pop_back();
+      continue;
+    }
     auto* c = static_cast<const GumboNode*>(n->v.element.children.data[i++]);
     if (c->type == GUMBO_NODE_ELEMENT) {
       stack.push_back({c, 0});
@@ -57,12 +59,24 @@ std::string NodeText(const GumboNode* root) {
 }
 
 // Meta names giving a publication date, in order of trust.
-constexpr const char* kDateMetas[] = {
-    "article:published_time", "og:published_time", "datePublished",
-    "date", "pubdate", "publishdate", "publish-date", "publish_date",
-    "parsely-pub-date", "sailthru.date", "DC.date.issued", "dc.date",
-    "dcterms.created", "dcterms.date", "article.published", "date.published",
-    "cxenseparse:recs:publishtime", "displaydate"};
+constexpr const char* kDateMetas[] = {"article:published_time",
+                                      "og:published_time",
+                                      "datePublished",
+                                      "date",
+                                      "pubdate",
+                                      "publishdate",
+                                      "publish-date",
+                                      "publish_date",
+                                      "parsely-pub-date",
+                                      "sailthru.date",
+                                      "DC.date.issued",
+                                      "dc.date",
+                                      "dcterms.created",
+                                      "dcterms.date",
+                                      "article.published",
+                                      "date.published",
+                                      "cxenseparse:recs:publishtime",
+                                      "displaydate"};
 constexpr size_t kNumDateMetas = sizeof(kDateMetas) / sizeof(kDateMetas[0]);
 
 struct Found {
@@ -84,7 +98,8 @@ std::string JsonLdDate(std::string_view s) {
     }
     if (q < s.size() && s[q] == '"') {
       size_t e = s.find('"', q + 1);
-      if (e != std::string_view::npos) return std::string(s.substr(q + 1, e - q - 1));
+      if (e != std::string_view::npos)
+        return std::string(s.substr(q + 1, e - q - 1));
     }
   }
   return {};
@@ -96,8 +111,10 @@ void OnMeta(const GumboNode* n, Found* f) {
   if (key.empty()) key = Attr(n, "itemprop");
   std::string_view content = Attr(n, "content");
   if (key.empty() || content.empty()) return;
-  if (IEquals(key, "og:title") && f->og_title.empty()) f->og_title = Collapse(content);
-  if (IEquals(key, "og:site_name") && f->site.empty()) f->site = Collapse(content);
+  if (IEquals(key, "og:title") && f->og_title.empty())
+    f->og_title = Collapse(content);
+  if (IEquals(key, "og:site_name") && f->site.empty())
+    f->site = Collapse(content);
   if (IEquals(key, "og:url") && f->og_url.empty()) f->og_url = content;
   for (size_t i = 0; i < kNumDateMetas; ++i) {
     if (IEquals(key, kDateMetas[i]) && f->dates[i].empty()) {
@@ -108,7 +125,9 @@ void OnMeta(const GumboNode* n, Found* f) {
 
 void OnElement(const GumboNode* n, Found* f) {
   switch (n->v.element.tag) {
-    case GUMBO_TAG_META: OnMeta(n, f); break;
+    case GUMBO_TAG_META:
+      OnMeta(n, f);
+      break;
     case GUMBO_TAG_TITLE:
       if (f->title.empty()) f->title = NodeText(n);
       break;
@@ -136,7 +155,8 @@ void OnElement(const GumboNode* n, Found* f) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -159,10 +179,12 @@ void SetDate(const Found& f, HtmlPage* page) {
 }  // namespace
 
 std::optional<CivilDay> ParseDateValue(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n'))
+    s.remove_prefix(1);
   if (s.size() < 8) return std::nullopt;
   auto digits = [&](size_t b, size_t n) {
-    for (size_t i = b; i < b + n; ++i) if (!isdigit(uint8_t(s[i]))) return false;
+    for (size_t i = b; i < b + n; ++i)
+      if (!isdigit(uint8_t(s[i]))) return false;
     return true;
   };
   std::string iso;
@@ -170,8 +192,8 @@ std::optional<CivilDay> ParseDateValue(std::string_view s) {
       digits(5, 2) && s[7] == s[4] && digits(8, 2)) {
     iso = std::string(s.substr(0, 4)) + '-' + std::string(s.substr(5, 2)) +
           '-' + std::string(s.substr(8, 2));
-  } else if (digits(0, 8) && (s.size() == 8 || !isdigit(uint8_t(s[8])) ||
-                              s[8] == 'T')) {
+  } else if (digits(0, 8) &&
+             (s.size() == 8 || !isdigit(uint8_t(s[8])) || s[8] == 'T')) {
     iso = std::string(s.substr(0, 4)) + '-' + std::string(s.substr(4, 2)) +
           '-' + std::string(s.substr(6, 2));
   } else {
@@ -181,8 +203,8 @@ std::optional<CivilDay> ParseDateValue(std::string_view s) {
 }
 
 std::string CleanTitle(std::string_view title) {
-  static constexpr const char* kSeps[] = {" | ", " - ", " \xE2\x80\x94 ",
-                                          " \xE2\x80\x93 ", " :: ", " \xC2\xBB "};
+  static constexpr const char* kSeps[] = {
+      " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xBB "};
   std::string t = Collapse(title);
   for (const char* sep : kSeps) {
     size_t p = t.rfind(sep);
@@ -199,7 +221,10 @@ void ExtractMeta(const GumboNode* root, HtmlPage* page) {
   std::vector<std::pair<const GumboNode*, unsigned>> stack{{root, 0}};
   while (!stack.empty()) {
     auto& [n, i] = stack.back();
-    if (i >= n->v.element.children.length) { stack.pop_back(); continue; }
+    if (i >= n->v.element.children.length) {
+      stack.pop_back();
+      continue;
+    }
     auto* c = static_cast<const GumboNode*>(n->v.element.children.data[i++]);
     if (c->type != GUMBO_NODE_ELEMENT) continue;
     OnElement(c, &f);

@@ -22,8 +22,8 @@ uint32_t TagId(std::string_view name) {
   char buf[32];
   size_t n = name.size() < sizeof(buf) ? name.size() : sizeof(buf);
   for (size_t i = 0; i < n; ++i) buf[i] = static_cast<char>(name[i] | 0x20);
-  GumboTag t = name.size() < sizeof(buf) ? gumbo_tagn_enum(buf, n)
-                                         : GUMBO_TAG_UNKNOWN;
+  GumboTag t =
+      name.size() < sizeof(buf) ? gumbo_tagn_enum(buf, n) : GUMBO_TAG_UNKNOWN;
   if (t != GUMBO_TAG_UNKNOWN) return t;
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; ++i) h = (h ^ uint8_t(buf[i])) * 16777619u;
@@ -31,17 +31,19 @@ uint32_t TagId(std::string_view name) {
 }
 
 bool In(uint32_t t, std::initializer_list<GumboTag> set) {
-  for (GumboTag s : set) if (t == uint32_t(s)) return true;
+  for (GumboTag s : set)
+    if (t == uint32_t(s)) return true;
   return false;
 }
 
 bool IsVoid(uint32_t t) {
-  return In(t, {GUMBO_TAG_AREA, GUMBO_TAG_BASE, GUMBO_TAG_BR, GUMBO_TAG_COL,
-                GUMBO_TAG_EMBED, GUMBO_TAG_HR, GUMBO_TAG_IMG, GUMBO_TAG_INPUT,
-                GUMBO_TAG_KEYGEN, GUMBO_TAG_LINK, GUMBO_TAG_META,
-                GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK,
-                GUMBO_TAG_WBR, GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
-                GUMBO_TAG_FRAME, GUMBO_TAG_IMAGE, GUMBO_TAG_MENUITEM});
+  return In(t, {GUMBO_TAG_AREA,     GUMBO_TAG_BASE,    GUMBO_TAG_BR,
+                GUMBO_TAG_COL,      GUMBO_TAG_EMBED,   GUMBO_TAG_HR,
+                GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,   GUMBO_TAG_KEYGEN,
+                GUMBO_TAG_LINK,     GUMBO_TAG_META,    GUMBO_TAG_PARAM,
+                GUMBO_TAG_SOURCE,   GUMBO_TAG_TRACK,   GUMBO_TAG_WBR,
+                GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND, GUMBO_TAG_FRAME,
+                GUMBO_TAG_IMAGE,    GUMBO_TAG_MENUITEM});
 }
 
 bool IsRawText(uint32_t t) {
@@ -59,46 +61,49 @@ bool IsFormatting(uint32_t t) {
 
 // Elements that bound "has an element in scope".
 bool IsScopeBoundary(uint32_t t) {
-  return In(t, {GUMBO_TAG_APPLET, GUMBO_TAG_CAPTION, GUMBO_TAG_HTML,
-                GUMBO_TAG_TABLE, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_MARQUEE,
-                GUMBO_TAG_OBJECT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG,
-                GUMBO_TAG_MATH, GUMBO_TAG_FOREIGNOBJECT, GUMBO_TAG_DESC,
-                GUMBO_TAG_BUTTON});
+  return In(
+      t, {GUMBO_TAG_APPLET, GUMBO_TAG_CAPTION, GUMBO_TAG_HTML, GUMBO_TAG_TABLE,
+          GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_MARQUEE, GUMBO_TAG_OBJECT,
+          GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG, GUMBO_TAG_MATH,
+          GUMBO_TAG_FOREIGNOBJECT, GUMBO_TAG_DESC, GUMBO_TAG_BUTTON});
 }
 
 // The HTML5 "special" category, less the void elements (never on a stack).
 bool IsSpecial(uint32_t t) {
   if (t >= kUnknownBase) return false;
   if (IsScopeBoundary(t) || IsRawText(t)) return true;
-  return In(t, {GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
-                GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY, GUMBO_TAG_CENTER,
-                GUMBO_TAG_COLGROUP, GUMBO_TAG_DD, GUMBO_TAG_DETAILS,
-                GUMBO_TAG_DIR, GUMBO_TAG_DIV, GUMBO_TAG_DL, GUMBO_TAG_DT,
-                GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
-                GUMBO_TAG_FOOTER, GUMBO_TAG_FORM, GUMBO_TAG_FRAMESET,
-                GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4,
-                GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_HEAD, GUMBO_TAG_HEADER,
-                GUMBO_TAG_HGROUP, GUMBO_TAG_LI, GUMBO_TAG_LISTING,
-                GUMBO_TAG_MAIN, GUMBO_TAG_MENU, GUMBO_TAG_NAV,
-                GUMBO_TAG_NOSCRIPT, GUMBO_TAG_OL, GUMBO_TAG_P,
-                GUMBO_TAG_PLAINTEXT, GUMBO_TAG_PRE, GUMBO_TAG_SECTION,
-                GUMBO_TAG_SELECT, GUMBO_TAG_SUMMARY, GUMBO_TAG_TBODY,
-                GUMBO_TAG_TFOOT, GUMBO_TAG_THEAD, GUMBO_TAG_TR, GUMBO_TAG_UL});
+  return In(t, {GUMBO_TAG_ADDRESS,    GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,
+                GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY,     GUMBO_TAG_CENTER,
+                GUMBO_TAG_COLGROUP,   GUMBO_TAG_DD,       GUMBO_TAG_DETAILS,
+                GUMBO_TAG_DIR,        GUMBO_TAG_DIV,      GUMBO_TAG_DL,
+                GUMBO_TAG_DT,         GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION,
+                GUMBO_TAG_FIGURE,     GUMBO_TAG_FOOTER,   GUMBO_TAG_FORM,
+                GUMBO_TAG_FRAMESET,   GUMBO_TAG_H1,       GUMBO_TAG_H2,
+                GUMBO_TAG_H3,         GUMBO_TAG_H4,       GUMBO_TAG_H5,
+                GUMBO_TAG_H6,         GUMBO_TAG_HEAD,     GUMBO_TAG_HEADER,
+                GUMBO_TAG_HGROUP,     GUMBO_TAG_LI,       GUMBO_TAG_LISTING,
+                GUMBO_TAG_MAIN,       GUMBO_TAG_MENU,     GUMBO_TAG_NAV,
+                GUMBO_TAG_NOSCRIPT,   GUMBO_TAG_OL,       GUMBO_TAG_P,
+                GUMBO_TAG_PLAINTEXT,  GUMBO_TAG_PRE,      GUMBO_TAG_SECTION,
+                GUMBO_TAG_SELECT,     GUMBO_TAG_SUMMARY,  GUMBO_TAG_TBODY,
+                GUMBO_TAG_TFOOT,      GUMBO_TAG_THEAD,    GUMBO_TAG_TR,
+                GUMBO_TAG_UL});
 }
 
 // Start tags that close an open <p> in button scope.
 bool ClosesP(uint32_t t) {
-  return In(t, {GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
-                GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_CENTER, GUMBO_TAG_DETAILS,
-                GUMBO_TAG_DIR, GUMBO_TAG_DIV, GUMBO_TAG_DL,
-                GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
-                GUMBO_TAG_FOOTER, GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP,
-                GUMBO_TAG_MAIN, GUMBO_TAG_MENU, GUMBO_TAG_NAV, GUMBO_TAG_OL,
-                GUMBO_TAG_P, GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY,
-                GUMBO_TAG_UL, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
-                GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_PRE,
-                GUMBO_TAG_LISTING, GUMBO_TAG_FORM, GUMBO_TAG_LI, GUMBO_TAG_DD,
-                GUMBO_TAG_DT});
+  return In(t, {GUMBO_TAG_ADDRESS,    GUMBO_TAG_ARTICLE,    GUMBO_TAG_ASIDE,
+                GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_CENTER,     GUMBO_TAG_DETAILS,
+                GUMBO_TAG_DIR,        GUMBO_TAG_DIV,        GUMBO_TAG_DL,
+                GUMBO_TAG_FIELDSET,   GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+                GUMBO_TAG_FOOTER,     GUMBO_TAG_HEADER,     GUMBO_TAG_HGROUP,
+                GUMBO_TAG_MAIN,       GUMBO_TAG_MENU,       GUMBO_TAG_NAV,
+                GUMBO_TAG_OL,         GUMBO_TAG_P,          GUMBO_TAG_SECTION,
+                GUMBO_TAG_SUMMARY,    GUMBO_TAG_UL,         GUMBO_TAG_H1,
+                GUMBO_TAG_H2,         GUMBO_TAG_H3,         GUMBO_TAG_H4,
+                GUMBO_TAG_H5,         GUMBO_TAG_H6,         GUMBO_TAG_PRE,
+                GUMBO_TAG_LISTING,    GUMBO_TAG_FORM,       GUMBO_TAG_LI,
+                GUMBO_TAG_DD,         GUMBO_TAG_DT});
 }
 
 class Sim {
@@ -130,8 +135,8 @@ class Sim {
         while (stack_.size() > i) Pop();
         return;
       }
-      bool table_part = s == GUMBO_TAG_TD || s == GUMBO_TAG_TH ||
-                        s == GUMBO_TAG_TR;
+      bool table_part =
+          s == GUMBO_TAG_TD || s == GUMBO_TAG_TH || s == GUMBO_TAG_TR;
       if (table_part && In(t, {GUMBO_TAG_TR, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
                                GUMBO_TAG_TFOOT, GUMBO_TAG_TABLE})) {
         continue;
@@ -225,8 +230,8 @@ size_t SkipRawText(std::string_view s, size_t i, std::string_view name) {
       match = (s[p + 2 + k] | 0x20) == (name[k] | 0x20);
     }
     size_t e = p + 2 + name.size();
-    if (match && (e == s.size() || IsSpace(s[e]) || s[e] == '>' ||
-                  s[e] == '/')) {
+    if (match &&
+        (e == s.size() || IsSpace(s[e]) || s[e] == '>' || s[e] == '/')) {
       return p;
     }
     i = p + 2;
@@ -250,7 +255,8 @@ size_t SkipComment(std::string_view s, size_t i) {  // i at "<!--"
 
 int EstimateDepth(std::string_view s, int limit, std::vector<Span>* cuts) {
   auto cut = [cuts](size_t b, size_t e) {
-    if (cuts != nullptr && e > b) cuts->push_back(Span{uint32_t(b), uint32_t(e)});
+    if (cuts != nullptr && e > b)
+      cuts->push_back(Span{uint32_t(b), uint32_t(e)});
   };
   Sim sim;
   size_t i = 0;
@@ -273,7 +279,10 @@ int EstimateDepth(std::string_view s, int limit, std::vector<Span>* cuts) {
       }
       continue;
     }
-    if (c == '?') { i = Find(s, i, ">") + 1; continue; }
+    if (c == '?') {
+      i = Find(s, i, ">") + 1;
+      continue;
+    }
     bool end = c == '/';
     size_t n0 = i + (end ? 2 : 1);
     if (n0 >= s.size() || !IsAlpha(s[n0])) {
@@ -288,7 +297,10 @@ int EstimateDepth(std::string_view s, int limit, std::vector<Span>* cuts) {
     uint32_t t = TagId(name);
     bool self_closing = false;
     i = SkipAttributes(s, n1, &self_closing);
-    if (end) { sim.End(t); continue; }
+    if (end) {
+      sim.End(t);
+      continue;
+    }
     if (IsVoid(t) || (self_closing && sim.foreign())) continue;
     if (t == GUMBO_TAG_PLAINTEXT) break;
     sim.Start(t);
@@ -296,7 +308,8 @@ int EstimateDepth(std::string_view s, int limit, std::vector<Span>* cuts) {
     if (IsRawText(t)) {
       size_t body = i;
       i = SkipRawText(s, i, name);
-      bool json = s.substr(n1, body - n1).find("json") != std::string_view::npos;
+      bool json =
+          s.substr(n1, body - n1).find("json") != std::string_view::npos;
       if ((t == GUMBO_TAG_SCRIPT && !json) || t == GUMBO_TAG_STYLE) {
         cut(body, i);
       }
@@ -308,11 +321,11 @@ int EstimateDepth(std::string_view s, int limit, std::vector<Span>* cuts) {
 
 uint32_t Source::ToOriginal(uint32_t c) const {
   if (segs.empty()) return c;
-  auto it = std::upper_bound(
-      segs.begin(), segs.end(), c,
-      [](uint32_t v, const std::pair<uint32_t, uint32_t>& s) {
-        return v < s.first;
-      });
+  auto it =
+      std::upper_bound(segs.begin(), segs.end(), c,
+                       [](uint32_t v, const std::pair<uint32_t, uint32_t>& s) {
+                         return v < s.first;
+                       });
   if (it != segs.begin()) --it;
   return it->second + (c - it->first);
 }

@@ -8,7 +8,7 @@
 namespace sitrep::html_internal {
 namespace {
 
-constexpr double kBlockCost = 25;       // chars a block must beat
+constexpr double kBlockCost = 25;  // chars a block must beat
 constexpr double kMaxLinkDensity = 0.5;
 // A hinted-boilerplate element whose own value is this high is content.
 constexpr double kTrustedContent = 1000;
@@ -72,8 +72,8 @@ void ScoreBlocks(Layout* l) {
   SumValues(*l, &own);
   int root = BestRoot(*l, own);
   for (Block& b : l->blocks) {
-    b.keep = InMainText(b.elem, root, *l, own) &&
-             LinkDensity(b) < kMaxLinkDensity;
+    b.keep =
+        InMainText(b.elem, root, *l, own) && LinkDensity(b) < kMaxLinkDensity;
   }
 }
 

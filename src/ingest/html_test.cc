@@ -18,7 +18,8 @@ std::string Para(const char* words, int times) {
   return s;
 }
 
-const std::string kBody = Para("Protesters gathered in the square on Monday.", 4);
+const std::string kBody =
+    Para("Protesters gathered in the square on Monday.", 4);
 const std::string kBody2 = Para("Police said three people were arrested.", 4);
 
 std::string Page(const std::string& inner) {
@@ -29,7 +30,7 @@ std::string Page(const std::string& inner) {
 struct BoilerCase {
   const char* name;
   std::string html;
-  std::vector<std::string> want;     // substrings that must be in the text
+  std::vector<std::string> want;      // substrings that must be in the text
   std::vector<std::string> unwanted;  // substrings that must not
 };
 
@@ -44,27 +45,35 @@ TEST(HtmlExtract, BoilerplateRemoval) {
        {"Protesters gathered", "three people were arrested"},
        {"Politics", "Copyright"}},
       {"scripts and styles dropped",
-       Page("<div><p>" + kBody + "<script>var secretScript = 1;</script></p>"
-            "<style>.x{color:red}</style><p>" + kBody2 + "</p></div>"),
-       {"Protesters gathered"}, {"secretScript", "color"}},
+       Page("<div><p>" + kBody +
+            "<script>var secretScript = 1;</script></p>"
+            "<style>.x{color:red}</style><p>" +
+            kBody2 + "</p></div>"),
+       {"Protesters gathered"},
+       {"secretScript", "color"}},
       {"comment section by class",
        Page("<div class=story><p>" + kBody + "</p><p>" + kBody2 +
             "</p><div class=comments><p>First comment: I disagree with this "
             "article very much and here is why it is wrong.</p></div></div>"),
-       {"Protesters gathered"}, {"I disagree"}},
+       {"Protesters gathered"},
+       {"I disagree"}},
       {"link list inside body dropped",
        Page("<div><p>" + kBody + "</p>" + nav + "<p>" + kBody2 + "</p></div>"),
-       {"Protesters gathered", "three people"}, {"Sport"}},
+       {"Protesters gathered", "three people"},
+       {"Sport"}},
       {"sidebar with long text loses to the article",
        Page("<div class=sidebar><p>" + Para("Sign up for our newsletter.", 3) +
             "</p></div><main><h2>Clashes</h2><p>" + kBody + "</p><p>" + kBody2 +
             "</p></main>"),
-       {"Clashes", "Protesters gathered"}, {"Sign up"}},
+       {"Clashes", "Protesters gathered"},
+       {"Sign up"}},
       {"captions and hidden text dropped",
-       Page("<div><p>" + kBody + "</p><figure><img src=x><figcaption>Photo "
+       Page("<div><p>" + kBody +
+            "</p><figure><img src=x><figcaption>Photo "
             "caption</figcaption></figure><p hidden>Hidden text</p><p>" +
             kBody2 + "</p></div>"),
-       {"Protesters gathered"}, {"Photo caption", "Hidden text"}},
+       {"Protesters gathered"},
+       {"Photo caption", "Hidden text"}},
   };
   for (const BoilerCase& c : cases) {
     Result<HtmlPage> page = ExtractHtml(c.html);
@@ -81,13 +90,16 @@ TEST(HtmlExtract, BoilerplateRemoval) {
 }
 
 TEST(HtmlExtract, ParagraphsAndWhitespace) {
-  Result<HtmlPage> page = ExtractHtml(
-      Page("<div><p>  One   two\n\tthree " + kBody + "</p>\n<p>Four <b>five"
-           "</b>six " + kBody2 + "</p></div>"));
+  Result<HtmlPage> page =
+      ExtractHtml(Page("<div><p>  One   two\n\tthree " + kBody +
+                       "</p>\n<p>Four <b>five"
+                       "</b>six " +
+                       kBody2 + "</p></div>"));
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->text.rfind("One two three Protesters", 0), 0u) << page->text;
   EXPECT_NE(page->text.find("Monday.\n\nFour fivesix Police"),
-            std::string::npos) << page->text;
+            std::string::npos)
+      << page->text;
   EXPECT_EQ(page->text.find("  "), std::string::npos);
 }
 
@@ -97,21 +109,31 @@ TEST(HtmlExtract, OffsetsMapToInput) {
   // The second variant has big scripts and comments, which are cut out
   // before parsing: offsets must still point into the original page.
   const std::string big(6000, 'x');
-  const std::string prefixes[] = {
-      "", "<script>var a='" + big + "';</script><!--" + big + "--><style>" +
-              big + "</style>"};
+  const std::string prefixes[] = {"", "<script>var a='" + big +
+                                          "';</script><!--" + big +
+                                          "--><style>" + big + "</style>"};
   for (const std::string& prefix : prefixes) {
-    std::string html = Page(prefix + "<div><p>Tom &amp; Jerry met &eacute;lise "
-                            "at caf\xC3\xA9 " + kBody + "</p><!--" + big +
-                            "--><p>Second <i>para</i> " + kBody2 + "</p></div>");
+    std::string html =
+        Page(prefix +
+             "<div><p>Tom &amp; Jerry met &eacute;lise "
+             "at caf\xC3\xA9 " +
+             kBody + "</p><!--" + big + "--><p>Second <i>para</i> " + kBody2 +
+             "</p></div>");
     Result<HtmlPage> page = ExtractHtml(html);
     ASSERT_TRUE(page.ok());
     const std::string& t = page->text;
-    struct Probe { const char* word; const char* raw; };
-    const Probe probes[] = {{"Tom", "Tom"}, {"Jerry", "Jerry"},
-                            {"&", "&amp;"}, {"\xC3\xA9lise", "&eacute;lise"},
-                            {"caf\xC3\xA9", "caf\xC3\xA9"}, {"para", "para"},
-                            {"Second", "Second"}, {"arrested", "arrested"}};
+    struct Probe {
+      const char* word;
+      const char* raw;
+    };
+    const Probe probes[] = {{"Tom", "Tom"},
+                            {"Jerry", "Jerry"},
+                            {"&", "&amp;"},
+                            {"\xC3\xA9lise", "&eacute;lise"},
+                            {"caf\xC3\xA9", "caf\xC3\xA9"},
+                            {"para", "para"},
+                            {"Second", "Second"},
+                            {"arrested", "arrested"}};
     for (const Probe& p : probes) {
       size_t at = t.find(p.word);
       ASSERT_NE(at, std::string::npos) << p.word;
@@ -149,13 +171,12 @@ TEST(HtmlExtract, Metadata) {
        "\"datePublished\" : \"2023-12-31T23:00:00+01:00\"}</script>",
        "", "Strike spreads to the ports", "", "https://ex.com/c", "2023-12-31",
        "json-ld"},
-      {"h1 and time",
-       "", "<h1>Flood <b>kills</b> five</h1><time datetime='2022-07-01'>July 1"
-           "</time>",
+      {"h1 and time", "",
+       "<h1>Flood <b>kills</b> five</h1><time datetime='2022-07-01'>July 1"
+       "</time>",
        "Flood kills five", "", "", "2022-07-01", "time"},
-      {"meta name date",
-       "<meta name='parsely-pub-date' content='2021/02/03'>", "", "", "", "",
-       "2021-02-03", "meta:parsely-pub-date"},
+      {"meta name date", "<meta name='parsely-pub-date' content='2021/02/03'>",
+       "", "", "", "", "2021-02-03", "meta:parsely-pub-date"},
       {"bad date ignored",
        "<meta property='article:published_time' content='soon'>", "", "", "",
        "", "", ""},
@@ -175,9 +196,14 @@ TEST(HtmlExtract, Metadata) {
 }
 
 TEST(HtmlExtract, DeepNestingRejectedBeforeParsing) {
-  struct Case { const char* name; std::string open; };
+  struct Case {
+    const char* name;
+    std::string open;
+  };
   const Case cases[] = {
-      {"divs", "<div>"}, {"spans", "<span>"}, {"unclosed b", "<b>"},
+      {"divs", "<div>"},
+      {"spans", "<span>"},
+      {"unclosed b", "<b>"},
       {"object traps", "<div><object></div>"},
       {"adoption agency", "<b><div></b>"},
       {"table cells", "<table><tr><td>"},
@@ -206,7 +232,10 @@ TEST(HtmlExtract, ModerateNestingAccepted) {
 
 TEST(HtmlExtract, PrescanNeverUnderestimates) {
   // Pages whose real Gumbo depth is known.
-  struct Case { std::string html; int depth; };
+  struct Case {
+    std::string html;
+    int depth;
+  };
   const Case cases[] = {
       {std::string(300, 'x'), 3},
       {"<div><div><div>x</div></div></div>", 6},
@@ -228,9 +257,19 @@ TEST(HtmlExtract, OversizedInputRejected) {
 
 TEST(HtmlExtract, EmptyAndGarbageInput) {
   const std::string cases[] = {
-      "", "   ", "<", "</", "<!--", "<!-- x", "<script>", "<<<>>>",
-      std::string("\0\0\xff\xfe<p>\x80", 9), "<p title='>", "&#xFFFFFFFF;",
-      "<svg><path/><p>x", "<table><caption><select><option>",
+      "",
+      "   ",
+      "<",
+      "</",
+      "<!--",
+      "<!-- x",
+      "<script>",
+      "<<<>>>",
+      std::string("\0\0\xff\xfe<p>\x80", 9),
+      "<p title='>",
+      "&#xFFFFFFFF;",
+      "<svg><path/><p>x",
+      "<table><caption><select><option>",
   };
   for (const std::string& html : cases) {
     Result<HtmlPage> page = ExtractHtml(html);
@@ -249,8 +288,8 @@ struct HugeRefCase {
 };
 
 TEST(HtmlExtract, HugeCharRefIsReplacementCharacter) {
-  const std::string big = "<script>var a='" + std::string(6000, 'x') +
-                          "';</script>";
+  const std::string big =
+      "<script>var a='" + std::string(6000, 'x') + "';</script>";
   const HugeRefCase cases[] = {
       {"Hex", "", "&#x88888888;"},
       {"HexUpperNoSemicolon", "", "&#X99999999"},
@@ -261,8 +300,8 @@ TEST(HtmlExtract, HugeCharRefIsReplacementCharacter) {
   };
   for (const HugeRefCase& c : cases) {
     std::string html = Page("<title>A &#x88888888; B</title>" + c.prefix +
-                            "<p>Police killed two " + c.ref +
-                            " protesters. " + kBody + "</p>");
+                            "<p>Police killed two " + c.ref + " protesters. " +
+                            kBody + "</p>");
     Result<HtmlPage> page = ExtractHtml(html);
     ASSERT_TRUE(page.ok()) << c.name;
     EXPECT_TRUE(IsValidUtf8(page->text)) << c.name;
@@ -278,10 +317,11 @@ TEST(HtmlExtract, HugeCharRefIsReplacementCharacter) {
 }
 
 TEST(HtmlExtract, HugeCharRefReproducersGiveValidUtf8) {
-  for (const char* name : {"gumbo_huge_charref.html",
-                           "gumbo_huge_charref_min.html"}) {
-    std::ifstream in(std::string(SITREP_SOURCE_DIR "/fuzz/regressions/html/") +
-                         name, std::ios::binary);
+  for (const char* name :
+       {"gumbo_huge_charref.html", "gumbo_huge_charref_min.html"}) {
+    std::ifstream in(
+        std::string(SITREP_SOURCE_DIR "/fuzz/regressions/html/") + name,
+        std::ios::binary);
     ASSERT_TRUE(in) << name;
     std::stringstream ss;
     ss << in.rdbuf();

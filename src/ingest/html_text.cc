@@ -14,15 +14,32 @@ bool IsWs(char c) {
 // Elements whose whole subtree is never article text.
 bool IsDropped(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_TITLE: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       return false;
@@ -32,19 +49,42 @@ bool IsDropped(GumboTag t) {
 // Elements that start a new block of text.
 bool IsBlock(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
-    case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
     case GUMBO_TAG_TR:
-    case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_CAPTION:
       return true;
     default:
       return false;
@@ -62,7 +102,8 @@ bool IsHidden(const GumboElement& e) {
   std::string_view style = Attr(e, "style");
   if (style.empty()) return false;
   std::string compact;
-  for (char c : style) if (!IsWs(c)) compact += static_cast<char>(c | 0x20);
+  for (char c : style)
+    if (!IsWs(c)) compact += static_cast<char>(c | 0x20);
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;
 }
@@ -89,7 +130,10 @@ uint32_t CountChars(const char* s) {
   uint32_t n = 0;
   bool ws = false;
   for (; *s; ++s) {
-    if (IsWs(*s)) { ws = true; continue; }
+    if (IsWs(*s)) {
+      ws = true;
+      continue;
+    }
     if ((*s & 0xC0) == 0x80) continue;
     n += ws ? 2 : 1;
     ws = false;
@@ -100,9 +144,9 @@ uint32_t CountChars(const char* s) {
 struct Frame {
   const GumboNode* node;
   unsigned child;
-  int elem;      // Elem index of the innermost block ancestor
+  int elem;  // Elem index of the innermost block ancestor
   bool link;
-  bool block;    // node itself opened an Elem
+  bool block;  // node itself opened an Elem
 };
 
 class Collector {
@@ -135,15 +179,16 @@ class Collector {
       open_ = true;
     }
     Block& b = l_->blocks.back();
-    l_->items.push_back(Item{n, static_cast<uint32_t>(n->v.text.start_pos.offset)});
+    l_->items.push_back(
+        Item{n, static_cast<uint32_t>(n->v.text.start_pos.offset)});
     b.last = static_cast<uint32_t>(l_->items.size());
     b.chars += chars;
     if (link) b.link_chars += chars;
   }
   void AddBreak(const GumboNode* n, bool cell) {
     if (!open_) return;
-    l_->items.push_back(Item{nullptr, static_cast<uint32_t>(
-                                          n->v.element.start_pos.offset), cell});
+    l_->items.push_back(Item{
+        nullptr, static_cast<uint32_t>(n->v.element.start_pos.offset), cell});
     l_->blocks.back().last = static_cast<uint32_t>(l_->items.size());
   }
 
@@ -177,7 +222,10 @@ bool CollectBlocks(const GumboNode* root, int max_depth, Layout* layout) {
     }
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     const GumboElement& e = n->v.element;
-    if (e.tag == GUMBO_TAG_BR) { c.AddBreak(n, false); continue; }
+    if (e.tag == GUMBO_TAG_BR) {
+      c.AddBreak(n, false);
+      continue;
+    }
     if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) c.AddBreak(n, true);
     if (IsDropped(e.tag) || IsHidden(e)) continue;
     if (static_cast<int>(stack.size()) >= max_depth) return false;
@@ -270,7 +318,10 @@ void AppendText(const GumboNode* node, const Source& src, bool* space,
       flush_space(pos);
       out->Append(t.substr(s, i - s), pos);
     }
-    while (i < t.size() && IsWs(t[i])) { ++i; *space = true; }
+    while (i < t.size() && IsWs(t[i])) {
+      ++i;
+      *space = true;
+    }
   }
 }
 

@@ -35,7 +35,8 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
     if (Near(*a.location, *b.location)) {
       // A province is a wide place: two events in it on one day are often
       // distinct, so it counts as weak evidence.
-      *via_other = a.location->precision != "city" || b.location->precision != "city";
+      *via_other =
+          a.location->precision != "city" || b.location->precision != "city";
       return true;
     }
     *via_other = true;
@@ -49,7 +50,8 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
   }
   // Country-level or unknown places: too weak alone; SameEvent asks more.
   *via_other = true;
-  if (a.location && b.location) return a.location->country == b.location->country;
+  if (a.location && b.location)
+    return a.location->country == b.location->country;
   return !a.location && !b.location;
 }
 
@@ -133,7 +135,9 @@ double Km(const Location& a, const Location& b) {
 // Named actors (capitalised classes: "Islamic State", "US embassy",
 // "Qassem Soleimani") that differ mean different events; classes such as
 // "protesters" or "security forces" do not decide.
-bool Named(const std::string& s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+bool Named(const std::string& s) {
+  return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
 
 bool ActorsCompatible(const std::string& x, const std::string& y) {
   return !(Named(x) && Named(y) && x != y);
@@ -169,7 +173,8 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (a.kind != MentionKind::kIncident || b.kind != MentionKind::kIncident) {
     return false;
   }
-  if (!TypesCompatible(a.event_type, Protesters(a), b.event_type, Protesters(b))) {
+  if (!TypesCompatible(a.event_type, Protesters(a), b.event_type,
+                       Protesters(b))) {
     return false;
   }
   bool both_local = false;

@@ -13,8 +13,9 @@ int64_t Value(const Count& c) {
 }
 
 bool OpenTop(const Figure& f) {
-  return !f.count.high && (f.qualifier == "at least" ||
-                           f.qualifier == "more than" || f.qualifier == "vague");
+  return !f.count.high &&
+         (f.qualifier == "at least" || f.qualifier == "more than" ||
+          f.qualifier == "vague");
 }
 
 // One article's values for one outcome: figures of one sentence with

@@ -1,8 +1,5 @@
 // Table-driven tests of the whole extractor on tricky sentences, read from
 // tests/golden/extract_cases.tsv (one regression case per bug).
-#include "sitrep/extract.h"
-#include "sitrep/merge.h"
-
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -10,6 +7,8 @@
 #include <sstream>
 
 #include "extract/tsv.h"
+#include "sitrep/extract.h"
+#include "sitrep/merge.h"
 #include "sitrep/sentences.h"
 
 namespace sitrep {

@@ -48,7 +48,8 @@ void PickDate(Event* e) {
 }
 
 void PickLocation(Event* e) {
-  std::map<std::string, int> rank = {{"city", 0}, {"admin1", 1}, {"country", 2}};
+  std::map<std::string, int> rank = {
+      {"city", 0}, {"admin1", 1}, {"country", 2}};
   const Location* best = nullptr;
   std::map<uint32_t, int> votes;
   for (const auto& m : e->mentions) {
@@ -106,7 +107,8 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o) {
   e.mentions = std::move(mentions);
   const Mention& first = e.mentions.front();
   e.kind = first.kind;
-  e.event_type = ModeString(e.mentions, [](const Mention& m) { return m.event_type; });
+  e.event_type =
+      ModeString(e.mentions, [](const Mention& m) { return m.event_type; });
   e.sub_event_type = ModeString(e.mentions, [&](const Mention& m) {
     return m.event_type == e.event_type ? m.sub_event_type : std::string();
   });

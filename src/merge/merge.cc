@@ -66,7 +66,8 @@ class ClusterIndex {
     std::vector<size_t> out;
     auto take = [&](const auto& map, const auto& key) {
       auto it = map.find(key);
-      if (it != map.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+      if (it != map.end())
+        out.insert(out.end(), it->second.begin(), it->second.end());
     };
     std::string country = Country(m);
     if (m.date.valid()) {
@@ -100,9 +101,9 @@ class ClusterIndex {
 // The first cluster (in creation order) every member of which `fits` `m`;
 // with `unique`, only when exactly one does.
 template <typename Fits>
-std::optional<size_t> FindHome(const std::vector<std::vector<Mention>>& clusters,
-                               const ClusterIndex& index, const Mention& m,
-                               bool unique, Fits fits) {
+std::optional<size_t> FindHome(
+    const std::vector<std::vector<Mention>>& clusters,
+    const ClusterIndex& index, const Mention& m, bool unique, Fits fits) {
   std::optional<size_t> home;
   for (size_t c : index.Candidates(m)) {
     if (clusters[c].front().kind != m.kind) continue;

@@ -114,7 +114,8 @@ TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
        M("b", kProt, kBaghdad, kJan26, {})},
       {"same article", M("a", kProt, kBaghdad, kJan26, {}),
        M("a", kProt, kBaghdad, kJan26, {}, 5)},
-      {"figures far apart", M("a", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 29)}),
+      {"figures far apart",
+       M("a", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 29)}),
        M("b", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 4)})},
   };
   for (auto& c : cases) {

@@ -18,7 +18,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(
     Store* store, const PipelineOptions& options) {
   std::unique_ptr<Pipeline> p(new Pipeline(store, options));
   SITREP_ASSIGN_OR_RETURN(p->gazetteer_, Gazetteer::OpenDefault());
-  SITREP_ASSIGN_OR_RETURN(p->extractor_, Extractor::Create(p->gazetteer_.get()));
+  SITREP_ASSIGN_OR_RETURN(p->extractor_,
+                          Extractor::Create(p->gazetteer_.get()));
   return p;
 }
 
@@ -38,8 +39,8 @@ Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
   // Article and mentions in one transaction: a kill between them would
   // leave an article that re-ingesting calls "already present" and never
   // extracts (see doc/RELIABILITY.md, kill test).
-  auto outcome = store_->PutArticleWithMentions(
-      *article, [&](const Article& a) {
+  auto outcome =
+      store_->PutArticleWithMentions(*article, [&](const Article& a) {
         std::vector<Mention> mentions = extractor_->Extract(a);
         report->mentions += static_cast<int64_t>(mentions.size());
         return mentions;
@@ -90,13 +91,14 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
   std::vector<DedupInput> inputs;
   SignatureOptions sig;
   sig.keep_shingles = false;  // compact: verify with the MinHash estimate
-  SITREP_RETURN_IF_ERROR(store_->ForEachArticle(
-      ArticleLoad::kFull, [&](const Article& a) {
+  SITREP_RETURN_IF_ERROR(
+      store_->ForEachArticle(ArticleLoad::kFull, [&](const Article& a) {
         if (a.published) options->published[a.id] = *a.published;
         inputs.push_back(PrepareArticle(a, sig));
         return Status::OK();
       }));
-  SITREP_ASSIGN_OR_RETURN(DedupResult d, sitrep::Deduplicate(std::move(inputs)));
+  SITREP_ASSIGN_OR_RETURN(DedupResult d,
+                          sitrep::Deduplicate(std::move(inputs)));
   options->copy_of = d.copy_of;
   return d;
 }
@@ -158,8 +160,8 @@ Result<std::vector<Event>> Pipeline::RebuildEvents() {
 
 Status Pipeline::Reextract(IngestReport* report) {
   std::vector<std::string> ids;
-  SITREP_RETURN_IF_ERROR(store_->ForEachArticle(
-      ArticleLoad::kSummary, [&](const Article& a) {
+  SITREP_RETURN_IF_ERROR(
+      store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
         ids.push_back(a.id);
         return Status::OK();
       }));

@@ -115,7 +115,8 @@ std::optional<Reply> CheckBearer(std::string_view token,
   return std::nullopt;
 }
 
-std::shared_ptr<const Snapshot> MakeSnapshot(std::vector<sitrep::Event> events) {
+std::shared_ptr<const Snapshot> MakeSnapshot(
+    std::vector<sitrep::Event> events) {
   auto s = std::make_shared<Snapshot>();
   s->events = std::move(events);
   s->json.reserve(s->events.size());
@@ -168,7 +169,8 @@ Result<std::unique_ptr<Api>> Api::Open(const std::string& db,
 Status Api::BuildUi() {
   ReportOptions options;
   size_t slash = db_.find_last_of('/');
-  options.subtitle = "live: " + db_.substr(slash == std::string::npos ? 0 : slash + 1);
+  options.subtitle =
+      "live: " + db_.substr(slash == std::string::npos ? 0 : slash + 1);
   options.country_name = CountryNamesFrom(*pipeline_->gazetteer());
   options.api_url = "/api/events?limit=1000";
   ui_.content_type = "text/html; charset=utf-8";
@@ -232,8 +234,8 @@ Reply Api::GetSearch(const Params& params) {
   if (query.empty()) return ErrorReply(400, "q: a query is required");
   if (query.size() > 1024) return ErrorReply(400, "q: longer than 1024 bytes");
   SearchOptions options;
-  auto limit = ParseCount("limit", ParamOr(params, "limit", "10"),
-                          kMaxSearchLimit);
+  auto limit =
+      ParseCount("limit", ParamOr(params, "limit", "10"), kMaxSearchLimit);
   if (!limit.ok()) return StatusReply(limit.status());
   options.limit = static_cast<int>(*limit ? *limit : kDefaultSearchLimit);
   auto store = pool_.Acquire();

@@ -9,8 +9,8 @@
 #define SITREP_SERVER_API_H_
 
 #include <memory>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,8 +48,8 @@ enum class Endpoint {
 
 struct Route {
   Endpoint endpoint = Endpoint::kNone;
-  std::string id;           // kEvent, kArticle: the decoded id
-  std::string_view allow;   // the one method allowed ("GET" or "POST")
+  std::string id;          // kEvent, kArticle: the decoded id
+  std::string_view allow;  // the one method allowed ("GET" or "POST")
 };
 
 // Classifies a decoded request path. An empty id ("/api/events/") is kNone.

@@ -126,7 +126,8 @@ Reply ErrorReply(int status, std::string_view message) {
 Result<int64_t> ParseCount(std::string_view key, std::string_view value,
                            int64_t max) {
   int64_t v = 0;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+  auto [end, ec] =
+      std::from_chars(value.data(), value.data() + value.size(), v);
   if (value.empty() || value.size() > 18 || ec != std::errc() ||
       end != value.data() + value.size() || v < 0) {
     return Status::InvalidArgument(std::string(key) +

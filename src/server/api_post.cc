@@ -28,7 +28,8 @@ std::string AsJsonLines(std::string_view body) {
   simdjson::padded_string padded(body);
   simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (parser.parse(padded).get(root) != simdjson::SUCCESS || !root.is_object()) {
+  if (parser.parse(padded).get(root) != simdjson::SUCCESS ||
+      !root.is_object()) {
     return std::string(body);
   }
   std::string out(body.size(), '\0');

@@ -18,7 +18,8 @@ TEST(ClassifyTest, Paths) {
       {"/api/events/", Endpoint::kNone, "", "GET"},
       {"/api/articles", Endpoint::kArticles, "", "POST"},
       {"/api/articles/a/b", Endpoint::kArticle, "a/b", "GET"},
-      {"/api/articles/../../etc/passwd", Endpoint::kArticle, "../../etc/passwd", "GET"},
+      {"/api/articles/../../etc/passwd", Endpoint::kArticle, "../../etc/passwd",
+       "GET"},
       {"/api/search", Endpoint::kSearch, "", "GET"},
       {"/api/tallies", Endpoint::kTallies, "", "GET"},
       {"/../etc/passwd", Endpoint::kNone, "", "GET"},
@@ -55,8 +56,8 @@ TEST(ParseCountTest, Values) {
   EXPECT_EQ(*ParseCount("limit", "5", 1000), 5);
   EXPECT_EQ(*ParseCount("limit", "0", 1000), 0);
   EXPECT_EQ(*ParseCount("limit", "5000", 1000), 1000);
-  for (std::string_view bad : {"", "-1", "1e3", "abc", "5x", " 5",
-                               "99999999999999999999"}) {
+  for (std::string_view bad :
+       {"", "-1", "1e3", "abc", "5x", " 5", "99999999999999999999"}) {
     EXPECT_FALSE(ParseCount("limit", bad, 1000).ok()) << bad;
   }
 }

@@ -38,8 +38,8 @@ server::Params ToParams(const httplib::Params& params) {
 }
 
 Reply MethodNotAllowed(const server::Route& route) {
-  Reply r = server::ErrorReply(405, "method not allowed; use " +
-                                        std::string(route.allow));
+  Reply r = server::ErrorReply(
+      405, "method not allowed; use " + std::string(route.allow));
   r.allow = std::string(route.allow);
   return r;
 }
@@ -69,14 +69,22 @@ Reply DispatchGet(Api& api, const httplib::Request& req) {
 
 const char* Reason(int status) {
   switch (status) {
-    case 400: return "bad request";
-    case 404: return "not found";
-    case 408: return "request timeout";
-    case 413: return "request body too large";
-    case 414: return "request URI too long";
-    case 416: return "range not satisfiable";
-    case 431: return "request headers too large";
-    default: return status >= 500 ? "internal error" : "request failed";
+    case 400:
+      return "bad request";
+    case 404:
+      return "not found";
+    case 408:
+      return "request timeout";
+    case 413:
+      return "request body too large";
+    case 414:
+      return "request URI too long";
+    case 416:
+      return "range not satisfiable";
+    case 431:
+      return "request headers too large";
+    default:
+      return status >= 500 ? "internal error" : "request failed";
   }
 }
 
@@ -98,15 +106,17 @@ void ApiServer::Impl::Configure() {
   Impl& s = *this;
   const ServerOptions& o = s.options;
   int threads = o.threads < 1 ? 1 : o.threads;
-  s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.http.new_task_queue = [threads] {
+    return new httplib::ThreadPool(threads);
+  };
   s.http.set_payload_max_length(o.max_body_bytes);
   s.http.set_read_timeout(o.read_timeout_s, 0);
   s.http.set_write_timeout(o.write_timeout_s, 0);
   s.http.set_keep_alive_max_count(1000);
   s.http.set_keep_alive_timeout(5);
   s.http.set_tcp_nodelay(true);
-  s.http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                              {"Cache-Control", "no-store"}});
+  s.http.set_default_headers(
+      {{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
   Api* api = s.api.get();
   s.http.set_pre_routing_handler(
       [api](const httplib::Request& req, httplib::Response& res) {

@@ -194,8 +194,8 @@ bool ForArray(element e, F each) {
 
 bool GetBody(element d, Mention* m) {
   int64_t kind = 0, prec = 0, weekday = 0;
-  if (!Int(d["kind"], &kind) || kind < 0 || kind > 2 || !Int(d["prec"], &prec) ||
-      !Int(d["weekday"], &weekday)) {
+  if (!Int(d["kind"], &kind) || kind < 0 || kind > 2 ||
+      !Int(d["prec"], &prec) || !Int(d["weekday"], &weekday)) {
     return false;
   }
   m->kind = static_cast<MentionKind>(kind);
@@ -264,7 +264,8 @@ Result<Mention> DecodeMention(std::string_view json) {
             Str(d, "actor2", &m.actor2) && Str(d, "rule", &m.date_rule) &&
             Str(d, "source", &m.source) && Str(d, "subject", &m.subject) &&
             Str(d, "notes", &m.notes) && GetBody(d, &m);
-  if (!ok) return Status::Corruption("stored mention has a missing or bad field");
+  if (!ok)
+    return Status::Corruption("stored mention has a missing or bad field");
   return m;
 }
 

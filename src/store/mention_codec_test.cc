@@ -113,11 +113,13 @@ TEST(StoreMentions, PutReplacesAndStreams) {
   ASSERT_TRUE((*store)->PutMentions("b'; DROP TABLE mentions; --", {m}).ok());
   EXPECT_EQ(*(*store)->CountMentions(), 2);
   int n = 0;
-  ASSERT_TRUE((*store)->ForEachMention([&](Mention&& got) {
-    ++n;
-    EXPECT_EQ(got.notes, m.notes);
-    return Status::OK();
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->ForEachMention([&](Mention&& got) {
+                    ++n;
+                    EXPECT_EQ(got.notes, m.notes);
+                    return Status::OK();
+                  })
+                  .ok());
   EXPECT_EQ(n, 2);
 }
 
@@ -138,10 +140,12 @@ TEST(StoreEvents, ReplaceAndRead) {
   ASSERT_TRUE((*store)->ReplaceEvents({e}).ok());
   EXPECT_EQ(*(*store)->CountEvents(), 1);
   std::vector<StoredEvent> got;
-  ASSERT_TRUE((*store)->ForEachEvent([&](const StoredEvent& s) {
-    got.push_back(s);
-    return Status::OK();
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->ForEachEvent([&](const StoredEvent& s) {
+                    got.push_back(s);
+                    return Status::OK();
+                  })
+                  .ok());
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].json, e.json);
   EXPECT_TRUE(got[0].latitude);

@@ -46,7 +46,8 @@ Status Store::PutMentions(std::string_view article_id,
 
 Status Store::ForEachMention(const std::function<Status(Mention&&)>& fn) {
   SITREP_ASSIGN_OR_RETURN(
-      Stmt s, db_->Prepare("SELECT body FROM mentions ORDER BY article_id, ordinal"));
+      Stmt s,
+      db_->Prepare("SELECT body FROM mentions ORDER BY article_id, ordinal"));
   while (true) {
     SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return Status::OK();
@@ -81,13 +82,16 @@ Status store_internal::WriteEvents(store_internal::Db& db,
       Stmt ins, db.Prepare("INSERT INTO events (id, kind, event_type, "
                            "event_date, country, latitude, longitude, "
                            "fatalities, json) VALUES (?,?,?,?,?,?,?,?,?)"));
-  SITREP_ASSIGN_OR_RETURN(
-      Stmt link, db.Prepare("INSERT OR IGNORE INTO event_articles "
-                            "(event_id, article_id) VALUES (?, ?)"));
+  SITREP_ASSIGN_OR_RETURN(Stmt link,
+                          db.Prepare("INSERT OR IGNORE INTO event_articles "
+                                     "(event_id, article_id) VALUES (?, ?)"));
   for (const StoredEvent& e : events) {
     ins.Reset();
-    ins.Bind(1, e.id).Bind(2, e.kind).Bind(3, e.event_type)
-        .BindTextOrNull(4, e.event_date).BindTextOrNull(5, e.country);
+    ins.Bind(1, e.id)
+        .Bind(2, e.kind)
+        .Bind(3, e.event_type)
+        .BindTextOrNull(4, e.event_date)
+        .BindTextOrNull(5, e.country);
     e.latitude ? ins.BindDouble(6, *e.latitude) : ins.BindNull(6);
     e.longitude ? ins.BindDouble(7, *e.longitude) : ins.BindNull(7);
     e.fatalities ? ins.Bind(8, *e.fatalities) : ins.BindNull(8);

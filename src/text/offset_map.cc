@@ -21,9 +21,9 @@ void OffsetMap::AddAnchor(uint32_t clean, uint32_t raw, bool linear) {
 
 uint32_t OffsetMap::ToRaw(uint32_t c) const {
   if (anchors_.empty()) return c;
-  auto it = std::upper_bound(
-      anchors_.begin(), anchors_.end(), c,
-      [](uint32_t v, const Anchor& a) { return v < a.clean; });
+  auto it =
+      std::upper_bound(anchors_.begin(), anchors_.end(), c,
+                       [](uint32_t v, const Anchor& a) { return v < a.clean; });
   if (it == anchors_.begin()) return anchors_.front().raw;
   --it;
   return it->linear ? it->raw + (c - it->clean) : it->raw;
@@ -45,7 +45,8 @@ OffsetMap OffsetMap::Then(const OffsetMap& inner) const {
   out.clean_size_ = clean_size_;
   for (size_t i = 0; i < anchors_.size(); ++i) {
     const Anchor& a = anchors_[i];
-    uint32_t end = i + 1 < anchors_.size() ? anchors_[i + 1].clean : clean_size_;
+    uint32_t end =
+        i + 1 < anchors_.size() ? anchors_[i + 1].clean : clean_size_;
     if (!a.linear) {
       out.AddAnchor(a.clean, inner.ToRaw(a.raw), false);
       continue;

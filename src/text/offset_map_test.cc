@@ -10,10 +10,10 @@ namespace {
 TEST(TextBuilder, CopyAndAppendMapBack) {
   std::string raw = "ab<x>cd&amp;ef";
   TextBuilder b(raw);
-  b.Copy(0, 2);          // "ab"
-  b.Copy(5, 7);          // "cd"
-  b.Append("&", 7);      // entity decoded
-  b.Copy(12, 14);        // "ef"
+  b.Copy(0, 2);      // "ab"
+  b.Copy(5, 7);      // "cd"
+  b.Append("&", 7);  // entity decoded
+  b.Copy(12, 14);    // "ef"
   OffsetMap m;
   std::string text = b.TakeText(&m);
   ASSERT_EQ(text, "abcd&ef");
