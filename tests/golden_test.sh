@@ -69,6 +69,29 @@ done
 check cmp -s "$T/a.jsonl" "$T/b.jsonl"
 check test "$(wc -l < "$T/a.jsonl")" -gt 5
 
+# Export filters return exactly the expected events of the example corpus.
+filter_is() {
+  local want="$1"; shift
+  local got
+  got=$("$SITREP" --db "$T/a.db" events "$@" | python3 -c '
+import json, sys
+print(";".join(sorted(e["location"] + "/" + e["kind"] for e in map(json.loads, sys.stdin))))')
+  if [ "$got" = "$want" ]; then return 0; fi
+  echo "filter $*: got [$got] want [$want]"; return 1
+}
+check filter_is "Afgooye/incident" --country SO --kind incident
+check filter_is "Al Fallūjah/incident" --type Battles
+check filter_is "Afgooye/incident;Monguno/incident" --from 2022-03-01 --kind incident
+check filter_is "Monguno/incident" --country NG
+check filter_is "Al Fallūjah/incident;Al Kūt/incident;Baghdad/incident;Nasiriyah/incident;Nasiriyah/incident" \
+  --bbox 43,30,47.5,34 --kind incident
+"$SITREP" --db "$T/a.db" events --format csv --country IQ > "$T/iq.csv"
+check python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert rows and all(r["iso"] == "IQ" and r["country"] == "Iraq" for r in rows), rows[:1]
+' "$T/iq.csv"
+
 SHARED="$SRC/../shared"
 if [ -f "$SHARED/eval/score.py" ] && [ -d "$SHARED/seeds" ]; then
   "$SITREP" extract "$SHARED/seeds" > "$T/seeds.jsonl"

@@ -201,7 +201,10 @@ bool GetBody(element d, Mention* m) {
   m->kind = static_cast<MentionKind>(kind);
   m->date_precision = static_cast<DatePrecision>(prec);
   m->weekday = static_cast<int>(weekday);
-  if (d["weak"].get_bool().get(m->weak)) return false;
+  // Keys added after the first release are optional: older stores decode
+  // with their defaults (doc/storage.md).
+  element weak;
+  if (!d["weak"].get(weak) && weak.get_bool().get(m->weak)) return false;
   element loc = d["loc"];
   if (!loc.is_null()) {
     m->location.emplace();
@@ -226,11 +229,14 @@ bool GetBody(element d, Mention* m) {
                      static_cast<int>(date[2])};
   for (int64_t s : sentences) m->sentences.push_back(static_cast<int>(s));
   for (int64_t p : parts) m->parts.push_back(static_cast<int>(p));
-  return ForArray(d["places"],
-                  [&](element x) {
-                    m->other_places.emplace_back();
-                    return GetLocation(x, &m->other_places.back());
-                  }) &&
+  element places;
+  bool has_places = !d["places"].get(places);
+  return (!has_places || ForArray(places,
+                                  [&](element x) {
+                                    m->other_places.emplace_back();
+                                    return GetLocation(
+                                        x, &m->other_places.back());
+                                  })) &&
          ForArray(d["figures"],
                   [&](element x) {
                     m->figures.emplace_back();

@@ -88,6 +88,30 @@ TEST(MentionCodec, RoundTripsAnEmptyMention) {
   ExpectSame(m, *back);
 }
 
+// Regression: a store written before `places` and `weak` existed must still
+// decode (it failed with "missing or bad field").
+TEST(MentionCodec, DecodesBodiesWithoutLaterKeys) {
+  std::string body = EncodeMention(Full());
+  for (const char* key : {"\"places\":", "\"weak\":"}) {
+    size_t at = body.find(key);
+    ASSERT_NE(at, std::string::npos);
+    size_t end = at;
+    int depth = 0;
+    for (; end < body.size(); ++end) {
+      char c = body[end];
+      if (c == '[' || c == '{') ++depth;
+      if (c == ']' || c == '}') --depth;
+      if (c == ',' && depth == 0) break;
+    }
+    body.erase(at, end + 1 - at);
+  }
+  auto back = DecodeMention(body);
+  ASSERT_TRUE(back.ok()) << back.status().ToString() << "\n" << body;
+  EXPECT_TRUE(back->other_places.empty());
+  EXPECT_FALSE(back->weak);
+  EXPECT_EQ(back->notes, Full().notes);
+}
+
 TEST(MentionCodec, RejectsDamagedBodies) {
   std::string good = EncodeMention(Full());
   const char* bad[] = {"", "{}", "[1,2]", "{\"article\":5}", "not json"};
