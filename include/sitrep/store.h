@@ -140,6 +140,9 @@ class Store {
   // Replaces the events table with `events` (one transaction). Events are a
   // pure function of the mentions: callers re-derive them with
   // MergeMentions and store the result here for readers (server, report).
+  // Only rows that differ are written: new or changed events are inserted,
+  // events no longer derived are deleted, unchanged ones are not touched.
+  // kInternal when two events share an id (nothing is written).
   Status ReplaceEvents(const std::vector<StoredEvent>& events);
   // Replaces the events table with what `derive` returns such that the
   // result reflects every mention committed before this call returns: when

@@ -1,4 +1,7 @@
 // Store: mentions and events (schema v2).
+#include <map>
+#include <set>
+
 #include "sitrep/store.h"
 #include "store/db.h"
 #include "store/mention_codec.h"
@@ -74,18 +77,49 @@ Result<int64_t> Store::CountEvents() {
   return CountRows(db_.get(), "SELECT count(*) FROM events");
 }
 
+// Writes only what changed: events whose record is new or different are
+// (re)inserted, events no longer derived are deleted, the rest are left
+// alone — so an ingest touches only the rows of the events it affects.
 Status store_internal::WriteEvents(store_internal::Db& db,
                                    const std::vector<StoredEvent>& events) {
-  SITREP_RETURN_IF_ERROR(
-      db.Exec("DELETE FROM event_articles; DELETE FROM events;"));
+  std::map<std::string, std::string> stored;  // id -> json
+  {
+    SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT id, json FROM events"));
+    while (true) {
+      SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      stored.emplace(std::string(s.Text(0)), std::string(s.Text(1)));
+    }
+  }
+  std::set<std::string> fresh;
+  for (const StoredEvent& e : events) {
+    if (!fresh.insert(e.id).second) {
+      return Status::Internal("two derived events share the id " + e.id);
+    }
+  }
+  SITREP_ASSIGN_OR_RETURN(Stmt del,
+                          db.Prepare("DELETE FROM events WHERE id = ?"));
+  for (const auto& [id, json] : stored) {
+    if (fresh.count(id)) continue;
+    del.Reset();
+    SITREP_RETURN_IF_ERROR(del.Bind(1, id).Run());  // cascades to links
+  }
   SITREP_ASSIGN_OR_RETURN(
-      Stmt ins, db.Prepare("INSERT INTO events (id, kind, event_type, "
-                           "event_date, country, latitude, longitude, "
-                           "fatalities, json) VALUES (?,?,?,?,?,?,?,?,?)"));
+      Stmt ins, db.Prepare("INSERT OR REPLACE INTO events (id, kind, "
+                           "event_type, event_date, country, latitude, "
+                           "longitude, fatalities, json) "
+                           "VALUES (?,?,?,?,?,?,?,?,?)"));
+  SITREP_ASSIGN_OR_RETURN(Stmt unlink,
+                          db.Prepare("DELETE FROM event_articles "
+                                     "WHERE event_id = ?"));
   SITREP_ASSIGN_OR_RETURN(Stmt link,
                           db.Prepare("INSERT OR IGNORE INTO event_articles "
                                      "(event_id, article_id) VALUES (?, ?)"));
   for (const StoredEvent& e : events) {
+    auto it = stored.find(e.id);
+    if (it != stored.end() && it->second == e.json) continue;  // unchanged
+    unlink.Reset();
+    SITREP_RETURN_IF_ERROR(unlink.Bind(1, e.id).Run());
     ins.Reset();
     ins.Bind(1, e.id)
         .Bind(2, e.kind)
