@@ -4,6 +4,7 @@
 
 #include "sitrep/dedup.h"
 #include "sitrep/export.h"
+#include "sitrep/sentences.h"
 
 namespace sitrep {
 
@@ -91,10 +92,14 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
   std::vector<DedupInput> inputs;
   SignatureOptions sig;
   sig.keep_shingles = false;  // compact: verify with the MinHash estimate
+  // The summary load skips raw bytes and offsets; sentences are re-split
+  // from the clean text (the same function made the stored spans).
   SITREP_RETURN_IF_ERROR(
-      store_->ForEachArticle(ArticleLoad::kFull, [&](const Article& a) {
+      store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
         if (a.published) options->published[a.id] = *a.published;
-        inputs.push_back(PrepareArticle(a, sig));
+        Article light = a;
+        light.sentences = SplitSentences(light.text);
+        inputs.push_back(PrepareArticle(light, sig));
         return Status::OK();
       }));
   SITREP_ASSIGN_OR_RETURN(DedupResult d,
