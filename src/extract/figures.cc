@@ -48,13 +48,6 @@ std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
   return out;
 }
 
-const Hit* HitStartingIn(const std::vector<Hit>& hits, uint32_t b, uint32_t e) {
-  for (const auto& h : hits) {
-    if (h.begin >= b && h.begin < e) return &h;
-  }
-  return nullptr;
-}
-
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t) {
   for (const auto& q : f.quantities) {
     if (t >= q.tok_begin && t < q.tok_end) return true;
@@ -304,7 +297,7 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
       bool subject = passive && a.end <= o.begin;
       if (object || subject) named.push_back(&a);
     }
-    if (passive && named.size() > 1) named.resize(1);
+    if (passive && named.size() > 1) named.erase(named.begin() + 1, named.end());
     if (named.empty()) {
       // "shot and killed Ahmed Abdallah Yahya": a name of two or more
       // capitalised words right after the verb is one person.
