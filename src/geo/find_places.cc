@@ -199,6 +199,11 @@ bool Finder::HasCue(size_t i) const {
       t_[w_[i].end] == ',') {
     return true;
   }
+  // "near Bar-Sanguun village (Kismaayo, Lower Juba)": the district or town
+  // in parentheses after a place.
+  size_t b = w_[i].begin;
+  while (b > 0 && t_[b - 1] == ' ') --b;
+  if (b > 0 && t_[b - 1] == '(') return true;
   if (i == 0) return false;
   auto word_key = [&](size_t k) { return NormalizePlaceKey(Text(k)); };
   size_t k = i - 1;
