@@ -147,7 +147,11 @@ std::vector<Location> MentionBuilder::CoordinatedPlaces(
     if (between != " and " && between != ", ") continue;
     for (const PlaceMention* pm : {&a, &b}) {
       std::optional<Place> p = Resolve(*pm, ctx_);
-      if (!p || p->kind == PlaceKind::kCountry || pm->demonym) return {};
+      // "Monclova, Coahuila" is a city and its province, not two places.
+      if (!p || pm->demonym || (p->kind != PlaceKind::kCity &&
+                                p->kind != PlaceKind::kLandmark)) {
+        return {};
+      }
       auto l = ToLocation(*p, pm->span);
       bool seen = false;
       for (const auto& o : out) seen |= o.span == l->span;
