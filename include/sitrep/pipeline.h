@@ -57,10 +57,16 @@ class Pipeline {
   // One document (e.g. from the REST API).
   Status IngestDocument(RawDocument doc, IngestReport* report);
 
-  // Events merged from every stored mention (read only).
-  Result<std::vector<Event>> DeriveEvents();
-  // DeriveEvents, then replaces the stored events with the result.
-  Result<std::vector<Event>> RebuildEvents();
+  // Events merged from every stored mention (read only); with `scopes`,
+  // only those of these countries ("" = no place).
+  Result<std::vector<Event>> DeriveEvents(
+      const std::vector<std::string>* scopes = nullptr);
+  // Re-derives the events of the scopes whose mentions changed since the
+  // last rebuild and replaces them in the store (incremental; one
+  // transaction). Returns how many events were re-derived.
+  Result<size_t> RebuildEvents();
+  // Re-derives and replaces every stored event.
+  Result<size_t> RebuildAllEvents();
 
   // Near-duplicate groups, shared sentences, copies and borrowed reference
   // days over the whole store (see dedup.h).

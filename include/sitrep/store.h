@@ -152,6 +152,19 @@ class Store {
   using DeriveFn = std::function<Result<std::vector<StoredEvent>>()>;
   Status ReplaceEventsConsistently(const DeriveFn& derive);
 
+  // Incremental re-derivation. Storing an article's mentions marks the
+  // scopes (countries; "" = no place) of its old and new mentions dirty in
+  // the same transaction. ReplaceDirtyEvents calls `derive(scopes)` for the
+  // dirty scopes and replaces the stored events of those scopes only (by
+  // diff), clearing their marks, with the consistency protocol of
+  // ReplaceEventsConsistently. Events never span two scopes (merge.h), so
+  // the result equals a full re-derivation. Nothing to do: returns OK.
+  using ScopedDeriveFn = std::function<Result<std::vector<StoredEvent>>(
+      const std::vector<std::string>& scopes)>;
+  Status ReplaceDirtyEvents(const ScopedDeriveFn& derive);
+  // The dirty scopes, sorted.
+  Result<std::vector<std::string>> DirtyScopes();
+
   // Streams stored events in (event_date, id) order.
   Status ForEachEvent(const std::function<Status(const StoredEvent&)>& fn);
   Result<int64_t> CountEvents();

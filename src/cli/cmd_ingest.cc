@@ -36,17 +36,21 @@ int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
   }
   if (!st.ok()) return ReportError(st);
   progress.Stage("merging events");
-  auto events = (*pipeline)->RebuildEvents();
+  auto rebuilt = (*pipeline)->RebuildEvents();
   progress.Finish();
+  if (!rebuilt.ok()) return ReportError(rebuilt.status());
+  auto events = store->CountEvents();
   if (!events.ok()) return ReportError(events.status());
   if (!g.quiet) {
     std::printf(
         "ingested %lld, already present %lld, new versions %lld, failed %zu\n"
-        "mentions extracted %lld, events in store %zu\n",
+        "mentions extracted %lld, events re-derived %zu, events in store "
+        "%lld\n",
         static_cast<long long>(report.inserted),
         static_cast<long long>(report.present),
         static_cast<long long>(report.versions), report.failures.size(),
-        static_cast<long long>(report.mentions), events->size());
+        static_cast<long long>(report.mentions), *rebuilt,
+        static_cast<long long>(*events));
     std::fflush(stdout);
   }
   for (const std::string& f : report.failures) {

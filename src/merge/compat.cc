@@ -31,6 +31,7 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
                       bool* via_other) {
   *both_local = Local(a.location) && Local(b.location);
   *via_other = false;
+  if (*both_local && a.location->country != b.location->country) return false;
   if (*both_local) {
     if (Near(*a.location, *b.location)) {
       // A province is a wide place: two events in it on one day are often
@@ -226,10 +227,12 @@ bool WeakFits(const Mention& m, const Mention& w) {
     }
   }
   if (Local(w.location) && Local(m.location)) {
-    return Near(*w.location, *m.location);
+    return Near(*w.location, *m.location) &&
+           w.location->country == m.location->country;
   }
-  return !w.location || !m.location ||
-         w.location->country == m.location->country;
+  // One country (or none on both sides): events never span two.
+  if (!w.location || !m.location) return !w.location && !m.location;
+  return w.location->country == m.location->country;
 }
 
 }  // namespace sitrep::merge_internal

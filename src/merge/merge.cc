@@ -49,17 +49,19 @@ std::string EventId(const Event& e) {
 // Blocking: which clusters a mention can possibly join, so each mention is
 // compared with a few clusters, not all. Places must share a country (or
 // both be unknown) for any two mentions to match, so clusters are indexed by
-// country. Dated mentions come first in the canonical order, so a dated
-// mention only meets dated clusters: those of its country and day ±1, and
-// those sharing its named victim (which may be any day). An undated mention
-// meets every cluster of its country. Candidates come in creation order, so
-// the first compatible one is the one a full scan would find.
+// country — which also makes every event lie in one country, the scope of
+// incremental re-derivation (Store::ReplaceDirtyEvents). Dated mentions come
+// first in the canonical order, so a dated mention only meets dated clusters:
+// those of its country and day ±1, and those sharing its named victim (which
+// may be any day). An undated mention meets every cluster of its country.
+// Candidates come in creation order, so the first compatible one is the one a
+// full scan would find.
 class ClusterIndex {
  public:
   void Add(size_t cluster, const Mention& m) {
     std::string country = Country(m);
     if (m.date.valid()) Push(&by_day_[{m.date.ToDays(), country}], cluster);
-    if (Named(m.actor2)) Push(&by_actor_[m.actor2], cluster);
+    if (Named(m.actor2)) Push(&by_actor_[{country, m.actor2}], cluster);
     Push(&by_country_[country], cluster);
   }
   std::vector<size_t> Candidates(const Mention& m) const {
@@ -74,7 +76,7 @@ class ClusterIndex {
       for (int64_t d = m.date.ToDays() - 1; d <= m.date.ToDays() + 1; ++d) {
         take(by_day_, std::make_pair(d, country));
       }
-      if (Named(m.actor2)) take(by_actor_, m.actor2);
+      if (Named(m.actor2)) take(by_actor_, std::make_pair(country, m.actor2));
     } else {
       take(by_country_, country);
     }
@@ -94,7 +96,7 @@ class ClusterIndex {
     if (list->empty() || list->back() != cluster) list->push_back(cluster);
   }
   std::map<std::pair<int64_t, std::string>, std::vector<size_t>> by_day_;
-  std::map<std::string, std::vector<size_t>> by_actor_;
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> by_actor_;
   std::map<std::string, std::vector<size_t>> by_country_;
 };
 

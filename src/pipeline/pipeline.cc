@@ -136,7 +136,16 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
   return Status::OK();
 }
 
-Result<std::vector<Event>> Pipeline::DeriveEvents() {
+namespace {
+
+std::string Scope(const Mention& m) {
+  return m.location ? m.location->country : std::string();
+}
+
+}  // namespace
+
+Result<std::vector<Event>> Pipeline::DeriveEvents(
+    const std::vector<std::string>* scopes) {
   std::vector<Mention> mentions;
   SITREP_RETURN_IF_ERROR(store_->ForEachMention([&](Mention&& m) {
     mentions.push_back(std::move(m));
@@ -145,22 +154,44 @@ Result<std::vector<Event>> Pipeline::DeriveEvents() {
   MergeOptions options = merge_options_;
   SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(&options));
   SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, &mentions));
+  if (scopes) {
+    std::set<std::string> keep(scopes->begin(), scopes->end());
+    std::erase_if(mentions,
+                  [&](const Mention& m) { return !keep.count(Scope(m)); });
+  }
   return MergeMentions(std::move(mentions), options);
 }
 
 // Derived and stored so that a concurrent ingest's commits are not lost:
-// the last rebuild to finish sees every mention (ReplaceEventsConsistently).
-Result<std::vector<Event>> Pipeline::RebuildEvents() {
-  std::vector<Event> events;
-  SITREP_RETURN_IF_ERROR(store_->ReplaceEventsConsistently(
-      [&]() -> Result<std::vector<StoredEvent>> {
-        SITREP_ASSIGN_OR_RETURN(events, DeriveEvents());
+// the last rebuild to finish sees every mention (see store.h).
+Result<size_t> Pipeline::RebuildEvents() {
+  size_t n = 0;
+  SITREP_RETURN_IF_ERROR(
+      store_->ReplaceDirtyEvents([&](const std::vector<std::string>& scopes)
+                                     -> Result<std::vector<StoredEvent>> {
+        SITREP_ASSIGN_OR_RETURN(std::vector<Event> events,
+                                DeriveEvents(&scopes));
+        n = events.size();
         std::vector<StoredEvent> rows;
         rows.reserve(events.size());
         for (const Event& e : events) rows.push_back(ToStoredEvent(e));
         return rows;
       }));
-  return events;
+  return n;
+}
+
+Result<size_t> Pipeline::RebuildAllEvents() {
+  size_t n = 0;
+  SITREP_RETURN_IF_ERROR(store_->ReplaceEventsConsistently(
+      [&]() -> Result<std::vector<StoredEvent>> {
+        SITREP_ASSIGN_OR_RETURN(std::vector<Event> events, DeriveEvents());
+        n = events.size();
+        std::vector<StoredEvent> rows;
+        rows.reserve(events.size());
+        for (const Event& e : events) rows.push_back(ToStoredEvent(e));
+        return rows;
+      }));
+  return n;
 }
 
 Status Pipeline::Reextract(IngestReport* report) {

@@ -132,7 +132,9 @@ Reply Api::PostArticles(std::string_view body) {
   if (stored > 0) {
     auto rebuilt = pipeline_->RebuildEvents();
     if (!rebuilt.ok()) return ErrorReply(500, "rebuilding events failed");
-    auto next = MakeSnapshot(std::move(rebuilt).value());
+    auto all = pipeline_->DeriveEvents();
+    if (!all.ok()) return ErrorReply(500, "rebuilding events failed");
+    auto next = MakeSnapshot(std::move(all).value());
     events = next->events.size();
     std::lock_guard<std::mutex> swap(snapshot_mu_);
     snapshot_ = std::move(next);

@@ -234,8 +234,8 @@ bool GetBody(element d, Mention* m) {
   return (!has_places || ForArray(places,
                                   [&](element x) {
                                     m->other_places.emplace_back();
-                                    return GetLocation(
-                                        x, &m->other_places.back());
+                                    return GetLocation(x,
+                                                       &m->other_places.back());
                                   })) &&
          ForArray(d["figures"],
                   [&](element x) {

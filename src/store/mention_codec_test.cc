@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "sitrep/store.h"
 
 namespace sitrep::store_internal {
@@ -174,6 +176,69 @@ TEST(StoreEvents, ReplaceAndRead) {
   EXPECT_EQ(got[0].json, e.json);
   EXPECT_TRUE(got[0].latitude);
   EXPECT_FALSE(got[0].longitude);
+}
+
+}  // namespace
+}  // namespace sitrep::store_internal
+
+namespace sitrep::store_internal {
+namespace {
+
+Mention In(const char* article, const char* country) {
+  Mention m;
+  m.article_id = article;
+  Location l;
+  l.name = country;
+  l.country = country;
+  l.precision = "country";
+  m.location = l;
+  return m;
+}
+
+StoredEvent Ev(const char* id, const char* country, const char* json) {
+  StoredEvent e;
+  e.id = id;
+  e.kind = "incident";
+  e.event_type = "Protests";
+  e.country = country;
+  e.json = json;
+  return e;
+}
+
+TEST(StoreDirtyScopes, OnlyChangedCountriesAreRederived) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  ASSERT_TRUE(s.PutMentions("a", {In("a", "IQ")}).ok());
+  ASSERT_TRUE(s.PutMentions("b", {In("b", "SO")}).ok());
+  EXPECT_EQ(*s.DirtyScopes(), (std::vector<std::string>{"IQ", "SO"}));
+  ASSERT_TRUE(s.ReplaceDirtyEvents([](const std::vector<std::string>& scopes) {
+                 std::vector<StoredEvent> out;
+                 for (const auto& c : scopes) {
+                   out.push_back(Ev(c == "IQ" ? "E1" : "E2", c.c_str(), "{}"));
+                 }
+                 return Result<std::vector<StoredEvent>>(out);
+               }).ok());
+  EXPECT_TRUE(s.DirtyScopes()->empty());
+  EXPECT_EQ(*s.CountEvents(), 2);
+  // Article a moves from IQ to SY: both scopes are dirty, SO is not.
+  ASSERT_TRUE(s.PutMentions("a", {In("a", "SY")}).ok());
+  EXPECT_EQ(*s.DirtyScopes(), (std::vector<std::string>{"IQ", "SY"}));
+  std::vector<std::string> asked;
+  ASSERT_TRUE(s.ReplaceDirtyEvents([&](const std::vector<std::string>& scopes) {
+                 asked = scopes;
+                 return Result<std::vector<StoredEvent>>(
+                     std::vector<StoredEvent>{Ev("E3", "SY", "{}")});
+               }).ok());
+  EXPECT_EQ(asked, (std::vector<std::string>{"IQ", "SY"}));
+  std::vector<std::string> ids;
+  ASSERT_TRUE(s.ForEachEvent([&](const StoredEvent& e) {
+                 ids.push_back(e.id);
+                 return Status::OK();
+               }).ok());
+  std::sort(ids.begin(), ids.end());
+  // E1 (IQ) is gone, E2 (SO, untouched) stays, E3 (SY) is new.
+  EXPECT_EQ(ids, (std::vector<std::string>{"E2", "E3"}));
 }
 
 }  // namespace

@@ -94,9 +94,19 @@ CREATE TABLE event_articles (
 CREATE INDEX event_articles_by_article ON event_articles (article_id);
 )sql";
 
+// v3: countries whose events are stale because their mentions changed since
+// events were last derived (written with the mentions, cleared with the
+// events, so a crash in between leaves them marked).
+constexpr char kSchemaV3[] = R"sql(
+CREATE TABLE dirty_scopes (
+  country TEXT PRIMARY KEY
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, sentences, removed, full-text index", kSchemaV1},
     {2, "mentions, events, event_articles", kSchemaV2},
+    {3, "dirty_scopes", kSchemaV3},
 };
 
 Status CheckIsSitrepDb(Db* db, int version) {

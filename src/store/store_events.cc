@@ -1,6 +1,7 @@
 // Store: mentions and events (schema v2).
 #include <map>
 #include <set>
+#include <string>
 
 #include "sitrep/store.h"
 #include "store/db.h"
@@ -14,9 +15,42 @@ using store_internal::EncodeMention;
 using store_internal::Stmt;
 using store_internal::Transaction;
 
+// The scope of a mention for incremental derivation: its country ("" when
+// it has no place). Events never span two scopes (see merge.cc blocking).
+std::string store_internal::MentionScope(const Mention& m) {
+  return m.location ? m.location->country : std::string();
+}
+
+// Marks the scopes of the article's old and new mentions dirty.
+static Status MarkDirty(store_internal::Db& db, std::string_view article_id,
+                        const std::vector<Mention>& mentions) {
+  std::set<std::string> scopes;
+  for (const Mention& m : mentions)
+    scopes.insert(store_internal::MentionScope(m));
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt old, db.Prepare("SELECT body FROM mentions WHERE article_id = ?"));
+  old.Bind(1, article_id);
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, old.Step());
+    if (!row) break;
+    auto m = DecodeMention(old.Text(0));
+    // An undecodable old body: mark everything by its empty scope too.
+    scopes.insert(m.ok() ? store_internal::MentionScope(*m) : std::string());
+  }
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt ins,
+      db.Prepare("INSERT OR IGNORE INTO dirty_scopes (country) VALUES (?)"));
+  for (const auto& scope : scopes) {
+    ins.Reset();
+    SITREP_RETURN_IF_ERROR(ins.Bind(1, scope).Run());
+  }
+  return Status::OK();
+}
+
 Status store_internal::WriteMentions(store_internal::Db& db,
                                      std::string_view article_id,
                                      const std::vector<Mention>& mentions) {
+  SITREP_RETURN_IF_ERROR(MarkDirty(db, article_id, mentions));
   SITREP_ASSIGN_OR_RETURN(
       Stmt del, db.Prepare("DELETE FROM mentions WHERE article_id = ?"));
   SITREP_RETURN_IF_ERROR(del.Bind(1, article_id).Run());
@@ -81,13 +115,17 @@ Result<int64_t> Store::CountEvents() {
 // (re)inserted, events no longer derived are deleted, the rest are left
 // alone — so an ingest touches only the rows of the events it affects.
 Status store_internal::WriteEvents(store_internal::Db& db,
-                                   const std::vector<StoredEvent>& events) {
-  std::map<std::string, std::string> stored;  // id -> json
+                                   const std::vector<StoredEvent>& events,
+                                   const std::set<std::string>* scopes) {
+  std::map<std::string, std::string> stored;  // id -> json, within scope
   {
-    SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT id, json FROM events"));
+    SITREP_ASSIGN_OR_RETURN(
+        Stmt s,
+        db.Prepare("SELECT id, json, coalesce(country, '') FROM events"));
     while (true) {
       SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
+      if (scopes && !scopes->count(std::string(s.Text(2)))) continue;
       stored.emplace(std::string(s.Text(0)), std::string(s.Text(1)));
     }
   }
@@ -109,9 +147,8 @@ Status store_internal::WriteEvents(store_internal::Db& db,
                            "event_type, event_date, country, latitude, "
                            "longitude, fatalities, json) "
                            "VALUES (?,?,?,?,?,?,?,?,?)"));
-  SITREP_ASSIGN_OR_RETURN(Stmt unlink,
-                          db.Prepare("DELETE FROM event_articles "
-                                     "WHERE event_id = ?"));
+  SITREP_ASSIGN_OR_RETURN(Stmt unlink, db.Prepare("DELETE FROM event_articles "
+                                                  "WHERE event_id = ?"));
   SITREP_ASSIGN_OR_RETURN(Stmt link,
                           db.Prepare("INSERT OR IGNORE INTO event_articles "
                                      "(event_id, article_id) VALUES (?, ?)"));
@@ -140,7 +177,8 @@ Status store_internal::WriteEvents(store_internal::Db& db,
 
 Status Store::ReplaceEvents(const std::vector<StoredEvent>& events) {
   SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-  SITREP_RETURN_IF_ERROR(store_internal::WriteEvents(*db_, events));
+  SITREP_RETURN_IF_ERROR(store_internal::WriteEvents(*db_, events, nullptr));
+  SITREP_RETURN_IF_ERROR(db_->Exec("DELETE FROM dirty_scopes"));
   return txn->Commit();
 }
 

@@ -5,6 +5,8 @@
 #ifndef SITREP_STORE_STORE_WRITE_H_
 #define SITREP_STORE_STORE_WRITE_H_
 
+#include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,9 +21,15 @@ namespace sitrep::store_internal {
 Status WriteMentions(Db& db, std::string_view article_id,
                      const std::vector<Mention>& mentions);
 
-// Replaces the events and event_articles tables. REQUIRES: a transaction is
-// open.
-Status WriteEvents(Db& db, const std::vector<StoredEvent>& events);
+// Replaces the events (and their event_articles) with `events`, writing
+// only what differs. With `scopes`, only stored events of those countries
+// ("" = no place) are replaced; others are left alone. REQUIRES: a
+// transaction is open.
+Status WriteEvents(Db& db, const std::vector<StoredEvent>& events,
+                   const std::set<std::string>* scopes);
+
+// The derivation scope of a mention: its country, "" without a place.
+std::string MentionScope(const Mention& m);
 
 }  // namespace sitrep::store_internal
 
