@@ -145,6 +145,8 @@ void ApplyRoleRules(const Roles& r, const SentenceFacts& f, Classification* c) {
   if (HasOutcome(f, Outcome::kArrested, true)) {
     (protest_ctx ? s[kProtests] : s[kStrategic]) += 2;
   }
+  // A demonstration with stones, burning tires or break-ins is a riot.
+  if (protest_ctx && s[kRiots] >= 3) s[kRiots] += 3;
   if (s[kRiots] > 0 && !protest_ctx && a1 != ActorKind::kGeneric) {
     s[kRiots] -= 1;  // "set fire" by soldiers is not a riot
   }
