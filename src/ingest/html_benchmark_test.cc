@@ -53,7 +53,7 @@ Counts Tokens(std::string_view s) {
     int32_t k = 0;
     UBool err = false;
     U8_APPEND(buf, k, 4, c, err);
-    tok.append(buf, k);
+    if (!err) tok.append(buf, k);
   }
   flush();
   return out;
