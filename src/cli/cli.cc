@@ -70,6 +70,16 @@ void LogProblem(const GlobalOptions& g, const char* level,
   }
 }
 
+void LogFailures(const GlobalOptions& g,
+                 const std::vector<std::string>& failures) {
+  for (const std::string& f : failures) {
+    size_t colon = f.find(": ");
+    std::string_view fv = f;
+    LogProblem(g, "error", fv.substr(0, colon),
+               colon == std::string::npos ? "" : fv.substr(colon + 2));
+  }
+}
+
 int ReportError(const Status& st) {
   std::fprintf(stderr, "sitrep: %s\n", st.ToString().c_str());
   switch (st.code()) {

@@ -32,12 +32,7 @@ int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
       });
   if (!st.ok()) return ReportError(st);
   progress.Finish();
-  for (const std::string& f : report.failures) {
-    size_t colon = f.find(": ");
-    std::string_view fv = f;
-    LogProblem(g, "error", fv.substr(0, colon),
-               colon == std::string::npos ? "" : fv.substr(colon + 2));
-  }
+  LogFailures(g, report.failures);
   progress.Stage("merging events");
   auto events = (*pipeline)->DeriveEvents();
   progress.Finish();

@@ -53,12 +53,7 @@ int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
         static_cast<long long>(*events));
     std::fflush(stdout);
   }
-  for (const std::string& f : report.failures) {
-    size_t colon = f.find(": ");
-    std::string_view fv = f;
-    LogProblem(g, "error", fv.substr(0, colon),
-               colon == std::string::npos ? "" : fv.substr(colon + 2));
-  }
+  LogFailures(g, report.failures);
   return report.failures.empty() ? kExitOk : kExitInputs;
 }
 

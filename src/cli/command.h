@@ -74,6 +74,10 @@ std::unique_ptr<Store> OpenStoreOrReport(const GlobalOptions& g);
 // deserves (kExitUsage for kInvalidArgument/kNotFound, else kExitInternal).
 int ReportError(const Status& st);
 
+// LogProblem for each "where: message" failure of an ingest report.
+void LogFailures(const GlobalOptions& g,
+                 const std::vector<std::string>& failures);
+
 }  // namespace sitrep::cli
 
 #endif  // SITREP_CLI_COMMAND_H_
