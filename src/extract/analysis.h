@@ -54,7 +54,7 @@ SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
                               int index, std::optional<CivilDay> reference);
 
 // Binds quantities to outcomes and victims (figures.cc).
-void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f);
+void BindFigures(const Lexicon& lex, SentenceFacts* f);
 
 // Who gives the sentence's figures ("police and health sources"), or "".
 std::string FindAttribution(const Lexicon& lex, std::string_view text,

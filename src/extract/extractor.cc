@@ -56,7 +56,7 @@ class ExtractorImpl : public Extractor {
       for (Span unit : Clauses(a.text, a.sentences[i])) {
         SentenceFacts f = AnalyzeSentence(*lex_, gaz_, a.text, unit,
                                           static_cast<int>(i), a.published);
-        BindFigures(*lex_, a.text, &f);
+        BindFigures(*lex_, &f);
         facts.push_back(std::move(f));
       }
     }

@@ -415,7 +415,7 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
 
 }  // namespace
 
-void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
+void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   std::vector<Hit> outcomes = HitsOf(lex, *f, LexKind::kOutcome);
   std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
   if (outcomes.empty()) return;
@@ -456,7 +456,6 @@ void BindFigures(const Lexicon& lex, std::string_view text, SentenceFacts* f) {
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
-  (void)text;
 }
 
 }  // namespace sitrep
