@@ -305,6 +305,35 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   for (const auto& t : c.cls.triggers) m.trigger_words.push_back(t);
 }
 
+// "A suicide bomber ... killed five people": the attacker died too, and
+// casualty counts (ACLED, GTD) include him unless the text already does
+// ("including the bomber"). Added as a figure of the same sentence with its
+// own victim class, so it sums with the victims' figure.
+void MentionBuilder::CountSuicideAttacker(Mention* m) const {
+  if (m->kind != MentionKind::kIncident) return;
+  bool suicide = false;
+  for (const auto& t : m->trigger_words) suicide |= t.starts_with("suicide");
+  Figure* killed = m->FigureFor(Outcome::kKilled);
+  if (!suicide || !killed || Best(killed->count) <= 0) return;
+  for (const auto& f : m->figures) {
+    if (f.victims == "attackers") return;
+  }
+  for (Span s : m->raw_spans) {
+    std::string_view raw = s.In(article_.raw);
+    if (raw.find("including the bomber") != std::string_view::npos ||
+        raw.find("including the attacker") != std::string_view::npos ||
+        raw.find("including the suicide") != std::string_view::npos) {
+      return;
+    }
+  }
+  Figure self = *killed;
+  self.count = Count{1, 1, 1};
+  self.qualifier = "attacker";
+  self.victims = "attackers";
+  self.attribution.clear();
+  m->figures.push_back(self);
+}
+
 // A killed figure equal to the sum of two or more other incidents' killed
 // figures in other places is an aggregate of them, not a new incident.
 void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
@@ -429,6 +458,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
   }
   MarkAggregates(&works);
+  for (auto& w : works) CountSuicideAttacker(&w.m);
   std::vector<Mention> out;
   for (auto& w : works) out.push_back(std::move(w.m));
   return out;

@@ -59,6 +59,7 @@ class MentionBuilder {
   int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
+  void CountSuicideAttacker(Mention* m) const;
 
   const Lexicon& lex_;
   const Gazetteer* gaz_;

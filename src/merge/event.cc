@@ -29,8 +29,8 @@ std::vector<std::pair<int64_t, const SourceFigure*>> ArticleValues(
   for (auto& [s, group] : by_sentence) {
     std::set<std::string> victims;
     for (const auto* f : group) victims.insert(f->figure.victims);
-    bool sum = group.size() > 1 && victims.size() == group.size() &&
-               !victims.count("");
+    // Distinct victim classes add up (an unstated class counts as one).
+    bool sum = group.size() > 1 && victims.size() == group.size();
     if (sum) {
       int64_t total = 0;
       for (const auto* f : group) total += Value(f->figure.count);
