@@ -382,7 +382,17 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
                           ? DeterminedObjects(outcomes, *f, o.end)
                           : 0;
     bool was = o.begin > 0 && f->toks[o.begin - 1].norm == "was";
-    if (objects > 1 || (objects == 0 && was)) {
+    // "killed a Muttahida Qaumi Movement (MQM) activist": one determiner and
+    // a victim noun in the object, however long the name between.
+    if (objects == 1) {
+      bool victim = false;
+      for (const auto& a : actors) {
+        victim |= a.begin > o.end && a.begin < o.end + 12 &&
+                  !HasWordBetween(*f, o.end, a.begin, ",");
+      }
+      if (!victim) objects = 0;
+    }
+    if (objects >= 1 || (objects == 0 && was)) {
       Quantity q;
       q.span = f->toks[o.begin].span;
       q.count =
