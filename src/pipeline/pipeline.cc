@@ -91,7 +91,7 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
 Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
   std::vector<DedupInput> inputs;
   SignatureOptions sig;
-  sig.keep_shingles = false;  // compact: verify with the MinHash estimate
+  sig.keep_shingles = true;  // candidate pairs are verified with exact Jaccard
   // The summary load skips raw bytes and offsets; sentences are re-split
   // from the clean text (the same function made the stored spans).
   SITREP_RETURN_IF_ERROR(
