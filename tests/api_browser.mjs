@@ -5,29 +5,16 @@
 // Exits 0 when every check passes, 1 on a failed check, 77 when no
 // Chromium is available. Needs npm playwright-core (scripts/setup).
 // Traffic goes to the given loopback URL only; any other request fails.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { checker, launch, requireChromium } from './browser_util.mjs';
 
 const [url, shot] = process.argv.slice(2);
 if (!url || !shot) {
   console.error('usage: api_browser.mjs URL SCREENSHOT.png');
   process.exit(2);
 }
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
-  console.log('SKIP: no Chromium at ' + CHROMIUM);
-  process.exit(77);
-}
-const require = createRequire(resolve(process.cwd(), 'package.json'));
-const { chromium } = require('playwright-core');
-
-let failures = 0;
-function check(ok, what) {
-  console.log((ok ? 'ok   ' : 'FAIL ') + what);
-  if (!ok) failures++;
-}
+requireChromium();
+const { check, failed } = checker();
 
 const origin = new URL(url).origin;
 const api = await (await fetch(new URL('/api/events?limit=1000', url))).json();
@@ -35,15 +22,7 @@ const events = api.events;
 const withXY = events.filter((e) => typeof e.latitude === 'number' &&
   typeof e.longitude === 'number' && !(e.latitude === 0 && e.longitude === 0)).length;
 
-const profile = mkdtempSync(join(tmpdir(), 'sitrep-chromium-'));
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  headless: true,
-  viewport: { width: 1440, height: 1200 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-    '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { browser, close } = await launch();
 try {
   const page = browser.pages()[0] || await browser.newPage();
   const foreign = [];
@@ -83,8 +62,7 @@ try {
   await page.screenshot({ path: shot, fullPage: true });
   console.log('screenshot: ' + shot);
 } finally {
-  await browser.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
-console.log(`${failures ? 'FAILED' : 'passed'}: ${failures} check(s) failed`);
-process.exit(failures ? 1 : 0);
+console.log(`${failed() ? 'FAILED' : 'passed'}: ${failed()} check(s) failed`);
+process.exit(failed() ? 1 : 0);
