@@ -27,6 +27,17 @@ const std::set<std::string>& Fillers() {
   return *s;
 }
 
+// Nouns counted in news that are not people.
+const std::set<std::string>& Things() {
+  static const auto* s = new std::set<std::string>{
+      "rockets",    "rocket",     "missiles", "shells", "mortars",   "vehicles",
+      "cars",       "trucks",     "houses",   "homes",  "buildings", "shops",
+      "bridges",    "days",       "hours",    "weeks",  "months",    "years",
+      "times",      "drones",     "bombs",    "tons",   "kilograms", "km",
+      "kilometres", "kilometers", "miles"};
+  return *s;
+}
+
 const std::set<std::string>& ZeroWords() {
   static const auto* s = new std::set<std::string>{
       "no", "without", "nobody", "none", "zero", "not", "neither"};
@@ -297,7 +308,8 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
       bool subject = passive && a.end <= o.begin;
       if (object || subject) named.push_back(&a);
     }
-    if (passive && named.size() > 1) named.erase(named.begin() + 1, named.end());
+    if (passive && named.size() > 1)
+      named.erase(named.begin() + 1, named.end());
     if (named.empty()) {
       // "shot and killed Ahmed Abdallah Yahya": a name of two or more
       // capitalised words right after the verb is one person.
@@ -326,12 +338,12 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
 
 bool Singular(const LexEntry& e) {
   static const std::set<std::string> kCollective = {
-      "police",          "military",  "army",      "militia",
-      "gendarmerie",     "coalition", "people",    "paramilitary",
-      "taliban",         "hezbollah", "hamas",     "isis",
-      "daesh",           "gang",      "cartel",    "forces",
-      "security forces", "women",     "men",       "children",
-      "youth",           "clergy",    "personnel", "staff"};
+      "police",          "military",  "army",   "militia",
+      "gendarmerie",     "coalition", "people", "paramilitary",
+      "taliban",         "hezbollah", "hamas",  "isis",
+      "daesh",           "gang",      "cartel", "forces",
+      "security forces", "women",     "men",    "children",
+      "clergy",          "personnel", "staff"};
   if (e.actor_kind == ActorKind::kPerson ||
       e.actor_kind == ActorKind::kForeign) {
     return false;
@@ -376,6 +388,17 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
 void BindSingleVictims(const std::vector<Hit>& outcomes,
                        const std::vector<Hit>& actors, SentenceFacts* f) {
   for (const auto& o : outcomes) {
+    // "the body of a journalist was found": one dead.
+    if (o.e->phrase == "body of" && !HasFigure(*f, o.e->outcome) &&
+        o.end < f->toks.size() &&
+        (f->toks[o.end].norm == "a" || f->toks[o.end].norm == "an")) {
+      Quantity q;
+      q.span = {f->toks[o.begin].span.begin, f->toks[o.end].span.end};
+      q.count = Count{1, 1, 1};
+      q.qualifier = "single";
+      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
+      continue;
+    }
     if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
       continue;
     int64_t objects = o.e->form == OutcomeForm::kVerb
@@ -441,23 +464,22 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
               HasWordBetween(*f, o->end, qa.tok_begin, "and"))) {
       o = nullptr;
     }
+    bool object = o != nullptr;
     if (o == nullptr) o = OutcomeAfter(outcomes, *f, after, 7);
     if (o == nullptr) {
       o = OutcomeBefore(outcomes, *f, qa.tok_begin);
-      // "killed two rockets" is not a figure: the object must be people or
-      // nothing at all.
-      if (o && !victim && qa.tok_end < f->toks.size() &&
-          !f->toks[qa.tok_end].punct && o->e->form == OutcomeForm::kVerb &&
-          !Fillers().count(f->toks[qa.tok_end].norm)) {
-        o = nullptr;
-      }
+      object = o != nullptr && o->e->form == OutcomeForm::kVerb;
     }
     if (o == nullptr) continue;
     if (!victim && qa.tok_end < f->toks.size() && !f->toks[qa.tok_end].punct) {
-      // A count of things ("five rockets", "three bridges") is not victims.
       const std::string& next = f->toks[qa.tok_end].norm;
-      bool outcome_next = o->begin == qa.tok_end;
-      if (!outcome_next && !Fillers().count(next)) continue;
+      // "killed 5 merchants": the object of a killing verb is people unless
+      // it is a thing ("destroyed five vehicles"). Before the outcome, a
+      // count of things ("five rockets hit ...") is not victims.
+      if (object ? Things().count(next) > 0
+                 : o->begin != qa.tok_end && !Fillers().count(next)) {
+        continue;
+      }
     }
     AddFigure(f, MakeFigure(qa.q, o->e->outcome,
                             victim ? victim->e->actor_class : ""));
