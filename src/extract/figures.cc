@@ -40,7 +40,7 @@ const std::set<std::string>& Things() {
 
 const std::set<std::string>& ZeroWords() {
   static const auto* s = new std::set<std::string>{
-      "no", "without", "nobody", "none", "zero", "not", "neither"};
+      "no", "without", "nobody", "none", "zero", "neither"};
   return *s;
 }
 
@@ -168,7 +168,6 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     uint32_t from = o.begin >= 4 ? o.begin - 4 : 0;
     for (uint32_t k = from; k < o.begin; ++k) {
       if (!ZeroWords().count(f->toks[k].norm)) continue;
-      if (f->toks[k].norm == "not" && o.begin - k > 2) continue;
       Quantity q;
       q.span = {f->toks[k].span.begin, f->toks[o.end - 1].span.end};
       q.count = Count{0, 0, 0};
