@@ -41,6 +41,21 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     }
   }
   if (c.date) c.date = ShiftAfter(f, *c.date);
+  // "in 2019 they executed several staff": a period before the article's
+  // month, named in the sentence, makes it a recollection of its own.
+  if (!c.date && article_.published) {
+    for (const auto& d : f.dates) {
+      if (d.range_start || d.day.year == 0 ||
+          d.precision == DatePrecision::kDay) {
+        continue;
+      }
+      const CivilDay& p = *article_.published;
+      bool before = d.day.year < p.year ||
+                    (d.precision == DatePrecision::kMonth &&
+                     d.day.year == p.year && d.day.month < p.month);
+      if (before) c.past = d.day;
+    }
+  }
   // "On 8 May, gunmen attacked a bus. Three people died." The date of a
   // recent sentence carries over to one that gives none.
   for (size_t back = 1; !c.date && back <= 3 && back <= i; ++back) {
@@ -172,6 +187,10 @@ MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
     m.date = c.date->day;
     m.date_rule = c.date->rule.empty() ? "text" : c.date->rule;
     w.explicit_date = true;
+  } else if (c.past) {
+    m.date = *c.past;  // partial: year or year-month
+    m.date_rule = "past";
+    w.explicit_date = true;
   } else if (article_.published) {
     m.date = *article_.published;
     m.date_rule = "article";
@@ -212,6 +231,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
     return false;
   }
+  if (c.past) return false;  // a recollection stands alone
   if (c.split && std::find(m.sentences.begin(), m.sentences.end(),
                            c.facts.index) != m.sentences.end()) {
     return false;  // the other place of "unrest in Basra and Kut"

@@ -24,6 +24,7 @@ struct Candidate {
   bool attach_only = false;         // may only join a mention just told
   bool weak = false;                // names an event without any anchor
   bool split = false;               // one of several places of one sentence
+  std::optional<CivilDay> past;     // an earlier year or month it names
   int weekday = -1;                 // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
