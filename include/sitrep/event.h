@@ -55,6 +55,14 @@ struct Location {
   Span span;              // where it was named (clean text)
 };
 
+// A place more precise than a country (city, landmark or province).
+bool IsLocal(const std::optional<Location>& l);
+// Great-circle distance in km.
+double DistanceKm(const Location& a, const Location& b);
+// Named actors are capitalised classes ("Islamic State", "Qassem
+// Soleimani"); classes such as "protesters" are lower case.
+bool IsNamedActor(const std::string& actor_class);
+
 // May two reports of these types tell one event? Equal types; Protests and
 // Riots; and Violence against civilians with either when protesters are
 // among the actors of both ("security forces shot dead four protesters").
@@ -91,6 +99,11 @@ struct Mention {
 
   const Figure* FigureFor(Outcome o) const;
   Figure* FigureFor(Outcome o);
+  // The country its place lies in ("" without a place): events never span
+  // two, so it is the scope of incremental re-derivation.
+  std::string Scope() const {
+    return location ? location->country : std::string();
+  }
 };
 
 }  // namespace sitrep

@@ -65,8 +65,6 @@ class Pipeline {
   // last rebuild and replaces them in the store (incremental; one
   // transaction). Returns how many events were re-derived.
   Result<size_t> RebuildEvents();
-  // Re-derives and replaces every stored event.
-  Result<size_t> RebuildAllEvents();
 
   // Near-duplicate groups, shared sentences, copies and borrowed reference
   // days over the whole store (see dedup.h).

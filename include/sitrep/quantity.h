@@ -56,6 +56,10 @@ namespace sitrep {
 // A count as a {low, best, high} triple; any may be unknown.
 struct Count {
   std::optional<int64_t> low, best, high;
+  // The single figure to use: best, else low, else high, else 0.
+  int64_t value() const {
+    return best.value_or(low.value_or(high.value_or(0)));
+  }
   friend bool operator==(const Count&, const Count&) = default;
 };
 

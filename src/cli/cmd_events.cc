@@ -103,7 +103,7 @@ int RunConflicts(const GlobalOptions& g, const FilterArgs& fa) {
     if (e.disagreements.empty()) continue;
     ++n;
     std::printf("%s  %s  %s  %s\n", e.id.c_str(),
-                e.date.valid() ? e.date.ToIso().c_str() : "????-??-??",
+                e.date.valid() ? e.date.ToIso().c_str() : "undated   ",
                 e.location ? e.location->name.c_str() : "-",
                 e.event_type.c_str());
     for (const auto& d : e.disagreements) std::printf("    %s\n", d.c_str());

@@ -1,5 +1,7 @@
 #include "sitrep/event.h"
 
+#include <cmath>
+
 namespace sitrep {
 
 const char* OutcomeName(Outcome o) {
@@ -26,6 +28,23 @@ const char* MentionKindName(MentionKind k) {
       return "tally";
   }
   return "incident";
+}
+
+bool IsLocal(const std::optional<Location>& l) {
+  return l && l->precision != "country";
+}
+
+double DistanceKm(const Location& a, const Location& b) {
+  constexpr double kRad = M_PI / 180.0;
+  double dp = (b.lat - a.lat) * kRad, dl = (b.lon - a.lon) * kRad;
+  double h = std::sin(dp / 2) * std::sin(dp / 2) +
+             std::cos(a.lat * kRad) * std::cos(b.lat * kRad) *
+                 std::sin(dl / 2) * std::sin(dl / 2);
+  return 2 * 6371.0 * std::asin(std::sqrt(h));
+}
+
+bool IsNamedActor(const std::string& s) {
+  return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
 }
 
 bool TypesCompatible(const std::string& a, bool a_protesters,

@@ -72,13 +72,13 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     c.weekday = sentence_weekdays_[i - back];
   }
   c.place = sentence_places_[i];
-  for (size_t back = 1; !Local(c.place) && back <= 2 && back <= i; ++back) {
-    if (Local(sentence_places_[i - back])) {
+  for (size_t back = 1; !IsLocal(c.place) && back <= 2 && back <= i; ++back) {
+    if (IsLocal(sentence_places_[i - back])) {
       c.place = sentence_places_[i - back];
       c.place_inherited = true;
     }
   }
-  if (!Local(c.place) && dateline_place_) {
+  if (!IsLocal(c.place) && dateline_place_) {
     c.place = dateline_place_;
     c.place_inherited = true;
   }
@@ -169,7 +169,7 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
   std::string_view text = c.facts.span.In(article_.text);
   if (text.starts_with("\"") || text.starts_with("\xE2\x80\x9C")) return false;
   return (c.date && !c.date_inherited) ||
-         (Local(c.place) && !c.place_inherited);
+         (IsLocal(c.place) && !c.place_inherited);
 }
 
 MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
@@ -217,7 +217,7 @@ int MentionBuilder::Affinity(const Work& w, const Candidate& c) const {
   int score = 0;
   for (const auto& a : w.m.figures) {
     for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && Best(a.count) == Best(b.count))
+      if (a.outcome == b.outcome && a.count.value() == b.count.value())
         score += 100;
     }
   }
@@ -248,9 +248,6 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       !anaphor && !c.cls.defaulted) {
     return false;
   }
-  auto named = [](const std::string& s) {
-    return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
-  };
   // State forces and an unidentified armed group are different perpetrators.
   auto armed = [](ActorKind k) {
     return k == ActorKind::kState || k == ActorKind::kArmed;
@@ -259,9 +256,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind) {
     return false;
   }
-  bool named_clash =
-      (named(m.actor2) && named(c.cls.actor2) && m.actor2 != c.cls.actor2) ||
-      (named(m.actor1) && named(c.cls.actor1) && m.actor1 != c.cls.actor1);
+  bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
+                      m.actor2 != c.cls.actor2) ||
+                     (IsNamedActor(m.actor1) && IsNamedActor(c.cls.actor1) &&
+                      m.actor1 != c.cls.actor1);
   if (named_clash && !c.cls.defaulted) {
     return false;  // different named targets or perpetrators
   }
@@ -269,7 +267,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // wherever it names.
   bool continuation =
       c.cls.defaulted && c.facts.index - m.sentences.back() <= 1;
-  if (Local(m.location) && Local(c.place) && !c.place_inherited &&
+  if (IsLocal(m.location) && IsLocal(c.place) && !c.place_inherited &&
       !continuation && !NearAny(m, *c.place)) {
     return false;
   }
@@ -280,12 +278,12 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   for (int o = 0; o < kNumOutcomes; ++o) {
     bool both = false, shared = false, mine = false;
     for (const auto& a : m.figures) {
-      if (static_cast<int>(a.outcome) != o || Best(a.count) <= 0) continue;
+      if (static_cast<int>(a.outcome) != o || a.count.value() <= 0) continue;
       mine = true;
       for (const auto& b : c.facts.figures) {
-        if (static_cast<int>(b.outcome) != o || Best(b.count) <= 0) continue;
+        if (static_cast<int>(b.outcome) != o || b.count.value() <= 0) continue;
         both = true;
-        shared |= Best(a.count) == Best(b.count);
+        shared |= a.count.value() == b.count.value();
       }
     }
     if (mine && both && !shared) return false;
@@ -307,8 +305,8 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   }
   if (m.actor1.empty()) m.actor1 = c.cls.actor1;
   if (m.actor2.empty()) m.actor2 = c.cls.actor2;
-  if ((!Local(m.location) && Local(c.place)) ||
-      (Local(c.place) && !c.place_inherited && m.location &&
+  if ((!IsLocal(m.location) && IsLocal(c.place)) ||
+      (IsLocal(c.place) && !c.place_inherited && m.location &&
        m.location->precision != "city" && c.place->precision == "city")) {
     m.location = c.place;
   }
@@ -334,7 +332,7 @@ void MentionBuilder::CountSuicideAttacker(Mention* m) const {
   bool suicide = false;
   for (const auto& t : m->trigger_words) suicide |= t.starts_with("suicide");
   Figure* killed = m->FigureFor(Outcome::kKilled);
-  if (!suicide || !killed || Best(killed->count) <= 0) return;
+  if (!suicide || !killed || killed->count.value() <= 0) return;
   for (const auto& f : m->figures) {
     if (f.victims == "attackers") return;
   }
@@ -373,7 +371,8 @@ void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
   for (size_t i = 0; i < ws->size(); ++i) {
     Mention& m = (*ws)[i].m;
     const Figure* total = m.FigureFor(Outcome::kKilled);
-    if (m.kind != MentionKind::kIncident || !total || Best(total->count) <= 0) {
+    if (m.kind != MentionKind::kIncident || !total ||
+        total->count.value() <= 0) {
       continue;
     }
     int64_t sum = 0;
@@ -382,14 +381,14 @@ void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
       const Mention& o = (*ws)[j].m;
       const Figure* f = o.FigureFor(Outcome::kKilled);
       if (j == i || !f || o.kind != MentionKind::kIncident) continue;
-      if (Local(o.location) && Local(m.location) &&
+      if (IsLocal(o.location) && IsLocal(m.location) &&
           o.location->geonameid == m.location->geonameid) {
         continue;
       }
-      sum += Best(f->count);
+      sum += f->count.value();
       parts.push_back(o.sentences.front());
     }
-    if (parts.size() >= 2 && sum == Best(total->count)) {
+    if (parts.size() >= 2 && sum == total->count.value()) {
       m.kind = MentionKind::kAggregate;
       m.parts = parts;
     }

@@ -148,8 +148,8 @@ std::vector<Location> MentionBuilder::CoordinatedPlaces(
     for (const PlaceMention* pm : {&a, &b}) {
       std::optional<Place> p = Resolve(*pm, ctx_);
       // "Monclova, Coahuila" is a city and its province, not two places.
-      if (!p || pm->demonym || (p->kind != PlaceKind::kCity &&
-                                p->kind != PlaceKind::kLandmark)) {
+      if (!p || pm->demonym ||
+          (p->kind != PlaceKind::kCity && p->kind != PlaceKind::kLandmark)) {
         return {};
       }
       auto l = ToLocation(*p, pm->span);

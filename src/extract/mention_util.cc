@@ -7,15 +7,6 @@
 
 namespace sitrep::mention_util {
 
-double Km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180.0;
-  double dp = (lat2 - lat1) * kRad, dl = (lon2 - lon1) * kRad;
-  double h = std::sin(dp / 2) * std::sin(dp / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dl / 2) *
-                 std::sin(dl / 2);
-  return 2 * 6371.0 * std::asin(std::sqrt(h));
-}
-
 // 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
 int WeekdayNamed(std::string_view s) {
   static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -114,12 +105,8 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
-bool Local(const std::optional<Location>& l) {
-  return l && l->precision != "country";
-}
-
 bool Near(const Location& a, const Location& b) {
-  return Km(a.lat, a.lon, b.lat, b.lon) <= 25;
+  return DistanceKm(a, b) <= 25;
 }
 
 // The mention's place, or another local place its sentences named.
@@ -129,10 +116,6 @@ bool NearAny(const Mention& m, const Location& l) {
     if (Near(o, l)) return true;
   }
   return false;
-}
-
-int64_t Best(const Count& c) {
-  return c.best.value_or(c.low.value_or(c.high.value_or(0)));
 }
 
 }  // namespace sitrep::mention_util

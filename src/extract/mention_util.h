@@ -11,7 +11,6 @@
 
 namespace sitrep::mention_util {
 
-double Km(double lat1, double lon1, double lat2, double lon2);
 // 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
 int WeekdayNamed(std::string_view s);
 // "said on Friday": when it was reported, not when it happened.
@@ -24,11 +23,9 @@ DateMention Disambiguate(DateMention d, int weekday);
 bool CodeLike(std::string_view s);
 bool Acronym(std::string_view s);
 std::string_view TrimSpaces(std::string_view s);
-bool Local(const std::optional<Location>& l);
 bool Near(const Location& a, const Location& b);
 // The mention's place, or another local place its sentences named.
 bool NearAny(const Mention& m, const Location& l);
-int64_t Best(const Count& c);
 
 }  // namespace sitrep::mention_util
 

@@ -11,16 +11,12 @@
 namespace sitrep::merge_internal {
 namespace {
 
-bool Local(const std::optional<Location>& l) {
-  return l && l->precision != "country";
-}
-
 bool Protesters(const Mention& m) {
   return m.actor1 == "protesters" || m.actor2 == "protesters";
 }
 
 bool Near(const Location& x, const Location& y) {
-  if (Km(x, y) <= 25) return true;
+  if (DistanceKm(x, y) <= 25) return true;
   // A city inside the named province.
   return (x.precision == "admin1" || y.precision == "admin1") &&
          x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
@@ -29,7 +25,7 @@ bool Near(const Location& x, const Location& y) {
 // `*via_other` is set when only another place one of them names matches.
 bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
                       bool* via_other) {
-  *both_local = Local(a.location) && Local(b.location);
+  *both_local = IsLocal(a.location) && IsLocal(b.location);
   *via_other = false;
   if (*both_local && a.location->country != b.location->country) return false;
   if (*both_local) {
@@ -61,10 +57,6 @@ bool Fuzzy(const std::string& rule) {
          rule.find("night") != std::string::npos;
 }
 
-int64_t Value(const Count& c) {
-  return c.best.value_or(c.low.value_or(c.high.value_or(0)));
-}
-
 // The counts a mention gives for an outcome: each figure, and per sentence
 // the sum of figures over distinct victims ("6 militants, 2 soldiers").
 std::vector<int64_t> Values(const Mention& m, Outcome o) {
@@ -72,7 +64,7 @@ std::vector<int64_t> Values(const Mention& m, Outcome o) {
   std::map<int, std::pair<int64_t, std::set<std::string>>> sums;
   for (const auto& f : m.figures) {
     if (f.outcome != o || f.implausible) continue;
-    int64_t v = Value(f.count);
+    int64_t v = f.count.value();
     out.push_back(v);
     auto& [sum, victims] = sums[f.sentence];
     if (victims.insert(f.victims).second) sum += v;
@@ -124,31 +116,22 @@ bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
 
 }  // namespace
 
-double Km(const Location& a, const Location& b) {
-  constexpr double kRad = M_PI / 180.0;
-  double dp = (b.lat - a.lat) * kRad, dl = (b.lon - a.lon) * kRad;
-  double h = std::sin(dp / 2) * std::sin(dp / 2) +
-             std::cos(a.lat * kRad) * std::cos(b.lat * kRad) *
-                 std::sin(dl / 2) * std::sin(dl / 2);
-  return 2 * 6371.0 * std::asin(std::sqrt(h));
-}
-
 // Named actors (capitalised classes: "Islamic State", "US embassy",
 // "Qassem Soleimani") that differ mean different events; classes such as
 // "protesters" or "security forces" do not decide.
-bool Named(const std::string& s) {
+bool IsNamedActor(const std::string& s) {
   return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
 }
 
 bool ActorsCompatible(const std::string& x, const std::string& y) {
-  return !(Named(x) && Named(y) && x != y);
+  return !(IsNamedActor(x) && IsNamedActor(y) && x != y);
 }
 
 bool SameRecord(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (a.article_id == b.article_id || a.kind != b.kind) return false;
   const Figure* fa = a.FigureFor(Outcome::kKilled);
   const Figure* fb = b.FigureFor(Outcome::kKilled);
-  if (!fa || !fb || Value(fa->count) != Value(fb->count)) return false;
+  if (!fa || !fb || fa->count.value() != fb->count.value()) return false;
   if (a.date.valid() && b.date.valid() &&
       std::llabs(a.date.ToDays() - b.date.ToDays()) > 1) {
     return false;
@@ -190,7 +173,8 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (via_other && !copies && !SharedNonzero(a, b)) return false;
   // The same named victim ("killed Qassem Soleimani") ties a mention whose
   // day is only its article's to the one whose day is stated.
-  if (Named(a.actor2) && a.actor2 == b.actor2 && a.event_type == b.event_type &&
+  if (IsNamedActor(a.actor2) && a.actor2 == b.actor2 &&
+      a.event_type == b.event_type &&
       (Fuzzy(a.date_rule) || Fuzzy(b.date_rule))) {
     return true;
   }
@@ -226,7 +210,7 @@ bool WeakFits(const Mention& m, const Mention& w) {
       return false;
     }
   }
-  if (Local(w.location) && Local(m.location)) {
+  if (IsLocal(w.location) && IsLocal(m.location)) {
     return Near(*w.location, *m.location) &&
            w.location->country == m.location->country;
   }

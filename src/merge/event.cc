@@ -8,10 +8,6 @@
 namespace sitrep {
 namespace {
 
-int64_t Value(const Count& c) {
-  return c.best.value_or(c.low.value_or(c.high.value_or(0)));
-}
-
 bool OpenTop(const Figure& f) {
   return !f.count.high &&
          (f.qualifier == "at least" || f.qualifier == "more than" ||
@@ -33,10 +29,10 @@ std::vector<std::pair<int64_t, const SourceFigure*>> ArticleValues(
     bool sum = group.size() > 1 && victims.size() == group.size();
     if (sum) {
       int64_t total = 0;
-      for (const auto* f : group) total += Value(f->figure.count);
+      for (const auto* f : group) total += f->figure.count.value();
       out.emplace_back(total, group.front());
     } else {
-      for (const auto* f : group) out.emplace_back(Value(f->figure.count), f);
+      for (const auto* f : group) out.emplace_back(f->figure.count.value(), f);
     }
   }
   return out;

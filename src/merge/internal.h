@@ -21,8 +21,6 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o);
 // Fills aggregates' `parts` with the ids of the events holding their parts.
 void LinkParts(std::vector<Event>* events);
 
-double Km(const Location& a, const Location& b);
-
 }  // namespace sitrep::merge_internal
 
 #endif  // SITREP_MERGE_INTERNAL_H_

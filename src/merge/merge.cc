@@ -59,9 +59,9 @@ std::string EventId(const Event& e) {
 class ClusterIndex {
  public:
   void Add(size_t cluster, const Mention& m) {
-    std::string country = Country(m);
+    std::string country = m.Scope();
     if (m.date.valid()) Push(&by_day_[{m.date.ToDays(), country}], cluster);
-    if (Named(m.actor2)) Push(&by_actor_[{country, m.actor2}], cluster);
+    if (IsNamedActor(m.actor2)) Push(&by_actor_[{country, m.actor2}], cluster);
     Push(&by_country_[country], cluster);
   }
   std::vector<size_t> Candidates(const Mention& m) const {
@@ -71,12 +71,13 @@ class ClusterIndex {
       if (it != map.end())
         out.insert(out.end(), it->second.begin(), it->second.end());
     };
-    std::string country = Country(m);
+    std::string country = m.Scope();
     if (m.date.valid()) {
       for (int64_t d = m.date.ToDays() - 1; d <= m.date.ToDays() + 1; ++d) {
         take(by_day_, std::make_pair(d, country));
       }
-      if (Named(m.actor2)) take(by_actor_, std::make_pair(country, m.actor2));
+      if (IsNamedActor(m.actor2))
+        take(by_actor_, std::make_pair(country, m.actor2));
     } else {
       take(by_country_, country);
     }
@@ -86,12 +87,6 @@ class ClusterIndex {
   }
 
  private:
-  static std::string Country(const Mention& m) {
-    return m.location ? m.location->country : std::string();
-  }
-  static bool Named(const std::string& s) {
-    return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
-  }
   static void Push(std::vector<size_t>* list, size_t cluster) {
     if (list->empty() || list->back() != cluster) list->push_back(cluster);
   }

@@ -136,14 +136,6 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
   return Status::OK();
 }
 
-namespace {
-
-std::string Scope(const Mention& m) {
-  return m.location ? m.location->country : std::string();
-}
-
-}  // namespace
-
 Result<std::vector<Event>> Pipeline::DeriveEvents(
     const std::vector<std::string>* scopes) {
   std::vector<Mention> mentions;
@@ -157,10 +149,21 @@ Result<std::vector<Event>> Pipeline::DeriveEvents(
   if (scopes) {
     std::set<std::string> keep(scopes->begin(), scopes->end());
     std::erase_if(mentions,
-                  [&](const Mention& m) { return !keep.count(Scope(m)); });
+                  [&](const Mention& m) { return !keep.count(m.Scope()); });
   }
   return MergeMentions(std::move(mentions), options);
 }
+
+namespace {
+
+std::vector<StoredEvent> ToStoredEvents(const std::vector<Event>& events) {
+  std::vector<StoredEvent> rows;
+  rows.reserve(events.size());
+  for (const Event& e : events) rows.push_back(ToStoredEvent(e));
+  return rows;
+}
+
+}  // namespace
 
 // Derived and stored so that a concurrent ingest's commits are not lost:
 // the last rebuild to finish sees every mention (see store.h).
@@ -172,24 +175,7 @@ Result<size_t> Pipeline::RebuildEvents() {
         SITREP_ASSIGN_OR_RETURN(std::vector<Event> events,
                                 DeriveEvents(&scopes));
         n = events.size();
-        std::vector<StoredEvent> rows;
-        rows.reserve(events.size());
-        for (const Event& e : events) rows.push_back(ToStoredEvent(e));
-        return rows;
-      }));
-  return n;
-}
-
-Result<size_t> Pipeline::RebuildAllEvents() {
-  size_t n = 0;
-  SITREP_RETURN_IF_ERROR(store_->ReplaceEventsConsistently(
-      [&]() -> Result<std::vector<StoredEvent>> {
-        SITREP_ASSIGN_OR_RETURN(std::vector<Event> events, DeriveEvents());
-        n = events.size();
-        std::vector<StoredEvent> rows;
-        rows.reserve(events.size());
-        for (const Event& e : events) rows.push_back(ToStoredEvent(e));
-        return rows;
+        return ToStoredEvents(events);
       }));
   return n;
 }
@@ -220,7 +206,7 @@ StoredEvent ToStoredEvent(const Event& e) {
     s.longitude = e.location->lon;
   }
   const auto& k = e.counts[static_cast<int>(Outcome::kKilled)];
-  if (k) s.fatalities = k->best.value_or(k->low.value_or(0));
+  if (k) s.fatalities = k->value();
   s.articles = e.articles;
   s.json = EventToJsonLine(e);
   return s;

@@ -15,18 +15,11 @@ using store_internal::EncodeMention;
 using store_internal::Stmt;
 using store_internal::Transaction;
 
-// The scope of a mention for incremental derivation: its country ("" when
-// it has no place). Events never span two scopes (see merge.cc blocking).
-std::string store_internal::MentionScope(const Mention& m) {
-  return m.location ? m.location->country : std::string();
-}
-
 // Marks the scopes of the article's old and new mentions dirty.
 static Status MarkDirty(store_internal::Db& db, std::string_view article_id,
                         const std::vector<Mention>& mentions) {
   std::set<std::string> scopes;
-  for (const Mention& m : mentions)
-    scopes.insert(store_internal::MentionScope(m));
+  for (const Mention& m : mentions) scopes.insert(m.Scope());
   SITREP_ASSIGN_OR_RETURN(
       Stmt old, db.Prepare("SELECT body FROM mentions WHERE article_id = ?"));
   old.Bind(1, article_id);
@@ -35,7 +28,7 @@ static Status MarkDirty(store_internal::Db& db, std::string_view article_id,
     if (!row) break;
     auto m = DecodeMention(old.Text(0));
     // An undecodable old body: mark everything by its empty scope too.
-    scopes.insert(m.ok() ? store_internal::MentionScope(*m) : std::string());
+    scopes.insert(m.ok() ? m->Scope() : std::string());
   }
   SITREP_ASSIGN_OR_RETURN(
       Stmt ins,

@@ -28,9 +28,6 @@ Status WriteMentions(Db& db, std::string_view article_id,
 Status WriteEvents(Db& db, const std::vector<StoredEvent>& events,
                    const std::set<std::string>* scopes);
 
-// The derivation scope of a mention: its country, "" without a place.
-std::string MentionScope(const Mention& m);
-
 }  // namespace sitrep::store_internal
 
 #endif  // SITREP_STORE_STORE_WRITE_H_
