@@ -226,6 +226,26 @@ int MentionBuilder::Affinity(const Work& w, const Candidate& c) const {
   return score + std::max(0, 9 - gap);
 }
 
+namespace {
+
+// "Strike kills 80" above "... killed at least 80 relatives": the same
+// count (3 or more) of the same outcome ties a headline and its lead even
+// when their words suggest different event types.
+bool SharesDistinctiveCount(const Mention& m, const Candidate& c) {
+  constexpr int64_t kDistinctive = 3;
+  for (const auto& a : m.figures) {
+    for (const auto& b : c.facts.figures) {
+      if (a.outcome == b.outcome && a.count.value() >= kDistinctive &&
+          a.count.value() == b.count.value()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   const Mention& m = w.m;
   if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
@@ -245,7 +265,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
                        c.cls.event_type,
                        protesters(c.cls.actor1, c.cls.actor2)) &&
-      !anaphor && !c.cls.defaulted) {
+      !anaphor && !c.cls.defaulted && !SharesDistinctiveCount(m, c)) {
     return false;
   }
   // State forces and an unidentified armed group are different perpetrators.
@@ -275,7 +295,12 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // Different counts of the same outcome, none shared and no word pointing
   // back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
   if (anaphor) return true;
-  for (int o = 0; o < kNumOutcomes; ++o) {
+  // "However, the police said fifteen people were killed": another source's
+  // count of the same event, when nothing sets it apart (no other place,
+  // no other type, no other day: checked above).
+  bool restated = !c.attribution.empty() && !c.split &&
+                  (c.cls.defaulted || c.cls.event_type == m.event_type);
+  for (int o = 0; !restated && o < kNumOutcomes; ++o) {
     bool both = false, shared = false, mine = false;
     for (const auto& a : m.figures) {
       if (static_cast<int>(a.outcome) != o || a.count.value() <= 0) continue;
