@@ -78,7 +78,10 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       c.place_inherited = true;
     }
   }
-  if (!IsLocal(c.place) && dateline_place_) {
+  // The dateline city stands in for an unnamed place in its own country
+  // only ("In Syria, a strike killed five" under "BAGHDAD -" stays Syria).
+  if (!IsLocal(c.place) && dateline_place_ &&
+      (!c.place || c.place->country == dateline_place_->country)) {
     c.place = dateline_place_;
     c.place_inherited = true;
   }

@@ -46,6 +46,7 @@ class MentionBuilder {
     Classification cls;  // evidence summed over the joined sentences
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
+  void FindWebDateline(const std::vector<SentenceFacts>& ss);
   std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
   bool Qualifies(const Candidate& c) const;
   bool Weak(const Candidate& c) const;
@@ -67,6 +68,7 @@ class MentionBuilder {
   const Article& article_;
   ResolveContext ctx_;
   std::optional<Location> dateline_place_;
+  std::optional<Span> web_dateline_;  // "Lagos: ..." found by FindWebDateline
   std::optional<Location> country_place_;
   // Per analysed unit (a sentence, or a clause of one): its sentence index.
   std::vector<size_t> sentence_index_;

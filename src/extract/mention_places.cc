@@ -25,6 +25,28 @@ std::optional<Location> MentionBuilder::ToLocation(const Place& p,
   return l;
 }
 
+namespace {
+
+// "Johannesburg – Ten villagers ...", "Lagos: Nigerian police said": a
+// place opening one of the first paragraphs, followed by a dash or a
+// colon, is a dateline the cleaner could not tell from a headline.
+bool OpensWithDateline(std::string_view text, Span place) {
+  constexpr uint32_t kMaxOffset = 600;  // the top of the article
+  if (place.begin > kMaxOffset) return false;
+  if (place.begin != 0 && (place.begin < 2 ||
+                           text.substr(place.begin - 2, 2) != "\n\n")) {
+    return false;
+  }
+  std::string_view rest = text.substr(place.end, 5);
+  for (std::string_view sep :
+       {": ", " \u2013 ", " \u2014 ", " - ", " -- ", "\u2013 ", "\u2014 "}) {
+    if (rest.substr(0, sep.size()) == sep) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   if (gaz_ == nullptr) return;
   std::vector<std::pair<std::string, int>> counts;
@@ -33,6 +55,12 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
       if (pm.candidates.empty()) continue;
       const Place& p = pm.candidates.front();
       if (CodeLike(pm.span.In(article_.text))) continue;
+      if (OpensWithDateline(article_.text, pm.span)) continue;
+      // "U.S.-led", "Iranian-backed": who is behind it, not where it is.
+      if (pm.span.end < article_.text.size() &&
+          article_.text[pm.span.end] == '-') {
+        continue;
+      }
       // "(Sao Jose, Santa Catarina)": the province settles which Sao Jose.
       if (p.kind == PlaceKind::kAdmin1 && !p.admin1_code.empty()) {
         ctx_.admin1.emplace_back(p.country, p.admin1_code);
@@ -55,6 +83,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   std::stable_sort(counts.begin(), counts.end(),
                    [](auto& a, auto& b) { return a.second > b.second; });
   for (auto& c : counts) ctx_.countries.push_back(c.first);
+  if (!article_.dateline) FindWebDateline(ss);
   if (article_.dateline && !article_.dateline->place.empty()) {
     // "KUT, Iraq": the city, then an optional country or province.
     std::string_view dl = article_.dateline->place;
@@ -70,12 +99,37 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
     ctx_.dateline = Resolve(pm, ctx_);
     if (ctx_.dateline) dateline_place_ = ToLocation(*ctx_.dateline, {});
   }
+  // A regional bureau's dateline ("Johannesburg -" over a story about
+  // Nigeria) is not where the event happened: the dateline's country counts
+  // only when the text names it too, or names no country at all.
+  bool dateline_named =
+      dateline_place_ &&
+      (counts.empty() ||
+       std::any_of(counts.begin(), counts.end(), [&](const auto& c) {
+         return c.first == dateline_place_->country;
+       }));
+  if (dateline_place_ && !dateline_named) dateline_place_.reset();
   std::string main_country = dateline_place_          ? dateline_place_->country
                              : ctx_.countries.empty() ? ""
                                                       : ctx_.countries.front();
   if (!main_country.empty()) {
     if (auto c = gaz_->Country(main_country))
       country_place_ = ToLocation(*c, {});
+  }
+}
+
+void MentionBuilder::FindWebDateline(const std::vector<SentenceFacts>& ss) {
+  constexpr size_t kSentences = 4;
+  for (size_t i = 0; i < ss.size() && i < kSentences; ++i) {
+    for (const auto& pm : ss[i].places) {
+      if (pm.demonym || !OpensWithDateline(article_.text, pm.span)) continue;
+      std::optional<Place> p = Resolve(pm, ctx_);
+      if (!p || p->kind != PlaceKind::kCity) continue;
+      web_dateline_ = pm.span;
+      ctx_.dateline = p;
+      dateline_place_ = ToLocation(*p, {});
+      return;
+    }
   }
 }
 
@@ -96,7 +150,7 @@ std::optional<Location> MentionBuilder::EventPlace(
   int best_rank = 99;
   std::string_view text = article_.text;
   for (const auto& pm : f.places) {
-    if (pm.demonym) continue;
+    if (pm.demonym || (web_dateline_ && pm.span == *web_dateline_)) continue;
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
     if (Acronym(pm.span.In(text))) continue;  // "LoC", "HM"
