@@ -80,10 +80,12 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   }
   // The dateline city stands in for an unnamed place in its own country
   // only ("In Syria, a strike killed five" under "BAGHDAD -" stays Syria).
-  if (!IsLocal(c.place) && dateline_place_ &&
-      (!c.place || c.place->country == dateline_place_->country)) {
+  if (!IsLocal(c.place) && dateline_place_ && AfterDateline(f.span) &&
+      (!c.place || c.place->country == dateline_place_->country) &&
+      !f.HasCue(lex_, Cue::kRegion)) {
     c.place = dateline_place_;
     c.place_inherited = true;
+    c.place_from_dateline = true;
   }
   if (!c.place) c.place = country_place_;
   bool killed = false;
@@ -247,6 +249,21 @@ bool SharesDistinctiveCount(const Mention& m, const Candidate& c) {
   return false;
 }
 
+// The counts of both may be of the same people: one class, or one side
+// unnamed ("people"). Six insurgents and 13 soldiers are not.
+bool SameVictims(const Mention& m, const Candidate& c) {
+  auto vague = [](const std::string& v) { return v.empty() || v == "people"; };
+  for (const auto& a : m.figures) {
+    for (const auto& b : c.facts.figures) {
+      if (a.outcome == b.outcome && !vague(a.victims) && !vague(b.victims) &&
+          a.victims != b.victims) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
@@ -302,7 +319,8 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // count of the same event, when nothing sets it apart (no other place,
   // no other type, no other day: checked above).
   bool restated = !c.attribution.empty() && !c.split &&
-                  (c.cls.defaulted || c.cls.event_type == m.event_type);
+                  (c.cls.defaulted || c.cls.event_type == m.event_type) &&
+                  SameVictims(m, c);
   for (int o = 0; !restated && o < kNumOutcomes; ++o) {
     bool both = false, shared = false, mine = false;
     for (const auto& a : m.figures) {
@@ -333,7 +351,10 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   }
   if (m.actor1.empty()) m.actor1 = c.cls.actor1;
   if (m.actor2.empty()) m.actor2 = c.cls.actor2;
-  if ((!IsLocal(m.location) && IsLocal(c.place)) ||
+  // The dateline city does not override a country the event's own
+  // sentences named ("in northern Afghanistan").
+  bool dateline_only = c.place_from_dateline && m.location;
+  if ((!IsLocal(m.location) && IsLocal(c.place) && !dateline_only) ||
       (IsLocal(c.place) && !c.place_inherited && m.location &&
        m.location->precision != "city" && c.place->precision == "city")) {
     m.location = c.place;

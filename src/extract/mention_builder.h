@@ -19,6 +19,7 @@ struct Candidate {
   Classification cls;
   std::optional<Location> place;
   bool place_inherited = false;
+  bool place_from_dateline = false;  // the dateline city stands in
   std::optional<DateMention> date;  // an explicit date in the sentence
   bool date_inherited = false;      // the date came from a sentence before
   bool attach_only = false;         // may only join a mention just told
@@ -47,6 +48,7 @@ class MentionBuilder {
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
   void FindWebDateline(const std::vector<SentenceFacts>& ss);
+  bool AfterDateline(Span sentence) const;
   std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
   bool Qualifies(const Candidate& c) const;
   bool Weak(const Candidate& c) const;

@@ -37,7 +37,19 @@ bool OpensWithDateline(std::string_view text, Span place) {
                            text.substr(place.begin - 2, 2) != "\n\n")) {
     return false;
   }
-  std::string_view rest = text.substr(place.end, 5);
+  // "Kabul, Afghanistan: ...": a country or province may follow the city.
+  constexpr size_t kMaxQualifier = 40;
+  std::string_view rest = text.substr(place.end, kMaxQualifier + 6);
+  size_t skip = 0;
+  if (rest.substr(0, 2) == ", ") {
+    skip = rest.find_first_of(":-\xE2.\n", 2);
+    if (skip == std::string_view::npos || rest[skip] == '.' ||
+        rest[skip] == '\n') {
+      return false;
+    }
+    while (skip > 0 && rest[skip - 1] == ' ') --skip;
+  }
+  rest = rest.substr(skip);
   for (std::string_view sep :
        {": ", " \u2013 ", " \u2014 ", " - ", " -- ", "\u2013 ", "\u2014 "}) {
     if (rest.substr(0, sep.size()) == sep) return true;
@@ -119,7 +131,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
 }
 
 void MentionBuilder::FindWebDateline(const std::vector<SentenceFacts>& ss) {
-  constexpr size_t kSentences = 4;
+  constexpr size_t kSentences = 8;  // within kMaxOffset bytes anyway
   for (size_t i = 0; i < ss.size() && i < kSentences; ++i) {
     for (const auto& pm : ss[i].places) {
       if (pm.demonym || !OpensWithDateline(article_.text, pm.span)) continue;
@@ -131,6 +143,13 @@ void MentionBuilder::FindWebDateline(const std::vector<SentenceFacts>& ss) {
       return;
     }
   }
+}
+
+// A headline above "BAGHDAD (Reuters) -" was not written from there.
+bool MentionBuilder::AfterDateline(Span sentence) const {
+  if (web_dateline_) return sentence.begin >= web_dateline_->begin;
+  if (!article_.dateline) return true;
+  return article_.offsets.ToRaw(sentence).begin >= article_.dateline->raw.begin;
 }
 
 bool MentionBuilder::InsideActor(const SentenceFacts& f, Span span) const {
