@@ -62,6 +62,9 @@ double DistanceKm(const Location& a, const Location& b);
 // Named actors are capitalised classes ("Islamic State", "Qassem
 // Soleimani"); classes such as "protesters" are lower case.
 bool IsNamedActor(const std::string& actor_class);
+// May figures with these victim classes count the same people? One class,
+// or either unnamed ("" or "people"); "insurgents" and "soldiers" may not.
+bool MaySameVictims(const std::string& a, const std::string& b);
 
 // May two reports of these types tell one event? Equal types; Protests and
 // Riots; and Violence against civilians with either when protesters are

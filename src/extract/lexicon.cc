@@ -85,7 +85,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"period", Cue::kPeriod},
                                    {"generic", Cue::kGeneric},
                                    {"media", Cue::kMedia},
-                                   {"region", Cue::kRegion}},
+                                   {"region", Cue::kRegion},
+                                   {"separate", Cue::kSeparate}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

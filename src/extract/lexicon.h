@@ -47,7 +47,8 @@ enum class Cue : uint8_t {
   kPeriod,
   kGeneric,
   kMedia,
-  kRegion
+  kRegion,
+  kSeparate
 };
 
 struct LexEntry {

@@ -249,14 +249,11 @@ bool SharesDistinctiveCount(const Mention& m, const Candidate& c) {
   return false;
 }
 
-// The counts of both may be of the same people: one class, or one side
-// unnamed ("people"). Six insurgents and 13 soldiers are not.
+// Every count of one may be of the people the other counts.
 bool SameVictims(const Mention& m, const Candidate& c) {
-  auto vague = [](const std::string& v) { return v.empty() || v == "people"; };
   for (const auto& a : m.figures) {
     for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && !vague(a.victims) && !vague(b.victims) &&
-          a.victims != b.victims) {
+      if (a.outcome == b.outcome && !MaySameVictims(a.victims, b.victims)) {
         return false;
       }
     }
@@ -321,8 +318,12 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   bool restated = !c.attribution.empty() && !c.split &&
                   (c.cls.defaulted || c.cls.event_type == m.event_type) &&
                   SameVictims(m, c);
+  // "Six insurgents were also killed" after "13 soldiers were killed": the
+  // other side's losses in the same fight, unless told apart ("in a
+  // separate attack").
+  if (c.facts.HasCue(lex_, Cue::kSeparate)) return false;
   for (int o = 0; !restated && o < kNumOutcomes; ++o) {
-    bool both = false, shared = false, mine = false;
+    bool both = false, shared = false, mine = false, same_victims = false;
     for (const auto& a : m.figures) {
       if (static_cast<int>(a.outcome) != o || a.count.value() <= 0) continue;
       mine = true;
@@ -330,9 +331,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
         if (static_cast<int>(b.outcome) != o || b.count.value() <= 0) continue;
         both = true;
         shared |= a.count.value() == b.count.value();
+        same_victims |= MaySameVictims(a.victims, b.victims);
       }
     }
-    if (mine && both && !shared) return false;
+    if (mine && both && !shared && same_victims) return false;
   }
   return true;
 }
