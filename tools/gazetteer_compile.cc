@@ -69,7 +69,7 @@ struct AdminStats {
   double lat = 0, lon = 0;
   uint32_t n = 0;
   uint64_t population = 0;
-  int64_t seat = -1;  // best PPLA (or PPLC) city
+  int64_t seat = -1;       // best PPLA (or PPLC) city
   bool seat_like = false;  // admin2: the seat is a PPLA2/PPLA/PPLC
 };
 
@@ -315,7 +315,8 @@ void Compiler::Admin2Places() {
       if (c.kind == static_cast<uint8_t>(PlaceKind::kCity) &&
           c.admin2_code == b_.place(seat).admin2_code &&
           c.admin1_code == b_.place(seat).admin1_code &&
-          std::string_view(c.country, 2) == std::string_view(code).substr(0, 2)) {
+          std::string_view(c.country, 2) ==
+              std::string_view(code).substr(0, 2)) {
         seat = p & kPostPlaceMask;
         break;
       }
@@ -507,8 +508,7 @@ struct Args {
 
 Status Run(const Args& a) {
   for (const char* k : {"--cities", "--admin1", "--admin2", "--countries",
-                        "--landmarks",
-                        "--aliases", "--words", "--out"}) {
+                        "--landmarks", "--aliases", "--words", "--out"}) {
     if (a.Get(k).empty())
       return Status::InvalidArgument(std::string("missing ") + k);
   }

@@ -15,7 +15,8 @@ constexpr double kTownRadiusKm = 60;
 bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // The gap's signature: `,` `(` `)` kept, `in` -> i, `of` -> o, `and`/`or`
-// -> a, an unknown capitalised word -> n; place nouns (`town`, `district`) set *noun. False on anything else.
+// -> a, an unknown capitalised word -> n; place nouns (`town`, `district`) set
+// *noun. False on anything else.
 bool Signature(const MappedGazetteer& g, std::string_view gap, std::string* sig,
                bool* noun) {
   size_t i = 0;

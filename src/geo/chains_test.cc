@@ -72,8 +72,7 @@ TEST(ResolveChains, ListsAndLoneNamesAreLeftAlone) {
         "Najaf|Najaf@IQ:city"}},
       {"A rocket landed in Baghdad's Green Zone.",
        {"Baghdad|Baghdad@IQ:city", "Green Zone|Green Zone@IQ:landmark"}},
-      {"In Kabul, Ghani said the talks would go on.",
-       {"Kabul|Kabul@AF:city"}},
+      {"In Kabul, Ghani said the talks would go on.", {"Kabul|Kabul@AF:city"}},
   };
   for (const Case& c : cases) EXPECT_EQ(Found(c.text), c.want) << c.text;
 }
@@ -82,13 +81,20 @@ TEST(ClassifyGap, Links) {
   const auto* g = dynamic_cast<const MappedGazetteer*>(TestGazetteer());
   ASSERT_NE(g, nullptr);
   const std::pair<const char*, Link> cases[] = {
-      {", ", Link::kStrong},          {" (", Link::kStrong},
-      {" town (", Link::kStrong},     {" Township, ", Link::kStrong},
-      {" district of ", Link::kStrong}, {"), ", Link::kStrong},
-      {" (Ugu, ", Link::kStrong},     {" in ", Link::kWeak},
-      {" and ", Link::kList},         {", and ", Link::kList},
-      {" said ", Link::kNone},        {" - ", Link::kNone},
-      {" of ", Link::kNone},          {"; ", Link::kNone},
+      {", ", Link::kStrong},
+      {" (", Link::kStrong},
+      {" town (", Link::kStrong},
+      {" Township, ", Link::kStrong},
+      {" district of ", Link::kStrong},
+      {"), ", Link::kStrong},
+      {" (Ugu, ", Link::kStrong},
+      {" in ", Link::kWeak},
+      {" and ", Link::kList},
+      {", and ", Link::kList},
+      {" said ", Link::kNone},
+      {" - ", Link::kNone},
+      {" of ", Link::kNone},
+      {"; ", Link::kNone},
   };
   for (const auto& [gap, want] : cases) {
     EXPECT_EQ(ClassifyGap(*g, gap), want) << "'" << gap << "'";

@@ -18,9 +18,9 @@ namespace sitrep::geo {
 namespace {
 
 constexpr size_t kMaxWords = 4;
-constexpr size_t kMaxCandidates = 8;   // best first
-constexpr size_t kMaxDiverse = 16;     // + the best of each other country
-constexpr size_t kMaxPostings = 256;   // scanned per name
+constexpr size_t kMaxCandidates = 8;  // best first
+constexpr size_t kMaxDiverse = 16;    // + the best of each other country
+constexpr size_t kMaxPostings = 256;  // scanned per name
 constexpr size_t kMaxTextBytes = 1 << 24;
 constexpr uint32_t kStrongPopulation = 100000;
 
@@ -183,9 +183,8 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     RawMention m;
     m.span = span;
     m.demonym = demonym;
-    m.want_admin =
-        i + n < w_.size() && w_[i + n].joined &&
-        g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
+    m.want_admin = i + n < w_.size() && w_[i + n].joined &&
+                   g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
     for (uint32_t p : posts) {
       if (m.posts.size() == kMaxPostings) break;
       if (((p & kPostDemonym) != 0) != demonym) continue;
@@ -307,7 +306,8 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
     return false;
   }
   bool admin2 = r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2);
-  if (*demonym || (r->kind != static_cast<uint8_t>(PlaceKind::kCity) && !admin2))
+  if (*demonym ||
+      (r->kind != static_cast<uint8_t>(PlaceKind::kCity) && !admin2))
     return true;
   if (HasCue(i) || ChainCue(i)) return true;
   // "Swat district", "Paletwa Township": an admin suffix after the name.

@@ -51,8 +51,8 @@ struct PlaceRec {
   float lat, lon;
   uint32_t population;
   char country[2];
-  uint8_t kind;  // sitrep::PlaceKind
-  uint8_t tier;  // Tier
+  uint8_t kind;          // sitrep::PlaceKind
+  uint8_t tier;          // Tier
   uint32_t admin2_code;  // pool offset; cities, landmarks and admin2 areas
 };
 static_assert(sizeof(PlaceRec) == 44);
