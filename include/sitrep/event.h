@@ -51,7 +51,7 @@ struct Location {
   std::string admin1;
   double lat = 0, lon = 0;
   uint32_t geonameid = 0;
-  std::string precision;  // "city", "admin1", "country"
+  std::string precision;  // "city", "admin2", "admin1", "country"
   Span span;              // where it was named (clean text)
 };
 

@@ -20,6 +20,7 @@ std::optional<Location> MentionBuilder::ToLocation(const Place& p,
   l.geonameid = p.geonameid;
   l.precision = p.kind == PlaceKind::kCountry  ? "country"
                 : p.kind == PlaceKind::kAdmin1 ? "admin1"
+                : p.kind == PlaceKind::kAdmin2 ? "admin2"
                                                : "city";
   l.span = span;
   return l;
@@ -74,7 +75,8 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
         continue;
       }
       // "(Sao Jose, Santa Catarina)": the province settles which Sao Jose.
-      if (p.kind == PlaceKind::kAdmin1 && !p.admin1_code.empty()) {
+      if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kAdmin2) &&
+          !p.admin1_code.empty()) {
         ctx_.admin1.emplace_back(p.country, p.admin1_code);
       }
       // Countries and demonyms count fully; a city's country counts a
@@ -162,7 +164,7 @@ bool MentionBuilder::InsideActor(const SentenceFacts& f, Span span) const {
 }
 
 // The place a sentence's event happened: a city or landmark first, then a
-// province, then a country; places inside actor names are skipped.
+// district, a province, a country; places inside actor names are skipped.
 std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
   std::optional<Location> best;
@@ -179,8 +181,9 @@ std::optional<Location> MentionBuilder::EventPlace(
     if (!p) continue;
     int rank = p->kind == PlaceKind::kLandmark ? 0
                : p->kind == PlaceKind::kCity   ? 1
-               : p->kind == PlaceKind::kAdmin1 ? 2
-                                               : 3;
+               : p->kind == PlaceKind::kAdmin2 ? 2
+               : p->kind == PlaceKind::kAdmin1 ? 3
+                                               : 4;
     if (rank < best_rank) {
       best_rank = rank;
       best = ToLocation(*p, pm.span);
