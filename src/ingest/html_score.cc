@@ -12,9 +12,15 @@ constexpr double kBlockCost = 25;  // chars a block must beat
 constexpr double kMaxLinkDensity = 0.5;
 // A hinted-boilerplate element whose own value is this high is content.
 constexpr double kTrustedContent = 1000;
+// An element hinted this strongly (articleBody, "article-body") is content.
+constexpr int kStrongArticle = 2;
 
 double LinkDensity(const Block& b) {
   return b.chars == 0 ? 1.0 : double(b.link_chars) / b.chars;
+}
+
+bool IsBoiler(int hint, double own) {
+  return hint < 0 && own < kTrustedContent;
 }
 
 double Value(const Block& b) {
@@ -37,18 +43,39 @@ void SumValues(const Layout& l, std::vector<double>* own) {
   for (size_t i = elems.size(); i-- > 1;) {
     int p = elems[i].parent;
     size[p] += size[i];
-    bool boiler = elems[i].hint < 0 && (*own)[i] < kTrustedContent;
+    bool boiler = IsBoiler(elems[i].hint, (*own)[i]);
     (*own)[p] += boiler ? -size[i] : (*own)[i];
   }
+}
+
+// A boilerplate-hinted element that holds a strongly article-hinted one
+// ("sticky-sidebar" around "article-body") is a page wrapper: no hint.
+void ClearWrapperHints(Layout* l) {
+  std::vector<bool> holds(l->elems.size(), false);
+  for (size_t i = l->elems.size(); i-- > 1;) {
+    Elem& e = l->elems[i];
+    if (holds[i] && e.hint < 0) e.hint = 0;
+    if (holds[i] || e.hint >= kStrongArticle) holds[e.parent] = true;
+  }
+}
+
+// Elements that may be the article container: none inside boilerplate.
+std::vector<bool> Candidates(const Layout& l, const std::vector<double>& own) {
+  std::vector<bool> ok(l.elems.size(), true);
+  for (size_t i = 1; i < l.elems.size(); ++i) {
+    ok[i] = ok[l.elems[i].parent] && !IsBoiler(l.elems[i].hint, own[i]);
+  }
+  return ok;
 }
 
 int BestRoot(const Layout& l, const std::vector<double>& own) {
   auto biased = [&](size_t i) {
     return l.elems[i].hint > 1 ? own[i] * 1.25 : own[i];
   };
+  std::vector<bool> ok = Candidates(l, own);
   int best = 0;
   for (size_t i = 1; i < l.elems.size(); ++i) {
-    if (biased(i) >= biased(best)) best = static_cast<int>(i);
+    if (ok[i] && biased(i) >= biased(best)) best = static_cast<int>(i);
   }
   return best;
 }
@@ -59,7 +86,7 @@ bool InMainText(int elem, int root, const Layout& l,
   bool boiler = false;
   for (int e = elem; e >= 0; e = l.elems[e].parent) {
     if (e == root) return !boiler;
-    if (l.elems[e].hint < 0 && own[e] < kTrustedContent) boiler = true;
+    if (IsBoiler(l.elems[e].hint, own[e])) boiler = true;
   }
   return false;
 }
@@ -68,6 +95,7 @@ bool InMainText(int elem, int root, const Layout& l,
 
 void ScoreBlocks(Layout* l) {
   if (l->blocks.empty()) return;
+  ClearWrapperHints(l);
   std::vector<double> own;
   SumValues(*l, &own);
   int root = BestRoot(*l, own);
