@@ -14,6 +14,8 @@ constexpr double kMaxLinkDensity = 0.5;
 constexpr double kTrustedContent = 1000;
 // An element hinted this strongly (articleBody, "article-body") is content.
 constexpr int kStrongArticle = 2;
+constexpr double kTightShare = 0.9;
+constexpr double kTightMin = 300;
 
 double LinkDensity(const Block& b) {
   return b.chars == 0 ? 1.0 : double(b.link_chars) / b.chars;
@@ -80,6 +82,27 @@ int BestRoot(const Layout& l, const std::vector<double>& own) {
   return best;
 }
 
+// Moves the root down to a child that holds nearly all of its paragraph
+// text: the article without the teaser cards and tickers around it.
+int Tighten(const Layout& l, int root) {
+  std::vector<double> para(l.elems.size(), 0.0);
+  for (const Block& b : l.blocks) {
+    double v = Value(b);
+    if (b.tag == GUMBO_TAG_P && v > 0) para[b.elem] += v;
+  }
+  for (size_t i = l.elems.size(); i-- > 1;) para[l.elems[i].parent] += para[i];
+  for (;;) {
+    int next = -1;
+    for (size_t i = root + 1; i < l.elems.size(); ++i) {
+      if (l.elems[i].parent == root && para[i] >= kTightShare * para[root]) {
+        next = static_cast<int>(i);
+      }
+    }
+    if (next < 0 || para[root] < kTightMin) return root;
+    root = next;
+  }
+}
+
 // True when `elem` is under `root` with no boilerplate element in between.
 bool InMainText(int elem, int root, const Layout& l,
                 const std::vector<double>& own) {
@@ -98,7 +121,7 @@ void ScoreBlocks(Layout* l) {
   ClearWrapperHints(l);
   std::vector<double> own;
   SumValues(*l, &own);
-  int root = BestRoot(*l, own);
+  int root = Tighten(*l, BestRoot(*l, own));
   for (Block& b : l->blocks) {
     b.keep =
         InMainText(b.elem, root, *l, own) && LinkDensity(b) < kMaxLinkDensity;

@@ -18,9 +18,9 @@ std::string Repeat(const std::string& words, int times) {
 }
 
 const std::string kStory =
-    Repeat("Farmers blocked the ring road with tractors at dawn.", 3);
+    Repeat("Farmers blocked the ring road with tractors at dawn.", 5);
 const std::string kStory2 =
-    Repeat("The ministry said talks would resume on Friday.", 3);
+    Repeat("The ministry said talks would resume on Friday.", 5);
 // Longer than the story: a naive "largest text wins" picks it.
 const std::string kChatter =
     Repeat("Great piece, but I think the author forgot the real reasons.", 8);
@@ -41,7 +41,20 @@ TEST(HtmlScore, SelectionRules) {
   const std::string comment =
       "<li class=comment><div class=comment-body><p>" + kChatter +
       "</p></div></li>";
+  std::string teasers = "<ul class=cards>";
+  for (int i = 0; i < 6; ++i) {
+    teasers += "<li><h3><a href=/x>Another story</a></h3><div>" +
+               Repeat("Teaser text about another story entirely.", 4) +
+               "</div></li>";
+  }
+  teasers += "</ul>";
   const Case cases[] = {
+      {"the article is the child holding nearly all paragraph text, not the "
+       "page that also holds teaser cards",
+       Doc("", "<div class=main><div><p>" + kStory + "</p><p>" + kStory2 +
+                   "</p></div>" + teasers + "</div>"),
+       {"Farmers blocked", "talks would resume"},
+       {"Teaser text"}},
       {"a comment section longer than the article is never the article",
        Doc("", "<article><div class=entry-content><p>" + kStory +
                    "</p></div></article><div id=comments "
