@@ -1,8 +1,11 @@
 // Main-text selection. Every block gets a value: its non-link characters
 // less a fixed cost (so runs of short menu items sum negative), or minus its
 // size when it is link-dense or sits under a boilerplate hint. Values are
-// summed up the element tree; the element with the largest sum is the
-// article container, and its blocks that are not boilerplate are kept.
+// summed up the element tree; the element with the largest sum that is not
+// inside boilerplate is the article container. It is then widened to a
+// parent holding far more paragraph text (paragraphs split by link cards)
+// and tightened to a child holding nearly all of it (teasers beside the
+// article). Its blocks that are not boilerplate are kept.
 #include "ingest/html_internal.h"
 
 namespace sitrep::html_internal {
@@ -16,6 +19,8 @@ constexpr double kTrustedContent = 1000;
 constexpr int kStrongArticle = 2;
 constexpr double kTightShare = 0.9;
 constexpr double kTightMin = 300;
+constexpr double kWidenGrowth = 2;
+constexpr double kWidenKeep = 0.5;
 
 double LinkDensity(const Block& b) {
   return b.chars == 0 ? 1.0 : double(b.link_chars) / b.chars;
@@ -82,15 +87,36 @@ int BestRoot(const Layout& l, const std::vector<double>& own) {
   return best;
 }
 
-// Moves the root down to a child that holds nearly all of its paragraph
-// text: the article without the teaser cards and tickers around it.
-int Tighten(const Layout& l, int root) {
+// Positive paragraph (<p>) value of each element's subtree.
+std::vector<double> ParagraphValue(const Layout& l) {
   std::vector<double> para(l.elems.size(), 0.0);
   for (const Block& b : l.blocks) {
     double v = Value(b);
     if (b.tag == GUMBO_TAG_P && v > 0) para[b.elem] += v;
   }
   for (size_t i = l.elems.size(); i-- > 1;) para[l.elems[i].parent] += para[i];
+  return para;
+}
+
+// Moves the root up to its parent while the parent holds far more
+// paragraph text at a comparable value: the article whose paragraphs are
+// broken up by link-dense inserts (author cards, inline promos).
+int Widen(const Layout& l, const std::vector<double>& own,
+          const std::vector<double>& para, int root) {
+  if (para[root] < kTightMin) return root;  // text not in paragraphs
+  for (int p = l.elems[root].parent; p > 0; p = l.elems[root].parent) {
+    if (para[p] < kWidenGrowth * para[root] ||
+        own[p] < kWidenKeep * own[root]) {
+      break;
+    }
+    root = p;
+  }
+  return root;
+}
+
+// Moves the root down to a child that holds nearly all of its paragraph
+// text: the article without the teaser cards and tickers around it.
+int Tighten(const Layout& l, const std::vector<double>& para, int root) {
   for (;;) {
     int next = -1;
     for (size_t i = root + 1; i < l.elems.size(); ++i) {
@@ -121,7 +147,9 @@ void ScoreBlocks(Layout* l) {
   ClearWrapperHints(l);
   std::vector<double> own;
   SumValues(*l, &own);
-  int root = Tighten(*l, BestRoot(*l, own));
+  std::vector<double> para = ParagraphValue(*l);
+  int root = BestRoot(*l, own);
+  root = Tighten(*l, para, Widen(*l, own, para, root));
   for (Block& b : l->blocks) {
     b.keep =
         InMainText(b.elem, root, *l, own) && LinkDensity(b) < kMaxLinkDensity;

@@ -48,7 +48,21 @@ TEST(HtmlScore, SelectionRules) {
                "</div></li>";
   }
   teasers += "</ul>";
+  std::string broken = "<div class=field>";
+  for (int i = 0; i < 5; ++i) {
+    broken += "<p>" + (i % 2 ? kStory2 : kStory) +
+              "</p><div class=card><a href=/who>" +
+              Repeat("Profile of the minister and her other news", 7) +
+              "</a></div>";
+  }
+  broken += "<div class=quote><p>" + kChatter + "</p><p>" + kChatter +
+            "</p></div></div>";
   const Case cases[] = {
+      {"the article's paragraphs broken up by link cards are not lost to a "
+       "denser quote inside it",
+       Doc("", broken),
+       {"Farmers blocked", "talks would resume", "Great piece"},
+       {"Profile of the minister"}},
       {"the article is the child holding nearly all paragraph text, not the "
        "page that also holds teaser cards",
        Doc("", "<div class=main><div><p>" + kStory + "</p><p>" + kStory2 +
