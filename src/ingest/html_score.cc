@@ -116,17 +116,18 @@ int Widen(const Layout& l, const std::vector<double>& own,
 
 // Moves the root down to a child that holds nearly all of its paragraph
 // text: the article without the teaser cards and tickers around it.
+// O(elements): only the child with the most paragraph text can qualify.
 int Tighten(const Layout& l, const std::vector<double>& para, int root) {
-  for (;;) {
-    int next = -1;
-    for (size_t i = root + 1; i < l.elems.size(); ++i) {
-      if (l.elems[i].parent == root && para[i] >= kTightShare * para[root]) {
-        next = static_cast<int>(i);
-      }
-    }
-    if (next < 0 || para[root] < kTightMin) return root;
-    root = next;
+  std::vector<int> best(l.elems.size(), -1);
+  for (size_t i = 1; i < l.elems.size(); ++i) {
+    int& b = best[l.elems[i].parent];
+    if (b < 0 || para[i] > para[b]) b = static_cast<int>(i);
   }
+  while (best[root] >= 0 && para[root] >= kTightMin &&
+         para[best[root]] >= kTightShare * para[root]) {
+    root = best[root];
+  }
+  return root;
 }
 
 // True when `elem` is under `root` with no boilerplate element in between.
