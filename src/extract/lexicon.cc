@@ -84,7 +84,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"perfect", Cue::kPerfect},
                                    {"period", Cue::kPeriod},
                                    {"generic", Cue::kGeneric},
-                                   {"media", Cue::kMedia}},
+                                   {"media", Cue::kMedia},
+                                   {"clause", Cue::kClause}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

@@ -46,7 +46,8 @@ enum class Cue : uint8_t {
   kPerfect,
   kPeriod,
   kGeneric,
-  kMedia
+  kMedia,
+  kClause
 };
 
 struct LexEntry {

@@ -49,6 +49,7 @@ class MentionBuilder {
   std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
   bool Qualifies(const Candidate& c) const;
   bool Weak(const Candidate& c) const;
+  bool Unreal(const Candidate& c) const;
   bool SameParagraph(size_t a, size_t b) const;
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
   bool InsideActor(const SentenceFacts& f, Span span) const;

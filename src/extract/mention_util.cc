@@ -74,6 +74,69 @@ DateMention Disambiguate(DateMention d, int weekday) {
   return d;
 }
 
+namespace {
+
+// The first of the heaviest trigger hits of `event_type`, or null.
+const PhraseHit* MainTrigger(const Lexicon& lex, const SentenceFacts& f,
+                             std::string_view event_type) {
+  const PhraseHit* best = nullptr;
+  int best_w = 0;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kTrigger && e.event_type == event_type &&
+        e.weight > best_w) {
+      best = &h;
+      best_w = e.weight;
+    }
+  }
+  return best;
+}
+
+// "... could spark a renewed crackdown": the cue's clause tells an event of
+// its own.
+bool TriggerAfter(const Lexicon& lex, const SentenceFacts& f, uint32_t tok) {
+  for (const auto& h : f.hits) {
+    if (h.begin >= tok && lex.entry(h.payload).kind == LexKind::kTrigger) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A cue of kind `cue` within tokens [begin, end).
+bool CueWithin(const Lexicon& lex, const SentenceFacts& f, Cue cue,
+               uint32_t begin, uint32_t end) {
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kCue && e.cue == cue && h.begin >= begin &&
+        h.end <= end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool CueGoverns(const Lexicon& lex, const SentenceFacts& f, Cue cue,
+                std::string_view event_type) {
+  const PhraseHit* main = MainTrigger(lex, f, event_type);
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind != LexKind::kCue || e.cue != cue) continue;
+    if (!main || h.begin < main->begin || TriggerAfter(lex, f, h.end) ||
+        CueWithin(lex, f, Cue::kAttribution, main->end, h.begin)) {
+      return true;
+    }
+    bool boundary = CueWithin(lex, f, Cue::kClause, main->end, h.begin);
+    for (uint32_t k = main->end; !boundary && k < h.begin; ++k) {
+      boundary = f.toks[k].norm == ",";
+    }
+    if (!boundary) return true;
+  }
+  return false;
+}
+
 // "SMM", "HM", "PPP": short capitals are mostly acronyms of groups and
 // missions, rarely the country code they spell; only well-known ones count.
 bool CodeLike(std::string_view s) {

@@ -19,6 +19,15 @@ bool ReportDate(const SentenceFacts& f, const DateMention& d);
 DateMention ShiftAfter(const SentenceFacts& f, DateMention d);
 // An ambiguous numeric date settled by the weekday the text names.
 DateMention Disambiguate(DateMention d, int weekday);
+// Whether a cue of kind `cue` (hypothetical, generic, recollection) speaks
+// of the event the sentence tells. It does not when it stands after the
+// main trigger of `event_type`, past a comma or a word opening another
+// clause, with no speech verb between and no trigger after it: "held a
+// protest, fearing they would lose their jobs" tells a protest; "a rally in
+// Kisumu was called off", "organisers said they would march", "... could
+// spark a crackdown" do not. Without such a trigger, any cue speaks.
+bool CueGoverns(const Lexicon& lex, const SentenceFacts& f, Cue cue,
+                std::string_view event_type);
 // Short capitals that are acronyms, not country codes or places.
 bool CodeLike(std::string_view s);
 bool Acronym(std::string_view s);
