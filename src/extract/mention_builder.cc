@@ -36,7 +36,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     if (ReportDate(f, d)) continue;
     if (!d.range_start && d.day.year != 0 &&
         d.precision == DatePrecision::kDay) {
-      c.date = Disambiguate(d, sentence_named_weekdays_[i]);
+      c.date = SettleNumeric(d, sentence_named_weekdays_[i], month_first_,
+                             article_.published);
       break;
     }
   }
@@ -149,8 +150,7 @@ bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
 bool MentionBuilder::Qualifies(const Candidate& c) const {
   const SentenceFacts& f = c.facts;
   if (c.kind != MentionKind::kIncident) return true;
-  bool hypothetical =
-      CueGoverns(lex_, f, Cue::kHypothetical, c.cls.event_type);
+  bool hypothetical = CueGoverns(lex_, f, Cue::kHypothetical, c.cls.event_type);
   bool nonzero = false;
   for (const auto& fig : f.figures) {
     nonzero |= fig.count.best.value_or(fig.count.low.value_or(0)) > 0;
@@ -405,6 +405,7 @@ void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
 
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
+  month_first_ = ArticleMonthFirst(ss, article_);
   for (const auto& f : ss) {
     sentence_index_.push_back(static_cast<size_t>(f.index));
     sentence_places_.push_back(EventPlace(f));
@@ -427,7 +428,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       if (ReportDate(f, d)) continue;
       if (!d.range_start && d.day.year != 0 &&
           d.precision == DatePrecision::kDay) {
-        day = Disambiguate(d, named);
+        day = SettleNumeric(d, named, month_first_, article_.published);
         break;
       }
     }

@@ -74,6 +74,7 @@ class MentionBuilder {
   std::vector<std::optional<Location>> sentence_places_;
   std::vector<int> sentence_weekdays_;        // unresolved weekday named, or -1
   std::vector<int> sentence_named_weekdays_;  // any weekday named, or -1
+  bool month_first_ = false;  // ambiguous numeric dates read month first
   std::vector<std::optional<DateMention>> sentence_dates_;  // first day named
 };
 
