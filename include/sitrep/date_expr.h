@@ -10,7 +10,9 @@
 // Numeric dd/mm/yyyy vs mm/dd/yyyy: when one part is > 12 it decides
 // (numeric_dmy / numeric_mdy); when both are <= 12 and differ, day first
 // (numeric_dmy_ambiguous: most non-US outlets covering conflict write day
-// first). Only four-digit years are accepted there.
+// first; the extractor then settles it by weekday, publication day, the
+// article's other numeric dates and its outlet: doc/extraction.md). Only
+// four-digit years are accepted there.
 // Year inference: a month/day or bare month without a year resolves to the
 // latest such date on or before the reference day (never after it),
 // relative = true; with no reference the year stays 0.

@@ -195,5 +195,34 @@ TEST(FindDates, LargeAndHostileInput) {
   FindDates("Jan 27", CivilDay{2020, 2, 30});  // invalid reference: ignored
 }
 
+// dates.tsv `order`: outlet name, then web host and its parent domains,
+// then "default".
+TEST(DateLexicon, NumericOrderByOutlet) {
+  auto lx = DateLexicon::Parse(
+      "order\tdefault\tdmy\norder\tapnews.com\tmdy\n"
+      "order\tthe daily\tmdy\norder\tbbc.co.uk\tdmy\n");
+  ASSERT_TRUE(lx.ok()) << lx.status().ToString();
+  struct Case {
+    const char* outlet;
+    const char* url;
+    bool month_first;
+  } cases[] = {
+      {"", "https://apnews.com/article/x", true},
+      {"", "https://www.apnews.com:443/x?y", true},
+      {"The Daily", "", true},
+      {"", "https://www.bbc.co.uk/news/1", false},
+      {"", "https://notapnews.org/x", false},
+      {"", "", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(lx->MonthFirst(c.outlet, c.url), c.month_first)
+        << c.outlet << " " << c.url;
+  }
+  auto us = DateLexicon::Parse("order\tdefault\tmdy\n");
+  ASSERT_TRUE(us.ok());
+  EXPECT_TRUE(us->MonthFirst("", ""));
+  EXPECT_FALSE(DateLexicon::Parse("order\tdefault\tymd\n").ok());
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -1,5 +1,6 @@
 #include "extract/date_lexicon.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 
@@ -75,6 +76,11 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
     }
   } else if (kind == "wd_suffix") {
     lx->wd_suffixes[std::string(phrase)] = true;
+  } else if (kind == "order") {
+    if (r.at(2) != "dmy" && r.at(2) != "mdy") {
+      return Status::InvalidArgument("want: order outlet dmy|mdy");
+    }
+    lx->month_first[std::string(phrase)] = r.at(2) == "mdy";
   } else if (kind == "since_event") {
     lx->since_event.Add(phrase, 0);
   } else {
@@ -84,6 +90,30 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
 }
 
 }  // namespace
+
+bool DateLexicon::MonthFirst(std::string_view outlet,
+                             std::string_view url) const {
+  std::string name;
+  for (char ch : outlet) name.push_back(static_cast<char>(std::tolower(ch)));
+  if (auto it = month_first.find(name);
+      !name.empty() && it != month_first.end())
+    return it->second;
+  // The host of "https://www.apnews.com/article/...", then each suffix.
+  size_t start = url.find("://");
+  std::string_view host = start == std::string_view::npos
+                              ? std::string_view()
+                              : url.substr(start + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  while (!host.empty()) {
+    if (auto it = month_first.find(host); it != month_first.end())
+      return it->second;
+    size_t dot = host.find('.');
+    host = dot == std::string_view::npos ? std::string_view()
+                                         : host.substr(dot + 1);
+  }
+  auto it = month_first.find(std::string_view("default"));
+  return it != month_first.end() && it->second;
+}
 
 int DateLexicon::MonthAt(const QTokens& t, size_t i) const {
   if (!t.IsWord(i)) return 0;

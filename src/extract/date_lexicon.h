@@ -37,6 +37,14 @@ struct DateLexicon {
   QStringMap<Ago> agos;
   QStringMap<bool> wd_suffixes;
   QStringMap<Mode> anchors;
+  // How an outlet writes ambiguous numeric dates (01/02/2011): true = month
+  // first. Keys are lower-case outlet names or web hosts; "default" is the
+  // reading when neither the article nor its outlet settles it.
+  QStringMap<bool> month_first;
+
+  // Whether an article from `outlet` at `url` writes month first, by the
+  // `order` rows (host suffixes match: "www.apnews.com" <- "apnews.com").
+  bool MonthFirst(std::string_view outlet, std::string_view url) const;
 
   // Month (1-12) named by token i, or 0. Capitalisation is checked.
   int MonthAt(const QTokens& t, size_t i) const;

@@ -86,7 +86,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"generic", Cue::kGeneric},
                                    {"media", Cue::kMedia},
                                    {"region", Cue::kRegion},
-                                   {"separate", Cue::kSeparate}},
+                                   {"separate", Cue::kSeparate},
+                                   {"clause", Cue::kClause}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

@@ -48,7 +48,8 @@ enum class Cue : uint8_t {
   kGeneric,
   kMedia,
   kRegion,
-  kSeparate
+  kSeparate,
+  kClause
 };
 
 struct LexEntry {

@@ -36,7 +36,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     if (ReportDate(f, d)) continue;
     if (!d.range_start && d.day.year != 0 &&
         d.precision == DatePrecision::kDay) {
-      c.date = Disambiguate(d, sentence_named_weekdays_[i]);
+      c.date = SettleNumeric(d, sentence_named_weekdays_[i], month_first_,
+                             article_.published);
       break;
     }
   }
@@ -129,9 +130,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
 bool MentionBuilder::Weak(const Candidate& c) const {
   const SentenceFacts& f = c.facts;
   if (c.kind != MentionKind::kIncident || c.cls.defaulted || c.cls.score < 3 ||
-      !f.figures.empty() || f.HasCue(lex_, Cue::kHypothetical) ||
-      f.HasCue(lex_, Cue::kGeneric) || f.HasCue(lex_, Cue::kRecollection) ||
-      f.HasCue(lex_, Cue::kMedia)) {
+      !f.figures.empty() || Unreal(c) || f.HasCue(lex_, Cue::kMedia)) {
     return false;
   }
   if (c.date && article_.published && c.date->day.valid() &&
@@ -156,16 +155,13 @@ bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
 bool MentionBuilder::Qualifies(const Candidate& c) const {
   const SentenceFacts& f = c.facts;
   if (c.kind != MentionKind::kIncident) return true;
-  bool hypothetical = f.HasCue(lex_, Cue::kHypothetical);
+  bool hypothetical = CueGoverns(lex_, f, Cue::kHypothetical, c.cls.event_type);
   bool nonzero = false;
   for (const auto& fig : f.figures) {
     nonzero |= fig.count.best.value_or(fig.count.low.value_or(0)) > 0;
   }
   if (nonzero) return !hypothetical || c.cls.score >= 3;
-  if (hypothetical || c.cls.score < 3 || f.HasCue(lex_, Cue::kRecollection) ||
-      f.HasCue(lex_, Cue::kGeneric)) {
-    return false;
-  }
+  if (c.cls.score < 2 || Unreal(c)) return false;
   if (c.date && article_.published && c.date->day.valid()) {
     int64_t age = article_.published->ToDays() - c.date->day.ToDays();
     if (age > 14 || age < -1) return false;  // background, not news
@@ -173,8 +169,20 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
   // A quotation is testimony or opinion: without a figure it is no event.
   std::string_view text = c.facts.span.In(article_.text);
   if (text.starts_with("\"") || text.starts_with("\xE2\x80\x9C")) return false;
-  return (c.date && !c.date_inherited) ||
-         (IsLocal(c.place) && !c.place_inherited);
+  bool own_day = c.date && !c.date_inherited;
+  bool own_place = IsLocal(c.place) && !c.place_inherited;
+  // "On 9 May, gunmen attacked a village in Bankass": weaker trigger words
+  // tell an event when the sentence states both its day and its place.
+  if (c.cls.score < 3) return own_day && own_place;
+  return own_day || own_place;
+}
+
+// A plan, threat, habit or recollection rather than an event that happened.
+bool MentionBuilder::Unreal(const Candidate& c) const {
+  const std::string& type = c.cls.event_type;
+  return CueGoverns(lex_, c.facts, Cue::kHypothetical, type) ||
+         CueGoverns(lex_, c.facts, Cue::kGeneric, type) ||
+         CueGoverns(lex_, c.facts, Cue::kRecollection, type);
 }
 
 MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
@@ -448,6 +456,7 @@ void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
 
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
+  month_first_ = ArticleMonthFirst(ss, article_);
   for (const auto& f : ss) {
     sentence_index_.push_back(static_cast<size_t>(f.index));
     sentence_places_.push_back(EventPlace(f));
@@ -470,7 +479,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       if (ReportDate(f, d)) continue;
       if (!d.range_start && d.day.year != 0 &&
           d.precision == DatePrecision::kDay) {
-        day = Disambiguate(d, named);
+        day = SettleNumeric(d, named, month_first_, article_.published);
         break;
       }
     }

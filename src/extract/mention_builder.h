@@ -52,6 +52,7 @@ class MentionBuilder {
   std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
   bool Qualifies(const Candidate& c) const;
   bool Weak(const Candidate& c) const;
+  bool Unreal(const Candidate& c) const;
   bool SameParagraph(size_t a, size_t b) const;
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
   bool InsideActor(const SentenceFacts& f, Span span) const;
@@ -77,6 +78,7 @@ class MentionBuilder {
   std::vector<std::optional<Location>> sentence_places_;
   std::vector<int> sentence_weekdays_;        // unresolved weekday named, or -1
   std::vector<int> sentence_named_weekdays_;  // any weekday named, or -1
+  bool month_first_ = false;  // ambiguous numeric dates read month first
   std::vector<std::optional<DateMention>> sentence_dates_;  // first day named
 };
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "extract/date_lexicon.h"
+
 namespace sitrep::mention_util {
 
 // 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
@@ -60,18 +62,103 @@ DateMention ShiftAfter(const SentenceFacts& f, DateMention d) {
 }
 
 // "01/02/2011 ... on Sunday": a numeric date that reads either way is
-// settled by the weekday the text names (2 January 2011 was a Sunday).
-DateMention Disambiguate(DateMention d, int weekday) {
-  if (weekday < 0 || d.rule.find("ambiguous") == std::string::npos ||
-      d.day.Weekday() == weekday) {
-    return d;
-  }
+// settled by the weekday the text names (2 January 2011 was a Sunday) and
+// by the publication day (a reading after it is wrong); when both readings
+// survive, by the article's convention.
+DateMention SettleNumeric(DateMention d, int weekday, bool month_first,
+                          const std::optional<CivilDay>& published) {
+  if (d.rule.find("ambiguous") == std::string::npos) return d;
   CivilDay swapped{d.day.year, d.day.day, d.day.month};
-  if (swapped.valid() && swapped.Weekday() == weekday) {
+  auto fits = [&](const CivilDay& c) {
+    return c.valid() && (weekday < 0 || c.Weekday() == weekday) &&
+           (!published || c.ToDays() <= published->ToDays() + 1);
+  };
+  bool as_read = fits(d.day), other = fits(swapped);
+  if (as_read == other) {
+    if (!month_first) return d;
     d.day = swapped;
-    d.rule += "+weekday";
+    d.rule += "+month_first";
+  } else if (other) {
+    bool by_weekday = weekday >= 0 && d.day.Weekday() != weekday;
+    d.day = swapped;
+    d.rule += by_weekday ? "+weekday" : "+published";
   }
   return d;
+}
+
+bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a) {
+  bool mdy = false, dmy = false;
+  for (const auto& f : ss) {
+    for (const auto& d : f.dates) {
+      mdy |= d.rule == "numeric_mdy";
+      dmy |= d.rule == "numeric_dmy" && d.day.day > 12;
+    }
+  }
+  if (mdy != dmy) return mdy;
+  return DateLexicon::Get().MonthFirst(a.outlet, a.url);
+}
+
+namespace {
+
+// The first of the heaviest trigger hits of `event_type`, or null.
+const PhraseHit* MainTrigger(const Lexicon& lex, const SentenceFacts& f,
+                             std::string_view event_type) {
+  const PhraseHit* best = nullptr;
+  int best_w = 0;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kTrigger && e.event_type == event_type &&
+        e.weight > best_w) {
+      best = &h;
+      best_w = e.weight;
+    }
+  }
+  return best;
+}
+
+// "... could spark a renewed crackdown": the cue's clause tells an event of
+// its own.
+bool TriggerAfter(const Lexicon& lex, const SentenceFacts& f, uint32_t tok) {
+  for (const auto& h : f.hits) {
+    if (h.begin >= tok && lex.entry(h.payload).kind == LexKind::kTrigger) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A cue of kind `cue` within tokens [begin, end).
+bool CueWithin(const Lexicon& lex, const SentenceFacts& f, Cue cue,
+               uint32_t begin, uint32_t end) {
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kCue && e.cue == cue && h.begin >= begin &&
+        h.end <= end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool CueGoverns(const Lexicon& lex, const SentenceFacts& f, Cue cue,
+                std::string_view event_type) {
+  const PhraseHit* main = MainTrigger(lex, f, event_type);
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind != LexKind::kCue || e.cue != cue) continue;
+    if (!main || h.begin < main->begin || TriggerAfter(lex, f, h.end) ||
+        CueWithin(lex, f, Cue::kAttribution, main->end, h.begin)) {
+      return true;
+    }
+    bool boundary = CueWithin(lex, f, Cue::kClause, main->end, h.begin);
+    for (uint32_t k = main->end; !boundary && k < h.begin; ++k) {
+      boundary = f.toks[k].norm == ",";
+    }
+    if (!boundary) return true;
+  }
+  return false;
 }
 
 // "SMM", "HM", "PPP": short capitals are mostly acronyms of groups and

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "extract/analysis.h"
+#include "sitrep/article.h"
 #include "sitrep/event.h"
 
 namespace sitrep::mention_util {
@@ -17,8 +18,24 @@ int WeekdayNamed(std::string_view s);
 bool ReportDate(const SentenceFacts& f, const DateMention& d);
 // "came a day after" shifts the date named before it back.
 DateMention ShiftAfter(const SentenceFacts& f, DateMention d);
-// An ambiguous numeric date settled by the weekday the text names.
-DateMention Disambiguate(DateMention d, int weekday);
+// An ambiguous numeric date (01/02/2011) settled by the weekday the text
+// names, then the publication day (no reading after it), then
+// `month_first` (the article's convention; see ArticleMonthFirst).
+DateMention SettleNumeric(DateMention d, int weekday, bool month_first,
+                          const std::optional<CivilDay>& published);
+// Whether a cue of kind `cue` (hypothetical, generic, recollection) speaks
+// of the event the sentence tells. It does not when it stands after the
+// main trigger of `event_type`, past a comma or a word opening another
+// clause, with no speech verb between and no trigger after it: "held a
+// protest, fearing they would lose their jobs" tells a protest; "a rally in
+// Kisumu was called off", "organisers said they would march", "... could
+// spark a crackdown" do not. Without such a trigger, any cue speaks.
+bool CueGoverns(const Lexicon& lex, const SentenceFacts& f, Cue cue,
+                std::string_view event_type);
+// How `a` writes numeric dates (true = month first): an unambiguous one in
+// it (12/25/2011 month first, 25/12/2011 day first) settles the others when
+// all agree; else its outlet's convention (dates.tsv `order`).
+bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a);
 // Short capitals that are acronyms, not country codes or places.
 bool CodeLike(std::string_view s);
 bool Acronym(std::string_view s);
