@@ -92,7 +92,7 @@ TEST(DedupCorpus, ExamplesSyndicatedPair) {
   std::vector<std::string> paths = Files(dir, ".txt", ".html");
   paths.push_back((dir / "batch.jsonl").string());
   auto articles = Load(paths);
-  ASSERT_EQ(articles.size(), 15u);
+  ASSERT_EQ(articles.size(), 17u);
   const Article* a2 = Find(articles, "02_");
   const Article* a3 = Find(articles, "03_");
   ASSERT_TRUE(a2 && a3);
