@@ -216,19 +216,27 @@ Status Db::Exec(std::string_view script) {
 
 // ---- Transaction -----------------------------------------------------------
 
+// Inside an open transaction (a write batch), a savepoint gives the nested
+// writer the same all-or-nothing contract without a commit of its own.
 Result<std::unique_ptr<Transaction>> Transaction::Begin(Db* db) {
-  SITREP_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));
-  return std::unique_ptr<Transaction>(new Transaction(db));
+  const bool nested = sqlite3_get_autocommit(db->raw()) == 0;
+  SITREP_RETURN_IF_ERROR(
+      db->Exec(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"));
+  return std::unique_ptr<Transaction>(new Transaction(db, nested));
 }
 
 Transaction::~Transaction() {
-  if (!done_) (void)db_->Exec("ROLLBACK");
+  if (done_) return;
+  (void)db_->Exec(nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
 }
 
 Status Transaction::Commit() {
   done_ = true;
-  Status st = db_->Exec("COMMIT");
-  if (!st.ok()) (void)db_->Exec("ROLLBACK");
+  Status st = db_->Exec(nested_ ? "RELEASE nested" : "COMMIT");
+  if (!st.ok()) {
+    (void)db_->Exec(nested_ ? "ROLLBACK TO nested; RELEASE nested"
+                            : "ROLLBACK");
+  }
   return st;
 }
 

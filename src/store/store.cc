@@ -108,20 +108,22 @@ Result<int64_t> InsertArticleRow(Db& db, const Article& a, int version) {
 }
 
 Status InsertChildren(Db& db, int64_t pk, const Article& a) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertSentence));
   for (size_t i = 0; i < a.sentences.size(); ++i) {
-    SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertSentence));
+    s.Reset();
     s.Bind(1, pk).Bind(2, static_cast<int64_t>(i));
     s.Bind(3, int64_t{a.sentences[i].begin});
     s.Bind(4, int64_t{a.sentences[i].end});
     SITREP_RETURN_IF_ERROR(s.Run());
   }
+  SITREP_ASSIGN_OR_RETURN(Stmt rs, db.Prepare(kInsertRemoved));
   for (size_t i = 0; i < a.removed.size(); ++i) {
     const Removed& r = a.removed[i];
-    SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertRemoved));
-    s.Bind(1, pk).Bind(2, static_cast<int64_t>(i)).Bind(3, r.kind);
-    s.Bind(4, int64_t{r.raw.begin}).Bind(5, int64_t{r.raw.end});
-    s.Bind(6, r.text);
-    SITREP_RETURN_IF_ERROR(s.Run());
+    rs.Reset();
+    rs.Bind(1, pk).Bind(2, static_cast<int64_t>(i)).Bind(3, r.kind);
+    rs.Bind(4, int64_t{r.raw.begin}).Bind(5, int64_t{r.raw.end});
+    rs.Bind(6, r.text);
+    SITREP_RETURN_IF_ERROR(rs.Run());
   }
   SITREP_ASSIGN_OR_RETURN(Stmt fts, db.Prepare(kFtsInsert));
   fts.Bind(1, pk).Bind(2, a.title).Bind(3, a.text);
@@ -147,7 +149,7 @@ Result<Current> FindCurrent(Db& db, std::string_view id) {
   return c;
 }
 
-Result<bool> HasContent(Db& db, const Article& a) {
+Result<bool> HasContentLocked(Db& db, const Article& a) {
   SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kFindSameContent));
   s.Bind(1, a.id).Bind(2, a.content_hash);
   return s.Step();
@@ -186,7 +188,7 @@ namespace {
 
 // PutArticle's work. REQUIRES: a transaction is open on `db`.
 Result<PutOutcome> PutLocked(Db& db, const Article& a) {
-  SITREP_ASSIGN_OR_RETURN(bool present, HasContent(db, a));
+  SITREP_ASSIGN_OR_RETURN(bool present, HasContentLocked(db, a));
   if (present) return PutOutcome::kAlreadyPresent;
   SITREP_ASSIGN_OR_RETURN(Current cur, FindCurrent(db, a.id));
   if (cur.version > 0) {  // the old version leaves the full-text index
@@ -200,6 +202,23 @@ Result<PutOutcome> PutLocked(Db& db, const Article& a) {
 }
 
 }  // namespace
+
+Result<bool> Store::HasContent(std::string_view id,
+                               std::string_view content_hash) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db_->Prepare(kFindSameContent));
+  s.Bind(1, id).Bind(2, content_hash);
+  return s.Step();
+}
+
+Store::WriteBatch::WriteBatch(std::unique_ptr<Transaction> txn)
+    : txn_(std::move(txn)) {}
+Store::WriteBatch::~WriteBatch() = default;
+Status Store::WriteBatch::Commit() { return txn_->Commit(); }
+
+Result<std::unique_ptr<Store::WriteBatch>> Store::BeginWriteBatch() {
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  return std::unique_ptr<WriteBatch>(new WriteBatch(std::move(txn)));
+}
 
 Result<PutOutcome> Store::PutArticle(const Article& a) {
   SITREP_RETURN_IF_ERROR(Validate(a));
