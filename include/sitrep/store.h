@@ -127,7 +127,8 @@ class Store {
 
    private:
     friend class Store;
-    explicit WriteBatch(std::unique_ptr<store_internal::Transaction> txn);
+    WriteBatch(Store* store, std::unique_ptr<store_internal::Transaction> txn);
+    Store* store_;
     std::unique_ptr<store_internal::Transaction> txn_;
   };
   Result<std::unique_ptr<WriteBatch>> BeginWriteBatch();
@@ -207,9 +208,14 @@ class Store {
   // later migrations (events, mentions, ...). Not for use outside src/store.
   store_internal::Db& db() { return *db_; }
 
+ // A full-text index write (internal; deferred to a batch's commit).
+  struct FtsWrite;
+
  private:
   explicit Store(std::unique_ptr<store_internal::Db> db);
   std::unique_ptr<store_internal::Db> db_;
+  // Full-text writes waiting for the open batch's commit; null: no batch.
+  std::unique_ptr<std::vector<FtsWrite>> batch_fts_;
 };
 
 }  // namespace sitrep
