@@ -6,6 +6,7 @@
 #ifndef SITREP_EXTRACT_QUANTITY_LEXICON_H_
 #define SITREP_EXTRACT_QUANTITY_LEXICON_H_
 
+#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -48,6 +49,10 @@ class QPhraseTable {
   };
   QStringMap<std::vector<Phrase>> by_first_;  // each list longest first
   size_t max_len_ = 0;
+  // Bit (TextHash % size) of every first token: most tokens start no
+  // phrase, and one bit test rejects them before the hash-map lookup.
+  static constexpr size_t kFilterBits = 4096;
+  std::bitset<kFilterBits> first_filter_;
 };
 
 // Which parts of a Count take the number N: a row of numbers.tsv `qual`.

@@ -198,16 +198,30 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
   for (auto& m : *mentions) {
     if (!reference.count(m.article_id)) kept.push_back(std::move(m));
   }
+  // In batches extracted on the thread pool, appended in reference order.
+  std::vector<Article> batch;
+  auto flush = [&] {
+    std::vector<std::vector<Mention>> extracted(batch.size());
+    pipeline_internal::ParallelFor(
+        batch.size(), pipeline_internal::ThreadCount(options_.threads),
+        [&](size_t i) { extracted[i] = extractor_->Extract(batch[i]); });
+    for (std::vector<Mention>& ms : extracted) {
+      for (Mention& m : ms) {
+        if (m.date_rule == "article") m.date_rule = "cluster";
+        kept.push_back(std::move(m));
+      }
+    }
+    batch.clear();
+  };
   for (const auto& [id, day] : reference) {
     SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
     if (a.published) continue;  // dated after all: keep its own mentions
     a.published = day;
     a.date_origin = DateOrigin::kCluster;
-    for (Mention& m : extractor_->Extract(a)) {
-      if (m.date_rule == "article") m.date_rule = "cluster";
-      kept.push_back(std::move(m));
-    }
+    batch.push_back(std::move(a));
+    if (batch.size() == kBatchDocuments) flush();
   }
+  flush();
   *mentions = std::move(kept);
   return Status::OK();
 }
