@@ -42,13 +42,28 @@ std::optional<CivilDay> Published(const InfoMap& m, std::string_view id) {
   return c ? c->published : std::nullopt;
 }
 
-// Shared sentence counts per unordered pair (a < b), as views into `shared`.
+// Shared sentence counts per unordered pair (a < b), in pair order, as
+// views into `shared`. SharedSentenceIndex::All() lists them sorted
+// already, so usually no sort is needed.
 using IdPair = std::pair<std::string_view, std::string_view>;
-std::map<IdPair, int> CountShared(const std::vector<SharedSentence>& shared) {
-  std::map<IdPair, int> n;
+std::vector<std::pair<IdPair, int>> CountShared(
+    const std::vector<SharedSentence>& shared) {
+  std::vector<IdPair> pairs;
+  pairs.reserve(shared.size());
   for (const auto& s : shared) {
     std::string_view a = s.article_a, b = s.article_b;
-    ++n[a < b ? IdPair(a, b) : IdPair(b, a)];
+    pairs.push_back(a < b ? IdPair(a, b) : IdPair(b, a));
+  }
+  if (!std::is_sorted(pairs.begin(), pairs.end())) {
+    std::sort(pairs.begin(), pairs.end());
+  }
+  std::vector<std::pair<IdPair, int>> n;
+  for (const IdPair& p : pairs) {
+    if (!n.empty() && n.back().first == p) {
+      ++n.back().second;
+    } else {
+      n.emplace_back(p, 1);
+    }
   }
   return n;
 }
