@@ -168,9 +168,13 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   // journal_mode returns a row ("wal", or "memory" for :memory:).
   rc = EnableWal(raw);
   if (rc != SQLITE_OK) return SqliteStatus(raw, rc, "PRAGMA journal_mode=WAL");
+  // A 32 MiB page cache (SQLite's default is 2 MiB): ingest and event
+  // rebuilds revisit index pages that would otherwise be re-read from the
+  // file by a system call each time.
   SITREP_RETURN_IF_ERROR(
       db->Exec("PRAGMA synchronous=NORMAL;"
-               "PRAGMA foreign_keys=ON;"));
+               "PRAGMA foreign_keys=ON;"
+               "PRAGMA cache_size=-32768;"));
   return db;
 }
 
