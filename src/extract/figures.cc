@@ -84,6 +84,35 @@ const Hit* VictimAfter(const std::vector<Hit>& actors, const SentenceFacts& f,
   return nullptr;
 }
 
+bool Auxiliary(const std::string& w) {
+  return w == "were" || w == "was" || w == "been" || w == "being" ||
+         w == "are" || w == "is" || w == "got" || w == "had" || w == "have" ||
+         w == "has";
+}
+
+// Words that open the object of an active verb: "militants killed a
+// policeman", "gunmen shot dead the owner", "... killed him".
+bool OpensObject(const std::string& w) {
+  static const std::set<std::string> kOpeners = {
+      "a",    "an",    "the",   "his",  "her",     "their", "him",
+      "them", "its",   "one",   "two",  "three",   "four",  "five",
+      "six",  "seven", "eight", "nine", "another", "at",    "several"};
+  return kOpeners.count(w) > 0;
+}
+
+// "two gunmen shot and killed a policeman": the count before an active
+// verb that has an object is the killers, not the dead.
+bool CountIsAgent(const SentenceFacts& f, const QuantityAt& qa, const Hit& o) {
+  if (o.e->form != OutcomeForm::kVerb || o.end >= f.toks.size()) return false;
+  for (uint32_t k = qa.tok_end; k < o.begin; ++k) {
+    if (Auxiliary(f.toks[k].norm)) return false;
+  }
+  const Tok& next = f.toks[o.end];
+  if (next.punct) return false;
+  if (OpensObject(next.norm) || IsQuantityTok(f, o.end)) return true;
+  return next.cap && next.norm != "on" && next.norm != "in";
+}
+
 // An outcome phrase after `pos`, reached over filler words only.
 const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
@@ -94,6 +123,21 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     bool comma_aside =
         f.toks[k].norm == "," && k + 1 < f.toks.size() &&
         (f.toks[k + 1].norm == "including" || f.toks[k + 1].norm == "among");
+    // "three people including a policeman were killed": the same aside,
+    // closed by the auxiliary that follows it.
+    if (f.toks[k].norm == "including" || f.toks[k].norm == "among") {
+      uint32_t close = k + 1;
+      while (close < end + 6 && close < f.toks.size() &&
+             !Auxiliary(f.toks[close].norm) && !f.toks[close].punct) {
+        ++close;
+      }
+      if (close < f.toks.size() && Auxiliary(f.toks[close].norm)) {
+        end = std::min<uint32_t>(close + limit, f.toks.size());
+        k = close;
+        continue;
+      }
+      return nullptr;
+    }
     if (comma_aside || f.toks[k].norm == "(") {
       const char* closer = comma_aside ? "," : ")";
       uint32_t close = k + 1;
@@ -406,7 +450,12 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     bool was = o.begin > 0 && f->toks[o.begin - 1].norm == "was";
     // "killed a Muttahida Qaumi Movement (MQM) activist": one determiner and
     // a victim noun in the object, however long the name between.
-    if (objects == 1) {
+    // "opened fire on a teacher, killing him".
+    bool pronoun = o.e->form == OutcomeForm::kVerb && o.end < f->toks.size() &&
+                   (f->toks[o.end].norm == "him" ||
+                    f->toks[o.end].norm == "her");
+    if (objects == 0 && pronoun) objects = 1;
+    if (objects == 1 && !pronoun) {
       bool victim = false;
       for (const auto& a : actors) {
         victim |= a.begin > o.end && a.begin < o.end + 12 &&
@@ -463,22 +512,17 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
               HasWordBetween(*f, o->end, qa.tok_begin, "and"))) {
       o = nullptr;
     }
-    bool object = o != nullptr;
-    if (o == nullptr) o = OutcomeAfter(outcomes, *f, after, 7);
     if (o == nullptr) {
-      o = OutcomeBefore(outcomes, *f, qa.tok_begin);
-      object = o != nullptr && o->e->form == OutcomeForm::kVerb;
+      o = OutcomeAfter(outcomes, *f, after, 7);
+      if (o && CountIsAgent(*f, qa, *o)) continue;
     }
+    if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
     if (o == nullptr) continue;
     if (!victim && qa.tok_end < f->toks.size() && !f->toks[qa.tok_end].punct) {
       const std::string& next = f->toks[qa.tok_end].norm;
-      // "killed 5 merchants": the object of a killing verb is people unless
-      // it is a thing ("destroyed five vehicles"). Before the outcome, a
-      // count of things ("five rockets hit ...") is not victims.
-      if (object ? Things().count(next) > 0
-                 : o->begin != qa.tok_end && !Fillers().count(next)) {
-        continue;
-      }
+      // "killed 5 merchants", "seven government employees were killed":
+      // a counted noun is people unless it is a thing ("five rockets hit").
+      if (Things().count(next) > 0) continue;
     }
     AddFigure(f, MakeFigure(qa.q, o->e->outcome,
                             victim ? victim->e->actor_class : ""));
