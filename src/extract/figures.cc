@@ -38,6 +38,14 @@ const std::set<std::string>& Things() {
   return *s;
 }
 
+// "a number of", "a total of": amounts, not one victim.
+const std::set<std::string>& Amounts() {
+  static const auto* s = new std::set<std::string>{
+      "number", "total", "few", "dozen", "handful", "couple", "further",
+      "lot",    "series", "group", "crowd", "hundred", "thousand"};
+  return *s;
+}
+
 const std::set<std::string>& ZeroWords() {
   static const auto* s = new std::set<std::string>{
       "no", "without", "nobody", "none", "zero", "neither"};
@@ -90,6 +98,40 @@ bool Auxiliary(const std::string& w) {
          w == "has";
 }
 
+bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
+                    const char* word) {
+  for (uint32_t k = b; k < e && k < f.toks.size(); ++k) {
+    if (f.toks[k].norm == word) return true;
+  }
+  return false;
+}
+
+bool AsideOpener(const std::string& w) {
+  static const std::set<std::string> kOpeners = {
+      "including", "among", "who",  "whose", "identified",
+      "aged",      "both",  "most", "mostly"};
+  return kOpeners.count(w) > 0;
+}
+
+// The end of the words naming what a count counts: "four Ethiopian United
+// Nations (UN) peacekeepers", "two female street vendors".
+uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes,
+                       const SentenceFacts& f, uint32_t pos) {
+  uint32_t k = pos;
+  for (; k < f.toks.size() && k < pos + 6; ++k) {
+    const Tok& t = f.toks[k];
+    bool bracket = t.norm == "(" || t.norm == ")" || t.norm == "-";
+    if ((t.punct && !bracket) || Fillers().count(t.norm) ||
+        Auxiliary(t.norm) || IsQuantityTok(f, k)) {
+      break;
+    }
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin == k;
+    if (outcome) break;
+  }
+  return k;
+}
+
 // Words that open the object of an active verb: "militants killed a
 // policeman", "gunmen shot dead the owner", "... killed him".
 bool OpensObject(const std::string& w) {
@@ -120,9 +162,9 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
   for (uint32_t k = pos; k < end; ++k) {
     // ", including 65 police recruits," and "(2 men, 2 women and 1 child)"
     // are asides: step over them.
-    bool comma_aside =
-        f.toks[k].norm == "," && k + 1 < f.toks.size() &&
-        (f.toks[k + 1].norm == "including" || f.toks[k + 1].norm == "among");
+    // So is ", who worked for ...," and ", identified as X and Y,".
+    bool comma_aside = f.toks[k].norm == "," && k + 1 < f.toks.size() &&
+                       AsideOpener(f.toks[k + 1].norm);
     // "three people including a policeman were killed": the same aside,
     // closed by the auxiliary that follows it.
     if (f.toks[k].norm == "including" || f.toks[k].norm == "among") {
@@ -153,7 +195,13 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     }
     if (IsQuantityTok(f, k)) return nullptr;
     const Tok& t = f.toks[k];
-    if (t.punct && t.norm != ",") return nullptr;
+    if (t.punct && t.norm != "," && t.norm != "-") return nullptr;
+    // Names are stepped over ("seven members of the National Front were
+    // killed"); so are filler words, and one other word.
+    if (t.cap || t.norm == "-") {
+      if (end < f.toks.size() && end < pos + 16) ++end;
+      continue;
+    }
     if (!t.punct && !Fillers().count(t.norm)) {
       // Allow one unknown word ("in Nassiriya"): stop at the second.
       if (k > pos + 1 && !Fillers().count(f.toks[k - 1].norm)) return nullptr;
@@ -212,6 +260,11 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     uint32_t from = o.begin >= 4 ? o.begin - 4 : 0;
     for (uint32_t k = from; k < o.begin; ++k) {
       if (!ZeroWords().count(f->toks[k].norm)) continue;
+      // "no other casualties": none besides those counted, not a zero.
+      if (HasWordBetween(*f, k, o.begin, "other") ||
+          HasWordBetween(*f, k, o.begin, "further")) {
+        break;
+      }
       Quantity q;
       q.span = {f->toks[k].span.begin, f->toks[o.end - 1].span.end};
       q.count = Count{0, 0, 0};
@@ -311,14 +364,6 @@ void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
     }
     AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
   }
-}
-
-bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
-                    const char* word) {
-  for (uint32_t k = b; k < e && k < f.toks.size(); ++k) {
-    if (f.toks[k].norm == word) return true;
-  }
-  return false;
 }
 
 bool InPlace(const SentenceFacts& f, Span s) {
@@ -461,7 +506,14 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
         victim |= a.begin > o.end && a.begin < o.end + 12 &&
                   !HasWordBetween(*f, o.end, a.begin, ",");
       }
-      if (!victim) objects = 0;
+      // "killing a vendor": a noun right after the determiner is a victim
+      // unless it is a thing or an amount ("a number of").
+      bool noun = o.end + 1 < f->toks.size() &&
+                  (f->toks[o.end].norm == "a" || f->toks[o.end].norm == "an") &&
+                  !f->toks[o.end + 1].punct &&
+                  !Things().count(f->toks[o.end + 1].norm) &&
+                  !Amounts().count(f->toks[o.end + 1].norm);
+      if (!victim && !noun) objects = 0;
     }
     if (objects >= 1 || (objects == 0 && was)) {
       Quantity q;
@@ -503,7 +555,8 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   for (const auto& qa : f->quantities) {
     if (qa.q.qualifier == "zero" || Subset(*f, qa)) continue;
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
-    uint32_t after = victim ? victim->end : qa.tok_end;
+    uint32_t after =
+        victim ? victim->end : NounPhraseEnd(outcomes, *f, qa.tok_end);
     // "killing at least 25 people and wounding 50": a verb right before the
     // count governs it, before any verb that follows.
     // ("were killed and 12 wounded" is a new clause: "and" breaks the hold.)
@@ -518,11 +571,11 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     }
     if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
     if (o == nullptr) continue;
-    if (!victim && qa.tok_end < f->toks.size() && !f->toks[qa.tok_end].punct) {
-      const std::string& next = f->toks[qa.tok_end].norm;
-      // "killed 5 merchants", "seven government employees were killed":
-      // a counted noun is people unless it is a thing ("five rockets hit").
-      if (Things().count(next) > 0) continue;
+    // "killed 5 merchants", "seven government employees were killed": a
+    // counted noun is people unless it is a thing ("five armoured vehicles").
+    if (!victim && after > qa.tok_end &&
+        Things().count(f->toks[after - 1].norm) > 0) {
+      continue;
     }
     AddFigure(f, MakeFigure(qa.q, o->e->outcome,
                             victim ? victim->e->actor_class : ""));

@@ -96,7 +96,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   }
   c.facts = std::move(f);
   // "Video showed ..." describes an event already told.
-  if (c.facts.HasCue(lex_, Cue::kMedia)) {
+  if (AboutFootage(lex_, c.facts)) {
     c.attach_only = true;
     c.cls.defaulted = true;
     return c;
@@ -126,7 +126,7 @@ bool MentionBuilder::Weak(const Candidate& c) const {
   if (c.kind != MentionKind::kIncident || c.cls.defaulted || c.cls.score < 3 ||
       !f.figures.empty() || f.HasCue(lex_, Cue::kHypothetical) ||
       f.HasCue(lex_, Cue::kGeneric) || f.HasCue(lex_, Cue::kRecollection) ||
-      f.HasCue(lex_, Cue::kMedia)) {
+      AboutFootage(lex_, f)) {
     return false;
   }
   if (c.date && article_.published && c.date->day.valid() &&

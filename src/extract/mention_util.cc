@@ -118,4 +118,14 @@ bool NearAny(const Mention& m, const Location& l) {
   return false;
 }
 
+bool AboutFootage(const Lexicon& lex, const SentenceFacts& f) {
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kCue && e.cue == Cue::kMedia && h.begin < 3) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace sitrep::mention_util
