@@ -41,8 +41,9 @@ const std::set<std::string>& Things() {
 // "a number of", "a total of": amounts, not one victim.
 const std::set<std::string>& Amounts() {
   static const auto* s = new std::set<std::string>{
-      "number", "total", "few", "dozen", "handful", "couple", "further",
-      "lot",    "series", "group", "crowd", "hundred", "thousand"};
+      "number",  "total",   "few",  "dozen",   "handful",      "couple",
+      "further", "lot",     "series", "group", "crowd",       "hundred",
+      "thousand", "unknown", "undisclosed", "unspecified", "undetermined"};
   return *s;
 }
 
@@ -218,11 +219,16 @@ const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
     bool clear = true;
     for (uint32_t k = o.end; k < pos; ++k) {
       const Tok& t = f.toks[k];
-      if (t.punct || !(t.norm == "at" || t.norm == "least" || t.norm == "and" ||
-                       t.norm == "of" || t.norm == "to" || t.norm == "the" ||
-                       t.norm == "another" || t.norm == "some")) {
-        clear = false;
-      }
+      bool gap = !t.punct && (t.norm == "at" || t.norm == "least" ||
+                              t.norm == "and" || t.norm == "of" ||
+                              t.norm == "to" || t.norm == "the" ||
+                              t.norm == "another" || t.norm == "some");
+      // "death toll rose to 12", "fatalities coded as 3", "deaths: 4".
+      bool toll = o.e->form == OutcomeForm::kNoun &&
+                  (t.norm == ":" || t.norm == "coded" || t.norm == "as" ||
+                   t.norm == "rose" || t.norm == "stands" ||
+                   t.norm == "reached" || t.norm == "is" || t.norm == "was");
+      if (!gap && !toll) clear = false;
     }
     if (!clear) continue;
     if (o.e->form == OutcomeForm::kVerb || o.e->form == OutcomeForm::kNoun) {
@@ -466,7 +472,10 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
     bool outcome = false;
     for (const auto& o : outcomes) outcome |= o.begin == k;
     if (outcome) break;
-    if (w == "a" || w == "an") ++n;
+    // "an unknown number of soldiers" is no count.
+    bool amount = k + 1 < f.toks.size() &&
+                  Amounts().count(f.toks[k + 1].norm) > 0;
+    if ((w == "a" || w == "an") && !amount) ++n;
   }
   return n;
 }
@@ -553,7 +562,15 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
   if (outcomes.empty()) return;
   for (const auto& qa : f->quantities) {
-    if (qa.q.qualifier == "zero" || Subset(*f, qa)) continue;
+    if (qa.q.qualifier == "zero") {
+      // "fatalities coded as 0", "death toll: zero".
+      const Hit* o = OutcomeBefore(outcomes, *f, qa.tok_begin);
+      if (o && o->e->form == OutcomeForm::kNoun) {
+        AddFigure(f, MakeFigure(qa.q, o->e->outcome, ""));
+      }
+      continue;
+    }
+    if (Subset(*f, qa)) continue;
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
     uint32_t after =
         victim ? victim->end : NounPhraseEnd(outcomes, *f, qa.tok_end);

@@ -25,6 +25,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       return std::nullopt;
     c.cls.defaulted = true;
   }
+  c.restates = c.cls.defaulted && Restatement(lex_, f);
   std::string_view text = article_.text;
   c.attribution = FindAttribution(lex_, text, f);
   for (auto& fig : f.figures) {
@@ -316,7 +317,13 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
     m.date_rule = c.date->rule;
     w->explicit_date = true;
   }
-  for (const auto& f : c.facts.figures) m.figures.push_back(f);
+  for (const auto& f : c.facts.figures) {
+    // A restated toll replaces the counts told before it.
+    if (c.restates) std::erase_if(m.figures, [&](const Figure& g) {
+      return g.outcome == f.outcome && g.sentence != f.sentence;
+    });
+    m.figures.push_back(f);
+  }
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
@@ -457,6 +464,11 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
           works[k].m.sentences.back() >= works[last].m.sentences.back()) {
         last = k;
       }
+    }
+    if (c->restates && !works.empty() && !works[last].m.weak &&
+        works[last].m.kind == MentionKind::kIncident) {
+      Join(&works[last], *c);
+      continue;
     }
     for (size_t k = works.size(); k-- > 0;) {
       if (c->cls.defaulted && k != last) continue;
