@@ -555,6 +555,37 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
   }
 }
 
+// "His three guards were also killed", "two more died", "another soldier",
+// "five others were wounded": counts on top of those told before.
+void MarkAdditions(SentenceFacts* f) {
+  bool also = false, apart = false;
+  for (const auto& t : f->toks) {
+    also |= t.norm == "also" || t.norm == "additionally";
+    // "Another 12 were killed in a separate clash": another incident.
+    apart |= t.norm == "separate" || t.norm == "elsewhere";
+  }
+  if (apart) return;
+  for (auto& g : f->figures) {
+    if (g.count.value() <= 0) continue;
+    uint32_t b = f->TokAt(g.span.begin);
+    uint32_t e = b;
+    while (e < f->toks.size() && f->toks[e].span.end <= g.span.end) ++e;
+    bool before = false, after = false;
+    for (uint32_t k = b > 2 ? b - 2 : 0; k < b; ++k) {
+      const std::string& w = f->toks[k].norm;
+      before |= w == "another" || w == "further" || w == "additional";
+    }
+    // "another" inside the figure's own words: "another soldier".
+    before |= b < f->toks.size() && f->toks[b].norm == "another";
+    if (e < f->toks.size()) {
+      const std::string& w = f->toks[e].norm;
+      after = w == "more" || w == "others" || w == "other" ||
+              w == "additional";
+    }
+    g.adds = also || before || after;
+  }
+}
+
 }  // namespace
 
 void BindFigures(const Lexicon& lex, SentenceFacts* f) {
@@ -601,6 +632,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
+  MarkAdditions(f);
 }
 
 }  // namespace sitrep

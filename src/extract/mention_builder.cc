@@ -282,7 +282,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       if (static_cast<int>(a.outcome) != o || a.count.value() <= 0) continue;
       mine = true;
       for (const auto& b : c.facts.figures) {
-        if (static_cast<int>(b.outcome) != o || b.count.value() <= 0) continue;
+        if (static_cast<int>(b.outcome) != o || b.count.value() <= 0 ||
+            b.adds) {
+          continue;
+        }
         both = true;
         shared |= a.count.value() == b.count.value();
       }

@@ -15,7 +15,8 @@ bool OpenTop(const Figure& f) {
 }
 
 // One article's values for one outcome: figures of one sentence with
-// distinct victim classes add up ("3 soldiers and 2 civilians"); other
+// distinct victim classes add up ("3 soldiers and 2 civilians"), and so does
+// a later sentence's figure that says it adds ("two more died"); other
 // figures are alternative reports.
 std::vector<std::pair<int64_t, const SourceFigure*>> ArticleValues(
     const std::vector<const SourceFigure*>& figs) {
@@ -23,6 +24,14 @@ std::vector<std::pair<int64_t, const SourceFigure*>> ArticleValues(
   for (const auto* f : figs) by_sentence[f->figure.sentence].push_back(f);
   std::vector<std::pair<int64_t, const SourceFigure*>> out;
   for (auto& [s, group] : by_sentence) {
+    bool adds = !out.empty();
+    for (const auto* f : group) adds &= f->figure.adds;
+    if (adds) {
+      int64_t more = 0;
+      for (const auto* f : group) more += f->figure.count.value();
+      out.back().first += more;
+      continue;
+    }
     std::set<std::string> victims;
     for (const auto* f : group) victims.insert(f->figure.victims);
     // Distinct victim classes add up (an unstated class counts as one).
