@@ -107,6 +107,12 @@ bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
   return false;
 }
 
+bool Adverb(const std::string& w) {
+  return w == "also" || w == "slightly" || w == "seriously" ||
+         w == "critically" || w == "severely" || w == "badly" ||
+         w == "reportedly" || w == "fatally" || w == "later";
+}
+
 bool AsideOpener(const std::string& w) {
   static const std::set<std::string> kOpeners = {
       "including", "among", "who",  "whose", "identified",
@@ -121,6 +127,13 @@ uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes,
   uint32_t k = pos;
   for (; k < f.toks.size() && k < pos + 6; ++k) {
     const Tok& t = f.toks[k];
+    // "two of his bodyguards" ("two of the wounded" is a subset).
+    if (t.norm == "of" && k + 1 < f.toks.size() &&
+        (f.toks[k + 1].norm == "his" || f.toks[k + 1].norm == "her" ||
+         f.toks[k + 1].norm == "their")) {
+      ++k;
+      continue;
+    }
     bool bracket = t.norm == "(" || t.norm == ")" || t.norm == "-";
     if ((t.punct && !bracket) || Fillers().count(t.norm) ||
         Auxiliary(t.norm) || IsQuantityTok(f, k)) {
@@ -501,13 +514,22 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     int64_t objects = o.e->form == OutcomeForm::kVerb
                           ? DeterminedObjects(outcomes, *f, o.end)
                           : 0;
-    bool was = o.begin > 0 && f->toks[o.begin - 1].norm == "was";
+    // "was killed", "was also seriously injured".
+    uint32_t aux = o.begin;
+    while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
+    bool was = aux > 0 && f->toks[aux - 1].norm == "was";
     // "killed a Muttahida Qaumi Movement (MQM) activist": one determiner and
     // a victim noun in the object, however long the name between.
     // "opened fire on a teacher, killing him".
+    // "injured his friend", "wounding another.": one victim.
     bool pronoun = o.e->form == OutcomeForm::kVerb && o.end < f->toks.size() &&
                    (f->toks[o.end].norm == "him" ||
-                    f->toks[o.end].norm == "her");
+                    f->toks[o.end].norm == "her" ||
+                    f->toks[o.end].norm == "his" ||
+                    (f->toks[o.end].norm == "another" &&
+                     (o.end + 1 == f->toks.size() ||
+                      f->toks[o.end + 1].punct ||
+                      f->toks[o.end + 1].norm == "and")));
     if (objects == 0 && pronoun) objects = 1;
     if (objects == 1 && !pronoun) {
       bool victim = false;
