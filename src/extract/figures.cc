@@ -107,6 +107,16 @@ bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
   return false;
 }
 
+// Ends an object noun phrase: "killed a villager on suspicion of being a
+// police informer", "a member of a peace committee" (one victim each).
+bool Preposition(const std::string& w) {
+  static const std::set<std::string> kWords = {
+      "on",    "in",     "at",    "near",    "for",    "with",  "by",
+      "after", "during", "while", "when",    "as",     "of",    "outside",
+      "inside", "from",  "who",   "because", "before", "since", "into"};
+  return kWords.count(w) > 0;
+}
+
 bool Adverb(const std::string& w) {
   return w == "also" || w == "slightly" || w == "seriously" ||
          w == "critically" || w == "severely" || w == "badly" ||
@@ -481,7 +491,7 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
   int64_t n = 0;
   for (uint32_t k = from; k < f.toks.size() && k < from + 12; ++k) {
     const std::string& w = f.toks[k].norm;
-    if (f.toks[k].punct) break;
+    if (f.toks[k].punct || Preposition(w)) break;
     bool outcome = false;
     for (const auto& o : outcomes) outcome |= o.begin == k;
     if (outcome) break;
