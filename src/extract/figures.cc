@@ -484,6 +484,26 @@ bool DeterminedAt(const SentenceFacts& f, uint32_t pos) {
   return false;
 }
 
+// Whether the words from `k` up to the end of their noun phrase end on a
+// plural noun ("the suspects"), or on a count; false for "the driver".
+bool PluralHeadAfter(const std::vector<Hit>& outcomes,
+                       const SentenceFacts& f, uint32_t k) {
+  uint32_t head = k;
+  for (uint32_t j = k; j < f.toks.size() && j < k + 6; ++j) {
+    const Tok& t = f.toks[j];
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin == j;
+    if (t.punct || Preposition(t.norm) || t.norm == "and" || outcome ||
+        IsQuantityTok(f, j)) {
+      if (IsQuantityTok(f, j)) return true;  // "the two": counted already
+      break;
+    }
+    head = j;
+  }
+  const std::string& w = f.toks[head].norm;
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+}
+
 // "killed a conscript and a civilian worker": one victim per determiner in
 // the object, up to the next comma or outcome word; 0 when none.
 int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
@@ -499,6 +519,14 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
     bool amount = k + 1 < f.toks.size() &&
                   Amounts().count(f.toks[k + 1].norm) > 0;
     if ((w == "a" || w == "an") && !amount) ++n;
+    // "killed the district commissioner", "a policeman and his father".
+    bool and_his = k > from && f.toks[k - 1].norm == "and" &&
+                   (w == "his" || w == "her");
+    if ((w == "the" && k + 1 < f.toks.size() && !amount &&
+         !PluralHeadAfter(outcomes, f, k + 1)) ||
+        and_his) {
+      ++n;
+    }
   }
   return n;
 }
@@ -536,6 +564,8 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
                    (f->toks[o.end].norm == "him" ||
                     f->toks[o.end].norm == "her" ||
                     f->toks[o.end].norm == "his" ||
+                    f->toks[o.end].norm == "himself" ||
+                    f->toks[o.end].norm == "herself" ||
                     (f->toks[o.end].norm == "another" &&
                      (o.end + 1 == f->toks.size() ||
                       f->toks[o.end + 1].punct ||
@@ -550,7 +580,8 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
       // "killing a vendor": a noun right after the determiner is a victim
       // unless it is a thing or an amount ("a number of").
       bool noun = o.end + 1 < f->toks.size() &&
-                  (f->toks[o.end].norm == "a" || f->toks[o.end].norm == "an") &&
+                  (f->toks[o.end].norm == "a" || f->toks[o.end].norm == "an" ||
+                   f->toks[o.end].norm == "the") &&
                   !f->toks[o.end + 1].punct &&
                   !Things().count(f->toks[o.end + 1].norm) &&
                   !Amounts().count(f->toks[o.end + 1].norm);
@@ -563,7 +594,11 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
           Count{std::max<int64_t>(objects, 1), std::max<int64_t>(objects, 1),
                 std::max<int64_t>(objects, 1)};
       q.qualifier = "single";
-      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
+      // "blew himself up, killing himself": the attacker, counted once.
+      bool self = o.end < f->toks.size() &&
+                  (f->toks[o.end].norm == "himself" ||
+                   f->toks[o.end].norm == "herself");
+      AddFigure(f, MakeFigure(q, o.e->outcome, self ? "attackers" : ""));
       continue;
     }
     for (const auto& a : actors) {
