@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include "extract/analysis.h"
+#include "extract/figures_internal.h"
 
 namespace sitrep {
-namespace {
+namespace figures_internal {
 
 // Words that may stand between a count (or its victims) and the outcome:
 // auxiliaries, adverbs, relative pronouns.
@@ -41,9 +41,10 @@ const std::set<std::string>& Things() {
 // "a number of", "a total of": amounts, not one victim.
 const std::set<std::string>& Amounts() {
   static const auto* s = new std::set<std::string>{
-      "number",  "total",   "few",  "dozen",   "handful",      "couple",
-      "further", "lot",     "series", "group", "crowd",       "hundred",
-      "thousand", "unknown", "undisclosed", "unspecified", "undetermined"};
+      "number",      "total",       "few",      "dozen",   "handful",
+      "couple",      "further",     "lot",      "series",  "group",
+      "crowd",       "hundred",     "thousand", "unknown", "undisclosed",
+      "unspecified", "undetermined"};
   return *s;
 }
 
@@ -52,11 +53,6 @@ const std::set<std::string>& ZeroWords() {
       "no", "without", "nobody", "none", "zero", "neither"};
   return *s;
 }
-
-struct Hit {
-  uint32_t begin, end;
-  const LexEntry* e;
-};
 
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
                         LexKind kind) {
@@ -111,9 +107,9 @@ bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
 // police informer", "a member of a peace committee" (one victim each).
 bool Preposition(const std::string& w) {
   static const std::set<std::string> kWords = {
-      "on",    "in",     "at",    "near",    "for",    "with",  "by",
-      "after", "during", "while", "when",    "as",     "of",    "outside",
-      "inside", "from",  "who",   "because", "before", "since", "into"};
+      "on",     "in",     "at",    "near",    "for",    "with",  "by",
+      "after",  "during", "while", "when",    "as",     "of",    "outside",
+      "inside", "from",   "who",   "because", "before", "since", "into"};
   return kWords.count(w) > 0;
 }
 
@@ -132,8 +128,8 @@ bool AsideOpener(const std::string& w) {
 
 // The end of the words naming what a count counts: "four Ethiopian United
 // Nations (UN) peacekeepers", "two female street vendors".
-uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes,
-                       const SentenceFacts& f, uint32_t pos) {
+uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                       uint32_t pos) {
   uint32_t k = pos;
   for (; k < f.toks.size() && k < pos + 6; ++k) {
     const Tok& t = f.toks[k];
@@ -145,8 +141,8 @@ uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes,
       continue;
     }
     bool bracket = t.norm == "(" || t.norm == ")" || t.norm == "-";
-    if ((t.punct && !bracket) || Fillers().count(t.norm) ||
-        Auxiliary(t.norm) || IsQuantityTok(f, k)) {
+    if ((t.punct && !bracket) || Fillers().count(t.norm) || Auxiliary(t.norm) ||
+        IsQuantityTok(f, k)) {
       break;
     }
     bool outcome = false;
@@ -179,6 +175,19 @@ bool CountIsAgent(const SentenceFacts& f, const QuantityAt& qa, const Hit& o) {
   return next.cap && next.norm != "on" && next.norm != "in";
 }
 
+// "three people including a policeman were killed": an aside without
+// commas, closed by the auxiliary that follows it. Its auxiliary's token, or
+// 0 when none comes before `limit`.
+uint32_t AsideEnd(const SentenceFacts& f, uint32_t k, uint32_t limit) {
+  uint32_t close = k + 1;
+  while (close < limit && close < f.toks.size() &&
+         !Auxiliary(f.toks[close].norm) && !f.toks[close].punct) {
+    ++close;
+  }
+  bool found = close < f.toks.size() && Auxiliary(f.toks[close].norm);
+  return found ? close : 0;
+}
+
 // An outcome phrase after `pos`, reached over filler words only.
 const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
@@ -189,20 +198,12 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     // So is ", who worked for ...," and ", identified as X and Y,".
     bool comma_aside = f.toks[k].norm == "," && k + 1 < f.toks.size() &&
                        AsideOpener(f.toks[k + 1].norm);
-    // "three people including a policeman were killed": the same aside,
-    // closed by the auxiliary that follows it.
     if (f.toks[k].norm == "including" || f.toks[k].norm == "among") {
-      uint32_t close = k + 1;
-      while (close < end + 6 && close < f.toks.size() &&
-             !Auxiliary(f.toks[close].norm) && !f.toks[close].punct) {
-        ++close;
-      }
-      if (close < f.toks.size() && Auxiliary(f.toks[close].norm)) {
-        end = std::min<uint32_t>(close + limit, f.toks.size());
-        k = close;
-        continue;
-      }
-      return nullptr;
+      uint32_t close = AsideEnd(f, k, end + 6);
+      if (close == 0) return nullptr;
+      end = std::min<uint32_t>(close + limit, f.toks.size());
+      k = close;
+      continue;
     }
     if (comma_aside || f.toks[k].norm == "(") {
       const char* closer = comma_aside ? "," : ")";
@@ -242,10 +243,10 @@ const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
     bool clear = true;
     for (uint32_t k = o.end; k < pos; ++k) {
       const Tok& t = f.toks[k];
-      bool gap = !t.punct && (t.norm == "at" || t.norm == "least" ||
-                              t.norm == "and" || t.norm == "of" ||
-                              t.norm == "to" || t.norm == "the" ||
-                              t.norm == "another" || t.norm == "some");
+      bool gap =
+          !t.punct && (t.norm == "at" || t.norm == "least" || t.norm == "and" ||
+                       t.norm == "of" || t.norm == "to" || t.norm == "the" ||
+                       t.norm == "another" || t.norm == "some");
       // "death toll rose to 12", "fatalities coded as 3", "deaths: 4".
       bool toll = o.e->form == OutcomeForm::kNoun &&
                   (t.norm == ":" || t.norm == "coded" || t.norm == "as" ||
@@ -395,265 +396,18 @@ void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
   }
 }
 
-bool InPlace(const SentenceFacts& f, Span s) {
-  for (const auto& p : f.places) {
-    if (p.span.begin < s.end && s.begin < p.span.end) return true;
-  }
-  return false;
-}
-
-bool HasFigure(const SentenceFacts& f, Outcome o) {
-  for (const auto& g : f.figures) {
-    if (g.outcome == o) return true;
-  }
-  return false;
-}
-
-// Named people as victims, counted one each: "a drone strike killed
-// Qassem Soleimani and Abu Mahdi al-Muhandis", "Soleimani ... was killed".
-void BindNamedVictims(const std::vector<Hit>& outcomes,
-                      const std::vector<Hit>& actors, SentenceFacts* f) {
-  for (const auto& o : outcomes) {
-    if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome))
-      continue;
-    std::vector<const Hit*> named;
-    bool passive = o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
-                                   f->toks[o.begin - 1].norm == "were");
-    for (const auto& a : actors) {
-      if (a.e->actor_kind != ActorKind::kPerson) continue;
-      bool object = !passive && a.begin >= o.end && a.begin < o.end + 12;
-      bool subject = passive && a.end <= o.begin;
-      if (object || subject) named.push_back(&a);
-    }
-    if (passive && named.size() > 1)
-      named.erase(named.begin() + 1, named.end());
-    if (named.empty()) {
-      // "shot and killed Ahmed Abdallah Yahya": a name of two or more
-      // capitalised words right after the verb is one person.
-      uint32_t k = o.end, run = 0;
-      while (k + run < f->toks.size() && f->toks[k + run].cap &&
-             !f->toks[k + run].punct) {
-        ++run;
-      }
-      if (passive || run < 2 || InPlace(*f, f->toks[k].span)) continue;
-      Quantity q;
-      q.span = {f->toks[k].span.begin, f->toks[k + run - 1].span.end};
-      q.count = Count{1, 1, 1};
-      q.qualifier = "named";
-      AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
-      continue;
-    }
-    Quantity q;
-    q.span = {f->toks[named.front()->begin].span.begin,
-              f->toks[named.back()->end - 1].span.end};
-    int64_t n = static_cast<int64_t>(named.size());
-    q.count = Count{n, n, n};
-    q.qualifier = "named";
-    AddFigure(f, MakeFigure(q, o.e->outcome, named.front()->e->actor_class));
+// "fatalities coded as 0", "death toll: zero".
+void BindStatedZero(const std::vector<Hit>& outcomes, const QuantityAt& qa,
+                    SentenceFacts* f) {
+  const Hit* o = OutcomeBefore(outcomes, *f, qa.tok_begin);
+  if (o && o->e->form == OutcomeForm::kNoun) {
+    AddFigure(f, MakeFigure(qa.q, o->e->outcome, ""));
   }
 }
 
-bool Singular(const LexEntry& e) {
-  static const std::set<std::string> kCollective = {
-      "police",          "military",  "army",   "militia",
-      "gendarmerie",     "coalition", "people", "paramilitary",
-      "taliban",         "hezbollah", "hamas",  "isis",
-      "daesh",           "gang",      "cartel", "forces",
-      "security forces", "women",     "men",    "children",
-      "clergy",          "personnel", "staff"};
-  if (e.actor_kind == ActorKind::kPerson ||
-      e.actor_kind == ActorKind::kForeign) {
-    return false;
-  }
-  const std::string& p = e.phrase;
-  return !p.empty() && p.back() != 's' && !kCollective.count(p);
-}
+}  // namespace figures_internal
 
-bool Determiner(const std::string& w) {
-  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
-}
-
-// A determiner within three tokens before token `pos`, over modifiers only
-// ("a young man", not "the dead were women").
-bool DeterminedAt(const SentenceFacts& f, uint32_t pos) {
-  for (uint32_t k = pos; k > 0 && pos - k < 3; --k) {
-    const Tok& t = f.toks[k - 1];
-    if (Determiner(t.norm)) return true;
-    if (t.punct || Fillers().count(t.norm)) return false;
-  }
-  return false;
-}
-
-// Whether the words from `k` up to the end of their noun phrase end on a
-// plural noun ("the suspects"), or on a count; false for "the driver".
-bool PluralHeadAfter(const std::vector<Hit>& outcomes,
-                       const SentenceFacts& f, uint32_t k) {
-  uint32_t head = k;
-  for (uint32_t j = k; j < f.toks.size() && j < k + 6; ++j) {
-    const Tok& t = f.toks[j];
-    bool outcome = false;
-    for (const auto& o : outcomes) outcome |= o.begin == j;
-    if (t.punct || Preposition(t.norm) || t.norm == "and" || outcome ||
-        IsQuantityTok(f, j)) {
-      if (IsQuantityTok(f, j)) return true;  // "the two": counted already
-      break;
-    }
-    head = j;
-  }
-  const std::string& w = f.toks[head].norm;
-  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
-}
-
-// "killed a conscript and a civilian worker": one victim per determiner in
-// the object, up to the next comma or outcome word; 0 when none.
-int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
-                          const SentenceFacts& f, uint32_t from) {
-  int64_t n = 0;
-  for (uint32_t k = from; k < f.toks.size() && k < from + 12; ++k) {
-    const std::string& w = f.toks[k].norm;
-    if (f.toks[k].punct || Preposition(w)) break;
-    bool outcome = false;
-    for (const auto& o : outcomes) outcome |= o.begin == k;
-    if (outcome) break;
-    // "an unknown number of soldiers" is no count.
-    bool amount = k + 1 < f.toks.size() &&
-                  Amounts().count(f.toks[k + 1].norm) > 0;
-    if ((w == "a" || w == "an") && !amount) ++n;
-    // "killed the district commissioner", "a policeman and his father".
-    bool and_his = k > from && f.toks[k - 1].norm == "and" &&
-                   (w == "his" || w == "her");
-    if ((w == "the" && k + 1 < f.toks.size() && !amount &&
-         !PluralHeadAfter(outcomes, f, k + 1)) ||
-        and_his) {
-      ++n;
-    }
-  }
-  return n;
-}
-
-// One unnamed victim: "a man was shot to death", "killing a soldier",
-// "X was shot and killed".
-void BindSingleVictims(const std::vector<Hit>& outcomes,
-                       const std::vector<Hit>& actors, SentenceFacts* f) {
-  for (const auto& o : outcomes) {
-    // "the body of a journalist was found": one dead.
-    if (o.e->phrase == "body of" && !HasFigure(*f, o.e->outcome) &&
-        o.end < f->toks.size() &&
-        (f->toks[o.end].norm == "a" || f->toks[o.end].norm == "an")) {
-      Quantity q;
-      q.span = {f->toks[o.begin].span.begin, f->toks[o.end].span.end};
-      q.count = Count{1, 1, 1};
-      q.qualifier = "single";
-      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
-      continue;
-    }
-    if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
-      continue;
-    int64_t objects = o.e->form == OutcomeForm::kVerb
-                          ? DeterminedObjects(outcomes, *f, o.end)
-                          : 0;
-    // "was killed", "was also seriously injured".
-    uint32_t aux = o.begin;
-    while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
-    bool was = aux > 0 && f->toks[aux - 1].norm == "was";
-    // "killed a Muttahida Qaumi Movement (MQM) activist": one determiner and
-    // a victim noun in the object, however long the name between.
-    // "opened fire on a teacher, killing him".
-    // "injured his friend", "wounding another.": one victim.
-    bool pronoun = o.e->form == OutcomeForm::kVerb && o.end < f->toks.size() &&
-                   (f->toks[o.end].norm == "him" ||
-                    f->toks[o.end].norm == "her" ||
-                    f->toks[o.end].norm == "his" ||
-                    f->toks[o.end].norm == "himself" ||
-                    f->toks[o.end].norm == "herself" ||
-                    (f->toks[o.end].norm == "another" &&
-                     (o.end + 1 == f->toks.size() ||
-                      f->toks[o.end + 1].punct ||
-                      f->toks[o.end + 1].norm == "and")));
-    if (objects == 0 && pronoun) objects = 1;
-    if (objects == 1 && !pronoun) {
-      bool victim = false;
-      for (const auto& a : actors) {
-        victim |= a.begin > o.end && a.begin < o.end + 12 &&
-                  !HasWordBetween(*f, o.end, a.begin, ",");
-      }
-      // "killing a vendor": a noun right after the determiner is a victim
-      // unless it is a thing or an amount ("a number of").
-      bool noun = o.end + 1 < f->toks.size() &&
-                  (f->toks[o.end].norm == "a" || f->toks[o.end].norm == "an" ||
-                   f->toks[o.end].norm == "the") &&
-                  !f->toks[o.end + 1].punct &&
-                  !Things().count(f->toks[o.end + 1].norm) &&
-                  !Amounts().count(f->toks[o.end + 1].norm);
-      if (!victim && !noun) objects = 0;
-    }
-    if (objects >= 1 || (objects == 0 && was)) {
-      Quantity q;
-      q.span = f->toks[o.begin].span;
-      q.count =
-          Count{std::max<int64_t>(objects, 1), std::max<int64_t>(objects, 1),
-                std::max<int64_t>(objects, 1)};
-      q.qualifier = "single";
-      // "blew himself up, killing himself": the attacker, counted once.
-      bool self = o.end < f->toks.size() &&
-                  (f->toks[o.end].norm == "himself" ||
-                   f->toks[o.end].norm == "herself");
-      AddFigure(f, MakeFigure(q, o.e->outcome, self ? "attackers" : ""));
-      continue;
-    }
-    for (const auto& a : actors) {
-      if (!Singular(*a.e) || !DeterminedAt(*f, a.begin)) continue;
-      bool object = a.begin >= o.end && a.begin <= o.end + 3;
-      bool subject = false;
-      if (a.end <= o.begin && o.begin - a.end <= 4) {
-        subject = true;
-        for (uint32_t k = a.end; k < o.begin; ++k) {
-          if (!Fillers().count(f->toks[k].norm)) subject = false;
-        }
-      }
-      if (!object && !subject) continue;
-      Quantity q;
-      q.span = {f->toks[a.begin].span.begin, f->toks[a.end - 1].span.end};
-      q.count = Count{1, 1, 1};
-      q.qualifier = "single";
-      AddFigure(f, MakeFigure(q, o.e->outcome, a.e->actor_class));
-      break;
-    }
-  }
-}
-
-// "His three guards were also killed", "two more died", "another soldier",
-// "five others were wounded": counts on top of those told before.
-void MarkAdditions(SentenceFacts* f) {
-  bool also = false, apart = false;
-  for (const auto& t : f->toks) {
-    also |= t.norm == "also" || t.norm == "additionally";
-    // "Another 12 were killed in a separate clash": another incident.
-    apart |= t.norm == "separate" || t.norm == "elsewhere";
-  }
-  if (apart) return;
-  for (auto& g : f->figures) {
-    if (g.count.value() <= 0) continue;
-    uint32_t b = f->TokAt(g.span.begin);
-    uint32_t e = b;
-    while (e < f->toks.size() && f->toks[e].span.end <= g.span.end) ++e;
-    bool before = false, after = false;
-    for (uint32_t k = b > 2 ? b - 2 : 0; k < b; ++k) {
-      const std::string& w = f->toks[k].norm;
-      before |= w == "another" || w == "further" || w == "additional";
-    }
-    // "another" inside the figure's own words: "another soldier".
-    before |= b < f->toks.size() && f->toks[b].norm == "another";
-    if (e < f->toks.size()) {
-      const std::string& w = f->toks[e].norm;
-      after = w == "more" || w == "others" || w == "other" ||
-              w == "additional";
-    }
-    g.adds = also || before || after;
-  }
-}
-
-}  // namespace
+using namespace figures_internal;  // NOLINT: this stage's own helpers
 
 void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   std::vector<Hit> outcomes = HitsOf(lex, *f, LexKind::kOutcome);
@@ -661,11 +415,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   if (outcomes.empty()) return;
   for (const auto& qa : f->quantities) {
     if (qa.q.qualifier == "zero") {
-      // "fatalities coded as 0", "death toll: zero".
-      const Hit* o = OutcomeBefore(outcomes, *f, qa.tok_begin);
-      if (o && o->e->form == OutcomeForm::kNoun) {
-        AddFigure(f, MakeFigure(qa.q, o->e->outcome, ""));
-      }
+      BindStatedZero(outcomes, qa, f);
       continue;
     }
     if (Subset(*f, qa)) continue;

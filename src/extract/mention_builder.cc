@@ -322,9 +322,10 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   }
   for (const auto& f : c.facts.figures) {
     // A restated toll replaces the counts told before it.
-    if (c.restates) std::erase_if(m.figures, [&](const Figure& g) {
-      return g.outcome == f.outcome && g.sentence != f.sentence;
-    });
+    if (c.restates)
+      std::erase_if(m.figures, [&](const Figure& g) {
+        return g.outcome == f.outcome && g.sentence != f.sentence;
+      });
     m.figures.push_back(f);
   }
   AddOtherPlaces(c, &m);

@@ -148,8 +148,8 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
       aside ^= f.toks[k].norm == "(" || f.toks[k].norm == ")";
     }
     if (e.kind == LexKind::kActor && !aside) return false;
-    toll |= e.kind == LexKind::kOutcome && (e.form == OutcomeForm::kNoun ||
-                                            e.form == OutcomeForm::kAdjective);
+    toll |= e.kind == LexKind::kOutcome &&
+            (e.form == OutcomeForm::kNoun || e.form == OutcomeForm::kAdjective);
   }
   return toll;
 }
