@@ -142,7 +142,7 @@ uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes, const SentenceFacts& f,
     }
     bool bracket = t.norm == "(" || t.norm == ")" || t.norm == "-";
     if ((t.punct && !bracket) || Fillers().count(t.norm) || Auxiliary(t.norm) ||
-        IsQuantityTok(f, k)) {
+        AsideOpener(t.norm) || IsQuantityTok(f, k)) {
       break;
     }
     bool outcome = false;
@@ -337,7 +337,7 @@ const Figure* FigureAt(const SentenceFacts& f, Span span) {
 
 // Only "," and "and" (and a trailing group noun) between two counts.
 bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to) {
-  if (to < from || to - from > 3) return false;
+  if (to <= from || to - from > 3) return false;
   for (uint32_t k = from; k < to; ++k) {
     const std::string& w = f.toks[k].norm;
     if (w != "," && w != "and" && w != "militants" && w != "fighters") {
@@ -347,9 +347,23 @@ bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to) {
   return true;
 }
 
+// Who a count counts, as a victim class: the actor named right after it,
+// else the head noun of its phrase ("volunteers"); "" for none or things.
+std::string CountedGroup(const std::vector<Hit>& outcomes,
+                         const std::vector<Hit>& actors, const SentenceFacts& f,
+                         const QuantityAt& qa) {
+  if (const Hit* v = VictimAfter(actors, f, qa.tok_end)) {
+    return v->e->actor_class;
+  }
+  uint32_t end = NounPhraseEnd(outcomes, f, qa.tok_end);
+  if (end == qa.tok_end || Things().count(f.toks[end - 1].norm)) return "";
+  return f.toks[end - 1].norm;
+}
+
 // "six militants, two soldiers and a civilian were killed": a count joined
 // by "," or "and" to a bound count shares its outcome.
-void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
+void BindCoordinated(const std::vector<Hit>& outcomes,
+                     const std::vector<Hit>& actors, SentenceFacts* f) {
   for (size_t i = f->quantities.size(); i-- > 0;) {
     const QuantityAt& qa = f->quantities[i];
     if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span) ||
@@ -386,13 +400,26 @@ void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
     const QuantityAt& prev = f->quantities[i - 1];
     if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span)) continue;
     const Figure* bound = FigureAt(*f, prev.q.span);
-    const Hit* prev_victim = VictimAfter(actors, *f, prev.tok_end);
-    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
-    if (!bound || !prev_victim || !victim ||
-        !Joined(*f, prev_victim->end, qa.tok_begin)) {
+    if (!bound || Subset(*f, qa)) continue;
+    // "wounded 10 police officers, 5 soldiers, 4 defence volunteers and 3
+    // civilians": each count names its own group of people.
+    std::string group = CountedGroup(outcomes, actors, *f, qa);
+    uint32_t prev_end = NounPhraseEnd(outcomes, *f, prev.tok_end);
+    if (const Hit* v = VictimAfter(actors, *f, prev.tok_end)) {
+      prev_end = std::max(prev_end, v->end);
+    }
+    if (group.empty() || prev_end == prev.tok_end ||
+        !Joined(*f, prev_end, qa.tok_begin)) {
       continue;
     }
-    AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
+    // Groups of one list add up only when told apart: "4 defence volunteers
+    // and 3 civilians" are "volunteers" and "civilians".
+    for (const auto& g : f->figures) {
+      if (g.outcome == bound->outcome && g.victims == group) {
+        group = f->toks[NounPhraseEnd(outcomes, *f, qa.tok_end) - 1].norm;
+      }
+    }
+    AddFigure(f, MakeFigure(qa.q, bound->outcome, group));
   }
 }
 
@@ -445,7 +472,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     AddFigure(f, MakeFigure(qa.q, o->e->outcome,
                             victim ? victim->e->actor_class : ""));
   }
-  BindCoordinated(actors, f);
+  BindCoordinated(outcomes, actors, f);
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
