@@ -65,13 +65,18 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
   int64_t lo = INT64_MAX, hi = INT64_MIN;
   for (auto& [article, list] : by_article) {
     std::set<int64_t> seen;
-    for (auto& [v, f] : ArticleValues(list)) {
+    auto values = ArticleValues(list);
+    // An article's own count is its largest: the others are parts of it
+    // ("Four officers were killed ... Three died at the scene").
+    int64_t own = INT64_MIN;
+    for (auto& [v, f] : values) own = std::max(own, v);
+    for (auto& [v, f] : values) {
       lo = std::min(lo, v);
       if (v > hi) open_top_at_max = false;
       hi = std::max(hi, v);
       if (v == hi && OpenTop(f->figure)) open_top_at_max = true;
       example.emplace(v, f);
-      if (!seen.insert(v).second) continue;
+      if (v != own || !seen.insert(v).second) continue;
       votes[v] += f->independent ? 1 : 0;
       auto pub = opt.published.find(article);
       if (pub != opt.published.end() &&
