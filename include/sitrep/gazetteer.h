@@ -26,7 +26,8 @@
 
 namespace sitrep {
 
-enum class PlaceKind { kCity, kAdmin1, kCountry, kLandmark };
+// kAdmin2: a second-level area (district, county, LGA, township).
+enum class PlaceKind { kCity, kAdmin1, kCountry, kLandmark, kAdmin2 };
 
 struct Place {
   uint32_t geonameid = 0;  // 0 for countries and landmarks without one
@@ -37,7 +38,8 @@ struct Place {
   std::string admin1_code;
   double lat = 0, lon = 0;
   uint32_t population = 0;
-  std::string feature_code;  // GeoNames code (PPLC, PPLA...), ADM1, PCLI, LMK
+  std::string admin2_code;   // GeoNames admin2 code, "" when unknown
+  std::string feature_code;  // GeoNames code (PPLC, PPLA...), ADM1, ADM2...
   std::string city;          // landmarks: the containing city
 };
 

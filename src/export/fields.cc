@@ -128,7 +128,7 @@ int GeoPrecisionCode(const Event& e) {
   if (!e.location) return 0;
   const std::string& p = e.location->precision;
   if (p == "city" || p == "landmark") return 1;
-  if (p == "admin1") return 2;
+  if (p == "admin1" || p == "admin2") return 2;
   if (p == "country") return 3;
   return 0;
 }

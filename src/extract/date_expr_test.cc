@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -173,7 +172,7 @@ TEST(DateLexicon, EmbeddedFileParses) {
   EXPECT_FALSE(DateLexicon::Parse("month\tfoo\t13\n").ok());
 }
 
-TEST(FindDates, SpeedAndRobustness) {
+TEST(FindDates, LargeAndHostileInput) {
   std::string text;
   const char* parts[] = {
       "BAGHDAD, Jan 27 (Reuters) - Gunmen shot dead two protesters late on ",
@@ -184,19 +183,9 @@ TEST(FindDates, SpeedAndRobustness) {
   while (text.size() < (4u << 20)) {
     for (const char* p : parts) text += p;
   }
-  auto t0 = std::chrono::steady_clock::now();
   std::vector<DateMention> ms = FindDates(text, CivilDay{2020, 1, 27});
-  double s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-          .count();
-  double mbps = text.size() / s / 1e6;
-  std::printf("FindDates: %.1f MB/s, %.0f expressions/s (%zu found)\n", mbps,
-              ms.size() / s, ms.size());
   EXPECT_GT(ms.size(), 1000u);
   for (const DateMention& m : ms) ASSERT_LE(m.span.end, text.size());
-#ifdef NDEBUG
-  EXPECT_GE(mbps, 5.0);
-#endif
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 7919) % 256);
   FindDates(junk, CivilDay{2020, 1, 27});

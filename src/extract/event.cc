@@ -34,6 +34,11 @@ bool IsLocal(const std::optional<Location>& l) {
   return l && l->precision != "country";
 }
 
+bool MaySameVictims(const std::string& a, const std::string& b) {
+  auto vague = [](const std::string& v) { return v.empty() || v == "people"; };
+  return vague(a) || vague(b) || a == b;
+}
+
 double DistanceKm(const Location& a, const Location& b) {
   constexpr double kRad = M_PI / 180.0;
   double dp = (b.lat - a.lat) * kRad, dl = (b.lon - a.lon) * kRad;

@@ -84,7 +84,9 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"perfect", Cue::kPerfect},
                                    {"period", Cue::kPeriod},
                                    {"generic", Cue::kGeneric},
-                                   {"media", Cue::kMedia}},
+                                   {"media", Cue::kMedia},
+                                   {"region", Cue::kRegion},
+                                   {"separate", Cue::kSeparate}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

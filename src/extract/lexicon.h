@@ -46,7 +46,9 @@ enum class Cue : uint8_t {
   kPerfect,
   kPeriod,
   kGeneric,
-  kMedia
+  kMedia,
+  kRegion,
+  kSeparate
 };
 
 struct LexEntry {

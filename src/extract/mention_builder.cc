@@ -79,9 +79,14 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       c.place_inherited = true;
     }
   }
-  if (!IsLocal(c.place) && dateline_place_) {
+  // The dateline city stands in for an unnamed place in its own country
+  // only ("In Syria, a strike killed five" under "BAGHDAD -" stays Syria).
+  if (!IsLocal(c.place) && dateline_place_ && AfterDateline(f.span) &&
+      (!c.place || c.place->country == dateline_place_->country) &&
+      !f.HasCue(lex_, Cue::kRegion)) {
     c.place = dateline_place_;
     c.place_inherited = true;
+    c.place_from_dateline = true;
   }
   if (!c.place) c.place = country_place_;
   bool killed = false;
@@ -227,6 +232,38 @@ int MentionBuilder::Affinity(const Work& w, const Candidate& c) const {
   return score + std::max(0, 9 - gap);
 }
 
+namespace {
+
+// "Strike kills 80" above "... killed at least 80 relatives": the same
+// count (3 or more) of the same outcome ties a headline and its lead even
+// when their words suggest different event types.
+bool SharesDistinctiveCount(const Mention& m, const Candidate& c) {
+  constexpr int64_t kDistinctive = 3;
+  for (const auto& a : m.figures) {
+    for (const auto& b : c.facts.figures) {
+      if (a.outcome == b.outcome && a.count.value() >= kDistinctive &&
+          a.count.value() == b.count.value()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Every count of one may be of the people the other counts.
+bool SameVictims(const Mention& m, const Candidate& c) {
+  for (const auto& a : m.figures) {
+    for (const auto& b : c.facts.figures) {
+      if (a.outcome == b.outcome && !MaySameVictims(a.victims, b.victims)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   const Mention& m = w.m;
   if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
@@ -246,7 +283,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
                        c.cls.event_type,
                        protesters(c.cls.actor1, c.cls.actor2)) &&
-      !anaphor && !c.cls.defaulted) {
+      !anaphor && !c.cls.defaulted && !SharesDistinctiveCount(m, c)) {
     return false;
   }
   // State forces and an unidentified armed group are different perpetrators.
@@ -276,8 +313,18 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // Different counts of the same outcome, none shared and no word pointing
   // back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
   if (anaphor) return true;
-  for (int o = 0; o < kNumOutcomes; ++o) {
-    bool both = false, shared = false, mine = false;
+  // "However, the police said fifteen people were killed": another source's
+  // count of the same event, when nothing sets it apart (no other place,
+  // no other type, no other day: checked above).
+  bool restated = !c.attribution.empty() && !c.split &&
+                  (c.cls.defaulted || c.cls.event_type == m.event_type) &&
+                  SameVictims(m, c);
+  // "Six insurgents were also killed" after "13 soldiers were killed": the
+  // other side's losses in the same fight, unless told apart ("in a
+  // separate attack").
+  if (c.facts.HasCue(lex_, Cue::kSeparate)) return false;
+  for (int o = 0; !restated && o < kNumOutcomes; ++o) {
+    bool both = false, shared = false, mine = false, same_victims = false;
     for (const auto& a : m.figures) {
       if (static_cast<int>(a.outcome) != o || a.count.value() <= 0) continue;
       mine = true;
@@ -288,9 +335,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
         }
         both = true;
         shared |= a.count.value() == b.count.value();
+        same_victims |= MaySameVictims(a.victims, b.victims);
       }
     }
-    if (mine && both && !shared) return false;
+    if (mine && both && !shared && same_victims) return false;
   }
   return true;
 }
@@ -309,7 +357,10 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   }
   if (m.actor1.empty()) m.actor1 = c.cls.actor1;
   if (m.actor2.empty()) m.actor2 = c.cls.actor2;
-  if ((!IsLocal(m.location) && IsLocal(c.place)) ||
+  // The dateline city does not override a country the event's own
+  // sentences named ("in northern Afghanistan").
+  bool dateline_only = c.place_from_dateline && m.location;
+  if ((!IsLocal(m.location) && IsLocal(c.place) && !dateline_only) ||
       (IsLocal(c.place) && !c.place_inherited && m.location &&
        m.location->precision != "city" && c.place->precision == "city")) {
     m.location = c.place;

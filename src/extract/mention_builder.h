@@ -19,6 +19,7 @@ struct Candidate {
   Classification cls;
   std::optional<Location> place;
   bool place_inherited = false;
+  bool place_from_dateline = false;  // the dateline city stands in
   std::optional<DateMention> date;  // an explicit date in the sentence
   bool date_inherited = false;      // the date came from a sentence before
   bool attach_only = false;         // may only join a mention just told
@@ -47,6 +48,8 @@ class MentionBuilder {
     Classification cls;  // evidence summed over the joined sentences
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
+  void FindWebDateline(const std::vector<SentenceFacts>& ss);
+  bool AfterDateline(Span sentence) const;
   std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
   bool Qualifies(const Candidate& c) const;
   bool Weak(const Candidate& c) const;
@@ -68,6 +71,7 @@ class MentionBuilder {
   const Article& article_;
   ResolveContext ctx_;
   std::optional<Location> dateline_place_;
+  std::optional<Span> web_dateline_;  // "Lagos: ..." found by FindWebDateline
   std::optional<Location> country_place_;
   // Per analysed unit (a sentence, or a clause of one): its sentence index.
   std::vector<size_t> sentence_index_;

@@ -20,10 +20,45 @@ std::optional<Location> MentionBuilder::ToLocation(const Place& p,
   l.geonameid = p.geonameid;
   l.precision = p.kind == PlaceKind::kCountry  ? "country"
                 : p.kind == PlaceKind::kAdmin1 ? "admin1"
+                : p.kind == PlaceKind::kAdmin2 ? "admin2"
                                                : "city";
   l.span = span;
   return l;
 }
+
+namespace {
+
+// "Johannesburg – Ten villagers ...", "Lagos: Nigerian police said": a
+// place opening one of the first paragraphs, followed by a dash or a
+// colon, is a dateline the cleaner could not tell from a headline.
+bool OpensWithDateline(std::string_view text, Span place) {
+  constexpr uint32_t kMaxOffset = 600;  // the top of the article
+  if (place.begin > kMaxOffset) return false;
+  if (place.begin != 0 && (place.begin < 2 ||
+                           text.substr(place.begin - 2, 2) != "\n\n")) {
+    return false;
+  }
+  // "Kabul, Afghanistan: ...": a country or province may follow the city.
+  constexpr size_t kMaxQualifier = 40;
+  std::string_view rest = text.substr(place.end, kMaxQualifier + 6);
+  size_t skip = 0;
+  if (rest.substr(0, 2) == ", ") {
+    skip = rest.find_first_of(":-\xE2.\n", 2);
+    if (skip == std::string_view::npos || rest[skip] == '.' ||
+        rest[skip] == '\n') {
+      return false;
+    }
+    while (skip > 0 && rest[skip - 1] == ' ') --skip;
+  }
+  rest = rest.substr(skip);
+  for (std::string_view sep :
+       {": ", " \u2013 ", " \u2014 ", " - ", " -- ", "\u2013 ", "\u2014 "}) {
+    if (rest.substr(0, sep.size()) == sep) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   if (gaz_ == nullptr) return;
@@ -33,8 +68,15 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
       if (pm.candidates.empty()) continue;
       const Place& p = pm.candidates.front();
       if (CodeLike(pm.span.In(article_.text))) continue;
+      if (OpensWithDateline(article_.text, pm.span)) continue;
+      // "U.S.-led", "Iranian-backed": who is behind it, not where it is.
+      if (pm.span.end < article_.text.size() &&
+          article_.text[pm.span.end] == '-') {
+        continue;
+      }
       // "(Sao Jose, Santa Catarina)": the province settles which Sao Jose.
-      if (p.kind == PlaceKind::kAdmin1 && !p.admin1_code.empty()) {
+      if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kAdmin2) &&
+          !p.admin1_code.empty()) {
         ctx_.admin1.emplace_back(p.country, p.admin1_code);
       }
       // Countries and demonyms count fully; a city's country counts a
@@ -55,6 +97,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   std::stable_sort(counts.begin(), counts.end(),
                    [](auto& a, auto& b) { return a.second > b.second; });
   for (auto& c : counts) ctx_.countries.push_back(c.first);
+  if (!article_.dateline) FindWebDateline(ss);
   if (article_.dateline && !article_.dateline->place.empty()) {
     // "KUT, Iraq": the city, then an optional country or province.
     std::string_view dl = article_.dateline->place;
@@ -70,6 +113,16 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
     ctx_.dateline = Resolve(pm, ctx_);
     if (ctx_.dateline) dateline_place_ = ToLocation(*ctx_.dateline, {});
   }
+  // A regional bureau's dateline ("Johannesburg -" over a story about
+  // Nigeria) is not where the event happened: the dateline's country counts
+  // only when the text names it too, or names no country at all.
+  bool dateline_named =
+      dateline_place_ &&
+      (counts.empty() ||
+       std::any_of(counts.begin(), counts.end(), [&](const auto& c) {
+         return c.first == dateline_place_->country;
+       }));
+  if (dateline_place_ && !dateline_named) dateline_place_.reset();
   std::string main_country = dateline_place_          ? dateline_place_->country
                              : ctx_.countries.empty() ? ""
                                                       : ctx_.countries.front();
@@ -77,6 +130,28 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
     if (auto c = gaz_->Country(main_country))
       country_place_ = ToLocation(*c, {});
   }
+}
+
+void MentionBuilder::FindWebDateline(const std::vector<SentenceFacts>& ss) {
+  constexpr size_t kSentences = 8;  // within kMaxOffset bytes anyway
+  for (size_t i = 0; i < ss.size() && i < kSentences; ++i) {
+    for (const auto& pm : ss[i].places) {
+      if (pm.demonym || !OpensWithDateline(article_.text, pm.span)) continue;
+      std::optional<Place> p = Resolve(pm, ctx_);
+      if (!p || p->kind != PlaceKind::kCity) continue;
+      web_dateline_ = pm.span;
+      ctx_.dateline = p;
+      dateline_place_ = ToLocation(*p, {});
+      return;
+    }
+  }
+}
+
+// A headline above "BAGHDAD (Reuters) -" was not written from there.
+bool MentionBuilder::AfterDateline(Span sentence) const {
+  if (web_dateline_) return sentence.begin >= web_dateline_->begin;
+  if (!article_.dateline) return true;
+  return article_.offsets.ToRaw(sentence).begin >= article_.dateline->raw.begin;
 }
 
 bool MentionBuilder::InsideActor(const SentenceFacts& f, Span span) const {
@@ -89,14 +164,14 @@ bool MentionBuilder::InsideActor(const SentenceFacts& f, Span span) const {
 }
 
 // The place a sentence's event happened: a city or landmark first, then a
-// province, then a country; places inside actor names are skipped.
+// district, a province, a country; places inside actor names are skipped.
 std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
   std::optional<Location> best;
   int best_rank = 99;
   std::string_view text = article_.text;
   for (const auto& pm : f.places) {
-    if (pm.demonym) continue;
+    if (pm.demonym || (web_dateline_ && pm.span == *web_dateline_)) continue;
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
     if (Acronym(pm.span.In(text))) continue;  // "LoC", "HM"
@@ -106,8 +181,9 @@ std::optional<Location> MentionBuilder::EventPlace(
     if (!p) continue;
     int rank = p->kind == PlaceKind::kLandmark ? 0
                : p->kind == PlaceKind::kCity   ? 1
-               : p->kind == PlaceKind::kAdmin1 ? 2
-                                               : 3;
+               : p->kind == PlaceKind::kAdmin2 ? 2
+               : p->kind == PlaceKind::kAdmin1 ? 3
+                                               : 4;
     if (rank < best_rank) {
       best_rank = rank;
       best = ToLocation(*p, pm.span);

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -185,7 +184,7 @@ TEST(QuantityLexicon, ErrorsNameTheLine) {
   EXPECT_NE(lx.status().message().find("numbers.tsv:3"), std::string::npos);
 }
 
-TEST(FindQuantities, SpeedAndRobustness) {
+TEST(FindQuantities, LargeAndHostileInput) {
   std::string text;
   const char* parts[] = {
       "At least 75 protesters were wounded in clashes in Nassiriya overnight, ",
@@ -198,19 +197,9 @@ TEST(FindQuantities, SpeedAndRobustness) {
   while (text.size() < (4u << 20)) {
     for (const char* p : parts) text += p;
   }
-  auto t0 = std::chrono::steady_clock::now();
   std::vector<Quantity> qs = FindQuantities(text);
-  double s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-          .count();
-  double mbps = text.size() / s / 1e6;
-  std::printf("FindQuantities: %.1f MB/s, %.0f expressions/s (%zu found)\n",
-              mbps, qs.size() / s, qs.size());
   EXPECT_GT(qs.size(), 1000u);
   for (const Quantity& q : qs) ASSERT_LE(q.span.end, text.size());
-#ifdef NDEBUG
-  EXPECT_GE(mbps, 5.0);
-#endif
   // Garbage must not crash or loop.
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 7919) % 256);

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "geo/chains.h"
 #include "geo/gazetteer_impl.h"
 #include "geo/normalize_internal.h"
 
@@ -17,7 +18,9 @@ namespace sitrep::geo {
 namespace {
 
 constexpr size_t kMaxWords = 4;
-constexpr size_t kMaxCandidates = 8;
+constexpr size_t kMaxCandidates = 8;  // best first
+constexpr size_t kMaxDiverse = 16;    // + the best of each other country
+constexpr size_t kMaxPostings = 256;  // scanned per name
 constexpr size_t kMaxTextBytes = 1 << 24;
 constexpr uint32_t kStrongPopulation = 100000;
 
@@ -113,15 +116,20 @@ class Finder {
   }
 
   std::vector<PlaceMention> Run() {
-    std::vector<PlaceMention> out;
+    std::vector<RawMention> raw;
     size_t i = 0;
     while (i < w_.size()) {
       if (!w_[i].cap && !w_[i].connector) {
         ++i;
         continue;
       }
-      size_t n = MatchAt(i, &out);
+      size_t n = MatchAt(i, &raw);
       i += std::max<size_t>(n, 1);
+    }
+    ResolveChains(g_, t_, &raw);
+    std::vector<PlaceMention> out;
+    for (const RawMention& r : raw) {
+      if (!r.drop) out.push_back(Decode(r));
     }
     return out;
   }
@@ -144,7 +152,9 @@ class Finder {
     }
     return true;
   }
-  size_t MatchAt(size_t i, std::vector<PlaceMention>* out);
+  size_t MatchAt(size_t i, std::vector<RawMention>* out);
+  PlaceMention Decode(const RawMention& r) const;
+  bool ChainCue(size_t i) const;
   bool Accept(size_t i, size_t n, std::string_view key,
               std::span<const uint32_t> posts, bool* demonym) const;
   bool HasCue(size_t i) const;
@@ -153,9 +163,10 @@ class Finder {
   const MappedGazetteer& g_;
   std::string_view t_;
   std::vector<Word> w_;
+  uint32_t last_end_ = 0;  // end of the last name found (0: none)
 };
 
-size_t Finder::MatchAt(size_t i, std::vector<PlaceMention>* out) {
+size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
   for (size_t n = std::min(kMaxWords, w_.size() - i); n >= 1; --n) {
     if (!Chainable(i, n)) continue;
     // "An Iraqi official": a sentence-initial function word is not an article.
@@ -169,28 +180,70 @@ size_t Finder::MatchAt(size_t i, std::vector<PlaceMention>* out) {
     std::span<const uint32_t> posts = g_.Postings(key);
     bool demonym = false;
     if (posts.empty() || !Accept(i, n, key, posts, &demonym)) continue;
-    PlaceMention m;
+    RawMention m;
     m.span = span;
     m.demonym = demonym;
-    bool want_admin =
-        i + n < w_.size() && w_[i + n].joined &&
-        g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
+    m.want_admin = i + n < w_.size() && w_[i + n].joined &&
+                   g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
     for (uint32_t p : posts) {
-      if (m.candidates.size() == kMaxCandidates) break;
+      if (m.posts.size() == kMaxPostings) break;
       if (((p & kPostDemonym) != 0) != demonym) continue;
       if ((p & kPostCode) && !(w_[i].all_caps || w_[i].dotted)) continue;
-      m.candidates.push_back(g_.Decode(p));
+      m.posts.push_back(p);
     }
-    if (want_admin) {
-      std::stable_partition(
-          m.candidates.begin(), m.candidates.end(),
-          [](const Place& p) { return p.kind == PlaceKind::kAdmin1; });
+    if (m.want_admin) {
+      std::stable_partition(m.posts.begin(), m.posts.end(), [&](uint32_t p) {
+        const PlaceRec* r = g_.Rec(p);
+        return r != nullptr &&
+               (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
+                r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2));
+      });
     }
-    if (m.candidates.empty()) continue;
+    if (m.posts.empty()) continue;
+    last_end_ = span.end;
     out->push_back(std::move(m));
     return n;
   }
   return 0;
+}
+
+// The best candidates, then the best of each other country (so that an
+// article's context can still pick a small namesake abroad).
+PlaceMention Finder::Decode(const RawMention& r) const {
+  PlaceMention m;
+  m.span = r.span;
+  m.demonym = r.demonym;
+  std::vector<bool> taken(r.posts.size(), false);
+  for (size_t k = 0; k < r.posts.size() && k < kMaxCandidates; ++k) {
+    m.candidates.push_back(g_.Decode(r.posts[k]));
+    taken[k] = true;
+  }
+  for (size_t k = 0; k < r.posts.size(); ++k) {
+    if (m.candidates.size() == kMaxDiverse) break;
+    const PlaceRec* rec = g_.Rec(r.posts[k]);
+    if (taken[k] || rec == nullptr) continue;
+    std::string_view cc(rec->country, 2);
+    bool seen = std::any_of(m.candidates.begin(), m.candidates.end(),
+                            [&](const Place& p) { return p.country == cc; });
+    if (!seen) m.candidates.push_back(g_.Decode(r.posts[k]));
+  }
+  return m;
+}
+
+// "Yat village, Paletwa Township, Mindat District": a name right after
+// another one in a hierarchy, itself ending a clause or followed by an
+// admin suffix (not "In Kabul, Ghani said").
+bool Finder::ChainCue(size_t i) const {
+  if (last_end_ == 0 || last_end_ > w_[i].begin) return false;
+  std::string_view gap = t_.substr(last_end_, w_[i].begin - last_end_);
+  if (ClassifyGap(g_, gap) != Link::kStrong) return false;
+  size_t e = w_[i].end;
+  while (e < t_.size() && t_[e] == ' ') ++e;
+  if (e >= t_.size()) return true;
+  char c = t_[e];
+  if (c == ',' || c == ')' || c == '.' || c == ';') return true;
+  return i + 1 < w_.size() && w_[i + 1].joined &&
+         g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + 1)));
 }
 
 bool Finder::HasCue(size_t i) const {
@@ -247,12 +300,30 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   *demonym = (best & kPostDemonym) != 0;
   const PlaceRec* r = g_.Rec(best);
   if (r == nullptr) return false;
-  if (*demonym || r->kind != static_cast<uint8_t>(PlaceKind::kCity))
+  // "Ta", "Bo": a short word names a place only by the place's own name.
+  if (!*demonym && !(best & kPostCode) && key.size() <= 3 &&
+      NormalizePlaceKey(g_.Str(r->name)) != key) {
+    return false;
+  }
+  bool admin2 = r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2);
+  if (*demonym ||
+      (r->kind != static_cast<uint8_t>(PlaceKind::kCity) && !admin2))
     return true;
-  if (HasCue(i)) return true;
+  if (HasCue(i) || ChainCue(i)) return true;
+  // "Swat district", "Paletwa Township": an admin suffix after the name.
+  if (i + n < w_.size() && w_[i + n].joined &&
+      g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)))) {
+    return true;
+  }
+  // "Mindat District": the name ends in one.
+  if (admin2 && n > 1 &&
+      g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n - 1)))) {
+    return true;
+  }
   // Without a cue: a capital or large city, by its own name (not an
   // alternate such as `Less` for Lezhe), not glued to a person's name.
-  bool strong = r->tier <= kTierAdminSeat || r->population >= kStrongPopulation;
+  bool strong = !admin2 && (r->tier <= kTierAdminSeat ||
+                            r->population >= kStrongPopulation);
   return strong && !GluedToName(i, n) &&
          NormalizePlaceKey(g_.Str(r->name)) == key;
 }

@@ -43,10 +43,10 @@ TEST(FindPlaces, SeedSentences) {
        "Green Zone without causing any injuries",
        {"US|United States@US", "Baghdad|Baghdad@IQ",
         "Green Zone|Green Zone@IQ"}},
-      // Cairo's Tahrir Square ranks first (population); Resolve() picks
-      // Baghdad's with the article's context.
+      // Cairo's Tahrir Square ranks first (population); "in Baghdad, Iraq"
+      // settles Baghdad's (ResolveChains).
       {"demonstrations in Tahrir Square in Baghdad, Iraq (Khalid Mohammed/AP)",
-       {"Tahrir Square|Tahrir Square@EG", "Baghdad|Baghdad@IQ",
+       {"Tahrir Square|Tahrir Square@IQ", "Baghdad|Baghdad@IQ",
         "Iraq|Iraq@IQ"}},
       {"They flooded the streets of Iraq’s capital and the capital’s Khilani "
        "Square.",

@@ -18,7 +18,7 @@
 namespace sitrep::geo {
 
 inline constexpr char kMagic[8] = {'S', 'R', 'G', 'A', 'Z', 'E', 'T', '1'};
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;
 
 struct FileHeader {
   char magic[8];
@@ -41,7 +41,8 @@ enum Tier : uint8_t {
   kTierLandmark = 3,
   kTierAdmin1 = 4,
   kTierCity = 5,
-  kTierMinor = 6,  // PPLX (city sections), PPLH, PPLQ...
+  kTierAdmin2 = 6,  // districts, counties, LGAs, townships
+  kTierMinor = 7,   // PPLX (city sections), PPLH, PPLQ...
 };
 
 struct PlaceRec {
@@ -50,10 +51,11 @@ struct PlaceRec {
   float lat, lon;
   uint32_t population;
   char country[2];
-  uint8_t kind;  // sitrep::PlaceKind
-  uint8_t tier;  // Tier
+  uint8_t kind;          // sitrep::PlaceKind
+  uint8_t tier;          // Tier
+  uint32_t admin2_code;  // pool offset; cities, landmarks and admin2 areas
 };
-static_assert(sizeof(PlaceRec) == 40);
+static_assert(sizeof(PlaceRec) == 44);
 
 struct KeyRec {
   uint32_t key;         // pool offset of the normalised key

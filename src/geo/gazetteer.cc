@@ -96,11 +96,12 @@ Place MappedGazetteer::Decode(uint32_t posting) const {
   const PlaceRec* r = Rec(posting);
   if (r == nullptr) return p;
   p.geonameid = r->geonameid;
-  p.kind = static_cast<PlaceKind>(std::min<uint8_t>(r->kind, 3));
+  p.kind = static_cast<PlaceKind>(std::min<uint8_t>(r->kind, 4));
   p.name = Str(r->name);
   p.country.assign(r->country, r->country[1] ? 2 : (r->country[0] ? 1 : 0));
   p.admin1 = Str(r->admin1_name);
   p.admin1_code = Str(r->admin1_code);
+  p.admin2_code = Str(r->admin2_code);
   p.lat = r->lat;
   p.lon = r->lon;
   p.population = r->population;

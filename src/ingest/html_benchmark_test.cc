@@ -95,7 +95,7 @@ bool Gunzip(const fs::path& p, std::string* out) {
   return n == 0;
 }
 
-TEST(HtmlBenchmark, F1AtLeast90) {
+TEST(HtmlBenchmark, F1AtLeast96) {
   fs::path dir = fs::path(SITREP_SOURCE_DIR "/../shared") / "data" /
                  "article-extraction-benchmark";
   if (!fs::exists(dir / "ground-truth.json")) {
@@ -152,7 +152,7 @@ TEST(HtmlBenchmark, F1AtLeast90) {
       "html benchmark: %d pages  precision %.3f  recall %.3f  F1 %.3f  "
       "%.0f pages/s per core (CPU time)\n",
       pages, p, r, f, pages / seconds);
-  EXPECT_GE(f, 0.90);
+  EXPECT_GE(f, 0.96);  // 0.978 when set; Readability scores 0.953
 }
 
 }  // namespace

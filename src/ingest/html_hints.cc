@@ -51,6 +51,14 @@ constexpr Hint kHints[] = {
     {"bodytext", true, 2},     {"richtext", true, 1},
 };
 
+// "has-sidebar", "no-comments", "with-ads": the page's state, not a part.
+bool IsStateWord(std::string_view tok) {
+  for (const char* w : {"has", "no", "with", "without", "show", "enable"}) {
+    if (tok == w) return true;
+  }
+  return false;
+}
+
 bool Matches(std::string_view tok, const Hint& h) {
   std::string_view w(h.word);
   return h.substring ? tok.find(w) != std::string_view::npos : tok == w;
@@ -78,15 +86,17 @@ int ClassHint(std::string_view class_and_id) {
     for (char c : name)
       if (c != '-' && c != '_') joined += c;
     size_t k = 0;
+    bool state = false;  // the previous token was a state word
     while (k <= name.size()) {
       size_t e = name.find_first_of("-_", k);
       if (e == std::string_view::npos) e = name.size();
       std::string_view tok = name.substr(k, e - k);
       for (const Hint& h : kHints) {
-        if (!tok.empty() && Matches(tok, h)) {
+        if (!tok.empty() && Matches(tok, h) && !(state && h.weight < 0)) {
           (h.weight < 0 ? neg : pos) += h.weight;
         }
       }
+      state = IsStateWord(tok);
       k = e + 1;
     }
     for (const Hint& h : kHints) {

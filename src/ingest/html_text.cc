@@ -109,6 +109,8 @@ bool IsHidden(const GumboElement& e) {
 }
 
 int ElementHint(const GumboElement& e) {
+  // Page-wide classes ("single-post", "has-sidebar") describe the page.
+  if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) return 0;
   if (Attr(e, "itemprop") == "articleBody") return 3;
   std::string ci(Attr(e, "class"));
   ci += ' ';

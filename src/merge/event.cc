@@ -14,36 +14,90 @@ bool OpenTop(const Figure& f) {
           f.qualifier == "vague");
 }
 
-// One article's values for one outcome: figures of one sentence with
-// distinct victim classes add up ("3 soldiers and 2 civilians"), and so does
-// a later sentence's figure that says it adds ("two more died"); other
-// figures are alternative reports.
-std::vector<std::pair<int64_t, const SourceFigure*>> ArticleValues(
+// One sentence's total: figures with distinct victim classes add up ("3
+// soldiers and 2 civilians"; an unstated class counts as one).
+struct SentenceTotal {
+  int64_t value = 0;
+  std::set<std::string> victims;
+  const SourceFigure* example = nullptr;
+  bool adds = false;  // "two more died": never the same people as before
+};
+
+std::vector<SentenceTotal> SentenceTotals(
     const std::vector<const SourceFigure*>& figs) {
   std::map<int, std::vector<const SourceFigure*>> by_sentence;
   for (const auto* f : figs) by_sentence[f->figure.sentence].push_back(f);
-  std::vector<std::pair<int64_t, const SourceFigure*>> out;
+  std::vector<SentenceTotal> out;
   for (auto& [s, group] : by_sentence) {
     bool adds = !out.empty();
     for (const auto* f : group) adds &= f->figure.adds;
     if (adds) {
-      int64_t more = 0;
-      for (const auto* f : group) more += f->figure.count.value();
-      out.back().first += more;
+      SentenceTotal t{0, {}, group.front(), true};
+      for (const auto* f : group) t.value += f->figure.count.value();
+      out.push_back(std::move(t));
       continue;
     }
     std::set<std::string> victims;
     for (const auto* f : group) victims.insert(f->figure.victims);
-    // Distinct victim classes add up (an unstated class counts as one).
-    bool sum = group.size() > 1 && victims.size() == group.size();
-    if (sum) {
-      int64_t total = 0;
-      for (const auto* f : group) total += f->figure.count.value();
-      out.emplace_back(total, group.front());
+    if (group.size() > 1 && victims.size() == group.size()) {
+      SentenceTotal t{0, victims, group.front()};
+      for (const auto* f : group) t.value += f->figure.count.value();
+      out.push_back(std::move(t));
     } else {
-      for (const auto* f : group) out.emplace_back(f->figure.count.value(), f);
+      for (const auto* f : group) {
+        out.push_back({f->figure.count.value(), {f->figure.victims}, f});
+      }
     }
   }
+  return out;
+}
+
+bool Overlap(const SentenceTotal& a, const SentenceTotal& b) {
+  if (a.adds || b.adds) return false;
+  for (const auto& x : a.victims) {
+    for (const auto& y : b.victims) {
+      if (MaySameVictims(x, y)) return true;
+    }
+  }
+  return false;
+}
+
+// One article's values for one outcome. Sentences counting the same people
+// are alternative reports; sentences counting other people ("13 soldiers
+// ... six insurgents were also killed") add up: the values are the sums of
+// each group's lowest and highest report.
+std::vector<std::pair<int64_t, const SourceFigure*>> ArticleValues(
+    const std::vector<const SourceFigure*>& figs) {
+  std::vector<SentenceTotal> totals = SentenceTotals(figs);
+  std::vector<int> group(totals.size());
+  for (size_t i = 0; i < totals.size(); ++i) {
+    group[i] = static_cast<int>(i);
+    for (size_t j = 0; j < i; ++j) {
+      if (Overlap(totals[i], totals[j])) {
+        int from = group[i], to = group[j];
+        for (auto& g : group) g = g == from ? to : g;
+      }
+    }
+  }
+  std::map<int, std::pair<int64_t, int64_t>> range;  // group -> lo, hi
+  for (size_t i = 0; i < totals.size(); ++i) {
+    auto [it, fresh] = range.try_emplace(group[i], totals[i].value,
+                                         totals[i].value);
+    it->second.first = std::min(it->second.first, totals[i].value);
+    it->second.second = std::max(it->second.second, totals[i].value);
+  }
+  std::vector<std::pair<int64_t, const SourceFigure*>> out;
+  if (range.size() == 1) {
+    for (const auto& t : totals) out.emplace_back(t.value, t.example);
+    return out;
+  }
+  int64_t lo = 0, hi = 0;
+  for (const auto& [g, r] : range) {
+    lo += r.first;
+    hi += r.second;
+  }
+  out.emplace_back(lo, totals.front().example);
+  if (hi != lo) out.emplace_back(hi, totals.front().example);
   return out;
 }
 
@@ -67,7 +121,11 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
     std::set<int64_t> seen;
     auto values = ArticleValues(list);
     // An article's own count is its largest: the others are parts of it
-    // ("Four officers were killed ... Three died at the scene").
+    // ("Four officers were killed ... Three died at the scene"). Unless
+    // it quotes sources that disagree ("residents said 20 ... police said
+    // nine"): then each is a report of its own.
+    std::set<std::string> sources;
+    for (const auto* f : list) sources.insert(f->figure.attribution);
     int64_t own = INT64_MIN;
     for (auto& [v, f] : values) own = std::max(own, v);
     for (auto& [v, f] : values) {
@@ -76,7 +134,9 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
       hi = std::max(hi, v);
       if (v == hi && OpenTop(f->figure)) open_top_at_max = true;
       example.emplace(v, f);
-      if (v != own || !seen.insert(v).second) continue;
+      if ((sources.size() == 1 && v != own) || !seen.insert(v).second) {
+        continue;
+      }
       votes[v] += f->independent ? 1 : 0;
       auto pub = opt.published.find(article);
       if (pub != opt.published.end() &&

@@ -49,7 +49,7 @@ void PickDate(Event* e) {
 
 void PickLocation(Event* e) {
   std::map<std::string, int> rank = {
-      {"city", 0}, {"admin1", 1}, {"country", 2}};
+      {"city", 0}, {"admin2", 1}, {"admin1", 2}, {"country", 3}};
   const Location* best = nullptr;
   std::map<uint32_t, int> votes;
   for (const auto& m : e->mentions) {

@@ -20,6 +20,7 @@ constexpr size_t kMaxInput = size_t{256} << 20;  // bytes cleaned per article
 constexpr size_t kMinRepeatBytes = 16;           // shorter lines may repeat
 constexpr size_t kTailParagraphBytes = 150;      // ends a "Related news" block
 constexpr size_t kDatelineLines = 3;             // kept lines searched for one
+constexpr size_t kDateLineLines = 6;  // first lines searched for a date line
 
 struct Line {
   std::vector<Span> pieces;   // kept parts, raw spans; inline noise cut out
@@ -109,6 +110,7 @@ class Cleaner {
   std::string byline_outlet_;
   std::string credit_outlet_;
   std::vector<CivilDay> caption_dates_;
+  size_t nonempty_lines_ = 0;  // read so far
 };
 
 void Cleaner::ReadLines() {
@@ -131,6 +133,7 @@ void Cleaner::ReadLines() {
     line.blank_before = blank_before;
     blank_before = true;  // unless the line is kept
     if (t.empty()) continue;
+    ++nonempty_lines_;
     if (first) StripMetadata(&line);
     first = false;
     StripInline(&line);
@@ -214,6 +217,14 @@ bool Cleaner::Keep(const Line& line, const std::string& content) {
       return false;
     }
     in_tail_ = false;
+  }
+  // "Updated: 2008-09-07 11:35" above the story: page furniture whose date
+  // is the publication date (unless a metadata line gave one).
+  CivilDay day;
+  if (nonempty_lines_ <= kDateLineLines && IsDateLine(content, &day)) {
+    if (!out_.metadata_date) out_.metadata_date = day;
+    RemoveLine("date-line", line);
+    return false;
   }
   if (const NoisePattern* p = MatchLinePattern(content)) {
     in_tail_ = p->match == Match::kTail;

@@ -1,9 +1,11 @@
 // Dates written out in datelines, captions and metadata lines.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "text/clean_internal.h"
 #include "text/text_data.h"
+#include "text/utf8_internal.h"
 
 namespace sitrep::clean_internal {
 namespace {
@@ -103,6 +105,83 @@ size_t ParseIsoAt(std::string_view s, CivilDay* out) {
   return 10;
 }
 
+
+// "2019/11/14" or "2019.11.14": year, month, day.
+size_t ParseYmd(std::string_view s, CivilDay* out) {
+  size_t i = 0;
+  int y = 0, m = 0, d = 0;
+  if (!ReadNumber(s, &i, 4, &y) || i != 4) return 0;
+  char sep = i < s.size() ? s[i] : 0;
+  if (sep != '/' && sep != '.') return 0;
+  ++i;
+  if (!ReadNumber(s, &i, 2, &m) || i >= s.size() || s[i] != sep) return 0;
+  ++i;
+  if (!ReadNumber(s, &i, 2, &d)) return 0;
+  CivilDay c{y, m, d};
+  if (y < 1900 || y > 2100 || !c.valid()) return 0;
+  *out = c;
+  return i;
+}
+
+enum class LineWord { kOther, kLabel, kWeekday, kTime, kFiller };
+
+const std::unordered_map<std::string, LineWord>& DateLineWords() {
+  static const auto* words = [] {
+    auto* m = new std::unordered_map<std::string, LineWord>();
+    text_data::ForEachRow(
+        text_data::File("date_line_words.tsv"), [&](const auto& f, size_t n) {
+          if (n < 2) return;
+          LineWord k = f[1] == "label"     ? LineWord::kLabel
+                       : f[1] == "weekday" ? LineWord::kWeekday
+                       : f[1] == "time"    ? LineWord::kTime
+                                           : LineWord::kFiller;
+          (*m)[std::string(f[0])] = k;
+        });
+    return m;
+  }();
+  return *words;
+}
+
+// What a date line holds besides its dates.
+struct LineParts {
+  int dates = 0;
+  CivilDay date;
+  int other_words = 0;
+  bool label = false;  // "Updated", "ago", or a time of day
+};
+
+// Reads the word or number at line[*i] into `parts`.
+void ReadLinePart(std::string_view line, size_t* i, LineParts* parts) {
+  CivilDay d;
+  size_t n = ParseDate(line.substr(*i), &d);
+  if (n == 0) n = ParseYmd(line.substr(*i), &d);
+  if (n > 0 && d.complete() && d.valid()) {
+    ++parts->dates;
+    parts->date = d;
+    *i += n;
+    return;
+  }
+  size_t k = *i;
+  if (IsDigit(line[k])) {  // a time "11:35", or a count "3 minutes"
+    while (k < line.size() && (IsDigit(line[k]) || line[k] == ':')) {
+      parts->label |= line[k] == ':';
+      ++k;
+    }
+    *i = k;
+    return;
+  }
+  std::string word;
+  while (k < line.size() && (IsAlpha(line[k]) || line[k] == '.')) {
+    if (line[k] != '.') word.push_back(Lower(line[k]));
+    ++k;
+  }
+  *i = k;
+  auto it = DateLineWords().find(word);
+  LineWord kind = it == DateLineWords().end() ? LineWord::kOther : it->second;
+  if (kind == LineWord::kLabel || kind == LineWord::kTime) parts->label = true;
+  if (kind == LineWord::kOther && !word.empty()) ++parts->other_words;
+}
+
 }  // namespace
 
 int MonthNumber(std::string_view word) {
@@ -193,6 +272,43 @@ size_t ParseMetadataDate(std::string_view line, CivilDay* out) {
   }
   *out = d;
   return SkipSpaces(line, j);
+}
+
+bool IsDateLine(std::string_view line, CivilDay* out) {
+  constexpr size_t kMaxBytes = 100;
+  // A byline beside a labelled date: "Jane Doe 3 minutes ago Mon 15 July".
+  constexpr int kMaxBylineWords = 4;
+  if (line.empty() || line.size() > kMaxBytes || line.back() == '.') {
+    return false;
+  }
+  LineParts parts;
+  size_t i = 0;
+  bool in_word = false;  // inside a word of non-ASCII letters
+  while (i < line.size()) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c >= 0x80) {
+      size_t len = 1;
+      uint32_t cp = text_internal::DecodeAt(line, i, &len);
+      bool punct = cp < 0xC0 || (cp >= 0x2000 && cp <= 0x206F) ||
+                   (cp >= 0x3000 && cp <= 0x303F);
+      if (!punct && !in_word) ++parts.other_words;  // "Müller", "عدي"
+      in_word = !punct;
+      i += len;
+      continue;
+    }
+    bool start = !in_word && (i == 0 || !(IsAlpha(line[i - 1]) ||
+                                          IsDigit(line[i - 1])));
+    in_word = false;
+    if (start && (IsAlpha(line[i]) || IsDigit(line[i]))) {
+      ReadLinePart(line, &i, &parts);
+    } else {
+      ++i;
+    }
+  }
+  if (parts.dates != 1) return false;
+  if (parts.other_words > (parts.label ? kMaxBylineWords : 0)) return false;
+  *out = parts.date;
+  return true;
 }
 
 }  // namespace sitrep::clean_internal

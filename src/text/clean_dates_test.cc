@@ -85,6 +85,33 @@ TEST(ParseMetadataDate, Table) {
   }
 }
 
+TEST(IsDateLine, Table) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"Friday, October 9, 2009", "2009-10-09"},
+      {"Updated: 2008-09-07 11:35", "2008-09-07"},
+      {"2019/11/14 | 18:15", "2019-11-14"},
+      {"Posted on 3 May 2020 at 10:02 GMT", "2020-05-03"},
+      {"Jane Doe 3 minutes ago Mon 15th July 2019 | 02:18 PM", "2019-07-15"},
+      {"Last updated \u2013 Sat 4 Jan 2020", "2020-01-04"},
+      // Not date lines: a headline, a sentence, two dates, a partial date,
+      // a byline without a label, an overlong line.
+      {"Gunmen kill 10 villagers, 15 July 2019", ""},
+      {"Protests resumed on January 3, 2020.", ""},
+      {"From 1 May 2020 to 3 May 2020", ""},
+      {"Monday, Jan 27", ""},
+      {"Jane Doe Mon 15th July 2019", ""},
+      {"Updated " + std::string(100, '-') + " 3 May 2020", ""},
+      {"Müller Schmidt Weber Braun Klein, 3 May 2020 10:00", ""},
+      {"", ""},
+  };
+  for (const auto& [in, iso] : cases) {
+    CivilDay d;
+    bool got = IsDateLine(in, &d);
+    EXPECT_EQ(got, !iso.empty()) << in;
+    if (got) EXPECT_EQ(d.ToIso(), iso) << in;
+  }
+}
+
 TEST(CanonicalOutlet, Table) {
   struct Case {
     const char* in;

@@ -35,6 +35,13 @@ void FindFullDates(std::string_view s, std::vector<CivilDay>* out);
 // Returns the bytes of `line` it spans (with following spaces), 0 if none.
 size_t ParseMetadataDate(std::string_view line, CivilDay* out);
 
+// A line that is only a date with page furniture around it: "Friday,
+// October 9, 2009", "Updated: 2008-09-07 11:35", "2019/11/14 | 18:15",
+// "Jane Doe 3 minutes ago Mon 15th July 2019 | 02:18 PM" (words from
+// data/text/date_line_words.tsv; at most a short byline beside a label or
+// a time). Exactly one complete date; sets `*out` to it.
+bool IsDateLine(std::string_view line, CivilDay* out);
+
 // --- Outlets and noise (clean_lines.cc) ---------------------------------
 
 // Canonical outlet name for `name` as written ("REUTERS" -> "Reuters",

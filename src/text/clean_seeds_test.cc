@@ -3,7 +3,6 @@
 // span and sentence span mapping back to the exact raw bytes.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -126,35 +125,6 @@ TEST(CleanSeeds, SpansMapBackToRaw) {
       EXPECT_EQ(r.In(raw), sentence) << seed;
     }
   }
-}
-
-TEST(CleanSeeds, Speed) {
-  if (!fs::exists(SeedsDir())) GTEST_SKIP() << "no /work/shared/seeds";
-  std::vector<std::string> raws;
-  size_t bytes = 0;
-  for (const char* seed : {"000_", "001_", "002_", "003_", "004_"}) {
-    raws.push_back(ReadSeed(seed));
-    bytes += raws.back().size();
-  }
-  auto start = std::chrono::steady_clock::now();
-  double secs = 0;
-  size_t articles = 0, sentences = 0;
-  while (secs < 0.3) {
-    for (const std::string& r : raws) {
-      CleanText c = CleanPlainText(r);
-      sentences += SplitSentences(c.text).size();
-      ++articles;
-    }
-    secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-  }
-  std::printf(
-      "CleanPlainText+SplitSentences: %.0f articles/s, %.1f MB/s, "
-      "%.0f sentences/s\n",
-      articles / secs, articles / raws.size() * bytes / secs / 1e6,
-      sentences / secs);
-  EXPECT_GT(sentences / secs, 100000.0);
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -265,36 +264,6 @@ TEST(SplitSentences, BeatsIcuOnTable) {
   std::printf("table cases right: ours %zu, ICU %zu of %zu\n", ours, icu,
               SplitCases().size());
   EXPECT_GT(ours, icu);
-}
-
-TEST(SplitSentences, Speed) {
-  std::vector<std::string> texts = SeedTexts();
-  std::string corpus;
-  if (texts.empty()) {
-    for (int i = 0; i < 50; ++i) {
-      corpus +=
-          "Gunmen killed 3 people in Basra on Oct. 1, the U.S. embassy "
-          "said. Mr. Smith, 45, denied it. \u201cWe saw it,\u201d a "
-          "witness said.\n\n";
-    }
-  } else {
-    for (const std::string& t : texts) corpus += t + "\n\n";
-  }
-  size_t sentences = 0;
-  auto start = std::chrono::steady_clock::now();
-  int rounds = 0;
-  double secs = 0;
-  while (secs < 0.3) {
-    sentences += SplitSentences(corpus).size();
-    ++rounds;
-    secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-  }
-  double rate = sentences / secs;
-  std::printf("SplitSentences: %.0f sentences/s, %.0f MB/s (%d rounds)\n", rate,
-              corpus.size() * rounds / secs / 1e6, rounds);
-  EXPECT_GT(rate, 100000.0);
 }
 
 }  // namespace

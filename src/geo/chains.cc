@@ -1,0 +1,277 @@
+// ResolveChains: candidates of hierarchically linked place names.
+#include "geo/chains.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace sitrep::geo {
+namespace {
+
+constexpr size_t kMaxGap = 48;
+constexpr size_t kMaxChain = 6;
+constexpr double kTownRadiusKm = 60;
+
+bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// The gap's signature: `,` `(` `)` kept, `in` -> i, `of` -> o, `and`/`or`
+// -> a, an unknown capitalised word -> n; place nouns (`town`, `district`) set
+// *noun. False on anything else.
+bool Signature(const MappedGazetteer& g, std::string_view gap, std::string* sig,
+               bool* noun) {
+  size_t i = 0;
+  while (i < gap.size()) {
+    char c = gap[i];
+    if (c == ' ') {
+      ++i;
+    } else if (c == ',' || c == '(' || c == ')') {
+      sig->push_back(c);
+      ++i;
+    } else if (IsAlpha(c)) {
+      size_t j = i;
+      while (j < gap.size() && (IsAlpha(gap[j]) || gap[j] == '-')) ++j;
+      std::string key = NormalizePlaceKey(gap.substr(i, j - i));
+      if (key == "in") {
+        sig->push_back('i');
+      } else if (key == "of") {
+        sig->push_back('o');
+      } else if (key == "and" || key == "or") {
+        sig->push_back('a');
+      } else if (g.HasWord(kWordPlaceNoun, key) ||
+                 g.HasWord(kWordAdminSuffix, key)) {
+        *noun = true;
+      } else if (std::any_of(gap.begin() + i, gap.begin() + j,
+                             [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+        sig->push_back('n');  // an unknown name: "(eThekwini, KwaZulu-Natal"
+      } else if (!key.empty()) {
+        return false;  // "the" normalises to nothing
+      }
+      i = j;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+double ApproxKm(const PlaceRec& a, const PlaceRec& b) {
+  constexpr double kRad = 3.14159265358979 / 180.0;
+  double x = (b.lon - a.lon) * std::cos((a.lat + b.lat) / 2 * kRad);
+  double y = b.lat - a.lat;
+  return std::sqrt(x * x + y * y) * 111.2;
+}
+
+bool IsTown(uint8_t kind) {
+  return kind == static_cast<uint8_t>(PlaceKind::kCity) ||
+         kind == static_cast<uint8_t>(PlaceKind::kLandmark);
+}
+
+}  // namespace
+
+Link ClassifyGap(const MappedGazetteer& g, std::string_view gap) {
+  if (gap.size() > kMaxGap) return Link::kNone;
+  std::string sig;
+  bool noun = false;
+  if (!Signature(g, gap, &sig, &noun)) return Link::kNone;
+  if (sig.find('a') != std::string::npos) return Link::kList;
+  if (sig == "," || sig == "(" || sig == ")," || sig == ",(" || sig == ",i" ||
+      sig == "(i" || sig == "(n," || sig == ",n,") {
+    return Link::kStrong;
+  }
+  if (sig == "o") return noun ? Link::kStrong : Link::kNone;
+  if (sig == "i") return noun ? Link::kStrong : Link::kWeak;
+  return Link::kNone;
+}
+
+bool Contains(const PlaceRec& c, const PlaceRec& p, const MappedGazetteer&) {
+  if (&c == &p || c.country[0] != p.country[0] ||
+      c.country[1] != p.country[1]) {
+    return false;
+  }
+  switch (static_cast<PlaceKind>(c.kind)) {
+    case PlaceKind::kCountry:
+      return p.kind != c.kind;
+    case PlaceKind::kAdmin1:
+      // Pool offsets: equal strings are interned once.
+      return c.admin1_code != 0 && p.admin1_code == c.admin1_code &&
+             p.kind != static_cast<uint8_t>(PlaceKind::kCountry) &&
+             p.kind != c.kind;
+    case PlaceKind::kAdmin2:
+      return IsTown(p.kind) && c.admin2_code != 0 &&
+             p.admin1_code == c.admin1_code && p.admin2_code == c.admin2_code;
+    case PlaceKind::kCity:
+    case PlaceKind::kLandmark:
+      return IsTown(p.kind) && ApproxKm(c, p) < kTownRadiusKm;
+  }
+  return false;
+}
+
+namespace {
+
+// How well `p` fits `other` (after it in the chain: a container; before
+// it: a part): 2 through an area (country, province, district), 1 through
+// a town nearby, 0 not at all.
+int Fit(const MappedGazetteer& g, const PlaceRec& p, const RawMention& other,
+        bool other_after) {
+  int best = 0;
+  for (uint32_t q : other.posts) {
+    const PlaceRec* o = g.Rec(q);
+    if (o == nullptr) continue;
+    const PlaceRec& outer = other_after ? *o : p;
+    if (other_after ? Contains(*o, p, g) : Contains(p, *o, g)) {
+      best = std::max(best, IsTown(outer.kind) ? 1 : 2);
+      if (best == 2) break;
+    }
+  }
+  return best;
+}
+
+// A namesake that context may overrule: not a country, a capital, a city
+// of a million, nor (unless `seats`) a province seat.
+bool Small(const MappedGazetteer& g, const RawMention& m, bool seats) {
+  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  return r != nullptr && r->tier >= (seats ? kTierAdminSeat : kTierLandmark) &&
+         r->kind != static_cast<uint8_t>(PlaceKind::kAdmin1) &&
+         r->population < 1000000;
+}
+
+bool SameCountry(const PlaceRec& a, const PlaceRec& b) {
+  return a.country[0] == b.country[0] && a.country[1] == b.country[1];
+}
+
+// Whether `m` has a posting in a country of `other`'s postings.
+bool SharesCountry(const MappedGazetteer& g, const RawMention& m,
+                   const RawMention& other) {
+  for (uint32_t p : m.posts) {
+    const PlaceRec* a = g.Rec(p);
+    for (uint32_t q : other.posts) {
+      const PlaceRec* b = g.Rec(q);
+      if (a != nullptr && b != nullptr && SameCountry(*a, *b)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether all of `m`'s postings are codes ("TN", "KN"): no evidence.
+bool CodesOnly(const RawMention& m) {
+  return std::all_of(m.posts.begin(), m.posts.end(),
+                     [](uint32_t p) { return (p & kPostCode) != 0; });
+}
+
+// No name of the chain fits another: "Sierra Vieja, Zacatecas" where the
+// village is unknown and matched a namesake abroad. A small town none of
+// whose namesakes shares a country with a later name is dropped.
+void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
+               const std::vector<bool>& strong) {
+  for (size_t i = 0; i + 1 < chain.size(); ++i) {
+    if (!strong[i] || !Small(g, *chain[i], true)) continue;
+    bool shares = false, evidence = false;
+    for (size_t j = i + 1; j < chain.size(); ++j) {
+      if (CodesOnly(*chain[j])) continue;
+      evidence = true;
+      shares |= SharesCountry(g, *chain[i], *chain[j]);
+    }
+    chain[i]->drop = evidence && !shares;
+  }
+}
+
+// Scores the chain's postings (how well each fits the other names) and
+// reorders or drops. `strong[k]`: the link after chain[k] is strong.
+void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
+                const std::vector<bool>& strong) {
+  std::vector<std::vector<int>> scores(chain.size());
+  std::vector<int> best(chain.size(), 0);
+  for (size_t i = 0; i < chain.size(); ++i) {
+    for (uint32_t p : chain[i]->posts) {
+      const PlaceRec* r = g.Rec(p);
+      int s = 0;
+      for (size_t j = 0; r != nullptr && j < chain.size(); ++j) {
+        if (j != i) s += Fit(g, *r, *chain[j], j > i);
+      }
+      scores[i].push_back(s);
+      best[i] = std::max(best[i], s);
+    }
+  }
+  if (*std::max_element(best.begin(), best.end()) == 0) {
+    DropUnfit(g, chain, strong);
+    return;
+  }
+  for (size_t i = 0; i < chain.size(); ++i) {
+    bool strongly_linked = strong[i] || (i > 0 && strong[i - 1]);
+    if (best[i] == 0) {
+      chain[i]->drop = strongly_linked;
+      continue;
+    }
+    std::vector<size_t> idx(chain[i]->posts.size());
+    for (size_t k = 0; k < idx.size(); ++k) idx[k] = k;
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+      return scores[i][a] > scores[i][b];
+    });
+    std::vector<uint32_t> sorted;
+    for (size_t k : idx) sorted.push_back(chain[i]->posts[k]);
+    chain[i]->posts = std::move(sorted);
+    chain[i]->confirmed = true;
+  }
+}
+
+// Countries of the names a chain confirmed ("Samlout district, Battambang,
+// Cambodia") settle the sentence's other names: a name elsewhere prefers
+// its candidate there, and a small namesake abroad is dropped.
+void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
+  std::vector<const PlaceRec*> anchors;
+  for (const RawMention& m : *ms) {
+    if (m.confirmed && !m.drop) anchors.push_back(g.Rec(m.posts[0]));
+  }
+  if (anchors.empty()) return;
+  auto anchored = [&](uint32_t p) {
+    const PlaceRec* r = g.Rec(p);
+    return r != nullptr &&
+           std::any_of(anchors.begin(), anchors.end(), [&](const PlaceRec* a) {
+             return a != nullptr && SameCountry(*a, *r);
+           });
+  };
+  for (RawMention& m : *ms) {
+    if (m.confirmed || m.drop || m.demonym || anchored(m.posts[0])) continue;
+    if (std::any_of(m.posts.begin(), m.posts.end(), anchored)) {
+      std::stable_partition(m.posts.begin(), m.posts.end(), anchored);
+    } else if (Small(g, m, false)) {
+      m.drop = true;
+    }
+  }
+}
+
+}  // namespace
+
+void ResolveChains(const MappedGazetteer& g, std::string_view text,
+                   std::vector<RawMention>* mentions) {
+  std::vector<RawMention>& ms = *mentions;
+  std::vector<Link> links(ms.size(), Link::kNone);
+  for (size_t i = 0; i + 1 < ms.size(); ++i) {
+    if (ms[i].demonym || ms[i + 1].demonym) continue;
+    if (ms[i + 1].span.begin < ms[i].span.end) continue;
+    links[i] = ClassifyGap(
+        g, text.substr(ms[i].span.end, ms[i + 1].span.begin - ms[i].span.end));
+  }
+  size_t i = 0;
+  while (i < ms.size()) {
+    size_t j = i;
+    while (j + 1 < ms.size() && j - i + 1 < kMaxChain &&
+           (links[j] == Link::kStrong || links[j] == Link::kWeak)) {
+      ++j;
+    }
+    bool list = links[j] == Link::kList;  // "A, B and C"
+    if (j > i && !list) {
+      std::vector<RawMention*> chain;
+      std::vector<bool> strong;
+      for (size_t k = i; k <= j; ++k) {
+        chain.push_back(&ms[k]);
+        strong.push_back(k < j && links[k] == Link::kStrong);
+      }
+      ResolveOne(g, chain, strong);
+    }
+    i = j + 1;
+  }
+  FollowAnchors(g, mentions);
+}
+
+}  // namespace sitrep::geo

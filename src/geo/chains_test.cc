@@ -1,0 +1,118 @@
+#include "geo/chains.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "geo/gazetteer_test_util.h"
+#include "sitrep/gazetteer.h"
+
+namespace sitrep::geo {
+namespace {
+
+// "text|name@CC:kind" of each mention's first candidate.
+std::vector<std::string> Found(std::string_view text) {
+  const Gazetteer* g = TestGazetteer();
+  if (g == nullptr) {
+    ADD_FAILURE() << "cannot open " << GazetteerTestPath();
+    return {};
+  }
+  std::vector<std::string> out;
+  for (const PlaceMention& m : g->FindPlaces(text)) {
+    const Place& p = m.candidates[0];
+    static const char* kKinds[] = {"city", "admin1", "country", "landmark",
+                                   "admin2"};
+    out.push_back(std::string(m.span.In(text)) + "|" + p.name + "@" +
+                  p.country + ":" + kKinds[static_cast<int>(p.kind)]);
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  std::vector<std::string> want;
+};
+
+TEST(ResolveChains, LaterNamesContainEarlierOnes) {
+  const Case cases[] = {
+      // The country El Salvador ranks first on its own; Bahia settles it.
+      {"Farmers marched through Salvador, Bahia, on Tuesday.",
+       {"Salvador|Salvador@BR:city", "Bahia|Bahia@BR:admin1"}},
+      // The province, not the city of Santa Fe.
+      {"Two traders were robbed near Rosario (Santa Fe) overnight.",
+       {"Rosario|Rosario@AR:city", "Santa Fe|Santa Fe@AR:admin1"}},
+      {"Residents rallied in Paris, Texas.",
+       {"Paris|Paris@US:city", "Texas|Texas@US:admin1"}},
+      {"Shelling hit Beni (Nord-Kivu) and displaced families.",
+       {"Beni|Beni@CD:city", "Nord-Kivu|North Kivu@CD:admin1"}},
+      {"Militants attacked a checkpoint in Rafi LGA, Niger State.",
+       {"Rafi|Rafi@NG:admin2", "Niger State|Niger State@NG:admin1"}},
+      {"A market burned in Swat district, Khyber Pakhtunkhwa.",
+       {"Swat|Swat@PK:admin2",
+        "Khyber Pakhtunkhwa|Khyber Pakhtunkhwa@PK:admin1"}},
+      {"Gunmen shot two protesters in the city of Nassiriya, Dhi Qar "
+       "province.",
+       {"Nassiriya|Nasiriyah@IQ:city", "Dhi Qar|Dhi Qar@IQ:admin1"}},
+      // A village only known abroad (Georgia, US) is dropped; the district
+      // is found without its "District Municipality".
+      {"Villagers fled Chatsworth (Ugu, KwaZulu-Natal) after the raid.",
+       {"Ugu|Ugu District Municipality@ZA:admin2",
+        "KwaZulu-Natal|KwaZulu-Natal@ZA:admin1"}},
+      {"Villagers fled Chatsworth (Qwxz, KwaZulu-Natal) after the raid.",
+       {"KwaZulu-Natal|KwaZulu-Natal@ZA:admin1"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Found(c.text), c.want) << c.text;
+}
+
+TEST(ResolveChains, ListsAndLoneNamesAreLeftAlone) {
+  const Case cases[] = {
+      {"Protests spread to Baghdad, Basra and Najaf.",
+       {"Baghdad|Baghdad@IQ:city", "Basra|Basrah@IQ:city",
+        "Najaf|Najaf@IQ:city"}},
+      {"A rocket landed in Baghdad's Green Zone.",
+       {"Baghdad|Baghdad@IQ:city", "Green Zone|Green Zone@IQ:landmark"}},
+      {"In Kabul, Ghani said the talks would go on.", {"Kabul|Kabul@AF:city"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Found(c.text), c.want) << c.text;
+}
+
+TEST(ClassifyGap, Links) {
+  const auto* g = dynamic_cast<const MappedGazetteer*>(TestGazetteer());
+  ASSERT_NE(g, nullptr);
+  const std::pair<const char*, Link> cases[] = {
+      {", ", Link::kStrong},
+      {" (", Link::kStrong},
+      {" town (", Link::kStrong},
+      {" Township, ", Link::kStrong},
+      {" district of ", Link::kStrong},
+      {"), ", Link::kStrong},
+      {" (Ugu, ", Link::kStrong},
+      {" in ", Link::kWeak},
+      {" and ", Link::kList},
+      {", and ", Link::kList},
+      {" said ", Link::kNone},
+      {" - ", Link::kNone},
+      {" of ", Link::kNone},
+      {"; ", Link::kNone},
+  };
+  for (const auto& [gap, want] : cases) {
+    EXPECT_EQ(ClassifyGap(*g, gap), want) << "'" << gap << "'";
+  }
+}
+
+TEST(Admin2, DistrictsAreIndexedWithAndWithoutTheirSuffix) {
+  const Gazetteer* g = TestGazetteer();
+  ASSERT_NE(g, nullptr);
+  for (const char* q : {"Thatta District", "Thatta"}) {
+    bool found = false;
+    for (const Place& p : g->Lookup(q)) {
+      found |= p.kind == PlaceKind::kAdmin2 && p.country == "PK" &&
+               !p.admin2_code.empty() && p.lat != 0;
+    }
+    EXPECT_TRUE(found) << q;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::geo
