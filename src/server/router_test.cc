@@ -74,6 +74,8 @@ TEST_F(RouterTest, RawRequests) {
       {"GET /api/events?country=I%51 HTTP/1.1\r\n\r\n", 200, "\"total\":"},
       {"GET /api/events?colour=red HTTP/1.1\r\n\r\n", 400, "colour"},
       {"GET /api/events?limit=-1 HTTP/1.1\r\n\r\n", 400, "limit"},
+      // Invalid UTF-8 quoted in an error stays valid JSON (fuzz finding).
+      {"GET /api/events?from=%FF HTTP/1.1\r\n\r\n", 400, "\xEF\xBF\xBD"},
       {"GET /api/tallies?kind=incident HTTP/1.1\r\n\r\n", 200, "["},
       {"GET /api/search?q=protesters HTTP/1.1\r\n\r\n", 200, "r1"},
       {"GET /api/search HTTP/1.1\r\n\r\n", 400, "q:"},
