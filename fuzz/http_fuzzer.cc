@@ -22,11 +22,13 @@
 #include <simdjson.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -117,6 +119,26 @@ std::string_view Header(std::string_view head, std::string_view name) {
   return rest.substr(0, rest.find("\r\n"));
 }
 
+// A gzip body (Accept-Encoding: gzip) inflated; nullopt if it is not one.
+std::optional<std::string> Gunzip(std::string_view in) {
+  z_stream z{};
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return std::nullopt;
+  std::string out;
+  char buf[16384];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof(buf);
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(buf, sizeof(buf) - z.avail_out);
+  }
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END) return std::nullopt;
+  return out;
+}
+
 // The first response of `out` (what httplib wrote for the first request).
 void CheckResponse(std::string_view out, std::string_view request) {
   if (out.empty()) return;  // no complete request line: nothing written
@@ -140,6 +162,16 @@ void CheckResponse(std::string_view out, std::string_view request) {
   if (head_request) return;
   FUZZ_CHECK(body.size() >= n);
   body = body.substr(0, n);
+  std::string_view encoding = Header(head, "Content-Encoding");
+  std::optional<std::string> inflated;
+  if (encoding == "gzip") {
+    inflated = Gunzip(body);
+    FUZZ_CHECK(inflated.has_value());
+    body = *inflated;
+  } else if (!encoding.empty()) {
+    FUZZ_CHECK(encoding == "br");
+    return;  // brotli: httplib's own encoder; not decoded here
+  }
   if (type.starts_with("application/json")) CheckJson(body);
   // Only the live UI is HTML: nothing else (no file) is ever served.
   if (type.starts_with("text/html")) {
