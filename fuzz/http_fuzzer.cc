@@ -84,8 +84,8 @@ Fixture* fixture = nullptr;
 void MakeFixture() {
   auto* f = new Fixture;
   const char* tmp = std::getenv("TMPDIR");
-  std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") +
-                      "/sitrep_http_fuzz_XXXXXX";
+  std::string templ =
+      std::string(tmp && *tmp ? tmp : "/tmp") + "/sitrep_http_fuzz_XXXXXX";
   FUZZ_CHECK(mkdtemp(templ.data()) != nullptr);
   f->dir = templ;
   f->pristine = f->dir + "/pristine.db";
@@ -194,8 +194,9 @@ sitrep::server::Params SplitParams(std::string_view s) {
     std::string_view pair = s.substr(0, s.find('&'));
     s.remove_prefix(std::min(s.size(), pair.size() + 1));
     size_t eq = pair.find('=');
-    params.emplace_back(pair.substr(0, eq),
-                        eq == std::string_view::npos ? "" : pair.substr(eq + 1));
+    params.emplace_back(pair.substr(0, eq), eq == std::string_view::npos
+                                                ? ""
+                                                : pair.substr(eq + 1));
   }
   return params;
 }
@@ -206,8 +207,8 @@ void FuzzQuery(std::string_view query) {
   size_t events = api.snapshot()->events.size();
   for (bool tallies : {false, true}) {
     auto q = sitrep::server::ParseEventQuery(params, tallies);
-    sitrep::server::Reply r = tallies ? api.GetTallies(params)
-                                      : api.GetEvents(params);
+    sitrep::server::Reply r =
+        tallies ? api.GetTallies(params) : api.GetEvents(params);
     FUZZ_CHECK(r.status == (q.ok() ? 200 : 400));
     CheckJson(r.body);
     if (!q.ok()) {
@@ -221,8 +222,8 @@ void FuzzQuery(std::string_view query) {
     }
     FUZZ_CHECK(matched <= events);
     if (!tallies) {
-      FUZZ_CHECK(r.body.starts_with("{\"total\":" + std::to_string(matched) +
-                                    ","));
+      FUZZ_CHECK(
+          r.body.starts_with("{\"total\":" + std::to_string(matched) + ","));
     }
   }
 }
@@ -248,7 +249,8 @@ void FuzzBody(std::string_view body) {
 void FuzzBearer(std::string_view s) {
   size_t nl = s.find('\n');
   std::string_view token = s.substr(0, nl);
-  std::string_view header = nl == std::string_view::npos ? "" : s.substr(nl + 1);
+  std::string_view header =
+      nl == std::string_view::npos ? "" : s.substr(nl + 1);
   auto denied = sitrep::server::CheckBearer(token, header);
   bool exact = !token.empty() && header.size() == token.size() + 7 &&
                header.starts_with("Bearer ") && header.ends_with(token);

@@ -17,7 +17,6 @@ struct ApiServer::Impl {
   int port = 0;
 };
 
-
 ApiServer::ApiServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ApiServer::~ApiServer() { Stop(); }
 

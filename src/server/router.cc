@@ -22,8 +22,8 @@ Params ToParams(const httplib::Params& params) {
 }
 
 Reply MethodNotAllowed(const Route& route) {
-  Reply r = ErrorReply(
-      405, "method not allowed; use " + std::string(route.allow));
+  Reply r =
+      ErrorReply(405, "method not allowed; use " + std::string(route.allow));
   r.allow = std::string(route.allow);
   return r;
 }
@@ -96,12 +96,9 @@ httplib::Server::HandlerResponse OnError(const httplib::Request& req,
 
 }  // namespace
 
-void ConfigureHttp(httplib::Server& http, Api* api,
-                   const ServerOptions& o) {
+void ConfigureHttp(httplib::Server& http, Api* api, const ServerOptions& o) {
   int threads = o.threads < 1 ? 1 : o.threads;
-  http.new_task_queue = [threads] {
-    return new httplib::ThreadPool(threads);
-  };
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(o.max_body_bytes);
   http.set_read_timeout(o.read_timeout_s, 0);
   http.set_write_timeout(o.write_timeout_s, 0);
@@ -120,12 +117,12 @@ void ConfigureHttp(httplib::Server& http, Api* api,
         return httplib::Server::HandlerResponse::Handled;
       });
   std::string token = o.token;
-  http.Post("/api/articles", [api, token](const httplib::Request& req,
-                                            httplib::Response& res) {
-    auto denied =
-        server::CheckBearer(token, req.get_header_value("Authorization"));
-    Send(denied ? *denied : api->PostArticles(req.body), res);
-  });
+  http.Post("/api/articles",
+            [api, token](const httplib::Request& req, httplib::Response& res) {
+              auto denied = server::CheckBearer(
+                  token, req.get_header_value("Authorization"));
+              Send(denied ? *denied : api->PostArticles(req.body), res);
+            });
   http.set_error_handler(httplib::Server::HandlerWithResponse(OnError));
   http.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

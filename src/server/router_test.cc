@@ -90,8 +90,7 @@ TEST_F(RouterTest, RawRequests) {
       {"GET /api/articles/..%2F..%2Fetc%2Fpasswd HTTP/1.1\r\n\r\n", 404,
        "no such article"},
       // Ranges are ignored: the whole body, never a cut 200 (fuzz finding).
-      {"GET /api/events HTTP/1.1\r\nRange: bytes=0-10\r\n\r\n", 200,
-       "]}"},
+      {"GET /api/events HTTP/1.1\r\nRange: bytes=0-10\r\n\r\n", 200, "]}"},
       {"GET /api/nope HTTP/1.1\r\nRange: bytes=0-3,5-9\r\n\r\n", 404,
        "{\"error\":\"not found\"}"},
       {"GET / HTTP/1.1\r\nRange: bytes=-5\r\n\r\n", 200, "<html"},
@@ -117,7 +116,8 @@ TEST_F(RouterTest, RawRequests) {
 }
 
 TEST_F(RouterTest, KeepAliveServesEachRequest) {
-  std::string two = "GET /api/events HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\n\r\n";
+  std::string two =
+      "GET /api/events HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\n\r\n";
   std::string out = http_->Serve(two);
   EXPECT_EQ(StatusOf(out), 200);
   EXPECT_NE(out.find("HTTP/1.1 404"), std::string::npos) << out;
@@ -147,9 +147,9 @@ TEST(ParsePostBodyTest, LinesAndErrors) {
   ASSERT_EQ(one->docs.size(), 1u);
   auto bad = ParsePostBody("{\"text\":\"x\"}\n[1]\n", {});
   ASSERT_TRUE(bad.ok());
-  EXPECT_EQ(bad->errors, (std::vector<std::string>{
-                             "line 1: missing \"id\"",
-                             "line 2: record is not a JSON object"}));
+  EXPECT_EQ(bad->errors,
+            (std::vector<std::string>{"line 1: missing \"id\"",
+                                      "line 2: record is not a JSON object"}));
 }
 
 }  // namespace
