@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/test_paths.h"
 #include "pipeline/parallel.h"
 #include "sitrep/export.h"
 
@@ -46,7 +47,7 @@ IngestRun IngestExamples(int threads) {
   options.threads = threads;
   auto pipeline = Pipeline::Open(store->get(), options);
   if (!pipeline.ok()) return run;  // no gazetteer: the caller skips
-  const std::vector<std::string> paths = {SITREP_SOURCE_DIR "/examples"};
+  const std::vector<std::string> paths = {test_paths::SourcePath("/examples")};
   EXPECT_TRUE((*pipeline)->Ingest(paths, &run.report).ok());
   auto events = (*pipeline)->DeriveEvents();
   EXPECT_TRUE(events.ok());
