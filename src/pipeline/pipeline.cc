@@ -195,8 +195,13 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
                         std::vector<Mention>* mentions) {
   if (reference.empty()) return Status::OK();
   std::vector<Mention> kept;
+  std::map<std::string, std::vector<Mention>> own;  // of the articles listed
   for (auto& m : *mentions) {
-    if (!reference.count(m.article_id)) kept.push_back(std::move(m));
+    if (reference.count(m.article_id)) {
+      own[m.article_id].push_back(std::move(m));
+    } else {
+      kept.push_back(std::move(m));
+    }
   }
   // In batches extracted on the thread pool, appended in reference order.
   std::vector<Article> batch;
@@ -215,7 +220,10 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
   };
   for (const auto& [id, day] : reference) {
     SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
-    if (a.published) continue;  // dated after all: keep its own mentions
+    if (a.published) {  // dated after all: keep its own mentions
+      for (Mention& m : own[id]) kept.push_back(std::move(m));
+      continue;
+    }
     a.published = day;
     a.date_origin = DateOrigin::kCluster;
     batch.push_back(std::move(a));
