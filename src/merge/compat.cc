@@ -27,11 +27,14 @@ bool Near(const Location& x, const Location& y) {
          x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
 }
 
-// `*via_other` is set when only another place one of them names matches.
+// `*via_other` is set when only another place one of them names matches;
+// `*wide` when they match only as a town inside a named district or
+// province.
 bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
-                      bool* via_other) {
+                      bool* via_other, bool* wide) {
   *both_local = IsLocal(a.location) && IsLocal(b.location);
   *via_other = false;
+  *wide = false;
   if (*both_local && a.location->country != b.location->country) return false;
   if (*both_local) {
     if (Near(*a.location, *b.location)) {
@@ -39,6 +42,7 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
       // distinct, so it counts as weak evidence.
       *via_other =
           a.location->precision != "city" || b.location->precision != "city";
+      *wide = *via_other;
       return true;
     }
     *via_other = true;
@@ -52,6 +56,7 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
   }
   // Country-level or unknown places: too weak alone; SameEvent asks more.
   *via_other = true;
+  *wide = true;
   if (a.location && b.location)
     return a.location->country == b.location->country;
   return !a.location && !b.location;
@@ -166,9 +171,8 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
                        Protesters(b))) {
     return false;
   }
-  bool both_local = false;
-  bool via_other = false;
-  if (!PlacesCompatible(a, b, &both_local, &via_other)) return false;
+  bool both_local = false, via_other = false, wide = false;
+  if (!PlacesCompatible(a, b, &both_local, &via_other, &wide)) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
   // Matching only through another place named in passing ("in Baghdad and
@@ -176,6 +180,10 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   // give, or a copy.
   bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
   if (via_other && !copies && !SharedNonzero(a, b)) return false;
+  // Two reports somewhere in one province ("in Andar district, Ghazni" and
+  // "in Ab Band district, Ghazni"; a town and its province) tell one event
+  // only with an equal count: close counts there are usually two events.
+  if (wide && !copies && !one_equal) return false;
   // The same named victim ("killed Qassem Soleimani") ties a mention whose
   // day is only its article's to the one whose day is stated.
   if (IsNamedActor(a.actor2) && a.actor2 == b.actor2 &&
