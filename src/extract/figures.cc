@@ -445,6 +445,17 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
   }
 }
 
+// A preposition in [b, e): what follows is no victim noun.
+bool PrepositionBetween(const Lexicon& lex, const SentenceFacts& f, uint32_t b,
+                        uint32_t e) {
+  for (const auto& h : f.hits) {
+    if (h.begin < b || h.begin >= e) continue;
+    const LexEntry& x = lex.entry(h.payload);
+    if (x.kind == LexKind::kCue && x.cue == Cue::kPreposition) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void BindFigures(const Lexicon& lex, SentenceFacts* f) {
@@ -454,6 +465,9 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   for (const auto& qa : f->quantities) {
     if (qa.q.qualifier == "zero" || Subset(*f, qa)) continue;
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
+    if (victim && PrepositionBetween(lex, *f, qa.tok_end, victim->begin)) {
+      victim = nullptr;  // "nine wounded during a Taliban raid"
+    }
     uint32_t after = victim ? victim->end : qa.tok_end;
     // "killing at least 25 people and wounding 50": a verb right before the
     // count governs it, before any verb that follows.
