@@ -45,7 +45,9 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (c.date) c.date = ShiftAfter(f, *c.date);
   // "in 2019 they executed several staff": a period before the article's
   // month, named in the sentence, makes it a recollection of its own.
-  if (!c.date && article_.published) {
+  // "Saturday's attack hit the market where a bomber killed 28 last month":
+  // the figures tell of the period they stand nearest to.
+  if (article_.published) {
     for (const auto& d : f.dates) {
       if (d.range_start || d.day.year == 0 ||
           d.precision == DatePrecision::kDay) {
@@ -55,12 +57,16 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       bool before = d.day.year < p.year ||
                     (d.precision == DatePrecision::kMonth &&
                      d.day.year == p.year && d.day.month < p.month);
-      if (before) c.past = d.day;
+      if (before && (!c.date || NearerToFigures(f, d.span, c.date->span))) {
+        c.past = d.day;
+        c.date.reset();
+      }
     }
   }
   // "On 8 May, gunmen attacked a bus. Three people died." The date of a
   // recent sentence carries over to one that gives none.
-  for (size_t back = 1; !c.date && back <= 3 && back <= i; ++back) {
+  for (size_t back = 1; !c.date && !c.past && back <= 3 && back <= i;
+       ++back) {
     if (SameParagraph(sentence_index_[i - back], sentence_index_[i]) &&
         sentence_dates_[i - back]) {
       c.date = sentence_dates_[i - back];
@@ -95,7 +101,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   // A running toll: "so far", "since October", "an AFP tally", or "have been
   // killed in the unrest". A total over the day's incidents: "In all, ...".
   bool tally = f.HasCue(lex_, Cue::kTally) || f.HasCue(lex_, Cue::kSince) ||
-               (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod));
+               (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod)) ||
+               PeriodOnly(f, article_.published);
   if (killed && tally) {
     c.kind = MentionKind::kTally;
   } else if (killed && f.HasCue(lex_, Cue::kAggregate)) {
@@ -333,12 +340,17 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   if (c.facts.HasCue(lex_, Cue::kSeparate)) return false;
   for (int o = 0; !restated && o < kNumOutcomes; ++o) {
     bool both = false, shared = false, mine = false, same_victims = false;
+    // A vague count ("dozens arrested") sets no event apart from an exact
+    // one ("arrested about 40 protesters").
     for (const auto& a : m.figures) {
-      if (static_cast<int>(a.outcome) != o || a.count.value() <= 0) continue;
+      if (static_cast<int>(a.outcome) != o || a.count.value() <= 0 ||
+          a.qualifier == "vague") {
+        continue;
+      }
       mine = true;
       for (const auto& b : c.facts.figures) {
         if (static_cast<int>(b.outcome) != o || b.count.value() <= 0 ||
-            b.adds) {
+            b.qualifier == "vague" || b.adds) {
           continue;
         }
         both = true;
