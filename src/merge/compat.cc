@@ -173,12 +173,15 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   }
   bool both_local = false, via_other = false, wide = false;
   if (!PlacesCompatible(a, b, &both_local, &via_other, &wide)) return false;
+  // A report that names no place at all cannot be placed with another
+  // article's event, unless one copies the other.
+  bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
+  if ((!a.location || !b.location) && !copies) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
   // Matching only through another place named in passing ("in Baghdad and
   // southern cities including Basra") needs more: a casualty figure both
   // give, or a copy.
-  bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
   if (via_other && !copies && !SharedNonzero(a, b)) return false;
   // Two reports somewhere in one province ("in Andar district, Ghazni" and
   // "in Ab Band district, Ghazni"; a town and its province) tell one event
@@ -227,8 +230,9 @@ bool WeakFits(const Mention& m, const Mention& w) {
     return Near(*w.location, *m.location) &&
            w.location->country == m.location->country;
   }
-  // One country (or none on both sides): events never span two.
-  if (!w.location || !m.location) return !w.location && !m.location;
+  // One country: events never span two; a weak report with no place at
+  // all stays out of other articles' events.
+  if (!w.location || !m.location) return false;
   return w.location->country == m.location->country;
 }
 

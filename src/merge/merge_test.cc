@@ -242,5 +242,19 @@ TEST(Merge, TownAndItsProvinceNeedAnEqualCount) {
   EXPECT_EQ(one.size(), 1u);
 }
 
+// Regression (ACLED dev): reports naming no place at all are not pooled
+// with other articles' events on type, day and count alone.
+TEST(Merge, PlacelessReportsStayApart) {
+  const char kVac[] = "Violence against civilians";
+  Mention a = M("a", kVac, kBaghdad, kJan26, {Fig(Outcome::kKilled, 2)});
+  Mention b = M("b", kVac, kBaghdad, kJan26, {Fig(Outcome::kKilled, 2)});
+  a.location.reset();
+  b.location.reset();
+  EXPECT_EQ(MergeMentions({a, b}, {}).size(), 2u);
+  MergeOptions copies;
+  copies.copy_of["b"] = "a";
+  EXPECT_EQ(MergeMentions({a, b}, copies).size(), 1u);
+}
+
 }  // namespace
 }  // namespace sitrep
