@@ -7,34 +7,27 @@ namespace sitrep {
 namespace {
 
 // Splits a sentence that tells two events ("In Basra, two were shot dead,
-// while in Kut a man died") at "; " and ", while" / ", whereas" into clauses.
-std::vector<Span> Clauses(std::string_view text, Span s) {
-  // Pattern, and how many of its bytes are dropped (", and a day of unrest"
-  // keeps "a day of unrest" in the second clause).
-  static const std::pair<std::string_view, size_t> kSplits[] = {
-      {"; ", 2},
-      {", while ", 8},
-      {", whereas ", 10},
-      {", and a day of ", 6},
-      {", and a night of ", 6}};
+// while in Kut a man died") at the clause boundaries of clauses.tsv.
+std::vector<Span> Clauses(std::string_view text, Span s,
+                          const std::vector<ClauseSplit>& splits) {
+  constexpr uint32_t kMinClause = 25;  // shorter: a list, not an event
   std::vector<Span> out;
   uint32_t begin = s.begin;
   std::string_view body = s.In(text);
   size_t pos = 0;
   while (true) {
     size_t best = std::string_view::npos, len = 0, skip = 0;
-    for (const auto& [sp, drop] : kSplits) {
-      size_t p = body.find(sp, pos);
+    for (const ClauseSplit& sp : splits) {
+      size_t p = body.find(sp.phrase, pos);
       if (p < best) {
         best = p;
-        len = sp.size();
-        skip = drop;
+        len = sp.phrase.size();
+        skip = sp.drop;
       }
     }
     if (best == std::string_view::npos) break;
     uint32_t cut = s.begin + static_cast<uint32_t>(best);
-    // Clauses under 25 bytes are lists, not events of their own.
-    if (cut - begin >= 25 && s.end - cut >= 25) {
+    if (cut - begin >= kMinClause && s.end - cut >= kMinClause) {
       out.push_back({begin, cut});
       begin = cut + static_cast<uint32_t>(skip);
     }
@@ -74,7 +67,7 @@ class ExtractorImpl : public Extractor {
     std::vector<SentenceFacts> facts;
     facts.reserve(a.sentences.size());
     for (size_t i = 0; i < a.sentences.size(); ++i) {
-      for (Span unit : Clauses(a.text, a.sentences[i])) {
+      for (Span unit : Clauses(a.text, a.sentences[i], lex_->clause_splits())) {
         SentenceFacts f = AnalyzeSentence(*lex_, gaz_, a.text, unit,
                                           static_cast<int>(i), a.published);
         if (uint32_t cut = RecallCut(*lex_, f); cut < unit.end) {

@@ -137,7 +137,40 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load() {
                               " is missing or empty");
     }
   }
-  return FromStrings(files[0], files[1], files[2], files[3]);
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Lexicon> lex,
+                          FromStrings(files[0], files[1], files[2], files[3]));
+  SITREP_RETURN_IF_ERROR(lex->AddClauses(LoadLexiconText("clauses.tsv")));
+  return lex;
+}
+
+Status Lexicon::AddClauses(std::string_view body) {
+  for (const TsvRow& row : ParseTsv(body)) {
+    auto bad = [&](const char* what) {
+      return Status::InvalidArgument(what).WithContext(
+          "clauses.tsv:" + std::to_string(row.line));
+    };
+    if (row.fields.size() < 2) return bad("want phrase, kind");
+    std::string phrase(row.fields[0]);
+    if (row.fields[1] == "split") {
+      size_t bar = phrase.find('|');
+      if (bar == std::string::npos || bar == 0) return bad("want a '|' in it");
+      phrase.erase(bar, 1);
+      splits_.push_back({phrase, bar});
+    } else if (row.fields[1] == "shift" && row.fields.size() >= 3) {
+      DayShift d;
+      for (size_t i = 0, j; i < phrase.size(); i = j + 1) {
+        j = phrase.find(' ', i);
+        if (j == std::string::npos) j = phrase.size();
+        if (j > i) d.words.push_back(phrase.substr(i, j - i));
+      }
+      d.days = std::atoi(std::string(row.fields[2]).c_str());
+      if (d.words.empty() || d.days <= 0) return bad("want words and days");
+      shifts_.push_back(std::move(d));
+    } else {
+      return bad("want kind split or shift (with days)");
+    }
+  }
+  return Status::OK();
 }
 
 }  // namespace sitrep

@@ -70,6 +70,19 @@ struct LexEntry {
   Cue cue = Cue::kNegation;
 };
 
+// clauses.tsv: a clause boundary inside a sentence. The first clause ends
+// where `phrase` starts; the second starts `drop` bytes into it.
+struct ClauseSplit {
+  std::string phrase;
+  size_t drop = 0;
+};
+// clauses.tsv: "came a day after" dates the event told after it `days`
+// before the day named before it.
+struct DayShift {
+  std::vector<std::string> words;  // lower case
+  int days = 0;
+};
+
 class Lexicon {
  public:
   // Reads the four files from $SITREP_LEXICON_DIR when set, else the copies
@@ -82,6 +95,10 @@ class Lexicon {
                                                       std::string_view cues);
 
   const PhraseMatcher& matcher() const { return matcher_; }
+  const std::vector<ClauseSplit>& clause_splits() const { return splits_; }
+  const std::vector<DayShift>& day_shifts() const { return shifts_; }
+  // Reads clauses.tsv rows (Load does; FromStrings leaves both lists empty).
+  Status AddClauses(std::string_view body);
   const LexEntry& entry(uint32_t i) const { return entries_[i]; }
   size_t size() const { return entries_.size(); }
 
@@ -90,6 +107,8 @@ class Lexicon {
   Status AddLine(LexKind kind, const std::vector<std::string>& cols);
   PhraseMatcher matcher_;
   std::vector<LexEntry> entries_;
+  std::vector<ClauseSplit> splits_;
+  std::vector<DayShift> shifts_;
 };
 
 }  // namespace sitrep

@@ -42,7 +42,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       break;
     }
   }
-  if (c.date) c.date = ShiftAfter(f, *c.date);
+  if (c.date) c.date = ShiftAfter(lex_, f, *c.date);
   // "in 2019 they executed several staff": a period before the article's
   // month, named in the sentence, makes it a recollection of its own.
   // "Saturday's attack hit the market where a bomber killed 28 last month":

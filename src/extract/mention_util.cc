@@ -41,8 +41,6 @@ bool ReportDate(const SentenceFacts& f, const DateMention& d) {
   return false;
 }
 
-// "Monday's arrests came a day after police opened fire": the event told
-// after "a day after" happened the day before the date named before it.
 bool PeriodOnly(const SentenceFacts& f,
                 const std::optional<CivilDay>& published) {
   // One death or two are a recalled event ("a drone strike this month
@@ -60,8 +58,8 @@ bool PeriodOnly(const SentenceFacts& f,
     // "in 2019 they executed several staff" in a 2022 article recalls an
     // older event of its own; a month, or the year of publication, is a
     // period's total.
-    if (d.precision == DatePrecision::kYear && published &&
-        d.day.year != 0 && d.day.year < published->year) {
+    if (d.precision == DatePrecision::kYear && published && d.day.year != 0 &&
+        d.day.year < published->year) {
       return false;
     }
     period = true;
@@ -79,18 +77,21 @@ bool NearerToFigures(const SentenceFacts& f, Span a, Span b) {
   return gap(a, fig) < gap(b, fig);
 }
 
-DateMention ShiftAfter(const SentenceFacts& f, DateMention d) {
-  static const std::pair<const char*, int> kShifts[] = {
-      {"came a day after", 1},
-      {"came one day after", 1},
-      {"came two days after", 2},
-      {"comes a day after", 1}};
-  for (size_t t = f.TokAt(d.span.end); t + 3 < f.toks.size(); ++t) {
-    for (const auto& [phrase, days] : kShifts) {
-      std::string three = f.toks[t].norm + " " + f.toks[t + 1].norm + " " +
-                          f.toks[t + 2].norm + " " + f.toks[t + 3].norm;
-      if (three == phrase && d.day.valid()) {
-        d.day = d.day.AddDays(-days);
+// "Monday's arrests came a day after police opened fire": the event told
+// after the phrase (a `shift` row of clauses.tsv) happened that many days
+// before the day named before it.
+DateMention ShiftAfter(const Lexicon& lex, const SentenceFacts& f,
+                       DateMention d) {
+  if (!d.day.valid()) return d;
+  for (size_t t = f.TokAt(d.span.end); t < f.toks.size(); ++t) {
+    for (const DayShift& shift : lex.day_shifts()) {
+      size_t n = shift.words.size();
+      bool match = t + n <= f.toks.size();
+      for (size_t k = 0; match && k < n; ++k) {
+        match = f.toks[t + k].norm == shift.words[k];
+      }
+      if (match) {
+        d.day = d.day.AddDays(-shift.days);
         d.rule += "+shift";
         return d;
       }

@@ -27,7 +27,8 @@ bool PeriodOnly(const SentenceFacts& f,
 // to `b`. False when the sentence has no figure.
 bool NearerToFigures(const SentenceFacts& f, Span a, Span b);
 // "came a day after" shifts the date named before it back.
-DateMention ShiftAfter(const SentenceFacts& f, DateMention d);
+DateMention ShiftAfter(const Lexicon& lex, const SentenceFacts& f,
+                       DateMention d);
 // An ambiguous numeric date (01/02/2011) settled by the weekday the text
 // names, then the publication day (no reading after it), then
 // `month_first` (the article's convention; see ArticleMonthFirst).
