@@ -159,6 +159,7 @@ class Finder {
               std::span<const uint32_t> posts, bool* demonym) const;
   bool HasCue(size_t i) const;
   bool GluedToName(size_t i, size_t n) const;
+  bool RunGoesOn(size_t k) const;
 
   const MappedGazetteer& g_;
   std::string_view t_;
@@ -281,6 +282,17 @@ bool Finder::GluedToName(size_t i, size_t n) const {
   return before || after;
 }
 
+// Word k continues a capitalised name: joined to the word before it, not a
+// place noun, admin suffix or stop word ("Kunduz City", "Mosul Tuesday").
+bool Finder::RunGoesOn(size_t k) const {
+  if (k >= w_.size() || !w_[k].joined || !w_[k].cap || w_[k - 1].possessive) {
+    return false;
+  }
+  std::string key = NormalizePlaceKey(Text(k));
+  return !g_.HasWord(kWordPlaceNoun, key) &&
+         !g_.HasWord(kWordAdminSuffix, key) && !g_.HasWord(kWordStop, key);
+}
+
 bool Finder::Accept(size_t i, size_t n, std::string_view key,
                     std::span<const uint32_t> posts, bool* demonym) const {
   const Word& first = w_[i];
@@ -309,6 +321,15 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   if (*demonym ||
       (r->kind != static_cast<uint8_t>(PlaceKind::kCity) && !admin2))
     return true;
+  // A capital or large city, by its own name (not an alternate such as
+  // `Less` for Lezhe or `Jang` for Anyang).
+  bool strong = !admin2 &&
+                (r->tier <= kTierAdminSeat ||
+                 r->population >= kStrongPopulation) &&
+                NormalizePlaceKey(g_.Str(r->name)) == key;
+  // "in Abu Salim", "at Jang Building": a small town's name opening a
+  // longer unknown name is not that town.
+  if (!strong && RunGoesOn(i + n)) return false;
   if (HasCue(i) || ChainCue(i)) return true;
   // "Swat district", "Paletwa Township": an admin suffix after the name.
   if (i + n < w_.size() && w_[i + n].joined &&
@@ -320,12 +341,8 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
       g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n - 1)))) {
     return true;
   }
-  // Without a cue: a capital or large city, by its own name (not an
-  // alternate such as `Less` for Lezhe), not glued to a person's name.
-  bool strong = !admin2 && (r->tier <= kTierAdminSeat ||
-                            r->population >= kStrongPopulation);
-  return strong && !GluedToName(i, n) &&
-         NormalizePlaceKey(g_.Str(r->name)) == key;
+  // Without a cue: a strong city not glued to a person's name.
+  return strong && !GluedToName(i, n);
 }
 
 }  // namespace

@@ -65,6 +65,9 @@ TEST(FindPlaces, SeedSentences) {
       {"Suicide bombers struck Maiduguri, the Borno state capital, and "
        "Nigerian troops responded.",
        {"Maiduguri|Maiduguri@NG", "Borno|Borno State@NG", "Nigerian|~NG"}},
+      // ...but a place noun, suffix or weekday after it leaves it a town.
+      {"Gunmen struck in Mosul Tuesday and in Kunduz City.",
+       {"Mosul|Mosul@IQ", "Kunduz|Kunduz@AF"}},
       {"Afghan forces retook Kabul; Somali militants attacked Mogadishu.",
        {"Afghan|~AF", "Kabul|Kabul@AF", "Somali|~SO",
         "Mogadishu|Mogadishu@SO"}},
@@ -85,6 +88,10 @@ TEST(FindPlaces, SkipsNonPlaces) {
       {"It is the third such attack. IT workers went home. Is it over?", {}},
       {"A woman lights candles. Nearly 500 people have been killed.", {}},
       {"Less than a week later. Surprise was total.", {}},
+      // A small town's name opening a longer unknown name is not the town.
+      {"Shells fell in Abu Salim and at Mir Hazar, far from the Jang "
+       "Building.",
+       {}},
       {"", {}},
   };
   for (const Case& c : cases) {
