@@ -115,7 +115,8 @@ Status Compiler::Words(const std::string& path) {
       {"cue", kWordCue},
       {"place_noun", kWordPlaceNoun},
       {"admin_suffix", kWordAdminSuffix},
-      {"connector", kWordConnector}};
+      {"connector", kWordConnector},
+      {"people_noun", kWordPeopleNoun}};
   for (const Fields& f : rows) {
     auto it = kKinds.find(f[0]);
     if (f.size() < 2 || it == kKinds.end()) {

@@ -160,6 +160,7 @@ class Finder {
   bool HasCue(size_t i) const;
   bool GluedToName(size_t i, size_t n) const;
   bool RunGoesOn(size_t k) const;
+  bool Nationality(size_t next, uint32_t post) const;
 
   const MappedGazetteer& g_;
   std::string_view t_;
@@ -167,6 +168,10 @@ class Finder {
   uint32_t last_end_ = 0;  // end of the last name found (0: none)
 };
 
+// Returns the words consumed: a name found, or a known name (or stop
+// phrase) of several words that was not accepted, whose words then name
+// nothing ("the same Tal Afar market" is not the Afar region; "Horn of
+// Africa" is not Hoorn).
 size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
   for (size_t n = std::min(kMaxWords, w_.size() - i); n >= 1; --n) {
     if (!Chainable(i, n)) continue;
@@ -177,10 +182,18 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     }
     Span span{w_[i].begin, w_[i + n - 1].end};
     std::string key = NormalizePlaceKey(span.In(t_));
-    if (key.empty() || g_.HasWord(kWordStop, key)) continue;
+    if (key.empty()) continue;
+    if (g_.HasWord(kWordStop, key)) {
+      if (n > 1) return n;
+      continue;
+    }
     std::span<const uint32_t> posts = g_.Postings(key);
     bool demonym = false;
-    if (posts.empty() || !Accept(i, n, key, posts, &demonym)) continue;
+    if (posts.empty()) continue;
+    if (!Accept(i, n, key, posts, &demonym)) {
+      if (n > 1) return n;
+      continue;
+    }
     RawMention m;
     m.span = span;
     m.demonym = demonym;
@@ -201,11 +214,23 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
       });
     }
     if (m.posts.empty()) continue;
+    m.demonym |= Nationality(i + n, m.posts.front());
     last_end_ = span.end;
     out->push_back(std::move(m));
     return n;
   }
   return 0;
+}
+
+// "U.S. soldiers", "Pakistan army": a country naming whose people they are,
+// like a demonym, not where they are.
+bool Finder::Nationality(size_t next, uint32_t post) const {
+  const PlaceRec* r = g_.Rec(post);
+  if (r == nullptr || r->kind != static_cast<uint8_t>(PlaceKind::kCountry) ||
+      next >= w_.size() || !w_[next].joined) {
+    return false;
+  }
+  return g_.HasWord(kWordPeopleNoun, NormalizePlaceKey(Text(next)));
 }
 
 // The best candidates, then the best of each other country (so that an

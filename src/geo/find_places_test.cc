@@ -41,7 +41,7 @@ TEST(FindPlaces, SeedSentences) {
        {"BAGHDAD|Baghdad@IQ", "Baghdad|Baghdad@IQ"}},
       {"rockets crashed near the US Embassy in Baghdad's heavily fortified "
        "Green Zone without causing any injuries",
-       {"US|United States@US", "Baghdad|Baghdad@IQ",
+       {"US|~US", "Baghdad|Baghdad@IQ",
         "Green Zone|Green Zone@IQ"}},
       // Cairo's Tahrir Square ranks first (population); "in Baghdad, Iraq"
       // settles Baghdad's (ResolveChains).

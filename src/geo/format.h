@@ -74,6 +74,7 @@ enum WordKind : uint32_t {
   kWordPlaceNoun = 2,    // `city`, `town`: cue when followed by `of`
   kWordAdminSuffix = 3,  // `province`, `governorate`
   kWordConnector = 4,    // lower-case word inside a name (`al`, `de`)
+  kWordPeopleNoun = 5,   // after a country, makes it a nationality (`troops`)
 };
 struct WordRec {
   uint32_t kind;
