@@ -2,9 +2,12 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR ?= $(CURDIR)
+# Debug builds hash the build directory unless told not to: without this a
+# clean clone never reuses the cache for build-san.
+export CCACHE_NOHASHDIR ?= 1
 CMAKE_FLAGS ?=
 
-.PHONY: setup configure build demo test bench fuzz asan clean
+.PHONY: setup configure build demo test bench fuzz asan ci clean
 
 setup:
 	@scripts/setup
@@ -22,21 +25,38 @@ demo: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The whole test suite under ASan+UBSan (build-asan); see doc/RELIABILITY.md.
-asan:
+# One clang build (build-san) serves the sanitised suite and the fuzzers:
+# everything compiled with ASan+UBSan and libFuzzer coverage
+# (-fsanitize=fuzzer-no-link); test binaries and sitrep link the sanitizers
+# only, fuzz/*_fuzzer also the libFuzzer runtime. See doc/RELIABILITY.md.
+SAN_BUILD ?= build-san
+SAN_FLAGS = -DCMAKE_CXX_COMPILER=clang++ -DSITREP_FUZZ=ON -DSITREP_SANITIZE=ON \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g"
+
+# The whole test suite under ASan+UBSan, plus the fuzz regressions.
+asan: setup
+	@fuzz/setup_clang.sh
 # Speed tests are skipped: sanitizers slow code 3-10x, so their floors fail.
 	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 GTEST_FILTER='-*.Speed*' \
-	  $(MAKE) test BUILD=build-asan \
-	  CMAKE_FLAGS="-DSITREP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo"
+	  $(MAKE) test BUILD=$(SAN_BUILD) CMAKE_FLAGS='$(SAN_FLAGS)'
 
-# Each libFuzzer target for FUZZ_SECONDS (clang, build-fuzz); crashes land in
-# build-fuzz/crashes/. See fuzz/run.sh and doc/RELIABILITY.md.
+# Each libFuzzer target for FUZZ_SECONDS, FUZZ_JOBS at a time; crashes land
+# in build-san/crashes/. See fuzz/run.sh.
 FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= $(JOBS)
 fuzz: setup
-	@fuzz/run.sh --seconds $(FUZZ_SECONDS)
+	@fuzz/setup_clang.sh
+	@if [ ! -f $(SAN_BUILD)/build.ninja ]; then \
+	  cmake -S . -B $(SAN_BUILD) -G Ninja $(SAN_FLAGS) >/dev/null; fi
+	@fuzz/run.sh --seconds $(FUZZ_SECONDS) --jobs $(FUZZ_JOBS) \
+	  --build-dir $(SAN_BUILD)
+
+# CI (.ci/run): the sanitised suite, every fuzzer for 60 s, then `make test`.
+ci:
+	@bash .ci/run
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) $(SAN_BUILD)
 
 # Loopback load test of `sitrep serve` (wrk, 64 connections, 30 s); see
 # bench/load.sh. LOAD_ARTICLES > 0 adds that many synthetic articles.

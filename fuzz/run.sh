@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds and runs sitrep's libFuzzer targets (fuzz/*_fuzzer.cc).
 #
-#   fuzz/run.sh [--seconds N] [--targets a,b] [--build-dir DIR]
-#       Fuzzes each target for N seconds (default 60), one after another,
-#       starting from fuzz/corpus/<target>/ (read only; new inputs go to
+#   fuzz/run.sh [--seconds N] [--jobs J] [--targets a,b] [--build-dir DIR]
+#       Fuzzes each target for N seconds (default 60), J at a time (default
+#       1), starting from fuzz/corpus/<target>/ (read only; new inputs go to
 #       DIR/corpus/<target>/). Crashes land in DIR/crashes/<target>-*.
-#       Prints one line per target: executions, exec/s, corpus, crashes.
+#       Prints one line per target: executions, exec/s, corpus, crashes;
+#       the same as TSV in DIR/fuzz/summary.tsv. Exit 1 if any crashed.
 #       --no-build: use the fuzzers as built.
 #   fuzz/run.sh --regressions [--build-dir DIR]
 #       Replays fuzz/regressions/<target>/* and fuzz/corpus/<target>/*
@@ -14,10 +15,13 @@
 #       Replays fuzz/open/<target>/* (crashes found, not fixed yet) with the
 #       fuzzers' known-issue filters off; each still failing is listed.
 #
-# DIR defaults to build-fuzz (configured with clang, ASan+UBSan, libFuzzer).
+# DIR defaults to build-san: clang, ASan+UBSan, libraries with coverage
+# (-fsanitize=fuzzer-no-link). The same build runs the sanitised test suite
+# (`make asan`), so CI compiles once.
 set -euo pipefail
 SRC="$(cd "$(dirname "$0")/.." && pwd)"
-BUILD="$SRC/build-fuzz"
+BUILD="$SRC/build-san"
+JOBS=1
 SECONDS_PER_TARGET=60
 TARGETS=""
 MODE=fuzz
@@ -25,12 +29,13 @@ NO_BUILD=0
 while (($#)); do
   case "$1" in
     --seconds) SECONDS_PER_TARGET="$2"; shift 2 ;;
+    --jobs) JOBS="$2"; shift 2 ;;
     --targets) TARGETS="${2//,/ }"; shift 2 ;;
     --build-dir) BUILD="$(cd "$2" && pwd)"; shift 2 ;;
     --regressions) MODE=regressions; shift ;;
     --open) MODE=open; shift ;;
     --no-build) NO_BUILD=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -40,10 +45,11 @@ declare -A MAX_LEN=(
   [utf8]=16384 [sentences]=16384 [clean]=32768 [html]=65536
   [build_article]=65536 [quantity]=4096 [date_expr]=4096 [gazetteer]=8192
   [extract]=32768 [ingest_jsonl]=65536 [ingest_warc]=65536
-  [ingest_gz]=32768 [ingest_tar]=65536 [ingest_zip]=65536
+  [ingest_gz]=32768 [ingest_tar]=65536 [ingest_zip]=65536 [http]=16384
 )
 ALL_TARGETS="utf8 sentences clean html build_article quantity date_expr
-  gazetteer extract ingest_jsonl ingest_warc ingest_gz ingest_tar ingest_zip"
+  gazetteer extract ingest_jsonl ingest_warc ingest_gz ingest_tar ingest_zip
+  http"
 TARGETS="${TARGETS:-$ALL_TARGETS}"
 
 export SITREP_DATA_DIR="${SITREP_DATA_DIR:-$BUILD/data}"
@@ -119,17 +125,30 @@ fuzz_one() {
   crashes=$(find "$BUILD/crashes" -name "$t-*" -newer "$log.start" | wc -l)
   printf '%-14s %10s execs %7s/s %5s corpus  %s crash(es)  rc=%s\n' "$t" \
     "${execs:-0}" "${speed:-0}" "$(ls "$corpus" | wc -l)" "$crashes" "$rc"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$SECONDS_PER_TARGET" \
+    "${execs:-0}" "${speed:-0}" "$(ls "$corpus" | wc -l)" "$crashes" \
+    >"$BUILD/fuzz/$t.tsv"
   return 0
 }
 
 [ "$MODE" = fuzz ] && ((!NO_BUILD)) && build
 if [ "$MODE" = regressions ]; then regressions; exit 0; fi
 if [ "$MODE" = open ]; then open_issues; exit 0; fi
-echo "fuzzing ${SECONDS_PER_TARGET}s per target; crashes in $BUILD/crashes/"
+echo "fuzzing ${SECONDS_PER_TARGET}s per target, $JOBS at a time; crashes in $BUILD/crashes/"
+mkdir -p "$BUILD/crashes"
+touch "$BUILD/fuzz/.run.start"
 for t in $TARGETS; do
+  while (($(jobs -rp | wc -l) >= JOBS)); do wait -n || true; done
   touch "$BUILD/fuzz/$t.log.start"
-  fuzz_one "$t"
+  rm -f "$BUILD/fuzz/$t.tsv"
+  fuzz_one "$t" &
 done
-found=$(find "$BUILD/crashes" -type f | wc -l)
-echo "crash files in $BUILD/crashes: $found"
+wait
+printf 'target\tseconds\texecs\texec_per_s\tcorpus\tcrashes\n' >"$BUILD/fuzz/summary.tsv"
+for t in $TARGETS; do
+  cat "$BUILD/fuzz/$t.tsv" 2>/dev/null || printf '%s\t-\t0\t0\t0\tmissing\n' "$t"
+done >>"$BUILD/fuzz/summary.tsv"
+found=$(find "$BUILD/crashes" -type f -newer "$BUILD/fuzz/.run.start" | wc -l)
+total=$(awk -F'\t' 'NR > 1 { s += $3 } END { print s + 0 }' "$BUILD/fuzz/summary.tsv")
+echo "fuzzing done: $total executions; $found new crash file(s) in $BUILD/crashes"
 ((found == 0))

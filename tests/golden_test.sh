@@ -80,8 +80,9 @@ print(";".join(sorted(e["location"] + "/" + e["kind"] for e in map(json.loads, s
   echo "filter $*: got [$got] want [$want]"; return 1
 }
 check filter_is "Afgooye/incident" --country SO --kind incident
-check filter_is "Al Fallūjah/incident" --type Battles
-check filter_is "Afgooye/incident;Monguno/incident" --from 2022-03-01 --kind incident
+check filter_is "Al Fallūjah/incident;Sōzmah Qal‘ah/incident" --type Battles
+check filter_is "Afgooye/incident;Monguno/incident" --from 2022-03-01 --to 2022-04-30 --kind incident
+check filter_is "Sōzmah Qal‘ah/incident" --from 2022-05-01 --kind incident
 # The abduction, and the 2019 killings the Lagos Ledger recalls (optional
 # ex-11 in the gold: a recollection of its own, not part of the abduction).
 check filter_is "Monguno/incident;Monguno/incident" --country NG

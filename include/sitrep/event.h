@@ -40,6 +40,9 @@ struct Figure {
   std::string victims;      // victim class: "protesters", "civilians", ...
   std::string attribution;  // "police and health sources", "" if none
   bool implausible = false;
+  // "were also killed", "three more", "five others": counted on top of the
+  // article's figures told before it, not an alternative report of them.
+  bool adds = false;
   Span span;          // the figure's expression, clean text
   Span raw_span;      // the same in raw bytes
   int sentence = -1;  // index into Article::sentences

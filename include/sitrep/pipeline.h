@@ -8,6 +8,9 @@
 // the same content does no work.
 //
 // Thread safety: one Pipeline per thread; it uses its Store exclusively.
+// Ingest itself cleans and extracts on PipelineOptions::threads threads
+// (batches of documents; the store is written in input order, one
+// transaction per batch), with the same result for any thread count.
 // Costs: Ingest is linear in the input; RebuildEvents reads all mentions and
 // merges them (see merge.h).
 #ifndef SITREP_PIPELINE_H_
@@ -33,6 +36,9 @@ namespace sitrep {
 struct PipelineOptions {
   IngestLimits limits;
   bool conservative = false;  // ACLED's lowest-figure convention for `best`
+  // Threads cleaning and extracting articles in Ingest (0 = one per
+  // hardware thread). The output does not depend on it.
+  int threads = 0;
 };
 
 struct IngestReport {
@@ -77,6 +83,15 @@ class Pipeline {
 
  private:
   Pipeline(Store* store, PipelineOptions options);
+  struct Pending;
+  // Documents per Ingest batch (one transaction), and the raw bytes that
+  // close a batch early (bounds memory on large documents).
+  static constexpr size_t kBatchDocuments = 256;
+  static constexpr size_t kBatchBytes = 32u << 20;
+  Status IngestBatch(std::vector<Pending>& batch, IngestReport* report,
+                     const Progress& progress);
+  Status StoreArticle(const std::string& where, const Result<Article>& article,
+                      std::vector<Mention>* mentions, IngestReport* report);
   Status ExtractAndStore(const Article& a, IngestReport* report);
   Result<DedupResult> Deduplicate(MergeOptions* options);
   Status Redate(const std::map<std::string, CivilDay>& reference,

@@ -33,6 +33,7 @@ namespace sitrep {
 
 namespace store_internal {
 class Db;
+class Transaction;
 }  // namespace store_internal
 
 enum class PutOutcome {
@@ -107,6 +108,30 @@ class Store {
   using ExtractFn = std::function<std::vector<Mention>(const Article&)>;
   Result<PutOutcome> PutArticleWithMentions(const Article& a,
                                             const ExtractFn& extract);
+
+  // Whether article `id` already holds exactly this content (PutArticle
+  // would return kAlreadyPresent). One indexed lookup.
+  Result<bool> HasContent(std::string_view id, std::string_view content_hash);
+
+  // A write batch: while it is open, PutArticle and PutArticleWithMentions
+  // share its transaction (each still all-or-nothing, through a savepoint)
+  // instead of committing one by one, which saves a commit (a WAL frame and
+  // a full-text index flush) per article. Commit() makes them durable;
+  // destroying the batch uncommitted rolls all of them back. It holds the
+  // write lock while open: keep batches short (a few hundred articles).
+  // REQUIRES: the Store outlives the batch; no other batch is open.
+  class WriteBatch {
+   public:
+    ~WriteBatch();
+    Status Commit();
+
+   private:
+    friend class Store;
+    WriteBatch(Store* store, std::unique_ptr<store_internal::Transaction> txn);
+    Store* store_;
+    std::unique_ptr<store_internal::Transaction> txn_;
+  };
+  Result<std::unique_ptr<WriteBatch>> BeginWriteBatch();
 
   // The current version of article `id`, fully reconstructed.
   // kNotFound when there is no such article.
@@ -183,9 +208,14 @@ class Store {
   // later migrations (events, mentions, ...). Not for use outside src/store.
   store_internal::Db& db() { return *db_; }
 
+ // A full-text index write (internal; deferred to a batch's commit).
+  struct FtsWrite;
+
  private:
   explicit Store(std::unique_ptr<store_internal::Db> db);
   std::unique_ptr<store_internal::Db> db_;
+  // Full-text writes waiting for the open batch's commit; null: no batch.
+  std::unique_ptr<std::vector<FtsWrite>> batch_fts_;
 };
 
 }  // namespace sitrep

@@ -15,6 +15,7 @@ namespace {
 struct ExtractArgs {
   std::vector<std::string> paths;
   bool conservative = false;
+  int threads = 0;
 };
 
 int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
@@ -22,6 +23,7 @@ int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
   if (!store.ok()) return ReportError(store.status());
   PipelineOptions options;
   options.conservative = args.conservative;
+  options.threads = args.threads;
   auto pipeline = Pipeline::Open(store->get(), options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
   IngestReport report;
@@ -57,6 +59,11 @@ void RegisterExtractCommands(CommandRegistry& r) {
   cmd->add_option("paths", args->paths, "inputs")->required();
   cmd->add_flag("--conservative", args->conservative,
                 "best figure = lowest reported (ACLED's convention)");
+  cmd->add_option("--threads", args->threads,
+                  "threads cleaning and extracting articles (0 = one per "
+                  "core); the output is the same for any count")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
 }
 
 }  // namespace sitrep::cli

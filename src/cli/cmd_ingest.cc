@@ -15,6 +15,7 @@ struct IngestArgs {
   std::vector<std::string> paths;
   size_t max_article_bytes = 10u << 20;
   bool reextract = false;
+  int threads = 0;
 };
 
 int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
@@ -22,6 +23,7 @@ int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
   if (store == nullptr) return kExitInternal;
   PipelineOptions options;
   options.limits.max_document_bytes = args.max_article_bytes;
+  options.threads = args.threads;
   auto pipeline = Pipeline::Open(store.get(), options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
   IngestReport report;
@@ -74,6 +76,11 @@ void RegisterIngestCommands(CommandRegistry& r) {
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--reextract", args->reextract,
                 "re-extract every stored article (after a lexicon change)");
+  cmd->add_option("--threads", args->threads,
+                  "threads cleaning and extracting articles (0 = one per "
+                  "core); the stored result is the same for any count")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->callback([args] {
     if (args->paths.empty() && !args->reextract) {
       throw CLI::RequiredError("paths (or --reextract)");

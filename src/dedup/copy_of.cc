@@ -1,37 +1,69 @@
 // Which article copies which, and dates lent to undated articles.
 #include <algorithm>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "sitrep/dedup.h"
 
 namespace sitrep {
 namespace {
 
-using InfoMap = std::map<std::string, const CopyInfo*>;
+// Views into the CopyInfo ids: valid while `infos` is.
+using InfoMap = std::unordered_map<std::string_view, const CopyInfo*>;
 
 InfoMap IndexInfos(const std::vector<CopyInfo>& infos) {
   InfoMap m;
+  m.reserve(infos.size());
   for (const auto& i : infos) m.emplace(i.id, &i);
   return m;
 }
 
-CopyInfo InfoFor(const InfoMap& m, const std::string& id) {
+// The info of `id`, or null when none was given.
+const CopyInfo* FindInfo(const InfoMap& m, std::string_view id) {
   auto it = m.find(id);
-  if (it != m.end()) return *it->second;
+  return it == m.end() ? nullptr : it->second;
+}
+
+CopyInfo InfoFor(const InfoMap& m, const std::string& id) {
+  if (const CopyInfo* c = FindInfo(m, id)) return *c;
   CopyInfo c;
   c.id = id;
   return c;
 }
 
-// Shared sentence counts per unordered pair (a < b).
-std::map<std::pair<std::string, std::string>, int> CountShared(
+size_t Fingerprints(const InfoMap& m, std::string_view id) {
+  const CopyInfo* c = FindInfo(m, id);
+  return c ? c->num_fingerprints : 0;
+}
+
+std::optional<CivilDay> Published(const InfoMap& m, std::string_view id) {
+  const CopyInfo* c = FindInfo(m, id);
+  return c ? c->published : std::nullopt;
+}
+
+// Shared sentence counts per unordered pair (a < b), in pair order, as
+// views into `shared`. SharedSentenceIndex::All() lists them sorted
+// already, so usually no sort is needed.
+using IdPair = std::pair<std::string_view, std::string_view>;
+std::vector<std::pair<IdPair, int>> CountShared(
     const std::vector<SharedSentence>& shared) {
-  std::map<std::pair<std::string, std::string>, int> n;
+  std::vector<IdPair> pairs;
+  pairs.reserve(shared.size());
   for (const auto& s : shared) {
-    auto key = s.article_a < s.article_b
-                   ? std::make_pair(s.article_a, s.article_b)
-                   : std::make_pair(s.article_b, s.article_a);
-    ++n[key];
+    std::string_view a = s.article_a, b = s.article_b;
+    pairs.push_back(a < b ? IdPair(a, b) : IdPair(b, a));
+  }
+  if (!std::is_sorted(pairs.begin(), pairs.end())) {
+    std::sort(pairs.begin(), pairs.end());
+  }
+  std::vector<std::pair<IdPair, int>> n;
+  for (const IdPair& p : pairs) {
+    if (!n.empty() && n.back().first == p) {
+      ++n.back().second;
+    } else {
+      n.emplace_back(p, 1);
+    }
   }
   return n;
 }
@@ -80,12 +112,12 @@ std::map<std::string, std::string> CopyOf(
     for (const auto& id : g.ids) comp.Join(id, g.ids.front());
   }
   for (const auto& [pair, n] : CountShared(shared)) {
-    size_t fa = InfoFor(info, pair.first).num_fingerprints;
-    size_t fb = InfoFor(info, pair.second).num_fingerprints;
+    size_t fa = Fingerprints(info, pair.first);
+    size_t fb = Fingerprints(info, pair.second);
     size_t shorter = std::max<size_t>(1, std::min(fa, fb));
     if (n >= options.min_shared &&
         static_cast<double>(n) >= options.containment * shorter) {
-      comp.Join(pair.first, pair.second);
+      comp.Join(std::string(pair.first), std::string(pair.second));
     }
   }
   // Original of each component, then every other member -> it.
@@ -117,10 +149,9 @@ std::map<std::string, CivilDay> ReferenceDates(
   InfoMap info = IndexInfos(infos);
   // Strength of each directed tie undated -> dated: (in a group, shared).
   using Tie = std::pair<int, int>;
-  std::map<std::string, std::map<std::string, Tie>> ties;
-  auto tie = [&](const std::string& x, const std::string& y, int group, int n) {
-    CopyInfo cx = InfoFor(info, x), cy = InfoFor(info, y);
-    if (cx.published || !cy.published) return;
+  std::map<std::string_view, std::map<std::string_view, Tie>> ties;
+  auto tie = [&](std::string_view x, std::string_view y, int group, int n) {
+    if (Published(info, x) || !Published(info, y)) return;
     Tie& t = ties[x][y];
     t.first = std::max(t.first, group);
     t.second += n;
@@ -137,18 +168,18 @@ std::map<std::string, CivilDay> ReferenceDates(
   }
   std::map<std::string, CivilDay> out;
   for (const auto& [id, cands] : ties) {
-    const std::string* best = nullptr;
+    const std::string_view* best = nullptr;
     Tie best_tie{};
     CivilDay best_day;
     for (const auto& [other, t] : cands) {
-      CivilDay d = *InfoFor(info, other).published;
+      CivilDay d = *Published(info, other);
       bool better = best == nullptr || t > best_tie ||
                     (t == best_tie &&
                      std::tie(d.year, d.month, d.day) <
                          std::tie(best_day.year, best_day.month, best_day.day));
       if (better) best = &other, best_tie = t, best_day = d;
     }
-    if (best != nullptr) out.emplace(id, best_day);
+    if (best != nullptr) out.emplace(std::string(id), best_day);
   }
   return out;
 }

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include "extract/analysis.h"
+#include "extract/figures_internal.h"
 
 namespace sitrep {
-namespace {
+namespace figures_internal {
 
 // Words that may stand between a count (or its victims) and the outcome:
 // auxiliaries, adverbs, relative pronouns.
@@ -38,16 +38,21 @@ const std::set<std::string>& Things() {
   return *s;
 }
 
+// "a number of", "a total of": amounts, not one victim.
+const std::set<std::string>& Amounts() {
+  static const auto* s = new std::set<std::string>{
+      "number",      "total",       "few",      "dozen",   "handful",
+      "couple",      "further",     "lot",      "series",  "group",
+      "crowd",       "hundred",     "thousand", "unknown", "undisclosed",
+      "unspecified", "undetermined"};
+  return *s;
+}
+
 const std::set<std::string>& ZeroWords() {
   static const auto* s = new std::set<std::string>{
       "no", "without", "nobody", "none", "zero", "neither"};
   return *s;
 }
-
-struct Hit {
-  uint32_t begin, end;
-  const LexEntry* e;
-};
 
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
                         LexKind kind) {
@@ -84,6 +89,105 @@ const Hit* VictimAfter(const std::vector<Hit>& actors, const SentenceFacts& f,
   return nullptr;
 }
 
+bool Auxiliary(const std::string& w) {
+  return w == "were" || w == "was" || w == "been" || w == "being" ||
+         w == "are" || w == "is" || w == "got" || w == "had" || w == "have" ||
+         w == "has";
+}
+
+bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
+                    const char* word) {
+  for (uint32_t k = b; k < e && k < f.toks.size(); ++k) {
+    if (f.toks[k].norm == word) return true;
+  }
+  return false;
+}
+
+// Ends an object noun phrase: "killed a villager on suspicion of being a
+// police informer", "a member of a peace committee" (one victim each).
+bool Preposition(const std::string& w) {
+  static const std::set<std::string> kWords = {
+      "on",     "in",     "at",    "near",    "for",    "with",  "by",
+      "after",  "during", "while", "when",    "as",     "of",    "outside",
+      "inside", "from",   "who",   "because", "before", "since", "into"};
+  return kWords.count(w) > 0;
+}
+
+bool Adverb(const std::string& w) {
+  return w == "also" || w == "slightly" || w == "seriously" ||
+         w == "critically" || w == "severely" || w == "badly" ||
+         w == "reportedly" || w == "fatally" || w == "later";
+}
+
+bool AsideOpener(const std::string& w) {
+  static const std::set<std::string> kOpeners = {
+      "including", "among", "who",  "whose", "identified",
+      "aged",      "both",  "most", "mostly"};
+  return kOpeners.count(w) > 0;
+}
+
+// The end of the words naming what a count counts: "four Ethiopian United
+// Nations (UN) peacekeepers", "two female street vendors".
+uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                       uint32_t pos) {
+  uint32_t k = pos;
+  for (; k < f.toks.size() && k < pos + 6; ++k) {
+    const Tok& t = f.toks[k];
+    // "two of his bodyguards" ("two of the wounded" is a subset).
+    if (t.norm == "of" && k + 1 < f.toks.size() &&
+        (f.toks[k + 1].norm == "his" || f.toks[k + 1].norm == "her" ||
+         f.toks[k + 1].norm == "their")) {
+      ++k;
+      continue;
+    }
+    bool bracket = t.norm == "(" || t.norm == ")" || t.norm == "-";
+    if ((t.punct && !bracket) || Fillers().count(t.norm) || Auxiliary(t.norm) ||
+        AsideOpener(t.norm) || IsQuantityTok(f, k)) {
+      break;
+    }
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin == k;
+    if (outcome) break;
+  }
+  return k;
+}
+
+// Words that open the object of an active verb: "militants killed a
+// policeman", "gunmen shot dead the owner", "... killed him".
+bool OpensObject(const std::string& w) {
+  static const std::set<std::string> kOpeners = {
+      "a",    "an",    "the",   "his",  "her",     "their", "him",
+      "them", "its",   "one",   "two",  "three",   "four",  "five",
+      "six",  "seven", "eight", "nine", "another", "at",    "several"};
+  return kOpeners.count(w) > 0;
+}
+
+// "two gunmen shot and killed a policeman": the count before an active
+// verb that has an object is the killers, not the dead.
+bool CountIsAgent(const SentenceFacts& f, const QuantityAt& qa, const Hit& o) {
+  if (o.e->form != OutcomeForm::kVerb || o.end >= f.toks.size()) return false;
+  for (uint32_t k = qa.tok_end; k < o.begin; ++k) {
+    if (Auxiliary(f.toks[k].norm)) return false;
+  }
+  const Tok& next = f.toks[o.end];
+  if (next.punct) return false;
+  if (OpensObject(next.norm) || IsQuantityTok(f, o.end)) return true;
+  return next.cap && next.norm != "on" && next.norm != "in";
+}
+
+// "three people including a policeman were killed": an aside without
+// commas, closed by the auxiliary that follows it. Its auxiliary's token, or
+// 0 when none comes before `limit`.
+uint32_t AsideEnd(const SentenceFacts& f, uint32_t k, uint32_t limit) {
+  uint32_t close = k + 1;
+  while (close < limit && close < f.toks.size() &&
+         !Auxiliary(f.toks[close].norm) && !f.toks[close].punct) {
+    ++close;
+  }
+  bool found = close < f.toks.size() && Auxiliary(f.toks[close].norm);
+  return found ? close : 0;
+}
+
 // An outcome phrase after `pos`, reached over filler words only.
 const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
@@ -91,9 +195,16 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
   for (uint32_t k = pos; k < end; ++k) {
     // ", including 65 police recruits," and "(2 men, 2 women and 1 child)"
     // are asides: step over them.
-    bool comma_aside =
-        f.toks[k].norm == "," && k + 1 < f.toks.size() &&
-        (f.toks[k + 1].norm == "including" || f.toks[k + 1].norm == "among");
+    // So is ", who worked for ...," and ", identified as X and Y,".
+    bool comma_aside = f.toks[k].norm == "," && k + 1 < f.toks.size() &&
+                       AsideOpener(f.toks[k + 1].norm);
+    if (f.toks[k].norm == "including" || f.toks[k].norm == "among") {
+      uint32_t close = AsideEnd(f, k, end + 6);
+      if (close == 0) return nullptr;
+      end = std::min<uint32_t>(close + limit, f.toks.size());
+      k = close;
+      continue;
+    }
     if (comma_aside || f.toks[k].norm == "(") {
       const char* closer = comma_aside ? "," : ")";
       uint32_t close = k + 1;
@@ -109,7 +220,13 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     }
     if (IsQuantityTok(f, k)) return nullptr;
     const Tok& t = f.toks[k];
-    if (t.punct && t.norm != ",") return nullptr;
+    if (t.punct && t.norm != "," && t.norm != "-") return nullptr;
+    // Names are stepped over ("seven members of the National Front were
+    // killed"); so are filler words, and one other word.
+    if (t.cap || t.norm == "-") {
+      if (end < f.toks.size() && end < pos + 16) ++end;
+      continue;
+    }
     if (!t.punct && !Fillers().count(t.norm)) {
       // Allow one unknown word ("in Nassiriya"): stop at the second.
       if (k > pos + 1 && !Fillers().count(f.toks[k - 1].norm)) return nullptr;
@@ -126,11 +243,16 @@ const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
     bool clear = true;
     for (uint32_t k = o.end; k < pos; ++k) {
       const Tok& t = f.toks[k];
-      if (t.punct || !(t.norm == "at" || t.norm == "least" || t.norm == "and" ||
+      bool gap =
+          !t.punct && (t.norm == "at" || t.norm == "least" || t.norm == "and" ||
                        t.norm == "of" || t.norm == "to" || t.norm == "the" ||
-                       t.norm == "another" || t.norm == "some")) {
-        clear = false;
-      }
+                       t.norm == "another" || t.norm == "some");
+      // "death toll rose to 12", "fatalities coded as 3", "deaths: 4".
+      bool toll = o.e->form == OutcomeForm::kNoun &&
+                  (t.norm == ":" || t.norm == "coded" || t.norm == "as" ||
+                   t.norm == "rose" || t.norm == "stands" ||
+                   t.norm == "reached" || t.norm == "is" || t.norm == "was");
+      if (!gap && !toll) clear = false;
     }
     if (!clear) continue;
     if (o.e->form == OutcomeForm::kVerb || o.e->form == OutcomeForm::kNoun) {
@@ -168,6 +290,11 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     uint32_t from = o.begin >= 4 ? o.begin - 4 : 0;
     for (uint32_t k = from; k < o.begin; ++k) {
       if (!ZeroWords().count(f->toks[k].norm)) continue;
+      // "no other casualties": none besides those counted, not a zero.
+      if (HasWordBetween(*f, k, o.begin, "other") ||
+          HasWordBetween(*f, k, o.begin, "further")) {
+        break;
+      }
       Quantity q;
       q.span = {f->toks[k].span.begin, f->toks[o.end - 1].span.end};
       q.count = Count{0, 0, 0};
@@ -210,7 +337,7 @@ const Figure* FigureAt(const SentenceFacts& f, Span span) {
 
 // Only "," and "and" (and a trailing group noun) between two counts.
 bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to) {
-  if (to < from || to - from > 3) return false;
+  if (to <= from || to - from > 3) return false;
   for (uint32_t k = from; k < to; ++k) {
     const std::string& w = f.toks[k].norm;
     if (w != "," && w != "and" && w != "militants" && w != "fighters") {
@@ -220,9 +347,23 @@ bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to) {
   return true;
 }
 
+// Who a count counts, as a victim class: the actor named right after it,
+// else the head noun of its phrase ("volunteers"); "" for none or things.
+std::string CountedGroup(const std::vector<Hit>& outcomes,
+                         const std::vector<Hit>& actors, const SentenceFacts& f,
+                         const QuantityAt& qa) {
+  if (const Hit* v = VictimAfter(actors, f, qa.tok_end)) {
+    return v->e->actor_class;
+  }
+  uint32_t end = NounPhraseEnd(outcomes, f, qa.tok_end);
+  if (end == qa.tok_end || Things().count(f.toks[end - 1].norm)) return "";
+  return f.toks[end - 1].norm;
+}
+
 // "six militants, two soldiers and a civilian were killed": a count joined
 // by "," or "and" to a bound count shares its outcome.
-void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
+void BindCoordinated(const std::vector<Hit>& outcomes,
+                     const std::vector<Hit>& actors, SentenceFacts* f) {
   for (size_t i = f->quantities.size(); i-- > 0;) {
     const QuantityAt& qa = f->quantities[i];
     if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span) ||
@@ -259,202 +400,55 @@ void BindCoordinated(const std::vector<Hit>& actors, SentenceFacts* f) {
     const QuantityAt& prev = f->quantities[i - 1];
     if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span)) continue;
     const Figure* bound = FigureAt(*f, prev.q.span);
-    const Hit* prev_victim = VictimAfter(actors, *f, prev.tok_end);
-    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
-    if (!bound || !prev_victim || !victim ||
-        !Joined(*f, prev_victim->end, qa.tok_begin)) {
+    if (!bound || Subset(*f, qa)) continue;
+    // "wounded 10 police officers, 5 soldiers, 4 defence volunteers and 3
+    // civilians": each count names its own group of people.
+    std::string group = CountedGroup(outcomes, actors, *f, qa);
+    uint32_t prev_end = NounPhraseEnd(outcomes, *f, prev.tok_end);
+    if (const Hit* v = VictimAfter(actors, *f, prev.tok_end)) {
+      prev_end = std::max(prev_end, v->end);
+    }
+    if (group.empty() || prev_end == prev.tok_end ||
+        !Joined(*f, prev_end, qa.tok_begin)) {
       continue;
     }
-    AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
-  }
-}
-
-bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
-                    const char* word) {
-  for (uint32_t k = b; k < e && k < f.toks.size(); ++k) {
-    if (f.toks[k].norm == word) return true;
-  }
-  return false;
-}
-
-bool InPlace(const SentenceFacts& f, Span s) {
-  for (const auto& p : f.places) {
-    if (p.span.begin < s.end && s.begin < p.span.end) return true;
-  }
-  return false;
-}
-
-bool HasFigure(const SentenceFacts& f, Outcome o) {
-  for (const auto& g : f.figures) {
-    if (g.outcome == o) return true;
-  }
-  return false;
-}
-
-// Named people as victims, counted one each: "a drone strike killed
-// Qassem Soleimani and Abu Mahdi al-Muhandis", "Soleimani ... was killed".
-void BindNamedVictims(const std::vector<Hit>& outcomes,
-                      const std::vector<Hit>& actors, SentenceFacts* f) {
-  for (const auto& o : outcomes) {
-    if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome))
-      continue;
-    std::vector<const Hit*> named;
-    bool passive = o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
-                                   f->toks[o.begin - 1].norm == "were");
-    for (const auto& a : actors) {
-      if (a.e->actor_kind != ActorKind::kPerson) continue;
-      bool object = !passive && a.begin >= o.end && a.begin < o.end + 12;
-      bool subject = passive && a.end <= o.begin;
-      if (object || subject) named.push_back(&a);
-    }
-    if (passive && named.size() > 1)
-      named.erase(named.begin() + 1, named.end());
-    if (named.empty()) {
-      // "shot and killed Ahmed Abdallah Yahya": a name of two or more
-      // capitalised words right after the verb is one person.
-      uint32_t k = o.end, run = 0;
-      while (k + run < f->toks.size() && f->toks[k + run].cap &&
-             !f->toks[k + run].punct) {
-        ++run;
+    // Groups of one list add up only when told apart: "4 defence volunteers
+    // and 3 civilians" are "volunteers" and "civilians".
+    for (const auto& g : f->figures) {
+      if (g.outcome == bound->outcome && g.victims == group) {
+        group = f->toks[NounPhraseEnd(outcomes, *f, qa.tok_end) - 1].norm;
       }
-      if (passive || run < 2 || InPlace(*f, f->toks[k].span)) continue;
-      Quantity q;
-      q.span = {f->toks[k].span.begin, f->toks[k + run - 1].span.end};
-      q.count = Count{1, 1, 1};
-      q.qualifier = "named";
-      AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
-      continue;
     }
-    Quantity q;
-    q.span = {f->toks[named.front()->begin].span.begin,
-              f->toks[named.back()->end - 1].span.end};
-    int64_t n = static_cast<int64_t>(named.size());
-    q.count = Count{n, n, n};
-    q.qualifier = "named";
-    AddFigure(f, MakeFigure(q, o.e->outcome, named.front()->e->actor_class));
+    AddFigure(f, MakeFigure(qa.q, bound->outcome, group));
   }
 }
 
-bool Singular(const LexEntry& e) {
-  static const std::set<std::string> kCollective = {
-      "police",          "military",  "army",   "militia",
-      "gendarmerie",     "coalition", "people", "paramilitary",
-      "taliban",         "hezbollah", "hamas",  "isis",
-      "daesh",           "gang",      "cartel", "forces",
-      "security forces", "women",     "men",    "children",
-      "clergy",          "personnel", "staff"};
-  if (e.actor_kind == ActorKind::kPerson ||
-      e.actor_kind == ActorKind::kForeign) {
-    return false;
-  }
-  const std::string& p = e.phrase;
-  return !p.empty() && p.back() != 's' && !kCollective.count(p);
-}
-
-bool Determiner(const std::string& w) {
-  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
-}
-
-// A determiner within three tokens before token `pos`, over modifiers only
-// ("a young man", not "the dead were women").
-bool DeterminedAt(const SentenceFacts& f, uint32_t pos) {
-  for (uint32_t k = pos; k > 0 && pos - k < 3; --k) {
-    const Tok& t = f.toks[k - 1];
-    if (Determiner(t.norm)) return true;
-    if (t.punct || Fillers().count(t.norm)) return false;
-  }
-  return false;
-}
-
-// "killed a conscript and a civilian worker": one victim per determiner in
-// the object, up to the next comma or outcome word; 0 when none.
-int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
-                          const SentenceFacts& f, uint32_t from) {
-  int64_t n = 0;
-  for (uint32_t k = from; k < f.toks.size() && k < from + 12; ++k) {
-    const std::string& w = f.toks[k].norm;
-    if (f.toks[k].punct) break;
-    bool outcome = false;
-    for (const auto& o : outcomes) outcome |= o.begin == k;
-    if (outcome) break;
-    if (w == "a" || w == "an") ++n;
-  }
-  return n;
-}
-
-// One unnamed victim: "a man was shot to death", "killing a soldier",
-// "X was shot and killed".
-void BindSingleVictims(const std::vector<Hit>& outcomes,
-                       const std::vector<Hit>& actors, SentenceFacts* f) {
-  for (const auto& o : outcomes) {
-    // "the body of a journalist was found": one dead.
-    if (o.e->phrase == "body of" && !HasFigure(*f, o.e->outcome) &&
-        o.end < f->toks.size() &&
-        (f->toks[o.end].norm == "a" || f->toks[o.end].norm == "an")) {
-      Quantity q;
-      q.span = {f->toks[o.begin].span.begin, f->toks[o.end].span.end};
-      q.count = Count{1, 1, 1};
-      q.qualifier = "single";
-      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
-      continue;
-    }
-    if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
-      continue;
-    int64_t objects = o.e->form == OutcomeForm::kVerb
-                          ? DeterminedObjects(outcomes, *f, o.end)
-                          : 0;
-    bool was = o.begin > 0 && f->toks[o.begin - 1].norm == "was";
-    // "killed a Muttahida Qaumi Movement (MQM) activist": one determiner and
-    // a victim noun in the object, however long the name between.
-    if (objects == 1) {
-      bool victim = false;
-      for (const auto& a : actors) {
-        victim |= a.begin > o.end && a.begin < o.end + 12 &&
-                  !HasWordBetween(*f, o.end, a.begin, ",");
-      }
-      if (!victim) objects = 0;
-    }
-    if (objects >= 1 || (objects == 0 && was)) {
-      Quantity q;
-      q.span = f->toks[o.begin].span;
-      q.count =
-          Count{std::max<int64_t>(objects, 1), std::max<int64_t>(objects, 1),
-                std::max<int64_t>(objects, 1)};
-      q.qualifier = "single";
-      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
-      continue;
-    }
-    for (const auto& a : actors) {
-      if (!Singular(*a.e) || !DeterminedAt(*f, a.begin)) continue;
-      bool object = a.begin >= o.end && a.begin <= o.end + 3;
-      bool subject = false;
-      if (a.end <= o.begin && o.begin - a.end <= 4) {
-        subject = true;
-        for (uint32_t k = a.end; k < o.begin; ++k) {
-          if (!Fillers().count(f->toks[k].norm)) subject = false;
-        }
-      }
-      if (!object && !subject) continue;
-      Quantity q;
-      q.span = {f->toks[a.begin].span.begin, f->toks[a.end - 1].span.end};
-      q.count = Count{1, 1, 1};
-      q.qualifier = "single";
-      AddFigure(f, MakeFigure(q, o.e->outcome, a.e->actor_class));
-      break;
-    }
+// "fatalities coded as 0", "death toll: zero".
+void BindStatedZero(const std::vector<Hit>& outcomes, const QuantityAt& qa,
+                    SentenceFacts* f) {
+  const Hit* o = OutcomeBefore(outcomes, *f, qa.tok_begin);
+  if (o && o->e->form == OutcomeForm::kNoun) {
+    AddFigure(f, MakeFigure(qa.q, o->e->outcome, ""));
   }
 }
 
-}  // namespace
+}  // namespace figures_internal
+
+using namespace figures_internal;  // NOLINT: this stage's own helpers
 
 void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   std::vector<Hit> outcomes = HitsOf(lex, *f, LexKind::kOutcome);
   std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
   if (outcomes.empty()) return;
   for (const auto& qa : f->quantities) {
-    if (qa.q.qualifier == "zero" || Subset(*f, qa)) continue;
+    if (qa.q.qualifier == "zero") {
+      BindStatedZero(outcomes, qa, f);
+      continue;
+    }
+    if (Subset(*f, qa)) continue;
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
-    uint32_t after = victim ? victim->end : qa.tok_end;
+    uint32_t after =
+        victim ? victim->end : NounPhraseEnd(outcomes, *f, qa.tok_end);
     // "killing at least 25 people and wounding 50": a verb right before the
     // count governs it, before any verb that follows.
     // ("were killed and 12 wounded" is a new clause: "and" breaks the hold.)
@@ -463,30 +457,26 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
               HasWordBetween(*f, o->end, qa.tok_begin, "and"))) {
       o = nullptr;
     }
-    bool object = o != nullptr;
-    if (o == nullptr) o = OutcomeAfter(outcomes, *f, after, 7);
     if (o == nullptr) {
-      o = OutcomeBefore(outcomes, *f, qa.tok_begin);
-      object = o != nullptr && o->e->form == OutcomeForm::kVerb;
+      o = OutcomeAfter(outcomes, *f, after, 7);
+      if (o && CountIsAgent(*f, qa, *o)) continue;
     }
+    if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
     if (o == nullptr) continue;
-    if (!victim && qa.tok_end < f->toks.size() && !f->toks[qa.tok_end].punct) {
-      const std::string& next = f->toks[qa.tok_end].norm;
-      // "killed 5 merchants": the object of a killing verb is people unless
-      // it is a thing ("destroyed five vehicles"). Before the outcome, a
-      // count of things ("five rockets hit ...") is not victims.
-      if (object ? Things().count(next) > 0
-                 : o->begin != qa.tok_end && !Fillers().count(next)) {
-        continue;
-      }
+    // "killed 5 merchants", "seven government employees were killed": a
+    // counted noun is people unless it is a thing ("five armoured vehicles").
+    if (!victim && after > qa.tok_end &&
+        Things().count(f->toks[after - 1].norm) > 0) {
+      continue;
     }
     AddFigure(f, MakeFigure(qa.q, o->e->outcome,
                             victim ? victim->e->actor_class : ""));
   }
-  BindCoordinated(actors, f);
+  BindCoordinated(outcomes, actors, f);
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
+  MarkAdditions(f);
 }
 
 }  // namespace sitrep

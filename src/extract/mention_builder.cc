@@ -25,6 +25,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       return std::nullopt;
     c.cls.defaulted = true;
   }
+  c.restates = c.cls.defaulted && Restatement(lex_, f);
   std::string_view text = article_.text;
   c.attribution = FindAttribution(lex_, text, f);
   for (auto& fig : f.figures) {
@@ -102,7 +103,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   }
   c.facts = std::move(f);
   // "Video showed ..." describes an event already told.
-  if (c.facts.HasCue(lex_, Cue::kMedia)) {
+  if (AboutFootage(lex_, c.facts)) {
     c.attach_only = true;
     c.cls.defaulted = true;
     return c;
@@ -130,7 +131,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
 bool MentionBuilder::Weak(const Candidate& c) const {
   const SentenceFacts& f = c.facts;
   if (c.kind != MentionKind::kIncident || c.cls.defaulted || c.cls.score < 3 ||
-      !f.figures.empty() || Unreal(c) || f.HasCue(lex_, Cue::kMedia)) {
+      !f.figures.empty() || Unreal(c) || AboutFootage(lex_, f)) {
     return false;
   }
   if (c.date && article_.published && c.date->day.valid() &&
@@ -336,7 +337,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       if (static_cast<int>(a.outcome) != o || a.count.value() <= 0) continue;
       mine = true;
       for (const auto& b : c.facts.figures) {
-        if (static_cast<int>(b.outcome) != o || b.count.value() <= 0) continue;
+        if (static_cast<int>(b.outcome) != o || b.count.value() <= 0 ||
+            b.adds) {
+          continue;
+        }
         both = true;
         shared |= a.count.value() == b.count.value();
         same_victims |= MaySameVictims(a.victims, b.victims);
@@ -375,7 +379,14 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
     m.date_rule = c.date->rule;
     w->explicit_date = true;
   }
-  for (const auto& f : c.facts.figures) m.figures.push_back(f);
+  for (const auto& f : c.facts.figures) {
+    // A restated toll replaces the counts told before it.
+    if (c.restates)
+      std::erase_if(m.figures, [&](const Figure& g) {
+        return g.outcome == f.outcome && g.sentence != f.sentence;
+      });
+    m.figures.push_back(f);
+  }
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
@@ -517,6 +528,11 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
           works[k].m.sentences.back() >= works[last].m.sentences.back()) {
         last = k;
       }
+    }
+    if (c->restates && !works.empty() && !works[last].m.weak &&
+        works[last].m.kind == MentionKind::kIncident) {
+      Join(&works[last], *c);
+      continue;
     }
     for (size_t k = works.size(); k-- > 0;) {
       if (c->cls.defaulted && k != last) continue;

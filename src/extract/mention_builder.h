@@ -25,6 +25,7 @@ struct Candidate {
   bool attach_only = false;         // may only join a mention just told
   bool weak = false;                // names an event without any anchor
   bool split = false;               // one of several places of one sentence
+  bool restates = false;            // "3 fatalities.": the toll once more
   std::optional<CivilDay> past;     // an earlier year or month it names
   int weekday = -1;                 // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;

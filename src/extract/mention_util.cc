@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <set>
 #include <string>
 
 #include "extract/date_lexicon.h"
@@ -203,6 +204,41 @@ bool NearAny(const Mention& m, const Location& l) {
     if (Near(o, l)) return true;
   }
   return false;
+}
+
+bool AboutFootage(const Lexicon& lex, const SentenceFacts& f) {
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kCue && e.cue == Cue::kMedia && h.begin < 3) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
+  if (f.figures.empty()) return false;
+  static const std::set<std::string> kAdding = {
+      "other", "others", "more",       "another", "further",
+      "also",  "later",  "additional", "again",   "still"};
+  int words = 0, depth = 0;
+  for (const auto& t : f.toks) {
+    depth += t.norm == "(" ? 1 : t.norm == ")" ? -1 : 0;
+    if (depth > 0 || t.punct) continue;
+    if (kAdding.count(t.norm) || ++words > 10) return false;
+  }
+  bool toll = false;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    bool aside = false;  // "(Taliban sources reported 1)"
+    for (uint32_t k = 0; k < h.begin && k < f.toks.size(); ++k) {
+      aside ^= f.toks[k].norm == "(" || f.toks[k].norm == ")";
+    }
+    if (e.kind == LexKind::kActor && !aside) return false;
+    toll |= e.kind == LexKind::kOutcome &&
+            (e.form == OutcomeForm::kNoun || e.form == OutcomeForm::kAdjective);
+  }
+  return toll;
 }
 
 }  // namespace sitrep::mention_util

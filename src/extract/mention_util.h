@@ -43,6 +43,13 @@ std::string_view TrimSpaces(std::string_view s);
 bool Near(const Location& a, const Location& b);
 // The mention's place, or another local place its sentences named.
 bool NearAny(const Mention& m, const Location& l);
+// "Video showed ...", "Footage shared online shows ...": the sentence is
+// about footage (a media word opens it), not "a video and CD market".
+bool AboutFootage(const Lexicon& lex, const SentenceFacts& f);
+// "3 fatalities.", "Death toll: 12, with 30 injured.": a short sentence that
+// only states the toll of the event just told (no victims named, nothing
+// "other" or "more" added to it). Its figures replace that event's.
+bool Restatement(const Lexicon& lex, const SentenceFacts& f);
 
 }  // namespace sitrep::mention_util
 

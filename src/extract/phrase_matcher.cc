@@ -45,19 +45,20 @@ std::vector<PhraseHit> PhraseMatcher::Match(
     const std::vector<std::string_view>& tokens) const {
   std::vector<PhraseHit> hits;
   std::vector<uint32_t> frontier, next;
-  std::string key;
   for (uint32_t start = 0; start < tokens.size(); ++start) {
     frontier.assign(1, 0);
     for (uint32_t t = start; t < tokens.size() && !frontier.empty(); ++t) {
       next.clear();
       std::string_view tok = tokens[t];
-      key.assign(tok.data(), tok.size());
+      if (tok.empty()) break;  // no phrase token is empty
       for (uint32_t n : frontier) {
         const Node& node = nodes_[n];
-        auto it = node.exact.find(key);
+        auto it = node.exact.find(tok);
         if (it != node.exact.end()) next.push_back(it->second);
         for (const auto& [p, child] : node.prefix) {
-          if (tok.size() >= p.size() && tok.substr(0, p.size()) == p) {
+          // The first byte rejects nearly every prefix without a memcmp.
+          if (tok.size() >= p.size() && p[0] == tok[0] &&
+              tok.substr(0, p.size()) == p) {
             next.push_back(child);
           }
         }

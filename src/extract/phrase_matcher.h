@@ -11,6 +11,7 @@
 #define SITREP_EXTRACT_PHRASE_MATCHER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,8 +37,15 @@ class PhraseMatcher {
       const std::vector<std::string_view>& tokens) const;
 
  private:
+  // Looked up by string_view: no key copy per token.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
   struct Node {
-    std::unordered_map<std::string, uint32_t> exact;
+    std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> exact;
     std::vector<std::pair<std::string, uint32_t>> prefix;
     std::vector<uint32_t> payloads;
   };

@@ -15,6 +15,7 @@ void QPhraseTable::Add(std::string_view phrase, int payload) {
   p.payload = payload;
   for (size_t i = 0; i < t.size(); ++i) p.toks.emplace_back(t.Text(i));
   max_len_ = std::max(max_len_, p.toks.size());
+  first_filter_.Add(p.toks[0]);
   auto& list = by_first_[p.toks[0]];
   list.push_back(std::move(p));
   std::stable_sort(list.begin(), list.end(),
@@ -25,7 +26,9 @@ void QPhraseTable::Add(std::string_view phrase, int payload) {
 
 bool QPhraseTable::MatchAt(const QTokens& t, size_t i, size_t* end,
                            int* payload) const {
-  if (i >= t.size()) return false;
+  if (i >= t.size() || !first_filter_.MayContain(t.Hash(i))) {
+    return false;
+  }
   auto it = by_first_.find(t.Text(i));
   if (it == by_first_.end()) return false;
   for (const Phrase& p : it->second) {
@@ -144,6 +147,11 @@ Result<QuantityLexicon> QuantityLexicon::Parse(std::string_view tsv) {
       return st.WithContext("numbers.tsv:" + std::to_string(r.line));
     }
   }
+  for (const auto* m : {&lx.units, &lx.tens, &lx.scales}) {
+    for (const auto& [word, value] : *m) lx.number_words.Add(word);
+  }
+  lx.number_words.Add("a");
+  lx.number_words.Add("an");
   return lx;
 }
 

@@ -6,6 +6,7 @@
 #ifndef SITREP_EXTRACT_QUANTITY_LEXICON_H_
 #define SITREP_EXTRACT_QUANTITY_LEXICON_H_
 
+#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -29,6 +30,22 @@ template <typename V>
 using QStringMap =
     std::unordered_map<std::string, V, QStringHash, std::equal_to<>>;
 
+// A one-bit-per-word filter over QTokens::TextHash: false means the word
+// is certainly not in the set, true that it may be (look it up).
+class QWordFilter {
+ public:
+  void Add(std::string_view word) {
+    bits_.set(QTokens::TextHash(word) % kBits);
+  }
+  bool MayContain(uint64_t text_hash) const {
+    return bits_.test(text_hash % kBits);
+  }
+
+ private:
+  static constexpr size_t kBits = 4096;
+  std::bitset<kBits> bits_;
+};
+
 // Phrases as token sequences (tokenised like the text, so "a.m." is four
 // tokens), matched longest first at a token position.
 class QPhraseTable {
@@ -48,6 +65,9 @@ class QPhraseTable {
   };
   QStringMap<std::vector<Phrase>> by_first_;  // each list longest first
   size_t max_len_ = 0;
+  // Every first token: most tokens start no phrase, and one bit test
+  // rejects them before the hash-map lookup.
+  QWordFilter first_filter_;
 };
 
 // Which parts of a Count take the number N: a row of numbers.tsv `qual`.
@@ -59,6 +79,7 @@ struct QTemplate {
 
 struct QuantityLexicon {
   QStringMap<int64_t> units, tens, scales;
+  QWordFilter number_words;  // units, tens, scales, "a" and "an"
   QPhraseTable exact, vague, qual, suffix, zero, zerohead, unit_after,
       skip_before;
   std::vector<int64_t> exact_values;

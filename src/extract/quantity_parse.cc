@@ -31,6 +31,7 @@ enum class W { kNone, kA, kUnit, kTens, kHundred, kScale, kAnd };
 // k cannot continue the number.
 bool WordStep(const QTokens& t, const QuantityLexicon& lx, size_t k, W* st,
               int64_t* total, int64_t* cur, int64_t* last_scale) {
+  if (!lx.number_words.MayContain(t.Hash(k))) return false;
   std::string_view w = t.Text(k);
   int64_t v;
   if ((w == "a" || w == "an") && *st == W::kNone) {

@@ -91,6 +91,8 @@ QTokens::QTokens(std::string_view s) : lower_(s) {
     t.end = static_cast<uint32_t>(i);
     toks_.push_back(t);
   }
+  hashes_.reserve(toks_.size());
+  for (size_t k = 0; k < toks_.size(); ++k) hashes_.push_back(TextHash(Text(k)));
 }
 
 bool QTokens::IsDash(size_t i) const {

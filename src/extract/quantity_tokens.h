@@ -9,7 +9,7 @@
 // Word tokens are compared in lower case: the scanner keeps one ASCII
 // lower-cased copy of the text, and Text() returns views into it.
 //
-// Costs: one pass, one allocation for the copy and one for the tokens.
+// Costs: one pass, one allocation for the copy and two for the tokens.
 // Thread safety: a value type.
 #ifndef SITREP_EXTRACT_QUANTITY_TOKENS_H_
 #define SITREP_EXTRACT_QUANTITY_TOKENS_H_
@@ -47,6 +47,14 @@ class QTokens {
     return std::string_view(lower_).substr(toks_[i].begin,
                                            toks_[i].end - toks_[i].begin);
   }
+  // A hash of Text(i) (TextHash), 0 past the end: lets a table reject a
+  // token without hashing it again.
+  uint64_t Hash(size_t i) const { return i < hashes_.size() ? hashes_[i] : 0; }
+  static uint64_t TextHash(std::string_view s) {
+    uint64_t h = 0xcbf29ce484222325u;  // FNV-1a
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3u;
+    return h;
+  }
   // True when token i exists, is a word or punctuation, and reads `s`.
   bool Is(size_t i, std::string_view s) const { return Text(i) == s; }
   bool IsWord(size_t i) const {
@@ -65,6 +73,7 @@ class QTokens {
  private:
   std::string lower_;
   std::vector<QToken> toks_;
+  std::vector<uint64_t> hashes_;  // TextHash of each token
 };
 
 }  // namespace sitrep

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "common/test_paths.h"
 #include "sitrep/gazetteer.h"
 
 namespace sitrep::geo {
@@ -14,7 +15,7 @@ inline std::string GazetteerTestPath() {
   if (const char* d = std::getenv("SITREP_DATA_DIR"); d && *d) {
     return std::string(d) + "/gazetteer.bin";
   }
-  return SITREP_BINARY_DIR "/data/gazetteer.bin";
+  return test_paths::BinaryPath("/data/gazetteer.bin");
 }
 
 // The shared instance; nullptr (and a message) if the file cannot be opened.

@@ -6,7 +6,7 @@
 // (2) drop Arabic articles (`al`, `an`, `ash`...) that are not the last word,
 // and a leading `the`; (3) join the words and fold transliteration variants:
 // q -> k, ou -> u, doubled letters -> one, and the endings -iyah/-iyeh/-iah/
-// -ia -> -iya, -ah -> -a, -eh -> -e.
+// -ia -> -iya, -ah -> -a, -eh -> -e (-ah and -eh at the end of every word).
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
@@ -149,6 +149,27 @@ std::string FoldWords(std::string_view in) {
 }
 
 // Step 2: split, drop articles, join.
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         std::string_view(s).substr(s.size() - suffix.size()) == suffix;
+}
+
+void ReplaceEnding(std::string* s, std::string_view from, std::string_view to) {
+  if (s->size() > from.size() + 1 && EndsWith(*s, from)) {
+    s->resize(s->size() - from.size());
+    s->append(to);
+  }
+}
+
+// "-ah" and "-eh" endings of every word, not only the last: "Sozmah
+// Qal'ah" and "Sozma Qala" are one name.
+std::string WordEnding(std::string_view word) {
+  std::string w(word);
+  ReplaceEnding(&w, "ah", "a");
+  ReplaceEnding(&w, "eh", "e");
+  return w;
+}
+
 std::string JoinWithoutArticles(std::string_view folded) {
   std::vector<std::string_view> words;
   size_t i = 0;
@@ -165,21 +186,9 @@ std::string JoinWithoutArticles(std::string_view folded) {
     if (!last && (IsArticle(words[k]) || (k == 0 && words[k] == "the"))) {
       continue;
     }
-    out += words[k];
+    out += last ? std::string(words[k]) : WordEnding(words[k]);
   }
   return out;
-}
-
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         std::string_view(s).substr(s.size() - suffix.size()) == suffix;
-}
-
-void ReplaceEnding(std::string* s, std::string_view from, std::string_view to) {
-  if (s->size() > from.size() + 1 && EndsWith(*s, from)) {
-    s->resize(s->size() - from.size());
-    s->append(to);
-  }
 }
 
 // Step 3: transliteration variants on the joined key.

@@ -28,6 +28,8 @@ const std::vector<std::vector<std::string>> kSame = {
     {"Dhi Qar", "Dhi Kar", "dhi qar"},
     {"Sūq ash Shuyūkh", "Suq ash Shuyukh", "Suq al-Shuyukh"},
     {"Baghdad's", "Baghdads"},
+    {"Sōzmah Qal‘ah", "Sozma Qala", "Sozmah Qalah", "Sozma Qal'a"},
+    {"Qalat-e Ghilzay", "Qalateh Ghilzay"},
     {"U.S.", "US"},
 };
 

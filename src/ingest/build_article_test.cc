@@ -1,5 +1,6 @@
 #include <filesystem>
 
+#include "common/test_paths.h"
 #include "gtest/gtest.h"
 #include "ingest/test_util.h"
 #include "sitrep/ingest.h"
@@ -142,7 +143,7 @@ TEST(BuildArticleTest, RejectsBadDocuments) {
 }
 
 TEST(BuildArticleTest, Seeds) {
-  std::string seeds = SITREP_SOURCE_DIR "/../shared/seeds";
+  std::string seeds = test_paths::SourcePath("/../shared/seeds");
   if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds;
   auto c = ingest::testing::Collect({seeds});
   ASSERT_EQ(c.docs.size(), 5u);

@@ -18,6 +18,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/test_paths.h"
 #include "sitrep/html.h"
 #include "sitrep/json_writer.h"
 
@@ -96,7 +97,7 @@ bool Gunzip(const fs::path& p, std::string* out) {
 }
 
 TEST(HtmlBenchmark, F1AtLeast96) {
-  fs::path dir = fs::path(SITREP_SOURCE_DIR "/../shared") / "data" /
+  fs::path dir = fs::path(test_paths::SourcePath("/../shared")) / "data" /
                  "article-extraction-benchmark";
   if (!fs::exists(dir / "ground-truth.json")) {
     GTEST_SKIP() << "no benchmark at " << dir;

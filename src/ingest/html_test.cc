@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "common/test_paths.h"
 #include "ingest/html_internal.h"
 #include "sitrep/utf8.h"
 
@@ -320,7 +321,7 @@ TEST(HtmlExtract, HugeCharRefReproducersGiveValidUtf8) {
   for (const char* name :
        {"gumbo_huge_charref.html", "gumbo_huge_charref_min.html"}) {
     std::ifstream in(
-        std::string(SITREP_SOURCE_DIR "/fuzz/regressions/html/") + name,
+        std::string(test_paths::SourcePath("/fuzz/regressions/html/")) + name,
         std::ios::binary);
     ASSERT_TRUE(in) << name;
     std::stringstream ss;

@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include "common/test_paths.h"
 #include "gtest/gtest.h"
 #include "ingest/reader.h"
 #include "ingest/test_util.h"
@@ -255,7 +256,7 @@ TEST(ReadDocumentsTest, TruncatedContainers) {
 }
 
 TEST(ReadDocumentsTest, Seeds) {
-  std::string seeds = SITREP_SOURCE_DIR "/../shared/seeds";
+  std::string seeds = test_paths::SourcePath("/../shared/seeds");
   if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds;
   auto c = Collect({seeds});
   EXPECT_TRUE(c.errors.empty());

@@ -20,6 +20,7 @@ struct SentenceTotal {
   int64_t value = 0;
   std::set<std::string> victims;
   const SourceFigure* example = nullptr;
+  bool adds = false;  // "two more died": never the same people as before
 };
 
 std::vector<SentenceTotal> SentenceTotals(
@@ -28,6 +29,14 @@ std::vector<SentenceTotal> SentenceTotals(
   for (const auto* f : figs) by_sentence[f->figure.sentence].push_back(f);
   std::vector<SentenceTotal> out;
   for (auto& [s, group] : by_sentence) {
+    bool adds = !out.empty();
+    for (const auto* f : group) adds &= f->figure.adds;
+    if (adds) {
+      SentenceTotal t{0, {}, group.front(), true};
+      for (const auto* f : group) t.value += f->figure.count.value();
+      out.push_back(std::move(t));
+      continue;
+    }
     std::set<std::string> victims;
     for (const auto* f : group) victims.insert(f->figure.victims);
     if (group.size() > 1 && victims.size() == group.size()) {
@@ -44,6 +53,7 @@ std::vector<SentenceTotal> SentenceTotals(
 }
 
 bool Overlap(const SentenceTotal& a, const SentenceTotal& b) {
+  if (a.adds || b.adds) return false;
   for (const auto& x : a.victims) {
     for (const auto& y : b.victims) {
       if (MaySameVictims(x, y)) return true;
@@ -109,13 +119,24 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
   int64_t lo = INT64_MAX, hi = INT64_MIN;
   for (auto& [article, list] : by_article) {
     std::set<int64_t> seen;
-    for (auto& [v, f] : ArticleValues(list)) {
+    auto values = ArticleValues(list);
+    // An article's own count is its largest: the others are parts of it
+    // ("Four officers were killed ... Three died at the scene"). Unless
+    // it quotes sources that disagree ("residents said 20 ... police said
+    // nine"): then each is a report of its own.
+    std::set<std::string> sources;
+    for (const auto* f : list) sources.insert(f->figure.attribution);
+    int64_t own = INT64_MIN;
+    for (auto& [v, f] : values) own = std::max(own, v);
+    for (auto& [v, f] : values) {
       lo = std::min(lo, v);
       if (v > hi) open_top_at_max = false;
       hi = std::max(hi, v);
       if (v == hi && OpenTop(f->figure)) open_top_at_max = true;
       example.emplace(v, f);
-      if (!seen.insert(v).second) continue;
+      if ((sources.size() == 1 && v != own) || !seen.insert(v).second) {
+        continue;
+      }
       votes[v] += f->independent ? 1 : 0;
       auto pub = opt.published.find(article);
       if (pub != opt.published.end() &&

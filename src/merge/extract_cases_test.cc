@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "common/test_paths.h"
 #include "extract/tsv.h"
 #include "sitrep/extract.h"
 #include "sitrep/merge.h"
@@ -67,7 +68,7 @@ const Extractor* ExtractorCases::extractor_ = nullptr;
 
 TEST_F(ExtractorCases, GoldenFile) {
   if (gaz_ == nullptr) GTEST_SKIP() << "no compiled gazetteer";
-  std::ifstream in(SITREP_SOURCE_DIR "/tests/golden/extract_cases.tsv");
+  std::ifstream in(test_paths::SourcePath("/tests/golden/extract_cases.tsv"));
   ASSERT_TRUE(in) << "missing tests/golden/extract_cases.tsv";
   std::stringstream ss;
   ss << in.rdbuf();

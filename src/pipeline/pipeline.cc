@@ -1,7 +1,9 @@
 #include "sitrep/pipeline.h"
 
+#include <optional>
 #include <set>
 
+#include "pipeline/parallel.h"
 #include "sitrep/dedup.h"
 #include "sitrep/export.h"
 #include "sitrep/sentences.h"
@@ -32,7 +34,16 @@ Status Pipeline::ExtractAndStore(const Article& a, IngestReport* report) {
 
 Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
   std::string where = doc.source_path;
-  auto article = BuildArticle(std::move(doc), options_.limits);
+  Result<Article> article = BuildArticle(std::move(doc), options_.limits);
+  return StoreArticle(where, article, nullptr, report);
+}
+
+// Stores a built article with its mentions (`mentions` when extracted
+// beforehand, else extracted here), counting the outcome in `report`.
+Status Pipeline::StoreArticle(const std::string& where,
+                              const Result<Article>& article,
+                              std::vector<Mention>* mentions,
+                              IngestReport* report) {
   if (!article.ok()) {
     report->failures.push_back(where + ": " + article.status().message());
     return Status::OK();
@@ -42,9 +53,10 @@ Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
   // extracts (see doc/RELIABILITY.md, kill test).
   auto outcome =
       store_->PutArticleWithMentions(*article, [&](const Article& a) {
-        std::vector<Mention> mentions = extractor_->Extract(a);
-        report->mentions += static_cast<int64_t>(mentions.size());
-        return mentions;
+        std::vector<Mention> m =
+            mentions ? std::move(*mentions) : extractor_->Extract(a);
+        report->mentions += static_cast<int64_t>(m.size());
+        return m;
       });
   if (!outcome.ok()) {
     if (outcome.status().code() != StatusCode::kInvalidArgument) {
@@ -67,21 +79,85 @@ Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
   return Status::OK();
 }
 
+// One input of a batch, in input order: a document, or an input that could
+// not be read.
+struct Pipeline::Pending {
+  std::string where;
+  std::optional<RawDocument> doc;
+  std::optional<Status> read_error;
+  std::optional<Result<Article>> article;
+  std::optional<std::vector<Mention>> mentions;  // when not already stored
+};
+
+// Cleaning and extraction run on the thread pool, each document into its
+// own slot; the store is written on this thread, in input order, in one
+// transaction. So the store and the report do not depend on the thread
+// count. An article already stored with this content is not extracted.
+Status Pipeline::IngestBatch(std::vector<Pending>& batch, IngestReport* report,
+                             const Progress& progress) {
+  using pipeline_internal::ParallelFor;
+  const int threads = pipeline_internal::ThreadCount(options_.threads);
+  ParallelFor(batch.size(), threads, [&](size_t i) {
+    Pending& p = batch[i];
+    if (p.doc) p.article = BuildArticle(std::move(*p.doc), options_.limits);
+  });
+  std::vector<size_t> fresh;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const auto& a = batch[i].article;
+    if (!a || !a->ok() || a->value().id.empty()) continue;
+    SITREP_ASSIGN_OR_RETURN(
+        bool present,
+        store_->HasContent(a->value().id, a->value().content_hash));
+    if (!present) fresh.push_back(i);
+  }
+  ParallelFor(fresh.size(), threads, [&](size_t k) {
+    Pending& p = batch[fresh[k]];
+    p.mentions = extractor_->Extract(p.article->value());
+  });
+  SITREP_ASSIGN_OR_RETURN(auto txn, store_->BeginWriteBatch());
+  for (Pending& p : batch) {
+    if (p.read_error) {
+      report->failures.push_back(p.where + ": " + p.read_error->message());
+    } else {
+      SITREP_RETURN_IF_ERROR(StoreArticle(
+          p.where, *p.article, p.mentions ? &*p.mentions : nullptr, report));
+    }
+    if (progress) progress(*report, p.where);
+  }
+  return txn->Commit();
+}
+
 Status Pipeline::Ingest(const std::vector<std::string>& paths,
                         IngestReport* report, const Progress& progress) {
   Status fatal;
+  std::vector<Pending> batch;
+  size_t batch_bytes = 0;
+  auto flush = [&] {
+    if (fatal.ok() && !batch.empty()) {
+      fatal = IngestBatch(batch, report, progress);
+    }
+    batch.clear();
+    batch_bytes = 0;
+  };
   Status st = ReadDocuments(
       paths, options_.limits,
       [&](RawDocument&& doc) {
         if (!fatal.ok()) return;
-        std::string where = doc.source_path;
-        fatal = IngestDocument(std::move(doc), report);
-        if (progress) progress(*report, where);
+        batch_bytes += doc.bytes.size();
+        Pending& p = batch.emplace_back();
+        p.where = doc.source_path;
+        p.doc = std::move(doc);
+        if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes) {
+          flush();
+        }
       },
       [&](InputError&& e) {
-        report->failures.push_back(e.where + ": " + e.status.message());
-        if (progress) progress(*report, e.where);
+        if (!fatal.ok()) return;
+        Pending& p = batch.emplace_back();
+        p.where = std::move(e.where);
+        p.read_error = std::move(e.status);
       });
+  flush();
   SITREP_RETURN_IF_ERROR(fatal);
   return st;
 }
@@ -119,19 +195,41 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
                         std::vector<Mention>* mentions) {
   if (reference.empty()) return Status::OK();
   std::vector<Mention> kept;
+  std::map<std::string, std::vector<Mention>> own;  // of the articles listed
   for (auto& m : *mentions) {
-    if (!reference.count(m.article_id)) kept.push_back(std::move(m));
-  }
-  for (const auto& [id, day] : reference) {
-    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
-    if (a.published) continue;  // dated after all: keep its own mentions
-    a.published = day;
-    a.date_origin = DateOrigin::kCluster;
-    for (Mention& m : extractor_->Extract(a)) {
-      if (m.date_rule == "article") m.date_rule = "cluster";
+    if (reference.count(m.article_id)) {
+      own[m.article_id].push_back(std::move(m));
+    } else {
       kept.push_back(std::move(m));
     }
   }
+  // In batches extracted on the thread pool, appended in reference order.
+  std::vector<Article> batch;
+  auto flush = [&] {
+    std::vector<std::vector<Mention>> extracted(batch.size());
+    pipeline_internal::ParallelFor(
+        batch.size(), pipeline_internal::ThreadCount(options_.threads),
+        [&](size_t i) { extracted[i] = extractor_->Extract(batch[i]); });
+    for (std::vector<Mention>& ms : extracted) {
+      for (Mention& m : ms) {
+        if (m.date_rule == "article") m.date_rule = "cluster";
+        kept.push_back(std::move(m));
+      }
+    }
+    batch.clear();
+  };
+  for (const auto& [id, day] : reference) {
+    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+    if (a.published) {  // dated after all: keep its own mentions
+      for (Mention& m : own[id]) kept.push_back(std::move(m));
+      continue;
+    }
+    a.published = day;
+    a.date_origin = DateOrigin::kCluster;
+    batch.push_back(std::move(a));
+    if (batch.size() == kBatchDocuments) flush();
+  }
+  flush();
   *mentions = std::move(kept);
   return Status::OK();
 }

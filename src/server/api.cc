@@ -22,14 +22,11 @@ std::optional<std::string_view> IdAfter(std::string_view path,
   return id;
 }
 
-// Paging and filter parameters of /api/events and /api/tallies.
-struct EventQuery {
-  EventFilter filter;
-  int64_t limit = kDefaultLimit, offset = 0;
-};
+}  // namespace
 
 Result<EventQuery> ParseEventQuery(const Params& params, bool tallies) {
   EventQuery q;
+  q.limit = kDefaultLimit;
   Params filter_params;
   for (const auto& [key, value] : params) {
     if (key == "limit" && !tallies) {
@@ -44,6 +41,8 @@ Result<EventQuery> ParseEventQuery(const Params& params, bool tallies) {
   SITREP_ASSIGN_OR_RETURN(q.filter, EventFilter::Parse(filter_params));
   return q;
 }
+
+namespace {
 
 Reply StatusReply(const Status& st) {
   switch (st.code()) {

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "sitrep/event_filter.h"
 #include "sitrep/ingest.h"
 #include "sitrep/merge.h"
 #include "sitrep/pipeline.h"
@@ -32,8 +33,11 @@ struct Reply {
   std::string allow;  // the Allow header of a 405
 };
 
-// {"error": message} with `status`.
+// {"error": message} with `status`. Invalid UTF-8 in `message` (a request's
+// bytes quoted in it) becomes U+FFFD, so the body is always valid JSON.
 Reply ErrorReply(int status, std::string_view message);
+// `s`, with each invalid UTF-8 sequence replaced by U+FFFD.
+std::string ValidUtf8(std::string_view s);
 
 enum class Endpoint {
   kNone,      // unknown path: 404
@@ -64,6 +68,28 @@ std::optional<Reply> CheckBearer(std::string_view token,
                                  std::string_view authorization);
 
 using Params = std::vector<std::pair<std::string, std::string>>;
+
+// Paging and filter parameters of /api/events (`tallies` false: limit,
+// offset and the EventFilter keys) and /api/tallies (`tallies` true: the
+// filter keys; kind is forced to tally). Unknown keys and malformed values
+// are InvalidArgument naming the key. Pure.
+struct EventQuery {
+  EventFilter filter;
+  int64_t limit = 0, offset = 0;
+};
+Result<EventQuery> ParseEventQuery(const Params& params, bool tallies);
+
+// The body of POST /api/articles read as ingest reads a .jsonl file: one
+// JSON object (possibly pretty-printed) or JSON Lines of them. `errors`
+// ("line N: message" or "body: message") non-empty rejects the whole body.
+// Writes the body to a private temporary file for ReadDocuments; non-OK
+// only when that file cannot be written or read.
+struct PostBody {
+  std::vector<RawDocument> docs;  // source_path "api line N"
+  std::vector<std::string> errors;
+};
+Result<PostBody> ParsePostBody(std::string_view body,
+                               const IngestLimits& limits);
 
 // Events as served: immutable once built.
 struct Snapshot {

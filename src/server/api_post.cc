@@ -72,14 +72,12 @@ std::string Where(std::string_view where, std::string_view path) {
   return "body";
 }
 
-struct Parsed {
-  std::vector<RawDocument> docs;
-  std::vector<std::string> errors;  // "line N: message"
-};
+}  // namespace
 
-Result<Parsed> ParseBody(std::string_view body, const IngestLimits& limits) {
+Result<PostBody> ParsePostBody(std::string_view body,
+                               const IngestLimits& limits) {
   SITREP_ASSIGN_OR_RETURN(std::string path, WriteTempJsonl(AsJsonLines(body)));
-  Parsed p;
+  PostBody p;
   Status st = ReadDocuments(
       {path}, limits,
       [&](RawDocument&& doc) {
@@ -94,16 +92,20 @@ Result<Parsed> ParseBody(std::string_view body, const IngestLimits& limits) {
   return p;
 }
 
+namespace {
+
 Reply Rejected(const std::vector<std::string>& errors) {
   Reply r;
   r.status = 400;
   JsonWriter w(&r.body);
   w.BeginObject();
   w.Key("error");
-  w.String(errors.front());
+  w.String(ValidUtf8(errors.front()));
   w.Key("errors");
   w.BeginArray();
-  for (size_t i = 0; i < errors.size() && i < 100; ++i) w.String(errors[i]);
+  for (size_t i = 0; i < errors.size() && i < 100; ++i) {
+    w.String(ValidUtf8(errors[i]));
+  }
   w.EndArray();
   w.EndObject();
   return r;
@@ -115,7 +117,7 @@ Reply Api::PostArticles(std::string_view body) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return ErrorReply(400, "empty body: expected a JSON article or JSON Lines");
   }
-  auto parsed = ParseBody(body, limits_);
+  auto parsed = ParsePostBody(body, limits_);
   if (!parsed.ok()) return ErrorReply(500, "cannot read the body");
   if (!parsed->errors.empty()) return Rejected(parsed->errors);
   if (parsed->docs.empty()) return ErrorReply(400, "no article in the body");

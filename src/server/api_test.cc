@@ -66,6 +66,9 @@ TEST(ErrorReplyTest, EscapesMessage) {
   Reply r = ErrorReply(400, "bad \"q\"\n");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.body, R"({"error":"bad \"q\"\n"})");
+  // Request bytes quoted in a message (found by fuzz/http_fuzzer.cc).
+  EXPECT_EQ(ErrorReply(400, "from: \"2020-\xff\xfe\"").body,
+            "{\"error\":\"from: \\\"2020-\xEF\xBF\xBD\xEF\xBF\xBD\\\"\"}");
 }
 
 }  // namespace

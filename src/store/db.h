@@ -94,6 +94,9 @@ class Db {
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed.
+// Begun while a transaction is already open (a Store write batch), it is a
+// savepoint instead: Commit releases it into the outer transaction, and
+// destruction rolls back only its own writes.
 class Transaction {
  public:
   static Result<std::unique_ptr<Transaction>> Begin(Db* db);
@@ -101,8 +104,9 @@ class Transaction {
   Status Commit();
 
  private:
-  explicit Transaction(Db* db) : db_(db) {}
+  Transaction(Db* db, bool nested) : db_(db), nested_(nested) {}
   Db* db_;
+  bool nested_;
   bool done_ = false;
 };
 

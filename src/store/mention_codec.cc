@@ -29,6 +29,10 @@ void PutFigure(JsonWriter& w, const Figure& f) {
   w.String(f.attribution);
   w.Key("i");
   w.Bool(f.implausible);
+  if (f.adds) {
+    w.Key("+");
+    w.Bool(true);
+  }
   w.Key("s");
   w.SpanArray(f.span);
   w.Key("r");
@@ -164,6 +168,8 @@ bool GetFigure(element e, Figure* f) {
   }
   f->outcome = static_cast<Outcome>(o);
   f->sentence = static_cast<int>(n);
+  bool adds = false;
+  f->adds = !e["+"].get_bool().get(adds) && adds;  // absent: false
   bool implausible = false;
   return GetOpt(c.at(0), &f->count.low) && GetOpt(c.at(1), &f->count.best) &&
          GetOpt(c.at(2), &f->count.high) && Str(e, "q", &f->qualifier) &&

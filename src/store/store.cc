@@ -108,24 +108,51 @@ Result<int64_t> InsertArticleRow(Db& db, const Article& a, int version) {
 }
 
 Status InsertChildren(Db& db, int64_t pk, const Article& a) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertSentence));
   for (size_t i = 0; i < a.sentences.size(); ++i) {
-    SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertSentence));
+    s.Reset();
     s.Bind(1, pk).Bind(2, static_cast<int64_t>(i));
     s.Bind(3, int64_t{a.sentences[i].begin});
     s.Bind(4, int64_t{a.sentences[i].end});
     SITREP_RETURN_IF_ERROR(s.Run());
   }
+  SITREP_ASSIGN_OR_RETURN(Stmt rs, db.Prepare(kInsertRemoved));
   for (size_t i = 0; i < a.removed.size(); ++i) {
     const Removed& r = a.removed[i];
-    SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kInsertRemoved));
-    s.Bind(1, pk).Bind(2, static_cast<int64_t>(i)).Bind(3, r.kind);
-    s.Bind(4, int64_t{r.raw.begin}).Bind(5, int64_t{r.raw.end});
-    s.Bind(6, r.text);
-    SITREP_RETURN_IF_ERROR(s.Run());
+    rs.Reset();
+    rs.Bind(1, pk).Bind(2, static_cast<int64_t>(i)).Bind(3, r.kind);
+    rs.Bind(4, int64_t{r.raw.begin}).Bind(5, int64_t{r.raw.end});
+    rs.Bind(6, r.text);
+    SITREP_RETURN_IF_ERROR(rs.Run());
   }
-  SITREP_ASSIGN_OR_RETURN(Stmt fts, db.Prepare(kFtsInsert));
-  fts.Bind(1, pk).Bind(2, a.title).Bind(3, a.text);
-  return fts.Run();
+  return Status::OK();
+}
+
+}  // namespace
+
+// A write to the full-text index. In a write batch they wait for the
+// batch's commit: FTS5 flushes its pending terms at every savepoint it takes
+// part in, which would cost a segment write per article.
+struct Store::FtsWrite {
+  bool remove = false;  // remove the old version's terms, else add
+  int64_t pk = 0;
+  std::string title, text;
+};
+
+namespace {
+
+Status ApplyFts(Db& db, const Store::FtsWrite& w) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(w.remove ? kFtsDelete : kFtsInsert));
+  s.Bind(1, w.pk).Bind(2, w.title).Bind(3, w.text);
+  return s.Run();
+}
+
+// Applies `w` now, or queues it when `deferred` is not null.
+Status WriteFts(Db& db, Store::FtsWrite w,
+                std::vector<Store::FtsWrite>* deferred) {
+  if (deferred == nullptr) return ApplyFts(db, w);
+  deferred->push_back(std::move(w));
+  return Status::OK();
 }
 
 struct Current {
@@ -147,7 +174,7 @@ Result<Current> FindCurrent(Db& db, std::string_view id) {
   return c;
 }
 
-Result<bool> HasContent(Db& db, const Article& a) {
+Result<bool> HasContentLocked(Db& db, const Article& a) {
   SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(kFindSameContent));
   s.Bind(1, a.id).Bind(2, a.content_hash);
   return s.Step();
@@ -184,41 +211,86 @@ int Store::schema_version() const {
 
 namespace {
 
-// PutArticle's work. REQUIRES: a transaction is open on `db`.
-Result<PutOutcome> PutLocked(Db& db, const Article& a) {
-  SITREP_ASSIGN_OR_RETURN(bool present, HasContent(db, a));
+// PutArticle's work; full-text writes go to `deferred` when not null.
+// REQUIRES: a transaction is open on `db`.
+Result<PutOutcome> PutLocked(Db& db, const Article& a,
+                             std::vector<Store::FtsWrite>* deferred) {
+  SITREP_ASSIGN_OR_RETURN(bool present, HasContentLocked(db, a));
   if (present) return PutOutcome::kAlreadyPresent;
   SITREP_ASSIGN_OR_RETURN(Current cur, FindCurrent(db, a.id));
   if (cur.version > 0) {  // the old version leaves the full-text index
-    SITREP_ASSIGN_OR_RETURN(Stmt del, db.Prepare(kFtsDelete));
-    del.Bind(1, cur.pk).Bind(2, cur.title).Bind(3, cur.text);
-    SITREP_RETURN_IF_ERROR(del.Run());
+    SITREP_RETURN_IF_ERROR(WriteFts(
+        db, {true, cur.pk, std::move(cur.title), std::move(cur.text)},
+        deferred));
   }
   SITREP_ASSIGN_OR_RETURN(int64_t pk, InsertArticleRow(db, a, cur.version + 1));
   SITREP_RETURN_IF_ERROR(InsertChildren(db, pk, a));
+  SITREP_RETURN_IF_ERROR(WriteFts(db, {false, pk, a.title, a.text}, deferred));
   return cur.version > 0 ? PutOutcome::kNewVersion : PutOutcome::kInserted;
 }
 
 }  // namespace
 
-Result<PutOutcome> Store::PutArticle(const Article& a) {
-  SITREP_RETURN_IF_ERROR(Validate(a));
+Result<bool> Store::HasContent(std::string_view id,
+                               std::string_view content_hash) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db_->Prepare(kFindSameContent));
+  s.Bind(1, id).Bind(2, content_hash);
+  return s.Step();
+}
+
+Store::WriteBatch::WriteBatch(Store* store, std::unique_ptr<Transaction> txn)
+    : store_(store), txn_(std::move(txn)) {
+  store_->batch_fts_ = std::make_unique<std::vector<FtsWrite>>();
+}
+
+Store::WriteBatch::~WriteBatch() { store_->batch_fts_.reset(); }
+
+Status Store::WriteBatch::Commit() {
+  std::vector<FtsWrite> fts = std::move(*store_->batch_fts_);
+  store_->batch_fts_.reset();
+  for (const FtsWrite& w : fts) {
+    Status st = ApplyFts(*store_->db_, w);
+    if (!st.ok()) return st;  // txn_'s destructor rolls the batch back
+  }
+  return txn_->Commit();
+}
+
+Result<std::unique_ptr<Store::WriteBatch>> Store::BeginWriteBatch() {
+  if (batch_fts_) return Status::Internal("a write batch is already open");
   SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-  SITREP_ASSIGN_OR_RETURN(PutOutcome outcome, PutLocked(*db_, a));
+  return std::unique_ptr<WriteBatch>(new WriteBatch(this, std::move(txn)));
+}
+
+namespace {
+
+// One article (and its mentions, when `extract` is set) in its own
+// transaction, or savepoint inside a batch.
+Result<PutOutcome> PutInTransaction(Db& db, const Article& a,
+                                    const Store::ExtractFn& extract,
+                                    std::vector<Store::FtsWrite>* deferred) {
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(&db));
+  SITREP_ASSIGN_OR_RETURN(PutOutcome outcome, PutLocked(db, a, deferred));
+  if (extract && outcome != PutOutcome::kAlreadyPresent) {
+    SITREP_RETURN_IF_ERROR(store_internal::WriteMentions(db, a.id, extract(a)));
+  }
   SITREP_RETURN_IF_ERROR(txn->Commit());
   return outcome;
+}
+
+}  // namespace
+
+Result<PutOutcome> Store::PutArticle(const Article& a) {
+  return PutArticleWithMentions(a, nullptr);
 }
 
 Result<PutOutcome> Store::PutArticleWithMentions(const Article& a,
                                                  const ExtractFn& extract) {
   SITREP_RETURN_IF_ERROR(Validate(a));
-  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-  SITREP_ASSIGN_OR_RETURN(PutOutcome outcome, PutLocked(*db_, a));
-  if (outcome != PutOutcome::kAlreadyPresent) {
-    SITREP_RETURN_IF_ERROR(
-        store_internal::WriteMentions(*db_, a.id, extract(a)));
-  }
-  SITREP_RETURN_IF_ERROR(txn->Commit());
+  std::vector<FtsWrite>* deferred = batch_fts_.get();
+  const size_t mark = deferred ? deferred->size() : 0;
+  Result<PutOutcome> outcome = PutInTransaction(*db_, a, extract, deferred);
+  // A failed put was rolled back: so are its queued full-text writes.
+  if (!outcome.ok() && deferred) deferred->resize(mark);
   return outcome;
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "common/test_paths.h"
 #include "sitrep/clean.h"
 #include "sitrep/sentences.h"
 
@@ -16,7 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path SeedsDir() { return fs::path(SITREP_SOURCE_DIR "/../shared/seeds"); }
+fs::path SeedsDir() {
+  return fs::path(test_paths::SourcePath("/../shared/seeds"));
+}
 
 // The seed whose file name starts with `prefix` ("000_"); "" if absent.
 std::string ReadSeed(std::string_view prefix) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/test_paths.h"
 #include "sitrep/clean.h"
 
 namespace sitrep {
@@ -179,7 +180,7 @@ std::vector<std::string> SeedTexts() {
   std::error_code ec;
   std::set<fs::path> paths;
   for (const auto& e :
-       fs::directory_iterator(SITREP_SOURCE_DIR "/../shared/seeds", ec)) {
+       fs::directory_iterator(test_paths::SourcePath("/../shared/seeds"), ec)) {
     paths.insert(e.path());
   }
   for (const fs::path& p : paths) {

@@ -1,0 +1,50 @@
+// Helpers shared by the figure binder's files (src/extract/figures*.cc):
+// binding counts of people to outcomes ("killing 5", "two more died").
+// Internal to the extract stage. Thread safety: the word sets are
+// immutable statics, safe to read from any thread.
+#ifndef SITREP_EXTRACT_FIGURES_INTERNAL_H_
+#define SITREP_EXTRACT_FIGURES_INTERNAL_H_
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/analysis.h"
+
+namespace sitrep::figures_internal {
+
+// A lexicon hit of one kind in a sentence, in tokens.
+struct Hit {
+  uint32_t begin, end;
+  const LexEntry* e;
+};
+
+// Words that may stand between a count and its outcome ("were", "also").
+const std::set<std::string>& Fillers();
+// Nouns counted in news that are not people ("rockets", "houses").
+const std::set<std::string>& Things();
+// "a number of", "an unknown number of": amounts, not one victim.
+const std::set<std::string>& Amounts();
+
+bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
+bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
+                    const char* word);
+bool Preposition(const std::string& w);
+bool Adverb(const std::string& w);
+Figure MakeFigure(const Quantity& q, Outcome o, std::string victims);
+// Adds `fig` unless the sentence has one for the same outcome and span.
+void AddFigure(SentenceFacts* f, Figure fig);
+
+// "a drone strike killed Qassem Soleimani": one per named person.
+void BindNamedVictims(const std::vector<Hit>& outcomes,
+                      const std::vector<Hit>& actors, SentenceFacts* f);
+// "killing a soldier", "a man was shot dead", "killing him".
+void BindSingleVictims(const std::vector<Hit>& outcomes,
+                       const std::vector<Hit>& actors, SentenceFacts* f);
+// Sets Figure::adds on counts told as more ("two more", "also killed").
+void MarkAdditions(SentenceFacts* f);
+
+}  // namespace sitrep::figures_internal
+
+#endif  // SITREP_EXTRACT_FIGURES_INTERNAL_H_

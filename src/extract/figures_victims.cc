@@ -1,0 +1,293 @@
+// Binding single and named victims ("killing a soldier", "shot and killed
+// Ahmed Yahya", "X was shot dead", "killing him") and marking counts that
+// add to those told before ("two more died"). Part of BindFigures.
+#include <algorithm>
+#include <set>
+
+#include "extract/figures_internal.h"
+
+namespace sitrep::figures_internal {
+namespace {
+
+bool InPlace(const SentenceFacts& f, Span s) {
+  for (const auto& p : f.places) {
+    if (p.span.begin < s.end && s.begin < p.span.end) return true;
+  }
+  return false;
+}
+
+bool HasFigure(const SentenceFacts& f, Outcome o) {
+  for (const auto& g : f.figures) {
+    if (g.outcome == o) return true;
+  }
+  return false;
+}
+
+bool Singular(const LexEntry& e) {
+  static const std::set<std::string> kCollective = {
+      "police",          "military",  "army",   "militia",
+      "gendarmerie",     "coalition", "people", "paramilitary",
+      "taliban",         "hezbollah", "hamas",  "isis",
+      "daesh",           "gang",      "cartel", "forces",
+      "security forces", "women",     "men",    "children",
+      "clergy",          "personnel", "staff"};
+  if (e.actor_kind == ActorKind::kPerson ||
+      e.actor_kind == ActorKind::kForeign) {
+    return false;
+  }
+  const std::string& p = e.phrase;
+  return !p.empty() && p.back() != 's' && !kCollective.count(p);
+}
+
+bool Determiner(const std::string& w) {
+  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
+}
+
+// A determiner within three tokens before token `pos`, over modifiers only
+// ("a young man", not "the dead were women").
+bool DeterminedAt(const SentenceFacts& f, uint32_t pos) {
+  for (uint32_t k = pos; k > 0 && pos - k < 3; --k) {
+    const Tok& t = f.toks[k - 1];
+    if (Determiner(t.norm)) return true;
+    if (t.punct || Fillers().count(t.norm)) return false;
+  }
+  return false;
+}
+
+// Whether the words from `k` up to the end of their noun phrase end on a
+// plural noun ("the suspects"), or on a count; false for "the driver".
+bool PluralHeadAfter(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                     uint32_t k) {
+  uint32_t head = k;
+  for (uint32_t j = k; j < f.toks.size() && j < k + 6; ++j) {
+    const Tok& t = f.toks[j];
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin == j;
+    if (t.punct || Preposition(t.norm) || t.norm == "and" || outcome ||
+        IsQuantityTok(f, j)) {
+      if (IsQuantityTok(f, j)) return true;  // "the two": counted already
+      break;
+    }
+    head = j;
+  }
+  const std::string& w = f.toks[head].norm;
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+}
+
+// "killed a conscript and a civilian worker": one victim per determiner in
+// the object, up to the next comma or outcome word; 0 when none.
+int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
+                          const SentenceFacts& f, uint32_t from) {
+  int64_t n = 0;
+  for (uint32_t k = from; k < f.toks.size() && k < from + 12; ++k) {
+    const std::string& w = f.toks[k].norm;
+    if (f.toks[k].punct || Preposition(w)) break;
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin == k;
+    if (outcome) break;
+    // "an unknown number of soldiers" is no count.
+    bool amount =
+        k + 1 < f.toks.size() && Amounts().count(f.toks[k + 1].norm) > 0;
+    if ((w == "a" || w == "an") && !amount) ++n;
+    // "killed the district commissioner", "a policeman and his father".
+    bool and_his =
+        k > from && f.toks[k - 1].norm == "and" && (w == "his" || w == "her");
+    if ((w == "the" && k + 1 < f.toks.size() && !amount &&
+         !PluralHeadAfter(outcomes, f, k + 1)) ||
+        and_his) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+// Named people as victims, counted one each: "a drone strike killed
+// Qassem Soleimani and Abu Mahdi al-Muhandis", "Soleimani ... was killed".
+void BindNamedVictims(const std::vector<Hit>& outcomes,
+                      const std::vector<Hit>& actors, SentenceFacts* f) {
+  for (const auto& o : outcomes) {
+    if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome))
+      continue;
+    std::vector<const Hit*> named;
+    bool passive = o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
+                                   f->toks[o.begin - 1].norm == "were");
+    for (const auto& a : actors) {
+      if (a.e->actor_kind != ActorKind::kPerson) continue;
+      bool object = !passive && a.begin >= o.end && a.begin < o.end + 12;
+      bool subject = passive && a.end <= o.begin;
+      if (object || subject) named.push_back(&a);
+    }
+    if (passive && named.size() > 1)
+      named.erase(named.begin() + 1, named.end());
+    if (named.empty()) {
+      // "shot and killed Ahmed Abdallah Yahya": a name of two or more
+      // capitalised words right after the verb is one person.
+      uint32_t k = o.end, run = 0;
+      while (k + run < f->toks.size() && f->toks[k + run].cap &&
+             !f->toks[k + run].punct) {
+        ++run;
+      }
+      if (passive || run < 2 || InPlace(*f, f->toks[k].span)) continue;
+      Quantity q;
+      q.span = {f->toks[k].span.begin, f->toks[k + run - 1].span.end};
+      q.count = Count{1, 1, 1};
+      q.qualifier = "named";
+      AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
+      continue;
+    }
+    Quantity q;
+    q.span = {f->toks[named.front()->begin].span.begin,
+              f->toks[named.back()->end - 1].span.end};
+    int64_t n = static_cast<int64_t>(named.size());
+    q.count = Count{n, n, n};
+    q.qualifier = "named";
+    AddFigure(f, MakeFigure(q, o.e->outcome, named.front()->e->actor_class));
+  }
+}
+
+namespace {
+
+// "killing him", "injured his friend", "wounding another.": one victim
+// named by a pronoun right after the verb.
+bool PronounObject(const SentenceFacts& f, const Hit& o) {
+  if (o.e->form != OutcomeForm::kVerb || o.end >= f.toks.size()) return false;
+  const std::string& w = f.toks[o.end].norm;
+  if (w == "another") {
+    return o.end + 1 == f.toks.size() || f.toks[o.end + 1].punct ||
+           f.toks[o.end + 1].norm == "and";
+  }
+  return w == "him" || w == "her" || w == "his" || w == "himself" ||
+         w == "herself";
+}
+
+// How many victims the object of outcome verb `o` counts one by one: "a
+// conscript and a civilian" 2, "killing him" 1, 0 when it names none.
+int64_t ObjectVictims(const std::vector<Hit>& outcomes,
+                      const std::vector<Hit>& actors, const SentenceFacts& f,
+                      const Hit& o) {
+  if (PronounObject(f, o)) return 1;
+  if (o.e->form != OutcomeForm::kVerb) return 0;
+  int64_t objects = DeterminedObjects(outcomes, f, o.end);
+  if (objects != 1) return objects;
+  // "killed a Muttahida Qaumi Movement (MQM) activist": one determiner and
+  // a victim noun in the object, however long the name between.
+  for (const auto& a : actors) {
+    if (a.begin > o.end && a.begin < o.end + 12 &&
+        !HasWordBetween(f, o.end, a.begin, ",")) {
+      return 1;
+    }
+  }
+  // "killing a vendor": a noun right after the determiner is a victim
+  // unless it is a thing or an amount ("a number of").
+  const std::string& det = f.toks[o.end].norm;
+  bool noun = o.end + 1 < f.toks.size() &&
+              (det == "a" || det == "an" || det == "the") &&
+              !f.toks[o.end + 1].punct &&
+              !Things().count(f.toks[o.end + 1].norm) &&
+              !Amounts().count(f.toks[o.end + 1].norm);
+  return noun ? 1 : 0;
+}
+
+// "the body of a journalist was found": one dead.
+bool BindBodyOf(const Hit& o, SentenceFacts* f) {
+  if (o.e->phrase != "body of" || HasFigure(*f, o.e->outcome) ||
+      o.end >= f->toks.size() ||
+      (f->toks[o.end].norm != "a" && f->toks[o.end].norm != "an")) {
+    return false;
+  }
+  Quantity q;
+  q.span = {f->toks[o.begin].span.begin, f->toks[o.end].span.end};
+  q.count = Count{1, 1, 1};
+  q.qualifier = "single";
+  AddFigure(f, MakeFigure(q, o.e->outcome, ""));
+  return true;
+}
+
+// "a soldier was killed", "killing a policeman": a singular victim noun
+// with a determiner, as subject over fillers or right after the verb.
+void BindDeterminedActor(const std::vector<Hit>& actors, const Hit& o,
+                         SentenceFacts* f) {
+  for (const auto& a : actors) {
+    if (!Singular(*a.e) || !DeterminedAt(*f, a.begin)) continue;
+    bool object = a.begin >= o.end && a.begin <= o.end + 3;
+    bool subject = false;
+    if (a.end <= o.begin && o.begin - a.end <= 4) {
+      subject = true;
+      for (uint32_t k = a.end; k < o.begin; ++k) {
+        if (!Fillers().count(f->toks[k].norm)) subject = false;
+      }
+    }
+    if (!object && !subject) continue;
+    Quantity q;
+    q.span = {f->toks[a.begin].span.begin, f->toks[a.end - 1].span.end};
+    q.count = Count{1, 1, 1};
+    q.qualifier = "single";
+    AddFigure(f, MakeFigure(q, o.e->outcome, a.e->actor_class));
+    return;
+  }
+}
+
+}  // namespace
+
+// One unnamed victim: "a man was shot to death", "killing a soldier",
+// "X was shot and killed".
+void BindSingleVictims(const std::vector<Hit>& outcomes,
+                       const std::vector<Hit>& actors, SentenceFacts* f) {
+  for (const auto& o : outcomes) {
+    if (BindBodyOf(o, f)) continue;
+    if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
+      continue;
+    int64_t objects = ObjectVictims(outcomes, actors, *f, o);
+    // "was killed", "was also seriously injured".
+    uint32_t aux = o.begin;
+    while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
+    bool was = aux > 0 && f->toks[aux - 1].norm == "was";
+    if (objects == 0 && !was) {
+      BindDeterminedActor(actors, o, f);
+      continue;
+    }
+    int64_t n = std::max<int64_t>(objects, 1);
+    Quantity q;
+    q.span = f->toks[o.begin].span;
+    q.count = Count{n, n, n};
+    q.qualifier = "single";
+    // "blew himself up, killing himself": the attacker, counted once.
+    bool self = o.end < f->toks.size() && (f->toks[o.end].norm == "himself" ||
+                                           f->toks[o.end].norm == "herself");
+    AddFigure(f, MakeFigure(q, o.e->outcome, self ? "attackers" : ""));
+  }
+}
+
+// "His three guards were also killed", "two more died", "another soldier",
+// "five others were wounded": counts on top of those told before.
+void MarkAdditions(SentenceFacts* f) {
+  bool also = false, apart = false;
+  for (const auto& t : f->toks) {
+    also |= t.norm == "also" || t.norm == "additionally";
+    // "Another 12 were killed in a separate clash": another incident.
+    apart |= t.norm == "separate" || t.norm == "elsewhere";
+  }
+  if (apart) return;
+  for (auto& g : f->figures) {
+    if (g.count.value() <= 0) continue;
+    uint32_t b = f->TokAt(g.span.begin);
+    uint32_t e = b;
+    while (e < f->toks.size() && f->toks[e].span.end <= g.span.end) ++e;
+    bool before = false, after = false;
+    for (uint32_t k = b > 2 ? b - 2 : 0; k < b; ++k) {
+      const std::string& w = f->toks[k].norm;
+      before |= w == "another" || w == "further" || w == "additional";
+    }
+    // "another" inside the figure's own words: "another soldier".
+    before |= b < f->toks.size() && f->toks[b].norm == "another";
+    if (e < f->toks.size()) {
+      const std::string& w = f->toks[e].norm;
+      after = w == "more" || w == "others" || w == "other" || w == "additional";
+    }
+    g.adds = also || before || after;
+  }
+}
+
+}  // namespace sitrep::figures_internal

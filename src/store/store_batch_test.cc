@@ -1,0 +1,81 @@
+// Store::WriteBatch: many puts in one transaction, each still
+// all-or-nothing, with full-text writes applied at the commit.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "sitrep/store.h"
+
+namespace sitrep {
+namespace {
+
+Article Plain(const std::string& id, const std::string& body) {
+  Article a;
+  a.id = id;
+  a.source_path = id + ".txt";
+  a.format = "text";
+  a.title = "Report " + id;
+  a.raw = body;
+  a.text = body;
+  a.offsets.set_clean_size(static_cast<uint32_t>(body.size()));
+  a.sentences = {Span{0, static_cast<uint32_t>(body.size())}};
+  a.content_hash = "hash-" + body;
+  return a;
+}
+
+std::unique_ptr<Store> OpenMemory() {
+  auto s = Store::Open(":memory:");
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+TEST(WriteBatchTest, CommitStoresEveryPutAndIndexesTheCurrentVersions) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  auto batch = store->BeginWriteBatch();
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  EXPECT_EQ(*store->PutArticle(Plain("a", "Rockets hit the base.")),
+            PutOutcome::kInserted);
+  EXPECT_EQ(*store->PutArticle(Plain("b", "Police fired tear gas.")),
+            PutOutcome::kInserted);
+  // A new version of `a` in the same batch replaces its index entry.
+  EXPECT_EQ(*store->PutArticle(Plain("a", "Mortars hit the base.")),
+            PutOutcome::kNewVersion);
+  EXPECT_EQ(*store->PutArticle(Plain("b", "Police fired tear gas.")),
+            PutOutcome::kAlreadyPresent);
+  // An invalid article fails alone; the batch goes on.
+  Article bad = Plain("c", "Shots.");
+  bad.content_hash.clear();
+  EXPECT_EQ(store->PutArticle(bad).status().code(),
+            StatusCode::kInvalidArgument);
+  ASSERT_TRUE((*batch)->Commit().ok());
+  EXPECT_EQ(*store->CountArticles(), 2);
+  EXPECT_TRUE(*store->HasContent("a", "hash-Mortars hit the base."));
+  // Old versions stay stored: their content is "already present" too.
+  EXPECT_TRUE(*store->HasContent("a", "hash-Rockets hit the base."));
+  EXPECT_FALSE(*store->HasContent("b", "hash-Rockets hit the base."));
+  EXPECT_FALSE(*store->HasContent("c", "hash-Shots."));
+  EXPECT_TRUE(store->Search("rockets")->empty());
+  EXPECT_EQ(store->Search("mortars")->size(), 1u);
+  EXPECT_EQ(store->Search("tear gas")->size(), 1u);
+}
+
+TEST(WriteBatchTest, UncommittedBatchLeavesNothing) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  {
+    auto batch = store->BeginWriteBatch();
+    ASSERT_TRUE(batch.ok());
+    ASSERT_TRUE(store->PutArticle(Plain("a", "Rockets hit the base.")).ok());
+    EXPECT_EQ(store->BeginWriteBatch().status().code(), StatusCode::kInternal);
+  }
+  EXPECT_EQ(*store->CountArticles(), 0);
+  EXPECT_TRUE(store->Search("rockets")->empty());
+  // Outside a batch each put commits on its own again.
+  EXPECT_EQ(*store->PutArticle(Plain("a", "Rockets hit the base.")),
+            PutOutcome::kInserted);
+  EXPECT_EQ(store->Search("rockets")->size(), 1u);
+}
+
+}  // namespace
+}  // namespace sitrep
