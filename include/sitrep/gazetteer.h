@@ -48,6 +48,10 @@ struct PlaceMention {
   Span span;
   std::vector<Place> candidates;
   bool demonym = false;  // `Iraqi` -> IQ
+  // The area named right after a place the gazetteer does not know ("near
+  // Pisky, Donetsk"): its candidates put areas first, and it stands in for
+  // that place as specifically as a town.
+  bool stands_in = false;
 };
 
 class Gazetteer {

@@ -175,6 +175,27 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
   }
 }
 
+// "near Pisky, Donetsk" with Pisky unknown or dropped: a name after it is
+// its container, the province rather than its namesake city.
+void PreferAreas(const MappedGazetteer& g, RawMention* m) {
+  std::stable_partition(m->posts.begin(), m->posts.end(), [&](uint32_t p) {
+    const PlaceRec* r = g.Rec(p);
+    return r != nullptr && !IsTown(r->kind) &&
+           r->kind != static_cast<uint8_t>(PlaceKind::kCountry);
+  });
+}
+
+void AreasAfterDropped(const MappedGazetteer& g, std::span<RawMention*> chain) {
+  for (size_t i = 0; i + 1 < chain.size(); ++i) {
+    if (!chain[i]->drop) continue;
+    if (!chain[i + 1]->drop && !chain[i + 1]->demonym) {
+      PreferAreas(g, chain[i + 1]);
+      chain[i + 1]->stands_in = true;
+    }
+    return;
+  }
+}
+
 // Scores the chain's postings (how well each fits the other names) and
 // reorders or drops. `strong[k]`: the link after chain[k] is strong.
 void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
@@ -194,6 +215,7 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
   }
   if (*std::max_element(best.begin(), best.end()) == 0) {
     DropUnfit(g, chain, strong);
+    AreasAfterDropped(g, chain);
     return;
   }
   for (size_t i = 0; i < chain.size(); ++i) {
@@ -212,6 +234,7 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
     chain[i]->posts = std::move(sorted);
     chain[i]->confirmed = true;
   }
+  AreasAfterDropped(g, chain);
 }
 
 // Countries of the names a chain confirmed ("Samlout district, Battambang,

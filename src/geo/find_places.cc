@@ -161,6 +161,7 @@ class Finder {
   bool GluedToName(size_t i, size_t n) const;
   bool RunGoesOn(size_t k) const;
   bool Nationality(size_t next, uint32_t post) const;
+  bool AfterUnknownName(size_t i, size_t n) const;
 
   const MappedGazetteer& g_;
   std::string_view t_;
@@ -205,7 +206,8 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
       if ((p & kPostCode) && !(w_[i].all_caps || w_[i].dotted)) continue;
       m.posts.push_back(p);
     }
-    if (m.want_admin) {
+    m.stands_in = AfterUnknownName(i, n);
+    if (m.want_admin || m.stands_in) {
       std::stable_partition(m.posts.begin(), m.posts.end(), [&](uint32_t p) {
         const PlaceRec* r = g_.Rec(p);
         return r != nullptr &&
@@ -220,6 +222,27 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     return n;
   }
   return 0;
+}
+
+// "near Holubivske, Luhansk.": a name after an unknown capitalised word
+// and a comma, ending a clause, is the unknown place's province.
+bool Finder::AfterUnknownName(size_t i, size_t n) const {
+  if (i == 0) return false;
+  const Word& prev = w_[i - 1];
+  std::string key = NormalizePlaceKey(Text(i - 1));
+  if (!prev.cap || prev.possessive ||
+      t_.substr(prev.end, w_[i].begin - prev.end) != ", " ||
+      g_.HasWord(kWordStop, key) || g_.HasWord(kWordPlaceNoun, key) ||
+      g_.HasWord(kWordAdminSuffix, key)) {
+    return false;
+  }
+  // The whole capitalised name before the comma is unknown.
+  size_t b = i - 1;
+  while (b > 0 && w_[b].joined && (w_[b - 1].cap || IsConnector(b - 1))) --b;
+  if (w_[b].sentence_start || last_end_ > w_[b].begin) return false;
+  size_t e = w_[i + n - 1].end;
+  return e >= t_.size() || t_[e] == ',' || t_[e] == '.' || t_[e] == ')' ||
+         t_[e] == ';';
 }
 
 // "U.S. soldiers", "Pakistan army": a country naming whose people they are,
@@ -239,6 +262,7 @@ PlaceMention Finder::Decode(const RawMention& r) const {
   PlaceMention m;
   m.span = r.span;
   m.demonym = r.demonym;
+  m.stands_in = r.stands_in;
   std::vector<bool> taken(r.posts.size(), false);
   for (size_t k = 0; k < r.posts.size() && k < kMaxCandidates; ++k) {
     m.candidates.push_back(g_.Decode(r.posts[k]));
@@ -348,10 +372,10 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
     return true;
   // A capital or large city, by its own name (not an alternate such as
   // `Less` for Lezhe or `Jang` for Anyang).
-  bool strong = !admin2 &&
-                (r->tier <= kTierAdminSeat ||
-                 r->population >= kStrongPopulation) &&
-                NormalizePlaceKey(g_.Str(r->name)) == key;
+  bool strong =
+      !admin2 &&
+      (r->tier <= kTierAdminSeat || r->population >= kStrongPopulation) &&
+      NormalizePlaceKey(g_.Str(r->name)) == key;
   // "in Abu Salim", "at Jang Building": a small town's name opening a
   // longer unknown name is not that town.
   if (!strong && RunGoesOn(i + n)) return false;
