@@ -116,7 +116,10 @@ Status Compiler::Words(const std::string& path) {
       {"place_noun", kWordPlaceNoun},
       {"admin_suffix", kWordAdminSuffix},
       {"connector", kWordConnector},
-      {"people_noun", kWordPeopleNoun}};
+      {"people_noun", kWordPeopleNoun},
+      {"speech_verb", kWordSpeechVerb},
+      {"away_verb", kWordAwayVerb},
+      {"away_noun", kWordAwayNoun}};
   for (const Fields& f : rows) {
     auto it = kKinds.find(f[0]);
     if (f.size() < 2 || it == kKinds.end()) {

@@ -52,6 +52,9 @@ struct PlaceMention {
   // Pisky, Donetsk"): its candidates put areas first, and it stands in for
   // that place as specifically as a town.
   bool stands_in = false;
+  // Where the wounded were taken ("treated at a hospital in Dahuk", "rushed
+  // to Erbil"), not where the event happened.
+  bool away = false;
 };
 
 class Gazetteer {

@@ -171,7 +171,9 @@ std::optional<Location> MentionBuilder::EventPlace(
   int best_rank = 99;
   std::string_view text = article_.text;
   for (const auto& pm : f.places) {
-    if (pm.demonym || (web_dateline_ && pm.span == *web_dateline_)) continue;
+    if (pm.demonym || pm.away || (web_dateline_ && pm.span == *web_dateline_)) {
+      continue;
+    }
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
     if (Acronym(pm.span.In(text))) continue;  // "LoC", "HM"

@@ -263,6 +263,35 @@ void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
   }
 }
 
+// "Hong Kong's Central District", "Nigeria's Katsina state": the name after
+// a possessive is a part of the one before it. Its candidates there come
+// first; with none there, it is a namesake elsewhere and is dropped.
+void PossessiveParts(const MappedGazetteer& g, std::string_view text,
+                     std::vector<RawMention>* ms) {
+  for (size_t i = 0; i + 1 < ms->size(); ++i) {
+    RawMention& whole = (*ms)[i];
+    RawMention& part = (*ms)[i + 1];
+    if (whole.drop || part.drop || part.demonym || whole.posts.empty() ||
+        part.span.begin < whole.span.end) {
+      continue;
+    }
+    std::string_view gap =
+        text.substr(whole.span.end, part.span.begin - whole.span.end);
+    if (gap != "'s " && gap != "\xE2\x80\x99s ") continue;
+    const PlaceRec* w = g.Rec(whole.posts[0]);
+    if (w == nullptr || IsTown(w->kind)) continue;
+    auto inside = [&](uint32_t p) {
+      const PlaceRec* r = g.Rec(p);
+      return r != nullptr && Contains(*w, *r, g);
+    };
+    if (std::any_of(part.posts.begin(), part.posts.end(), inside)) {
+      std::stable_partition(part.posts.begin(), part.posts.end(), inside);
+    } else {
+      part.drop = true;
+    }
+  }
+}
+
 }  // namespace
 
 void ResolveChains(const MappedGazetteer& g, std::string_view text,
@@ -294,6 +323,7 @@ void ResolveChains(const MappedGazetteer& g, std::string_view text,
     }
     i = j + 1;
   }
+  PossessiveParts(g, text, mentions);
   FollowAnchors(g, mentions);
 }
 

@@ -162,6 +162,8 @@ class Finder {
   bool RunGoesOn(size_t k) const;
   bool Nationality(size_t next, uint32_t post) const;
   bool AfterUnknownName(size_t i, size_t n) const;
+  bool PersonLike(size_t i, size_t n) const;
+  bool Away(size_t i, size_t n) const;
 
   const MappedGazetteer& g_;
   std::string_view t_;
@@ -217,11 +219,26 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     }
     if (m.posts.empty()) continue;
     m.demonym |= Nationality(i + n, m.posts.front());
+    m.away = Away(i, n);
     last_end_ = span.end;
     out->push_back(std::move(m));
     return n;
   }
   return 0;
+}
+
+// "spokesman Abdul Khalil Asir said", "Asir said": the end of a person's
+// name (glued to an unknown capitalised word before it), or the speaker
+// of a speech verb ("Kabul said" is a government, not a place either).
+bool Finder::PersonLike(size_t i, size_t n) const {
+  if (i > 0 && w_[i].joined && w_[i - 1].cap && !w_[i - 1].possessive &&
+      !w_[i - 1].sentence_start && last_end_ < w_[i - 1].end &&
+      !g_.HasWord(kWordStop, NormalizePlaceKey(Text(i - 1)))) {
+    return true;
+  }
+  size_t k = i + n;
+  return k < w_.size() && w_[k].joined && !w_[k].cap &&
+         g_.HasWord(kWordSpeechVerb, NormalizePlaceKey(Text(k)));
 }
 
 // "near Holubivske, Luhansk.": a name after an unknown capitalised word
@@ -245,6 +262,25 @@ bool Finder::AfterUnknownName(size_t i, size_t n) const {
          t_[e] == ';';
 }
 
+// "treated at a hospital in Dahuk", "taken to Dahuk hospital": where the
+// wounded were taken, not where it happened. A verb of taking or treating
+// and a medical noun within the few lower-case words before the name (or
+// the noun right after it); "outside a hospital in Kyiv" is not enough.
+bool Finder::Away(size_t i, size_t n) const {
+  constexpr size_t kWindow = 5;
+  auto has = [&](WordKind kind, size_t k) {
+    return !w_[k].cap && g_.HasWord(kind, NormalizePlaceKey(Text(k)));
+  };
+  bool verb = false;
+  bool noun =
+      i + n < w_.size() && w_[i + n].joined && has(kWordAwayNoun, i + n);
+  for (size_t k = i; k > 0 && i - k < kWindow && !w_[k - 1].cap; --k) {
+    verb |= has(kWordAwayVerb, k - 1);
+    noun |= has(kWordAwayNoun, k - 1);
+  }
+  return verb && noun;
+}
+
 // "U.S. soldiers", "Pakistan army": a country naming whose people they are,
 // like a demonym, not where they are.
 bool Finder::Nationality(size_t next, uint32_t post) const {
@@ -263,6 +299,7 @@ PlaceMention Finder::Decode(const RawMention& r) const {
   m.span = r.span;
   m.demonym = r.demonym;
   m.stands_in = r.stands_in;
+  m.away = r.away;
   std::vector<bool> taken(r.posts.size(), false);
   for (size_t k = 0; k < r.posts.size() && k < kMaxCandidates; ++k) {
     m.candidates.push_back(g_.Decode(r.posts[k]));
@@ -367,6 +404,10 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
     return false;
   }
   bool admin2 = r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2);
+  if (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1) && !*demonym &&
+      !HasCue(i) && PersonLike(i, n)) {
+    return false;
+  }
   if (*demonym ||
       (r->kind != static_cast<uint8_t>(PlaceKind::kCity) && !admin2))
     return true;

@@ -72,6 +72,11 @@ TEST(FindPlaces, SeedSentences) {
        {"U.S.|~US", "Pakistan|~PK", "Kabul|Kabul@AF"}},
       // After an unknown village and a comma: the province, first.
       {"Shells fell near Holubivske, Luhansk.", {"Luhansk|Luhansk@UA"}},
+      // After a possessive: a part of the place before it, or nothing.
+      {"They rallied in Hong Kong’s Central District and in Nigeria's "
+       "Katsina state.",
+       {"Hong Kong|Hong Kong@HK", "Nigeria|Nigeria@NG",
+        "Katsina|Katsina State@NG"}},
       {"Afghan forces retook Kabul; Somali militants attacked Mogadishu.",
        {"Afghan|~AF", "Kabul|Kabul@AF", "Somali|~SO",
         "Mogadishu|Mogadishu@SO"}},
@@ -101,6 +106,8 @@ TEST(FindPlaces, SkipsNonPlaces) {
       {"Shells fell in Abu Salim and at Mir Hazar, far from the Jang "
        "Building.",
        {}},
+      // The end of a person's name, or a speaker, is not a province.
+      {"said spokesman Abdul Khalil Asir. Later Asir said more.", {}},
       {"", {}},
   };
   for (const Case& c : cases) {
@@ -135,6 +142,26 @@ TEST(FindPlaces, AreaAfterUnknownPlaceStandsIn) {
   ASSERT_EQ(ms.size(), 1u);
   EXPECT_FALSE(ms[0].stands_in);
   EXPECT_EQ(ms[0].candidates[0].kind, PlaceKind::kCity);
+}
+
+// Where the wounded were taken is flagged; a protest at a hospital is not.
+TEST(FindPlaces, WhereTheWoundedWereTakenIsAway) {
+  const Gazetteer* g = TestGazetteer();
+  ASSERT_NE(g, nullptr);
+  struct {
+    const char* text;
+    bool away;
+  } cases[] = {
+      {"The boy is treated at a hospital in Dahuk.", true},
+      {"The wounded were taken to Erbil hospital.", true},
+      {"Nurses protested outside a hospital in Erbil.", false},
+      {"Troops were rushed to Erbil.", false},
+  };
+  for (const auto& c : cases) {
+    std::vector<PlaceMention> ms = g->FindPlaces(c.text);
+    ASSERT_EQ(ms.size(), 1u) << c.text;
+    EXPECT_EQ(ms[0].away, c.away) << c.text;
+  }
 }
 
 TEST(FindPlaces, HostileInputIsBounded) {
