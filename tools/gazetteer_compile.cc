@@ -119,7 +119,8 @@ Status Compiler::Words(const std::string& path) {
       {"people_noun", kWordPeopleNoun},
       {"speech_verb", kWordSpeechVerb},
       {"away_verb", kWordAwayVerb},
-      {"away_noun", kWordAwayNoun}};
+      {"away_noun", kWordAwayNoun},
+      {"road_noun", kWordRoadNoun}};
   for (const Fields& f : rows) {
     auto it = kKinds.find(f[0]);
     if (f.size() < 2 || it == kKinds.end()) {

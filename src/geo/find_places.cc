@@ -271,6 +271,11 @@ bool Finder::Away(size_t i, size_t n) const {
   auto has = [&](WordKind kind, size_t k) {
     return !w_[k].cap && g_.HasWord(kind, NormalizePlaceKey(Text(k)));
   };
+  // "the Jalandhar bypass", "Murree road": a road named for where it goes.
+  if (i + n < w_.size() && w_[i + n].joined &&
+      g_.HasWord(kWordRoadNoun, NormalizePlaceKey(Text(i + n)))) {
+    return true;
+  }
   bool verb = false;
   bool noun =
       i + n < w_.size() && w_[i + n].joined && has(kWordAwayNoun, i + n);

@@ -78,6 +78,7 @@ enum WordKind : uint32_t {
   kWordSpeechVerb = 6,   // after a name, makes it a speaker (`said`)
   kWordAwayVerb = 7,     // `treated`, `taken`: with a medical noun before a
   kWordAwayNoun = 8,     // name (`hospital`), where the wounded went
+  kWordRoadNoun = 9,     // after a name: a road to it (`X bypass`)
 };
 struct WordRec {
   uint32_t kind;
