@@ -164,6 +164,7 @@ class Finder {
   bool AfterUnknownName(size_t i, size_t n) const;
   bool PersonLike(size_t i, size_t n) const;
   bool Away(size_t i, size_t n) const;
+  bool OwnName(uint32_t post, std::string_view key) const;
 
   const MappedGazetteer& g_;
   std::string_view t_;
@@ -202,9 +203,11 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     m.demonym = demonym;
     m.want_admin = i + n < w_.size() && w_[i + n].joined &&
                    g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
+    bool short_name = !demonym && key.size() <= 3;
     for (uint32_t p : posts) {
       if (m.posts.size() == kMaxPostings) break;
       if (((p & kPostDemonym) != 0) != demonym) continue;
+      if (short_name && !(p & kPostCode) && !OwnName(p, key)) continue;
       if ((p & kPostCode) && !(w_[i].all_caps || w_[i].dotted)) continue;
       m.posts.push_back(p);
     }
@@ -373,6 +376,21 @@ bool Finder::GluedToName(size_t i, size_t n) const {
   return before || after;
 }
 
+// A place `key` names by its own name: a province, a district (indexed
+// under its name with or without suffix) or a town so named, with some
+// people (`Ta`, of no recorded population, is not worth a two-letter word).
+bool Finder::OwnName(uint32_t post, std::string_view key) const {
+  constexpr uint32_t kMinPopulation = 5000;
+  const PlaceRec* r = g_.Rec(post);
+  if (r == nullptr) return false;
+  if (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1)) return true;
+  if (r->population < kMinPopulation && r->tier > kTierAdminSeat) {
+    return false;
+  }
+  return r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ||
+         NormalizePlaceKey(g_.Str(r->name)) == key;
+}
+
 // Word k continues a capitalised name: joined to the word before it, not a
 // place noun, admin suffix or stop word ("Kunduz City", "Mosul Tuesday").
 bool Finder::RunGoesOn(size_t k) const {
@@ -401,13 +419,16 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
     return false;
   }
   *demonym = (best & kPostDemonym) != 0;
+  // "Ta", "Bo": a short word names a place only by the place's own name
+  // ("Nis" is Nis, not a larger place with an alternate name "Nis").
+  if (!*demonym && !(best & kPostCode) && key.size() <= 3) {
+    auto own = std::find_if(posts.begin(), posts.end(),
+                            [&](uint32_t p) { return OwnName(p, key); });
+    if (own == posts.end()) return false;
+    best = *own;
+  }
   const PlaceRec* r = g_.Rec(best);
   if (r == nullptr) return false;
-  // "Ta", "Bo": a short word names a place only by the place's own name.
-  if (!*demonym && !(best & kPostCode) && key.size() <= 3 &&
-      NormalizePlaceKey(g_.Str(r->name)) != key) {
-    return false;
-  }
   bool admin2 = r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2);
   if (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1) && !*demonym &&
       !HasCue(i) && PersonLike(i, n)) {

@@ -77,6 +77,10 @@ TEST(FindPlaces, SeedSentences) {
        "Katsina state.",
        {"Hong Kong|Hong Kong@HK", "Nigeria|Nigeria@NG",
         "Katsina|Katsina State@NG"}},
+      // A short name is a place's own name: Nis is Nis (not a larger place
+      // with an alternate name Nis), Kut is Al Kut.
+      {"Protests in Nis, Serbia and in Kut went on.",
+       {"Nis|Niš@RS", "Serbia|Serbia@RS", "Kut|Al Kūt@IQ"}},
       {"Afghan forces retook Kabul; Somali militants attacked Mogadishu.",
        {"Afghan|~AF", "Kabul|Kabul@AF", "Somali|~SO",
         "Mogadishu|Mogadishu@SO"}},
