@@ -52,7 +52,8 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// Appends `s` as a quoted, escaped JSON string.
+// Appends `s` as a quoted, escaped JSON string. Bytes that are not
+// well-formed UTF-8 become U+FFFD, so the output is always valid JSON.
 void AppendJsonString(std::string* out, std::string_view s);
 
 }  // namespace sitrep

@@ -44,6 +44,27 @@ std::vector<Span> Clauses(std::string_view text, Span s) {
   return out;
 }
 
+// "..., nearly two weeks after a car bombing left 118 dead": an older event
+// recalled at the end of a clause is background, not part of the event the
+// clause tells. Returns where the clause should end, or its own end.
+uint32_t RecallCut(const Lexicon& lex, const SentenceFacts& f) {
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind != LexKind::kCue || e.cue != Cue::kRecalled) continue;
+    uint32_t cut = h.begin;
+    // "..., nearly two weeks after": the comma before the span of time.
+    for (uint32_t k = h.begin; k > 0 && k + 4 > h.begin; --k) {
+      if (f.toks[k - 1].norm == ",") {
+        cut = k - 1;
+        break;
+      }
+    }
+    if (cut == 0) return f.span.end;  // nothing before it: a clause of its own
+    return f.toks[cut].span.begin;
+  }
+  return f.span.end;
+}
+
 class ExtractorImpl : public Extractor {
  public:
   ExtractorImpl(std::unique_ptr<Lexicon> lex, const Gazetteer* gaz)
@@ -56,6 +77,11 @@ class ExtractorImpl : public Extractor {
       for (Span unit : Clauses(a.text, a.sentences[i])) {
         SentenceFacts f = AnalyzeSentence(*lex_, gaz_, a.text, unit,
                                           static_cast<int>(i), a.published);
+        if (uint32_t cut = RecallCut(*lex_, f); cut < unit.end) {
+          unit.end = cut;
+          f = AnalyzeSentence(*lex_, gaz_, a.text, unit, static_cast<int>(i),
+                              a.published);
+        }
         BindFigures(*lex_, &f);
         facts.push_back(std::move(f));
       }

@@ -432,6 +432,17 @@ void BindStatedZero(const std::vector<Hit>& outcomes, const QuantityAt& qa,
   }
 }
 
+// A preposition in [b, e): what follows is no victim noun.
+bool PrepositionBetween(const Lexicon& lex, const SentenceFacts& f, uint32_t b,
+                        uint32_t e) {
+  for (const auto& h : f.hits) {
+    if (h.begin < b || h.begin >= e) continue;
+    const LexEntry& x = lex.entry(h.payload);
+    if (x.kind == LexKind::kCue && x.cue == Cue::kPreposition) return true;
+  }
+  return false;
+}
+
 }  // namespace figures_internal
 
 using namespace figures_internal;  // NOLINT: this stage's own helpers
@@ -447,6 +458,9 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     }
     if (Subset(*f, qa)) continue;
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
+    if (victim && PrepositionBetween(lex, *f, qa.tok_end, victim->begin)) {
+      victim = nullptr;  // "nine wounded during a Taliban raid"
+    }
     uint32_t after =
         victim ? victim->end : NounPhraseEnd(outcomes, *f, qa.tok_end);
     // "killing at least 25 people and wounding 50": a verb right before the

@@ -87,7 +87,9 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"media", Cue::kMedia},
                                    {"region", Cue::kRegion},
                                    {"separate", Cue::kSeparate},
-                                   {"clause", Cue::kClause}},
+                                   {"clause", Cue::kClause},
+                                   {"prep", Cue::kPreposition},
+                                   {"recalled", Cue::kRecalled}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

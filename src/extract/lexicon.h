@@ -49,7 +49,9 @@ enum class Cue : uint8_t {
   kMedia,
   kRegion,
   kSeparate,
-  kClause
+  kClause,
+  kPreposition,
+  kRecalled
 };
 
 struct LexEntry {

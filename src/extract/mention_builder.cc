@@ -45,7 +45,9 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (c.date) c.date = ShiftAfter(f, *c.date);
   // "in 2019 they executed several staff": a period before the article's
   // month, named in the sentence, makes it a recollection of its own.
-  if (!c.date && article_.published) {
+  // "Saturday's attack hit the market where a bomber killed 28 last month":
+  // the figures tell of the period they stand nearest to.
+  if (article_.published) {
     for (const auto& d : f.dates) {
       if (d.range_start || d.day.year == 0 ||
           d.precision == DatePrecision::kDay) {
@@ -55,12 +57,15 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       bool before = d.day.year < p.year ||
                     (d.precision == DatePrecision::kMonth &&
                      d.day.year == p.year && d.day.month < p.month);
-      if (before) c.past = d.day;
+      if (before && (!c.date || NearerToFigures(f, d.span, c.date->span))) {
+        c.past = d.day;
+        c.date.reset();
+      }
     }
   }
   // "On 8 May, gunmen attacked a bus. Three people died." The date of a
   // recent sentence carries over to one that gives none.
-  for (size_t back = 1; !c.date && back <= 3 && back <= i; ++back) {
+  for (size_t back = 1; !c.date && !c.past && back <= 3 && back <= i; ++back) {
     if (SameParagraph(sentence_index_[i - back], sentence_index_[i]) &&
         sentence_dates_[i - back]) {
       c.date = sentence_dates_[i - back];
@@ -94,8 +99,10 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   for (const auto& fig : f.figures) killed |= fig.outcome == Outcome::kKilled;
   // A running toll: "so far", "since October", "an AFP tally", or "have been
   // killed in the unrest". A total over the day's incidents: "In all, ...".
-  bool tally = f.HasCue(lex_, Cue::kTally) || f.HasCue(lex_, Cue::kSince) ||
-               (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod));
+  bool tally =
+      f.HasCue(lex_, Cue::kTally) || f.HasCue(lex_, Cue::kSince) ||
+      (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod)) ||
+      PeriodOnly(f, article_.published);
   if (killed && tally) {
     c.kind = MentionKind::kTally;
   } else if (killed && f.HasCue(lex_, Cue::kAggregate)) {
@@ -223,174 +230,6 @@ MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
     m.subject = "killed";
   }
   return w;
-}
-
-// How strongly a candidate belongs with a mention already built: a shared
-// figure value, then the same event type, then nearness in the text.
-int MentionBuilder::Affinity(const Work& w, const Candidate& c) const {
-  int score = 0;
-  for (const auto& a : w.m.figures) {
-    for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && a.count.value() == b.count.value())
-        score += 100;
-    }
-  }
-  if (!c.cls.defaulted && w.m.event_type == c.cls.event_type) score += 10;
-  int gap = c.facts.index - w.m.sentences.back();
-  return score + std::max(0, 9 - gap);
-}
-
-namespace {
-
-// "Strike kills 80" above "... killed at least 80 relatives": the same
-// count (3 or more) of the same outcome ties a headline and its lead even
-// when their words suggest different event types.
-bool SharesDistinctiveCount(const Mention& m, const Candidate& c) {
-  constexpr int64_t kDistinctive = 3;
-  for (const auto& a : m.figures) {
-    for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && a.count.value() >= kDistinctive &&
-          a.count.value() == b.count.value()) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-// Every count of one may be of the people the other counts.
-bool SameVictims(const Mention& m, const Candidate& c) {
-  for (const auto& a : m.figures) {
-    for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && !MaySameVictims(a.victims, b.victims)) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
-
-}  // namespace
-
-bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
-  const Mention& m = w.m;
-  if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
-    return false;
-  }
-  if (c.past) return false;  // a recollection stands alone
-  if (c.split && std::find(m.sentences.begin(), m.sentences.end(),
-                           c.facts.index) != m.sentences.end()) {
-    return false;  // the other place of "unrest in Basra and Kut"
-  }
-  // "... were killed in the crackdown" points back to the event just told.
-  bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor) &&
-                 c.facts.index - m.sentences.back() <= 2;
-  auto protesters = [](const std::string& a1, const std::string& a2) {
-    return a1 == "protesters" || a2 == "protesters";
-  };
-  if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
-                       c.cls.event_type,
-                       protesters(c.cls.actor1, c.cls.actor2)) &&
-      !anaphor && !c.cls.defaulted && !SharesDistinctiveCount(m, c)) {
-    return false;
-  }
-  // State forces and an unidentified armed group are different perpetrators.
-  auto armed = [](ActorKind k) {
-    return k == ActorKind::kState || k == ActorKind::kArmed;
-  };
-  if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
-      armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind) {
-    return false;
-  }
-  bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
-                      m.actor2 != c.cls.actor2) ||
-                     (IsNamedActor(m.actor1) && IsNamedActor(c.cls.actor1) &&
-                      m.actor1 != c.cls.actor1);
-  if (named_clash && !c.cls.defaulted) {
-    return false;  // different named targets or perpetrators
-  }
-  // "Nine other people were wounded ..." right after the event continues it
-  // wherever it names.
-  bool continuation =
-      c.cls.defaulted && c.facts.index - m.sentences.back() <= 1;
-  if (IsLocal(m.location) && IsLocal(c.place) && !c.place_inherited &&
-      !continuation && !NearAny(m, *c.place)) {
-    return false;
-  }
-  if (w.explicit_date && c.date && !(m.date == c.date->day)) return false;
-  // Different counts of the same outcome, none shared and no word pointing
-  // back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
-  if (anaphor) return true;
-  // "However, the police said fifteen people were killed": another source's
-  // count of the same event, when nothing sets it apart (no other place,
-  // no other type, no other day: checked above).
-  bool restated = !c.attribution.empty() && !c.split &&
-                  (c.cls.defaulted || c.cls.event_type == m.event_type) &&
-                  SameVictims(m, c);
-  // "Six insurgents were also killed" after "13 soldiers were killed": the
-  // other side's losses in the same fight, unless told apart ("in a
-  // separate attack").
-  if (c.facts.HasCue(lex_, Cue::kSeparate)) return false;
-  for (int o = 0; !restated && o < kNumOutcomes; ++o) {
-    bool both = false, shared = false, mine = false, same_victims = false;
-    for (const auto& a : m.figures) {
-      if (static_cast<int>(a.outcome) != o || a.count.value() <= 0) continue;
-      mine = true;
-      for (const auto& b : c.facts.figures) {
-        if (static_cast<int>(b.outcome) != o || b.count.value() <= 0 ||
-            b.adds) {
-          continue;
-        }
-        both = true;
-        shared |= a.count.value() == b.count.value();
-        same_victims |= MaySameVictims(a.victims, b.victims);
-      }
-    }
-    if (mine && both && !shared && same_victims) return false;
-  }
-  return true;
-}
-
-void MentionBuilder::Join(Work* w, const Candidate& c) const {
-  Mention& m = w->m;
-  if (!c.cls.defaulted) {
-    for (const auto& [type, score] : c.cls.scores) w->cls.scores[type] += score;
-  }
-  Classification merged = w->cls;
-  Decide(&merged, lex_, c.facts);
-  if (!merged.event_type.empty() && merged.event_type != m.event_type &&
-      merged.score > merged.scores[m.event_type]) {
-    m.event_type = merged.event_type;
-    m.sub_event_type = merged.sub_event_type;
-  }
-  if (m.actor1.empty()) m.actor1 = c.cls.actor1;
-  if (m.actor2.empty()) m.actor2 = c.cls.actor2;
-  // The dateline city does not override a country the event's own
-  // sentences named ("in northern Afghanistan").
-  bool dateline_only = c.place_from_dateline && m.location;
-  if ((!IsLocal(m.location) && IsLocal(c.place) && !dateline_only) ||
-      (IsLocal(c.place) && !c.place_inherited && m.location &&
-       m.location->precision != "city" && c.place->precision == "city")) {
-    m.location = c.place;
-  }
-  if (!m.date.valid() && m.weekday < 0) m.weekday = c.weekday;
-  if (!w->explicit_date && c.date) {
-    m.date = c.date->day;
-    m.date_rule = c.date->rule;
-    w->explicit_date = true;
-  }
-  for (const auto& f : c.facts.figures) {
-    // A restated toll replaces the counts told before it.
-    if (c.restates)
-      std::erase_if(m.figures, [&](const Figure& g) {
-        return g.outcome == f.outcome && g.sentence != f.sentence;
-      });
-    m.figures.push_back(f);
-  }
-  AddOtherPlaces(c, &m);
-  m.sentences.push_back(c.facts.index);
-  m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
-  for (const auto& t : c.cls.triggers) m.trigger_words.push_back(t);
 }
 
 // "A suicide bomber ... killed five people": the attacker died too, and

@@ -1,6 +1,7 @@
 // Date and place helpers of the mention builder.
 #include "extract/mention_util.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <set>
@@ -42,6 +43,42 @@ bool ReportDate(const SentenceFacts& f, const DateMention& d) {
 
 // "Monday's arrests came a day after police opened fire": the event told
 // after "a day after" happened the day before the date named before it.
+bool PeriodOnly(const SentenceFacts& f,
+                const std::optional<CivilDay>& published) {
+  // One death or two are a recalled event ("a drone strike this month
+  // killed a general"), not a period's total.
+  int64_t most = 0;
+  for (const auto& fig : f.figures) most = std::max(most, fig.count.value());
+  if (most < 3) return false;
+  bool period = false;
+  for (const auto& d : f.dates) {
+    if (ReportDate(f, d) || d.range_start) continue;
+    if (d.precision == DatePrecision::kDay ||
+        d.precision == DatePrecision::kWeek) {
+      return false;
+    }
+    // "in 2019 they executed several staff" in a 2022 article recalls an
+    // older event of its own; a month, or the year of publication, is a
+    // period's total.
+    if (d.precision == DatePrecision::kYear && published &&
+        d.day.year != 0 && d.day.year < published->year) {
+      return false;
+    }
+    period = true;
+  }
+  return period;
+}
+
+bool NearerToFigures(const SentenceFacts& f, Span a, Span b) {
+  if (f.figures.empty()) return false;
+  auto gap = [](Span x, Span y) {
+    return x.end <= y.begin ? y.begin - x.end
+                            : (y.end <= x.begin ? x.begin - y.end : 0u);
+  };
+  const Span fig = f.figures.front().span;
+  return gap(a, fig) < gap(b, fig);
+}
+
 DateMention ShiftAfter(const SentenceFacts& f, DateMention d) {
   static const std::pair<const char*, int> kShifts[] = {
       {"came a day after", 1},

@@ -16,6 +16,16 @@ namespace sitrep::mention_util {
 int WeekdayNamed(std::string_view s);
 // "said on Friday": when it was reported, not when it happened.
 bool ReportDate(const SentenceFacts& f, const DateMention& d);
+
+// "More than 250 were killed in October", "... this year": the sentence
+// names a month, or the year of publication, and no day or week, so its
+// counts are a period's total. An older year recalls an event of its own.
+bool PeriodOnly(const SentenceFacts& f,
+                const std::optional<CivilDay>& published);
+
+// Whether the sentence's first figure stands nearer (in bytes) to `a` than
+// to `b`. False when the sentence has no figure.
+bool NearerToFigures(const SentenceFacts& f, Span a, Span b);
 // "came a day after" shifts the date named before it back.
 DateMention ShiftAfter(const SentenceFacts& f, DateMention d);
 // An ambiguous numeric date (01/02/2011) settled by the weekday the text

@@ -39,11 +39,14 @@ bool Encloses(const Location& area, const Location& place) {
          !area.admin1.empty() && area.admin1 == place.admin1;
 }
 
-// `*via_other` is set when only another place one of them names matches.
+// `*via_other` is set when only another place one of them names matches;
+// `*wide` when they match only as a town inside a named district or
+// province.
 bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
-                      bool* via_other) {
+                      bool* via_other, bool* wide) {
   *both_local = IsLocal(a.location) && IsLocal(b.location);
   *via_other = false;
+  *wide = false;
   if (*both_local && a.location->country != b.location->country) return false;
   if (*both_local) {
     if (Near(*a.location, *b.location)) {
@@ -51,6 +54,7 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
       // distinct, so it counts as weak evidence.
       *via_other =
           a.location->precision != "city" || b.location->precision != "city";
+      *wide = *via_other;
       return true;
     }
     *via_other = true;
@@ -64,6 +68,7 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
   }
   // Country-level or unknown places: too weak alone; SameEvent asks more.
   *via_other = true;
+  *wide = true;
   if (a.location && b.location)
     return a.location->country == b.location->country;
   return !a.location && !b.location;
@@ -178,16 +183,22 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
                        Protesters(b))) {
     return false;
   }
-  bool both_local = false;
-  bool via_other = false;
-  if (!PlacesCompatible(a, b, &both_local, &via_other)) return false;
+  bool both_local = false, via_other = false, wide = false;
+  if (!PlacesCompatible(a, b, &both_local, &via_other, &wide)) return false;
+  // A report that names no place at all cannot be placed with another
+  // article's event, unless one copies the other.
+  bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
+  if ((!a.location || !b.location) && !copies) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
   // Matching only through another place named in passing ("in Baghdad and
   // southern cities including Basra") needs more: a casualty figure both
   // give, or a copy.
-  bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
   if (via_other && !copies && !SharedNonzero(a, b)) return false;
+  // Two reports somewhere in one province ("in Andar district, Ghazni" and
+  // "in Ab Band district, Ghazni"; a town and its province) tell one event
+  // only with an equal count: close counts there are usually two events.
+  if (wide && !copies && !one_equal) return false;
   // The same named victim ("killed Qassem Soleimani") ties a mention whose
   // day is only its article's to the one whose day is stated.
   if (IsNamedActor(a.actor2) && a.actor2 == b.actor2 &&
@@ -231,8 +242,9 @@ bool WeakFits(const Mention& m, const Mention& w) {
     return Near(*w.location, *m.location) &&
            w.location->country == m.location->country;
   }
-  // One country (or none on both sides): events never span two.
-  if (!w.location || !m.location) return !w.location && !m.location;
+  // One country: events never span two; a weak report with no place at
+  // all stays out of other articles' events.
+  if (!w.location || !m.location) return false;
   return w.location->country == m.location->country;
 }
 
