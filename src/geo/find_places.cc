@@ -159,6 +159,12 @@ class Finder {
               std::span<const uint32_t> posts, bool* demonym) const;
   bool HasCue(size_t i) const;
   bool GluedToName(size_t i, size_t n) const;
+  bool RunGoesOn(size_t k) const;
+  bool Nationality(size_t next, uint32_t post) const;
+  bool AfterUnknownName(size_t i, size_t n) const;
+  bool PersonLike(size_t i, size_t n) const;
+  bool Away(size_t i, size_t n) const;
+  bool OwnName(uint32_t post, std::string_view key) const;
 
   const MappedGazetteer& g_;
   std::string_view t_;
@@ -166,6 +172,10 @@ class Finder {
   uint32_t last_end_ = 0;  // end of the last name found (0: none)
 };
 
+// Returns the words consumed: a name found, or a known name (or stop
+// phrase) of several words that was not accepted, whose words then name
+// nothing ("the same Tal Afar market" is not the Afar region; "Horn of
+// Africa" is not Hoorn).
 size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
   for (size_t n = std::min(kMaxWords, w_.size() - i); n >= 1; --n) {
     if (!Chainable(i, n)) continue;
@@ -176,22 +186,33 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     }
     Span span{w_[i].begin, w_[i + n - 1].end};
     std::string key = NormalizePlaceKey(span.In(t_));
-    if (key.empty() || g_.HasWord(kWordStop, key)) continue;
+    if (key.empty()) continue;
+    if (g_.HasWord(kWordStop, key)) {
+      if (n > 1) return n;
+      continue;
+    }
     std::span<const uint32_t> posts = g_.Postings(key);
     bool demonym = false;
-    if (posts.empty() || !Accept(i, n, key, posts, &demonym)) continue;
+    if (posts.empty()) continue;
+    if (!Accept(i, n, key, posts, &demonym)) {
+      if (n > 1) return n;
+      continue;
+    }
     RawMention m;
     m.span = span;
     m.demonym = demonym;
     m.want_admin = i + n < w_.size() && w_[i + n].joined &&
                    g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
+    bool short_name = !demonym && key.size() <= 3;
     for (uint32_t p : posts) {
       if (m.posts.size() == kMaxPostings) break;
       if (((p & kPostDemonym) != 0) != demonym) continue;
+      if (short_name && !(p & kPostCode) && !OwnName(p, key)) continue;
       if ((p & kPostCode) && !(w_[i].all_caps || w_[i].dotted)) continue;
       m.posts.push_back(p);
     }
-    if (m.want_admin) {
+    m.stands_in = AfterUnknownName(i, n);
+    if (m.want_admin || m.stands_in) {
       std::stable_partition(m.posts.begin(), m.posts.end(), [&](uint32_t p) {
         const PlaceRec* r = g_.Rec(p);
         return r != nullptr &&
@@ -200,11 +221,83 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
       });
     }
     if (m.posts.empty()) continue;
+    m.demonym |= Nationality(i + n, m.posts.front());
+    m.away = Away(i, n);
     last_end_ = span.end;
     out->push_back(std::move(m));
     return n;
   }
   return 0;
+}
+
+// "spokesman Abdul Khalil Asir said", "Asir said": the end of a person's
+// name (glued to an unknown capitalised word before it), or the speaker
+// of a speech verb ("Kabul said" is a government, not a place either).
+bool Finder::PersonLike(size_t i, size_t n) const {
+  if (i > 0 && w_[i].joined && w_[i - 1].cap && !w_[i - 1].possessive &&
+      !w_[i - 1].sentence_start && last_end_ < w_[i - 1].end &&
+      !g_.HasWord(kWordStop, NormalizePlaceKey(Text(i - 1)))) {
+    return true;
+  }
+  size_t k = i + n;
+  return k < w_.size() && w_[k].joined && !w_[k].cap &&
+         g_.HasWord(kWordSpeechVerb, NormalizePlaceKey(Text(k)));
+}
+
+// "near Holubivske, Luhansk.": a name after an unknown capitalised word
+// and a comma, ending a clause, is the unknown place's province.
+bool Finder::AfterUnknownName(size_t i, size_t n) const {
+  if (i == 0) return false;
+  const Word& prev = w_[i - 1];
+  std::string key = NormalizePlaceKey(Text(i - 1));
+  if (!prev.cap || prev.possessive ||
+      t_.substr(prev.end, w_[i].begin - prev.end) != ", " ||
+      g_.HasWord(kWordStop, key) || g_.HasWord(kWordPlaceNoun, key) ||
+      g_.HasWord(kWordAdminSuffix, key)) {
+    return false;
+  }
+  // The whole capitalised name before the comma is unknown.
+  size_t b = i - 1;
+  while (b > 0 && w_[b].joined && (w_[b - 1].cap || IsConnector(b - 1))) --b;
+  if (w_[b].sentence_start || last_end_ > w_[b].begin) return false;
+  size_t e = w_[i + n - 1].end;
+  return e >= t_.size() || t_[e] == ',' || t_[e] == '.' || t_[e] == ')' ||
+         t_[e] == ';';
+}
+
+// "treated at a hospital in Dahuk", "taken to Dahuk hospital": where the
+// wounded were taken, not where it happened. A verb of taking or treating
+// and a medical noun within the few lower-case words before the name (or
+// the noun right after it); "outside a hospital in Kyiv" is not enough.
+bool Finder::Away(size_t i, size_t n) const {
+  constexpr size_t kWindow = 5;
+  auto has = [&](WordKind kind, size_t k) {
+    return !w_[k].cap && g_.HasWord(kind, NormalizePlaceKey(Text(k)));
+  };
+  // "the Jalandhar bypass", "Murree road": a road named for where it goes.
+  if (i + n < w_.size() && w_[i + n].joined &&
+      g_.HasWord(kWordRoadNoun, NormalizePlaceKey(Text(i + n)))) {
+    return true;
+  }
+  bool verb = false;
+  bool noun =
+      i + n < w_.size() && w_[i + n].joined && has(kWordAwayNoun, i + n);
+  for (size_t k = i; k > 0 && i - k < kWindow && !w_[k - 1].cap; --k) {
+    verb |= has(kWordAwayVerb, k - 1);
+    noun |= has(kWordAwayNoun, k - 1);
+  }
+  return verb && noun;
+}
+
+// "U.S. soldiers", "Pakistan army": a country naming whose people they are,
+// like a demonym, not where they are.
+bool Finder::Nationality(size_t next, uint32_t post) const {
+  const PlaceRec* r = g_.Rec(post);
+  if (r == nullptr || r->kind != static_cast<uint8_t>(PlaceKind::kCountry) ||
+      next >= w_.size() || !w_[next].joined) {
+    return false;
+  }
+  return g_.HasWord(kWordPeopleNoun, NormalizePlaceKey(Text(next)));
 }
 
 // The best candidates, then the best of each other country (so that an
@@ -213,6 +306,8 @@ PlaceMention Finder::Decode(const RawMention& r) const {
   PlaceMention m;
   m.span = r.span;
   m.demonym = r.demonym;
+  m.stands_in = r.stands_in;
+  m.away = r.away;
   std::vector<bool> taken(r.posts.size(), false);
   for (size_t k = 0; k < r.posts.size() && k < kMaxCandidates; ++k) {
     m.candidates.push_back(g_.Decode(r.posts[k]));
@@ -281,6 +376,32 @@ bool Finder::GluedToName(size_t i, size_t n) const {
   return before || after;
 }
 
+// A place `key` names by its own name: a province, a district (indexed
+// under its name with or without suffix) or a town so named, with some
+// people (`Ta`, of no recorded population, is not worth a two-letter word).
+bool Finder::OwnName(uint32_t post, std::string_view key) const {
+  constexpr uint32_t kMinPopulation = 5000;
+  const PlaceRec* r = g_.Rec(post);
+  if (r == nullptr) return false;
+  if (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1)) return true;
+  if (r->population < kMinPopulation && r->tier > kTierAdminSeat) {
+    return false;
+  }
+  return r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ||
+         NormalizePlaceKey(g_.Str(r->name)) == key;
+}
+
+// Word k continues a capitalised name: joined to the word before it, not a
+// place noun, admin suffix or stop word ("Kunduz City", "Mosul Tuesday").
+bool Finder::RunGoesOn(size_t k) const {
+  if (k >= w_.size() || !w_[k].joined || !w_[k].cap || w_[k - 1].possessive) {
+    return false;
+  }
+  std::string key = NormalizePlaceKey(Text(k));
+  return !g_.HasWord(kWordPlaceNoun, key) &&
+         !g_.HasWord(kWordAdminSuffix, key) && !g_.HasWord(kWordStop, key);
+}
+
 bool Finder::Accept(size_t i, size_t n, std::string_view key,
                     std::span<const uint32_t> posts, bool* demonym) const {
   const Word& first = w_[i];
@@ -298,17 +419,33 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
     return false;
   }
   *demonym = (best & kPostDemonym) != 0;
+  // "Ta", "Bo": a short word names a place only by the place's own name
+  // ("Nis" is Nis, not a larger place with an alternate name "Nis").
+  if (!*demonym && !(best & kPostCode) && key.size() <= 3) {
+    auto own = std::find_if(posts.begin(), posts.end(),
+                            [&](uint32_t p) { return OwnName(p, key); });
+    if (own == posts.end()) return false;
+    best = *own;
+  }
   const PlaceRec* r = g_.Rec(best);
   if (r == nullptr) return false;
-  // "Ta", "Bo": a short word names a place only by the place's own name.
-  if (!*demonym && !(best & kPostCode) && key.size() <= 3 &&
-      NormalizePlaceKey(g_.Str(r->name)) != key) {
+  bool admin2 = r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2);
+  if (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1) && !*demonym &&
+      !HasCue(i) && PersonLike(i, n)) {
     return false;
   }
-  bool admin2 = r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2);
   if (*demonym ||
       (r->kind != static_cast<uint8_t>(PlaceKind::kCity) && !admin2))
     return true;
+  // A capital or large city, by its own name (not an alternate such as
+  // `Less` for Lezhe or `Jang` for Anyang).
+  bool strong =
+      !admin2 &&
+      (r->tier <= kTierAdminSeat || r->population >= kStrongPopulation) &&
+      NormalizePlaceKey(g_.Str(r->name)) == key;
+  // "in Abu Salim", "at Jang Building": a small town's name opening a
+  // longer unknown name is not that town.
+  if (!strong && RunGoesOn(i + n)) return false;
   if (HasCue(i) || ChainCue(i)) return true;
   // "Swat district", "Paletwa Township": an admin suffix after the name.
   if (i + n < w_.size() && w_[i + n].joined &&
@@ -320,12 +457,8 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
       g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n - 1)))) {
     return true;
   }
-  // Without a cue: a capital or large city, by its own name (not an
-  // alternate such as `Less` for Lezhe), not glued to a person's name.
-  bool strong = !admin2 && (r->tier <= kTierAdminSeat ||
-                            r->population >= kStrongPopulation);
-  return strong && !GluedToName(i, n) &&
-         NormalizePlaceKey(g_.Str(r->name)) == key;
+  // Without a cue: a strong city not glued to a person's name.
+  return strong && !GluedToName(i, n);
 }
 
 }  // namespace

@@ -74,6 +74,11 @@ enum WordKind : uint32_t {
   kWordPlaceNoun = 2,    // `city`, `town`: cue when followed by `of`
   kWordAdminSuffix = 3,  // `province`, `governorate`
   kWordConnector = 4,    // lower-case word inside a name (`al`, `de`)
+  kWordPeopleNoun = 5,   // after a country, makes it a nationality (`troops`)
+  kWordSpeechVerb = 6,   // after a name, makes it a speaker (`said`)
+  kWordAwayVerb = 7,     // `treated`, `taken`: with a medical noun before a
+  kWordAwayNoun = 8,     // name (`hospital`), where the wounded went
+  kWordRoadNoun = 9,     // after a name: a road to it (`X bypass`)
 };
 struct WordRec {
   uint32_t kind;

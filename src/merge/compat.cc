@@ -27,6 +27,18 @@ bool Near(const Location& x, const Location& y) {
          x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
 }
 
+// "Multan city (Multan, Punjab)": the district or province a place is in is
+// not another place of the event; through it any town of the province (or
+// the next district's) would match.
+bool Encloses(const Location& area, const Location& place) {
+  if (area.precision == "country") return area.country == place.country;
+  if (area.precision == "admin2") {
+    return area.country == place.country && DistanceKm(area, place) <= 60;
+  }
+  return area.precision == "admin1" && area.country == place.country &&
+         !area.admin1.empty() && area.admin1 == place.admin1;
+}
+
 // `*via_other` is set when only another place one of them names matches;
 // `*wide` when they match only as a town inside a named district or
 // province.
@@ -47,10 +59,10 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
     }
     *via_other = true;
     for (const auto& x : a.other_places) {
-      if (Near(x, *b.location)) return true;
+      if (!Encloses(x, *a.location) && Near(x, *b.location)) return true;
     }
     for (const auto& y : b.other_places) {
-      if (Near(*a.location, y)) return true;
+      if (!Encloses(y, *b.location) && Near(*a.location, y)) return true;
     }
     return false;
   }

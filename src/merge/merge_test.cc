@@ -123,6 +123,33 @@ TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
   }
 }
 
+// Near-copies ("protest in X city (X, Punjab)" for many cities) each name
+// their own district and province: through those, two towns of a province
+// must not join, even between copies.
+TEST(Merge, OwnDistrictOrProvinceDoesNotJoinTwoTowns) {
+  auto area = [](Location l, const char* precision, const char* admin1) {
+    l.precision = precision;
+    l.admin1 = admin1;
+    return l;
+  };
+  Location najaf = area(kNajaf, "city", "Najaf");
+  Location basra = area(Place("Basra", 30.51, 47.78), "city", "Basra");
+  Mention a = M("a", kProt, basra, kJan26, {});
+  a.other_places = {area(Place("Basra", 30.52, 47.80), "admin2", "Basra"),
+                    area(Place("Basra", 30.50, 47.81), "admin1", "Basra")};
+  Location qurna = area(Place("Qurna", 31.01, 47.44), "city", "Basra");
+  Mention b = M("b", kProt, qurna, kJan26, {});
+  b.other_places = {area(Place("Basra", 30.50, 47.81), "admin1", "Basra")};
+  MergeOptions o;
+  o.copy_of["b"] = "a";
+  EXPECT_EQ(MergeMentions({a, b}, o).size(), 2u);
+  // Another town the article names still links them (with a copy).
+  Mention c = M("c", kProt, najaf, kJan26, {});
+  c.other_places = {basra};
+  o.copy_of["c"] = "a";
+  EXPECT_EQ(MergeMentions({a, c}, o).size(), 1u);
+}
+
 TEST(Merge, NoChainingThroughTransitiveMerges) {
   // a~b (1 day apart) and b~c (1 day apart) but a and c are 2 days apart:
   // complete linkage keeps c out of {a, b}.
