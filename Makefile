@@ -36,8 +36,7 @@ SAN_FLAGS = -DCMAKE_CXX_COMPILER=clang++ -DSITREP_FUZZ=ON -DSITREP_SANITIZE=ON \
 # The whole test suite under ASan+UBSan, plus the fuzz regressions.
 asan: setup
 	@fuzz/setup_clang.sh
-# Speed tests are skipped: sanitizers slow code 3-10x, so their floors fail.
-	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 GTEST_FILTER='-*.Speed*' \
+	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(MAKE) test BUILD=$(SAN_BUILD) CMAKE_FLAGS='$(SAN_FLAGS)'
 
 # Each libFuzzer target for FUZZ_SECONDS, FUZZ_JOBS at a time; crashes land
