@@ -42,6 +42,23 @@ bool SharesDistinctiveCount(const Mention& m, const Candidate& c) {
   return false;
 }
 
+// "10 soldiers were killed" told twice: the same count (3 or more) of the
+// same named class of victims is one event even when the perpetrators were
+// read differently (one reading is wrong).
+bool SharesCountedVictims(const Mention& m, const Candidate& c) {
+  constexpr int64_t kDistinctive = 3;
+  for (const auto& a : m.figures) {
+    for (const auto& b : c.facts.figures) {
+      if (a.outcome == b.outcome && a.count.value() >= kDistinctive &&
+          a.count.value() == b.count.value() && !a.victims.empty() &&
+          a.victims != "people" && a.victims == b.victims) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Every count of one may be of the people the other counts.
 bool SameVictims(const Mention& m, const Candidate& c) {
   for (const auto& a : m.figures) {
@@ -82,15 +99,17 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   auto armed = [](ActorKind k) {
     return k == ActorKind::kState || k == ActorKind::kArmed;
   };
+  bool same_toll = SharesCountedVictims(m, c);
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
-      armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind) {
+      armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
+      !same_toll) {
     return false;
   }
   bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
                       m.actor2 != c.cls.actor2) ||
                      (IsNamedActor(m.actor1) && IsNamedActor(c.cls.actor1) &&
                       m.actor1 != c.cls.actor1);
-  if (named_clash && !c.cls.defaulted) {
+  if (named_clash && !c.cls.defaulted && !same_toll) {
     return false;  // different named targets or perpetrators
   }
   // "Nine other people were wounded ..." right after the event continues it

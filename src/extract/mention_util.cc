@@ -235,9 +235,22 @@ bool Near(const Location& a, const Location& b) {
   return DistanceKm(a, b) <= 25;
 }
 
-// The mention's place, or another local place its sentences named.
+// A district and a town within reach of its seat; a province and a town
+// inside it ("in Rafi, Niger State" ... "in Tegina").
+bool Encloses(const Location& area, const Location& place) {
+  if (area.country != place.country) return false;
+  if (area.precision == "admin2") return DistanceKm(area, place) <= 60;
+  return area.precision == "admin1" && !area.admin1.empty() &&
+         area.admin1 == place.admin1;
+}
+
+// The mention's place (or the area holding it), or another local place its
+// sentences named.
 bool NearAny(const Mention& m, const Location& l) {
-  if (m.location && Near(*m.location, l)) return true;
+  if (m.location && (Near(*m.location, l) || Encloses(*m.location, l) ||
+                     Encloses(l, *m.location))) {
+    return true;
+  }
   for (const auto& o : m.other_places) {
     if (Near(o, l)) return true;
   }
