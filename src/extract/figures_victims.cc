@@ -239,6 +239,14 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     if (BindBodyOf(o, f)) continue;
     if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
       continue;
+    if (o.e->form == OutcomeForm::kOne) {  // "he later died of his wounds"
+      Quantity q;
+      q.span = {f->toks[o.begin].span.begin, f->toks[o.end - 1].span.end};
+      q.count = Count{1, 1, 1};
+      q.qualifier = "single";
+      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
+      continue;
+    }
     int64_t objects = ObjectVictims(outcomes, actors, *f, o);
     // "was killed", "was also seriously injured".
     uint32_t aux = o.begin;
