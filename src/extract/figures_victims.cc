@@ -229,6 +229,31 @@ void BindDeterminedActor(const std::vector<Hit>& actors, const Hit& o,
   }
 }
 
+// "a policeman and his wife were killed": victims counted one by one in a
+// subject joined by "and", before the "were" at token `aux`; 0 when none.
+int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
+                           const SentenceFacts& f, uint32_t aux) {
+  uint32_t from = aux;
+  bool joined = false;
+  while (from > 0 && aux - from < 8) {
+    const Tok& t = f.toks[from - 1];
+    if (t.punct || IsQuantityTok(f, from - 1)) break;
+    joined |= t.norm == "and";
+    --from;
+  }
+  if (!joined || from == aux) return 0;
+  // "a bomb exploded and the victims were killed": a verb makes a clause.
+  for (uint32_t k = from + 1; k < aux; ++k) {
+    const std::string& w = f.toks[k].norm;
+    const std::string& prev = f.toks[k - 1].norm;
+    if (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0 &&
+        !Determiner(prev) && prev != "his" && prev != "her") {
+      return 0;
+    }
+  }
+  return DeterminedObjects(outcomes, f, from);
+}
+
 }  // namespace
 
 // One unnamed victim: "a man was shot to death", "killing a soldier",
@@ -252,6 +277,9 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     uint32_t aux = o.begin;
     while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
     bool was = aux > 0 && f->toks[aux - 1].norm == "was";
+    if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
+      objects = CoordinatedSubject(outcomes, *f, aux - 1);
+    }
     if (objects == 0 && !was) {
       BindDeterminedActor(actors, o, f);
       continue;
