@@ -16,6 +16,13 @@ bool InPlace(const SentenceFacts& f, Span s) {
   return false;
 }
 
+bool InDate(const SentenceFacts& f, Span s) {
+  for (const auto& d : f.dates) {
+    if (d.span.begin < s.end && s.begin < d.span.end) return true;
+  }
+  return false;
+}
+
 bool HasFigure(const SentenceFacts& f, Outcome o) {
   for (const auto& g : f.figures) {
     if (g.outcome == o) return true;
@@ -129,10 +136,24 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
              !f->toks[k + run].punct) {
         ++run;
       }
-      if (passive || run < 2 || InPlace(*f, f->toks[k].span)) continue;
+      // "shot and killed Munda." : one name word closing the clause.
+      bool closes = run == 1 && (k + 1 == f->toks.size() ||
+                                 f->toks[k + 1].punct ||
+                                 f->toks[k + 1].norm == "and" ||
+                                 Preposition(f->toks[k + 1].norm));
+      for (const auto& a : actors) closes &= a.begin != k;  // "Taliban."
+      if (passive || (run < 2 && !closes) || InPlace(*f, f->toks[k].span) ||
+          InDate(*f, f->toks[k].span)) {
+        continue;
+      }
+      // "killed Ahmed Khan and his brother": one more.
+      int64_t n = 1 + (k + run + 1 < f->toks.size() &&
+                       f->toks[k + run].norm == "and" &&
+                       (f->toks[k + run + 1].norm == "his" ||
+                        f->toks[k + run + 1].norm == "her"));
       Quantity q;
       q.span = {f->toks[k].span.begin, f->toks[k + run - 1].span.end};
-      q.count = Count{1, 1, 1};
+      q.count = Count{n, n, n};
       q.qualifier = "named";
       AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
       continue;
