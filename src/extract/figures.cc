@@ -109,7 +109,8 @@ bool Preposition(const std::string& w) {
   static const std::set<std::string> kWords = {
       "on",     "in",     "at",    "near",    "for",    "with",  "by",
       "after",  "during", "while", "when",    "as",     "of",    "outside",
-      "inside", "from",   "who",   "because", "before", "since", "into"};
+      "inside", "from",   "who",   "because", "before", "since", "into",
+      "that",   "which",  "whose", "where"};
   return kWords.count(w) > 0;
 }
 

@@ -96,6 +96,11 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
     bool amount =
         k + 1 < f.toks.size() && Amounts().count(f.toks[k + 1].norm) > 0;
     if ((w == "a" || w == "an") && !amount) ++n;
+    // "a Muslim couple": two people.
+    if (w == "couple" && n > 0 &&
+        (k + 1 == f.toks.size() || f.toks[k + 1].norm != "of")) {
+      ++n;
+    }
     // "killed the district commissioner", "a policeman and his father".
     bool and_his =
         k > from && f.toks[k - 1].norm == "and" && (w == "his" || w == "her");
