@@ -117,7 +117,7 @@ bool Preposition(const std::string& w) {
 bool Adverb(const std::string& w) {
   return w == "also" || w == "slightly" || w == "seriously" ||
          w == "critically" || w == "severely" || w == "badly" ||
-         w == "reportedly" || w == "fatally" || w == "later";
+         w == "reportedly" || w == "fatally" || w == "later" || w == "both";
 }
 
 bool AsideOpener(const std::string& w) {
