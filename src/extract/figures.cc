@@ -34,7 +34,7 @@ const std::set<std::string>& Things() {
       "cars",       "trucks",     "houses",   "homes",  "buildings", "shops",
       "bridges",    "days",       "hours",    "weeks",  "months",    "years",
       "times",      "drones",     "bombs",    "tons",   "kilograms", "km",
-      "kilometres", "kilometers", "miles",  "bullet", "gunshot",  "stab",
+      "kilometres", "kilometers", "miles",    "bullet", "gunshot",   "stab",
       "shrapnel"};
   return *s;
 }

@@ -142,20 +142,20 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
         ++run;
       }
       // "shot and killed Munda." : one name word closing the clause.
-      bool closes = run == 1 && (k + 1 == f->toks.size() ||
-                                 f->toks[k + 1].punct ||
-                                 f->toks[k + 1].norm == "and" ||
-                                 Preposition(f->toks[k + 1].norm));
+      bool closes =
+          run == 1 &&
+          (k + 1 == f->toks.size() || f->toks[k + 1].punct ||
+           f->toks[k + 1].norm == "and" || Preposition(f->toks[k + 1].norm));
       for (const auto& a : actors) closes &= a.begin != k;  // "Taliban."
       if (passive || (run < 2 && !closes) || InPlace(*f, f->toks[k].span) ||
           InDate(*f, f->toks[k].span)) {
         continue;
       }
       // "killed Ahmed Khan and his brother": one more.
-      int64_t n = 1 + (k + run + 1 < f->toks.size() &&
-                       f->toks[k + run].norm == "and" &&
-                       (f->toks[k + run + 1].norm == "his" ||
-                        f->toks[k + run + 1].norm == "her"));
+      int64_t n =
+          1 + (k + run + 1 < f->toks.size() && f->toks[k + run].norm == "and" &&
+               (f->toks[k + run + 1].norm == "his" ||
+                f->toks[k + run + 1].norm == "her"));
       Quantity q;
       q.span = {f->toks[k].span.begin, f->toks[k + run - 1].span.end};
       q.count = Count{n, n, n};

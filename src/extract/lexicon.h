@@ -23,7 +23,13 @@ namespace sitrep {
 enum class LexKind : uint8_t { kTrigger, kOutcome, kActor, kCue };
 
 // kOne: the phrase itself tells of one victim ("he died", "lost his life").
-enum class OutcomeForm : uint8_t { kVerb, kIntransitive, kAdjective, kNoun, kOne };
+enum class OutcomeForm : uint8_t {
+  kVerb,
+  kIntransitive,
+  kAdjective,
+  kNoun,
+  kOne
+};
 
 enum class ActorKind : uint8_t {
   kState,
