@@ -34,7 +34,8 @@ const std::set<std::string>& Things() {
       "cars",       "trucks",     "houses",   "homes",  "buildings", "shops",
       "bridges",    "days",       "hours",    "weeks",  "months",    "years",
       "times",      "drones",     "bombs",    "tons",   "kilograms", "km",
-      "kilometres", "kilometers", "miles"};
+      "kilometres", "kilometers", "miles",    "bullet", "gunshot",   "stab",
+      "shrapnel"};
   return *s;
 }
 
@@ -109,14 +110,15 @@ bool Preposition(const std::string& w) {
   static const std::set<std::string> kWords = {
       "on",     "in",     "at",    "near",    "for",    "with",  "by",
       "after",  "during", "while", "when",    "as",     "of",    "outside",
-      "inside", "from",   "who",   "because", "before", "since", "into"};
+      "inside", "from",   "who",   "because", "before", "since", "into",
+      "that",   "which",  "whose", "where"};
   return kWords.count(w) > 0;
 }
 
 bool Adverb(const std::string& w) {
   return w == "also" || w == "slightly" || w == "seriously" ||
          w == "critically" || w == "severely" || w == "badly" ||
-         w == "reportedly" || w == "fatally" || w == "later";
+         w == "reportedly" || w == "fatally" || w == "later" || w == "both";
 }
 
 bool AsideOpener(const std::string& w) {

@@ -16,6 +16,13 @@ bool InPlace(const SentenceFacts& f, Span s) {
   return false;
 }
 
+bool InDate(const SentenceFacts& f, Span s) {
+  for (const auto& d : f.dates) {
+    if (d.span.begin < s.end && s.begin < d.span.end) return true;
+  }
+  return false;
+}
+
 bool HasFigure(const SentenceFacts& f, Outcome o) {
   for (const auto& g : f.figures) {
     if (g.outcome == o) return true;
@@ -89,6 +96,11 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
     bool amount =
         k + 1 < f.toks.size() && Amounts().count(f.toks[k + 1].norm) > 0;
     if ((w == "a" || w == "an") && !amount) ++n;
+    // "a Muslim couple": two people.
+    if (w == "couple" && n > 0 &&
+        (k + 1 == f.toks.size() || f.toks[k + 1].norm != "of")) {
+      ++n;
+    }
     // "killed the district commissioner", "a policeman and his father".
     bool and_his =
         k > from && f.toks[k - 1].norm == "and" && (w == "his" || w == "her");
@@ -129,10 +141,24 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
              !f->toks[k + run].punct) {
         ++run;
       }
-      if (passive || run < 2 || InPlace(*f, f->toks[k].span)) continue;
+      // "shot and killed Munda." : one name word closing the clause.
+      bool closes =
+          run == 1 &&
+          (k + 1 == f->toks.size() || f->toks[k + 1].punct ||
+           f->toks[k + 1].norm == "and" || Preposition(f->toks[k + 1].norm));
+      for (const auto& a : actors) closes &= a.begin != k;  // "Taliban."
+      if (passive || (run < 2 && !closes) || InPlace(*f, f->toks[k].span) ||
+          InDate(*f, f->toks[k].span)) {
+        continue;
+      }
+      // "killed Ahmed Khan and his brother": one more.
+      int64_t n =
+          1 + (k + run + 1 < f->toks.size() && f->toks[k + run].norm == "and" &&
+               (f->toks[k + run + 1].norm == "his" ||
+                f->toks[k + run + 1].norm == "her"));
       Quantity q;
       q.span = {f->toks[k].span.begin, f->toks[k + run - 1].span.end};
-      q.count = Count{1, 1, 1};
+      q.count = Count{n, n, n};
       q.qualifier = "named";
       AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
       continue;
@@ -229,6 +255,31 @@ void BindDeterminedActor(const std::vector<Hit>& actors, const Hit& o,
   }
 }
 
+// "a policeman and his wife were killed": victims counted one by one in a
+// subject joined by "and", before the "were" at token `aux`; 0 when none.
+int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
+                           const SentenceFacts& f, uint32_t aux) {
+  uint32_t from = aux;
+  bool joined = false;
+  while (from > 0 && aux - from < 8) {
+    const Tok& t = f.toks[from - 1];
+    if (t.punct || IsQuantityTok(f, from - 1)) break;
+    joined |= t.norm == "and";
+    --from;
+  }
+  if (!joined || from == aux) return 0;
+  // "a bomb exploded and the victims were killed": a verb makes a clause.
+  for (uint32_t k = from + 1; k < aux; ++k) {
+    const std::string& w = f.toks[k].norm;
+    const std::string& prev = f.toks[k - 1].norm;
+    if (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0 &&
+        !Determiner(prev) && prev != "his" && prev != "her") {
+      return 0;
+    }
+  }
+  return DeterminedObjects(outcomes, f, from);
+}
+
 }  // namespace
 
 // One unnamed victim: "a man was shot to death", "killing a soldier",
@@ -239,11 +290,22 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     if (BindBodyOf(o, f)) continue;
     if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
       continue;
+    if (o.e->form == OutcomeForm::kOne) {  // "he later died of his wounds"
+      Quantity q;
+      q.span = {f->toks[o.begin].span.begin, f->toks[o.end - 1].span.end};
+      q.count = Count{1, 1, 1};
+      q.qualifier = "single";
+      AddFigure(f, MakeFigure(q, o.e->outcome, ""));
+      continue;
+    }
     int64_t objects = ObjectVictims(outcomes, actors, *f, o);
     // "was killed", "was also seriously injured".
     uint32_t aux = o.begin;
     while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
     bool was = aux > 0 && f->toks[aux - 1].norm == "was";
+    if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
+      objects = CoordinatedSubject(outcomes, *f, aux - 1);
+    }
     if (objects == 0 && !was) {
       BindDeterminedActor(actors, o, f);
       continue;

@@ -52,7 +52,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                   {{"verb", OutcomeForm::kVerb},
                    {"intr", OutcomeForm::kIntransitive},
                    {"adj", OutcomeForm::kAdjective},
-                   {"noun", OutcomeForm::kNoun}},
+                   {"noun", OutcomeForm::kNoun},
+                   {"one", OutcomeForm::kOne}},
                   &e.form)) {
         return Status::InvalidArgument("want phrase, outcome, form");
       }

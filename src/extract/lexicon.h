@@ -22,7 +22,14 @@ namespace sitrep {
 
 enum class LexKind : uint8_t { kTrigger, kOutcome, kActor, kCue };
 
-enum class OutcomeForm : uint8_t { kVerb, kIntransitive, kAdjective, kNoun };
+// kOne: the phrase itself tells of one victim ("he died", "lost his life").
+enum class OutcomeForm : uint8_t {
+  kVerb,
+  kIntransitive,
+  kAdjective,
+  kNoun,
+  kOne
+};
 
 enum class ActorKind : uint8_t {
   kState,
