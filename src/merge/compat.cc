@@ -167,6 +167,37 @@ bool SameRecord(const Mention& a, const Mention& b, const MergeOptions& o) {
                     a.source == b.source);
 }
 
+namespace {
+
+// Whether the days of two otherwise compatible reports agree. `undated_ok`:
+// whether an unknown day may join a known one (the same local place and
+// type, and a casualty figure both give, equal or close).
+bool DaysAgree(const Mention& a, const Mention& b, bool undated_ok) {
+  // The same named victim ("killed Qassem Soleimani") ties a mention whose
+  // day is only its article's to the one whose day is stated.
+  if (IsNamedActor(a.actor2) && a.actor2 == b.actor2 &&
+      a.event_type == b.event_type &&
+      (Fuzzy(a.date_rule) || Fuzzy(b.date_rule))) {
+    return true;
+  }
+  if (a.date.valid() && b.date.valid()) {
+    int64_t gap = std::llabs(a.date.ToDays() - b.date.ToDays());
+    // Two days stated precisely must agree; a publication day or "overnight"
+    // may be a day off the event.
+    return gap == 0 || (gap == 1 && (Fuzzy(a.date_rule) || Fuzzy(b.date_rule)));
+  }
+  // A weekday named in an undated article must fit the other's day.
+  const Mention& known = a.date.valid() ? a : b;
+  const Mention& unknown = a.date.valid() ? b : a;
+  if (known.date.valid() && unknown.weekday >= 0 &&
+      known.date.Weekday() != unknown.weekday) {
+    return false;
+  }
+  return undated_ok;
+}
+
+}  // namespace
+
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (a.kind != MentionKind::kIncident || b.kind != MentionKind::kIncident) {
     return SameRecord(a, b, o);
@@ -174,9 +205,6 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (a.article_id == b.article_id) return false;
   if (!ActorsCompatible(a.actor1, b.actor1) ||
       !ActorsCompatible(a.actor2, b.actor2)) {
-    return false;
-  }
-  if (a.kind != MentionKind::kIncident || b.kind != MentionKind::kIncident) {
     return false;
   }
   if (!TypesCompatible(a.event_type, Protesters(a), b.event_type,
@@ -199,31 +227,9 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   // "in Ab Band district, Ghazni"; a town and its province) tell one event
   // only with an equal count: close counts there are usually two events.
   if (wide && !copies && !one_equal) return false;
-  // The same named victim ("killed Qassem Soleimani") ties a mention whose
-  // day is only its article's to the one whose day is stated.
-  if (IsNamedActor(a.actor2) && a.actor2 == b.actor2 &&
-      a.event_type == b.event_type &&
-      (Fuzzy(a.date_rule) || Fuzzy(b.date_rule))) {
-    return true;
-  }
-  if (a.date.valid() && b.date.valid()) {
-    int64_t gap = std::llabs(a.date.ToDays() - b.date.ToDays());
-    // Two days stated precisely must agree; a publication day or "overnight"
-    // may be a day off the event.
-    return gap == 0 || (gap == 1 && (Fuzzy(a.date_rule) || Fuzzy(b.date_rule)));
-  }
-  // A weekday named in an undated article must fit the other's day.
-  const Mention& known = a.date.valid() ? a : b;
-  const Mention& unknown = a.date.valid() ? b : a;
-  if (known.date.valid() && unknown.weekday >= 0 &&
-      known.date.Weekday() != unknown.weekday) {
-    return false;
-  }
-  // An unknown date joins a known one only when place, type and figures
-  // agree: the same local place, the same type, and a casualty figure both
-  // give (equal, or close: FiguresCompatible bounds the gap).
-  return both_local && (one_equal || copies || SharedNonzero(a, b)) &&
-         (a.event_type == b.event_type || copies);
+  return DaysAgree(a, b,
+                   both_local && (one_equal || copies || SharedNonzero(a, b)) &&
+                       (a.event_type == b.event_type || copies));
 }
 
 bool WeakFits(const Mention& m, const Mention& w) {
