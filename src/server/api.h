@@ -36,8 +36,6 @@ struct Reply {
 // {"error": message} with `status`. Invalid UTF-8 in `message` (a request's
 // bytes quoted in it) becomes U+FFFD, so the body is always valid JSON.
 Reply ErrorReply(int status, std::string_view message);
-// `s`, with each invalid UTF-8 sequence replaced by U+FFFD.
-std::string ValidUtf8(std::string_view s);
 
 enum class Endpoint {
   kNone,      // unknown path: 404

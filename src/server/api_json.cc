@@ -5,7 +5,6 @@
 
 #include "server/api.h"
 #include "sitrep/json_writer.h"
-#include "sitrep/utf8.h"
 
 namespace sitrep::server {
 namespace {
@@ -113,19 +112,13 @@ void WriteTallyPoint(JsonWriter& w, const sitrep::Event& e) {
 
 }  // namespace
 
-std::string ValidUtf8(std::string_view message) {
-  if (IsValidUtf8(message)) return std::string(message);
-  size_t repairs = 0;
-  return RepairUtf8(message, &repairs);
-}
-
 Reply ErrorReply(int status, std::string_view message) {
   Reply r;
   r.status = status;
   JsonWriter w(&r.body);
   w.BeginObject();
   w.Key("error");
-  w.String(ValidUtf8(message));
+  w.String(message);  // JsonWriter repairs invalid UTF-8
   w.EndObject();
   return r;
 }

@@ -100,11 +100,11 @@ Reply Rejected(const std::vector<std::string>& errors) {
   JsonWriter w(&r.body);
   w.BeginObject();
   w.Key("error");
-  w.String(ValidUtf8(errors.front()));
+  w.String(errors.front());
   w.Key("errors");
   w.BeginArray();
   for (size_t i = 0; i < errors.size() && i < 100; ++i) {
-    w.String(ValidUtf8(errors[i]));
+    w.String(errors[i]);
   }
   w.EndArray();
   w.EndObject();
