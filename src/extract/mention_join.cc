@@ -28,30 +28,22 @@ namespace {
 
 // "Strike kills 80" above "... killed at least 80 relatives": the same
 // count (3 or more) of the same outcome ties a headline and its lead even
-// when their words suggest different event types.
-bool SharesDistinctiveCount(const Mention& m, const Candidate& c) {
+// when their words suggest different event types. With `named_victims`,
+// the count must also be of one named class ("10 soldiers were killed"
+// told twice is one event even when the perpetrators were read
+// differently: one reading is wrong).
+bool SharesDistinctiveCount(const Mention& m, const Candidate& c,
+                            bool named_victims) {
   constexpr int64_t kDistinctive = 3;
   for (const auto& a : m.figures) {
     for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && a.count.value() >= kDistinctive &&
-          a.count.value() == b.count.value()) {
-        return true;
+      if (a.outcome != b.outcome || a.count.value() < kDistinctive ||
+          a.count.value() != b.count.value()) {
+        continue;
       }
-    }
-  }
-  return false;
-}
-
-// "10 soldiers were killed" told twice: the same count (3 or more) of the
-// same named class of victims is one event even when the perpetrators were
-// read differently (one reading is wrong).
-bool SharesCountedVictims(const Mention& m, const Candidate& c) {
-  constexpr int64_t kDistinctive = 3;
-  for (const auto& a : m.figures) {
-    for (const auto& b : c.facts.figures) {
-      if (a.outcome == b.outcome && a.count.value() >= kDistinctive &&
-          a.count.value() == b.count.value() && !a.victims.empty() &&
-          a.victims != "people" && a.victims == b.victims) {
+      if (!named_victims) return true;
+      if (!a.victims.empty() && a.victims != "people" &&
+          a.victims == b.victims) {
         return true;
       }
     }
@@ -92,14 +84,14 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
                        c.cls.event_type,
                        protesters(c.cls.actor1, c.cls.actor2)) &&
-      !anaphor && !c.cls.defaulted && !SharesDistinctiveCount(m, c)) {
+      !anaphor && !c.cls.defaulted && !SharesDistinctiveCount(m, c, false)) {
     return false;
   }
   // State forces and an unidentified armed group are different perpetrators.
   auto armed = [](ActorKind k) {
     return k == ActorKind::kState || k == ActorKind::kArmed;
   };
-  bool same_toll = SharesCountedVictims(m, c);
+  bool same_toll = SharesDistinctiveCount(m, c, true);
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
       !same_toll) {
