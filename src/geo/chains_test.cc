@@ -13,20 +13,13 @@ namespace {
 
 // "text|name@CC:kind" of each mention's first candidate.
 std::vector<std::string> Found(std::string_view text) {
-  const Gazetteer* g = TestGazetteer();
-  if (g == nullptr) {
-    ADD_FAILURE() << "cannot open " << GazetteerTestPath();
-    return {};
-  }
-  std::vector<std::string> out;
-  for (const PlaceMention& m : g->FindPlaces(text)) {
+  return ShowPlaces(text, [&](const PlaceMention& m) {
     const Place& p = m.candidates[0];
     static const char* kKinds[] = {"city", "admin1", "country", "landmark",
                                    "admin2"};
-    out.push_back(std::string(m.span.In(text)) + "|" + p.name + "@" +
-                  p.country + ":" + kKinds[static_cast<int>(p.kind)]);
-  }
-  return out;
+    return std::string(m.span.In(text)) + "|" + p.name + "@" + p.country + ":" +
+           kKinds[static_cast<int>(p.kind)];
+  });
 }
 
 struct Case {

@@ -11,19 +11,11 @@ namespace {
 
 // "text|name@CC" for each mention, demonyms as "~CC".
 std::vector<std::string> Found(std::string_view text) {
-  const Gazetteer* g = TestGazetteer();
-  if (g == nullptr) {
-    ADD_FAILURE() << "cannot open " << GazetteerTestPath();
-    return {};
-  }
-  std::vector<std::string> out;
-  for (const PlaceMention& m : g->FindPlaces(text)) {
+  return ShowPlaces(text, [&](const PlaceMention& m) {
     std::string s(m.span.In(text));
     s += m.demonym ? "|~" : "|" + m.candidates[0].name + "@";
-    s += m.candidates[0].country;
-    out.push_back(s);
-  }
-  return out;
+    return s + m.candidates[0].country;
+  });
 }
 
 struct Case {

@@ -2,9 +2,14 @@
 #ifndef SITREP_GEO_GAZETTEER_TEST_UTIL_H_
 #define SITREP_GEO_GAZETTEER_TEST_UTIL_H_
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/test_paths.h"
 #include "sitrep/gazetteer.h"
@@ -25,6 +30,21 @@ inline const Gazetteer* TestGazetteer() {
     return r.ok() ? std::move(r).value().release() : nullptr;
   }();
   return g;
+}
+
+// FindPlaces over `text` with the shared gazetteer, each mention shown by
+// `show`; a test failure (and nothing) when the gazetteer cannot be opened.
+inline std::vector<std::string> ShowPlaces(
+    std::string_view text,
+    const std::function<std::string(const PlaceMention&)>& show) {
+  const Gazetteer* g = TestGazetteer();
+  if (g == nullptr) {
+    ADD_FAILURE() << "cannot open " << GazetteerTestPath();
+    return {};
+  }
+  std::vector<std::string> out;
+  for (const PlaceMention& m : g->FindPlaces(text)) out.push_back(show(m));
+  return out;
 }
 
 }  // namespace sitrep::geo
