@@ -3,36 +3,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/utf8_sequence.h"
+
 namespace sitrep {
-
-namespace {
-
-// Length of the well-formed UTF-8 sequence at s[i] (2-4), or 0 when it is
-// not one (stray continuation, overlong form, surrogate, beyond U+10FFFF,
-// truncated).
-size_t Utf8SequenceAt(std::string_view s, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  auto cont = [&](size_t k) {
-    return k < s.size() && (byte(k) & 0xC0) == 0x80;
-  };
-  unsigned char c = byte(i);
-  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(i + 1) || !cont(i + 2)) return 0;
-    unsigned char d = byte(i + 1);
-    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F)) return 0;
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-    unsigned char d = byte(i + 1);
-    if ((c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F)) return 0;
-    return 4;
-  }
-  return 0;
-}
-
-}  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
@@ -40,7 +13,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {  // JSON text must be UTF-8: a bad byte becomes U+FFFD
-      size_t n = Utf8SequenceAt(s, i);
+      size_t n = ValidSequenceLength(s, i);
       if (n == 0) {
         out->append("\xEF\xBF\xBD");
       } else {

@@ -8,36 +8,12 @@
 #include <cstdint>
 #include <cstring>
 
+#include "common/utf8_sequence.h"
+
 namespace sitrep {
 namespace {
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
-// Rejects overlongs, surrogates and code points above U+10FFFF.
-size_t ValidSequenceLength(std::string_view s, size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size();
-  unsigned char c = p[i];
-  if (c < 0x80) return 1;
-  auto cont = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    unsigned char c1 = p[i + 1];
-    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
-    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    unsigned char c1 = p[i + 1];
-    if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
-    if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
 
 // Bytes to skip for one invalid sequence: the maximal prefix of a
 // well-formed sequence (Unicode "maximal subpart" practice), at least 1.
