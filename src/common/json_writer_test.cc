@@ -24,7 +24,10 @@ TEST(AppendJsonString, Table) {
       {"", "\"\""},
       {"ab\"", "\"ab\\\"\""},
       {"\\ab\x1f", "\"\\\\ab\\u001f\""},
-      {"a\x7f\xC3\xA9" "b", "\"a\x7f\xC3\xA9" "b\""},
+      {"a\x7f\xC3\xA9"
+       "b",
+       "\"a\x7f\xC3\xA9"
+       "b\""},
   };
   for (const auto& [in, want] : cases) {
     std::string out;

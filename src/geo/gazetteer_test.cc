@@ -42,9 +42,9 @@ TEST(Gazetteer, HashedLookupsFromConcurrentFirstCalls) {
     const char* name;
     bool found;
   };
-  const std::vector<KeyCase> keys = {
-      {"Baghdad", true},   {"Mogadishu", true}, {"Iraqi", true},
-      {"Bagdhadd", false}, {"Zzyzxqv", false},  {"", false}};
+  const std::vector<KeyCase> keys = {{"Baghdad", true},  {"Mogadishu", true},
+                                     {"Iraqi", true},    {"Bagdhadd", false},
+                                     {"Zzyzxqv", false}, {"", false}};
   struct WordCase {
     WordKind kind;
     const char* word;

@@ -29,8 +29,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(
 
 Result<std::unique_ptr<Pipeline>> Pipeline::OpenWithoutStore(
     const PipelineOptions& options) {
-  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Pipeline> p,
-                          Open(nullptr, options));
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Pipeline> p, Open(nullptr, options));
   p->memory_ = std::make_unique<pipeline_internal::MemoryCorpus>();
   return p;
 }
@@ -89,7 +88,8 @@ Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
 // The store-less StoreArticle: the same outcomes, refusals and report.
 Status Pipeline::KeepArticle(Pending& p, IngestReport* report) {
   Result<Article>& article = *p.article;
-  Status st = article.ok() ? ValidateArticle(article.value()) : article.status();
+  Status st =
+      article.ok() ? ValidateArticle(article.value()) : article.status();
   if (!st.ok()) {
     report->failures.push_back(p.where + ": " + st.message());
     return Status::OK();
@@ -347,7 +347,9 @@ std::vector<StoredEvent> ToStoredEvents(const std::vector<Event>& events) {
 // Derived and stored so that a concurrent ingest's commits are not lost:
 // the last rebuild to finish sees every mention (see store.h).
 Result<size_t> Pipeline::RebuildEvents() {
-  if (!store_) return Status::InvalidArgument("rebuilding events needs a store");
+  if (!store_) {
+    return Status::InvalidArgument("rebuilding events needs a store");
+  }
   size_t n = 0;
   SITREP_RETURN_IF_ERROR(
       store_->ReplaceDirtyEvents([&](const std::vector<std::string>& scopes)

@@ -159,9 +159,10 @@ TEST(MemoryCorpusTest, KeepsOnlyUndatedArticlesWhole) {
     std::optional<CivilDay> published;
     bool kept;
   };
-  for (const Case& c : std::vector<Case>{{"dated", CivilDay{2020, 5, 1}, false},
-                                         {"partial", CivilDay{2020, 5, 0}, true},
-                                         {"undated", std::nullopt, true}}) {
+  for (const Case& c :
+       std::vector<Case>{{"dated", CivilDay{2020, 5, 1}, false},
+                         {"partial", CivilDay{2020, 5, 0}, true},
+                         {"undated", std::nullopt, true}}) {
     Article a;
     a.id = c.id;
     a.content_hash = "h-" + c.id;
