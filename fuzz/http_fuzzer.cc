@@ -139,14 +139,14 @@ std::optional<std::string> Gunzip(std::string_view in) {
   return out;
 }
 
-// Whether httplib answers `request` as a HEAD request (headers only, with the
-// Content-Length a GET would have): it takes the method from the request
-// line's first space-separated token, even from a malformed line ("HEAD"
-// alone gets a 400 without a body). Only a CRLF is cut off the line: after
-// "HEAD\n" the token is "HEAD\n".
-bool IsHead(std::string_view request) {
-  std::string_view line = request.substr(0, request.find("\r\n"));
-  return line.substr(0, line.find(' ')) == "HEAD";
+// Whether httplib may answer `request` as a HEAD request (headers only,
+// with the Content-Length a GET would have). It reads the method from the
+// request line however malformed ("HEAD" alone, "HEAD\t / HTTP/1.1", blanks
+// trimmed), so the oracle does not re-implement its parsing: a first line
+// that holds "HEAD" may get a reply without a body.
+bool MayBeHead(std::string_view request) {
+  return request.substr(0, request.find('\n')).find("HEAD") !=
+         std::string_view::npos;
 }
 
 // The first response of `out` (what httplib wrote for the first request).
@@ -168,7 +168,7 @@ void CheckResponse(std::string_view out, std::string_view request) {
   std::string_view len = Header(head, "Content-Length");
   size_t n = len.empty() ? 0 : std::strtoull(std::string(len).c_str(), 0, 10);
   std::string_view body = out.substr(end + 4);
-  if (IsHead(request)) return;
+  if (body.empty() && MayBeHead(request)) return;
   FUZZ_CHECK(body.size() >= n);
   body = body.substr(0, n);
   std::string_view encoding = Header(head, "Content-Encoding");

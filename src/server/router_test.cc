@@ -140,6 +140,7 @@ TEST_F(RouterTest, HeadRepliesCarryNoBody) {
       {"HEAD /api/events HTTP/1.1\r\n\r\n", 200},
       {"HEAD /nope HTTP/1.1\r\n\r\n", 404},
       {"HEAD\r\n/api/events", 400},
+      {"HEAD\t / HTTP/1.1\r\nT\n", 400},
   };
   for (const Case& c : cases) {
     std::string out = http_->Serve(c.request, 1);
