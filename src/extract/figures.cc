@@ -492,6 +492,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
+  BindVictimLists(outcomes, f);
   MarkAdditions(f);
 }
 
