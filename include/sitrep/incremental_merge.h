@@ -14,8 +14,8 @@
 // - undated and weak mentions (placed after all dated ones): a decision is
 //   re-made only when a cluster it saw changed ("dirty" clusters);
 // - only events whose mentions changed are rebuilt (MakeEvent).
-// The options (copy_of, published) are fixed: when they change, build a new
-// IncrementalMerge.
+// The options are fixed but for an article's publication day (SetArticle):
+// when copy_of changes, build a new IncrementalMerge.
 //
 // Thread safety: none; one thread at a time.
 // Costs: memory ~ the mentions held; SetArticle ~ the replayed days'
@@ -25,6 +25,7 @@
 #define SITREP_INCREMENTAL_MERGE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,9 +48,19 @@ class IncrementalMerge {
     std::vector<Event> changed;
   };
 
+  // Adds every mention (of any articles) at once: one full merge.
+  // REQUIRES: nothing added before.
+  void Load(std::vector<Mention> mentions);
+
   // Replaces every mention of `article_id` with `mentions` (empty: removes
-  // the article). REQUIRES: every mention's article_id == article_id.
-  Delta SetArticle(std::string_view article_id, std::vector<Mention> mentions);
+  // the article), and its publication day in MergeOptions::published
+  // (nullopt: none). REQUIRES: every mention's article_id == article_id.
+  Delta SetArticle(std::string_view article_id, std::vector<Mention> mentions,
+                   std::optional<CivilDay> published = std::nullopt);
+
+  // The publication day SetArticle last gave `article_id` (or Load's
+  // options), if any.
+  std::optional<CivilDay> PublishedOf(const std::string& article_id) const;
 
   // Every event, in MergeMentions' order.
   std::vector<Event> Events() const;

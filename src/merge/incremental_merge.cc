@@ -30,6 +30,7 @@ struct IncrementalMerge::Impl {
   void Remove(std::string_view article_id, std::set<std::string>* touched);
   void Add(std::vector<Mention> mentions, std::set<std::string>* touched);
   void Cleanup(const std::string& scope);
+  Delta Apply(const std::set<std::string>& touched, bool want_changed);
   void Rebuild(const std::string& scope_name, const std::set<Key>& changed,
                Delta* delta);
   void Unindex(const EventKey& k);
@@ -197,13 +198,35 @@ IncrementalMerge::IncrementalMerge(MergeOptions options)
 
 IncrementalMerge::~IncrementalMerge() = default;
 
+void IncrementalMerge::Load(std::vector<Mention> mentions) {
+  std::set<std::string> touched;
+  impl_->replayed_days = 0;
+  impl_->Add(std::move(mentions), &touched);
+  impl_->Apply(touched, /*want_changed=*/false);
+}
+
 IncrementalMerge::Delta IncrementalMerge::SetArticle(
-    std::string_view article_id, std::vector<Mention> mentions) {
+    std::string_view article_id, std::vector<Mention> mentions,
+    std::optional<CivilDay> published) {
   Impl& d = *impl_;
   d.replayed_days = 0;
-  std::set<std::string> touched, articles;
+  std::string id(article_id);
+  if (published) {
+    d.options.published[id] = *published;
+  } else {
+    d.options.published.erase(id);
+  }
+  std::set<std::string> touched;
   d.Remove(article_id, &touched);
   d.Add(std::move(mentions), &touched);
+  return d.Apply(touched, /*want_changed=*/true);
+}
+
+// Re-derives the touched scopes and collects what changed.
+IncrementalMerge::Delta IncrementalMerge::Impl::Apply(
+    const std::set<std::string>& touched, bool want_changed) {
+  Impl& d = *this;
+  std::set<std::string> articles;
   Delta delta;
   std::set<Impl::EventKey> built;
   for (const std::string& scope : touched) {
@@ -223,7 +246,7 @@ IncrementalMerge::Delta IncrementalMerge::SetArticle(
     auto e = d.events.find(k);
     if (e == d.events.end()) continue;
     kept.insert(e->second.id);
-    delta.changed.push_back(e->second);
+    if (want_changed) delta.changed.push_back(e->second);
   }
   std::erase_if(delta.removed, [&](const auto& id) { return kept.count(id); });
   return delta;
@@ -234,6 +257,13 @@ std::vector<Event> IncrementalMerge::Events() const {
   out.reserve(impl_->events.size());
   for (const auto& [k, e] : impl_->events) out.push_back(e);
   return out;
+}
+
+std::optional<CivilDay> IncrementalMerge::PublishedOf(
+    const std::string& article_id) const {
+  auto it = impl_->options.published.find(article_id);
+  if (it == impl_->options.published.end()) return std::nullopt;
+  return it->second;
 }
 
 bool IncrementalMerge::ok() const { return impl_->ok; }

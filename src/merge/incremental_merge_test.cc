@@ -167,7 +167,12 @@ TEST(IncrementalMerge, EqualsFullMergeAfterEveryChange) {
       if (rng() % 8 != 0) ms = RandomArticle(rng, id, c.actors);
       std::string before = Show(current[id]);
       current[id] = ms;
-      IncrementalMerge::Delta d = inc.SetArticle(id, std::move(ms));
+      auto published = options.published.find(id);
+      IncrementalMerge::Delta d = inc.SetArticle(
+          id, std::move(ms),
+          published == options.published.end()
+              ? std::nullopt
+              : std::optional<CivilDay>(published->second));
       replayed += inc.last_replayed_days();
       for (const auto& r : d.removed) mirror.erase(r);
       for (const auto& e : d.changed) mirror[e.id] = Describe(e);
@@ -185,6 +190,12 @@ TEST(IncrementalMerge, EqualsFullMergeAfterEveryChange) {
       ASSERT_EQ(mirror, want) << "step " << step;
     }
     EXPECT_LE(replayed, c.max_replayed);
+    std::vector<Mention> all;
+    for (const auto& [a, v] : current) all.insert(all.end(), v.begin(), v.end());
+    IncrementalMerge loaded(options);
+    loaded.Load(all);
+    EXPECT_EQ(DescribeAll(loaded.Events()),
+              DescribeAll(MergeMentions(all, options)));
   }
 }
 
