@@ -2,15 +2,15 @@
 // rebuilds, so that storing one article re-derives only what it affects.
 //
 // It holds the merge inputs (every mention, after re-dating), an
-// IncrementalMerge over them, and what is needed to tell whether a new
-// article is tied to a stored one by near-duplicate detection (LSH band
-// buckets with their signatures, sentence fingerprint counts). An article
-// with no such tie changes no copy relation and no borrowed date, so its
-// mentions can be merged incrementally and the events equal a full
-// derivation's. A tied article (a near-duplicate, a copy by shared
-// sentences, a shared sentence between a dated and an undated article), a
-// new version of a known article, or an LSH bucket or sentence crossing the
-// dedup limits is refused: the caller re-derives everything.
+// IncrementalMerge over them, and what tells how a new article is tied to
+// stored ones by near-duplicate detection (LSH band buckets with their
+// signatures, the articles holding each sentence fingerprint, the days
+// undated articles borrow). A new article that is no near-duplicate and no
+// copy by shared sentences changes no copy relation; the sentences it shares
+// can only lend a day to undated articles (or it borrows one): those are
+// re-dated and re-merged, so the events equal a full derivation's. A copy,
+// a new version of a known article, or an LSH bucket or sentence crossing
+// the dedup limits is refused: the caller re-derives everything.
 //
 // Thread safety: none. Costs: memory ~ 2x the mentions plus ~0.7 KB and the
 // shingle set per article; Admit is O(article) plus its candidates.
