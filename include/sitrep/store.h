@@ -224,7 +224,7 @@ class Store {
   // later migrations (events, mentions, ...). Not for use outside src/store.
   store_internal::Db& db() { return *db_; }
 
- // A full-text index write (internal; deferred to a batch's commit).
+  // A full-text index write (internal; deferred to a batch's commit).
   struct FtsWrite;
 
  private:

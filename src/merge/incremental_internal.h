@@ -26,8 +26,8 @@ struct Node {
   // The flags of the mention this node held in the last result (a new
   // version of an article may change a mention under the same key).
   bool was_weak = false, was_named = false;
-  std::optional<Key> home;      // its cluster in the last result
-  std::vector<Key> weak_fits;   // weak: the candidate clusters it fitted
+  std::optional<Key> home;     // its cluster in the last result
+  std::vector<Key> weak_fits;  // weak: the candidate clusters it fitted
 };
 
 // Members: non-weak in canonical order, then weak in canonical order (the

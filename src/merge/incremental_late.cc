@@ -107,7 +107,8 @@ std::vector<Key> WeakFitsNow(const Scope& scope, const Node& w,
     }
     for (const Key& k : dirty) {
       auto c = scope.clusters.find(k);
-      if (c != scope.clusters.end() && FitsWeak(c->second, w)) fits.push_back(k);
+      if (c != scope.clusters.end() && FitsWeak(c->second, w))
+        fits.push_back(k);
     }
     std::sort(fits.begin(), fits.end());
     return fits;

@@ -187,8 +187,8 @@ void IncrementalMerge::Impl::LinkParts(const std::set<std::string>& articles,
 void IncrementalMerge::Impl::ArticlesOf(const EventKey& k,
                                         std::set<std::string>* out) const {
   auto e = events.find(k);
-  if (e != events.end()) out->insert(e->second.articles.begin(),
-                                     e->second.articles.end());
+  if (e != events.end())
+    out->insert(e->second.articles.begin(), e->second.articles.end());
 }
 
 IncrementalMerge::IncrementalMerge(MergeOptions options)

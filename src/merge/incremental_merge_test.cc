@@ -34,7 +34,7 @@ const Location kPlaces[] = {
 };
 const char* kTypes[] = {"Battles", "Explosions/Remote violence", "Protests"};
 const char* kRules[] = {"text", "article", "weekday", "overnight"};
-const char* kActors[] = {"", "", "civilians", "police", "Sam Example",
+const char* kActors[] = {"",          "", "civilians", "police", "Sam Example",
                          "Lee Sample"};
 const int64_t kCounts[] = {0, 1, 2, 3, 5, 8, 12};
 
@@ -47,7 +47,7 @@ Mention RandomMention(std::mt19937& rng, const std::string& article, int i,
   Mention m;
   m.article_id = article;
   int kind = pick(20);
-  m.kind = kind == 0 ? MentionKind::kAggregate
+  m.kind = kind == 0   ? MentionKind::kAggregate
            : kind == 1 ? MentionKind::kTally
                        : MentionKind::kIncident;
   m.event_type = kTypes[pick(3)];
@@ -148,7 +148,7 @@ struct Case {
 TEST(IncrementalMerge, EqualsFullMergeAfterEveryChange) {
   // Without named victims a change replays the days between its mentions'
   // and a few more (of 25); with them a scope replays to its last day.
-  const Case kCases[] = {{1, 40, 100, 6, 100 * 26}, {2, 120, 120, 6, 120 * 26},
+  const Case kCases[] = {{1, 40, 100, 6, 100 * 26},  {2, 120, 120, 6, 120 * 26},
                          {3, 300, 100, 4, 100 * 12}, {4, 15, 200, 6, 200 * 26},
                          {5, 200, 150, 4, 150 * 12}, {6, 60, 150, 5, 150 * 26}};
   for (const Case& c : kCases) {
@@ -168,16 +168,17 @@ TEST(IncrementalMerge, EqualsFullMergeAfterEveryChange) {
       std::string before = Show(current[id]);
       current[id] = ms;
       auto published = options.published.find(id);
-      IncrementalMerge::Delta d = inc.SetArticle(
-          id, std::move(ms),
-          published == options.published.end()
-              ? std::nullopt
-              : std::optional<CivilDay>(published->second));
+      IncrementalMerge::Delta d =
+          inc.SetArticle(id, std::move(ms),
+                         published == options.published.end()
+                             ? std::nullopt
+                             : std::optional<CivilDay>(published->second));
       replayed += inc.last_replayed_days();
       for (const auto& r : d.removed) mirror.erase(r);
       for (const auto& e : d.changed) mirror[e.id] = Describe(e);
       std::vector<Mention> all;
-      for (const auto& [a, v] : current) all.insert(all.end(), v.begin(), v.end());
+      for (const auto& [a, v] : current)
+        all.insert(all.end(), v.begin(), v.end());
       std::vector<Event> full = MergeMentions(all, options);
       ASSERT_TRUE(inc.ok());
       std::vector<std::string> got = DescribeAll(inc.Events());
@@ -191,7 +192,8 @@ TEST(IncrementalMerge, EqualsFullMergeAfterEveryChange) {
     }
     EXPECT_LE(replayed, c.max_replayed);
     std::vector<Mention> all;
-    for (const auto& [a, v] : current) all.insert(all.end(), v.begin(), v.end());
+    for (const auto& [a, v] : current)
+      all.insert(all.end(), v.begin(), v.end());
     IncrementalMerge loaded(options);
     loaded.Load(all);
     EXPECT_EQ(DescribeAll(loaded.Events()),
@@ -209,7 +211,8 @@ TEST(IncrementalMerge, OneDayArticlesReplayFewDays) {
   for (int a = 0; a < 600; ++a) {
     std::string id = "d" + std::to_string(a);
     std::vector<Mention> ms = RandomArticle(rng, id, 4);
-    CivilDay day = CivilDay::FromDays(CivilDay{2021, 1, 1}.ToDays() + rng() % 200);
+    CivilDay day =
+        CivilDay::FromDays(CivilDay{2021, 1, 1}.ToDays() + rng() % 200);
     for (auto& m : ms) {
       if (m.date.valid()) m.date = day;
     }

@@ -49,9 +49,10 @@ class DerivationCache {
   // changed (deltas to apply in order), or nullopt when only a full
   // derivation is exact (the cache is then unusable: drop it).
   using Deltas = std::vector<IncrementalMerge::Delta>;
-  Result<std::optional<Deltas>> Admit(
-      DedupInput in, std::optional<CivilDay> published,
-      std::vector<Mention> mentions, const RedateFn& redate);
+  Result<std::optional<Deltas>> Admit(DedupInput in,
+                                      std::optional<CivilDay> published,
+                                      std::vector<Mention> mentions,
+                                      const RedateFn& redate);
 
   std::vector<Event> Events() const { return merge_.Events(); }
   bool ok() const { return merge_.ok(); }

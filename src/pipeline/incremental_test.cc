@@ -33,7 +33,8 @@ std::string Generated(int articles, int seed) {
   std::string out = (std::filesystem::temp_directory_path() /
                      ("sitrep_incremental_" + std::to_string(seed) + ".jsonl"))
                         .string();
-  std::string cmd = "python3 " + test_paths::SourcePath("/bench/gen_corpus.py") +
+  std::string cmd = "python3 " +
+                    test_paths::SourcePath("/bench/gen_corpus.py") +
                     " --articles " + std::to_string(articles) + " --seed " +
                     std::to_string(seed) + " --out " + out + " 2>/dev/null";
   return std::system(cmd.c_str()) == 0 ? out : "";
@@ -63,7 +64,7 @@ std::multiset<std::string> Reference(Pipeline* p) {
 struct Case {
   const char* name;
   unsigned seed;
-  size_t prefill;  // articles stored before the first (full) rebuild
+  size_t prefill;   // articles stored before the first (full) rebuild
   size_t max_full;  // rebuilds after it that may fall back to a full one
 };
 

@@ -362,12 +362,14 @@ Result<std::optional<size_t>> Pipeline::RebuildIncrementally() {
   std::vector<std::string> removed;
   std::vector<StoredEvent> changed;
   for (auto& [id, e] : delta) {
-    if (e) changed.push_back(std::move(*e));
-    else removed.push_back(id);
+    if (e)
+      changed.push_back(std::move(*e));
+    else
+      removed.push_back(id);
   }
   if (exact) {
-    SITREP_ASSIGN_OR_RETURN(exact, store_->ApplyEventDelta(
-                                       cache_->data_version, removed, changed));
+    SITREP_ASSIGN_OR_RETURN(
+        exact, store_->ApplyEventDelta(cache_->data_version, removed, changed));
   }
   if (!exact) {
     cache_.reset();

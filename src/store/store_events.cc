@@ -140,9 +140,9 @@ Status store_internal::WriteEvents(store_internal::Db& db,
   return WriteEventDelta(db, removed, changed);
 }
 
-Status store_internal::WriteEventDelta(Db& db,
-                                       const std::vector<std::string>& removed,
-                                       const std::vector<StoredEvent>& changed) {
+Status store_internal::WriteEventDelta(
+    Db& db, const std::vector<std::string>& removed,
+    const std::vector<StoredEvent>& changed) {
   SITREP_ASSIGN_OR_RETURN(Stmt del,
                           db.Prepare("DELETE FROM events WHERE id = ?"));
   for (const std::string& id : removed) {
