@@ -93,7 +93,9 @@ class Pipeline {
   Status StoreArticle(const std::string& where, const Result<Article>& article,
                       std::vector<Mention>* mentions, IngestReport* report);
   Status ExtractAndStore(const Article& a, IngestReport* report);
-  Result<DedupResult> Deduplicate(MergeOptions* options);
+  // Without list_shared, DedupResult::shared stays empty (less memory).
+  Result<DedupResult> Deduplicate(MergeOptions* options,
+                                  bool list_shared = false);
   Status Redate(const std::map<std::string, CivilDay>& reference,
                 std::vector<Mention>* mentions);
 

@@ -163,11 +163,17 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
 }
 
 // Near-duplicates and shared sentences across the store: which article
-// copies which, and the reference day an undated article borrows.
-Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
-  std::vector<DedupInput> inputs;
+// copies which, and the reference day an undated article borrows. Streams
+// the store: the index keeps band keys and sentence fingerprints, and the
+// shingle sets that verify candidate pairs (exact Jaccard) are re-read
+// from the store a chunk of candidates at a time.
+Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
+                                          bool list_shared) {
   SignatureOptions sig;
-  sig.keep_shingles = true;  // candidate pairs are verified with exact Jaccard
+  sig.keep_shingles = false;
+  LshParams lsh;
+  lsh.keep_signatures = false;
+  DedupBuilder builder({}, lsh);
   // The summary load skips raw bytes and offsets; sentences are re-split
   // from the clean text (the same function made the stored spans).
   SITREP_RETURN_IF_ERROR(
@@ -175,18 +181,22 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
         if (a.published) options->published[a.id] = *a.published;
         Article light = a;
         light.sentences = SplitSentences(light.text);
-        inputs.push_back(PrepareArticle(light, sig));
-        return Status::OK();
+        return builder.Add(PrepareArticle(light, sig));
       }));
-  SITREP_ASSIGN_OR_RETURN(DedupResult d,
-                          sitrep::Deduplicate(std::move(inputs)));
+  ShingleSource source =
+      [&](const std::string& id) -> Result<std::vector<uint32_t>> {
+    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+    std::string_view text = a.text;
+    return ShingleSet(text.substr(0, std::min(text.size(), sig.max_bytes)));
+  };
+  SITREP_ASSIGN_OR_RETURN(DedupResult d, builder.Finish(&source, list_shared));
   options->copy_of = d.copy_of;
   return d;
 }
 
 Result<DedupResult> Pipeline::Duplicates() {
   MergeOptions options;
-  return Deduplicate(&options);
+  return Deduplicate(&options, /*list_shared=*/true);
 }
 
 // An undated article re-read against the day it borrows from the articles
