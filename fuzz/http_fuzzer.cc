@@ -139,6 +139,16 @@ std::optional<std::string> Gunzip(std::string_view in) {
   return out;
 }
 
+// Whether httplib may answer `request` as a HEAD request (headers only,
+// with the Content-Length a GET would have). It reads the method from the
+// request line however malformed ("HEAD" alone, "HEAD\t / HTTP/1.1", blanks
+// trimmed), so the oracle does not re-implement its parsing: a first line
+// that holds "HEAD" may get a reply without a body.
+bool MayBeHead(std::string_view request) {
+  return request.substr(0, request.find('\n')).find("HEAD") !=
+         std::string_view::npos;
+}
+
 // The first response of `out` (what httplib wrote for the first request).
 void CheckResponse(std::string_view out, std::string_view request) {
   if (out.empty()) return;  // no complete request line: nothing written
@@ -155,11 +165,10 @@ void CheckResponse(std::string_view out, std::string_view request) {
   FUZZ_CHECK(Header(head, "X-Content-Type-Options") == "nosniff");
   std::string_view type = Header(head, "Content-Type");
   FUZZ_CHECK(status >= 200 && status < 500);
-  bool head_request = request.starts_with("HEAD ");
   std::string_view len = Header(head, "Content-Length");
   size_t n = len.empty() ? 0 : std::strtoull(std::string(len).c_str(), 0, 10);
   std::string_view body = out.substr(end + 4);
-  if (head_request) return;
+  if (body.empty() && MayBeHead(request)) return;
   FUZZ_CHECK(body.size() >= n);
   body = body.substr(0, n);
   std::string_view encoding = Header(head, "Content-Encoding");

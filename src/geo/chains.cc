@@ -158,20 +158,52 @@ bool CodesOnly(const RawMention& m) {
                      [](uint32_t p) { return (p & kPostCode) != 0; });
 }
 
+// Whether `m`'s first posting is a district holding no posting of `town`:
+// "Pipri, Kaushambi" where this Pipri lies elsewhere. Not a province: news
+// (and coders) misname a town's province more often than its district.
+bool AreaWithout(const MappedGazetteer& g, const RawMention& m,
+                 const RawMention& town) {
+  const PlaceRec* a = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  if (a == nullptr || a->kind != static_cast<uint8_t>(PlaceKind::kAdmin2)) {
+    return false;
+  }
+  return std::none_of(town.posts.begin(), town.posts.end(), [&](uint32_t p) {
+    const PlaceRec* r = g.Rec(p);
+    return r != nullptr && Contains(*a, *r, g);
+  });
+}
+
 // No name of the chain fits another: "Sierra Vieja, Zacatecas" where the
 // village is unknown and matched a namesake abroad. A small town none of
-// whose namesakes shares a country with a later name is dropped.
+// whose namesakes shares a country with a later name is dropped; one that
+// does share it puts those namesakes first, and a small one lying outside
+// the district named right after it is an unknown village there ("Pipri,
+// Kaushambi").
 void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
                const std::vector<bool>& strong) {
   for (size_t i = 0; i + 1 < chain.size(); ++i) {
     if (!strong[i] || !Small(g, *chain[i], true)) continue;
-    bool shares = false, evidence = false;
+    const RawMention* shared = nullptr;
+    bool evidence = false;
     for (size_t j = i + 1; j < chain.size(); ++j) {
       if (CodesOnly(*chain[j])) continue;
       evidence = true;
-      shares |= SharesCountry(g, *chain[i], *chain[j]);
+      if (shared == nullptr && SharesCountry(g, *chain[i], *chain[j])) {
+        shared = chain[j];
+      }
     }
-    chain[i]->drop = evidence && !shares;
+    if (shared == nullptr) {
+      chain[i]->drop = evidence;
+      continue;
+    }
+    RawMention one;  // each posting on its own
+    std::stable_partition(chain[i]->posts.begin(), chain[i]->posts.end(),
+                          [&](uint32_t p) {
+                            one.posts.assign(1, p);
+                            return SharesCountry(g, one, *shared);
+                          });
+    chain[i]->drop = Small(g, *chain[i], false) && !CodesOnly(*chain[i + 1]) &&
+                     AreaWithout(g, *chain[i + 1], *chain[i]);
   }
 }
 

@@ -54,6 +54,16 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
         "KwaZulu-Natal|KwaZulu-Natal@ZA:admin1"}},
       {"Villagers fled Chatsworth (Qwxz, KwaZulu-Natal) after the raid.",
        {"KwaZulu-Natal|KwaZulu-Natal@ZA:admin1"}},
+      // A small town lying outside the district named right after it is
+      // an unknown village there (this Pipri is in Maharashtra).
+      {"Farmers clashed in Pipri, Kaushambi, over a plot.",
+       {"Kaushambi|Kaushambi District@IN:admin2"}},
+      // Only a namesake abroad (Chora, Greece): the province stands in.
+      {"Troops repelled an assault in Chora district, Uruzgan.",
+       {"Uruzgan|Oruzgan@AF:admin1"}},
+      // A town in another province is kept: texts misname provinces.
+      {"Gunmen attacked a bus near Buni Yadi (Gujiba LGA, Borno).",
+       {"Buni Yadi|Buni Yadi@NG:city", "Borno|Borno State@NG:admin1"}},
   };
   for (const Case& c : cases) EXPECT_EQ(Found(c.text), c.want) << c.text;
 }
