@@ -445,6 +445,22 @@ bool PrepositionBetween(const Lexicon& lex, const SentenceFacts& f, uint32_t b,
   return false;
 }
 
+// "wounding five, two of whom later died": part of the wounded died; the
+// dead are counted (the wounded figure stays as told).
+void BindDiedOfWounded(const std::vector<Hit>& outcomes, const QuantityAt& qa,
+                       SentenceFacts* f) {
+  bool wounded = false;
+  for (const auto& g : f->figures) {
+    wounded |= g.outcome == Outcome::kInjured && g.count.value() > 0;
+  }
+  if (!wounded) return;
+  const Hit* o = OutcomeAfter(outcomes, *f, qa.tok_end, 5);
+  if (o && o->e->outcome == Outcome::kKilled &&
+      o->e->form == OutcomeForm::kIntransitive) {
+    AddFigure(f, MakeFigure(qa.q, Outcome::kKilled, ""));
+  }
+}
+
 }  // namespace figures_internal
 
 using namespace figures_internal;  // NOLINT: this stage's own helpers
@@ -458,7 +474,10 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
       BindStatedZero(outcomes, qa, f);
       continue;
     }
-    if (Subset(*f, qa)) continue;
+    if (Subset(*f, qa)) {
+      BindDiedOfWounded(outcomes, qa, f);
+      continue;
+    }
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
     if (victim && PrepositionBetween(lex, *f, qa.tok_end, victim->begin)) {
       victim = nullptr;  // "nine wounded during a Taliban raid"
@@ -492,6 +511,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
+  BindVictimLists(outcomes, f);
   MarkAdditions(f);
 }
 

@@ -42,6 +42,9 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
 // "killing a soldier", "a man was shot dead", "killing him".
 void BindSingleVictims(const std::vector<Hit>& outcomes,
                        const std::vector<Hit>& actors, SentenceFacts* f);
+// "two soldiers, a policeman and a civilian were killed": one figure for
+// the list, replacing those bound to its items.
+void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
 

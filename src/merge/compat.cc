@@ -1,4 +1,5 @@
 // When two mentions from different articles tell one event.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -115,9 +116,38 @@ bool SharedNonzero(const Mention& a, const Mention& b) {
   return false;
 }
 
+bool OnlyZero(const std::vector<int64_t>& vs) {
+  return !vs.empty() &&
+         std::none_of(vs.begin(), vs.end(), [](int64_t v) { return v > 0; });
+}
+
+bool OnlyNonzero(const std::vector<int64_t>& vs) {
+  return !vs.empty() &&
+         std::all_of(vs.begin(), vs.end(), [](int64_t v) { return v > 0; });
+}
+
+// "No casualties": the report says no one was killed and no one hurt, and
+// nothing else about either.
+bool NoCasualties(const Mention& m) {
+  return OnlyZero(Values(m, Outcome::kKilled)) &&
+         OnlyZero(Values(m, Outcome::kInjured));
+}
+
+// `none` says no one was killed or hurt; `other` counts only victims of one
+// of those ("two wounded"). One day in one town, that is two attacks. A
+// report saying only "no injuries" may be an early word on the event another
+// counts three hurt in, and an outlet telling both ("no casualties at first
+// ... three hurt") may join either.
+bool NoneAgainstVictims(const Mention& none, const Mention& other) {
+  if (!NoCasualties(none)) return false;
+  return OnlyNonzero(Values(other, Outcome::kKilled)) ||
+         OnlyNonzero(Values(other, Outcome::kInjured));
+}
+
 // For every outcome both give non-zero counts for, some pair is close.
 bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
   *one_equal = false;
+  if (NoneAgainstVictims(a, b) || NoneAgainstVictims(b, a)) return false;
   for (int o = 0; o < kNumOutcomes; ++o) {
     std::vector<int64_t> xs = Values(a, static_cast<Outcome>(o));
     std::vector<int64_t> ys = Values(b, static_cast<Outcome>(o));

@@ -242,6 +242,46 @@ TEST(Merge, InjuredWithoutDeadImpliesZeroFatalities) {
   EXPECT_TRUE(events[0].fatalities_implied);
 }
 
+// "No casualties" told by one report and victims counted by another, one
+// day in one town: two attacks. A bare "no injuries" (possibly an early
+// word) still joins a report of three hurt (see the first test).
+TEST(Merge, NoCasualtiesAgainstVictimsAreTwoEvents) {
+  using O = Outcome;
+  struct Case {
+    const char* name;
+    std::vector<Figure> a, b;
+    size_t events;
+  };
+  const Case cases[] = {
+      {"none vs wounded",
+       {Fig(O::kKilled, 0), Fig(O::kInjured, 0)},
+       {Fig(O::kInjured, 2)},
+       2},
+      {"none vs dead and wounded",
+       {Fig(O::kKilled, 0), Fig(O::kInjured, 0)},
+       {Fig(O::kKilled, 1), Fig(O::kInjured, 4)},
+       2},
+      {"none vs none",
+       {Fig(O::kKilled, 0), Fig(O::kInjured, 0)},
+       {Fig(O::kInjured, 0), Fig(O::kKilled, 0)},
+       1},
+      {"no injuries vs wounded",
+       {Fig(O::kInjured, 0)},
+       {Fig(O::kInjured, 3)},
+       1},
+      {"none vs an outlet telling both",
+       {Fig(O::kKilled, 0), Fig(O::kInjured, 0)},
+       {Fig(O::kInjured, 0), Fig(O::kInjured, 3, 1)},
+       1},
+  };
+  for (const auto& c : cases) {
+    auto events = MergeMentions({M("a", kExpl, kBaghdad, kJan26, c.a),
+                                 M("b", kExpl, kBaghdad, kJan26, c.b)},
+                                {});
+    EXPECT_EQ(events.size(), c.events) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
 

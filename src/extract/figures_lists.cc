@@ -1,0 +1,251 @@
+// Counting lists of victims told item by item: "two soldiers, a policeman
+// and a civilian were killed", "killing the district governor, his two
+// bodyguards and three civilians", "a father and son were shot dead". The
+// items add up; the list's figure replaces the figures bound to its items.
+// Part of BindFigures.
+#include <algorithm>
+#include <set>
+
+#include "extract/figures_internal.h"
+
+namespace sitrep::figures_internal {
+namespace {
+
+// One item of a list and the tokens it covers.
+struct Item {
+  uint32_t begin = 0, end = 0;
+  int64_t count = 0;
+  bool open = false;  // "at least two soldiers"
+};
+
+struct List {
+  std::vector<Item> items;
+  uint32_t end = 0;  // token after the last item (and its apposition)
+};
+
+// Words that open an item counting one person: "a villager", "his son".
+bool OpensOne(const std::string& w) {
+  static const std::set<std::string> kWords = {
+      "a", "an", "the", "his", "her", "their", "its", "another"};
+  return kWords.count(w) > 0;
+}
+
+// Words that end an item's head noun phrase.
+bool EndsHead(const SentenceFacts& f, const std::vector<Hit>& outcomes,
+              uint32_t k) {
+  const Tok& t = f.toks[k];
+  if (t.punct && t.norm != "-") return true;
+  if (t.norm == "and" || t.norm == "or" || t.norm == "including" ||
+      t.norm == "identified" || t.norm == "named" || t.norm == "aged" ||
+      t.norm == "among" || Preposition(t.norm) || Adverb(t.norm) ||
+      Fillers().count(t.norm) > 0 || IsQuantityTok(f, k)) {
+    // "people" and "others" are fillers elsewhere but heads here.
+    return t.norm != "people" && t.norm != "others";
+  }
+  for (const auto& o : outcomes) {
+    if (o.begin == k) return true;
+  }
+  return false;
+}
+
+bool Auxiliary(const std::string& w) {
+  return w == "were" || w == "was" || w == "been" || w == "had" ||
+         w == "have" || w == "has";
+}
+
+// A bare head (token before `k`) closes its clause: "a father and son." or
+// "... and son were killed"; not a verb ("... and resulted in").
+bool BareHead(const SentenceFacts& f, uint32_t k) {
+  const std::string& w = f.toks[k - 1].norm;
+  if (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")) {
+    return false;
+  }
+  return k >= f.toks.size() || f.toks[k].punct || Auxiliary(f.toks[k].norm);
+}
+
+const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k) {
+  for (const auto& q : f.quantities) {
+    if (q.tok_begin == k) return &q;
+  }
+  return nullptr;
+}
+
+// Parses one item at token `k`: a count or a one-person opener, then up to
+// four head words. `bare`: a lower-case head alone may stand ("a father and
+// son"). False when no item starts at `k`.
+bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
+               uint32_t k, bool bare, Item* item) {
+  const uint32_t n = f.toks.size();
+  if (k >= n) return false;
+  *item = Item{k, k, 1, false};
+  if (OpensOne(f.toks[k].norm)) ++k;
+  const QuantityAt* q = k < n ? QuantityStarting(f, k) : nullptr;
+  if (q) {
+    if (q->q.implausible || q->q.qualifier == "zero" ||
+        q->q.qualifier == "vague" || q->q.count.high != q->q.count.low) {
+      return false;
+    }
+    item->count = q->q.count.value();
+    item->open = q->q.qualifier != "exact";
+    k = q->tok_end;
+  } else if (k == item->begin && (!bare || f.toks[k].cap)) {
+    return false;
+  }
+  uint32_t head = k;
+  while (k < n && k < head + 4 && !EndsHead(f, outcomes, k)) ++k;
+  if (k == head) return false;
+  // A bare head is one word closing the sentence or clause: "a father and
+  // son", not "... and completely destroying".
+  if (k == item->begin + 1 && !q && !OpensOne(f.toks[item->begin].norm) &&
+      !BareHead(f, k)) {
+    return false;
+  }
+  if (k > item->begin + 1 && head == item->begin) return false;
+  const std::string& last = f.toks[k - 1].norm;
+  if (Things().count(last) || Amounts().count(last)) return false;
+  // "the villagers": an unstated number.
+  bool plural = last.size() > 3 && last.back() == 's' &&
+                last[last.size() - 2] != 's' && !f.toks[k - 1].cap;
+  if (!q && plural) return false;
+  item->end = k;
+  return true;
+}
+
+// ", identified as Chugadu," or ", Abdul Wahid," after an item: the token
+// after the closing comma, or `k` when none is there.
+uint32_t SkipApposition(const SentenceFacts& f, uint32_t k) {
+  const uint32_t n = f.toks.size();
+  if (k + 1 >= n || f.toks[k].norm != ",") return k;
+  const Tok& next = f.toks[k + 1];
+  if (!next.cap && next.norm != "identified" && next.norm != "named" &&
+      next.norm != "aged") {
+    return k;
+  }
+  for (uint32_t j = k + 1; j < n && j < k + 12; ++j) {
+    if (f.toks[j].norm == ",") return j;
+    if (f.toks[j].punct && f.toks[j].norm != "-") return k;
+  }
+  return k;
+}
+
+// "a soldier, a police spokesman said": the speaker is no victim.
+bool Speaks(const SentenceFacts& f, uint32_t k) {
+  if (k >= f.toks.size()) return false;
+  const std::string& w = f.toks[k].norm;
+  return w == "said" || w == "says" || w == "told" || w == "reported" ||
+         w == "added" || w == "stated" || w == "confirmed";
+}
+
+// The list of items from token `k`, joined by ",", "and", ", and".
+List ParseList(const SentenceFacts& f, const std::vector<Hit>& outcomes,
+               uint32_t k) {
+  List list;
+  Item item;
+  bool bare = false;
+  while (ParseItem(f, outcomes, k, bare, &item) && !Speaks(f, item.end)) {
+    list.items.push_back(item);
+    k = list.end = SkipApposition(f, item.end);
+    // "three people, identified as A, and his son and a nephew": the
+    // names that follow tell who the three were.
+    if (k > item.end && item.count > 1) break;
+    bool comma = k < f.toks.size() && f.toks[k].norm == ",";
+    if (comma) ++k;
+    bare = k < f.toks.size() && f.toks[k].norm == "and";
+    if (!comma && !bare) break;
+    if (bare) ++k;
+  }
+  return list;
+}
+
+// Whether the outcome `o` follows token `k` over auxiliaries and adverbs
+// only ("... were also shot and killed").
+bool OutcomeFollows(const SentenceFacts& f, uint32_t k, const Hit& o) {
+  for (; k < o.begin; ++k) {
+    const std::string& w = f.toks[k].norm;
+    bool aux = Auxiliary(w) || w == "all" || w == "reportedly";
+    if (!aux && !Adverb(w)) return false;
+  }
+  return k == o.begin;
+}
+
+bool Boundary(const std::string& w) {
+  return w == "," || w == ";" || w == ":" || w == "when" || w == "while" ||
+         w == "after" || w == "and" || w == "as";
+}
+
+// The subject list of a passive outcome: the longest list from a clause
+// boundary that ends right before the outcome.
+List SubjectList(const SentenceFacts& f, const std::vector<Hit>& outcomes,
+                 const Hit& o) {
+  uint32_t from = o.begin > 30 ? o.begin - 30 : 0;
+  for (uint32_t s = from; s < o.begin; ++s) {
+    if (s > 0 && !Boundary(f.toks[s - 1].norm)) continue;
+    List list = ParseList(f, outcomes, s);
+    if (list.items.size() > 1 && OutcomeFollows(f, list.end, o)) return list;
+  }
+  return {};
+}
+
+bool Overlaps(const Figure& g, const Figure& list) {
+  return g.outcome == list.outcome && g.span.begin < list.span.end &&
+         list.span.begin < g.span.end;
+}
+
+// The list's items are already counted with their own classes ("two
+// civilians and three militants"): those add up, and later sentences
+// ("the three militants") are matched to them.
+bool TellsApart(const std::vector<Figure>& figs, const Figure& list) {
+  std::set<std::string> classes;
+  int64_t sum = 0;
+  for (const auto& g : figs) {
+    if (!Overlaps(g, list)) continue;
+    if (g.victims.empty() || g.victims == "people" ||
+        !classes.insert(g.victims).second) {
+      return false;
+    }
+    sum += g.count.value();
+  }
+  return sum == list.count.value();
+}
+
+void ReplaceWithList(const List& list, Outcome outcome, SentenceFacts* f) {
+  Figure fig;
+  fig.outcome = outcome;
+  fig.qualifier = "exact";
+  int64_t total = 0;
+  for (const auto& item : list.items) {
+    total += item.count;
+    if (item.open) fig.qualifier = "at least";
+  }
+  fig.count = Count{total, total, total};
+  fig.span = {f->toks[list.items.front().begin].span.begin,
+              f->toks[list.items.back().end - 1].span.end};
+  auto& figs = f->figures;
+  if (TellsApart(figs, fig)) return;
+  figs.erase(std::remove_if(figs.begin(), figs.end(),
+                            [&](const Figure& g) { return Overlaps(g, fig); }),
+             figs.end());
+  figs.push_back(std::move(fig));
+}
+
+}  // namespace
+
+void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f) {
+  for (const auto& o : outcomes) {
+    if (o.e->form != OutcomeForm::kVerb ||
+        (o.e->outcome != Outcome::kKilled &&
+         o.e->outcome != Outcome::kInjured)) {
+      continue;
+    }
+    List list = ParseList(*f, outcomes, o.end);
+    // "killing the chief, and seven others were injured": a new clause.
+    if (!list.items.empty() && list.end < f->toks.size() &&
+        Auxiliary(f->toks[list.end].norm)) {
+      list.items.pop_back();
+    }
+    if (list.items.size() < 2) list = SubjectList(*f, outcomes, o);
+    if (list.items.size() > 1) ReplaceWithList(list, o.e->outcome, f);
+  }
+}
+
+}  // namespace sitrep::figures_internal
