@@ -186,10 +186,6 @@ std::optional<Location> MentionBuilder::EventPlace(
                : p->kind == PlaceKind::kAdmin2               ? 2
                : p->kind == PlaceKind::kAdmin1               ? 3
                                                              : 4;
-    // "Mattani, a suburb of Peshawar" in a story about Pakistan: a village
-    // the gazetteer knows only abroad (Mat'ani, Georgia) yields to a place
-    // of the article's own country named beside it.
-    if (country_place_ && p->country != country_place_->country) rank += 10;
     if (rank < best_rank) {
       best_rank = rank;
       best = ToLocation(*p, pm.span);
