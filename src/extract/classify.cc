@@ -116,8 +116,8 @@ void DemoteStrategic(bool harm, bool protest_ctx, Classification* c) {
   double sd = s[kStrategic];
   if (sd <= 0) return;
   if (harm) {
-    double violent = s[kBattles] + s[kExplosions] + s[kVac] + s[kRiots] +
-                     s[kProtests];
+    double violent =
+        s[kBattles] + s[kExplosions] + s[kVac] + s[kRiots] + s[kProtests];
     if (violent <= 0) s[kVac] += 1;
     s[kStrategic] = 0;
   } else if (protest_ctx && s[kRiots] > 0) {
