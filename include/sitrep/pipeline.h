@@ -33,6 +33,10 @@
 
 namespace sitrep {
 
+namespace pipeline_internal {
+class MemoryCorpus;
+}  // namespace pipeline_internal
+
 struct PipelineOptions {
   IngestLimits limits;
   bool conservative = false;  // ACLED's lowest-figure convention for `best`
@@ -52,6 +56,15 @@ class Pipeline {
   // Opens the gazetteer and lexicons. REQUIRES: `store` outlives the Pipeline.
   static Result<std::unique_ptr<Pipeline>> Open(Store* store,
                                                 const PipelineOptions& options);
+  // A pipeline without a store (`sitrep extract`): Ingest keeps the current
+  // articles' mentions and near-duplicate signatures in memory (undated
+  // articles whole, for redating) and DeriveEvents derives from them the
+  // events a store-backed pipeline derives from the same inputs, without
+  // writing or decoding a database. Duplicates works too; RebuildEvents and
+  // Reextract need a store (kInvalidArgument). Memory: the mentions and
+  // signatures of every article, and the undated articles.
+  static Result<std::unique_ptr<Pipeline>> OpenWithoutStore(
+      const PipelineOptions& options);
   ~Pipeline();
 
   // Reads every input under `paths` into the store, extracting mentions of
@@ -84,6 +97,7 @@ class Pipeline {
  private:
   Pipeline(Store* store, PipelineOptions options);
   struct Pending;
+
   // Documents per Ingest batch (one transaction), and the raw bytes that
   // close a batch early (bounds memory on large documents).
   static constexpr size_t kBatchDocuments = 256;
@@ -92,12 +106,19 @@ class Pipeline {
                      const Progress& progress);
   Status StoreArticle(const std::string& where, const Result<Article>& article,
                       std::vector<Mention>* mentions, IngestReport* report);
+  // Store-less StoreArticle: keeps `p`'s article (moved from) in memory_.
+  Status KeepArticle(Pending& p, IngestReport* report);
+  Result<bool> HasContent(const Article& a);
+  Result<Article> GetArticle(const std::string& id);
+  Status ReadMentions(std::vector<Mention>* mentions);
+  Result<std::vector<DedupInput>> DedupInputs();
   Status ExtractAndStore(const Article& a, IngestReport* report);
   Result<DedupResult> Deduplicate(MergeOptions* options);
   Status Redate(const std::map<std::string, CivilDay>& reference,
                 std::vector<Mention>* mentions);
 
-  Store* store_;
+  Store* store_;  // null: store-less (memory_)
+  std::unique_ptr<pipeline_internal::MemoryCorpus> memory_;
   PipelineOptions options_;
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<Extractor> extractor_;

@@ -43,6 +43,11 @@ enum class PutOutcome {
 };
 const char* PutOutcomeName(PutOutcome o);  // "inserted", ...
 
+// Why Store::PutArticle would refuse `a` (kInvalidArgument: no id or
+// content hash, a span outside its text, offsets not increasing), or OK.
+// For holders of articles outside a Store that must refuse the same ones.
+Status ValidateArticle(const Article& a);
+
 // What ForEachArticle reconstructs. kSummary fills the metadata fields and
 // `text`; kFull also `raw`, `offsets`, `sentences`, `removed`, `dateline`.
 enum class ArticleLoad { kSummary, kFull };
