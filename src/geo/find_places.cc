@@ -160,6 +160,7 @@ class Finder {
   bool HasCue(size_t i) const;
   bool GluedToName(size_t i, size_t n) const;
   bool RunGoesOn(size_t k) const;
+  size_t SuffixWords(size_t k) const;
   bool Nationality(size_t next, uint32_t post) const;
   bool AfterUnknownName(size_t i, size_t n) const;
   bool PersonLike(size_t i, size_t n) const;
@@ -201,8 +202,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     RawMention m;
     m.span = span;
     m.demonym = demonym;
-    m.want_admin = i + n < w_.size() && w_[i + n].joined &&
-                   g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
+    m.want_admin = SuffixWords(i + n) > 0;
     bool short_name = !demonym && key.size() <= 3;
     for (uint32_t p : posts) {
       if (m.posts.size() == kMaxPostings) break;
@@ -337,8 +337,7 @@ bool Finder::ChainCue(size_t i) const {
   if (e >= t_.size()) return true;
   char c = t_[e];
   if (c == ',' || c == ')' || c == '.' || c == ';') return true;
-  return i + 1 < w_.size() && w_[i + 1].joined &&
-         g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + 1)));
+  return SuffixWords(i + 1) > 0;
 }
 
 bool Finder::HasCue(size_t i) const {
@@ -398,8 +397,26 @@ bool Finder::RunGoesOn(size_t k) const {
     return false;
   }
   std::string key = NormalizePlaceKey(Text(k));
-  return !g_.HasWord(kWordPlaceNoun, key) &&
-         !g_.HasWord(kWordAdminSuffix, key) && !g_.HasWord(kWordStop, key);
+  return !g_.HasWord(kWordPlaceNoun, key) && SuffixWords(k) == 0 &&
+         !g_.HasWord(kWordStop, key);
+}
+
+// The words of an admin suffix starting at word k and joined to the name
+// before it: "district", "LGA", "Local Government Area"; 0 when none.
+size_t Finder::SuffixWords(size_t k) const {
+  constexpr size_t kMaxSuffixWords = 3;
+  for (size_t m = kMaxSuffixWords; m >= 1; --m) {
+    if (k + m > w_.size()) continue;
+    // Spaces only inside: "sub-district" keeps reading as before.
+    bool joined = w_[k].joined;
+    for (size_t j = k + 1; j < k + m; ++j) {
+      joined &= w_[j].joined && w_[j].sep_before == ' ';
+    }
+    if (!joined) continue;
+    Span span{w_[k].begin, w_[k + m - 1].end};
+    if (g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(span.In(t_)))) return m;
+  }
+  return 0;
 }
 
 bool Finder::Accept(size_t i, size_t n, std::string_view key,
@@ -448,10 +465,7 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   if (!strong && RunGoesOn(i + n)) return false;
   if (HasCue(i) || ChainCue(i)) return true;
   // "Swat district", "Paletwa Township": an admin suffix after the name.
-  if (i + n < w_.size() && w_[i + n].joined &&
-      g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)))) {
-    return true;
-  }
+  if (SuffixWords(i + n) > 0) return true;
   // "Mindat District": the name ends in one.
   if (admin2 && n > 1 &&
       g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n - 1)))) {

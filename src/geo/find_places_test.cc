@@ -49,6 +49,11 @@ TEST(FindPlaces, SeedSentences) {
        {"KUT|Al Kūt@IQ", "Iraq|Iraq@IQ", "Iraq|Iraq@IQ"}},
       {"An Iraqi official initially put the number of rockets at four.",
        {"Iraqi|~IQ"}},
+      // A three-word admin suffix after a small district seat: without it
+      // "Local" reads as the rest of an unknown name and Kankara is lost.
+      {"Bandits raided homes in Kankara Local Government Area on Friday.",
+       {"Kankara|Kankara@NG"}},
+      {"Bandits raided homes in Kankara Local Area on Friday.", {}},
       {"Another 12 protestors were killed in a separate clash in Najaf.",
        {"Najaf|Najaf@IQ"}},
       {"Fighting spread to al-Anbar province and Anbar Province.",
