@@ -49,6 +49,7 @@ class MentionBuilder {
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
   void FindWebDateline(const std::vector<SentenceFacts>& ss);
+  void PreferPlaceOverDateline(const std::vector<SentenceFacts>& ss);
   bool AfterDateline(Span sentence) const;
   std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
   bool Qualifies(const Candidate& c) const;

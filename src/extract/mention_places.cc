@@ -123,6 +123,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
          return c.first == dateline_place_->country;
        }));
   if (dateline_place_ && !dateline_named) dateline_place_.reset();
+  PreferPlaceOverDateline(ss);
   std::string main_country = dateline_place_          ? dateline_place_->country
                              : ctx_.countries.empty() ? ""
                                                       : ctx_.countries.front();
@@ -144,6 +145,32 @@ void MentionBuilder::FindWebDateline(const std::vector<SentenceFacts>& ss) {
       dateline_place_ = ToLocation(*p, {});
       return;
     }
+  }
+}
+
+// "KABUL: ... attacked a checkpoint in southern Kandahar province": the
+// place the opening sentences name in the dateline's own country stands in
+// for the sentences that name none, not the bureau's city.
+void MentionBuilder::PreferPlaceOverDateline(
+    const std::vector<SentenceFacts>& ss) {
+  constexpr size_t kOpening = 2;  // sentences from the dateline on
+  if (!dateline_place_) return;
+  size_t seen = 0;
+  for (const auto& f : ss) {
+    if (seen == kOpening) return;
+    if (!AfterDateline(f.span)) continue;
+    ++seen;
+    std::optional<Location> l = EventPlace(f);
+    if (!l || l->country != dateline_place_->country ||
+        l->precision == "country" || OpensWithDateline(article_.text, l->span)) {
+      continue;
+    }
+    // Only a district or province elsewhere: a town named first may be one
+    // of several ("KUT: ... as in Baghdad") and the dateline's own
+    // province holds the dateline city, the more precise of the two.
+    bool area = l->precision == "admin1" || l->precision == "admin2";
+    if (area && l->admin1 != dateline_place_->admin1) dateline_place_ = l;
+    return;
   }
 }
 
