@@ -156,6 +156,41 @@ TEST_F(RouterTest, HeadRepliesCarryNoBody) {
   EXPECT_TRUE(out.ends_with("}")) << out;
 }
 
+// Replies are never brotli: httplib's brotli runs at quality 11 per
+// request (0.7 s for the live page) whenever "br" is offered.
+TEST_F(RouterTest, CompressesWithGzipAtMost) {
+  struct Case {
+    std::string accept;
+    std::string_view encoding;  // "" = none
+  };
+  const Case cases[] = {
+      {"gzip, deflate, br", "gzip"},
+      {"br", ""},
+      {"br;q=1, gzip", "gzip"},
+      {"identity", ""},
+      {"gzip", "gzip"},
+  };
+  for (const char* path : {"/", "/api/events"}) {
+    for (const Case& c : cases) {
+      std::string out = http_->Serve(
+          "GET " + std::string(path) +
+              " HTTP/1.1\r\nAccept-Encoding: " + c.accept + "\r\n\r\n",
+          1);
+      EXPECT_EQ(StatusOf(out), 200) << out;
+      std::string head = out.substr(0, out.find("\r\n\r\n"));
+      std::string want = c.encoding.empty()
+                             ? ""
+                             : "Content-Encoding: " + std::string(c.encoding);
+      EXPECT_EQ(head.find("Content-Encoding: br"), std::string::npos) << head;
+      if (want.empty()) {
+        EXPECT_EQ(head.find("Content-Encoding"), std::string::npos) << head;
+      } else {
+        EXPECT_NE(head.find(want), std::string::npos) << c.accept << head;
+      }
+    }
+  }
+}
+
 TEST(ParseEventQueryTest, Params) {
   auto q = ParseEventQuery({{"country", "iq"}, {"limit", "5"}}, false);
   ASSERT_TRUE(q.ok());
