@@ -118,7 +118,9 @@ bool Preposition(const std::string& w) {
 bool Adverb(const std::string& w) {
   return w == "also" || w == "slightly" || w == "seriously" ||
          w == "critically" || w == "severely" || w == "badly" ||
-         w == "reportedly" || w == "fatally" || w == "later" || w == "both";
+         w == "reportedly" || w == "fatally" || w == "later" || w == "both" ||
+         w == "then" || w == "subsequently" || w == "allegedly" ||
+         w == "eventually";
 }
 
 bool AsideOpener(const std::string& w) {

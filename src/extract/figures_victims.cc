@@ -280,6 +280,58 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
   return DeterminedObjects(outcomes, f, from);
 }
 
+// Capitalised name words ending right before token `end`, over no
+// punctuation: the first token of the run, or `end` when none.
+uint32_t NameRunBefore(const SentenceFacts& f, uint32_t end) {
+  static const std::set<std::string> kNotNames = {
+      "he", "she", "they", "it", "many", "others", "all", "both", "some",
+      "police", "troops", "we", "most", "several", "one", "two"};
+  uint32_t k = end;
+  while (k > 0 && f.toks[k - 1].cap && !f.toks[k - 1].punct &&
+         !kNotNames.count(f.toks[k - 1].norm) && end - k < 4) {
+    --k;
+  }
+  return k;
+}
+
+// "Jamal and Khan died", "Berkhamov later died": named people as the
+// subject of an intransitive death, one each. Returns whether bound.
+bool BindNamedSubject(const std::vector<Hit>& actors, const Hit& o,
+                      SentenceFacts* f) {
+  if (o.e->form != OutcomeForm::kIntransitive &&
+      o.e->form != OutcomeForm::kOne) {
+    return false;
+  }
+  uint32_t end = o.begin;
+  while (end > 0 && o.begin - end < 2 && Adverb(f->toks[end - 1].norm)) --end;
+  uint32_t first = NameRunBefore(*f, end);
+  if (first == end) return false;
+  int64_t n = 1;
+  if (first >= 2 && f->toks[first - 1].norm == "and") {
+    uint32_t other = NameRunBefore(*f, first - 1);
+    if (other < first - 1) {
+      first = other;
+      n = 2;
+    }
+  }
+  for (uint32_t k = first; k < end; ++k) {
+    if (InPlace(*f, f->toks[k].span) || InDate(*f, f->toks[k].span)) {
+      return false;
+    }
+    for (const auto& a : actors) {
+      if (a.begin <= k && k < a.end && a.e->actor_kind != ActorKind::kPerson) {
+        return false;  // "the Taliban died": a group, not one person
+      }
+    }
+  }
+  Quantity q;
+  q.span = {f->toks[first].span.begin, f->toks[o.end - 1].span.end};
+  q.count = Count{n, n, n};
+  q.qualifier = "named";
+  AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
+  return true;
+}
+
 }  // namespace
 
 // One unnamed victim: "a man was shot to death", "killing a soldier",
@@ -290,6 +342,7 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     if (BindBodyOf(o, f)) continue;
     if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
       continue;
+    if (BindNamedSubject(actors, o, f)) continue;
     if (o.e->form == OutcomeForm::kOne) {  // "he later died of his wounds"
       Quantity q;
       q.span = {f->toks[o.begin].span.begin, f->toks[o.end - 1].span.end};
