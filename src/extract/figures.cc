@@ -531,6 +531,12 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     }
     if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
     if (o == nullptr) continue;
+    // "arrested four of the attackers": arrests of some of the people who
+    // did the event belong to it, not a new count (ACLED codes none).
+    if (o->e->outcome == Outcome::kArrested &&
+        HasWordBetween(*f, qa.tok_end, qa.tok_end + 1, "of")) {
+      continue;
+    }
     // "killed 5 merchants", "seven government employees were killed": a
     // counted noun is people unless it is a thing ("five armoured vehicles").
     if (!victim && after > qa.tok_end &&

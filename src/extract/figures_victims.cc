@@ -95,7 +95,10 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
     // "an unknown number of soldiers" is no count.
     bool amount =
         k + 1 < f.toks.size() && Amounts().count(f.toks[k + 1].norm) > 0;
-    if ((w == "a" || w == "an") && !amount) ++n;
+    // "injuring another passenger" (not "another 12 protesters").
+    bool another = w == "another" && k + 1 < f.toks.size() &&
+                   !IsQuantityTok(f, k) && !IsQuantityTok(f, k + 1);
+    if ((w == "a" || w == "an" || another) && !amount) ++n;
     // "a Muslim couple": two people.
     if (w == "couple" && n > 0 &&
         (k + 1 == f.toks.size() || f.toks[k + 1].norm != "of")) {
@@ -209,7 +212,8 @@ int64_t ObjectVictims(const std::vector<Hit>& outcomes,
   // unless it is a thing or an amount ("a number of").
   const std::string& det = f.toks[o.end].norm;
   bool noun = o.end + 1 < f.toks.size() &&
-              (det == "a" || det == "an" || det == "the") &&
+              (det == "a" || det == "an" || det == "the" ||
+               det == "another") &&
               !f.toks[o.end + 1].punct &&
               !Things().count(f.toks[o.end + 1].norm) &&
               !Amounts().count(f.toks[o.end + 1].norm);
@@ -355,7 +359,9 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     // "was killed", "was also seriously injured".
     uint32_t aux = o.begin;
     while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
-    bool was = aux > 0 && f->toks[aux - 1].norm == "was";
+    // "was killed"; "one was shot dead and another injured".
+    bool was = aux > 0 && (f->toks[aux - 1].norm == "was" ||
+                           f->toks[aux - 1].norm == "another");
     if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
       objects = CoordinatedSubject(outcomes, *f, aux - 1);
     }
