@@ -138,6 +138,10 @@ class NearDuplicateIndex {
   // Connected components of Pairs(threshold) (single linkage), sorted by
   // their first id.
   std::vector<DuplicateGroup> Groups(double threshold = 0.8) const;
+  // The LSH bucket keys of `signature`, one per band (none when it has no
+  // shingle: such a signature is never banded). Two added articles are a
+  // candidate pair when they share a key in some band.
+  std::vector<uint64_t> BandKeys(const DocSignature& signature) const;
   // Added articles at Jaccard >= threshold with `signature` (not added),
   // sorted by id; `a` is "" and `b` the added article's id.
   std::vector<DuplicatePair> Query(const DocSignature& signature,

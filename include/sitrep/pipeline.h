@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,12 +34,23 @@
 
 namespace sitrep {
 
+namespace pipeline_internal {
+class DerivationCache;
+class MemoryCorpus;
+}  // namespace pipeline_internal
+
 struct PipelineOptions {
   IngestLimits limits;
   bool conservative = false;  // ACLED's lowest-figure convention for `best`
   // Threads cleaning and extracting articles in Ingest (0 = one per
   // hardware thread). The output does not depend on it.
   int threads = 0;
+  // Keep the event derivation in memory between RebuildEvents calls, so
+  // that one stored article re-derives only the events it can affect
+  // (milliseconds, not a full pass; the result is the same). Costs memory
+  // (~2x the mentions) and a full derivation at the first rebuild: for
+  // long-lived pipelines (the server), not one-shot commands.
+  bool keep_derivation = false;
 };
 
 struct IngestReport {
@@ -52,6 +64,15 @@ class Pipeline {
   // Opens the gazetteer and lexicons. REQUIRES: `store` outlives the Pipeline.
   static Result<std::unique_ptr<Pipeline>> Open(Store* store,
                                                 const PipelineOptions& options);
+  // A pipeline without a store (`sitrep extract`): Ingest keeps the current
+  // articles' mentions and near-duplicate signatures in memory (undated
+  // articles whole, for redating) and DeriveEvents derives from them the
+  // events a store-backed pipeline derives from the same inputs, without
+  // writing or decoding a database. Duplicates works too; RebuildEvents and
+  // Reextract need a store (kInvalidArgument). Memory: the mentions and
+  // signatures of every article, and the undated articles.
+  static Result<std::unique_ptr<Pipeline>> OpenWithoutStore(
+      const PipelineOptions& options);
   ~Pipeline();
 
   // Reads every input under `paths` into the store, extracting mentions of
@@ -69,7 +90,12 @@ class Pipeline {
       const std::vector<std::string>* scopes = nullptr);
   // Re-derives the events of the scopes whose mentions changed since the
   // last rebuild and replaces them in the store (incremental; one
-  // transaction). Returns how many events were re-derived.
+  // transaction). Returns how many events were re-derived. With
+  // keep_derivation, articles stored through this Pipeline since the last
+  // rebuild are merged into the kept derivation (falling back to a full
+  // one when an article is tied to a stored one by dedup, or another
+  // connection wrote). REQUIRES (keep_derivation): this Pipeline is the
+  // only writer of mentions through its Store connection.
   Result<size_t> RebuildEvents();
 
   // Near-duplicate groups, shared sentences, copies and borrowed reference
@@ -81,9 +107,17 @@ class Pipeline {
 
   const Gazetteer* gazetteer() const { return gazetteer_.get(); }
 
+  // How RebuildEvents ran (keep_derivation): merged into the kept
+  // derivation, or derived in full.
+  struct RebuildCounts {
+    int64_t incremental = 0, full = 0;
+  };
+  const RebuildCounts& rebuild_counts() const { return rebuild_counts_; }
+
  private:
   Pipeline(Store* store, PipelineOptions options);
   struct Pending;
+
   // Documents per Ingest batch (one transaction), and the raw bytes that
   // close a batch early (bounds memory on large documents).
   static constexpr size_t kBatchDocuments = 256;
@@ -92,16 +126,33 @@ class Pipeline {
                      const Progress& progress);
   Status StoreArticle(const std::string& where, const Result<Article>& article,
                       std::vector<Mention>* mentions, IngestReport* report);
+  // Store-less StoreArticle: keeps `p`'s article (moved from) in memory_.
+  Status KeepArticle(Pending& p, IngestReport* report);
+  Result<bool> HasContent(const Article& a);
+  Result<Article> GetArticle(const std::string& id);
+  Status ReadMentions(std::vector<Mention>* mentions);
+  Result<std::vector<DedupInput>> DedupInputs();
   Status ExtractAndStore(const Article& a, IngestReport* report);
-  Result<DedupResult> Deduplicate(MergeOptions* options);
+  Result<DedupResult> Deduplicate(MergeOptions* options,
+                                  std::vector<DedupInput>* keep = nullptr);
+  Status DeriveInputs(std::vector<Mention>* mentions, MergeOptions* options,
+                      std::vector<DedupInput>* keep, DedupResult* dedup);
+  Result<std::optional<size_t>> RebuildIncrementally();
+  Result<std::vector<Mention>> RedateOne(const std::string& id, CivilDay day);
+  Result<size_t> RebuildAndKeep();
   Status Redate(const std::map<std::string, CivilDay>& reference,
                 std::vector<Mention>* mentions);
 
-  Store* store_;
+  Store* store_;  // null: store-less (memory_)
+  std::unique_ptr<pipeline_internal::MemoryCorpus> memory_;
   PipelineOptions options_;
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<Extractor> extractor_;
   MergeOptions merge_options_;
+  // keep_derivation: the kept derivation and the articles stored since.
+  std::unique_ptr<pipeline_internal::DerivationCache> cache_;
+  std::vector<std::string> pending_;
+  RebuildCounts rebuild_counts_;
 };
 
 // The stored form of an event (key fields and its JSON Lines record).

@@ -1,5 +1,6 @@
-// `sitrep extract PATH...`: ingest into an in-memory store and print the
-// merged events as JSON Lines (for pipelines and for shared/eval/score.py).
+// `sitrep extract PATH...`: ingest without a store (the pipeline keeps the
+// mentions in memory) and print the merged events as JSON Lines (for
+// pipelines and for shared/eval/score.py).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -19,12 +20,10 @@ struct ExtractArgs {
 };
 
 int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
-  auto store = Store::Open(":memory:");
-  if (!store.ok()) return ReportError(store.status());
   PipelineOptions options;
   options.conservative = args.conservative;
   options.threads = args.threads;
-  auto pipeline = Pipeline::Open(store->get(), options);
+  auto pipeline = Pipeline::OpenWithoutStore(options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
   IngestReport report;
   ProgressLine progress(!g.quiet);
@@ -53,8 +52,8 @@ void RegisterExtractCommands(CommandRegistry& r) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = r.Add(
       "extract",
-      "Ingest inputs into an in-memory store and print the merged events as "
-      "JSON Lines (no database file). Exit 2 if any input failed.",
+      "Extract events from the inputs and print the merged events as JSON "
+      "Lines (no database). Exit 2 if any input failed.",
       [&r, args] { return RunExtract(r.globals(), *args); });
   cmd->add_option("paths", args->paths, "inputs")->required();
   cmd->add_flag("--conservative", args->conservative,

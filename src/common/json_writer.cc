@@ -11,6 +11,18 @@ void AppendJsonString(std::string* out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   for (size_t i = 0; i < s.size(); ++i) {
+    // Printable ASCII other than '"' and '\\' is copied as a run.
+    size_t run = i;
+    while (run < s.size()) {
+      unsigned char r = static_cast<unsigned char>(s[run]);
+      if (r < 0x20 || r >= 0x80 || r == '"' || r == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out->append(s.data() + i, run - i);
+      if (run == s.size()) break;
+      i = run;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {  // JSON text must be UTF-8: a bad byte becomes U+FFFD
       size_t n = ValidSequenceLength(s, i);

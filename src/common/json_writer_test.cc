@@ -20,6 +20,14 @@ TEST(AppendJsonString, Table) {
       {"\xED\xA0\x80", "\"\uFFFD\uFFFD\uFFFD\""},
       {"\xF4\x90\x80\x80", "\"\uFFFD\uFFFD\uFFFD\uFFFD\""},
       {"%FF\xFF", "\"%FF\uFFFD\""},
+      // Plain runs (copied whole) meeting escapes at either end.
+      {"", "\"\""},
+      {"ab\"", "\"ab\\\"\""},
+      {"\\ab\x1f", "\"\\\\ab\\u001f\""},
+      {"a\x7f\xC3\xA9"
+       "b",
+       "\"a\x7f\xC3\xA9"
+       "b\""},
   };
   for (const auto& [in, want] : cases) {
     std::string out;

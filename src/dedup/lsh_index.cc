@@ -150,6 +150,14 @@ std::vector<DuplicateGroup> NearDuplicateIndex::Groups(double threshold) const {
   return out;
 }
 
+std::vector<uint64_t> NearDuplicateIndex::BandKeys(
+    const DocSignature& signature) const {
+  std::vector<uint64_t> keys;
+  if (signature.num_shingles == 0 || !ValidParams(params_)) return keys;
+  for (int b = 0; b < params_.bands; ++b) keys.push_back(BandKey(signature, b));
+  return keys;
+}
+
 std::vector<DuplicatePair> NearDuplicateIndex::Query(
     const DocSignature& signature, double threshold) const {
   std::vector<DuplicatePair> out;

@@ -22,6 +22,45 @@ bool SectionOk(uint32_t off, uint64_t count, size_t elem, size_t size) {
   return off % 4 == 0 && off <= size && count * elem <= size - off;
 }
 
+// FNV-1a over the key bytes, seeded by the word kind (0 for place keys).
+uint64_t HashKey(std::string_view key, uint32_t seed) {
+  uint64_t h = 14695981039346656037ull ^ seed;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
+
+// Slot count: a power of two at least twice `n`.
+size_t SlotCount(size_t n) {
+  size_t slots = 16;
+  while (slots < 2 * n) slots *= 2;
+  return slots;
+}
+
+// Inserts record `i` unless `same(slot)` finds its key already there.
+template <typename Same>
+void Insert(std::vector<uint32_t>& slots, uint64_t h, uint32_t i,
+            const Same& same) {
+  const size_t mask = slots.size() - 1;
+  for (size_t s = h & mask;; s = (s + 1) & mask) {
+    if (slots[s] == 0) {
+      slots[s] = i + 1;
+      return;
+    }
+    if (same(slots[s] - 1)) return;
+  }
+}
+
+// The record whose key `same` accepts, or -1.
+template <typename Same>
+int64_t Find(const std::vector<uint32_t>& slots, uint64_t h, const Same& same) {
+  if (slots.empty()) return -1;
+  const size_t mask = slots.size() - 1;
+  for (size_t s = h & mask; slots[s] != 0; s = (s + 1) & mask) {
+    if (same(slots[s] - 1)) return slots[s] - 1;
+  }
+  return -1;
+}
+
 bool IsAdminSuffix(const MappedGazetteer& g, std::string_view word) {
   return g.HasWord(kWordAdminSuffix, NormalizePlaceKey(word));
 }
@@ -61,6 +100,23 @@ Status MappedGazetteer::Init() {
   return Status::OK();
 }
 
+void MappedGazetteer::BuildIndexes() const {
+  key_slots_.assign(SlotCount(header_.n_keys), 0);
+  for (uint32_t i = 0; i < header_.n_keys; ++i) {
+    std::string_view key = Str(keys_[i].key);
+    Insert(key_slots_, HashKey(key, 0), i,
+           [&](uint32_t j) { return Str(keys_[j].key) == key; });
+  }
+  word_slots_.assign(SlotCount(header_.n_words), 0);
+  for (uint32_t i = 0; i < header_.n_words; ++i) {
+    const WordRec& w = words_[i];
+    std::string_view key = Str(w.key);
+    Insert(word_slots_, HashKey(key, w.kind), i, [&](uint32_t j) {
+      return words_[j].kind == w.kind && Str(words_[j].key) == key;
+    });
+  }
+}
+
 std::string_view MappedGazetteer::Str(uint32_t off) const {
   if (pool_ == nullptr || off >= header_.pool_size) return {};
   uint32_t len = static_cast<unsigned char>(pool_[off]);
@@ -71,16 +127,11 @@ std::string_view MappedGazetteer::Str(uint32_t off) const {
 std::span<const uint32_t> MappedGazetteer::Postings(
     std::string_view key) const {
   if (key.empty() || keys_ == nullptr) return {};
-  size_t lo = 0, hi = header_.n_keys;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (Str(keys_[mid].key) < key) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  if (lo == header_.n_keys || Str(keys_[lo].key) != key) return {};
+  EnsureIndexes();
+  int64_t i = Find(key_slots_, HashKey(key, 0),
+                   [&](uint32_t j) { return Str(keys_[j].key) == key; });
+  if (i < 0) return {};
+  const size_t lo = static_cast<size_t>(i);
   uint32_t b = keys_[lo].post_begin, e = keys_[lo + 1].post_begin;
   if (b > e || e > header_.n_postings) return {};
   return {postings_ + b, e - b};
@@ -111,14 +162,11 @@ Place MappedGazetteer::Decode(uint32_t posting) const {
 }
 
 bool MappedGazetteer::HasWord(WordKind kind, std::string_view key) const {
-  const WordRec* b = words_;
-  const WordRec* e = words_ + header_.n_words;
-  auto it = std::lower_bound(b, e, std::make_pair(kind, key),
-                             [this](const WordRec& w, const auto& k) {
-                               if (w.kind != k.first) return w.kind < k.first;
-                               return Str(w.key) < k.second;
-                             });
-  return it != e && it->kind == kind && Str(it->key) == key;
+  if (words_ == nullptr) return false;
+  EnsureIndexes();
+  return Find(word_slots_, HashKey(key, kind), [&](uint32_t j) {
+           return words_[j].kind == kind && Str(words_[j].key) == key;
+         }) >= 0;
 }
 
 std::vector<Place> MappedGazetteer::Lookup(std::string_view name) const {

@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "geo/gazetteer_impl.h"
 #include "geo/gazetteer_test_util.h"
 
 namespace sitrep::geo {
@@ -28,6 +30,47 @@ TEST(Gazetteer, OpensAndIsLarge) {
   auto r = Gazetteer::Open(GazetteerTestPath());
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_GT((*r)->size(), 130000u);
+}
+
+// Hashed key and word lookups (built by the first lookup of any thread):
+// present keys found, absent ones not, the same from concurrent first calls.
+TEST(Gazetteer, HashedLookupsFromConcurrentFirstCalls) {
+  auto r = Gazetteer::Open(GazetteerTestPath());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const auto& g = static_cast<const MappedGazetteer&>(**r);
+  struct KeyCase {
+    const char* name;
+    bool found;
+  };
+  const std::vector<KeyCase> keys = {{"Baghdad", true},  {"Mogadishu", true},
+                                     {"Iraqi", true},    {"Bagdhadd", false},
+                                     {"Zzyzxqv", false}, {"", false}};
+  struct WordCase {
+    WordKind kind;
+    const char* word;
+    bool found;
+  };
+  const std::vector<WordCase> words = {{kWordCue, "in", true},
+                                       {kWordCue, "zzq", false},
+                                       {kWordPlaceNoun, "city", true},
+                                       {kWordCue, "city", false}};
+  auto check = [&](std::vector<std::string>* errors) {
+    for (const KeyCase& c : keys) {
+      if (g.Postings(NormalizePlaceKey(c.name)).empty() == c.found) {
+        errors->push_back(std::string("key ") + c.name);
+      }
+    }
+    for (const WordCase& c : words) {
+      if (g.HasWord(c.kind, c.word) != c.found) {
+        errors->push_back(std::string("word ") + c.word);
+      }
+    }
+  };
+  std::vector<std::vector<std::string>> errors(4);
+  std::vector<std::thread> threads;
+  for (auto& e : errors) threads.emplace_back(check, &e);
+  for (std::thread& t : threads) t.join();
+  for (const auto& e : errors) EXPECT_EQ(e, std::vector<std::string>{});
 }
 
 TEST(Gazetteer, OpenDefaultFindsTheFile) {

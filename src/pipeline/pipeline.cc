@@ -3,6 +3,8 @@
 #include <optional>
 #include <set>
 
+#include "pipeline/derivation_cache.h"
+#include "pipeline/memory_corpus.h"
 #include "pipeline/parallel.h"
 #include "sitrep/dedup.h"
 #include "sitrep/export.h"
@@ -15,7 +17,7 @@ Pipeline::Pipeline(Store* store, PipelineOptions options)
   merge_options_.conservative = options_.conservative;
 }
 
-Pipeline::~Pipeline() = default;
+Pipeline::~Pipeline() = default;  // here: DerivationCache is complete
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Open(
     Store* store, const PipelineOptions& options) {
@@ -26,16 +28,91 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(
   return p;
 }
 
+Result<std::unique_ptr<Pipeline>> Pipeline::OpenWithoutStore(
+    const PipelineOptions& options) {
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Pipeline> p, Open(nullptr, options));
+  p->memory_ = std::make_unique<pipeline_internal::MemoryCorpus>();
+  return p;
+}
+
+namespace {
+
+// Near-duplicate signatures keep their shingles: candidate pairs are
+// verified with exact Jaccard.
+SignatureOptions DedupSignature() {
+  SignatureOptions sig;
+  sig.keep_shingles = true;
+  return sig;
+}
+
+void CountOutcome(PutOutcome outcome, IngestReport* report) {
+  switch (outcome) {
+    case PutOutcome::kAlreadyPresent:
+      ++report->present;
+      break;
+    case PutOutcome::kInserted:
+      ++report->inserted;
+      break;
+    case PutOutcome::kNewVersion:
+      ++report->versions;
+      break;
+  }
+}
+
+}  // namespace
+
 Status Pipeline::ExtractAndStore(const Article& a, IngestReport* report) {
   std::vector<Mention> mentions = extractor_->Extract(a);
   report->mentions += static_cast<int64_t>(mentions.size());
   return store_->PutMentions(a.id, mentions);
 }
 
+// One input of a batch, in input order: a document, or an input that could
+// not be read.
+struct Pipeline::Pending {
+  std::string where;
+  std::optional<RawDocument> doc;
+  std::optional<Status> read_error;
+  std::optional<Result<Article>> article;
+  std::optional<std::vector<Mention>> mentions;  // when not already stored
+  std::optional<DedupInput> dedup;               // store-less, with mentions
+};
+
 Status Pipeline::IngestDocument(RawDocument doc, IngestReport* report) {
-  std::string where = doc.source_path;
-  Result<Article> article = BuildArticle(std::move(doc), options_.limits);
-  return StoreArticle(where, article, nullptr, report);
+  Pending p;
+  p.where = doc.source_path;
+  p.article = BuildArticle(std::move(doc), options_.limits);
+  if (memory_) return KeepArticle(p, report);
+  return StoreArticle(p.where, *p.article, nullptr, report);
+}
+
+// The store-less StoreArticle: the same outcomes, refusals and report.
+Status Pipeline::KeepArticle(Pending& p, IngestReport* report) {
+  Result<Article>& article = *p.article;
+  Status st =
+      article.ok() ? ValidateArticle(article.value()) : article.status();
+  if (!st.ok()) {
+    report->failures.push_back(p.where + ": " + st.message());
+    return Status::OK();
+  }
+  Article& a = article.value();
+  if (memory_->HasContent(a.id, a.content_hash)) {
+    CountOutcome(PutOutcome::kAlreadyPresent, report);
+    return Status::OK();
+  }
+  if (!p.mentions) p.mentions = extractor_->Extract(a);
+  if (!p.dedup) p.dedup = PrepareArticle(a, DedupSignature());
+  report->mentions += static_cast<int64_t>(p.mentions->size());
+  SITREP_ASSIGN_OR_RETURN(
+      PutOutcome outcome,
+      memory_->Put(std::move(a), std::move(*p.mentions), std::move(*p.dedup)));
+  CountOutcome(outcome, report);
+  return Status::OK();
+}
+
+Result<bool> Pipeline::HasContent(const Article& a) {
+  if (memory_) return memory_->HasContent(a.id, a.content_hash);
+  return store_->HasContent(a.id, a.content_hash);
 }
 
 // Stores a built article with its mentions (`mentions` when extracted
@@ -65,29 +142,12 @@ Status Pipeline::StoreArticle(const std::string& where,
     report->failures.push_back(where + ": " + outcome.status().message());
     return Status::OK();
   }
-  switch (*outcome) {
-    case PutOutcome::kAlreadyPresent:
-      ++report->present;
-      return Status::OK();
-    case PutOutcome::kInserted:
-      ++report->inserted;
-      break;
-    case PutOutcome::kNewVersion:
-      ++report->versions;
-      break;
+  CountOutcome(*outcome, report);
+  if (options_.keep_derivation && *outcome != PutOutcome::kAlreadyPresent) {
+    pending_.push_back(article->id);
   }
   return Status::OK();
 }
-
-// One input of a batch, in input order: a document, or an input that could
-// not be read.
-struct Pipeline::Pending {
-  std::string where;
-  std::optional<RawDocument> doc;
-  std::optional<Status> read_error;
-  std::optional<Result<Article>> article;
-  std::optional<std::vector<Mention>> mentions;  // when not already stored
-};
 
 // Cleaning and extraction run on the thread pool, each document into its
 // own slot; the store is written on this thread, in input order, in one
@@ -105,26 +165,30 @@ Status Pipeline::IngestBatch(std::vector<Pending>& batch, IngestReport* report,
   for (size_t i = 0; i < batch.size(); ++i) {
     const auto& a = batch[i].article;
     if (!a || !a->ok() || a->value().id.empty()) continue;
-    SITREP_ASSIGN_OR_RETURN(
-        bool present,
-        store_->HasContent(a->value().id, a->value().content_hash));
+    SITREP_ASSIGN_OR_RETURN(bool present, HasContent(a->value()));
     if (!present) fresh.push_back(i);
   }
   ParallelFor(fresh.size(), threads, [&](size_t k) {
     Pending& p = batch[fresh[k]];
     p.mentions = extractor_->Extract(p.article->value());
+    if (memory_) p.dedup = PrepareArticle(p.article->value(), DedupSignature());
   });
-  SITREP_ASSIGN_OR_RETURN(auto txn, store_->BeginWriteBatch());
+  std::unique_ptr<Store::WriteBatch> txn;
+  if (!memory_) {
+    SITREP_ASSIGN_OR_RETURN(txn, store_->BeginWriteBatch());
+  }
   for (Pending& p : batch) {
     if (p.read_error) {
       report->failures.push_back(p.where + ": " + p.read_error->message());
+    } else if (memory_) {
+      SITREP_RETURN_IF_ERROR(KeepArticle(p, report));
     } else {
       SITREP_RETURN_IF_ERROR(StoreArticle(
           p.where, *p.article, p.mentions ? &*p.mentions : nullptr, report));
     }
     if (progress) progress(*report, p.where);
   }
-  return txn->Commit();
+  return txn ? txn->Commit() : Status::OK();
 }
 
 Status Pipeline::Ingest(const std::vector<std::string>& paths,
@@ -162,22 +226,34 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
   return st;
 }
 
-// Near-duplicates and shared sentences across the store: which article
-// copies which, and the reference day an undated article borrows.
-Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
+// Every current article's near-duplicate input, in id order. The
+// store-less pipeline prepared them at ingest.
+Result<std::vector<DedupInput>> Pipeline::DedupInputs() {
+  if (memory_) return memory_->DedupInputs();
   std::vector<DedupInput> inputs;
-  SignatureOptions sig;
-  sig.keep_shingles = true;  // candidate pairs are verified with exact Jaccard
+  const SignatureOptions sig = DedupSignature();
   // The summary load skips raw bytes and offsets; sentences are re-split
   // from the clean text (the same function made the stored spans).
   SITREP_RETURN_IF_ERROR(
       store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
-        if (a.published) options->published[a.id] = *a.published;
         Article light = a;
         light.sentences = SplitSentences(light.text);
         inputs.push_back(PrepareArticle(light, sig));
         return Status::OK();
       }));
+  return inputs;
+}
+
+// Near-duplicates and shared sentences across the store: which article
+// copies which, and the reference day an undated article borrows. `keep`,
+// if set, receives the inputs (the kept derivation's state).
+Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
+                                          std::vector<DedupInput>* keep) {
+  SITREP_ASSIGN_OR_RETURN(std::vector<DedupInput> inputs, DedupInputs());
+  for (const DedupInput& in : inputs) {
+    if (in.info.published) options->published[in.info.id] = *in.info.published;
+  }
+  if (keep) *keep = inputs;
   SITREP_ASSIGN_OR_RETURN(DedupResult d,
                           sitrep::Deduplicate(std::move(inputs)));
   options->copy_of = d.copy_of;
@@ -219,7 +295,7 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
     batch.clear();
   };
   for (const auto& [id, day] : reference) {
-    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+    SITREP_ASSIGN_OR_RETURN(Article a, GetArticle(id));
     if (a.published) {  // dated after all: keep its own mentions
       for (Mention& m : own[id]) kept.push_back(std::move(m));
       continue;
@@ -234,16 +310,40 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
   return Status::OK();
 }
 
+Result<Article> Pipeline::GetArticle(const std::string& id) {
+  return memory_ ? memory_->GetArticle(id) : store_->GetArticle(id);
+}
+
+Status Pipeline::ReadMentions(std::vector<Mention>* mentions) {
+  if (memory_) {
+    *mentions = memory_->Mentions();
+    return Status::OK();
+  }
+  return store_->ForEachMention([&](Mention&& m) {
+    mentions->push_back(std::move(m));
+    return Status::OK();
+  });
+}
+
+// The merge inputs: every current mention (re-dated where an undated
+// article borrows a day) and the merge options (copies, publication days).
+Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
+                              MergeOptions* options,
+                              std::vector<DedupInput>* keep,
+                              DedupResult* dedup) {
+  SITREP_RETURN_IF_ERROR(ReadMentions(mentions));
+  *options = merge_options_;
+  SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
+  SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, mentions));
+  if (dedup) *dedup = std::move(d);
+  return Status::OK();
+}
+
 Result<std::vector<Event>> Pipeline::DeriveEvents(
     const std::vector<std::string>* scopes) {
   std::vector<Mention> mentions;
-  SITREP_RETURN_IF_ERROR(store_->ForEachMention([&](Mention&& m) {
-    mentions.push_back(std::move(m));
-    return Status::OK();
-  }));
-  MergeOptions options = merge_options_;
-  SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(&options));
-  SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, &mentions));
+  MergeOptions options;
+  SITREP_RETURN_IF_ERROR(DeriveInputs(&mentions, &options, nullptr, nullptr));
   if (scopes) {
     std::set<std::string> keep(scopes->begin(), scopes->end());
     std::erase_if(mentions,
@@ -266,6 +366,14 @@ std::vector<StoredEvent> ToStoredEvents(const std::vector<Event>& events) {
 // Derived and stored so that a concurrent ingest's commits are not lost:
 // the last rebuild to finish sees every mention (see store.h).
 Result<size_t> Pipeline::RebuildEvents() {
+  if (!store_) {
+    return Status::InvalidArgument("rebuilding events needs a store");
+  }
+  if (options_.keep_derivation) {
+    SITREP_ASSIGN_OR_RETURN(std::optional<size_t> n, RebuildIncrementally());
+    ++(n ? rebuild_counts_.incremental : rebuild_counts_.full);
+    return n ? *n : RebuildAndKeep();
+  }
   size_t n = 0;
   SITREP_RETURN_IF_ERROR(
       store_->ReplaceDirtyEvents([&](const std::vector<std::string>& scopes)
@@ -278,7 +386,101 @@ Result<size_t> Pipeline::RebuildEvents() {
   return n;
 }
 
+// A full derivation, kept for the next rebuilds (see keep_derivation).
+Result<size_t> Pipeline::RebuildAndKeep() {
+  pending_.clear();  // the full derivation reads them
+  size_t n = 0;
+  SITREP_RETURN_IF_ERROR(store_->ReplaceEventsConsistently(
+      [&]() -> Result<std::vector<StoredEvent>> {
+        cache_.reset();
+        SITREP_ASSIGN_OR_RETURN(int64_t version, store_->DataVersion());
+        std::vector<Mention> mentions;
+        MergeOptions options;
+        std::vector<DedupInput> inputs;
+        DedupResult dedup;
+        SITREP_RETURN_IF_ERROR(
+            DeriveInputs(&mentions, &options, &inputs, &dedup));
+        auto cache = std::make_unique<pipeline_internal::DerivationCache>(
+            std::move(inputs), dedup, std::move(mentions), std::move(options));
+        std::vector<Event> events;
+        if (cache->ok()) {
+          cache->data_version = version;
+          events = cache->Events();
+          cache_ = std::move(cache);
+        } else {  // two mentions share a merge key: no incremental merge
+          SITREP_ASSIGN_OR_RETURN(events, DeriveEvents());
+        }
+        n = events.size();
+        return ToStoredEvents(events);
+      }));
+  return n;
+}
+
+// Merges the articles stored since the last rebuild into the kept
+// derivation and writes the events that changed; nullopt when only a full
+// derivation is exact (the kept one is then dropped).
+Result<std::optional<size_t>> Pipeline::RebuildIncrementally() {
+  std::vector<std::string> ids = std::move(pending_);
+  pending_.clear();
+  if (!cache_) return std::optional<size_t>();
+  SITREP_ASSIGN_OR_RETURN(int64_t version, store_->DataVersion());
+  std::map<std::string, std::optional<StoredEvent>> delta;  // nullopt: gone
+  bool exact = version == cache_->data_version;
+  SignatureOptions sig;
+  sig.keep_shingles = true;  // as Deduplicate
+  for (size_t i = 0; exact && i < ids.size(); ++i) {
+    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(ids[i]));
+    a.sentences = SplitSentences(a.text);  // as Deduplicate
+    SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms,
+                            store_->MentionsOf(ids[i]));
+    SITREP_ASSIGN_OR_RETURN(
+        auto deltas,
+        cache_->Admit(PrepareArticle(a, sig), a.published, std::move(ms),
+                      [&](const std::string& id, CivilDay day) {
+                        return RedateOne(id, day);
+                      }));
+    exact = deltas.has_value();
+    if (!exact) break;
+    for (const IncrementalMerge::Delta& d : *deltas) {
+      for (const auto& id : d.removed) delta[id] = std::nullopt;
+      for (const Event& e : d.changed) delta[e.id] = ToStoredEvent(e);
+    }
+  }
+  std::vector<std::string> removed;
+  std::vector<StoredEvent> changed;
+  for (auto& [id, e] : delta) {
+    if (e)
+      changed.push_back(std::move(*e));
+    else
+      removed.push_back(id);
+  }
+  if (exact) {
+    SITREP_ASSIGN_OR_RETURN(
+        exact, store_->ApplyEventDelta(cache_->data_version, removed, changed));
+  }
+  if (!exact) {
+    cache_.reset();
+    return std::optional<size_t>();
+  }
+  return std::optional<size_t>(changed.size());
+}
+
+// One article's mentions as Redate makes them.
+Result<std::vector<Mention>> Pipeline::RedateOne(const std::string& id,
+                                                 CivilDay day) {
+  SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+  if (a.published) return store_->MentionsOf(id);  // dated after all
+  a.published = day;
+  a.date_origin = DateOrigin::kCluster;
+  std::vector<Mention> ms = extractor_->Extract(a);
+  for (Mention& m : ms) {
+    if (m.date_rule == "article") m.date_rule = "cluster";
+  }
+  return ms;
+}
+
 Status Pipeline::Reextract(IngestReport* report) {
+  if (!store_) return Status::InvalidArgument("re-extracting needs a store");
   std::vector<std::string> ids;
   SITREP_RETURN_IF_ERROR(
       store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
@@ -286,7 +488,7 @@ Status Pipeline::Reextract(IngestReport* report) {
         return Status::OK();
       }));
   for (const std::string& id : ids) {
-    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+    SITREP_ASSIGN_OR_RETURN(Article a, GetArticle(id));
     SITREP_RETURN_IF_ERROR(ExtractAndStore(a, report));
   }
   return Status::OK();

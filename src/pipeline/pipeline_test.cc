@@ -1,5 +1,6 @@
 // Pipeline::Ingest on a thread pool: the same store, report and events
-// whatever the thread count; ParallelFor runs every index once.
+// whatever the thread count; ParallelFor runs every index once. A
+// store-less pipeline derives the same events as a store-backed one.
 #include "sitrep/pipeline.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "common/test_paths.h"
+#include "pipeline/memory_corpus.h"
 #include "pipeline/parallel.h"
 #include "sitrep/export.h"
 
@@ -37,23 +39,36 @@ struct IngestRun {
   std::vector<std::string> events;  // JSON Lines
 };
 
-// Ingests the example corpus into a fresh in-memory store.
-IngestRun IngestExamples(int threads) {
-  IngestRun run;
-  auto store = Store::Open(":memory:");
-  EXPECT_TRUE(store.ok());
-  if (!store.ok()) return run;
+// A pipeline over a fresh in-memory store, or a store-less one (`store`
+// stays null).
+Result<std::unique_ptr<Pipeline>> OpenPipeline(bool with_store, int threads,
+                                               std::unique_ptr<Store>* store) {
   PipelineOptions options;
   options.threads = threads;
-  auto pipeline = Pipeline::Open(store->get(), options);
+  if (!with_store) return Pipeline::OpenWithoutStore(options);
+  SITREP_ASSIGN_OR_RETURN(*store, Store::Open(":memory:"));
+  return Pipeline::Open(store->get(), options);
+}
+
+std::vector<std::string> EventLines(Pipeline& pipeline) {
+  std::vector<std::string> lines;
+  auto events = pipeline.DeriveEvents();
+  EXPECT_TRUE(events.ok()) << events.status().ToString();
+  if (events.ok()) {
+    for (const Event& e : *events) lines.push_back(EventToJsonLine(e));
+  }
+  return lines;
+}
+
+// Ingests the example corpus into a fresh in-memory store (or none).
+IngestRun IngestExamples(int threads, bool with_store = true) {
+  IngestRun run;
+  std::unique_ptr<Store> store;
+  auto pipeline = OpenPipeline(with_store, threads, &store);
   if (!pipeline.ok()) return run;  // no gazetteer: the caller skips
   const std::vector<std::string> paths = {test_paths::SourcePath("/examples")};
   EXPECT_TRUE((*pipeline)->Ingest(paths, &run.report).ok());
-  auto events = (*pipeline)->DeriveEvents();
-  EXPECT_TRUE(events.ok());
-  if (events.ok()) {
-    for (const Event& e : *events) run.events.push_back(EventToJsonLine(e));
-  }
+  run.events = EventLines(**pipeline);
   // Ingesting the same inputs again stores and extracts nothing.
   IngestReport again;
   EXPECT_TRUE((*pipeline)->Ingest(paths, &again).ok());
@@ -73,6 +88,91 @@ TEST(PipelineTest, IngestIsTheSameForAnyThreadCount) {
     EXPECT_EQ(many.report.mentions, one.report.mentions);
     EXPECT_EQ(many.report.failures, one.report.failures);
     EXPECT_EQ(many.events, one.events) << threads << " threads";
+  }
+}
+
+TEST(PipelineTest, StorelessGivesTheStoredEvents) {
+  if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
+  const IngestRun stored = IngestExamples(1);
+  ASSERT_GT(stored.events.size(), 5u);
+  for (int threads : {1, 2}) {
+    const IngestRun storeless = IngestExamples(threads, false);
+    EXPECT_EQ(storeless.report.inserted, stored.report.inserted);
+    EXPECT_EQ(storeless.report.mentions, stored.report.mentions);
+    EXPECT_EQ(storeless.report.failures, stored.report.failures);
+    EXPECT_EQ(storeless.events, stored.events) << threads << " threads";
+  }
+}
+
+RawDocument Doc(std::string id, std::string text, bool dated) {
+  RawDocument d;
+  d.id = std::move(id);
+  d.source_path = d.id + ".txt";
+  d.bytes = std::move(text);
+  if (dated) d.date = CivilDay{2021, 3, 14};
+  return d;
+}
+
+// Versions, repeats, refusals and redating: the same report and events
+// with and without a store. Sentences written for this test.
+TEST(PipelineTest, StorelessFollowsTheStoreVersioning) {
+  if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
+  const std::string first =
+      "Gunmen killed four farmers in Maiduguri on Tuesday, police said.";
+  const std::string second =
+      "Gunmen killed six farmers in Maiduguri on Tuesday, police said.";
+  const std::vector<RawDocument> docs = {
+      Doc("a", first, true),   Doc("b", first, false),
+      Doc("a", second, true),  Doc("a", first, true),  // old content: present
+      Doc("b", first, false),  Doc("", second, true),  // no id: refused
+      Doc("c", second, false),
+  };
+  std::vector<IngestReport> reports(2);
+  std::vector<std::vector<std::string>> events(2);
+  for (bool with_store : {true, false}) {
+    std::unique_ptr<Store> store;
+    auto pipeline = OpenPipeline(with_store, 1, &store);
+    ASSERT_TRUE(pipeline.ok());
+    IngestReport& r = reports[with_store];
+    for (const RawDocument& d : docs) {
+      ASSERT_TRUE((*pipeline)->IngestDocument(d, &r).ok());
+    }
+    events[with_store] = EventLines(**pipeline);
+  }
+  EXPECT_EQ(reports[1].inserted, 3);
+  EXPECT_EQ(reports[1].versions, 1);
+  EXPECT_EQ(reports[1].present, 2);
+  ASSERT_EQ(reports[1].failures.size(), 1u);
+  EXPECT_EQ(reports[0].inserted, reports[1].inserted);
+  EXPECT_EQ(reports[0].versions, reports[1].versions);
+  EXPECT_EQ(reports[0].present, reports[1].present);
+  EXPECT_EQ(reports[0].mentions, reports[1].mentions);
+  EXPECT_EQ(reports[0].failures, reports[1].failures);
+  ASSERT_FALSE(events[1].empty());
+  EXPECT_EQ(events[0], events[1]);
+}
+
+TEST(MemoryCorpusTest, KeepsOnlyUndatedArticlesWhole) {
+  pipeline_internal::MemoryCorpus corpus;
+  struct Case {
+    std::string id;
+    std::optional<CivilDay> published;
+    bool kept;
+  };
+  for (const Case& c :
+       std::vector<Case>{{"dated", CivilDay{2020, 5, 1}, false},
+                         {"partial", CivilDay{2020, 5, 0}, true},
+                         {"undated", std::nullopt, true}}) {
+    Article a;
+    a.id = c.id;
+    a.content_hash = "h-" + c.id;
+    a.published = c.published;
+    ASSERT_TRUE(corpus.Put(std::move(a), {}, {}).ok());
+    auto got = corpus.GetArticle(c.id);
+    EXPECT_EQ(got.ok(), c.kept) << c.id;
+    if (got.ok()) EXPECT_FALSE(got->published) << c.id;  // as a Store reads
+    EXPECT_TRUE(corpus.HasContent(c.id, "h-" + c.id));
+    EXPECT_FALSE(corpus.HasContent(c.id, "other"));
   }
 }
 

@@ -53,26 +53,6 @@ std::string JoinWarnings(const std::vector<std::string>& warnings) {
   return out;
 }
 
-Status Validate(const Article& a) {
-  if (a.id.empty()) return Status::InvalidArgument("article has no id");
-  if (a.content_hash.empty()) {
-    return Status::InvalidArgument("article " + a.id + " has no content hash");
-  }
-  for (const Span& s : a.sentences) {
-    if (s.begin > s.end || s.end > a.text.size()) {
-      return Status::InvalidArgument("article " + a.id +
-                                     ": sentence span outside the text");
-    }
-  }
-  for (const Removed& r : a.removed) {
-    if (r.raw.begin > r.raw.end || r.raw.end > a.raw.size()) {
-      return Status::InvalidArgument("article " + a.id +
-                                     ": removed span outside the raw text");
-    }
-  }
-  return Status::OK();
-}
-
 void BindDateline(const Article& a, Stmt& s) {
   if (!a.dateline) {
     for (int i = 11; i <= 17; ++i) s.BindNull(i);
@@ -231,6 +211,32 @@ Result<PutOutcome> PutLocked(Db& db, const Article& a,
 
 }  // namespace
 
+Status ValidateArticle(const Article& a) {
+  if (a.id.empty()) return Status::InvalidArgument("article has no id");
+  if (a.content_hash.empty()) {
+    return Status::InvalidArgument("article " + a.id + " has no content hash");
+  }
+  for (const Span& s : a.sentences) {
+    if (s.begin > s.end || s.end > a.text.size()) {
+      return Status::InvalidArgument("article " + a.id +
+                                     ": sentence span outside the text");
+    }
+  }
+  for (const Removed& r : a.removed) {
+    if (r.raw.begin > r.raw.end || r.raw.end > a.raw.size()) {
+      return Status::InvalidArgument("article " + a.id +
+                                     ": removed span outside the raw text");
+    }
+  }
+  const auto& anchors = a.offsets.anchors();
+  for (size_t i = 1; i < anchors.size(); ++i) {
+    if (anchors[i].clean <= anchors[i - 1].clean) {
+      return Status::InvalidArgument("offset map anchors not increasing");
+    }
+  }
+  return Status::OK();
+}
+
 Result<bool> Store::HasContent(std::string_view id,
                                std::string_view content_hash) {
   SITREP_ASSIGN_OR_RETURN(Stmt s, db_->Prepare(kFindSameContent));
@@ -285,7 +291,7 @@ Result<PutOutcome> Store::PutArticle(const Article& a) {
 
 Result<PutOutcome> Store::PutArticleWithMentions(const Article& a,
                                                  const ExtractFn& extract) {
-  SITREP_RETURN_IF_ERROR(Validate(a));
+  SITREP_RETURN_IF_ERROR(ValidateArticle(a));
   std::vector<FtsWrite>* deferred = batch_fts_.get();
   const size_t mark = deferred ? deferred->size() : 0;
   Result<PutOutcome> outcome = PutInTransaction(*db_, a, extract, deferred);

@@ -1,0 +1,69 @@
+#include "pipeline/memory_corpus.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace sitrep::pipeline_internal {
+namespace {
+
+// A Store keeps only a complete publication day (store.cc binds it only
+// then): the derivation must see what it would read back.
+bool CompletelyDated(const Article& a) {
+  return a.published && a.published->complete();
+}
+
+}  // namespace
+
+bool MemoryCorpus::HasContent(std::string_view id,
+                              std::string_view content_hash) const {
+  auto it = entries_.find(id);
+  if (it == entries_.end()) return false;
+  const auto& hashes = it->second.hashes;
+  return std::find(hashes.begin(), hashes.end(), content_hash) != hashes.end();
+}
+
+Result<PutOutcome> MemoryCorpus::Put(Article&& a,
+                                     std::vector<Mention>&& mentions,
+                                     DedupInput&& dedup) {
+  SITREP_RETURN_IF_ERROR(ValidateArticle(a));
+  if (HasContent(a.id, a.content_hash)) return PutOutcome::kAlreadyPresent;
+  auto [it, inserted] = entries_.try_emplace(a.id);
+  Entry& e = it->second;
+  e.hashes.push_back(a.content_hash);
+  e.mentions = std::move(mentions);
+  e.dedup = std::move(dedup);
+  e.undated.reset();
+  if (!CompletelyDated(a)) {
+    e.undated = std::move(a);
+    e.undated->published.reset();
+  }
+  return inserted ? PutOutcome::kInserted : PutOutcome::kNewVersion;
+}
+
+std::vector<Mention> MemoryCorpus::Mentions() const {
+  size_t n = 0;
+  for (const auto& [id, e] : entries_) n += e.mentions.size();
+  std::vector<Mention> out;
+  out.reserve(n);
+  for (const auto& [id, e] : entries_) {
+    out.insert(out.end(), e.mentions.begin(), e.mentions.end());
+  }
+  return out;
+}
+
+std::vector<DedupInput> MemoryCorpus::DedupInputs() const {
+  std::vector<DedupInput> out;
+  out.reserve(entries_.size());
+  for (const auto& [id, e] : entries_) out.push_back(e.dedup);
+  return out;
+}
+
+Result<Article> MemoryCorpus::GetArticle(std::string_view id) const {
+  auto it = entries_.find(id);
+  if (it == entries_.end() || !it->second.undated) {
+    return Status::NotFound("no undated article " + std::string(id));
+  }
+  return *it->second.undated;
+}
+
+}  // namespace sitrep::pipeline_internal

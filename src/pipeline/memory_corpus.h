@@ -1,0 +1,65 @@
+// MemoryCorpus: what a store-less Pipeline (`sitrep extract`) keeps of the
+// articles it ingested, in place of a Store: per current article version
+// its mentions and near-duplicate input (dedup.h), and the article itself
+// only when it has no complete publication day (the only articles the
+// derivation re-reads, to redate them). Versioning and refusals follow
+// Store (store.h): an id that already held the same content stores nothing,
+// new content replaces the current version; an article Store would refuse
+// (ValidateArticle) is refused with the same kInvalidArgument.
+//
+// The readers return what the store-backed derivation reads back from a
+// Store holding the same articles, in the same order, so both derive the
+// same events (byte-identical JSON).
+//
+// Thread safety: none; one writer, then readers, on one thread.
+// Costs: Put is O(log articles); Mentions and DedupInputs copy everything
+// kept (they are called once per derivation).
+#ifndef SITREP_PIPELINE_MEMORY_CORPUS_H_
+#define SITREP_PIPELINE_MEMORY_CORPUS_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/article.h"
+#include "sitrep/dedup.h"
+#include "sitrep/event.h"
+#include "sitrep/status.h"
+#include "sitrep/store.h"
+
+namespace sitrep::pipeline_internal {
+
+class MemoryCorpus {
+ public:
+  // Whether `id` held this content in any version (Store::HasContent).
+  bool HasContent(std::string_view id, std::string_view content_hash) const;
+
+  // Keeps `a` with what was derived from it (see the class comment).
+  // REQUIRES: `dedup` is PrepareArticle(a, ...) and `mentions` are a's.
+  Result<PutOutcome> Put(Article&& a, std::vector<Mention>&& mentions,
+                         DedupInput&& dedup);
+
+  // Every current article's mentions, in (article id, ordinal) order
+  // (Store::ForEachMention).
+  std::vector<Mention> Mentions() const;
+  // Every current article's near-duplicate input, in id order.
+  std::vector<DedupInput> DedupInputs() const;
+  // The article as Store::GetArticle would return it; kNotFound when it is
+  // not a current article or was dated (not kept).
+  Result<Article> GetArticle(std::string_view id) const;
+
+ private:
+  struct Entry {
+    std::vector<std::string> hashes;  // of every version, oldest first
+    std::vector<Mention> mentions;    // of the current version
+    DedupInput dedup;
+    std::optional<Article> undated;  // the current version, when undated
+  };
+  std::map<std::string, Entry, std::less<>> entries_;
+};
+
+}  // namespace sitrep::pipeline_internal
+
+#endif  // SITREP_PIPELINE_MEMORY_CORPUS_H_
