@@ -192,6 +192,19 @@ uint32_t AsideEnd(const SentenceFacts& f, uint32_t k, uint32_t limit) {
   return found ? close : 0;
 }
 
+// ", including the driver, a woman, and a boy, were injured": an aside
+// holding a list ends at the comma right before the auxiliary, when one
+// comes within a few words; else at `first_comma`.
+uint32_t ListAsideEnd(const SentenceFacts& f, uint32_t open,
+                      uint32_t first_comma) {
+  for (uint32_t k = first_comma; k + 1 < f.toks.size() && k < open + 24; ++k) {
+    const std::string& w = f.toks[k].norm;
+    if (w == "." || w == ";") break;
+    if (w == "," && Auxiliary(f.toks[k + 1].norm)) return k;
+  }
+  return first_comma;
+}
+
 // An outcome phrase after `pos`, reached over filler words only.
 const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
@@ -213,6 +226,7 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
       const char* closer = comma_aside ? "," : ")";
       uint32_t close = k + 1;
       while (close < f.toks.size() && f.toks[close].norm != closer) ++close;
+      if (comma_aside) close = ListAsideEnd(f, k, close);
       end = std::min<uint32_t>(close + limit, f.toks.size());
       k = close;
       continue;
