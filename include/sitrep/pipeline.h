@@ -131,10 +131,14 @@ class Pipeline {
   Result<bool> HasContent(const Article& a);
   Result<Article> GetArticle(const std::string& id);
   Status ReadMentions(std::vector<Mention>* mentions);
-  Result<std::vector<DedupInput>> DedupInputs();
   Status ExtractAndStore(const Article& a, IngestReport* report);
+  Result<std::vector<DedupInput>> DedupInputs();
+  // Without list_shared, DedupResult::shared stays empty (less memory).
   Result<DedupResult> Deduplicate(MergeOptions* options,
-                                  std::vector<DedupInput>* keep = nullptr);
+                                  std::vector<DedupInput>* keep = nullptr,
+                                  bool list_shared = false);
+  Result<DedupResult> DeduplicateStreaming(MergeOptions* options,
+                                           bool list_shared);
   Status DeriveInputs(std::vector<Mention>* mentions, MergeOptions* options,
                       std::vector<DedupInput>* keep, DedupResult* dedup);
   Result<std::optional<size_t>> RebuildIncrementally();

@@ -226,8 +226,9 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
   return st;
 }
 
-// Every current article's near-duplicate input, in id order. The
-// store-less pipeline prepared them at ingest.
+// Every current article's near-duplicate input with its shingle sets, in
+// id order: the store-less pipeline prepared them at ingest; over a store
+// they are prepared again from the clean text.
 Result<std::vector<DedupInput>> Pipeline::DedupInputs() {
   if (memory_) return memory_->DedupInputs();
   std::vector<DedupInput> inputs;
@@ -244,11 +245,14 @@ Result<std::vector<DedupInput>> Pipeline::DedupInputs() {
   return inputs;
 }
 
-// Near-duplicates and shared sentences across the store: which article
-// copies which, and the reference day an undated article borrows. `keep`,
-// if set, receives the inputs (the kept derivation's state).
+// Near-duplicates and shared sentences: which article copies which, and
+// the reference day an undated article borrows. Over a store, unless the
+// kept derivation asks for every input (`keep`), it streams (see
+// DeduplicateStreaming).
 Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
-                                          std::vector<DedupInput>* keep) {
+                                          std::vector<DedupInput>* keep,
+                                          bool list_shared) {
+  if (!memory_ && !keep) return DeduplicateStreaming(options, list_shared);
   SITREP_ASSIGN_OR_RETURN(std::vector<DedupInput> inputs, DedupInputs());
   for (const DedupInput& in : inputs) {
     if (in.info.published) options->published[in.info.id] = *in.info.published;
@@ -260,9 +264,40 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
   return d;
 }
 
+// The store's articles one at a time: the index keeps band keys and
+// sentence fingerprints, and the shingle sets that verify candidate pairs
+// (exact Jaccard) are re-read a chunk at a time.
+Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
+                                                   bool list_shared) {
+  SignatureOptions sig = DedupSignature();
+  sig.keep_shingles = false;
+  LshParams lsh;
+  lsh.keep_signatures = false;
+  DedupBuilder builder({}, lsh);
+  SITREP_RETURN_IF_ERROR(
+      store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
+        Article light = a;
+        light.sentences = SplitSentences(light.text);
+        DedupInput in = PrepareArticle(light, sig);
+        if (in.info.published) {
+          options->published[in.info.id] = *in.info.published;
+        }
+        return builder.Add(std::move(in));
+      }));
+  ShingleSource source =
+      [&](const std::string& id) -> Result<std::vector<uint32_t>> {
+    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+    std::string_view text = a.text;
+    return ShingleSet(text.substr(0, std::min(text.size(), sig.max_bytes)));
+  };
+  SITREP_ASSIGN_OR_RETURN(DedupResult d, builder.Finish(&source, list_shared));
+  options->copy_of = d.copy_of;
+  return d;
+}
+
 Result<DedupResult> Pipeline::Duplicates() {
   MergeOptions options;
-  return Deduplicate(&options);
+  return Deduplicate(&options, nullptr, /*list_shared=*/true);
 }
 
 // An undated article re-read against the day it borrows from the articles
