@@ -118,7 +118,9 @@ bool Preposition(const std::string& w) {
 bool Adverb(const std::string& w) {
   return w == "also" || w == "slightly" || w == "seriously" ||
          w == "critically" || w == "severely" || w == "badly" ||
-         w == "reportedly" || w == "fatally" || w == "later" || w == "both";
+         w == "reportedly" || w == "fatally" || w == "later" || w == "both" ||
+         w == "then" || w == "subsequently" || w == "allegedly" ||
+         w == "eventually";
 }
 
 bool AsideOpener(const std::string& w) {
@@ -190,6 +192,19 @@ uint32_t AsideEnd(const SentenceFacts& f, uint32_t k, uint32_t limit) {
   return found ? close : 0;
 }
 
+// ", including the driver, a woman, and a boy, were injured": an aside
+// holding a list ends at the comma right before the auxiliary, when one
+// comes within a few words; else at `first_comma`.
+uint32_t ListAsideEnd(const SentenceFacts& f, uint32_t open,
+                      uint32_t first_comma) {
+  for (uint32_t k = first_comma; k + 1 < f.toks.size() && k < open + 24; ++k) {
+    const std::string& w = f.toks[k].norm;
+    if (w == "." || w == ";") break;
+    if (w == "," && Auxiliary(f.toks[k + 1].norm)) return k;
+  }
+  return first_comma;
+}
+
 // An outcome phrase after `pos`, reached over filler words only.
 const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
@@ -211,6 +226,7 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
       const char* closer = comma_aside ? "," : ")";
       uint32_t close = k + 1;
       while (close < f.toks.size() && f.toks[close].norm != closer) ++close;
+      if (comma_aside) close = ListAsideEnd(f, k, close);
       end = std::min<uint32_t>(close + limit, f.toks.size());
       k = close;
       continue;
@@ -248,7 +264,8 @@ const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
       bool gap =
           !t.punct && (t.norm == "at" || t.norm == "least" || t.norm == "and" ||
                        t.norm == "of" || t.norm == "to" || t.norm == "the" ||
-                       t.norm == "another" || t.norm == "some");
+                       t.norm == "another" || t.norm == "some" ||
+                       t.norm == "all");
       // "death toll rose to 12", "fatalities coded as 3", "deaths: 4".
       bool toll = o.e->form == OutcomeForm::kNoun &&
                   (t.norm == ":" || t.norm == "coded" || t.norm == "as" ||
@@ -314,18 +331,48 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   }
 }
 
+// The group after "of the" names people already counted by an outcome
+// ("the wounded", "the dead", "the victims"), not a group told otherwise.
+bool CountedOutcome(const SentenceFacts& f, uint32_t k) {
+  static const std::set<std::string> kCounted = {
+      "wounded", "injured", "dead",       "killed",  "victims",
+      "deceased", "casualties", "arrested", "detained", "people",
+      "individuals", "persons"};
+  return kCounted.count(f.toks[k].norm) > 0;
+}
+
 // "Two of the wounded", "12 of them", "including four children": a part of
 // a group already counted, not a new count.
 bool Subset(const SentenceFacts& f, const QuantityAt& qa) {
   uint32_t e = qa.tok_end;
-  if (e + 1 < f.toks.size() && f.toks[e].norm == "of" &&
-      (f.toks[e + 1].norm == "the" || f.toks[e + 1].norm == "them" ||
-       f.toks[e + 1].norm == "whom" || f.toks[e + 1].norm == "those")) {
-    return true;
+  if (e + 1 < f.toks.size() && f.toks[e].norm == "of") {
+    const std::string& w = f.toks[e + 1].norm;
+    if (w == "them" || w == "whom" || w == "those") return true;
+    // "two of the wounded" is a subset; "four of the hostages were killed"
+    // counts the dead among a group told by another outcome, or none.
+    if (w == "the" && e + 2 < f.toks.size()) {
+      return CountedOutcome(f, e + 2);
+    }
   }
   for (uint32_t k = qa.tok_begin; k > 0 && qa.tok_begin - k < 2; --k) {
     const std::string& w = f.toks[k - 1].norm;
     if (w == "including" || w == "among") return true;
+  }
+  return false;
+}
+
+// "fired at three villagers, injuring all three": a bare count after "all"
+// restates the group already counted.
+bool AllOfTold(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+               const QuantityAt& qa) {
+  if (qa.tok_begin == 0 || f.toks[qa.tok_begin - 1].norm != "all" ||
+      NounPhraseEnd(outcomes, f, qa.tok_end) != qa.tok_end) {
+    return false;
+  }
+  for (const auto& p : f.quantities) {
+    if (p.tok_end < qa.tok_begin && p.q.count.value() == qa.q.count.value()) {
+      return true;  // "All 3 were killed" alone is a count
+    }
   }
   return false;
 }
@@ -474,7 +521,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
       BindStatedZero(outcomes, qa, f);
       continue;
     }
-    if (Subset(*f, qa)) {
+    if (Subset(*f, qa) || AllOfTold(outcomes, *f, qa)) {
       BindDiedOfWounded(outcomes, qa, f);
       continue;
     }
@@ -498,6 +545,12 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     }
     if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
     if (o == nullptr) continue;
+    // "arrested four of the attackers": arrests of some of the people who
+    // did the event belong to it, not a new count (ACLED codes none).
+    if (o->e->outcome == Outcome::kArrested &&
+        HasWordBetween(*f, qa.tok_end, qa.tok_end + 1, "of")) {
+      continue;
+    }
     // "killed 5 merchants", "seven government employees were killed": a
     // counted noun is people unless it is a thing ("five armoured vehicles").
     if (!victim && after > qa.tok_end &&
