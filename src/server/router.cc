@@ -100,6 +100,7 @@ const char* Reason(int status) {
 
 httplib::Server::HandlerResponse OnError(const httplib::Request& req,
                                          httplib::Response& res) {
+  OfferGzipOnly(req);  // a request that failed to parse skips pre-routing
   if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
   Route route = Classify(req.path);
   if (res.status == 404 && route.endpoint != Endpoint::kNone) {
@@ -141,10 +142,11 @@ void ConfigureHttp(httplib::Server& http, Api* api, const ServerOptions& o) {
               Send(denied ? *denied : api->PostArticles(req.body), res);
             });
   http.set_error_handler(httplib::Server::HandlerWithResponse(OnError));
-  http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        Send(server::ErrorReply(500, "internal error"), res);
-      });
+  http.set_exception_handler([](const httplib::Request& req,
+                                httplib::Response& res, std::exception_ptr) {
+    OfferGzipOnly(req);
+    Send(server::ErrorReply(500, "internal error"), res);
+  });
 }
 
 namespace {
