@@ -44,6 +44,10 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
         next = it->second;
       } else {
         next = static_cast<uint32_t>(nodes_.size());
+        if (cur == 0) {
+          size_t h = ViewHash()(tok) & (kRootBits - 1);
+          root_filter_[h >> 6] |= uint64_t{1} << (h & 63);
+        }
         nodes_[cur].exact.emplace(tok, next);
         nodes_.emplace_back();
       }
@@ -65,8 +69,10 @@ std::vector<PhraseHit> PhraseMatcher::Match(
       if (tok.empty()) break;  // no phrase token is empty
       for (uint32_t n : frontier) {
         const Node& node = nodes_[n];
-        auto it = node.exact.find(tok);
-        if (it != node.exact.end()) next.push_back(it->second);
+        if (n != 0 || MaybeAtRoot(tok)) {
+          auto it = node.exact.find(tok);
+          if (it != node.exact.end()) next.push_back(it->second);
+        }
         // Only the prefixes sharing the token's first byte can match.
         auto it_p = std::lower_bound(
             node.prefix.begin(), node.prefix.end(), tok[0],

@@ -54,7 +54,16 @@ class PhraseMatcher {
     std::vector<std::pair<std::string, uint32_t>> prefix;
     std::vector<uint32_t> payloads;
   };
+  // A bit per hash (mod kRootBits) of every exact token of the root: most
+  // tokens start no phrase, and the filter rejects them without a table
+  // lookup (no false negatives, so hits are the same).
+  static constexpr size_t kRootBits = 1 << 16;
+  bool MaybeAtRoot(std::string_view tok) const {
+    size_t h = ViewHash()(tok) & (kRootBits - 1);
+    return (root_filter_[h >> 6] >> (h & 63)) & 1;
+  }
   std::vector<Node> nodes_;
+  std::vector<uint64_t> root_filter_ = std::vector<uint64_t>(kRootBits / 64);
 };
 
 }  // namespace sitrep
