@@ -28,15 +28,20 @@
 // anything; const methods may run concurrently with each other.
 //
 // Costs: signatures are linear in the text (~150+ MB/s per core, see
-// doc/dedup.md); index memory is ~0.7 KB per article without shingle sets
-// (plus ~4 bytes per shingle with them) and 20 bytes per fingerprinted
-// sentence; queries touch only candidates (no all-pairs work).
+// doc/dedup.md); index memory is ~0.8 KB per article without shingle sets
+// (plus ~4 bytes per shingle with them), ~0.3 KB with band keys only
+// (LshParams::keep_signatures off; candidates are then verified with sets
+// fetched on demand), and 20 bytes per fingerprinted sentence; queries
+// touch only candidates (no all-pairs work). DedupBuilder streams: a store
+// of any size is deduplicated without holding its texts or signatures.
 #ifndef SITREP_DEDUP_H_
 #define SITREP_DEDUP_H_
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -106,6 +111,12 @@ struct LshParams {
   // A bucket with more articles than this (boilerplate, mass syndication)
   // yields only pairs with its smallest id, not all pairs.
   size_t max_bucket = 64;
+  // Keep each added signature (MinHash values and any shingle set). Off,
+  // the index keeps only the band keys (~0.3 KB per article, for stores too
+  // large to hold signatures): Candidates, Pairs, Groups(threshold) and
+  // Query then see no signature, and candidates are verified with
+  // Groups(threshold, source).
+  bool keep_signatures = true;
 };
 // The S-curve: probability that a pair at Jaccard `s` becomes a candidate,
 // 1 - (1 - s^rows)^bands.
@@ -123,13 +134,19 @@ struct DuplicateGroup {
   std::vector<DuplicatePair> pairs;  // verified pairs joining them, sorted
 };
 
+// An added article's sorted, unique shingle set (what ShingleSet gives for
+// the text its signature was computed from), fetched on demand, e.g. by
+// re-reading the article from a store.
+using ShingleSource =
+    std::function<Result<std::vector<uint32_t>>(const std::string& id)>;
+
 class NearDuplicateIndex {
  public:
   explicit NearDuplicateIndex(LshParams params = {});
 
   // AlreadyExists for an id added before; InvalidArgument for bad params.
   Status Add(std::string id, DocSignature signature);
-  size_t size() const { return docs_.size(); }
+  size_t size() const { return ids_.size(); }
 
   // Every LSH candidate pair with its Jaccard, sorted by (a, b).
   std::vector<DuplicatePair> Candidates() const;
@@ -138,25 +155,45 @@ class NearDuplicateIndex {
   // Connected components of Pairs(threshold) (single linkage), sorted by
   // their first id.
   std::vector<DuplicateGroup> Groups(double threshold = 0.8) const;
+  // The LSH bucket keys of `signature`, one per band (none when it has no
+  // shingle: such a signature is never banded). Two added articles are a
+  // candidate pair when they share a key in some band.
+  std::vector<uint64_t> BandKeys(const DocSignature& signature) const;
+  // The same groups with every candidate verified by the exact Jaccard of
+  // the sets `source` gives (pairs marked exact): equal to Groups(threshold)
+  // over signatures that kept their sets, without holding the sets. Sets are
+  // fetched for at most `chunk_docs` articles at a time, so memory is
+  // bounded by the chunk; an article in pairs of several chunks is fetched
+  // once per chunk. Returns the first error of `source`.
+  Result<std::vector<DuplicateGroup>> Groups(double threshold,
+                                             const ShingleSource& source,
+                                             size_t chunk_docs = 4096) const;
   // Added articles at Jaccard >= threshold with `signature` (not added),
   // sorted by id; `a` is "" and `b` the added article's id.
   std::vector<DuplicatePair> Query(const DocSignature& signature,
                                    double threshold = 0.8) const;
 
  private:
-  struct Doc {
-    std::string id;
-    DocSignature sig;
-  };
+  // 12 bytes (no padding): the index holds bands x articles of them.
   struct Entry {
-    uint64_t key;
+    uint32_t key_hi, key_lo;
     uint32_t doc;
+    uint64_t key() const {
+      return (static_cast<uint64_t>(key_hi) << 32) | key_lo;
+    }
   };
   void EnsureSorted() const;
   uint64_t BandKey(const DocSignature& s, int band) const;
+  // Sorted, distinct candidate pairs as (smaller doc << 32 | larger doc).
+  std::vector<uint64_t> CandidateKeys() const;
+  // Connected components of `pairs` (verified, sorted by (a, b)).
+  std::vector<DuplicateGroup> GroupsOf(
+      const std::vector<DuplicatePair>& pairs) const;
+  const DocSignature& Sig(uint32_t doc) const;
 
   LshParams params_;
-  std::vector<Doc> docs_;
+  std::vector<std::string> ids_;    // by doc
+  std::vector<DocSignature> sigs_;  // by doc; empty unless keep_signatures
   std::unordered_map<std::string, uint32_t> by_id_;
   mutable std::mutex mu_;
   mutable bool sorted_ = true;
@@ -192,6 +229,16 @@ struct SharedSentence {
                          const SharedSentence&) = default;
 };
 
+// How many sentences two articles share: a < b. Views into the ids of the
+// SharedSentence list or SharedSentenceIndex it was counted from.
+struct SharedCount {
+  std::string_view a, b;
+  int sentences = 0;
+  friend bool operator==(const SharedCount&, const SharedCount&) = default;
+};
+// Counts of a list (e.g. All()), sorted by (a, b).
+std::vector<SharedCount> CountShared(const std::vector<SharedSentence>& shared);
+
 class SharedSentenceIndex {
  public:
   // A fingerprint found in more than `max_articles` articles is boilerplate
@@ -210,6 +257,10 @@ class SharedSentenceIndex {
   std::vector<SharedSentence> SharedWith(std::string_view id) const;
   // Every shared sentence once, article_a < article_b, sorted.
   std::vector<SharedSentence> All() const;
+  // CountShared(All()) without listing the sentences: 8 bytes of work
+  // memory per shared sentence instead of ~80. Views live as long as the
+  // index.
+  std::vector<SharedCount> Counts() const;
 
  private:
   struct Entry {
@@ -265,6 +316,11 @@ std::map<std::string, std::string> CopyOf(
     const std::vector<DuplicateGroup>& groups,
     const std::vector<SharedSentence>& shared,
     const std::vector<CopyInfo>& infos, const CopyOptions& options = {});
+// The same from the per-pair counts (CountShared or Counts()).
+std::map<std::string, std::string> CopyOfCounts(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedCount>& shared, const std::vector<CopyInfo>& infos,
+    const CopyOptions& options = {});
 
 // Undated article id -> the reference day it borrows: from the dated
 // article it is most tied to (a duplicate group, then the most shared
@@ -274,6 +330,9 @@ std::map<std::string, CivilDay> ReferenceDates(
     const std::vector<DuplicateGroup>& groups,
     const std::vector<SharedSentence>& shared,
     const std::vector<CopyInfo>& infos);
+std::map<std::string, CivilDay> ReferenceDatesOfCounts(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedCount>& shared, const std::vector<CopyInfo>& infos);
 
 // ---------------------------------------------------------------------------
 // Everything at once, for a batch of Articles (the CLI / merge wiring).
@@ -298,6 +357,33 @@ struct DedupResult {
 Result<DedupResult> Deduplicate(std::vector<DedupInput> inputs,
                                 const CopyOptions& options = {},
                                 const LshParams& lsh = {});
+
+// Deduplicate over a stream of articles (e.g. a whole store): Add each,
+// then Finish once. Holds the band keys, the distinct sentence fingerprints
+// and a CopyInfo per article, never a text. Not thread-safe.
+class DedupBuilder {
+ public:
+  explicit DedupBuilder(const CopyOptions& options = {},
+                        const LshParams& lsh = {});
+  ~DedupBuilder();
+  // AlreadyExists for a repeated id; InvalidArgument for bad LSH params.
+  Status Add(DedupInput input);
+  // Without `source`, candidates are verified with the added signatures;
+  // with it, with the exact Jaccard of the sets it gives (see
+  // NearDuplicateIndex::Groups), so signatures may come without sets and
+  // LshParams::keep_signatures may be off. With list_shared false,
+  // DedupResult::shared stays empty (copies and dates are the same, worked
+  // out from per-pair counts): the list is the largest part of the work
+  // memory. REQUIRES: called once.
+  Result<DedupResult> Finish(const ShingleSource* source = nullptr,
+                             bool list_shared = true);
+
+ private:
+  CopyOptions options_;
+  NearDuplicateIndex docs_;
+  std::unique_ptr<SharedSentenceIndex> sentences_;
+  std::vector<CopyInfo> infos_;
+};
 
 }  // namespace sitrep
 

@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,7 @@
 namespace sitrep {
 
 namespace pipeline_internal {
+class DerivationCache;
 class MemoryCorpus;
 }  // namespace pipeline_internal
 
@@ -43,6 +45,12 @@ struct PipelineOptions {
   // Threads cleaning and extracting articles in Ingest (0 = one per
   // hardware thread). The output does not depend on it.
   int threads = 0;
+  // Keep the event derivation in memory between RebuildEvents calls, so
+  // that one stored article re-derives only the events it can affect
+  // (milliseconds, not a full pass; the result is the same). Costs memory
+  // (~2x the mentions) and a full derivation at the first rebuild: for
+  // long-lived pipelines (the server), not one-shot commands.
+  bool keep_derivation = false;
 };
 
 struct IngestReport {
@@ -82,7 +90,12 @@ class Pipeline {
       const std::vector<std::string>* scopes = nullptr);
   // Re-derives the events of the scopes whose mentions changed since the
   // last rebuild and replaces them in the store (incremental; one
-  // transaction). Returns how many events were re-derived.
+  // transaction). Returns how many events were re-derived. With
+  // keep_derivation, articles stored through this Pipeline since the last
+  // rebuild are merged into the kept derivation (falling back to a full
+  // one when an article is tied to a stored one by dedup, or another
+  // connection wrote). REQUIRES (keep_derivation): this Pipeline is the
+  // only writer of mentions through its Store connection.
   Result<size_t> RebuildEvents();
 
   // Near-duplicate groups, shared sentences, copies and borrowed reference
@@ -93,6 +106,13 @@ class Pipeline {
   Status Reextract(IngestReport* report);
 
   const Gazetteer* gazetteer() const { return gazetteer_.get(); }
+
+  // How RebuildEvents ran (keep_derivation): merged into the kept
+  // derivation, or derived in full.
+  struct RebuildCounts {
+    int64_t incremental = 0, full = 0;
+  };
+  const RebuildCounts& rebuild_counts() const { return rebuild_counts_; }
 
  private:
   Pipeline(Store* store, PipelineOptions options);
@@ -111,9 +131,19 @@ class Pipeline {
   Result<bool> HasContent(const Article& a);
   Result<Article> GetArticle(const std::string& id);
   Status ReadMentions(std::vector<Mention>* mentions);
-  Result<std::vector<DedupInput>> DedupInputs();
   Status ExtractAndStore(const Article& a, IngestReport* report);
-  Result<DedupResult> Deduplicate(MergeOptions* options);
+  Result<std::vector<DedupInput>> DedupInputs();
+  // Without list_shared, DedupResult::shared stays empty (less memory).
+  Result<DedupResult> Deduplicate(MergeOptions* options,
+                                  std::vector<DedupInput>* keep = nullptr,
+                                  bool list_shared = false);
+  Result<DedupResult> DeduplicateStreaming(MergeOptions* options,
+                                           bool list_shared);
+  Status DeriveInputs(std::vector<Mention>* mentions, MergeOptions* options,
+                      std::vector<DedupInput>* keep, DedupResult* dedup);
+  Result<std::optional<size_t>> RebuildIncrementally();
+  Result<std::vector<Mention>> RedateOne(const std::string& id, CivilDay day);
+  Result<size_t> RebuildAndKeep();
   Status Redate(const std::map<std::string, CivilDay>& reference,
                 std::vector<Mention>* mentions);
 
@@ -123,6 +153,10 @@ class Pipeline {
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<Extractor> extractor_;
   MergeOptions merge_options_;
+  // keep_derivation: the kept derivation and the articles stored since.
+  std::unique_ptr<pipeline_internal::DerivationCache> cache_;
+  std::vector<std::string> pending_;
+  RebuildCounts rebuild_counts_;
 };
 
 // The stored form of an event (key fields and its JSON Lines record).

@@ -195,6 +195,22 @@ class Store {
   // The dirty scopes, sorted.
   Result<std::vector<std::string>> DirtyScopes();
 
+  // Incremental derivation in memory (a Pipeline keeping its derivation):
+  // the caller knows exactly which events changed since its last full
+  // derivation at data version `data_version` (DataVersion()). In one
+  // transaction, when no other connection has committed since then: deletes
+  // the events `removed`, inserts or replaces `changed`, clears the dirty
+  // marks, and returns true. Otherwise writes nothing and returns false (the
+  // caller re-derives in full).
+  Result<bool> ApplyEventDelta(int64_t data_version,
+                               const std::vector<std::string>& removed,
+                               const std::vector<StoredEvent>& changed);
+  // PRAGMA data_version: changes when another connection commits, never
+  // with this one's own writes.
+  Result<int64_t> DataVersion();
+  // The stored mentions of article `id`, in ordinal order.
+  Result<std::vector<Mention>> MentionsOf(std::string_view id);
+
   // Streams stored events in (event_date, id) order.
   Status ForEachEvent(const std::function<Status(const StoredEvent&)>& fn);
   Result<int64_t> CountEvents();
@@ -213,7 +229,7 @@ class Store {
   // later migrations (events, mentions, ...). Not for use outside src/store.
   store_internal::Db& db() { return *db_; }
 
- // A full-text index write (internal; deferred to a batch's commit).
+  // A full-text index write (internal; deferred to a batch's commit).
   struct FtsWrite;
 
  private:

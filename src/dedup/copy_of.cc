@@ -42,32 +42,6 @@ std::optional<CivilDay> Published(const InfoMap& m, std::string_view id) {
   return c ? c->published : std::nullopt;
 }
 
-// Shared sentence counts per unordered pair (a < b), in pair order, as
-// views into `shared`. SharedSentenceIndex::All() lists them sorted
-// already, so usually no sort is needed.
-using IdPair = std::pair<std::string_view, std::string_view>;
-std::vector<std::pair<IdPair, int>> CountShared(
-    const std::vector<SharedSentence>& shared) {
-  std::vector<IdPair> pairs;
-  pairs.reserve(shared.size());
-  for (const auto& s : shared) {
-    std::string_view a = s.article_a, b = s.article_b;
-    pairs.push_back(a < b ? IdPair(a, b) : IdPair(b, a));
-  }
-  if (!std::is_sorted(pairs.begin(), pairs.end())) {
-    std::sort(pairs.begin(), pairs.end());
-  }
-  std::vector<std::pair<IdPair, int>> n;
-  for (const IdPair& p : pairs) {
-    if (!n.empty() && n.back().first == p) {
-      ++n.back().second;
-    } else {
-      n.emplace_back(p, 1);
-    }
-  }
-  return n;
-}
-
 // Union-find keyed by id.
 struct IdComponents {
   std::map<std::string, std::string> parent;
@@ -102,22 +76,53 @@ bool IsOriginal(const CopyInfo& x, const CopyInfo& y) {
   return x.id < y.id;
 }
 
+std::vector<SharedCount> CountShared(
+    const std::vector<SharedSentence>& shared) {
+  using IdPair = std::pair<std::string_view, std::string_view>;
+  std::vector<IdPair> pairs;
+  pairs.reserve(shared.size());
+  for (const auto& s : shared) {
+    std::string_view a = s.article_a, b = s.article_b;
+    pairs.push_back(a < b ? IdPair(a, b) : IdPair(b, a));
+  }
+  // SharedSentenceIndex::All() lists them sorted already.
+  if (!std::is_sorted(pairs.begin(), pairs.end())) {
+    std::sort(pairs.begin(), pairs.end());
+  }
+  std::vector<SharedCount> n;
+  for (const IdPair& p : pairs) {
+    if (!n.empty() && n.back().a == p.first && n.back().b == p.second) {
+      ++n.back().sentences;
+    } else {
+      n.push_back({p.first, p.second, 1});
+    }
+  }
+  return n;
+}
+
 std::map<std::string, std::string> CopyOf(
     const std::vector<DuplicateGroup>& groups,
     const std::vector<SharedSentence>& shared,
     const std::vector<CopyInfo>& infos, const CopyOptions& options) {
+  return CopyOfCounts(groups, CountShared(shared), infos, options);
+}
+
+std::map<std::string, std::string> CopyOfCounts(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedCount>& shared, const std::vector<CopyInfo>& infos,
+    const CopyOptions& options) {
   InfoMap info = IndexInfos(infos);
   IdComponents comp;
   for (const auto& g : groups) {
     for (const auto& id : g.ids) comp.Join(id, g.ids.front());
   }
-  for (const auto& [pair, n] : CountShared(shared)) {
-    size_t fa = Fingerprints(info, pair.first);
-    size_t fb = Fingerprints(info, pair.second);
+  for (const SharedCount& c : shared) {
+    size_t fa = Fingerprints(info, c.a);
+    size_t fb = Fingerprints(info, c.b);
     size_t shorter = std::max<size_t>(1, std::min(fa, fb));
-    if (n >= options.min_shared &&
-        static_cast<double>(n) >= options.containment * shorter) {
-      comp.Join(std::string(pair.first), std::string(pair.second));
+    if (c.sentences >= options.min_shared &&
+        static_cast<double>(c.sentences) >= options.containment * shorter) {
+      comp.Join(std::string(c.a), std::string(c.b));
     }
   }
   // Original of each component, then every other member -> it.
@@ -146,6 +151,13 @@ std::map<std::string, CivilDay> ReferenceDates(
     const std::vector<DuplicateGroup>& groups,
     const std::vector<SharedSentence>& shared,
     const std::vector<CopyInfo>& infos) {
+  return ReferenceDatesOfCounts(groups, CountShared(shared), infos);
+}
+
+std::map<std::string, CivilDay> ReferenceDatesOfCounts(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedCount>& shared,
+    const std::vector<CopyInfo>& infos) {
   InfoMap info = IndexInfos(infos);
   // Strength of each directed tie undated -> dated: (in a group, shared).
   using Tie = std::pair<int, int>;
@@ -162,9 +174,9 @@ std::map<std::string, CivilDay> ReferenceDates(
       tie(p.b, p.a, 1, 0);
     }
   }
-  for (const auto& [pair, n] : CountShared(shared)) {
-    tie(pair.first, pair.second, 0, n);
-    tie(pair.second, pair.first, 0, n);
+  for (const SharedCount& c : shared) {
+    tie(c.a, c.b, 0, c.sentences);
+    tie(c.b, c.a, 0, c.sentences);
   }
   std::map<std::string, CivilDay> out;
   for (const auto& [id, cands] : ties) {

@@ -109,5 +109,39 @@ TEST(DedupCorpus, ExamplesSyndicatedPair) {
   EXPECT_TRUE(r.reference_dates.empty());  // 09 copies nothing
 }
 
+// The streaming form the pipeline uses (band keys only, sets re-read on
+// demand, no shared-sentence list) gives the same groups, copies and dates
+// as Deduplicate over whole signatures.
+TEST(DedupCorpus, StreamingBuilderEqualsDeduplicate) {
+  fs::path dir = test_paths::SourcePath("/examples");
+  if (!fs::exists(dir / "batch.jsonl")) GTEST_SKIP() << "no example corpus";
+  std::vector<std::string> paths = Files(dir, ".txt", ".html");
+  paths.push_back((dir / "batch.jsonl").string());
+  auto articles = Load(paths);
+  ASSERT_FALSE(articles.empty());
+  DedupResult want = DedupAll(articles);
+  ASSERT_FALSE(want.copy_of.empty());
+  DedupBuilder builder({}, LshParams{.keep_signatures = false});
+  std::map<std::string, std::string> text;
+  for (const auto& a : articles) {
+    text[a.id] = a.text;
+    ASSERT_TRUE(builder.Add(PrepareArticle(a, {.keep_shingles = false})).ok());
+  }
+  ShingleSource source =
+      [&](const std::string& id) -> Result<std::vector<uint32_t>> {
+    return ShingleSet(text.at(id));
+  };
+  auto got = builder.Finish(&source, /*list_shared=*/false);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_TRUE(got->shared.empty());
+  ASSERT_EQ(got->groups.size(), want.groups.size());
+  for (size_t g = 0; g < want.groups.size(); ++g) {
+    EXPECT_EQ(got->groups[g].ids, want.groups[g].ids);
+    EXPECT_EQ(got->groups[g].pairs, want.groups[g].pairs);
+  }
+  EXPECT_EQ(got->copy_of, want.copy_of);
+  EXPECT_EQ(got->reference_dates, want.reference_dates);
+}
+
 }  // namespace
 }  // namespace sitrep

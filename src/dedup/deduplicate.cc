@@ -23,24 +23,52 @@ DedupInput PrepareArticle(const Article& article, const SignatureOptions& sig,
   return in;
 }
 
+DedupBuilder::DedupBuilder(const CopyOptions& options, const LshParams& lsh)
+    : options_(options),
+      docs_(lsh),
+      sentences_(std::make_unique<SharedSentenceIndex>()) {}
+
+DedupBuilder::~DedupBuilder() = default;
+
+Status DedupBuilder::Add(DedupInput input) {
+  SITREP_RETURN_IF_ERROR(
+      docs_.Add(input.info.id, std::move(input.signature)));
+  SITREP_RETURN_IF_ERROR(sentences_->Add(input.info.id, input.sentences));
+  infos_.push_back(std::move(input.info));
+  return Status::OK();
+}
+
+Result<DedupResult> DedupBuilder::Finish(const ShingleSource* source,
+                                         bool list_shared) {
+  DedupResult r;
+  if (source != nullptr) {
+    SITREP_ASSIGN_OR_RETURN(r.groups, docs_.Groups(options_.jaccard, *source));
+  } else {
+    r.groups = docs_.Groups(options_.jaccard);
+  }
+  if (list_shared) {
+    r.shared = sentences_->All();
+    sentences_.reset();
+    std::vector<SharedCount> counts = CountShared(r.shared);
+    r.copy_of = CopyOfCounts(r.groups, counts, infos_, options_);
+    r.reference_dates = ReferenceDatesOfCounts(r.groups, counts, infos_);
+  } else {
+    std::vector<SharedCount> counts = sentences_->Counts();  // views into it
+    r.copy_of = CopyOfCounts(r.groups, counts, infos_, options_);
+    r.reference_dates = ReferenceDatesOfCounts(r.groups, counts, infos_);
+  }
+  return r;
+}
+
 Result<DedupResult> Deduplicate(std::vector<DedupInput> inputs,
                                 const CopyOptions& options,
                                 const LshParams& lsh) {
-  NearDuplicateIndex docs(lsh);
-  SharedSentenceIndex sentences;
-  std::vector<CopyInfo> infos;
-  infos.reserve(inputs.size());
+  DedupBuilder builder(options, lsh);
   for (auto& in : inputs) {
-    SITREP_RETURN_IF_ERROR(docs.Add(in.info.id, std::move(in.signature)));
-    SITREP_RETURN_IF_ERROR(sentences.Add(in.info.id, in.sentences));
-    infos.push_back(std::move(in.info));
+    SITREP_RETURN_IF_ERROR(builder.Add(std::move(in)));
+    in = DedupInput();  // frees its sentences now, not at the end
   }
-  DedupResult r;
-  r.groups = docs.Groups(options.jaccard);
-  r.shared = sentences.All();
-  r.copy_of = CopyOf(r.groups, r.shared, infos, options);
-  r.reference_dates = ReferenceDates(r.groups, r.shared, infos);
-  return r;
+  return builder.Finish();
 }
 
 }  // namespace sitrep

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "sitrep/dedup.h"
 
@@ -48,20 +49,32 @@ uint64_t NearDuplicateIndex::BandKey(const DocSignature& s, int band) const {
                               params_.rows * sizeof(uint32_t), band);
 }
 
+const DocSignature& NearDuplicateIndex::Sig(uint32_t doc) const {
+  static const DocSignature kNone = [] {
+    DocSignature s;
+    s.minhash.fill(0xFFFFFFFFu);
+    return s;
+  }();
+  return params_.keep_signatures ? sigs_[doc] : kNone;
+}
+
 Status NearDuplicateIndex::Add(std::string id, DocSignature signature) {
   if (!ValidParams(params_)) {
     return Status::InvalidArgument("dedup: bands x rows must fit 128");
   }
-  auto [it, fresh] = by_id_.emplace(id, static_cast<uint32_t>(docs_.size()));
+  auto doc = static_cast<uint32_t>(ids_.size());
+  auto [it, fresh] = by_id_.emplace(id, doc);
   if (!fresh) return Status::AlreadyExists("dedup: article " + id);
-  auto doc = static_cast<uint32_t>(docs_.size());
   if (signature.num_shingles > 0) {
     for (int b = 0; b < params_.bands; ++b) {
-      bands_[b].push_back({BandKey(signature, b), doc});
+      uint64_t key = BandKey(signature, b);
+      bands_[b].push_back({static_cast<uint32_t>(key >> 32),
+                           static_cast<uint32_t>(key), doc});
     }
     sorted_ = false;
   }
-  docs_.push_back({std::move(id), std::move(signature)});
+  ids_.push_back(std::move(id));
+  if (params_.keep_signatures) sigs_.push_back(std::move(signature));
   return Status::OK();
 }
 
@@ -70,19 +83,19 @@ void NearDuplicateIndex::EnsureSorted() const {
   if (sorted_) return;
   for (auto& band : bands_) {
     std::sort(band.begin(), band.end(), [](const Entry& x, const Entry& y) {
-      return x.key != y.key ? x.key < y.key : x.doc < y.doc;
+      return x.key() != y.key() ? x.key() < y.key() : x.doc < y.doc;
     });
   }
   sorted_ = true;
 }
 
-std::vector<DuplicatePair> NearDuplicateIndex::Candidates() const {
+std::vector<uint64_t> NearDuplicateIndex::CandidateKeys() const {
   EnsureSorted();
   std::vector<uint64_t> pairs;
   for (const auto& band : bands_) {
     for (size_t i = 0; i < band.size();) {
       size_t j = i + 1;
-      while (j < band.size() && band[j].key == band[i].key) ++j;
+      while (j < band.size() && band[j].key() == band[i].key()) ++j;
       if (j - i <= params_.max_bucket) {
         for (size_t x = i; x < j; ++x) {
           for (size_t y = x + 1; y < j; ++y) {
@@ -92,7 +105,7 @@ std::vector<DuplicatePair> NearDuplicateIndex::Candidates() const {
       } else {  // star around the smallest id: independent of insertion order
         size_t lead = i;
         for (size_t x = i + 1; x < j; ++x) {
-          if (docs_[band[x].doc].id < docs_[band[lead].doc].id) lead = x;
+          if (ids_[band[x].doc] < ids_[band[lead].doc]) lead = x;
         }
         for (size_t x = i; x < j; ++x) {
           if (x != lead) pairs.push_back(PairKey(band[x].doc, band[lead].doc));
@@ -103,19 +116,31 @@ std::vector<DuplicatePair> NearDuplicateIndex::Candidates() const {
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+namespace {
+
+void SortByIds(std::vector<DuplicatePair>* pairs) {
+  std::sort(pairs->begin(), pairs->end(), [](const auto& p, const auto& q) {
+    return p.a != q.a ? p.a < q.a : p.b < q.b;
+  });
+}
+
+}  // namespace
+
+std::vector<DuplicatePair> NearDuplicateIndex::Candidates() const {
   std::vector<DuplicatePair> out;
-  out.reserve(pairs.size());
-  for (uint64_t k : pairs) {
-    const Doc& x = docs_[k >> 32];
-    const Doc& y = docs_[static_cast<uint32_t>(k)];
-    DuplicatePair p{x.id, y.id, SignatureJaccard(x.sig, y.sig),
-                    x.sig.has_shingles && y.sig.has_shingles};
+  for (uint64_t k : CandidateKeys()) {
+    auto x = static_cast<uint32_t>(k >> 32), y = static_cast<uint32_t>(k);
+    const DocSignature& sx = Sig(x);
+    const DocSignature& sy = Sig(y);
+    DuplicatePair p{ids_[x], ids_[y], SignatureJaccard(sx, sy),
+                    sx.has_shingles && sy.has_shingles};
     if (p.b < p.a) std::swap(p.a, p.b);
     out.push_back(std::move(p));
   }
-  std::sort(out.begin(), out.end(), [](const auto& p, const auto& q) {
-    return p.a != q.a ? p.a < q.a : p.b < q.b;
-  });
+  SortByIds(&out);
   return out;
 }
 
@@ -127,8 +152,44 @@ std::vector<DuplicatePair> NearDuplicateIndex::Pairs(double threshold) const {
 }
 
 std::vector<DuplicateGroup> NearDuplicateIndex::Groups(double threshold) const {
-  std::vector<DuplicatePair> pairs = Pairs(threshold);
-  Components comp(docs_.size());
+  return GroupsOf(Pairs(threshold));
+}
+
+Result<std::vector<DuplicateGroup>> NearDuplicateIndex::Groups(
+    double threshold, const ShingleSource& source, size_t chunk_docs) const {
+  std::vector<uint64_t> keys = CandidateKeys();
+  std::vector<DuplicatePair> pairs;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> sets;  // of the chunk
+  for (size_t begin = 0, end = 0; begin < keys.size(); begin = end) {
+    sets.clear();
+    while (end < keys.size() && sets.size() < chunk_docs) {
+      sets.try_emplace(static_cast<uint32_t>(keys[end] >> 32));
+      sets.try_emplace(static_cast<uint32_t>(keys[end]));
+      ++end;
+    }
+    std::vector<uint32_t> docs;  // fetched in insertion order
+    for (const auto& [doc, set] : sets) docs.push_back(doc);
+    std::sort(docs.begin(), docs.end());
+    for (uint32_t doc : docs) {
+      SITREP_ASSIGN_OR_RETURN(sets[doc], source(ids_[doc]));
+    }
+    for (size_t i = begin; i < end; ++i) {
+      auto x = static_cast<uint32_t>(keys[i] >> 32);
+      auto y = static_cast<uint32_t>(keys[i]);
+      double j = ExactJaccard(sets[x], sets[y]);
+      if (j < threshold) continue;
+      DuplicatePair p{ids_[x], ids_[y], j, true};
+      if (p.b < p.a) std::swap(p.a, p.b);
+      pairs.push_back(std::move(p));
+    }
+  }
+  SortByIds(&pairs);
+  return GroupsOf(pairs);
+}
+
+std::vector<DuplicateGroup> NearDuplicateIndex::GroupsOf(
+    const std::vector<DuplicatePair>& pairs) const {
+  Components comp(ids_.size());
   for (const auto& p : pairs) comp.Join(by_id_.at(p.a), by_id_.at(p.b));
   std::unordered_map<uint32_t, DuplicateGroup> by_root;
   for (const auto& p : pairs) {
@@ -150,6 +211,14 @@ std::vector<DuplicateGroup> NearDuplicateIndex::Groups(double threshold) const {
   return out;
 }
 
+std::vector<uint64_t> NearDuplicateIndex::BandKeys(
+    const DocSignature& signature) const {
+  std::vector<uint64_t> keys;
+  if (signature.num_shingles == 0 || !ValidParams(params_)) return keys;
+  for (int b = 0; b < params_.bands; ++b) keys.push_back(BandKey(signature, b));
+  return keys;
+}
+
 std::vector<DuplicatePair> NearDuplicateIndex::Query(
     const DocSignature& signature, double threshold) const {
   std::vector<DuplicatePair> out;
@@ -161,16 +230,16 @@ std::vector<DuplicatePair> NearDuplicateIndex::Query(
     const auto& band = bands_[b];
     auto it =
         std::lower_bound(band.begin(), band.end(), key,
-                         [](const Entry& e, uint64_t k) { return e.key < k; });
-    for (; it != band.end() && it->key == key; ++it) hits.push_back(it->doc);
+                         [](const Entry& e, uint64_t k) { return e.key() < k; });
+    for (; it != band.end() && it->key() == key; ++it) hits.push_back(it->doc);
   }
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
   for (uint32_t d : hits) {
-    double j = SignatureJaccard(signature, docs_[d].sig);
+    double j = SignatureJaccard(signature, Sig(d));
     if (j < threshold) continue;
-    out.push_back({"", docs_[d].id, j,
-                   signature.has_shingles && docs_[d].sig.has_shingles});
+    out.push_back(
+        {"", ids_[d], j, signature.has_shingles && Sig(d).has_shingles});
   }
   std::sort(out.begin(), out.end(),
             [](const auto& p, const auto& q) { return p.b < q.b; });

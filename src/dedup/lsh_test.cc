@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -207,6 +208,71 @@ TEST(DedupLsh, AddQueryAndErrors) {
   NearDuplicateIndex bad(LshParams{.bands = 30, .rows = 5});
   EXPECT_EQ(bad.Add("x", ComputeSignature(t)).code(),
             StatusCode::kInvalidArgument);
+}
+
+// Groups verified through a ShingleSource (band keys only, sets fetched a
+// chunk at a time) equal Groups over signatures that kept their sets, for
+// any chunk size and with the star path; fetches stay within the chunk.
+TEST(DedupLsh, GroupsFromSourceEqualGroupsWithKeptSets) {
+  Corpus c = MakeCorpus(40, 11);
+  struct Case {
+    size_t chunk_docs;
+    size_t max_bucket;
+  };
+  const Case kCases[] = {{1, 64}, {2, 64}, {7, 2}, {4096, 64}, {4096, 2}};
+  for (const Case& k : kCases) {
+    SCOPED_TRACE(k.chunk_docs);
+    LshParams full_params{.max_bucket = k.max_bucket};
+    LshParams keys_params = full_params;
+    keys_params.keep_signatures = false;
+    NearDuplicateIndex full(full_params), keys(keys_params);
+    std::map<std::string, std::string> text;
+    for (size_t i = 0; i < c.ids.size(); ++i) {
+      text[c.ids[i]] = c.texts[i];
+      ASSERT_TRUE(full.Add(c.ids[i], ComputeSignature(c.texts[i])).ok());
+      ASSERT_TRUE(keys.Add(c.ids[i], ComputeSignature(c.texts[i],
+                                                      {.keep_shingles = false}))
+                      .ok());
+    }
+    size_t fetched = 0;
+    ShingleSource source =
+        [&](const std::string& id) -> Result<std::vector<uint32_t>> {
+      ++fetched;
+      return ShingleSet(text.at(id));
+    };
+    auto got = keys.Groups(0.8, source, k.chunk_docs);
+    ASSERT_TRUE(got.ok());
+    auto want = full.Groups(0.8);
+    ASSERT_FALSE(want.empty());
+    ASSERT_EQ(got->size(), want.size());
+    for (size_t g = 0; g < want.size(); ++g) {
+      EXPECT_EQ((*got)[g].ids, want[g].ids);
+      EXPECT_EQ((*got)[g].pairs, want[g].pairs);
+    }
+    EXPECT_GT(fetched, 0u);
+    // Without signatures the index itself verifies nothing.
+    EXPECT_TRUE(keys.Groups(0.8).empty());
+  }
+}
+
+TEST(DedupLsh, GroupsFromSourceReturnsItsError) {
+  NearDuplicateIndex index(LshParams{.keep_signatures = false});
+  std::string t = Synth::Join(Synth(4).Text(200));
+  ASSERT_TRUE(index.Add("a", ComputeSignature(t)).ok());
+  ASSERT_TRUE(index.Add("b", ComputeSignature(t)).ok());
+  ShingleSource failing =
+      [](const std::string& id) -> Result<std::vector<uint32_t>> {
+    return Status::IOError("cannot read " + id);
+  };
+  EXPECT_EQ(index.Groups(0.8, failing).status().code(), StatusCode::kIOError);
+  ShingleSource exact =
+      [&](const std::string&) -> Result<std::vector<uint32_t>> {
+    return ShingleSet(t);
+  };
+  auto g = index.Groups(0.8, exact);
+  ASSERT_TRUE(g.ok());
+  ASSERT_EQ(g->size(), 1u);
+  EXPECT_TRUE((*g)[0].pairs[0].exact);
 }
 
 // Each of 2,000 unrelated synthetic texts finds only itself. (Speed is

@@ -152,4 +152,39 @@ std::vector<SharedSentence> SharedSentenceIndex::All() const {
   return out;
 }
 
+std::vector<SharedCount> SharedSentenceIndex::Counts() const {
+  EnsureSorted();
+  std::vector<uint64_t> pairs;  // smaller doc << 32 | larger doc
+  for (size_t i = 0; i < sorted_idx_.size();) {
+    size_t j = i + 1;
+    uint64_t h = entries_[sorted_idx_[i]].hash;
+    while (j < sorted_idx_.size() && entries_[sorted_idx_[j]].hash == h) ++j;
+    if (j - i >= 2 && j - i <= max_articles_) {  // as EmitRun
+      for (size_t x = i; x < j; ++x) {
+        for (size_t y = x + 1; y < j; ++y) {
+          uint64_t a = entries_[sorted_idx_[x]].doc;
+          uint64_t b = entries_[sorted_idx_[y]].doc;
+          if (a != b) pairs.push_back(a < b ? a << 32 | b : b << 32 | a);
+        }
+      }
+    }
+    i = j;
+  }
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<SharedCount> out;
+  for (size_t i = 0; i < pairs.size();) {
+    size_t j = i + 1;
+    while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
+    std::string_view a = ids_[pairs[i] >> 32];
+    std::string_view b = ids_[static_cast<uint32_t>(pairs[i])];
+    if (b < a) std::swap(a, b);
+    out.push_back({a, b, static_cast<int>(j - i)});
+    i = j;
+  }
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  return out;
+}
+
 }  // namespace sitrep

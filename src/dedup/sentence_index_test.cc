@@ -103,6 +103,38 @@ TEST(DedupSentences, BoilerplateIsCapped) {
   EXPECT_EQ(small.All().size(), 3u);
 }
 
+// Counts() equals CountShared(All()), the boilerplate cap included, and
+// CopyOf / ReferenceDates agree whichever they are given.
+TEST(DedupSentences, CountsEqualCountedList) {
+  std::vector<std::string> sents;
+  for (int i = 0; i < 10; ++i) {
+    sents.push_back(std::string("shared line ") + std::to_string(i) +
+                    " has enough words in it");
+  }
+  for (size_t cap : {size_t{2}, size_t{3}, size_t{50}}) {
+    SCOPED_TRACE(cap);
+    SharedSentenceIndex index(cap);
+    std::vector<CopyInfo> infos;
+    for (int d = 0; d < 9; ++d) {
+      std::string t;
+      for (int k = 0; k < 5; ++k) t += sents[(d * 3 + k * 2) % 10] + "|";
+      t += sents[d % 10] + "|";  // a repeat inside the article counts once
+      std::string id = std::string("doc") + std::to_string(8 - d);
+      ASSERT_TRUE(index.Add(id, Fp(t)).ok());
+      CopyInfo info{id, std::nullopt, t.size(), index.NumFingerprints(id)};
+      if (d % 2) info.published = CivilDay{2020, 5, d + 1};
+      infos.push_back(info);
+    }
+    std::vector<SharedSentence> all = index.All();
+    std::vector<SharedCount> counts = index.Counts();
+    EXPECT_EQ(counts, CountShared(all));
+    if (cap == 50) ASSERT_FALSE(counts.empty());
+    EXPECT_EQ(CopyOfCounts({}, counts, infos), CopyOf({}, all, infos));
+    EXPECT_EQ(ReferenceDatesOfCounts({}, counts, infos),
+              ReferenceDates({}, all, infos));
+  }
+}
+
 TEST(DedupSentences, DeterministicWhateverTheOrder) {
   std::vector<std::string> sents;
   for (int i = 0; i < 12; ++i) {

@@ -106,6 +106,26 @@ bool HasOutcome(const SentenceFacts& f, Outcome o, bool nonzero) {
   return false;
 }
 
+// Strategic developments are non-violent. "Gunmen raided the village, stole
+// cattle and killed ten": the raid that kills is an attack, its looting and
+// burning only part of it. "Businesses were set ablaze after clashes between
+// police and protesters": at a protest with riot signs, destruction is the
+// riot.
+void DemoteStrategic(bool harm, bool protest_ctx, Classification* c) {
+  auto& s = c->scores;
+  double sd = s[kStrategic];
+  if (sd <= 0) return;
+  if (harm) {
+    double violent =
+        s[kBattles] + s[kExplosions] + s[kVac] + s[kRiots] + s[kProtests];
+    if (violent <= 0) s[kVac] += 1;
+    s[kStrategic] = 0;
+  } else if (protest_ctx && s[kRiots] > 0) {
+    s[kRiots] += sd;
+    s[kStrategic] = 0;
+  }
+}
+
 // Adjusts trigger evidence by who did what to whom.
 void ApplyRoleRules(const Roles& r, const SentenceFacts& f, Classification* c) {
   auto& s = c->scores;
@@ -154,6 +174,7 @@ void ApplyRoleRules(const Roles& r, const SentenceFacts& f, Classification* c) {
       a1 == ActorKind::kState) {
     s[kProtests] += 1;
   }
+  DemoteStrategic(harm, protest_ctx, c);
 }
 
 }  // namespace

@@ -90,7 +90,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"separate", Cue::kSeparate},
                                    {"clause", Cue::kClause},
                                    {"prep", Cue::kPreposition},
-                                   {"recalled", Cue::kRecalled}},
+                                   {"recalled", Cue::kRecalled},
+                                   {"superlative", Cue::kSuperlative}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

@@ -58,7 +58,8 @@ enum class Cue : uint8_t {
   kSeparate,
   kClause,
   kPreposition,
-  kRecalled
+  kRecalled,
+  kSuperlative
 };
 
 struct LexEntry {

@@ -99,8 +99,11 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   for (const auto& fig : f.figures) killed |= fig.outcome == Outcome::kKilled;
   // A running toll: "so far", "since October", "an AFP tally", or "have been
   // killed in the unrest". A total over the day's incidents: "In all, ...".
+  // "The deadliest attack since 2015" compares; it counts no running toll.
+  bool since =
+      f.HasCue(lex_, Cue::kSince) && !f.HasCue(lex_, Cue::kSuperlative);
   bool tally =
-      f.HasCue(lex_, Cue::kTally) || f.HasCue(lex_, Cue::kSince) ||
+      f.HasCue(lex_, Cue::kTally) || since ||
       (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod)) ||
       PeriodOnly(f, article_.published);
   if (killed && tally) {

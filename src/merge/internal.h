@@ -2,11 +2,28 @@
 #ifndef SITREP_MERGE_INTERNAL_H_
 #define SITREP_MERGE_INTERNAL_H_
 
+#include <cstdint>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "sitrep/merge.h"
 
 namespace sitrep::merge_internal {
+
+// The canonical merge order of mentions: by date (unknown last), then
+// article id, sentence, text start and place start. Unique per mention.
+struct MentionOrder {
+  int64_t day = 0;
+  std::string article;
+  int sentence = 0;
+  uint32_t begin = 0, place = 0;
+  friend auto operator<=>(const MentionOrder&, const MentionOrder&) = default;
+};
+MentionOrder CanonicalKey(const Mention& m);
+
+// "SR" + 16 hex digits of the smallest mention key of the event's mentions.
+std::string EventId(const Event& e);
 
 // May mentions `a` and `b` (of different articles) tell one event?
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o);

@@ -10,6 +10,17 @@
 #include "merge/internal.h"
 
 namespace sitrep {
+
+merge_internal::MentionOrder merge_internal::CanonicalKey(const Mention& m) {
+  MentionOrder k;
+  k.day = m.date.valid() ? m.date.ToDays() : INT64_MAX;
+  k.article = m.article_id;
+  k.sentence = m.sentences.empty() ? 0 : m.sentences.front();
+  k.begin = m.raw_spans.empty() ? 0 : m.raw_spans.front().begin;
+  k.place = m.location ? m.location->span.begin : 0;
+  return k;
+}
+
 namespace {
 
 // Unique per mention: a sentence split into clauses gives several mentions
@@ -21,19 +32,13 @@ std::string MentionKey(const Mention& m) {
          "/" + std::to_string(m.location ? m.location->span.begin : 0);
 }
 
-// Canonical order: by date (unknown last), then article id and sentence.
 bool CanonicalLess(const Mention& a, const Mention& b) {
-  auto key = [](const Mention& m) {
-    int64_t d = m.date.valid() ? m.date.ToDays() : INT64_MAX;
-    int s = m.sentences.empty() ? 0 : m.sentences.front();
-    uint32_t b = m.raw_spans.empty() ? 0 : m.raw_spans.front().begin;
-    uint32_t p = m.location ? m.location->span.begin : 0;
-    return std::make_tuple(d, m.article_id, s, b, p);
-  };
-  return key(a) < key(b);
+  return merge_internal::CanonicalKey(a) < merge_internal::CanonicalKey(b);
 }
 
-std::string EventId(const Event& e) {
+}  // namespace
+
+std::string merge_internal::EventId(const Event& e) {
   std::string min_key;
   for (const auto& m : e.mentions) {
     std::string k = MentionKey(m);
@@ -45,6 +50,8 @@ std::string EventId(const Event& e) {
                     XXH3_64bits(min_key.data(), min_key.size())));
   return buf;
 }
+
+namespace {
 
 // Blocking: which clusters a mention can possibly join, so each mention is
 // compared with a few clusters, not all. Places must share a country (or
@@ -143,7 +150,7 @@ std::vector<Event> MergeMentions(std::vector<Mention> mentions,
   std::vector<Event> events;
   for (auto& c : clusters) {
     Event e = merge_internal::MakeEvent(std::move(c), options);
-    e.id = EventId(e);
+    e.id = merge_internal::EventId(e);
     events.push_back(std::move(e));
   }
   merge_internal::LinkParts(&events);

@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 
+#include "pipeline/derivation_cache.h"
 #include "pipeline/memory_corpus.h"
 #include "pipeline/parallel.h"
 #include "sitrep/dedup.h"
@@ -16,7 +17,7 @@ Pipeline::Pipeline(Store* store, PipelineOptions options)
   merge_options_.conservative = options_.conservative;
 }
 
-Pipeline::~Pipeline() = default;
+Pipeline::~Pipeline() = default;  // here: DerivationCache is complete
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Open(
     Store* store, const PipelineOptions& options) {
@@ -142,6 +143,9 @@ Status Pipeline::StoreArticle(const std::string& where,
     return Status::OK();
   }
   CountOutcome(*outcome, report);
+  if (options_.keep_derivation && *outcome != PutOutcome::kAlreadyPresent) {
+    pending_.push_back(article->id);
+  }
   return Status::OK();
 }
 
@@ -222,8 +226,9 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
   return st;
 }
 
-// Every current article's near-duplicate input, in id order. The
-// store-less pipeline prepared them at ingest.
+// Every current article's near-duplicate input with its shingle sets, in
+// id order: the store-less pipeline prepared them at ingest; over a store
+// they are prepared again from the clean text.
 Result<std::vector<DedupInput>> Pipeline::DedupInputs() {
   if (memory_) return memory_->DedupInputs();
   std::vector<DedupInput> inputs;
@@ -240,22 +245,59 @@ Result<std::vector<DedupInput>> Pipeline::DedupInputs() {
   return inputs;
 }
 
-// Near-duplicates and shared sentences across the store: which article
-// copies which, and the reference day an undated article borrows.
-Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options) {
+// Near-duplicates and shared sentences: which article copies which, and
+// the reference day an undated article borrows. Over a store, unless the
+// kept derivation asks for every input (`keep`), it streams (see
+// DeduplicateStreaming).
+Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
+                                          std::vector<DedupInput>* keep,
+                                          bool list_shared) {
+  if (!memory_ && !keep) return DeduplicateStreaming(options, list_shared);
   SITREP_ASSIGN_OR_RETURN(std::vector<DedupInput> inputs, DedupInputs());
   for (const DedupInput& in : inputs) {
     if (in.info.published) options->published[in.info.id] = *in.info.published;
   }
+  if (keep) *keep = inputs;
   SITREP_ASSIGN_OR_RETURN(DedupResult d,
                           sitrep::Deduplicate(std::move(inputs)));
   options->copy_of = d.copy_of;
   return d;
 }
 
+// The store's articles one at a time: the index keeps band keys and
+// sentence fingerprints, and the shingle sets that verify candidate pairs
+// (exact Jaccard) are re-read a chunk at a time.
+Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
+                                                   bool list_shared) {
+  SignatureOptions sig = DedupSignature();
+  sig.keep_shingles = false;
+  LshParams lsh;
+  lsh.keep_signatures = false;
+  DedupBuilder builder({}, lsh);
+  SITREP_RETURN_IF_ERROR(
+      store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
+        Article light = a;
+        light.sentences = SplitSentences(light.text);
+        DedupInput in = PrepareArticle(light, sig);
+        if (in.info.published) {
+          options->published[in.info.id] = *in.info.published;
+        }
+        return builder.Add(std::move(in));
+      }));
+  ShingleSource source =
+      [&](const std::string& id) -> Result<std::vector<uint32_t>> {
+    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+    std::string_view text = a.text;
+    return ShingleSet(text.substr(0, std::min(text.size(), sig.max_bytes)));
+  };
+  SITREP_ASSIGN_OR_RETURN(DedupResult d, builder.Finish(&source, list_shared));
+  options->copy_of = d.copy_of;
+  return d;
+}
+
 Result<DedupResult> Pipeline::Duplicates() {
   MergeOptions options;
-  return Deduplicate(&options);
+  return Deduplicate(&options, nullptr, /*list_shared=*/true);
 }
 
 // An undated article re-read against the day it borrows from the articles
@@ -318,13 +360,25 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions) {
   });
 }
 
+// The merge inputs: every current mention (re-dated where an undated
+// article borrows a day) and the merge options (copies, publication days).
+Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
+                              MergeOptions* options,
+                              std::vector<DedupInput>* keep,
+                              DedupResult* dedup) {
+  SITREP_RETURN_IF_ERROR(ReadMentions(mentions));
+  *options = merge_options_;
+  SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
+  SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, mentions));
+  if (dedup) *dedup = std::move(d);
+  return Status::OK();
+}
+
 Result<std::vector<Event>> Pipeline::DeriveEvents(
     const std::vector<std::string>* scopes) {
   std::vector<Mention> mentions;
-  SITREP_RETURN_IF_ERROR(ReadMentions(&mentions));
-  MergeOptions options = merge_options_;
-  SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(&options));
-  SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, &mentions));
+  MergeOptions options;
+  SITREP_RETURN_IF_ERROR(DeriveInputs(&mentions, &options, nullptr, nullptr));
   if (scopes) {
     std::set<std::string> keep(scopes->begin(), scopes->end());
     std::erase_if(mentions,
@@ -350,6 +404,11 @@ Result<size_t> Pipeline::RebuildEvents() {
   if (!store_) {
     return Status::InvalidArgument("rebuilding events needs a store");
   }
+  if (options_.keep_derivation) {
+    SITREP_ASSIGN_OR_RETURN(std::optional<size_t> n, RebuildIncrementally());
+    ++(n ? rebuild_counts_.incremental : rebuild_counts_.full);
+    return n ? *n : RebuildAndKeep();
+  }
   size_t n = 0;
   SITREP_RETURN_IF_ERROR(
       store_->ReplaceDirtyEvents([&](const std::vector<std::string>& scopes)
@@ -360,6 +419,99 @@ Result<size_t> Pipeline::RebuildEvents() {
         return ToStoredEvents(events);
       }));
   return n;
+}
+
+// A full derivation, kept for the next rebuilds (see keep_derivation).
+Result<size_t> Pipeline::RebuildAndKeep() {
+  pending_.clear();  // the full derivation reads them
+  size_t n = 0;
+  SITREP_RETURN_IF_ERROR(store_->ReplaceEventsConsistently(
+      [&]() -> Result<std::vector<StoredEvent>> {
+        cache_.reset();
+        SITREP_ASSIGN_OR_RETURN(int64_t version, store_->DataVersion());
+        std::vector<Mention> mentions;
+        MergeOptions options;
+        std::vector<DedupInput> inputs;
+        DedupResult dedup;
+        SITREP_RETURN_IF_ERROR(
+            DeriveInputs(&mentions, &options, &inputs, &dedup));
+        auto cache = std::make_unique<pipeline_internal::DerivationCache>(
+            std::move(inputs), dedup, std::move(mentions), std::move(options));
+        std::vector<Event> events;
+        if (cache->ok()) {
+          cache->data_version = version;
+          events = cache->Events();
+          cache_ = std::move(cache);
+        } else {  // two mentions share a merge key: no incremental merge
+          SITREP_ASSIGN_OR_RETURN(events, DeriveEvents());
+        }
+        n = events.size();
+        return ToStoredEvents(events);
+      }));
+  return n;
+}
+
+// Merges the articles stored since the last rebuild into the kept
+// derivation and writes the events that changed; nullopt when only a full
+// derivation is exact (the kept one is then dropped).
+Result<std::optional<size_t>> Pipeline::RebuildIncrementally() {
+  std::vector<std::string> ids = std::move(pending_);
+  pending_.clear();
+  if (!cache_) return std::optional<size_t>();
+  SITREP_ASSIGN_OR_RETURN(int64_t version, store_->DataVersion());
+  std::map<std::string, std::optional<StoredEvent>> delta;  // nullopt: gone
+  bool exact = version == cache_->data_version;
+  SignatureOptions sig;
+  sig.keep_shingles = true;  // as Deduplicate
+  for (size_t i = 0; exact && i < ids.size(); ++i) {
+    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(ids[i]));
+    a.sentences = SplitSentences(a.text);  // as Deduplicate
+    SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms,
+                            store_->MentionsOf(ids[i]));
+    SITREP_ASSIGN_OR_RETURN(
+        auto deltas,
+        cache_->Admit(PrepareArticle(a, sig), a.published, std::move(ms),
+                      [&](const std::string& id, CivilDay day) {
+                        return RedateOne(id, day);
+                      }));
+    exact = deltas.has_value();
+    if (!exact) break;
+    for (const IncrementalMerge::Delta& d : *deltas) {
+      for (const auto& id : d.removed) delta[id] = std::nullopt;
+      for (const Event& e : d.changed) delta[e.id] = ToStoredEvent(e);
+    }
+  }
+  std::vector<std::string> removed;
+  std::vector<StoredEvent> changed;
+  for (auto& [id, e] : delta) {
+    if (e)
+      changed.push_back(std::move(*e));
+    else
+      removed.push_back(id);
+  }
+  if (exact) {
+    SITREP_ASSIGN_OR_RETURN(
+        exact, store_->ApplyEventDelta(cache_->data_version, removed, changed));
+  }
+  if (!exact) {
+    cache_.reset();
+    return std::optional<size_t>();
+  }
+  return std::optional<size_t>(changed.size());
+}
+
+// One article's mentions as Redate makes them.
+Result<std::vector<Mention>> Pipeline::RedateOne(const std::string& id,
+                                                 CivilDay day) {
+  SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
+  if (a.published) return store_->MentionsOf(id);  // dated after all
+  a.published = day;
+  a.date_origin = DateOrigin::kCluster;
+  std::vector<Mention> ms = extractor_->Extract(a);
+  for (Mention& m : ms) {
+    if (m.date_rule == "article") m.date_rule = "cluster";
+  }
+  return ms;
 }
 
 Status Pipeline::Reextract(IngestReport* report) {

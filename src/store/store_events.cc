@@ -128,10 +128,24 @@ Status store_internal::WriteEvents(store_internal::Db& db,
       return Status::Internal("two derived events share the id " + e.id);
     }
   }
+  std::vector<std::string> removed;
+  for (const auto& [id, json] : stored) {
+    if (!fresh.count(id)) removed.push_back(id);
+  }
+  std::vector<StoredEvent> changed;
+  for (const StoredEvent& e : events) {
+    auto it = stored.find(e.id);
+    if (it == stored.end() || it->second != e.json) changed.push_back(e);
+  }
+  return WriteEventDelta(db, removed, changed);
+}
+
+Status store_internal::WriteEventDelta(
+    Db& db, const std::vector<std::string>& removed,
+    const std::vector<StoredEvent>& changed) {
   SITREP_ASSIGN_OR_RETURN(Stmt del,
                           db.Prepare("DELETE FROM events WHERE id = ?"));
-  for (const auto& [id, json] : stored) {
-    if (fresh.count(id)) continue;
+  for (const std::string& id : removed) {
     del.Reset();
     SITREP_RETURN_IF_ERROR(del.Bind(1, id).Run());  // cascades to links
   }
@@ -145,9 +159,7 @@ Status store_internal::WriteEvents(store_internal::Db& db,
   SITREP_ASSIGN_OR_RETURN(Stmt link,
                           db.Prepare("INSERT OR IGNORE INTO event_articles "
                                      "(event_id, article_id) VALUES (?, ?)"));
-  for (const StoredEvent& e : events) {
-    auto it = stored.find(e.id);
-    if (it != stored.end() && it->second == e.json) continue;  // unchanged
+  for (const StoredEvent& e : changed) {
     unlink.Reset();
     SITREP_RETURN_IF_ERROR(unlink.Bind(1, e.id).Run());
     ins.Reset();
@@ -166,6 +178,20 @@ Status store_internal::WriteEvents(store_internal::Db& db,
     }
   }
   return Status::OK();
+}
+
+Result<std::vector<Mention>> Store::MentionsOf(std::string_view id) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("SELECT body FROM mentions WHERE article_id = ? "
+                           "ORDER BY ordinal"));
+  s.Bind(1, id);
+  std::vector<Mention> out;
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
+    out.push_back(std::move(m));
+  }
 }
 
 Status Store::ReplaceEvents(const std::vector<StoredEvent>& events) {

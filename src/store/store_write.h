@@ -28,6 +28,11 @@ Status WriteMentions(Db& db, std::string_view article_id,
 Status WriteEvents(Db& db, const std::vector<StoredEvent>& events,
                    const std::set<std::string>* scopes);
 
+// Deletes the events `removed` and inserts or replaces `changed` (with
+// their event_articles). REQUIRES: a transaction is open.
+Status WriteEventDelta(Db& db, const std::vector<std::string>& removed,
+                       const std::vector<StoredEvent>& changed);
+
 }  // namespace sitrep::store_internal
 
 #endif  // SITREP_STORE_STORE_WRITE_H_

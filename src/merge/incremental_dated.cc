@@ -1,0 +1,257 @@
+// IncrementalMerge, dated phase: the greedy clustering of dated non-weak
+// mentions replayed from the first changed day until it converges.
+//
+// Why it may stop: a dated mention of day d is compared with the clusters
+// holding a member of day d-1..d+1 and those sharing its named victim
+// (ClusterIndex in merge.cc), and without a named victim a cluster spans at
+// most two consecutive days (two stated days must agree within one). So
+// once the clusters holding a member of day D equal the stored ones (up to
+// D), every later decision is the stored one. Named victims link clusters
+// across any days: a scope holding them replays to its last dated mention.
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "merge/incremental_internal.h"
+
+namespace sitrep::incremental_internal {
+namespace {
+
+// A cluster being replayed.
+struct Replayed {
+  Key key;
+  std::vector<Node*> members;  // dated, non-weak, canonical order
+  bool touches(int64_t day) const {
+    return std::any_of(members.begin(), members.end(),
+                       [&](const Node* n) { return n->key.day == day; });
+  }
+};
+
+// The replay's clusters and the blocking index of merge.cc (one country).
+class Replay {
+ public:
+  explicit Replay(const MergeOptions& o) : options_(o) {}
+  // Starts a cluster from a stored one, restricted to days before `day0`.
+  // REQUIRES: seeded in key order, before IndexSeeds and Place.
+  void Seed(const Key& key, const Cluster& c, int64_t day0);
+  void IndexSeeds();
+  // Runs one mention through the greedy step.
+  void Place(Node* n);
+  std::vector<Replayed>& clusters() { return clusters_; }
+
+ private:
+  void Index(size_t c, const Node* n);
+  std::vector<size_t> Candidates(const Node& n) const;
+  const MergeOptions& options_;
+  std::vector<Replayed> clusters_;  // creation order = key order
+  std::map<int64_t, std::vector<size_t>> by_day_;
+  std::map<std::string, std::vector<size_t>> by_actor_;
+};
+
+void Replay::Index(size_t c, const Node* n) {
+  auto push = [c](std::vector<size_t>* v) {
+    if (v->empty() || v->back() != c) v->push_back(c);
+  };
+  push(&by_day_[n->key.day]);
+  if (n->named) push(&by_actor_[n->m.actor2]);
+}
+
+void Replay::Seed(const Key& key, const Cluster& c, int64_t day0) {
+  Replayed r{key, {}};
+  for (Node* n : c.members) {
+    if (n->dated && !n->was_weak && n->key.day < day0) r.members.push_back(n);
+  }
+  if (r.members.empty()) return;
+  clusters_.push_back(std::move(r));
+}
+
+std::vector<size_t> Replay::Candidates(const Node& n) const {
+  std::vector<size_t> out;
+  auto take = [&](const auto& map, const auto& key) {
+    auto it = map.find(key);
+    if (it != map.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+  };
+  for (int64_t d = n.key.day - 1; d <= n.key.day + 1; ++d) take(by_day_, d);
+  if (n.named) take(by_actor_, n.m.actor2);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void Replay::IndexSeeds() {
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    for (const Node* m : clusters_[c].members) Index(c, m);
+  }
+}
+
+void Replay::Place(Node* n) {
+  for (size_t c : Candidates(*n)) {
+    auto& members = clusters_[c].members;
+    if (members.front()->m.kind != n->m.kind) continue;
+    if (!std::all_of(members.begin(), members.end(), [&](const Node* o) {
+          return merge_internal::SameEvent(o->m, n->m, options_);
+        })) {
+      continue;
+    }
+    members.push_back(n);
+    Index(c, n);
+    return;
+  }
+  clusters_.push_back(Replayed{n->key, {n}});
+  Index(clusters_.size() - 1, n);
+}
+
+// The stored cluster's dated non-weak members up to `day`, as they were
+// (removed ones included).
+std::vector<Node*> StoredUpTo(const Cluster& c, int64_t day) {
+  std::vector<Node*> out;
+  for (Node* n : c.members) {
+    if (n->dated && !n->was_weak && n->key.day <= day) out.push_back(n);
+  }
+  return out;
+}
+
+bool Unchanged(const std::vector<Node*>& now, const std::vector<Node*>& was) {
+  if (now != was) return false;
+  return std::all_of(now.begin(), now.end(),
+                     [](const Node* n) { return n->reuse && n->live; });
+}
+
+// Whether the clusters open after day `day` equal the stored ones.
+bool Converged(const Scope& scope, Replay& replay, int64_t day) {
+  std::set<Key> stored_open;
+  for (auto it = scope.nodes.lower_bound(Key{day, "", 0, 0, 0});
+       it != scope.nodes.end() && it->second->key.day == day; ++it) {
+    const Node& n = *it->second;
+    if (!n.was_weak && n.home) stored_open.insert(*n.home);
+  }
+  size_t open = 0;
+  for (const Replayed& r : replay.clusters()) {
+    if (!r.touches(day)) continue;
+    ++open;
+    auto c = scope.clusters.find(r.key);
+    if (c == scope.clusters.end() || !stored_open.count(r.key)) return false;
+    if (!Unchanged(r.members, StoredUpTo(c->second, day))) return false;
+  }
+  return open == stored_open.size();
+}
+
+// The first and last day of a changed dated non-weak mention.
+bool ChangedDays(const Scope& scope, int64_t* first, int64_t* last) {
+  *first = INT64_MAX;
+  *last = INT64_MIN;
+  for (const auto& [key, n] : scope.nodes) {
+    if (!n->dated) break;  // undated ones sort last
+    if ((n->weak && n->was_weak) || (n->live && n->reuse)) continue;
+    *first = std::min(*first, key.day);
+    *last = std::max(*last, key.day);
+  }
+  return *first != INT64_MAX;
+}
+
+// Stored clusters the replay from `day0` starts from: those holding a
+// member of the day before, and those with a named victim before `day0`.
+std::set<Key> Seeds(const Scope& scope, int64_t day0) {
+  std::set<Key> seeds;
+  auto from = scope.nodes.lower_bound(Key{day0 - 1, "", 0, 0, 0});
+  auto to = scope.nodes.lower_bound(Key{day0, "", 0, 0, 0});
+  for (auto it = from; it != to; ++it) {
+    const Node& n = *it->second;
+    if (!n.was_weak && n.home) seeds.insert(*n.home);
+  }
+  if (scope.named == 0) return seeds;
+  for (auto it = scope.nodes.begin(); it != to; ++it) {
+    const Node& n = *it->second;
+    if (n.was_named && !n.was_weak && n.home) seeds.insert(*n.home);
+  }
+  return seeds;
+}
+
+// Replays days [day0, ...) until converged past `last`; returns the last
+// day replayed (INT64_MIN when none).
+int64_t RunReplay(const Scope& scope, Replay* replay, int64_t day0,
+                  int64_t last, int64_t* days) {
+  const bool can_stop = scope.named == 0;
+  int64_t day = INT64_MIN;
+  for (auto it = scope.nodes.lower_bound(Key{day0, "", 0, 0, 0});
+       it != scope.nodes.end() && it->second->dated; ++it) {
+    Node* n = it->second.get();
+    if (n->key.day != day) {
+      if (day >= last && can_stop && Converged(scope, *replay, day)) break;
+      day = n->key.day;
+      ++*days;
+    }
+    if (!n->weak && n->live) replay->Place(n);
+  }
+  return day;
+}
+
+// Dated non-weak members of a stored cluster (removed ones included).
+std::vector<Node*> DatedMembers(const Cluster& c) {
+  return StoredUpTo(c, INT64_MAX - 1);
+}
+
+}  // namespace
+
+size_t Cluster::weak_begin() const {
+  size_t i = 0;
+  while (i < members.size() && !members[i]->weak) ++i;
+  return i;
+}
+
+// The dated phase: replays from the first changed day and writes the
+// replayed clusters' dated members into `scope` (undated and weak members
+// are re-placed by the later phases). Returns the keys of clusters whose
+// dated members changed.
+std::set<Key> DatedPhase(Scope* scope, const MergeOptions& options,
+                         int64_t* days) {
+  int64_t day0, last;
+  if (!ChangedDays(*scope, &day0, &last)) return {};
+  Replay replay(options);
+  std::set<Key> replaced = Seeds(*scope, day0);
+  for (const Key& k : replaced) replay.Seed(k, scope->clusters.at(k), day0);
+  replay.IndexSeeds();
+  int64_t end = RunReplay(*scope, &replay, day0, last, days);
+  for (auto it = scope->nodes.lower_bound(Key{day0, "", 0, 0, 0});
+       it != scope->nodes.end() && it->second->key.day <= end; ++it) {
+    const Node& n = *it->second;
+    if (!n.was_weak && n.home) replaced.insert(*n.home);
+  }
+  std::map<Key, std::vector<Node*>> fresh;
+  for (Replayed& r : replay.clusters()) fresh[r.key] = std::move(r.members);
+  std::set<Key> dirty;
+  for (const Key& k : replaced) {
+    auto c = scope->clusters.find(k);
+    std::vector<Node*> was = DatedMembers(c->second);
+    auto f = fresh.find(k);
+    if (f != fresh.end()) {  // the stored members after the replayed days
+      for (Node* n : was) {
+        if (n->key.day > end && n->live) f->second.push_back(n);
+      }
+    }
+    if (f == fresh.end() || !Unchanged(f->second, was)) dirty.insert(k);
+    scope->clusters.erase(c);
+  }
+  for (auto& [k, members] : fresh) {
+    if (!replaced.count(k)) dirty.insert(k);
+    for (Node* n : members) n->home = k;
+    scope->clusters[k].members = std::move(members);
+  }
+  return dirty;
+}
+
+// Leaves only the dated non-weak members in every cluster of `scope`
+// (clusters an undated mention founded go), for the later phases. A member
+// whose home is elsewhere was a weak one that is no longer weak.
+void StripLateMembers(Scope* scope) {
+  for (auto it = scope->clusters.begin(); it != scope->clusters.end();) {
+    auto& m = it->second.members;
+    std::erase_if(m, [&](const Node* n) {
+      return n->weak || !n->dated || !n->live || n->home != it->first;
+    });
+    it = m.empty() ? scope->clusters.erase(it) : std::next(it);
+  }
+}
+
+}  // namespace sitrep::incremental_internal

@@ -1,0 +1,150 @@
+// IncrementalMerge, late phases: undated mentions (each joins the first
+// cluster of its country it fits, in creation order) and weak mentions
+// (each joins the one candidate cluster it fits, or none), re-decided only
+// where a cluster they saw changed.
+//
+// A cluster is "dirty" once its members differ from the last result's at
+// the same point of the phase; a clean cluster answers every question as it
+// did then, so a past decision holds unless a dirty cluster could change it.
+#include <algorithm>
+
+#include "merge/incremental_internal.h"
+
+namespace sitrep::incremental_internal {
+
+std::set<Key> DatedPhase(Scope* scope, const MergeOptions& options,
+                         int64_t* days);
+void StripLateMembers(Scope* scope);
+
+namespace {
+
+bool FitsUndated(const Cluster& c, const Node& u, const MergeOptions& o) {
+  if (c.members.front()->m.kind != u.m.kind) return false;
+  return std::all_of(c.members.begin(), c.members.end(), [&](const Node* n) {
+    return merge_internal::SameEvent(n->m, u.m, o);
+  });
+}
+
+// The first cluster from `from` on (key order) that `u` fits.
+std::optional<Key> FirstFit(const Scope& scope, const Node& u, const Key& from,
+                            const MergeOptions& o) {
+  for (auto it = scope.clusters.lower_bound(from); it != scope.clusters.end();
+       ++it) {
+    if (FitsUndated(it->second, u, o)) return it->first;
+  }
+  return std::nullopt;
+}
+
+// Where undated `u` goes, re-using its last home where no dirty cluster
+// before it could take it.
+std::optional<Key> UndatedHome(const Scope& scope, const Node& u,
+                               const std::set<Key>& dirty,
+                               const MergeOptions& o) {
+  if (!u.reuse || !u.home) return FirstFit(scope, u, Key{}, o);
+  const Key& was = *u.home;
+  for (auto it = dirty.begin(); it != dirty.end() && *it < was; ++it) {
+    auto c = scope.clusters.find(*it);
+    if (c != scope.clusters.end() && FitsUndated(c->second, u, o)) return *it;
+  }
+  if (was == u.key) return std::nullopt;  // it founded its cluster
+  if (!dirty.count(was)) return was;
+  return FirstFit(scope, u, was, o);
+}
+
+// Records that `n` now sits in `now` (nullopt: nowhere) where it sat in
+// n.home before: a different place dirties both clusters.
+void Moved(const Node& n, const std::optional<Key>& now, std::set<Key>* dirty) {
+  if (n.reuse && n.live && n.home == now) return;
+  if (n.home) dirty->insert(*n.home);
+  if (now) dirty->insert(*now);
+}
+
+void UndatedPhase(Scope* scope, const MergeOptions& o, std::set<Key>* dirty) {
+  auto it = scope->nodes.lower_bound(Key{INT64_MAX, "", 0, 0, 0});
+  for (; it != scope->nodes.end(); ++it) {
+    Node* u = it->second.get();
+    if (u->weak) continue;
+    if (!u->live) {
+      Moved(*u, std::nullopt, dirty);
+      continue;
+    }
+    std::optional<Key> home = UndatedHome(*scope, *u, *dirty, o);
+    Key k = home ? *home : u->key;
+    scope->clusters[k].members.push_back(u);
+    Moved(*u, k, dirty);
+    u->home = k;
+  }
+}
+
+// Whether merge.cc's index offers cluster `c` to weak mention `w`.
+bool Candidate(const Cluster& c, const Node& w) {
+  if (!w.dated) return true;  // every cluster of its country
+  size_t end = c.weak_begin();
+  for (size_t i = 0; i < end; ++i) {
+    const Node& n = *c.members[i];
+    if (n.dated && n.key.day >= w.key.day - 1 && n.key.day <= w.key.day + 1)
+      return true;
+    if (w.named && n.m.actor2 == w.m.actor2) return true;
+  }
+  return false;
+}
+
+bool FitsWeak(const Cluster& c, const Node& w) {
+  if (c.members.front()->m.kind != w.m.kind || !Candidate(c, w)) return false;
+  return std::all_of(c.members.begin(), c.members.end(), [&](const Node* n) {
+    return merge_internal::WeakFits(n->m, w.m);
+  });
+}
+
+// The candidate clusters weak `w` fits: past answers of clean clusters,
+// fresh answers of dirty ones (of every cluster for a new mention).
+std::vector<Key> WeakFitsNow(const Scope& scope, const Node& w,
+                             const std::set<Key>& dirty) {
+  std::vector<Key> fits;
+  if (w.reuse) {
+    for (const Key& k : w.weak_fits) {
+      if (!dirty.count(k)) fits.push_back(k);
+    }
+    for (const Key& k : dirty) {
+      auto c = scope.clusters.find(k);
+      if (c != scope.clusters.end() && FitsWeak(c->second, w))
+        fits.push_back(k);
+    }
+    std::sort(fits.begin(), fits.end());
+    return fits;
+  }
+  for (const auto& [k, c] : scope.clusters) {
+    if (FitsWeak(c, w)) fits.push_back(k);
+  }
+  return fits;
+}
+
+void WeakPhase(Scope* scope, std::set<Key>* dirty) {
+  for (auto& [key, node] : scope->nodes) {
+    Node* w = node.get();
+    if (!w->weak) continue;
+    if (!w->live) {
+      Moved(*w, std::nullopt, dirty);
+      continue;
+    }
+    w->weak_fits = WeakFitsNow(*scope, *w, *dirty);
+    std::optional<Key> home;
+    if (w->weak_fits.size() == 1) home = w->weak_fits.front();
+    if (home) scope->clusters.at(*home).members.push_back(w);
+    Moved(*w, home, dirty);
+    w->home = home;
+  }
+}
+
+}  // namespace
+
+std::set<Key> UpdateScope(Scope* scope, const MergeOptions& options,
+                          int64_t* replayed_days) {
+  std::set<Key> dirty = DatedPhase(scope, options, replayed_days);
+  StripLateMembers(scope);
+  UndatedPhase(scope, options, &dirty);
+  WeakPhase(scope, &dirty);
+  return dirty;
+}
+
+}  // namespace sitrep::incremental_internal

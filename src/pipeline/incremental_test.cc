@@ -1,0 +1,109 @@
+// keep_derivation: after every one-article ingest, the events in the store
+// equal a from-scratch derivation (the slow, obviously correct reference),
+// over the example corpus and a generated one, in random orders.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/test_paths.h"
+#include "sitrep/pipeline.h"
+
+namespace sitrep {
+namespace {
+
+std::vector<RawDocument> Read(const std::string& path) {
+  std::vector<RawDocument> docs;
+  Status st = ReadDocuments(
+      {path}, IngestLimits{},
+      [&](RawDocument&& d) { docs.push_back(std::move(d)); },
+      [](InputError&&) {});
+  EXPECT_TRUE(st.ok()) << st.message();
+  return docs;
+}
+
+// A generated corpus (bench/gen_corpus.py), or "" without python3.
+std::string Generated(int articles, int seed) {
+  std::string out = (std::filesystem::temp_directory_path() /
+                     ("sitrep_incremental_" + std::to_string(seed) + ".jsonl"))
+                        .string();
+  std::string cmd = "python3 " +
+                    test_paths::SourcePath("/bench/gen_corpus.py") +
+                    " --articles " + std::to_string(articles) + " --seed " +
+                    std::to_string(seed) + " --out " + out + " 2>/dev/null";
+  return std::system(cmd.c_str()) == 0 ? out : "";
+}
+
+std::multiset<std::string> StoredEvents(Store* store) {
+  std::multiset<std::string> out;
+  EXPECT_TRUE(store
+                  ->ForEachEvent([&](const StoredEvent& e) {
+                    out.insert(e.json);
+                    return Status::OK();
+                  })
+                  .ok());
+  return out;
+}
+
+std::multiset<std::string> Reference(Pipeline* p) {
+  std::multiset<std::string> out;
+  auto events = p->DeriveEvents();
+  EXPECT_TRUE(events.ok());
+  if (events.ok()) {
+    for (const Event& e : *events) out.insert(ToStoredEvent(e).json);
+  }
+  return out;
+}
+
+struct Case {
+  const char* name;
+  unsigned seed;
+  size_t prefill;   // articles stored before the first (full) rebuild
+  size_t max_full;  // rebuilds after it that may fall back to a full one
+};
+
+void Check(std::vector<RawDocument> docs, const Case& c) {
+  std::mt19937 rng(c.seed);
+  std::shuffle(docs.begin(), docs.end(), rng);
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  PipelineOptions options;
+  options.keep_derivation = true;
+  options.threads = 1;
+  auto p = Pipeline::Open(store->get(), options);
+  ASSERT_TRUE(p.ok());
+  IngestReport report;
+  size_t step = 0;
+  for (RawDocument& d : docs) {
+    ASSERT_TRUE((*p)->IngestDocument(std::move(d), &report).ok());
+    if (++step < c.prefill) continue;
+    ASSERT_TRUE((*p)->RebuildEvents().ok());
+    ASSERT_EQ(StoredEvents(store->get()), Reference(p->get()))
+        << c.name << " after article " << step;
+  }
+  const auto& counts = (*p)->rebuild_counts();
+  EXPECT_GT(counts.incremental, 0);
+  EXPECT_LE(counts.full, int64_t{1} + c.max_full) << c.name;
+}
+
+TEST(IncrementalPipeline, EveryRebuildEqualsAFullDerivation) {
+  if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
+  // The examples are few and tied (syndicated pairs): many fall back.
+  Check(Read(test_paths::SourcePath("/examples")), {"examples", 1, 4, 3});
+  std::string corpus = Generated(160, 11);
+  if (corpus.empty()) GTEST_SKIP() << "no python3 for bench/gen_corpus.py";
+  std::vector<RawDocument> docs = Read(corpus);
+  std::filesystem::remove(corpus);
+  ASSERT_EQ(docs.size(), 160u);
+  // 10% of the generated articles are syndicated copies (a full rebuild).
+  Check(std::move(docs), {"generated", 2, 60, 30});
+}
+
+}  // namespace
+}  // namespace sitrep
