@@ -3,6 +3,7 @@
 #define SITREP_EXPORT_TEST_UTIL_H_
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -12,8 +13,11 @@
 
 namespace sitrep::testing_util {
 
+// The process id keeps concurrent test runs (other checkouts' ctest, -j)
+// from overwriting each other's files: a fixed name made this flaky.
 inline std::string WriteTemp(const std::string& name, const std::string& s) {
-  std::string path = ::testing::TempDir() + "/sitrep_export_" + name;
+  std::string path = ::testing::TempDir() + "/sitrep_export_" +
+                     std::to_string(::getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << s;
   return path;
 }

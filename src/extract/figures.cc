@@ -118,7 +118,9 @@ bool Preposition(const std::string& w) {
 bool Adverb(const std::string& w) {
   return w == "also" || w == "slightly" || w == "seriously" ||
          w == "critically" || w == "severely" || w == "badly" ||
-         w == "reportedly" || w == "fatally" || w == "later" || w == "both";
+         w == "reportedly" || w == "fatally" || w == "later" || w == "both" ||
+         w == "then" || w == "subsequently" || w == "allegedly" ||
+         w == "eventually";
 }
 
 bool AsideOpener(const std::string& w) {
@@ -190,6 +192,19 @@ uint32_t AsideEnd(const SentenceFacts& f, uint32_t k, uint32_t limit) {
   return found ? close : 0;
 }
 
+// ", including the driver, a woman, and a boy, were injured": an aside
+// holding a list ends at the comma right before the auxiliary, when one
+// comes within a few words; else at `first_comma`.
+uint32_t ListAsideEnd(const SentenceFacts& f, uint32_t open,
+                      uint32_t first_comma) {
+  for (uint32_t k = first_comma; k + 1 < f.toks.size() && k < open + 24; ++k) {
+    const std::string& w = f.toks[k].norm;
+    if (w == "." || w == ";") break;
+    if (w == "," && Auxiliary(f.toks[k + 1].norm)) return k;
+  }
+  return first_comma;
+}
+
 // An outcome phrase after `pos`, reached over filler words only.
 const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
@@ -211,6 +226,7 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
       const char* closer = comma_aside ? "," : ")";
       uint32_t close = k + 1;
       while (close < f.toks.size() && f.toks[close].norm != closer) ++close;
+      if (comma_aside) close = ListAsideEnd(f, k, close);
       end = std::min<uint32_t>(close + limit, f.toks.size());
       k = close;
       continue;
@@ -245,10 +261,10 @@ const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
     bool clear = true;
     for (uint32_t k = o.end; k < pos; ++k) {
       const Tok& t = f.toks[k];
-      bool gap =
-          !t.punct && (t.norm == "at" || t.norm == "least" || t.norm == "and" ||
-                       t.norm == "of" || t.norm == "to" || t.norm == "the" ||
-                       t.norm == "another" || t.norm == "some");
+      bool gap = !t.punct &&
+                 (t.norm == "at" || t.norm == "least" || t.norm == "and" ||
+                  t.norm == "of" || t.norm == "to" || t.norm == "the" ||
+                  t.norm == "another" || t.norm == "some" || t.norm == "all");
       // "death toll rose to 12", "fatalities coded as 3", "deaths: 4".
       bool toll = o.e->form == OutcomeForm::kNoun &&
                   (t.norm == ":" || t.norm == "coded" || t.norm == "as" ||
@@ -314,126 +330,6 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   }
 }
 
-// "Two of the wounded", "12 of them", "including four children": a part of
-// a group already counted, not a new count.
-bool Subset(const SentenceFacts& f, const QuantityAt& qa) {
-  uint32_t e = qa.tok_end;
-  if (e + 1 < f.toks.size() && f.toks[e].norm == "of" &&
-      (f.toks[e + 1].norm == "the" || f.toks[e + 1].norm == "them" ||
-       f.toks[e + 1].norm == "whom" || f.toks[e + 1].norm == "those")) {
-    return true;
-  }
-  for (uint32_t k = qa.tok_begin; k > 0 && qa.tok_begin - k < 2; --k) {
-    const std::string& w = f.toks[k - 1].norm;
-    if (w == "including" || w == "among") return true;
-  }
-  return false;
-}
-
-const Figure* FigureAt(const SentenceFacts& f, Span span) {
-  for (const auto& g : f.figures) {
-    if (g.span == span) return &g;
-  }
-  return nullptr;
-}
-
-// Only "," and "and" (and a trailing group noun) between two counts.
-bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to) {
-  if (to <= from || to - from > 3) return false;
-  for (uint32_t k = from; k < to; ++k) {
-    const std::string& w = f.toks[k].norm;
-    if (w != "," && w != "and" && w != "militants" && w != "fighters") {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Who a count counts, as a victim class: the actor named right after it,
-// else the head noun of its phrase ("volunteers"); "" for none or things.
-std::string CountedGroup(const std::vector<Hit>& outcomes,
-                         const std::vector<Hit>& actors, const SentenceFacts& f,
-                         const QuantityAt& qa) {
-  if (const Hit* v = VictimAfter(actors, f, qa.tok_end)) {
-    return v->e->actor_class;
-  }
-  uint32_t end = NounPhraseEnd(outcomes, f, qa.tok_end);
-  if (end == qa.tok_end || Things().count(f.toks[end - 1].norm)) return "";
-  return f.toks[end - 1].norm;
-}
-
-// "six militants, two soldiers and a civilian were killed": a count joined
-// by "," or "and" to a bound count shares its outcome.
-void BindCoordinated(const std::vector<Hit>& outcomes,
-                     const std::vector<Hit>& actors, SentenceFacts* f) {
-  for (size_t i = f->quantities.size(); i-- > 0;) {
-    const QuantityAt& qa = f->quantities[i];
-    if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span) ||
-        i + 1 >= f->quantities.size()) {
-      continue;
-    }
-    const QuantityAt& next = f->quantities[i + 1];
-    const Figure* bound = FigureAt(*f, next.q.span);
-    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
-    if (!bound || !victim || !Joined(*f, victim->end, next.tok_begin)) continue;
-    AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
-  }
-  // "Ten police officers and a civilian were killed": one more victim.
-  for (const auto& qa : f->quantities) {
-    const Figure* bound = FigureAt(*f, qa.q.span);
-    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
-    if (!bound || !victim || victim->end + 2 >= f->toks.size()) continue;
-    uint32_t k = victim->end;
-    if (f->toks[k].norm != "and" ||
-        (f->toks[k + 1].norm != "a" && f->toks[k + 1].norm != "an")) {
-      continue;
-    }
-    const Hit* other = VictimAfter(actors, *f, k + 2);
-    if (!other || other->e->actor_class == victim->e->actor_class) continue;
-    Quantity one;
-    one.span = {f->toks[k + 1].span.begin, f->toks[other->end - 1].span.end};
-    one.count = Count{1, 1, 1};
-    one.qualifier = "single";
-    AddFigure(f, MakeFigure(one, bound->outcome, other->e->actor_class));
-  }
-  // "killing three soldiers and two civilians": forwards too.
-  for (size_t i = 1; i < f->quantities.size(); ++i) {
-    const QuantityAt& qa = f->quantities[i];
-    const QuantityAt& prev = f->quantities[i - 1];
-    if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span)) continue;
-    const Figure* bound = FigureAt(*f, prev.q.span);
-    if (!bound || Subset(*f, qa)) continue;
-    // "wounded 10 police officers, 5 soldiers, 4 defence volunteers and 3
-    // civilians": each count names its own group of people.
-    std::string group = CountedGroup(outcomes, actors, *f, qa);
-    uint32_t prev_end = NounPhraseEnd(outcomes, *f, prev.tok_end);
-    if (const Hit* v = VictimAfter(actors, *f, prev.tok_end)) {
-      prev_end = std::max(prev_end, v->end);
-    }
-    if (group.empty() || prev_end == prev.tok_end ||
-        !Joined(*f, prev_end, qa.tok_begin)) {
-      continue;
-    }
-    // Groups of one list add up only when told apart: "4 defence volunteers
-    // and 3 civilians" are "volunteers" and "civilians".
-    for (const auto& g : f->figures) {
-      if (g.outcome == bound->outcome && g.victims == group) {
-        group = f->toks[NounPhraseEnd(outcomes, *f, qa.tok_end) - 1].norm;
-      }
-    }
-    AddFigure(f, MakeFigure(qa.q, bound->outcome, group));
-  }
-}
-
-// "fatalities coded as 0", "death toll: zero".
-void BindStatedZero(const std::vector<Hit>& outcomes, const QuantityAt& qa,
-                    SentenceFacts* f) {
-  const Hit* o = OutcomeBefore(outcomes, *f, qa.tok_begin);
-  if (o && o->e->form == OutcomeForm::kNoun) {
-    AddFigure(f, MakeFigure(qa.q, o->e->outcome, ""));
-  }
-}
-
 // A preposition in [b, e): what follows is no victim noun.
 bool PrepositionBetween(const Lexicon& lex, const SentenceFacts& f, uint32_t b,
                         uint32_t e) {
@@ -443,22 +339,6 @@ bool PrepositionBetween(const Lexicon& lex, const SentenceFacts& f, uint32_t b,
     if (x.kind == LexKind::kCue && x.cue == Cue::kPreposition) return true;
   }
   return false;
-}
-
-// "wounding five, two of whom later died": part of the wounded died; the
-// dead are counted (the wounded figure stays as told).
-void BindDiedOfWounded(const std::vector<Hit>& outcomes, const QuantityAt& qa,
-                       SentenceFacts* f) {
-  bool wounded = false;
-  for (const auto& g : f->figures) {
-    wounded |= g.outcome == Outcome::kInjured && g.count.value() > 0;
-  }
-  if (!wounded) return;
-  const Hit* o = OutcomeAfter(outcomes, *f, qa.tok_end, 5);
-  if (o && o->e->outcome == Outcome::kKilled &&
-      o->e->form == OutcomeForm::kIntransitive) {
-    AddFigure(f, MakeFigure(qa.q, Outcome::kKilled, ""));
-  }
 }
 
 }  // namespace figures_internal
@@ -474,7 +354,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
       BindStatedZero(outcomes, qa, f);
       continue;
     }
-    if (Subset(*f, qa)) {
+    if (Subset(*f, qa) || AllOfTold(outcomes, *f, qa)) {
       BindDiedOfWounded(outcomes, qa, f);
       continue;
     }
@@ -498,6 +378,12 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     }
     if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
     if (o == nullptr) continue;
+    // "arrested four of the attackers": arrests of some of the people who
+    // did the event belong to it, not a new count (ACLED codes none).
+    if (o->e->outcome == Outcome::kArrested &&
+        HasWordBetween(*f, qa.tok_end, qa.tok_end + 1, "of")) {
+      continue;
+    }
     // "killed 5 merchants", "seven government employees were killed": a
     // counted noun is people unless it is a thing ("five armoured vehicles").
     if (!victim && after > qa.tok_end &&

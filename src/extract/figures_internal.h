@@ -36,6 +36,37 @@ Figure MakeFigure(const Quantity& q, Outcome o, std::string victims);
 // Adds `fig` unless the sentence has one for the same outcome and span.
 void AddFigure(SentenceFacts* f, Figure fig);
 
+// The victim actor right after a count (up to two modifiers or a run of
+// name words), or null.
+const Hit* VictimAfter(const std::vector<Hit>& actors, const SentenceFacts& f,
+                       uint32_t pos);
+// The end of the words naming what the count ending at `pos` counts.
+uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                       uint32_t pos);
+// An outcome reached from `pos` over filler words only, within `limit`.
+const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
+                        const SentenceFacts& f, uint32_t pos, uint32_t limit);
+// An outcome verb right before `pos` ("killed at least 29 people").
+const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
+                         const SentenceFacts& f, uint32_t pos);
+
+// figures_groups.cc: counts told against other counts.
+// "Two of the wounded", "12 of them": part of a group already counted.
+bool Subset(const SentenceFacts& f, const QuantityAt& qa);
+// "injuring all three": restates the group already counted.
+bool AllOfTold(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+               const QuantityAt& qa);
+// "six militants, two soldiers and a civilian were killed": counts joined
+// by "," or "and" to a bound count share its outcome.
+void BindCoordinated(const std::vector<Hit>& outcomes,
+                     const std::vector<Hit>& actors, SentenceFacts* f);
+// "fatalities coded as 0", "death toll: zero".
+void BindStatedZero(const std::vector<Hit>& outcomes, const QuantityAt& qa,
+                    SentenceFacts* f);
+// "wounding five, two of whom later died": the dead are counted too.
+void BindDiedOfWounded(const std::vector<Hit>& outcomes, const QuantityAt& qa,
+                       SentenceFacts* f);
+
 // "a drone strike killed Qassem Soleimani": one per named person.
 void BindNamedVictims(const std::vector<Hit>& outcomes,
                       const std::vector<Hit>& actors, SentenceFacts* f);

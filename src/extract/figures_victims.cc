@@ -95,7 +95,10 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
     // "an unknown number of soldiers" is no count.
     bool amount =
         k + 1 < f.toks.size() && Amounts().count(f.toks[k + 1].norm) > 0;
-    if ((w == "a" || w == "an") && !amount) ++n;
+    // "injuring another passenger" (not "another 12 protesters").
+    bool another = w == "another" && k + 1 < f.toks.size() &&
+                   !IsQuantityTok(f, k) && !IsQuantityTok(f, k + 1);
+    if ((w == "a" || w == "an" || another) && !amount) ++n;
     // "a Muslim couple": two people.
     if (w == "couple" && n > 0 &&
         (k + 1 == f.toks.size() || f.toks[k + 1].norm != "of")) {
@@ -209,7 +212,8 @@ int64_t ObjectVictims(const std::vector<Hit>& outcomes,
   // unless it is a thing or an amount ("a number of").
   const std::string& det = f.toks[o.end].norm;
   bool noun = o.end + 1 < f.toks.size() &&
-              (det == "a" || det == "an" || det == "the") &&
+              (det == "a" || det == "an" || det == "the" ||
+               det == "another") &&
               !f.toks[o.end + 1].punct &&
               !Things().count(f.toks[o.end + 1].norm) &&
               !Amounts().count(f.toks[o.end + 1].norm);
@@ -280,6 +284,58 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
   return DeterminedObjects(outcomes, f, from);
 }
 
+// Capitalised name words ending right before token `end`, over no
+// punctuation: the first token of the run, or `end` when none.
+uint32_t NameRunBefore(const SentenceFacts& f, uint32_t end) {
+  static const std::set<std::string> kNotNames = {
+      "he", "she", "they", "it", "many", "others", "all", "both", "some",
+      "police", "troops", "we", "most", "several", "one", "two"};
+  uint32_t k = end;
+  while (k > 0 && f.toks[k - 1].cap && !f.toks[k - 1].punct &&
+         !kNotNames.count(f.toks[k - 1].norm) && end - k < 4) {
+    --k;
+  }
+  return k;
+}
+
+// "Jamal and Khan died", "Berkhamov later died": named people as the
+// subject of an intransitive death, one each. Returns whether bound.
+bool BindNamedSubject(const std::vector<Hit>& actors, const Hit& o,
+                      SentenceFacts* f) {
+  if (o.e->form != OutcomeForm::kIntransitive &&
+      o.e->form != OutcomeForm::kOne) {
+    return false;
+  }
+  uint32_t end = o.begin;
+  while (end > 0 && o.begin - end < 2 && Adverb(f->toks[end - 1].norm)) --end;
+  uint32_t first = NameRunBefore(*f, end);
+  if (first == end) return false;
+  int64_t n = 1;
+  if (first >= 2 && f->toks[first - 1].norm == "and") {
+    uint32_t other = NameRunBefore(*f, first - 1);
+    if (other < first - 1) {
+      first = other;
+      n = 2;
+    }
+  }
+  for (uint32_t k = first; k < end; ++k) {
+    if (InPlace(*f, f->toks[k].span) || InDate(*f, f->toks[k].span)) {
+      return false;
+    }
+    for (const auto& a : actors) {
+      if (a.begin <= k && k < a.end && a.e->actor_kind != ActorKind::kPerson) {
+        return false;  // "the Taliban died": a group, not one person
+      }
+    }
+  }
+  Quantity q;
+  q.span = {f->toks[first].span.begin, f->toks[o.end - 1].span.end};
+  q.count = Count{n, n, n};
+  q.qualifier = "named";
+  AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
+  return true;
+}
+
 }  // namespace
 
 // One unnamed victim: "a man was shot to death", "killing a soldier",
@@ -290,6 +346,7 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     if (BindBodyOf(o, f)) continue;
     if (o.e->form == OutcomeForm::kNoun || HasFigure(*f, o.e->outcome))
       continue;
+    if (BindNamedSubject(actors, o, f)) continue;
     if (o.e->form == OutcomeForm::kOne) {  // "he later died of his wounds"
       Quantity q;
       q.span = {f->toks[o.begin].span.begin, f->toks[o.end - 1].span.end};
@@ -302,7 +359,9 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     // "was killed", "was also seriously injured".
     uint32_t aux = o.begin;
     while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
-    bool was = aux > 0 && f->toks[aux - 1].norm == "was";
+    // "was killed"; "one was shot dead and another injured".
+    bool was = aux > 0 && (f->toks[aux - 1].norm == "was" ||
+                           f->toks[aux - 1].norm == "another");
     if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
       objects = CoordinatedSubject(outcomes, *f, aux - 1);
     }

@@ -1,6 +1,13 @@
 #include "extract/phrase_matcher.h"
 
+#include <algorithm>
+
 namespace sitrep {
+namespace {
+
+unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
+
+}  // namespace
 
 PhraseMatcher::PhraseMatcher() { nodes_.emplace_back(); }
 
@@ -23,7 +30,12 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
       }
       if (next == 0) {
         next = static_cast<uint32_t>(nodes_.size());
-        nodes_[cur].prefix.emplace_back(tok, next);
+        // Kept sorted by first byte, in insertion order within one byte.
+        auto& pre = nodes_[cur].prefix;
+        auto at = std::upper_bound(
+            pre.begin(), pre.end(), tok[0],
+            [](char c, const auto& e) { return Byte(c) < Byte(e.first[0]); });
+        pre.emplace(at, tok, next);
         nodes_.emplace_back();
       }
     } else {
@@ -32,6 +44,10 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
         next = it->second;
       } else {
         next = static_cast<uint32_t>(nodes_.size());
+        if (cur == 0) {
+          size_t h = ViewHash()(tok) & (kRootBits - 1);
+          root_filter_[h >> 6] |= uint64_t{1} << (h & 63);
+        }
         nodes_[cur].exact.emplace(tok, next);
         nodes_.emplace_back();
       }
@@ -53,13 +69,18 @@ std::vector<PhraseHit> PhraseMatcher::Match(
       if (tok.empty()) break;  // no phrase token is empty
       for (uint32_t n : frontier) {
         const Node& node = nodes_[n];
-        auto it = node.exact.find(tok);
-        if (it != node.exact.end()) next.push_back(it->second);
-        for (const auto& [p, child] : node.prefix) {
-          // The first byte rejects nearly every prefix without a memcmp.
-          if (tok.size() >= p.size() && p[0] == tok[0] &&
-              tok.substr(0, p.size()) == p) {
-            next.push_back(child);
+        if (n != 0 || MaybeAtRoot(tok)) {
+          auto it = node.exact.find(tok);
+          if (it != node.exact.end()) next.push_back(it->second);
+        }
+        // Only the prefixes sharing the token's first byte can match.
+        auto it_p = std::lower_bound(
+            node.prefix.begin(), node.prefix.end(), tok[0],
+            [](const auto& e, char c) { return Byte(e.first[0]) < Byte(c); });
+        for (; it_p != node.prefix.end() && it_p->first[0] == tok[0]; ++it_p) {
+          const std::string& p = it_p->first;
+          if (tok.size() >= p.size() && tok.substr(0, p.size()) == p) {
+            next.push_back(it_p->second);
           }
         }
       }

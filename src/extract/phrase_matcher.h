@@ -37,19 +37,33 @@ class PhraseMatcher {
       const std::vector<std::string_view>& tokens) const;
 
  private:
-  // Looked up by string_view: no key copy per token.
+  // Looked up by string_view: no key copy per token. FNV-1a: tokens are
+  // short, and std::hash's murmur costs more per lookup.
   struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>()(s);
+      uint64_t h = 14695981039346656037ull;
+      for (char c : s)
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      return static_cast<size_t>(h);
     }
   };
   struct Node {
     std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> exact;
+    // Prefix tokens, sorted by first byte (insertion order within a byte).
     std::vector<std::pair<std::string, uint32_t>> prefix;
     std::vector<uint32_t> payloads;
   };
+  // A bit per hash (mod kRootBits) of every exact token of the root: most
+  // tokens start no phrase, and the filter rejects them without a table
+  // lookup (no false negatives, so hits are the same).
+  static constexpr size_t kRootBits = 1 << 16;
+  bool MaybeAtRoot(std::string_view tok) const {
+    size_t h = ViewHash()(tok) & (kRootBits - 1);
+    return (root_filter_[h >> 6] >> (h & 63)) & 1;
+  }
   std::vector<Node> nodes_;
+  std::vector<uint64_t> root_filter_ = std::vector<uint64_t>(kRootBits / 64);
 };
 
 }  // namespace sitrep

@@ -9,6 +9,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include "geo/chains.h"
 #include "geo/gazetteer_impl.h"
@@ -37,7 +39,17 @@ struct Word {
 };
 
 bool IsWordChar(char32_t cp) {
-  return cp >= 0x80 ? u_isalnum(cp) : std::isalnum(static_cast<int>(cp));
+  if (cp >= 0x80) return u_isalnum(cp);
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+         (cp >= '0' && cp <= '9');
+}
+
+// u_isupper / u_islower, without the ICU call for ASCII.
+bool IsUpper(char32_t cp) {
+  return cp >= 0x80 ? u_isupper(cp) : (cp >= 'A' && cp <= 'Z');
+}
+bool IsLower(char32_t cp) {
+  return cp >= 0x80 ? u_islower(cp) : (cp >= 'a' && cp <= 'z');
 }
 
 bool IsApos(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018; }
@@ -60,7 +72,7 @@ std::vector<Word> Scan(std::string_view t) {
     }
     Word w;
     w.begin = static_cast<uint32_t>(i);
-    w.cap = u_isupper(cp);
+    w.cap = IsUpper(cp);
     w.all_caps = w.cap;
     w.sentence_start = sentence_start;
     std::string_view gap = t.substr(gap_begin, i - gap_begin);
@@ -71,7 +83,7 @@ std::vector<Word> Scan(std::string_view t) {
       size_t q = i;
       char32_t c = DecodeUtf8(t, &q);
       if (IsWordChar(c)) {
-        if (u_islower(c)) w.all_caps = false;
+        if (IsLower(c)) w.all_caps = false;
         ++letters;
         i = q;
         continue;
@@ -108,7 +120,7 @@ std::vector<Word> Scan(std::string_view t) {
 class Finder {
  public:
   Finder(const MappedGazetteer& g, std::string_view text)
-      : g_(g), t_(text), w_(Scan(text)) {
+      : g_(g), t_(text), w_(Scan(text)), keys_(w_.size()) {
     for (size_t i = 0; i < w_.size(); ++i) {
       w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
                         g_.HasWord(kWordConnector, Text(i));
@@ -137,6 +149,11 @@ class Finder {
  private:
   std::string_view Text(size_t i) const {
     return t_.substr(w_[i].begin, w_[i].end - w_[i].begin);
+  }
+  // NormalizePlaceKey(Text(i)), computed once per word.
+  const std::string& Key(size_t i) const {
+    if (!keys_[i].has_value()) keys_[i] = NormalizePlaceKey(Text(i));
+    return *keys_[i];
   }
   bool IsConnector(size_t i) const { return w_[i].connector; }
   // Words [i, i+n) can be one name.
@@ -169,6 +186,7 @@ class Finder {
   const MappedGazetteer& g_;
   std::string_view t_;
   std::vector<Word> w_;
+  mutable std::vector<std::optional<std::string>> keys_;  // see Key()
   uint32_t last_end_ = 0;  // end of the last name found (0: none)
 };
 
@@ -180,12 +198,11 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
   for (size_t n = std::min(kMaxWords, w_.size() - i); n >= 1; --n) {
     if (!Chainable(i, n)) continue;
     // "An Iraqi official": a sentence-initial function word is not an article.
-    if (n > 1 && w_[i].sentence_start &&
-        g_.HasWord(kWordStop, NormalizePlaceKey(Text(i)))) {
+    if (n > 1 && w_[i].sentence_start && g_.HasWord(kWordStop, Key(i))) {
       continue;
     }
     Span span{w_[i].begin, w_[i + n - 1].end};
-    std::string key = NormalizePlaceKey(span.In(t_));
+    std::string key = n == 1 ? Key(i) : NormalizePlaceKey(span.In(t_));
     if (key.empty()) continue;
     if (g_.HasWord(kWordStop, key)) {
       if (n > 1) return n;
@@ -202,7 +219,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     m.span = span;
     m.demonym = demonym;
     m.want_admin = i + n < w_.size() && w_[i + n].joined &&
-                   g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)));
+                   g_.HasWord(kWordAdminSuffix, Key(i + n));
     bool short_name = !demonym && key.size() <= 3;
     for (uint32_t p : posts) {
       if (m.posts.size() == kMaxPostings) break;
@@ -236,12 +253,12 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
 bool Finder::PersonLike(size_t i, size_t n) const {
   if (i > 0 && w_[i].joined && w_[i - 1].cap && !w_[i - 1].possessive &&
       !w_[i - 1].sentence_start && last_end_ < w_[i - 1].end &&
-      !g_.HasWord(kWordStop, NormalizePlaceKey(Text(i - 1)))) {
+      !g_.HasWord(kWordStop, Key(i - 1))) {
     return true;
   }
   size_t k = i + n;
   return k < w_.size() && w_[k].joined && !w_[k].cap &&
-         g_.HasWord(kWordSpeechVerb, NormalizePlaceKey(Text(k)));
+         g_.HasWord(kWordSpeechVerb, Key(k));
 }
 
 // "near Holubivske, Luhansk.": a name after an unknown capitalised word
@@ -249,7 +266,7 @@ bool Finder::PersonLike(size_t i, size_t n) const {
 bool Finder::AfterUnknownName(size_t i, size_t n) const {
   if (i == 0) return false;
   const Word& prev = w_[i - 1];
-  std::string key = NormalizePlaceKey(Text(i - 1));
+  const std::string& key = Key(i - 1);
   if (!prev.cap || prev.possessive ||
       t_.substr(prev.end, w_[i].begin - prev.end) != ", " ||
       g_.HasWord(kWordStop, key) || g_.HasWord(kWordPlaceNoun, key) ||
@@ -272,11 +289,11 @@ bool Finder::AfterUnknownName(size_t i, size_t n) const {
 bool Finder::Away(size_t i, size_t n) const {
   constexpr size_t kWindow = 5;
   auto has = [&](WordKind kind, size_t k) {
-    return !w_[k].cap && g_.HasWord(kind, NormalizePlaceKey(Text(k)));
+    return !w_[k].cap && g_.HasWord(kind, Key(k));
   };
   // "the Jalandhar bypass", "Murree road": a road named for where it goes.
   if (i + n < w_.size() && w_[i + n].joined &&
-      g_.HasWord(kWordRoadNoun, NormalizePlaceKey(Text(i + n)))) {
+      g_.HasWord(kWordRoadNoun, Key(i + n))) {
     return true;
   }
   bool verb = false;
@@ -297,7 +314,7 @@ bool Finder::Nationality(size_t next, uint32_t post) const {
       next >= w_.size() || !w_[next].joined) {
     return false;
   }
-  return g_.HasWord(kWordPeopleNoun, NormalizePlaceKey(Text(next)));
+  return g_.HasWord(kWordPeopleNoun, Key(next));
 }
 
 // The best candidates, then the best of each other country (so that an
@@ -338,7 +355,7 @@ bool Finder::ChainCue(size_t i) const {
   char c = t_[e];
   if (c == ',' || c == ')' || c == '.' || c == ';') return true;
   return i + 1 < w_.size() && w_[i + 1].joined &&
-         g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + 1)));
+         g_.HasWord(kWordAdminSuffix, Key(i + 1));
 }
 
 bool Finder::HasCue(size_t i) const {
@@ -353,10 +370,10 @@ bool Finder::HasCue(size_t i) const {
   while (b > 0 && t_[b - 1] == ' ') --b;
   if (b > 0 && t_[b - 1] == '(') return true;
   if (i == 0) return false;
-  auto word_key = [&](size_t k) { return NormalizePlaceKey(Text(k)); };
+  auto word_key = [&](size_t k) -> const std::string& { return Key(k); };
   size_t k = i - 1;
   if (w_[k].cap) return false;
-  std::string prev = word_key(k);
+  const std::string& prev = word_key(k);
   if (g_.HasWord(kWordCue, prev)) return true;
   if (prev == "of" && k > 0 && g_.HasWord(kWordPlaceNoun, word_key(k - 1))) {
     return true;
@@ -397,7 +414,7 @@ bool Finder::RunGoesOn(size_t k) const {
   if (k >= w_.size() || !w_[k].joined || !w_[k].cap || w_[k - 1].possessive) {
     return false;
   }
-  std::string key = NormalizePlaceKey(Text(k));
+  const std::string& key = Key(k);
   return !g_.HasWord(kWordPlaceNoun, key) &&
          !g_.HasWord(kWordAdminSuffix, key) && !g_.HasWord(kWordStop, key);
 }
@@ -449,12 +466,11 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   if (HasCue(i) || ChainCue(i)) return true;
   // "Swat district", "Paletwa Township": an admin suffix after the name.
   if (i + n < w_.size() && w_[i + n].joined &&
-      g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n)))) {
+      g_.HasWord(kWordAdminSuffix, Key(i + n))) {
     return true;
   }
   // "Mindat District": the name ends in one.
-  if (admin2 && n > 1 &&
-      g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(Text(i + n - 1)))) {
+  if (admin2 && n > 1 && g_.HasWord(kWordAdminSuffix, Key(i + n - 1))) {
     return true;
   }
   // Without a cue: a strong city not glued to a person's name.

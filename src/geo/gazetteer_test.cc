@@ -1,6 +1,7 @@
 #include "sitrep/gazetteer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -82,7 +83,8 @@ TEST(Gazetteer, OpenDefaultFindsTheFile) {
 TEST(Gazetteer, RejectsMissingAndDamagedFiles) {
   EXPECT_EQ(Gazetteer::Open("/nonexistent/gazetteer.bin").status().code(),
             StatusCode::kNotFound);
-  std::string path = testing::TempDir() + "/bad_gazetteer.bin";
+  std::string path = testing::TempDir() + "/bad_gazetteer_" +
+                     std::to_string(getpid()) + ".bin";
   // A truncated copy of the real file, then garbage.
   std::ifstream in(GazetteerTestPath(), std::ios::binary);
   std::string head(4096, '\0');

@@ -276,7 +276,8 @@ TEST(StoreTest, MigratesStepByStepFromEmpty) {
 }
 
 TEST(StoreTest, RefusesForeignDatabases) {
-  std::string path = testing::TempDir() + "/store_test_foreign.db";
+  std::string path = testing::TempDir() + "/store_test_foreign_" +
+                     std::to_string(getpid()) + ".db";
   std::remove(path.c_str());
   {
     auto db = store_internal::Db::Open(path);
@@ -288,7 +289,8 @@ TEST(StoreTest, RefusesForeignDatabases) {
 }
 
 TEST(StoreTest, FileDatabasePersistsAcrossOpens) {
-  std::string path = testing::TempDir() + "/store_test_persist.db";
+  std::string path = testing::TempDir() + "/store_test_persist_" +
+                     std::to_string(getpid()) + ".db";
   for (const char* suffix : {"", "-wal", "-shm"}) {
     std::remove((path + suffix).c_str());
   }

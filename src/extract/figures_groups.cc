@@ -1,0 +1,180 @@
+// Counts told against other counts: a part of a group already counted
+// ("two of the wounded"), counts joined by "," or "and" sharing an outcome
+// ("six militants, two soldiers and a civilian were killed"), stated zeros,
+// and the wounded who later died. Part of the figure binder (figures.cc).
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/figures_internal.h"
+
+namespace sitrep {
+namespace figures_internal {
+// The group after "of the" names people already counted by an outcome
+// ("the wounded", "the dead", "the victims"), not a group told otherwise.
+bool CountedOutcome(const SentenceFacts& f, uint32_t k) {
+  static const std::set<std::string> kCounted = {
+      "wounded",    "injured",  "dead",     "killed", "victims",     "deceased",
+      "casualties", "arrested", "detained", "people", "individuals", "persons"};
+  return kCounted.count(f.toks[k].norm) > 0;
+}
+
+// "Two of the wounded", "12 of them", "including four children": a part of
+// a group already counted, not a new count.
+bool Subset(const SentenceFacts& f, const QuantityAt& qa) {
+  uint32_t e = qa.tok_end;
+  if (e + 1 < f.toks.size() && f.toks[e].norm == "of") {
+    const std::string& w = f.toks[e + 1].norm;
+    if (w == "them" || w == "whom" || w == "those") return true;
+    // "two of the wounded" is a subset; "four of the hostages were killed"
+    // counts the dead among a group told by another outcome, or none.
+    if (w == "the" && e + 2 < f.toks.size()) {
+      return CountedOutcome(f, e + 2);
+    }
+  }
+  for (uint32_t k = qa.tok_begin; k > 0 && qa.tok_begin - k < 2; --k) {
+    const std::string& w = f.toks[k - 1].norm;
+    if (w == "including" || w == "among") return true;
+  }
+  return false;
+}
+
+// "fired at three villagers, injuring all three": a bare count after "all"
+// restates the group already counted.
+bool AllOfTold(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+               const QuantityAt& qa) {
+  if (qa.tok_begin == 0 || f.toks[qa.tok_begin - 1].norm != "all" ||
+      NounPhraseEnd(outcomes, f, qa.tok_end) != qa.tok_end) {
+    return false;
+  }
+  for (const auto& p : f.quantities) {
+    if (p.tok_end < qa.tok_begin && p.q.count.value() == qa.q.count.value()) {
+      return true;  // "All 3 were killed" alone is a count
+    }
+  }
+  return false;
+}
+
+const Figure* FigureAt(const SentenceFacts& f, Span span) {
+  for (const auto& g : f.figures) {
+    if (g.span == span) return &g;
+  }
+  return nullptr;
+}
+
+// Only "," and "and" (and a trailing group noun) between two counts.
+bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to) {
+  if (to <= from || to - from > 3) return false;
+  for (uint32_t k = from; k < to; ++k) {
+    const std::string& w = f.toks[k].norm;
+    if (w != "," && w != "and" && w != "militants" && w != "fighters") {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Who a count counts, as a victim class: the actor named right after it,
+// else the head noun of its phrase ("volunteers"); "" for none or things.
+std::string CountedGroup(const std::vector<Hit>& outcomes,
+                         const std::vector<Hit>& actors, const SentenceFacts& f,
+                         const QuantityAt& qa) {
+  if (const Hit* v = VictimAfter(actors, f, qa.tok_end)) {
+    return v->e->actor_class;
+  }
+  uint32_t end = NounPhraseEnd(outcomes, f, qa.tok_end);
+  if (end == qa.tok_end || Things().count(f.toks[end - 1].norm)) return "";
+  return f.toks[end - 1].norm;
+}
+
+// "six militants, two soldiers and a civilian were killed": a count joined
+// by "," or "and" to a bound count shares its outcome.
+void BindCoordinated(const std::vector<Hit>& outcomes,
+                     const std::vector<Hit>& actors, SentenceFacts* f) {
+  for (size_t i = f->quantities.size(); i-- > 0;) {
+    const QuantityAt& qa = f->quantities[i];
+    if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span) ||
+        i + 1 >= f->quantities.size()) {
+      continue;
+    }
+    const QuantityAt& next = f->quantities[i + 1];
+    const Figure* bound = FigureAt(*f, next.q.span);
+    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
+    if (!bound || !victim || !Joined(*f, victim->end, next.tok_begin)) continue;
+    AddFigure(f, MakeFigure(qa.q, bound->outcome, victim->e->actor_class));
+  }
+  // "Ten police officers and a civilian were killed": one more victim.
+  for (const auto& qa : f->quantities) {
+    const Figure* bound = FigureAt(*f, qa.q.span);
+    const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
+    if (!bound || !victim || victim->end + 2 >= f->toks.size()) continue;
+    uint32_t k = victim->end;
+    if (f->toks[k].norm != "and" ||
+        (f->toks[k + 1].norm != "a" && f->toks[k + 1].norm != "an")) {
+      continue;
+    }
+    const Hit* other = VictimAfter(actors, *f, k + 2);
+    if (!other || other->e->actor_class == victim->e->actor_class) continue;
+    Quantity one;
+    one.span = {f->toks[k + 1].span.begin, f->toks[other->end - 1].span.end};
+    one.count = Count{1, 1, 1};
+    one.qualifier = "single";
+    AddFigure(f, MakeFigure(one, bound->outcome, other->e->actor_class));
+  }
+  // "killing three soldiers and two civilians": forwards too.
+  for (size_t i = 1; i < f->quantities.size(); ++i) {
+    const QuantityAt& qa = f->quantities[i];
+    const QuantityAt& prev = f->quantities[i - 1];
+    if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span)) continue;
+    const Figure* bound = FigureAt(*f, prev.q.span);
+    if (!bound || Subset(*f, qa)) continue;
+    // "wounded 10 police officers, 5 soldiers, 4 defence volunteers and 3
+    // civilians": each count names its own group of people.
+    std::string group = CountedGroup(outcomes, actors, *f, qa);
+    uint32_t prev_end = NounPhraseEnd(outcomes, *f, prev.tok_end);
+    if (const Hit* v = VictimAfter(actors, *f, prev.tok_end)) {
+      prev_end = std::max(prev_end, v->end);
+    }
+    if (group.empty() || prev_end == prev.tok_end ||
+        !Joined(*f, prev_end, qa.tok_begin)) {
+      continue;
+    }
+    // Groups of one list add up only when told apart: "4 defence volunteers
+    // and 3 civilians" are "volunteers" and "civilians".
+    for (const auto& g : f->figures) {
+      if (g.outcome == bound->outcome && g.victims == group) {
+        group = f->toks[NounPhraseEnd(outcomes, *f, qa.tok_end) - 1].norm;
+      }
+    }
+    AddFigure(f, MakeFigure(qa.q, bound->outcome, group));
+  }
+}
+
+// "fatalities coded as 0", "death toll: zero".
+void BindStatedZero(const std::vector<Hit>& outcomes, const QuantityAt& qa,
+                    SentenceFacts* f) {
+  const Hit* o = OutcomeBefore(outcomes, *f, qa.tok_begin);
+  if (o && o->e->form == OutcomeForm::kNoun) {
+    AddFigure(f, MakeFigure(qa.q, o->e->outcome, ""));
+  }
+}
+
+// "wounding five, two of whom later died": part of the wounded died; the
+// dead are counted (the wounded figure stays as told).
+void BindDiedOfWounded(const std::vector<Hit>& outcomes, const QuantityAt& qa,
+                       SentenceFacts* f) {
+  bool wounded = false;
+  for (const auto& g : f->figures) {
+    wounded |= g.outcome == Outcome::kInjured && g.count.value() > 0;
+  }
+  if (!wounded) return;
+  const Hit* o = OutcomeAfter(outcomes, *f, qa.tok_end, 5);
+  if (o && o->e->outcome == Outcome::kKilled &&
+      o->e->form == OutcomeForm::kIntransitive) {
+    AddFigure(f, MakeFigure(qa.q, Outcome::kKilled, ""));
+  }
+}
+
+}  // namespace figures_internal
+}  // namespace sitrep

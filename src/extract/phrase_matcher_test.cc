@@ -1,0 +1,80 @@
+#include "extract/phrase_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace sitrep {
+namespace {
+
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// Obviously-correct reference: every phrase tried at every start. Hits in
+// order of start, then length, then phrase order (the trie's order).
+std::vector<PhraseHit> Reference(const std::vector<std::string>& phrases,
+                                 const std::vector<std::string_view>& toks) {
+  std::vector<PhraseHit> hits;
+  for (uint32_t start = 0; start < toks.size(); ++start) {
+    for (uint32_t len = 1; start + len <= toks.size(); ++len) {
+      for (uint32_t p = 0; p < phrases.size(); ++p) {
+        std::vector<std::string> words = Split(phrases[p]);
+        if (words.size() != len) continue;
+        bool ok = true;
+        for (uint32_t k = 0; k < len && ok; ++k) {
+          std::string w = words[k];
+          std::string_view t = toks[start + k];
+          if (w.size() > 1 && w.back() == '*') {
+            w.pop_back();
+            ok = t.substr(0, w.size()) == w;
+          } else {
+            ok = t == w;
+          }
+        }
+        if (ok) hits.push_back({start, start + len, p});
+      }
+    }
+  }
+  return hits;
+}
+
+struct Case {
+  std::vector<std::string> phrases;
+  std::string sentence;
+};
+
+TEST(PhraseMatcherTest, MatchesReference) {
+  const std::vector<Case> cases = {
+      {{"protest*", "killed", "shot dead", "shot"},
+       "two shot dead at protests"},
+      {{"pro*", "protest*", "p*", "attack"}, "protesters attack police post"},
+      {{"car bomb*", "car", "bomb*"}, "a car bombing and a car bomb"},
+      {{"al shabaab", "al", "shabaab*"}, "al shabaab shabaabs al al shabaab"},
+      {{"zed", "zebra*", "a b c d", "b c"}, "a b c d b c zebras zed"},
+      {{"x"}, ""},
+      {{"étudiant*", "é"}, "étudiants é e"},
+  };
+  for (const Case& c : cases) {
+    PhraseMatcher m;
+    for (uint32_t p = 0; p < c.phrases.size(); ++p) m.Add(c.phrases[p], p);
+    std::vector<std::string> words = Split(c.sentence);
+    std::vector<std::string_view> toks(words.begin(), words.end());
+    std::vector<PhraseHit> got = m.Match(toks);
+    std::vector<PhraseHit> want = Reference(c.phrases, toks);
+    ASSERT_EQ(got.size(), want.size()) << c.sentence;
+    for (size_t k = 0; k < got.size(); ++k) {
+      EXPECT_EQ(got[k].begin, want[k].begin) << c.sentence << " #" << k;
+      EXPECT_EQ(got[k].end, want[k].end) << c.sentence << " #" << k;
+      EXPECT_EQ(got[k].payload, want[k].payload) << c.sentence << " #" << k;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
