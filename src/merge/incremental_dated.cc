@@ -141,9 +141,10 @@ bool Converged(const Scope& scope, Replay& replay, int64_t day) {
 bool ChangedDays(const Scope& scope, int64_t* first, int64_t* last) {
   *first = INT64_MAX;
   *last = INT64_MIN;
-  for (const auto& [key, n] : scope.nodes) {
-    if (!n->dated) break;  // undated ones sort last
-    if ((n->weak && n->was_weak) || (n->live && n->reuse)) continue;
+  for (const Key& key : scope.changed) {
+    const Node& n = *scope.nodes.at(key);
+    if (!n.dated) break;  // undated ones sort last
+    if ((n.weak && n.was_weak) || (n.live && n.reuse)) continue;
     *first = std::min(*first, key.day);
     *last = std::max(*last, key.day);
   }
@@ -235,7 +236,11 @@ std::set<Key> DatedPhase(Scope* scope, const MergeOptions& options,
   }
   for (auto& [k, members] : fresh) {
     if (!replaced.count(k)) dirty.insert(k);
-    for (Node* n : members) n->home = k;
+    for (Node* n : members) {
+      // A weak one turned non-weak leaves the cluster it sat in as weak.
+      if (n->was_weak && n->home) dirty.insert(*n->home);
+      n->home = k;
+    }
     scope->clusters[k].members = std::move(members);
   }
   return dirty;

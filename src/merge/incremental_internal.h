@@ -42,6 +42,11 @@ struct Scope {
   std::map<Key, std::unique_ptr<Node>> nodes;
   std::map<Key, Cluster> clusters;  // by the key of the first member
   int named = 0;  // nodes with a named victim, now or in the last result
+  // Keys of the nodes the running update added, changed or removed (the
+  // only ones with !reuse or !live): the update's cost follows them.
+  std::set<Key> changed;
+  // Keys of the weak nodes, now or in the last result (canonical order).
+  std::set<Key> weak;
 };
 
 // Whether `n` counts in Scope::named.

@@ -63,7 +63,10 @@ void UndatedPhase(Scope* scope, const MergeOptions& o, std::set<Key>* dirty) {
   auto it = scope->nodes.lower_bound(Key{INT64_MAX, "", 0, 0, 0});
   for (; it != scope->nodes.end(); ++it) {
     Node* u = it->second.get();
-    if (u->weak) continue;
+    if (u->weak) {  // a non-weak one that turned weak leaves its cluster
+      if (!u->was_weak && u->home) dirty->insert(*u->home);
+      continue;
+    }
     if (!u->live) {
       Moved(*u, std::nullopt, dirty);
       continue;
@@ -120,9 +123,9 @@ std::vector<Key> WeakFitsNow(const Scope& scope, const Node& w,
 }
 
 void WeakPhase(Scope* scope, std::set<Key>* dirty) {
-  for (auto& [key, node] : scope->nodes) {
-    Node* w = node.get();
-    if (!w->weak) continue;
+  for (const Key& key : scope->weak) {
+    Node* w = scope->nodes.at(key).get();
+    if (!w->weak) continue;  // weak in the last result only
     if (!w->live) {
       Moved(*w, std::nullopt, dirty);
       continue;

@@ -49,6 +49,7 @@ void IncrementalMerge::Impl::Remove(std::string_view article_id,
   if (it == by_article.end()) return;
   for (const auto& [scope, key] : it->second) {
     scopes[scope].nodes.at(key)->live = false;
+    scopes[scope].changed.insert(key);
     touched->insert(scope);
   }
   by_article.erase(it);
@@ -78,27 +79,32 @@ void IncrementalMerge::Impl::Add(std::vector<Mention> mentions,
       n.was_named = n.named;
     }
     scope.named += incremental_internal::CountsNamed(n);
+    scope.changed.insert(key);
+    if (n.weak) scope.weak.insert(key);
     by_article[n.m.article_id].push_back({scope_name, key});
     touched->insert(scope_name);
   }
 }
 
-// Forgets removed nodes and makes every node's decision reusable.
+// Forgets removed nodes and makes every node's decision reusable (only the
+// changed nodes differ from that).
 void IncrementalMerge::Impl::Cleanup(const std::string& name) {
   Scope& scope = scopes[name];
-  for (auto it = scope.nodes.begin(); it != scope.nodes.end();) {
+  for (const Key& key : scope.changed) {
+    auto it = scope.nodes.find(key);
     Node& n = *it->second;
     scope.named -= incremental_internal::CountsNamed(n);
+    if (!n.live || !n.weak) scope.weak.erase(key);
     if (!n.live) {
-      it = scope.nodes.erase(it);
+      scope.nodes.erase(it);
       continue;
     }
     n.reuse = true;
     n.was_weak = n.weak;
     n.was_named = n.named;
     scope.named += incremental_internal::CountsNamed(n);
-    ++it;
   }
+  scope.changed.clear();
 }
 
 void IncrementalMerge::Impl::Unindex(const EventKey& k) {

@@ -230,5 +230,37 @@ TEST(IncrementalMerge, OneDayArticlesReplayFewDays) {
   EXPECT_EQ(DescribeAll(inc.Events()), DescribeAll(MergeMentions(all, {})));
 }
 
+// Versions of an article that keep its mentions' keys but flip their weak
+// flags (the per-scope sets of changed and weak nodes must follow), or
+// drop the article: the events stay those of MergeMentions.
+TEST(IncrementalMerge, WeakFlipsUnderOneKeyEqualFullMerge) {
+  for (unsigned seed : {11u, 12u, 13u}) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 rng(seed);
+    IncrementalMerge inc(MergeOptions{});
+    std::map<std::string, std::vector<Mention>> current;
+    for (int a = 0; a < 80; ++a) {
+      std::string id = "w" + std::to_string(a);
+      current[id] = RandomArticle(rng, id, seed == 13 ? 6 : 4);
+      inc.SetArticle(id, current[id]);
+    }
+    for (int step = 0; step < 150; ++step) {
+      std::string id = "w" + std::to_string(rng() % 80);
+      std::vector<Mention>& ms = current[id];
+      if (rng() % 10 == 0) {
+        ms.clear();
+      } else {
+        for (auto& m : ms) m.weak = rng() % 2 == 0 ? !m.weak : m.weak;
+      }
+      inc.SetArticle(id, ms);
+      std::vector<Mention> all;
+      for (const auto& [a, v] : current)
+        all.insert(all.end(), v.begin(), v.end());
+      ASSERT_EQ(DescribeAll(inc.Events()), DescribeAll(MergeMentions(all, {})))
+          << "step " << step << " set " << id << " now " << Show(ms);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
