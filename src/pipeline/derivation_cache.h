@@ -28,6 +28,7 @@
 
 #include "sitrep/dedup.h"
 #include "sitrep/incremental_merge.h"
+#include "sitrep/store.h"
 
 namespace sitrep::pipeline_internal {
 
@@ -85,6 +86,9 @@ class DerivationCache {
   std::unordered_map<uint64_t, std::vector<uint32_t>> fingerprints_;
   IncrementalMerge merge_;
 };
+
+// Events as the store's rows (pipeline.cc; used by both rebuild paths).
+std::vector<StoredEvent> ToStoredEvents(const std::vector<Event>& events);
 
 }  // namespace sitrep::pipeline_internal
 
