@@ -19,7 +19,9 @@ Location Place(const char* name, const char* country, double lat, double lon,
   l.lat = lat;
   l.lon = lon;
   l.precision = precision;
-  l.geonameid = static_cast<uint32_t>(lat * 1000 + lon);
+  // Shifted to positive values: a negative double cast to uint32_t is
+  // undefined behaviour (UBSan in CI).
+  l.geonameid = static_cast<uint32_t>((lat + 90) * 1000 + (lon + 180));
   return l;
 }
 
