@@ -63,6 +63,9 @@ struct Count {
   friend bool operator==(const Count&, const Count&) = default;
 };
 
+// Counts above this are flagged implausible, never trusted.
+inline constexpr int64_t kImplausibleCount = 1000000;
+
 struct Quantity {
   Span span;  // the whole expression, qualifier included
   Count count;

@@ -218,6 +218,8 @@ void ReplaceWithList(const List& list, Outcome outcome, SentenceFacts* f) {
     if (item.open) fig.qualifier = "at least";
   }
   fig.count = Count{total, total, total};
+  // Each item is plausible, their sum may not be (extract fuzzer finding).
+  fig.implausible = total > kImplausibleCount;
   fig.span = {f->toks[list.items.front().begin].span.begin,
               f->toks[list.items.back().end - 1].span.end};
   auto& figs = f->figures;

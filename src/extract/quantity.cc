@@ -12,8 +12,6 @@
 namespace sitrep {
 namespace {
 
-constexpr int64_t kImplausibleAbove = 1000000;
-
 class QuantityScanner {
  public:
   explicit QuantityScanner(const QTokens& t)
@@ -180,7 +178,7 @@ bool QuantityScanner::TryAt(size_t i, Quantity* q, size_t* next) const {
     q->qualifier = c.value == 0 ? "zero" : "exact";
   }
   int64_t top = range ? hi.value : c.value;
-  q->implausible = top > kImplausibleAbove;
+  q->implausible = top > kImplausibleCount;
   q->span = SpanOf(i, end);
   *next = end;
   return true;
