@@ -7,18 +7,14 @@
 #include <random>
 #include <sstream>
 
+#include "export/sample_events.h"
+
 namespace sitrep {
 namespace {
 
 Location Place(const char* name, const char* country, double lat, double lon,
                const char* precision = "city", const char* admin1 = "") {
-  Location l;
-  l.name = name;
-  l.country = country;
-  l.admin1 = admin1;
-  l.lat = lat;
-  l.lon = lon;
-  l.precision = precision;
+  Location l = sample::Place(name, country, admin1, lat, lon, precision);
   // Shifted to positive values: a negative double cast to uint32_t is
   // undefined behaviour (UBSan in CI).
   l.geonameid = static_cast<uint32_t>((lat + 90) * 1000 + (lon + 180));
