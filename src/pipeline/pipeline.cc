@@ -1,5 +1,6 @@
 #include "sitrep/pipeline.h"
 
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -226,20 +227,31 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
   return st;
 }
 
+namespace {
+
+// Each stored article's near-duplicate input, in id order. The summary
+// load skips raw bytes and offsets; sentences are re-split from the clean
+// text (the same function made the stored spans).
+Status ForEachStoredDedupInput(Store& store, const SignatureOptions& sig,
+                               const std::function<Status(DedupInput)>& fn) {
+  return store.ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
+    Article light = a;
+    light.sentences = SplitSentences(light.text);
+    return fn(PrepareArticle(light, sig));
+  });
+}
+
+}  // namespace
+
 // Every current article's near-duplicate input with its shingle sets, in
 // id order: the store-less pipeline prepared them at ingest; over a store
 // they are prepared again from the clean text.
 Result<std::vector<DedupInput>> Pipeline::DedupInputs() {
   if (memory_) return memory_->DedupInputs();
   std::vector<DedupInput> inputs;
-  const SignatureOptions sig = DedupSignature();
-  // The summary load skips raw bytes and offsets; sentences are re-split
-  // from the clean text (the same function made the stored spans).
   SITREP_RETURN_IF_ERROR(
-      store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
-        Article light = a;
-        light.sentences = SplitSentences(light.text);
-        inputs.push_back(PrepareArticle(light, sig));
+      ForEachStoredDedupInput(*store_, DedupSignature(), [&](DedupInput in) {
+        inputs.push_back(std::move(in));
         return Status::OK();
       }));
   return inputs;
@@ -275,10 +287,7 @@ Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
   lsh.keep_signatures = false;
   DedupBuilder builder({}, lsh);
   SITREP_RETURN_IF_ERROR(
-      store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
-        Article light = a;
-        light.sentences = SplitSentences(light.text);
-        DedupInput in = PrepareArticle(light, sig);
+      ForEachStoredDedupInput(*store_, sig, [&](DedupInput in) {
         if (in.info.published) {
           options->published[in.info.id] = *in.info.published;
         }
