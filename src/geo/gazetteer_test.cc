@@ -93,6 +93,7 @@ TEST(Gazetteer, RejectsMissingAndDamagedFiles) {
     std::ofstream(path, std::ios::binary) << content;
     EXPECT_EQ(Gazetteer::Open(path).status().code(), StatusCode::kCorruption);
   }
+  std::remove(path.c_str());
 }
 
 struct CityCase {
