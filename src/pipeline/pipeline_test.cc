@@ -170,7 +170,9 @@ TEST(MemoryCorpusTest, KeepsOnlyUndatedArticlesWhole) {
     ASSERT_TRUE(corpus.Put(std::move(a), {}, {}).ok());
     auto got = corpus.GetArticle(c.id);
     EXPECT_EQ(got.ok(), c.kept) << c.id;
-    if (got.ok()) EXPECT_FALSE(got->published) << c.id;  // as a Store reads
+    if (got.ok()) {
+      EXPECT_FALSE(got->published) << c.id;  // as a Store reads
+    }
     EXPECT_TRUE(corpus.HasContent(c.id, "h-" + c.id));
     EXPECT_FALSE(corpus.HasContent(c.id, "other"));
   }
