@@ -56,3 +56,6 @@ target_compile_definitions(sitrep_geo PRIVATE
 if(TARGET geo_tests)
   add_dependencies(geo_tests gazetteer)
 endif()
+# `ninja sitrep` alone must not leave a stale gazetteer beside the binary
+# (edits to data/geo/*.tsv would otherwise go unseen until a full build).
+add_dependencies(sitrep gazetteer)
