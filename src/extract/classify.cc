@@ -67,9 +67,16 @@ Roles FindRoles(const Lexicon& lex, const SentenceFacts& f) {
   for (const LexEntry* a : actors) {
     if (a->actor_kind == ActorKind::kProtester && !protesters) protesters = a;
   }
+  // "12 soldiers were killed and seven others wounded": the generic "others"
+  // of a later figure does not replace the named victims of an earlier one.
   for (const auto& fig : f.figures) {
     for (const LexEntry* a : actors) {
-      if (a->actor_class == fig.victims && !fig.victims.empty()) r.actor2 = a;
+      if (a->actor_class != fig.victims || fig.victims.empty()) continue;
+      if (r.actor2 && r.actor2->actor_kind != ActorKind::kGeneric &&
+          a->actor_kind == ActorKind::kGeneric) {
+        continue;
+      }
+      r.actor2 = a;
     }
   }
   // "troops killed 29 people after demonstrators blocked a bridge": the
