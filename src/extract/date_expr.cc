@@ -228,7 +228,11 @@ bool DateScanner::TryRel(size_t i, DateMention* m, size_t* next) const {
   m->precision = r.unit;
   m->relative = true;
   m->rule = r.rule;
-  if (ref_) {
+  if (ref_ && r.weekend) {
+    // "over the weekend": the latest Saturday (offset weeks away), told
+    // with week precision since it may have been the Sunday.
+    m->day = LatestWeekday(5, ref_->AddDays(7 * int64_t{r.offset}));
+  } else if (ref_) {
     switch (r.unit) {
       case DatePrecision::kDay:
         m->day = ref_->AddDays(r.offset);

@@ -79,6 +79,9 @@ const Case kWithReference[] = {
     {"this morning", "this morning|2020-01-27|d|R|today"},
     {"last night", "last night|2020-01-26|d|R|last_night"},
     {"last week", "last week|2020-01-20|w|R|last_week"},
+    {"over the weekend", "weekend|2020-01-25|w|R|weekend"},
+    {"The weekend raid", "weekend|2020-01-25|w|R|weekend"},
+    {"last weekend", "last weekend|2020-01-25|w|R|weekend"},
     {"earlier this month", "earlier this month|2020-01-00|m|R|this_month"},
     {"last month", "last month|2019-12-00|m|R|last_month"},
     {"last year", "last year|2019-00-00|y|R|last_year"},
@@ -116,6 +119,16 @@ TEST(FindDates, WithReference) {
     EXPECT_EQ(Render(c.text, FindDates(c.text, ref)), c.want)
         << "text: " << c.text;
   }
+}
+
+// Published on the Saturday or Sunday itself, "the weekend" is that one.
+TEST(FindDates, WeekendOnTheWeekend) {
+  EXPECT_EQ(Render("at the weekend", FindDates("at the weekend",
+                                               CivilDay{2020, 1, 25})),
+            "weekend|2020-01-25|w|R|weekend");
+  EXPECT_EQ(Render("at the weekend", FindDates("at the weekend",
+                                               CivilDay{2020, 1, 26})),
+            "weekend|2020-01-25|w|R|weekend");
 }
 
 TEST(FindDates, ReferenceIsTheWeekdayItself) {

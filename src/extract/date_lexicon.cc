@@ -52,8 +52,11 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
         v, r.at(3) == "cap"};
   } else if (kind == "rel") {
     DateLexicon::Rel rel;
+    rel.weekend = r.at(3) == "weekend";
+    if (rel.weekend) rel.unit = DatePrecision::kWeek;
     if (!ParseSmallInt(r.at(2), &rel.offset) ||
-        !ParsePrecision(r.at(3), &rel.unit) || r.at(4).empty()) {
+        (!rel.weekend && !ParsePrecision(r.at(3), &rel.unit)) ||
+        r.at(4).empty()) {
       return Status::InvalidArgument("want: rel phrase offset unit rule");
     }
     rel.rule = std::string(r.at(4));

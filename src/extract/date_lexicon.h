@@ -24,6 +24,7 @@ struct DateLexicon {
     int offset;
     DatePrecision unit;
     std::string rule;
+    bool weekend = false;  // unit "weekend": the Saturday, week precision
   };
   struct Ago {
     int days;  // per unit; 0 = calendar months/years

@@ -35,8 +35,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   }
   for (const auto& d : f.dates) {
     if (ReportDate(f, d)) continue;
-    if (!d.range_start && d.day.year != 0 &&
-        d.precision == DatePrecision::kDay) {
+    if (EventDay(d)) {
       c.date = SettleNumeric(d, sentence_named_weekdays_[i], month_first_,
                              article_.published);
       break;
@@ -209,6 +208,7 @@ MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
   m.location = c.place;
   if (c.date) {
     m.date = c.date->day;
+    m.date_precision = c.date->precision;
     m.date_rule = c.date->rule.empty() ? "text" : c.date->rule;
     w.explicit_date = true;
   } else if (c.past) {
@@ -330,8 +330,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     std::optional<DateMention> day;
     for (const auto& d : f.dates) {
       if (ReportDate(f, d)) continue;
-      if (!d.range_start && d.day.year != 0 &&
-          d.precision == DatePrecision::kDay) {
+      if (EventDay(d)) {
         day = SettleNumeric(d, named, month_first_, article_.published);
         break;
       }

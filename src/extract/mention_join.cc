@@ -176,6 +176,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   if (!m.date.valid() && m.weekday < 0) m.weekday = c.weekday;
   if (!w->explicit_date && c.date) {
     m.date = c.date->day;
+    m.date_precision = c.date->precision;
     m.date_rule = c.date->rule;
     w->explicit_date = true;
   }

@@ -17,6 +17,15 @@ int WeekdayNamed(std::string_view s);
 // "said on Friday": when it was reported, not when it happened.
 bool ReportDate(const SentenceFacts& f, const DateMention& d);
 
+// A date that can be an event's own: a full day or a week ("over the
+// weekend", "last week"; the event keeps the week precision), not a period
+// start ("since Oct. 1").
+inline bool EventDay(const DateMention& d) {
+  return !d.range_start && d.day.year != 0 &&
+         (d.precision == DatePrecision::kDay ||
+          d.precision == DatePrecision::kWeek);
+}
+
 // "More than 250 were killed in October", "... this year": the sentence
 // names a month, or the year of publication, and no day or week, so its
 // counts are a period's total. An older year recalls an event of its own.
