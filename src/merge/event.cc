@@ -107,6 +107,18 @@ std::string Describe(int64_t v, const SourceFigure& f) {
   return s + ")";
 }
 
+// "Several people were wounded" beside "wounding 15": a word amount is a
+// lower bound that a stated count at or above it fulfils, not a rival
+// report, so it does not compete for the best value.
+void DropFulfilledVague(const std::set<int64_t>& stated,
+                        std::map<int64_t, int>* votes) {
+  if (stated.empty()) return;
+  int64_t top = *stated.rbegin();
+  std::erase_if(*votes, [&](const auto& kv) {
+    return !stated.count(kv.first) && kv.first <= top;
+  });
+}
+
 void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
   const auto& figs = e->figures[o];
   if (figs.empty()) return;
@@ -115,6 +127,7 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
   std::map<int64_t, int> votes;
   std::map<int64_t, CivilDay> latest;
   std::map<int64_t, const SourceFigure*> example;
+  std::set<int64_t> stated;  // values some non-vague figure gives
   bool open_top_at_max = false;
   int64_t lo = INT64_MAX, hi = INT64_MIN;
   for (auto& [article, list] : by_article) {
@@ -134,6 +147,7 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
       hi = std::max(hi, v);
       if (v == hi && OpenTop(f->figure)) open_top_at_max = true;
       example.emplace(v, f);
+      if (f->figure.qualifier != "vague") stated.insert(v);
       if ((sources.size() == 1 && v != own) || !seen.insert(v).second) {
         continue;
       }
@@ -145,6 +159,7 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
       }
     }
   }
+  DropFulfilledVague(stated, &votes);
   int64_t best = lo;
   if (!opt.conservative) {
     int top = -1;

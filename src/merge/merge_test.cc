@@ -88,6 +88,25 @@ TEST(Merge, ConservativeBestIsTheLowest) {
   EXPECT_EQ(events[0].counts[0]->best, 4);
 }
 
+// "Several were wounded" (a word amount, at least 3) is fulfilled by
+// "wounding 15" from another source of the article: 15 is the best count.
+TEST(Merge, StatedCountOutranksTheWordAmountItFulfils) {
+  Figure several = Fig(Outcome::kInjured, 3, 1);
+  several.qualifier = "vague";
+  several.count = Count{3, std::nullopt, std::nullopt};
+  several.attribution = "the operations command";
+  Figure fifteen = Fig(Outcome::kInjured, 15, 0);
+  fifteen.attribution = "an official";
+  auto one = MergeMentions(
+      {M("a", kExpl, kBaghdad, kJan26, {fifteen, several})}, {});
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].counts[1]->best, 15);
+  EXPECT_EQ(one[0].counts[1]->low, 3);
+  // Alone, or above every stated count, the word amount stands.
+  auto alone = MergeMentions({M("a", kExpl, kBaghdad, kJan26, {several})}, {});
+  EXPECT_EQ(alone[0].counts[1]->best, 3);
+}
+
 TEST(Merge, SyndicatedCopyIsNotAnIndependentSource) {
   MergeOptions o;
   o.copy_of["b"] = "a";
