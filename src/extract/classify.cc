@@ -43,6 +43,19 @@ bool IsSource(const SentenceFacts& f, const PhraseHit& h) {
   return false;
 }
 
+// "a police checkpoint", "an army convoy": the actor names what was hit
+// (a `target` cue right after it), not who acted.
+bool NamesTarget(const Lexicon& lex, const SentenceFacts& f,
+                 const PhraseHit& h) {
+  for (const auto& t : f.hits) {
+    const LexEntry& e = lex.entry(t.payload);
+    if (e.kind == LexKind::kCue && e.cue == Cue::kTarget && t.begin == h.end) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Roles {
   const LexEntry* actor1 = nullptr;
   const LexEntry* actor2 = nullptr;
@@ -89,6 +102,10 @@ Roles FindRoles(const Lexicon& lex, const SentenceFacts& f) {
     if (e.kind != LexKind::kActor || &e == r.actor2) continue;
     if (IsSource(f, h)) continue;
     if (r.actor2 && e.actor_class == r.actor2->actor_class) continue;
+    if (NamesTarget(lex, f, h)) {
+      if (!r.actor2 && e.actor_kind != ActorKind::kGeneric) r.actor2 = &e;
+      continue;
+    }
     if (!r.actor1 &&
         (Violent(e.actor_kind) || e.actor_kind == ActorKind::kProtester)) {
       r.actor1 = &e;

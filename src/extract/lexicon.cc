@@ -91,7 +91,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"clause", Cue::kClause},
                                    {"prep", Cue::kPreposition},
                                    {"recalled", Cue::kRecalled},
-                                   {"superlative", Cue::kSuperlative}},
+                                   {"superlative", Cue::kSuperlative},
+                                   {"target", Cue::kTarget}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

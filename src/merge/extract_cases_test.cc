@@ -42,6 +42,8 @@ std::string Field(const Event& e, const std::string& k) {
   if (k == "missing") return Best(e.counts[3]);
   if (k == "date") return e.date.valid() ? e.date.ToIso() : "-";
   if (k == "place") return e.location ? e.location->name : "-";
+  if (k == "actor1") return e.actor1.empty() ? "-" : e.actor1;
+  if (k == "actor2") return e.actor2.empty() ? "-" : e.actor2;
   return "unknown key " + k;
 }
 
