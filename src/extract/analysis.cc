@@ -142,6 +142,19 @@ std::vector<PhraseHit> PruneHits(const Lexicon& lex,
   return out;
 }
 
+// "On 4 March 2021": a month name is no protest march.
+void DropTriggersInDates(const Lexicon& lex, SentenceFacts* f) {
+  if (f->dates.empty()) return;
+  std::erase_if(f->hits, [&](const PhraseHit& h) {
+    if (lex.entry(h.payload).kind != LexKind::kTrigger) return false;
+    uint32_t b = f->toks[h.begin].span.begin;
+    uint32_t e = f->toks[h.end - 1].span.end;
+    return std::any_of(f->dates.begin(), f->dates.end(), [&](const auto& d) {
+      return d.span.begin <= b && e <= d.span.end;
+    });
+  });
+}
+
 }  // namespace
 
 SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
@@ -168,6 +181,7 @@ SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
     d.span.end += sentence.begin;
     f.dates.push_back(d);
   }
+  DropTriggersInDates(lex, &f);
   if (gaz != nullptr) {
     for (PlaceMention p : gaz->FindPlaces(s)) {
       p.span.begin += sentence.begin;

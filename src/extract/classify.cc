@@ -177,6 +177,9 @@ void ApplyRoleRules(const Roles& r, const SentenceFacts& f, Classification* c) {
     s[kProtests] += 4;
   } else if (harm && Civilian(a2) && Violent(a1)) {
     s[kVac] += 3;
+  } else if (Civilian(a2) && a2 != ActorKind::kGeneric && Violent(a1) &&
+             !protest_ctx) {
+    s[kVac] += 3;  // "armed men attacked a taxi driver": harmed or not
   } else if (harm && Violent(a2) && Violent(a1)) {
     s[kBattles] += 3;
   } else if (harm && Violent(a2) && !protest_ctx) {
