@@ -150,8 +150,33 @@ void DemoteStrategic(bool harm, bool protest_ctx, Classification* c) {
   }
 }
 
+// ACLED's battles are between organised armed groups. A fight at a protest
+// without two armed sides, or one where a side is civilians and neither is
+// an armed group ("villagers clashed with police", "two community groups
+// clashed"), is a riot.
+void RiotNotBattle(const Lexicon& lex, const SentenceFacts& f, ActorKind a1,
+                   ActorKind a2, bool protest_ctx, Classification* c) {
+  auto& s = c->scores;
+  if (s[kBattles] <= 0) return;
+  auto armed = [](ActorKind k) {
+    return k == ActorKind::kArmed || k == ActorKind::kForeign;
+  };
+  bool civilian_side = false;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    civilian_side |= e.kind == LexKind::kActor &&
+                     e.actor_kind == ActorKind::kCivilian && !IsSource(f, h);
+  }
+  if ((protest_ctx && !(Violent(a1) && Violent(a2))) ||
+      (s[kVac] <= 0 && civilian_side && !armed(a1) && !armed(a2))) {
+    s[kRiots] += s[kBattles] + 1;
+    s[kBattles] = 0;
+  }
+}
+
 // Adjusts trigger evidence by who did what to whom.
-void ApplyRoleRules(const Roles& r, const SentenceFacts& f, Classification* c) {
+void ApplyRoleRules(const Lexicon& lex, const Roles& r, const SentenceFacts& f,
+                    Classification* c) {
   auto& s = c->scores;
   ActorKind a1 = r.actor1 ? r.actor1->actor_kind : ActorKind::kGeneric;
   ActorKind a2 = r.actor2 ? r.actor2->actor_kind : ActorKind::kGeneric;
@@ -185,10 +210,7 @@ void ApplyRoleRules(const Roles& r, const SentenceFacts& f, Classification* c) {
   } else if (harm && Violent(a2) && !protest_ctx) {
     s[kBattles] += 2;
   }
-  if (s[kBattles] > 0 && protest_ctx && !(Violent(a1) && Violent(a2))) {
-    s[kRiots] += s[kBattles] + 1;
-    s[kBattles] = 0;
-  }
+  RiotNotBattle(lex, f, a1, a2, protest_ctx, c);
   if (HasOutcome(f, Outcome::kArrested, true)) {
     (protest_ctx ? s[kProtests] : s[kStrategic]) += 2;
   }
@@ -263,7 +285,7 @@ Classification Classify(const Lexicon& lex, const SentenceFacts& f) {
     c.actor2 = r.actor2->actor_class;
     c.actor2_kind = r.actor2->actor_kind;
   }
-  ApplyRoleRules(r, f, &c);
+  ApplyRoleRules(lex, r, f, &c);
   Decide(&c, lex, f);
   return c;
 }
