@@ -29,7 +29,10 @@ bool IsSource(const SentenceFacts& f, const PhraseHit& h) {
                                  "told",         "sources",  "source",
                                  "officials",    "official", "spokesman",
                                  "spokesperson", "and",      "reported"};
-  for (uint32_t k = h.end; k < h.end + 2 && k < f.toks.size(); ++k) {
+  // "police and medical sources said": past "and", one more word.
+  bool and_next = h.end < f.toks.size() && f.toks[h.end].norm == "and";
+  uint32_t limit = h.end + (and_next ? 3 : 2);
+  for (uint32_t k = h.end; k < limit && k < f.toks.size(); ++k) {
     const std::string& w = f.toks[k].norm;
     if (w == "and" && k == h.end) continue;
     for (const char* a : kAfter) {
@@ -230,6 +233,7 @@ void ApplyRoleRules(const Lexicon& lex, const Roles& r, const SentenceFacts& f,
 
 void Decide(Classification* c, const Lexicon& lex, const SentenceFacts& f) {
   c->event_type.clear();
+  c->sub_event_type.clear();  // a re-decided type never keeps another's
   c->score = 0;
   for (const auto& [type, score] : c->scores) {
     if (score > c->score) {

@@ -36,6 +36,7 @@ std::string Best(const std::optional<Count>& c) {
 std::string Field(const Event& e, const std::string& k) {
   if (k == "kind") return MentionKindName(e.kind);
   if (k == "type") return e.event_type;
+  if (k == "sub") return e.sub_event_type;
   if (k == "killed") return Best(e.counts[0]);
   if (k == "injured") return Best(e.counts[1]);
   if (k == "arrested") return Best(e.counts[2]);
