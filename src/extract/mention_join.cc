@@ -192,6 +192,19 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
   for (const auto& t : c.cls.triggers) m.trigger_words.push_back(t);
+  // "Two protesters shot dead" above "... by security forces": the protest
+  // event the state harmed is excessive force, whichever sentence told who.
+  bool state = w->cls.actor1_kind == ActorKind::kState ||
+               (m.actor1 == c.cls.actor1 &&
+                c.cls.actor1_kind == ActorKind::kState);
+  if (m.event_type == "Protests" && state &&
+      std::any_of(m.figures.begin(), m.figures.end(), [](const Figure& f) {
+        return (f.outcome == Outcome::kKilled ||
+                f.outcome == Outcome::kInjured) &&
+               f.count.value() > 0;
+      })) {
+    m.sub_event_type = "Excessive force against protesters";
+  }
 }
 
 }  // namespace sitrep
