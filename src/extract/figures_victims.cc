@@ -365,9 +365,10 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
       objects = CoordinatedSubject(outcomes, *f, aux - 1);
     }
-    if (objects == 0 && !was) {
+    // "A policeman was killed": the determined subject names the victim.
+    if (objects == 0) {
       BindDeterminedActor(actors, o, f);
-      continue;
+      if (!was || HasFigure(*f, o.e->outcome)) continue;
     }
     int64_t n = std::max<int64_t>(objects, 1);
     Quantity q;
