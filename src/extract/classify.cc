@@ -208,10 +208,14 @@ void ApplyRoleRules(const Lexicon& lex, const Roles& r, const SentenceFacts& f,
   } else if (Civilian(a2) && a2 != ActorKind::kGeneric && Violent(a1) &&
              !protest_ctx) {
     s[kVac] += 3;  // "armed men attacked a taxi driver": harmed or not
-  } else if (harm && Violent(a2) && Violent(a1)) {
-    s[kBattles] += 3;
-  } else if (harm && Violent(a2) && !protest_ctx) {
-    s[kBattles] += 2;
+  } else if (harm && Violent(a2) && s[kExplosions] < 3) {
+    // Harm between armed actors is a battle, unless a remote weapon (air
+    // strike, shelling, bomb) did it: the target could not fight back.
+    if (Violent(a1)) {
+      s[kBattles] += 3;
+    } else if (!protest_ctx) {
+      s[kBattles] += 2;
+    }
   }
   RiotNotBattle(lex, f, a1, a2, protest_ctx, c);
   if (HasOutcome(f, Outcome::kArrested, true)) {
