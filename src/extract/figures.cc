@@ -253,10 +253,31 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
   return nullptr;
 }
 
+// "The death toll from Tuesday's bombing has risen to 12": a toll noun, a
+// verb of reaching and the count, within one clause.
+bool TollReaches(const SentenceFacts& f, const Hit& o, uint32_t pos) {
+  static const std::set<std::string> kReach = {
+      "rose", "risen", "rises", "climbed", "climbs", "reached", "reaches",
+      "stood", "stands", "jumped", "increased", "hit"};
+  if (o.e->form != OutcomeForm::kNoun || pos <= o.end || pos - o.end > 10) {
+    return false;
+  }
+  bool reach = false;
+  for (uint32_t k = o.end; k < pos; ++k) {
+    const Tok& t = f.toks[k];
+    if (t.punct && (t.norm == "." || t.norm == "," || t.norm == ";")) {
+      return false;
+    }
+    reach |= kReach.count(t.norm) > 0;
+  }
+  return reach;
+}
+
 // An outcome verb right before the count ("killed at least 29 people").
 const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
                          const SentenceFacts& f, uint32_t pos) {
   for (const auto& o : outcomes) {
+    if (TollReaches(f, o, pos)) return &o;
     if (o.end > pos || o.end + 3 < pos) continue;
     bool clear = true;
     for (uint32_t k = o.end; k < pos; ++k) {
