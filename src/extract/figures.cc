@@ -415,6 +415,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
                             victim ? victim->e->actor_class : ""));
   }
   BindCoordinated(outcomes, actors, f);
+  BindElliptical(f);
   BindZeros(outcomes, f);
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);

@@ -76,6 +76,10 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
 // "two soldiers, a policeman and a civilian were killed": one figure for
 // the list, replacing those bound to its items.
 void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f);
+// figures_ellipsis.cc: "killed four in Basra and two in Amara": a count
+// with only its place after "and" shares the outcome and victims of the
+// placed count before it.
+void BindElliptical(SentenceFacts* f);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
 

@@ -341,6 +341,11 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   for (size_t i = 0; i < ss.size(); ++i) {
     std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
     if (!c) continue;
+    std::vector<Candidate> parts = SplitByFigurePlaces(*c);
+    if (!parts.empty()) {
+      for (auto& p : parts) candidates.push_back(std::move(p));
+      continue;
+    }
     // "a day of unrest in Basra and Kut": one event per place, as ACLED
     // codes them, when no figure ties the sentence to one of them.
     std::vector<Location> places = CoordinatedPlaces(c->facts);

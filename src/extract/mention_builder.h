@@ -61,6 +61,10 @@ class MentionBuilder {
   std::optional<Location> ToLocation(const Place& p, Span span) const;
   Work ToWork(const Candidate& c) const;
   std::vector<Location> CoordinatedPlaces(const SentenceFacts& f) const;
+  // mention_split.cc: one candidate per place its counts are told at.
+  std::optional<Location> PlaceOfFigure(const SentenceFacts& f,
+                                        const Figure& g) const;
+  std::vector<Candidate> SplitByFigurePlaces(const Candidate& c) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;
   bool Compatible(const Work& w, const Candidate& c) const;
   int Affinity(const Work& w, const Candidate& c) const;

@@ -1,0 +1,77 @@
+// One sentence, several incidents: counts told each at its own place ("Four
+// protesters were killed in Baghdad and two in Nasiriyah"). Internal to the
+// extract stage (see mention_builder.h).
+#include "extract/mention_builder.h"
+
+namespace sitrep {
+
+// The place a figure is told at: "in|at|near <place>" within a few words
+// after its count, before any punctuation, "and" or other count.
+std::optional<Location> MentionBuilder::PlaceOfFigure(
+    const SentenceFacts& f, const Figure& g) const {
+  constexpr uint32_t kReach = 6;
+  uint32_t first = f.TokAt(g.span.end);
+  for (uint32_t t = first; t + 1 < f.toks.size() && t < first + kReach; ++t) {
+    const Tok& tok = f.toks[t];
+    if (tok.punct || tok.norm == "and") return std::nullopt;
+    if (tok.norm != "in" && tok.norm != "at" && tok.norm != "near") continue;
+    for (const PlaceMention& pm : f.places) {
+      if (pm.span.begin != f.toks[t + 1].span.begin || pm.demonym || pm.away) {
+        continue;
+      }
+      std::optional<Place> p = Resolve(pm, ctx_);
+      if (!p || (p->kind != PlaceKind::kCity && p->kind != PlaceKind::kLandmark &&
+                 p->kind != PlaceKind::kAdmin2)) {
+        return std::nullopt;
+      }
+      return ToLocation(*p, pm.span);
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::vector<Candidate> MentionBuilder::SplitByFigurePlaces(
+    const Candidate& c) const {
+  if (c.kind == MentionKind::kTally || c.facts.figures.size() < 2) return {};
+  std::vector<std::pair<Location, std::vector<Figure>>> groups;
+  std::vector<Figure> rest;
+  for (const Figure& g : c.facts.figures) {
+    std::optional<Location> at = PlaceOfFigure(c.facts, g);
+    if (!at) {
+      rest.push_back(g);
+      continue;
+    }
+    auto same = [&](const auto& grp) {
+      return grp.first.geonameid == at->geonameid && grp.first.name == at->name;
+    };
+    auto it = std::find_if(groups.begin(), groups.end(), same);
+    if (it == groups.end()) {
+      groups.push_back({*at, {g}});
+    } else {
+      it->second.push_back(g);
+    }
+  }
+  if (groups.size() < 2) return {};
+  std::vector<Candidate> out;
+  for (auto& [where, figures] : groups) {
+    Candidate part = c;
+    part.facts.figures = std::move(figures);
+    part.place = where;
+    part.place_inherited = false;
+    part.place_from_dateline = false;
+    part.split = true;
+    if (part.kind == MentionKind::kAggregate) part.kind = MentionKind::kIncident;
+    out.push_back(std::move(part));
+  }
+  // "... for a total of six deaths": what no place claims stays together.
+  if (!rest.empty()) {
+    Candidate part = c;
+    part.facts.figures = std::move(rest);
+    part.split = true;
+    out.push_back(std::move(part));
+  }
+  return out;
+}
+
+}  // namespace sitrep
