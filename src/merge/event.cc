@@ -137,8 +137,12 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
     // ("Four officers were killed ... Three died at the scene"). Unless
     // it quotes sources that disagree ("residents said 20 ... police said
     // nine"): then each is a report of its own.
+    // (The outlet's own, unattributed words are no rival source: "Two were
+    // shot dead ... bringing the toll to three, medics said".)
     std::set<std::string> sources;
-    for (const auto* f : list) sources.insert(f->figure.attribution);
+    for (const auto* f : list) {
+      if (!f->figure.attribution.empty()) sources.insert(f->figure.attribution);
+    }
     int64_t own = INT64_MIN;
     for (auto& [v, f] : values) own = std::max(own, v);
     for (auto& [v, f] : values) {
@@ -148,7 +152,7 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
       if (v == hi && OpenTop(f->figure)) open_top_at_max = true;
       example.emplace(v, f);
       if (f->figure.qualifier != "vague") stated.insert(v);
-      if ((sources.size() == 1 && v != own) || !seen.insert(v).second) {
+      if ((sources.size() <= 1 && v != own) || !seen.insert(v).second) {
         continue;
       }
       votes[v] += f->independent ? 1 : 0;

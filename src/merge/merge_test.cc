@@ -107,6 +107,29 @@ TEST(Merge, StatedCountOutranksTheWordAmountItFulfils) {
   EXPECT_EQ(alone[0].counts[1]->best, 3);
 }
 
+// "Two were shot dead ... another died, bringing the toll to three, medics
+// said": the outlet's own words are no rival source; its largest count is
+// the article's.
+TEST(Merge, UnattributedCountIsNoRivalSource) {
+  Figure two = Fig(Outcome::kKilled, 2, 0);
+  Figure three = Fig(Outcome::kKilled, 3, 1);
+  three.attribution = "medics";
+  auto events = MergeMentions(
+      {M("a", kProt, kNasiriyah, kJan26, {two, three})}, {});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].counts[0]->best, 3);
+  EXPECT_EQ(events[0].counts[0]->low, 2);
+  // Two named sources that disagree stay two reports (the lower wins the
+  // tie of one vote each).
+  Figure nine = Fig(Outcome::kKilled, 9, 2);
+  nine.attribution = "police";
+  Figure twenty = Fig(Outcome::kKilled, 20, 3);
+  twenty.attribution = "residents";
+  events = MergeMentions(
+      {M("a", kProt, kNasiriyah, kJan26, {nine, twenty})}, {});
+  EXPECT_EQ(events[0].counts[0]->best, 9);
+}
+
 TEST(Merge, SyndicatedCopyIsNotAnIndependentSource) {
   MergeOptions o;
   o.copy_of["b"] = "a";
