@@ -23,6 +23,23 @@ struct SentenceTotal {
   bool adds = false;  // "two more died": never the same people as before
 };
 
+// Whether one sentence's counts are of different people: other classes
+// ("3 soldiers and 2 civilians"), or the attacker beside those he killed;
+// "police said 14 people ... officials said 18" may count the same.
+bool Apart(const std::vector<const SourceFigure*>& group) {
+  for (size_t a = 0; a < group.size(); ++a) {
+    for (size_t b = 0; b < a; ++b) {
+      const Figure& x = group[a]->figure;
+      const Figure& y = group[b]->figure;
+      bool attacker = (x.victims == "attackers") != (y.victims == "attackers");
+      if (!attacker && MaySameVictims(x.victims, y.victims)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 std::vector<SentenceTotal> SentenceTotals(
     const std::vector<const SourceFigure*>& figs) {
   std::map<int, std::vector<const SourceFigure*>> by_sentence;
@@ -37,9 +54,12 @@ std::vector<SentenceTotal> SentenceTotals(
       out.push_back(std::move(t));
       continue;
     }
+    // "3 soldiers and 2 civilians" add up, and so does the suicide attacker
+    // with those he killed; "police said 14 people ... officials said 18"
+    // are two counts that may be of the same people.
     std::set<std::string> victims;
     for (const auto* f : group) victims.insert(f->figure.victims);
-    if (group.size() > 1 && victims.size() == group.size()) {
+    if (group.size() > 1 && victims.size() == group.size() && Apart(group)) {
       SentenceTotal t{0, victims, group.front()};
       for (const auto* f : group) t.value += f->figure.count.value();
       out.push_back(std::move(t));

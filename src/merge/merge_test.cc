@@ -130,6 +130,31 @@ TEST(Merge, UnattributedCountIsNoRivalSource) {
   EXPECT_EQ(events[0].counts[0]->best, 9);
 }
 
+// One sentence, two counts that may be of the same people ("police said
+// 14 people were killed, but officials said the toll was 18") are two
+// reports, not 32 dead; other classes and the attacker add up.
+TEST(Merge, OneSentenceAddsOnlyCountsOfOtherPeople) {
+  auto events = MergeMentions(
+      {M("a", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 14, 0, "people"), Fig(Outcome::kKilled, 18, 0)})},
+      {});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].counts[0]->low, 14);
+  EXPECT_EQ(events[0].counts[0]->high, 18);
+  events = MergeMentions(
+      {M("a", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 5, 0, "civilians"),
+          Fig(Outcome::kKilled, 2, 0, "guards")})},
+      {});
+  EXPECT_EQ(events[0].counts[0]->best, 7);
+  events = MergeMentions(
+      {M("a", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 17, 0, "people"),
+          Fig(Outcome::kKilled, 1, 0, "attackers")})},
+      {});
+  EXPECT_EQ(events[0].counts[0]->best, 18);
+}
+
 TEST(Merge, SyndicatedCopyIsNotAnIndependentSource) {
   MergeOptions o;
   o.copy_of["b"] = "a";
