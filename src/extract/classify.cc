@@ -206,7 +206,7 @@ void ApplyRoleRules(const Lexicon& lex, const Roles& r, const SentenceFacts& f,
   } else if (harm && Civilian(a2) && Violent(a1)) {
     s[kVac] += 3;
   } else if (Civilian(a2) && a2 != ActorKind::kGeneric && Violent(a1) &&
-             !protest_ctx) {
+             !protest_ctx && s[kBattles] > 0) {
     s[kVac] += 3;  // "armed men attacked a taxi driver": harmed or not
   } else if (harm && Violent(a2) && s[kExplosions] < 3) {
     // Harm between armed actors is a battle, unless a remote weapon (air
