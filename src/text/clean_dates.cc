@@ -123,6 +123,27 @@ size_t ParseYmd(std::string_view s, CivilDay* out) {
   return i;
 }
 
+// "06-02-2020" or "06.02.2020" (day first, as outlets writing these
+// separators do), or "25/12/2020" / "12/25/2020" when one part exceeds 12.
+// An ambiguous "06/02/2020" is left alone: US sites write month first.
+size_t ParseDmy(std::string_view s, CivilDay* out) {
+  size_t i = 0;
+  int a = 0, b = 0, y = 0;
+  if (!ReadNumber(s, &i, 2, &a) || i >= s.size()) return 0;
+  char sep = s[i];
+  if (sep != '/' && sep != '.' && sep != '-') return 0;
+  ++i;
+  if (!ReadNumber(s, &i, 2, &b) || i >= s.size() || s[i] != sep) return 0;
+  ++i;
+  size_t year_at = i;
+  if (!ReadNumber(s, &i, 4, &y) || i - year_at != 4) return 0;
+  if (sep == '/' && a <= 12 && b <= 12 && a != b) return 0;
+  CivilDay c = (sep == '/' && b > 12) ? CivilDay{y, a, b} : CivilDay{y, b, a};
+  if (y < 1900 || y > 2100 || !c.valid()) return 0;
+  *out = c;
+  return i;
+}
+
 enum class LineWord { kOther, kLabel, kWeekday, kTime, kFiller };
 
 const std::unordered_map<std::string, LineWord>& DateLineWords() {
@@ -155,6 +176,7 @@ void ReadLinePart(std::string_view line, size_t* i, LineParts* parts) {
   CivilDay d;
   size_t n = ParseDate(line.substr(*i), &d);
   if (n == 0) n = ParseYmd(line.substr(*i), &d);
+  if (n == 0) n = ParseDmy(line.substr(*i), &d);
   if (n > 0 && d.complete() && d.valid()) {
     ++parts->dates;
     parts->date = d;

@@ -180,6 +180,28 @@ TEST(CleanPlainText, MetadataLineGluedToText) {
   ExpectMapsBack(in, c);
 }
 
+// Numeric date lines: day first with "-" or "."; with "/" only when a part
+// exceeds 12 (US sites write month first, so "06/02/2020" stays unread).
+TEST(CleanPlainText, NumericDateLines) {
+  const struct {
+    const char* line;
+    const char* want;  // "" = no publication date
+  } cases[] = {
+      {"06-02-2020", "2020-02-06"}, {"06.02.2020", "2020-02-06"},
+      {"25/12/2020", "2020-12-25"}, {"12/25/2020", "2020-12-25"},
+      {"06/06/2020", "2020-06-06"}, {"06/02/2020", ""},
+      {"31-02-2020", ""},           {"06-02-20", ""},
+  };
+  for (const auto& c : cases) {
+    std::string in = std::string("Eleven killed in Najaf\n\n") + c.line +
+                     "\nJane Roe\n\nEleven protesters were killed.";
+    CleanText out = CleanPlainText(in);
+    EXPECT_EQ(out.metadata_date ? out.metadata_date->ToIso() : "", c.want)
+        << c.line;
+    ExpectMapsBack(in, out);
+  }
+}
+
 TEST(CleanPlainText, DateLineAboveStoryIsPublicationDate) {
   std::string in =
       "Bomb kills 12 in market\n\nFriday, October 9, 2009\n\n"
