@@ -41,8 +41,18 @@ std::string FindAttribution(const Lexicon& lex, std::string_view text,
       while (end < toks.size() && !Stop(toks[end])) ++end;
       return Join(text, toks, it->end, end);
     }
-    if (e.phrase != "said" && e.phrase != "says" && e.phrase != "told") {
+    bool reported = e.phrase == "reported";
+    if (e.phrase != "said" && e.phrase != "says" && e.phrase != "told" &&
+        !reported) {
       continue;
+    }
+    // "AFP reported seven killed", but not "seven were reported killed".
+    if (reported && it->begin > 0) {
+      const std::string& w = toks[it->begin - 1].norm;
+      if (w == "were" || w == "was" || w == "been" || w == "is" ||
+          w == "are" || w == "be" || w == "also" || w == "it") {
+        continue;
+      }
     }
     // "..., SOURCE said." or "SOURCE said ..." / "SOURCE told Reuters".
     uint32_t begin = it->begin;

@@ -144,6 +144,24 @@ bool NoneAgainstVictims(const Mention& none, const Mention& other) {
          OnlyNonzero(Values(other, Outcome::kInjured));
 }
 
+// "At least 20 wounded" early and "210 injured" by nightfall: wounded
+// counts grow fast, so an open lower bound ("at least", "more than",
+// "dozens") is met by any count at or above it.
+bool MeetsOpenBound(const Mention& bounded, const std::vector<int64_t>& ys) {
+  for (const auto& f : bounded.figures) {
+    if (f.outcome != Outcome::kInjured || f.implausible || f.count.high ||
+        (f.qualifier != "at least" && f.qualifier != "more than" &&
+         f.qualifier != "vague")) {
+      continue;
+    }
+    int64_t bound = f.count.value();
+    for (int64_t y : ys) {
+      if (bound > 0 && y >= bound) return true;
+    }
+  }
+  return false;
+}
+
 // For every outcome both give non-zero counts for, some pair is close.
 bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
   *one_equal = false;
@@ -160,6 +178,9 @@ bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
           close |= Close(x, y);
         }
       }
+    }
+    if (any_nonzero && !close && o == static_cast<int>(Outcome::kInjured)) {
+      close = MeetsOpenBound(a, ys) || MeetsOpenBound(b, xs);
     }
     if (any_nonzero && !close) return false;
   }

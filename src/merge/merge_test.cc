@@ -155,6 +155,27 @@ TEST(Merge, OneSentenceAddsOnlyCountsOfOtherPeople) {
   EXPECT_EQ(events[0].counts[0]->best, 18);
 }
 
+// "At least 20 wounded" early, "210 injured" by nightfall: one event.
+// Closed counts that far apart still keep two events apart.
+TEST(Merge, WoundedCountMeetsAnOpenLowerBound) {
+  Figure early = Fig(Outcome::kInjured, 20);
+  early.qualifier = "at least";
+  early.count = Count{20, 20, std::nullopt};
+  auto events = MergeMentions(
+      {M("a", kProt, kNajaf, kJan26, {Fig(Outcome::kKilled, 8), early}),
+       M("b", kProt, kNajaf, kJan26,
+         {Fig(Outcome::kKilled, 8), Fig(Outcome::kInjured, 210)})},
+      {});
+  EXPECT_EQ(events.size(), 1u);
+  events = MergeMentions(
+      {M("a", kProt, kNajaf, kJan26,
+         {Fig(Outcome::kKilled, 8), Fig(Outcome::kInjured, 20)}),
+       M("b", kProt, kNajaf, kJan26,
+         {Fig(Outcome::kKilled, 8), Fig(Outcome::kInjured, 210)})},
+      {});
+  EXPECT_EQ(events.size(), 2u);
+}
+
 TEST(Merge, SyndicatedCopyIsNotAnIndependentSource) {
   MergeOptions o;
   o.copy_of["b"] = "a";
