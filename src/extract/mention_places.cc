@@ -58,7 +58,44 @@ bool OpensWithDateline(std::string_view text, Span place) {
   return false;
 }
 
+// `phrase` as whole words in `text` (letters and digits do not touch it).
+bool HasWholePhrase(std::string_view text, std::string_view phrase) {
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || (c & 0x80) != 0;
+  };
+  for (size_t at = text.find(phrase); at != std::string_view::npos;
+       at = text.find(phrase, at + 1)) {
+    size_t end = at + phrase.size();
+    if ((at == 0 || !word(text[at - 1])) &&
+        (end == text.size() || !word(text[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+// "the OSCE SMM observed ... near Berezove": organisations and forces bound
+// to a country (home_countries.tsv) count like one mention of it, after
+// the places named (a tie keeps the named country first).
+void MentionBuilder::AddHomeCues(
+    std::vector<std::pair<std::string, int>>* counts) {
+  for (const HomeCue& cue : lex_.home_cues()) {
+    if (!HasWholePhrase(article_.text, cue.phrase)) continue;
+    for (const std::string& cc : cue.countries) {
+      auto it = std::find_if(counts->begin(), counts->end(),
+                             [&](auto& c) { return c.first == cc; });
+      if (it == counts->end()) {
+        counts->emplace_back(cc, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    for (const auto& a : cue.admin1) ctx_.home_admin1.push_back(a);
+  }
+}
 
 void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   if (gaz_ == nullptr) return;
@@ -94,6 +131,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
       }
     }
   }
+  AddHomeCues(&counts);
   std::stable_sort(counts.begin(), counts.end(),
                    [](auto& a, auto& b) { return a.second > b.second; });
   for (auto& c : counts) ctx_.countries.push_back(c.first);

@@ -180,6 +180,8 @@ class Finder {
   size_t SuffixWords(size_t k) const;
   bool Nationality(size_t next, uint32_t post) const;
   bool AfterUnknownName(size_t i, size_t n) const;
+  size_t UnknownStart(size_t k) const;
+  bool StandsInForCuedPlace(size_t i, size_t n) const;
   bool PersonLike(size_t i, size_t n) const;
   bool Away(size_t i, size_t n) const;
   bool OwnName(uint32_t post, std::string_view key) const;
@@ -274,12 +276,43 @@ bool Finder::AfterUnknownName(size_t i, size_t n) const {
     return false;
   }
   // The whole capitalised name before the comma is unknown.
-  size_t b = i - 1;
-  while (b > 0 && w_[b].joined && (w_[b - 1].cap || IsConnector(b - 1))) --b;
+  size_t b = UnknownStart(i - 1);
   if (w_[b].sentence_start || last_end_ > w_[b].begin) return false;
   size_t e = w_[i + n - 1].end;
   return e >= t_.size() || t_[e] == ',' || t_[e] == '.' || t_[e] == ')' ||
          t_[e] == ';';
+}
+
+// The first word of the capitalised name ending at word k.
+size_t Finder::UnknownStart(size_t k) const {
+  while (k > 0 && w_[k].joined && (w_[k - 1].cap || IsConnector(k - 1))) --k;
+  return k;
+}
+
+// "in Barangay Sampaloc, Cabanatuan,", "near Bolsi village, Torodi.": a
+// name after an unknown place name and a comma, ending a clause, when the
+// unknown name is itself cued as a place (a locative before it, a place
+// noun opening or closing it): the area holding it, not a person's
+// affiliation ("Ahmed Salem, Kabul").
+bool Finder::StandsInForCuedPlace(size_t i, size_t n) const {
+  if (i < 2 || t_.substr(w_[i - 1].end, w_[i].begin - w_[i - 1].end) != ", ")
+    return false;
+  size_t e = w_[i + n - 1].end;
+  if (e < t_.size() && t_[e] != ',' && t_[e] != '.' && t_[e] != ')' &&
+      t_[e] != ';') {
+    return false;
+  }
+  size_t k = i - 1;  // the last word of the unknown name
+  bool noun_after = !w_[k].cap && (g_.HasWord(kWordPlaceNoun, Key(k)) ||
+                                   g_.HasWord(kWordAdminSuffix, Key(k)));
+  if (noun_after) --k;
+  if (!w_[k].cap || w_[k].possessive || g_.HasWord(kWordStop, Key(k)) ||
+      (noun_after && !w_[k + 1].joined)) {
+    return false;
+  }
+  size_t b = UnknownStart(k);
+  if (last_end_ > w_[b].begin) return false;  // a known name, not unknown
+  return noun_after || HasCue(b) || g_.HasWord(kWordPlaceNoun, Key(b));
 }
 
 // "treated at a hospital in Dahuk", "taken to Dahuk hospital": where the
@@ -481,7 +514,7 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   // "in Abu Salim", "at Jang Building": a small town's name opening a
   // longer unknown name is not that town.
   if (!strong && RunGoesOn(i + n)) return false;
-  if (HasCue(i) || ChainCue(i)) return true;
+  if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n)) return true;
   // "Swat district", "Paletwa Township": an admin suffix after the name.
   if (SuffixWords(i + n) > 0) return true;
   // "Mindat District": the name ends in one.
