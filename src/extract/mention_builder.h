@@ -49,6 +49,8 @@ class MentionBuilder {
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
   void AddHomeCues(std::vector<std::pair<std::string, int>>* counts);
+  bool EventPlaceCandidate(const SentenceFacts& f,
+                           const PlaceMention& pm) const;
   void FindWebDateline(const std::vector<SentenceFacts>& ss);
   void PreferPlaceOverDateline(const std::vector<SentenceFacts>& ss);
   bool AfterDateline(Span sentence) const;
