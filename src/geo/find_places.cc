@@ -182,6 +182,8 @@ class Finder {
   bool AfterUnknownName(size_t i, size_t n) const;
   size_t UnknownStart(size_t k) const;
   bool StandsInForCuedPlace(size_t i, size_t n) const;
+  enum class Cued { kNo, kMaybe, kYes };
+  Cued UnknownPlaceBefore(size_t i, size_t* begin) const;
   bool PersonLike(size_t i, size_t n) const;
   bool Away(size_t i, size_t n) const;
   bool OwnName(uint32_t post, std::string_view key) const;
@@ -292,27 +294,49 @@ size_t Finder::UnknownStart(size_t k) const {
 // "in Barangay Sampaloc, Cabanatuan,", "near Bolsi village, Torodi.": a
 // name after an unknown place name and a comma, ending a clause, when the
 // unknown name is itself cued as a place (a locative before it, a place
-// noun opening or closing it): the area holding it, not a person's
-// affiliation ("Ahmed Salem, Kabul").
+// noun opening or closing it), or follows such a name in a hierarchy of
+// unknown names ("in Barangay Tumantangis, Indanan, Sulu."): the area
+// holding it, not a person's affiliation ("Ahmed Salem, Kabul").
 bool Finder::StandsInForCuedPlace(size_t i, size_t n) const {
-  if (i < 2 || t_.substr(w_[i - 1].end, w_[i].begin - w_[i - 1].end) != ", ")
-    return false;
+  constexpr int kMaxUnknownNames = 3;
   size_t e = w_[i + n - 1].end;
   if (e < t_.size() && t_[e] != ',' && t_[e] != '.' && t_[e] != ')' &&
       t_[e] != ';') {
     return false;
   }
+  for (int hop = 0; hop < kMaxUnknownNames; ++hop) {
+    size_t b = 0;
+    switch (UnknownPlaceBefore(i, &b)) {
+      case Cued::kYes:
+        return true;
+      case Cued::kNo:
+        return false;
+      case Cued::kMaybe:
+        i = b;  // an unknown name without a cue: look before it
+    }
+  }
+  return false;
+}
+
+// The unknown capitalised name before word i and a comma: whether it is
+// cued as a place; `*begin` is its first word.
+Finder::Cued Finder::UnknownPlaceBefore(size_t i, size_t* begin) const {
+  if (i < 2 || t_.substr(w_[i - 1].end, w_[i].begin - w_[i - 1].end) != ", ")
+    return Cued::kNo;
   size_t k = i - 1;  // the last word of the unknown name
   bool noun_after = !w_[k].cap && (g_.HasWord(kWordPlaceNoun, Key(k)) ||
                                    g_.HasWord(kWordAdminSuffix, Key(k)));
   if (noun_after) --k;
   if (!w_[k].cap || w_[k].possessive || g_.HasWord(kWordStop, Key(k)) ||
       (noun_after && !w_[k + 1].joined)) {
-    return false;
+    return Cued::kNo;
   }
   size_t b = UnknownStart(k);
-  if (last_end_ > w_[b].begin) return false;  // a known name, not unknown
-  return noun_after || HasCue(b) || g_.HasWord(kWordPlaceNoun, Key(b));
+  if (last_end_ > w_[b].begin) return Cued::kNo;  // a known name
+  *begin = b;
+  bool cued =
+      noun_after || HasCue(b) || g_.HasWord(kWordPlaceNoun, Key(b));
+  return cued ? Cued::kYes : Cued::kMaybe;
 }
 
 // "treated at a hospital in Dahuk", "taken to Dahuk hospital": where the

@@ -156,8 +156,12 @@ TEST(FindPlaces, AreaAfterCuedUnknownPlace) {
        {"Cabanatuan|Cabanatuan City@PH"}},
       {"Troops raided Qqzzyx village, Cabanatuan, at dawn.",
        {"Cabanatuan|Cabanatuan City@PH"}},
+      // After a chain of unknown names, the first of them cued.
+      {"A suspect was shot in Barangay Qqzzyx, Wwvvx, Cabanatuan.",
+       {"Cabanatuan|Cabanatuan City@PH"}},
       // No cue, no place noun: a person and where they come from, maybe.
       {"Qqzzyx Wwvv, Cabanatuan, spoke first.", {}},
+      {"Qqzzyx Wwvv, Wwvvx, Cabanatuan, spoke first.", {}},
       {"They met Qqzzyx Wwvv, Cabanatuan.", {}},
   };
   for (const Case& c : cases) {
