@@ -285,9 +285,19 @@ bool Finder::AfterUnknownName(size_t i, size_t n) const {
          t_[e] == ';';
 }
 
-// The first word of the capitalised name ending at word k.
+// The first word of the capitalised name ending at word k: connectors
+// only inside it ("Salah ad Din"), not before it ("located at Zamanly").
 size_t Finder::UnknownStart(size_t k) const {
-  while (k > 0 && w_[k].joined && (w_[k - 1].cap || IsConnector(k - 1))) --k;
+  while (k > 0 && w_[k].joined) {
+    if (w_[k - 1].cap) {
+      --k;
+    } else if (IsConnector(k - 1) && k >= 2 && w_[k - 1].joined &&
+               w_[k - 2].cap) {
+      k -= 2;
+    } else {
+      break;
+    }
+  }
   return k;
 }
 

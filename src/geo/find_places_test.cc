@@ -156,6 +156,9 @@ TEST(FindPlaces, AreaAfterCuedUnknownPlace) {
        {"Cabanatuan|Cabanatuan City@PH"}},
       {"Troops raided Qqzzyx village, Cabanatuan, at dawn.",
        {"Cabanatuan|Cabanatuan City@PH"}},
+      // A locative that is also an Arabic article opens no name.
+      {"Shells fell on positions located at Qqzzyx, Cabanatuan.",
+       {"Cabanatuan|Cabanatuan City@PH"}},
       // After a chain of unknown names, the first of them cued.
       {"A suspect was shot in Barangay Qqzzyx, Wwvvx, Cabanatuan.",
        {"Cabanatuan|Cabanatuan City@PH"}},
