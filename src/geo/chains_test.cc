@@ -54,6 +54,12 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
         "KwaZulu-Natal|KwaZulu-Natal@ZA:admin1"}},
       {"Villagers fled Chatsworth (Qwxz, KwaZulu-Natal) after the raid.",
        {"KwaZulu-Natal|KwaZulu-Natal@ZA:admin1"}},
+      // "X village near Y town": a namesake of X far from Y is not X.
+      {"A mob struck in Hamirpur village near Rapar town on Saturday.",
+       {"Rapar|Rāpar@IN:city"}},
+      // ...but near a country or a border, X keeps its own reading.
+      {"A bomb went off in Jalalabad near the Pakistan border.",
+       {"Jalalabad|Jalālābād@AF:city", "Pakistan|Pakistan@PK:country"}},
       // A small town lying outside the district named right after it is
       // an unknown village there (this Pipri is in Maharashtra).
       {"Farmers clashed in Pipri, Kaushambi, over a plot.",
