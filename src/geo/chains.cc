@@ -82,7 +82,7 @@ Link ClassifyGap(const MappedGazetteer& g, std::string_view gap) {
   }
   // "Hamirpur village near Rapar town": the first lies near the second.
   if (sig == "r" || sig == ",r") return Link::kNear;
-  if (sig == "o") return noun ? Link::kStrong : Link::kNone;
+  if (sig == "o") return noun ? Link::kPartOf : Link::kNone;
   if (sig == "i") return noun ? Link::kStrong : Link::kWeak;
   return Link::kNone;
 }
@@ -355,14 +355,15 @@ void ResolveChains(const MappedGazetteer& g, std::string_view text,
     if (ms[i + 1].span.begin < ms[i].span.end) continue;
     links[i] = ClassifyGap(
         g, text.substr(ms[i].span.end, ms[i + 1].span.begin - ms[i].span.end));
-    // "near the Pakistan border", "near Syria": not a place holding it.
-    if (links[i] == Link::kNear) {
-      const PlaceRec* r = ms[i + 1].posts.empty() ? nullptr
-                                                  : g.Rec(ms[i + 1].posts[0]);
-      bool town = r != nullptr && !ms[i + 1].demonym && IsTown(r->kind);
-      if (town) NearTown(g, *r, &ms[i]);
-      links[i] = town ? Link::kStrong : Link::kNone;
-    }
+    if (links[i] != Link::kNear && links[i] != Link::kPartOf) continue;
+    // "X near Y", "the X area of Y": X lies by or in the town Y; "near the
+    // Pakistan border" links nothing, "the Sinjar district of Nineveh" is a
+    // plain hierarchy.
+    const PlaceRec* r =
+        ms[i + 1].posts.empty() ? nullptr : g.Rec(ms[i + 1].posts[0]);
+    bool town = r != nullptr && !ms[i + 1].demonym && IsTown(r->kind);
+    if (town) NearTown(g, *r, &ms[i]);
+    links[i] = town || links[i] == Link::kPartOf ? Link::kStrong : Link::kNone;
   }
   size_t i = 0;
   while (i < ms.size()) {

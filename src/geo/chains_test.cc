@@ -57,6 +57,9 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
       // "X village near Y town": a namesake of X far from Y is not X.
       {"A mob struck in Hamirpur village near Rapar town on Saturday.",
        {"Rapar|Rāpar@IN:city"}},
+      // "the X area of Y" with Y a town: a namesake of X far away is not X.
+      {"Gunmen kidnapped two men in the Oktyabrskiy area of Grozny.",
+       {"Grozny|Groznyy@RU:city"}},
       // ...but near a country or a border, X keeps its own reading.
       {"A bomb went off in Jalalabad near the Pakistan border.",
        {"Jalalabad|Jalālābād@AF:city", "Pakistan|Pakistan@PK:country"}},
@@ -94,7 +97,10 @@ TEST(ClassifyGap, Links) {
       {" (", Link::kStrong},
       {" town (", Link::kStrong},
       {" Township, ", Link::kStrong},
-      {" district of ", Link::kStrong},
+      {" district of ", Link::kPartOf},
+      {" near ", Link::kNear},
+      {" village near ", Link::kNear},
+      {", near ", Link::kNear},
       {"), ", Link::kStrong},
       {" (Ugu, ", Link::kStrong},
       {" in ", Link::kWeak},

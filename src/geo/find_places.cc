@@ -415,7 +415,8 @@ PlaceMention Finder::Decode(const RawMention& r) const {
 bool Finder::ChainCue(size_t i) const {
   if (last_end_ == 0 || last_end_ > w_[i].begin) return false;
   std::string_view gap = t_.substr(last_end_, w_[i].begin - last_end_);
-  if (ClassifyGap(g_, gap) != Link::kStrong) return false;
+  Link link = ClassifyGap(g_, gap);
+  if (link != Link::kStrong && link != Link::kPartOf) return false;
   size_t e = w_[i].end;
   while (e < t_.size() && t_[e] == ' ') ++e;
   if (e >= t_.size()) return true;
