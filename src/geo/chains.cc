@@ -213,12 +213,11 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
 }
 
 // "near Pisky, Donetsk" with Pisky unknown or dropped: a name after it is
-// its container, the province rather than its namesake city.
+// its container, the province (or country) rather than its namesake city.
 void PreferAreas(const MappedGazetteer& g, RawMention* m) {
   std::stable_partition(m->posts.begin(), m->posts.end(), [&](uint32_t p) {
     const PlaceRec* r = g.Rec(p);
-    return r != nullptr && !IsTown(r->kind) &&
-           r->kind != static_cast<uint8_t>(PlaceKind::kCountry);
+    return r != nullptr && !IsTown(r->kind);
   });
 }
 

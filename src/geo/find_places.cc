@@ -236,9 +236,11 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     if (m.want_admin || m.stands_in) {
       std::stable_partition(m.posts.begin(), m.posts.end(), [&](uint32_t p) {
         const PlaceRec* r = g_.Rec(p);
+        // "in Zeta, Montenegro": the country too is an area holding it.
         return r != nullptr &&
                (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
-                r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2));
+                r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ||
+                r->kind == static_cast<uint8_t>(PlaceKind::kCountry));
       });
     }
     if (m.posts.empty()) continue;

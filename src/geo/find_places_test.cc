@@ -156,6 +156,9 @@ TEST(FindPlaces, AreaAfterCuedUnknownPlace) {
        {"Cabanatuan|Cabanatuan City@PH"}},
       {"Troops raided Qqzzyx village, Cabanatuan, at dawn.",
        {"Cabanatuan|Cabanatuan City@PH"}},
+      // The country holding an unknown village, not a namesake district.
+      {"A house burned in Qqzzyx, Montenegro.",
+       {"Montenegro|Montenegro@ME"}},
       // A locative that is also an Arabic article opens no name.
       {"Shells fell on positions located at Qqzzyx, Cabanatuan.",
        {"Cabanatuan|Cabanatuan City@PH"}},
