@@ -84,9 +84,9 @@ struct ResolveContext {
   std::vector<std::string> countries;  // ISO alpha-2 codes mentioned
   // Admin1 areas mentioned: country code + admin1 code ("IQ", "09").
   std::vector<std::pair<std::string, std::string>> admin1;
-  // Admin1 areas an organisation named in the text is bound to (the NAF
-  // to Donetsk and Luhansk): they count like a named area, and one more
-  // (a mention's own district adds its province to `admin1` too).
+  // Admin1 areas an organisation named in the text is bound to (the
+  // Donbas militias to Donetsk and Luhansk): they count like a named area,
+  // and one more (a mention's own district adds its province to `admin1`).
   std::vector<std::pair<std::string, std::string>> home_admin1;
   std::optional<Place> dateline;  // the dateline place, if any
 };
