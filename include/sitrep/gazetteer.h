@@ -84,11 +84,15 @@ struct ResolveContext {
   std::vector<std::string> countries;  // ISO alpha-2 codes mentioned
   // Admin1 areas mentioned: country code + admin1 code ("IQ", "09").
   std::vector<std::pair<std::string, std::string>> admin1;
+  // Admin1 areas an organisation named in the text is bound to (the
+  // Donbas militias to Donetsk and Luhansk): they count like a named area,
+  // and one more (a mention's own district adds its province to `admin1`).
+  std::vector<std::pair<std::string, std::string>> home_admin1;
   std::optional<Place> dateline;  // the dateline place, if any
 };
 
 // Picks one candidate of `mention`: those in the dateline's admin1 or an
-// admin1 of `ctx` first, then those in the dateline's country or a country
+// admin1 of `ctx` first (a home admin1 of `ctx` before others), then those in the dateline's country or a country
 // of `ctx`, then the gazetteer's order (kind, capitals, population).
 // nullopt when the mention has no candidates.
 std::optional<Place> Resolve(const PlaceMention& mention,

@@ -143,7 +143,59 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load() {
   SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Lexicon> lex,
                           FromStrings(files[0], files[1], files[2], files[3]));
   SITREP_RETURN_IF_ERROR(lex->AddClauses(LoadLexiconText("clauses.tsv")));
+  SITREP_RETURN_IF_ERROR(
+      lex->AddHomeCues(LoadLexiconText("home_countries.tsv")));
   return lex;
+}
+
+namespace {
+
+std::vector<std::string_view> SplitCommas(std::string_view s) {
+  std::vector<std::string_view> out;
+  while (!s.empty()) {
+    size_t comma = s.find(',');
+    std::string_view item = TrimTsvField(s.substr(0, comma));
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string_view::npos) break;
+    s.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+bool IsCountryCode(std::string_view s) {
+  return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+         s[1] <= 'Z';
+}
+
+}  // namespace
+
+Status Lexicon::AddHomeCues(std::string_view body) {
+  for (const TsvRow& row : ParseTsv(body)) {
+    auto bad = [&](const char* what) {
+      return Status::InvalidArgument(what).WithContext(
+          "home_countries.tsv:" + std::to_string(row.line));
+    };
+    if (row.fields.size() < 2 || row.fields[0].empty()) {
+      return bad("want phrase, countries[, provinces]");
+    }
+    HomeCue cue;
+    cue.phrase = std::string(row.fields[0]);
+    for (std::string_view cc : SplitCommas(row.fields[1])) {
+      if (!IsCountryCode(cc)) return bad("want ISO alpha-2 countries");
+      cue.countries.emplace_back(cc);
+    }
+    if (row.fields.size() > 2) {
+      for (std::string_view a : SplitCommas(row.fields[2])) {
+        if (a.size() < 4 || !IsCountryCode(a.substr(0, 2)) || a[2] != '.') {
+          return bad("want provinces as CC.code");
+        }
+        cue.admin1.emplace_back(a.substr(0, 2), a.substr(3));
+      }
+    }
+    if (cue.countries.empty()) return bad("want at least one country");
+    home_cues_.push_back(std::move(cue));
+  }
+  return Status::OK();
 }
 
 Status Lexicon::AddClauses(std::string_view body) {

@@ -92,6 +92,16 @@ struct DayShift {
   int days = 0;
 };
 
+// home_countries.tsv: an organisation, force or word of the local
+// administration ("OSCE SMM", "Artsakh", "barangay") that places a text in
+// its country (and some in their provinces) when the text never names it.
+struct HomeCue {
+  std::string phrase;                  // matched case-sensitively, whole words
+  std::vector<std::string> countries;  // ISO alpha-2
+  // Provinces: country code + GeoNames admin1 code ("UA", "05").
+  std::vector<std::pair<std::string, std::string>> admin1;
+};
+
 class Lexicon {
  public:
   // Reads the four files from $SITREP_LEXICON_DIR when set, else the copies
@@ -106,6 +116,9 @@ class Lexicon {
   const PhraseMatcher& matcher() const { return matcher_; }
   const std::vector<ClauseSplit>& clause_splits() const { return splits_; }
   const std::vector<DayShift>& day_shifts() const { return shifts_; }
+  const std::vector<HomeCue>& home_cues() const { return home_cues_; }
+  // Reads home_countries.tsv rows (Load does; FromStrings leaves none).
+  Status AddHomeCues(std::string_view body);
   // Reads clauses.tsv rows (Load does; FromStrings leaves both lists empty).
   Status AddClauses(std::string_view body);
   const LexEntry& entry(uint32_t i) const { return entries_[i]; }
@@ -118,6 +131,7 @@ class Lexicon {
   std::vector<LexEntry> entries_;
   std::vector<ClauseSplit> splits_;
   std::vector<DayShift> shifts_;
+  std::vector<HomeCue> home_cues_;
 };
 
 }  // namespace sitrep

@@ -188,11 +188,14 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
 }
 
 // A plan, threat, habit or recollection rather than an event that happened.
+// A march "on the commemoration of Labor Day" or "marking the anniversary"
+// of a massacre is held now: what a protest recalls is its occasion.
 bool MentionBuilder::Unreal(const Candidate& c) const {
   const std::string& type = c.cls.event_type;
   return CueGoverns(lex_, c.facts, Cue::kHypothetical, type) ||
          CueGoverns(lex_, c.facts, Cue::kGeneric, type) ||
-         CueGoverns(lex_, c.facts, Cue::kRecollection, type);
+         (type != "Protests" &&
+          CueGoverns(lex_, c.facts, Cue::kRecollection, type));
 }
 
 MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {

@@ -48,6 +48,9 @@ class MentionBuilder {
     Classification cls;  // evidence summed over the joined sentences
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
+  void AddHomeCues(std::vector<std::pair<std::string, int>>* counts);
+  bool EventPlaceCandidate(const SentenceFacts& f,
+                           const PlaceMention& pm) const;
   void FindWebDateline(const std::vector<SentenceFacts>& ss);
   void PreferPlaceOverDateline(const std::vector<SentenceFacts>& ss);
   bool AfterDateline(Span sentence) const;

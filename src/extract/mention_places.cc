@@ -58,7 +58,44 @@ bool OpensWithDateline(std::string_view text, Span place) {
   return false;
 }
 
+// `phrase` as whole words in `text` (letters and digits do not touch it).
+bool HasWholePhrase(std::string_view text, std::string_view phrase) {
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || (c & 0x80) != 0;
+  };
+  for (size_t at = text.find(phrase); at != std::string_view::npos;
+       at = text.find(phrase, at + 1)) {
+    size_t end = at + phrase.size();
+    if ((at == 0 || !word(text[at - 1])) &&
+        (end == text.size() || !word(text[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+// "the OSCE SMM observed ... near Berezove": organisations and forces bound
+// to a country (home_countries.tsv) count like one mention of it, after
+// the places named (a tie keeps the named country first).
+void MentionBuilder::AddHomeCues(
+    std::vector<std::pair<std::string, int>>* counts) {
+  for (const HomeCue& cue : lex_.home_cues()) {
+    if (!HasWholePhrase(article_.text, cue.phrase)) continue;
+    for (const std::string& cc : cue.countries) {
+      auto it = std::find_if(counts->begin(), counts->end(),
+                             [&](auto& c) { return c.first == cc; });
+      if (it == counts->end()) {
+        counts->emplace_back(cc, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    for (const auto& a : cue.admin1) ctx_.home_admin1.push_back(a);
+  }
+}
 
 void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   if (gaz_ == nullptr) return;
@@ -94,6 +131,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
       }
     }
   }
+  AddHomeCues(&counts);
   std::stable_sort(counts.begin(), counts.end(),
                    [](auto& a, auto& b) { return a.second > b.second; });
   for (auto& c : counts) ctx_.countries.push_back(c.first);
@@ -190,33 +228,52 @@ bool MentionBuilder::InsideActor(const SentenceFacts& f, Span span) const {
   return false;
 }
 
+// A place mention that can be where the sentence's event happened.
+bool MentionBuilder::EventPlaceCandidate(const SentenceFacts& f,
+                                         const PlaceMention& pm) const {
+  std::string_view text = article_.text;
+  if (pm.demonym || pm.away || (web_dateline_ && pm.span == *web_dateline_)) {
+    return false;
+  }
+  // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
+  if (pm.span.end < text.size() && text[pm.span.end] == '-') return false;
+  if (Acronym(pm.span.In(text))) return false;  // "LoC", "HM"
+  // "Boko Haram", "Islamic State"
+  return !InsideActor(f, pm.span) && !CodeLike(pm.span.In(text));
+}
+
 // The place a sentence's event happened: a city or landmark first, then a
 // district, a province, a country; places inside actor names are skipped.
+// A landmark comes first only in a country the sentence's other places are
+// in (or with no other place): "the Independence Square in Trelew" is not
+// Kyiv's.
 std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
-  std::optional<Location> best;
+  std::optional<Location> best, landmark;
   int best_rank = 99;
-  std::string_view text = article_.text;
+  std::vector<std::string> countries;  // of the places other than landmarks
   for (const auto& pm : f.places) {
-    if (pm.demonym || pm.away || (web_dateline_ && pm.span == *web_dateline_)) {
-      continue;
-    }
-    // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
-    if (pm.span.end < text.size() && text[pm.span.end] == '-') continue;
-    if (Acronym(pm.span.In(text))) continue;  // "LoC", "HM"
-    if (InsideActor(f, pm.span)) continue;    // "Boko Haram", "Islamic State"
-    if (CodeLike(pm.span.In(text))) continue;
+    if (!EventPlaceCandidate(f, pm)) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
     if (!p) continue;
-    int rank = p->kind == PlaceKind::kLandmark               ? 0
-               : p->kind == PlaceKind::kCity || pm.stands_in ? 1
-               : p->kind == PlaceKind::kAdmin2               ? 2
-               : p->kind == PlaceKind::kAdmin1               ? 3
-                                                             : 4;
+    if (p->kind == PlaceKind::kLandmark) {
+      if (!landmark) landmark = ToLocation(*p, pm.span);
+      continue;
+    }
+    countries.push_back(p->country);
+    int rank = p->kind == PlaceKind::kCity || pm.stands_in ? 1
+               : p->kind == PlaceKind::kAdmin2             ? 2
+               : p->kind == PlaceKind::kAdmin1             ? 3
+                                                           : 4;
     if (rank < best_rank) {
       best_rank = rank;
       best = ToLocation(*p, pm.span);
     }
+  }
+  if (landmark && (countries.empty() ||
+                   std::find(countries.begin(), countries.end(),
+                             landmark->country) != countries.end())) {
+    return landmark;
   }
   return best;
 }

@@ -33,6 +33,8 @@ bool Signature(const MappedGazetteer& g, std::string_view gap, std::string* sig,
       std::string key = NormalizePlaceKey(gap.substr(i, j - i));
       if (key == "in") {
         sig->push_back('i');
+      } else if (key == "near") {
+        sig->push_back('r');
       } else if (key == "of") {
         sig->push_back('o');
       } else if (key == "and" || key == "or") {
@@ -78,7 +80,9 @@ Link ClassifyGap(const MappedGazetteer& g, std::string_view gap) {
       sig == "(i" || sig == "(n," || sig == ",n,") {
     return Link::kStrong;
   }
-  if (sig == "o") return noun ? Link::kStrong : Link::kNone;
+  // "Hamirpur village near Rapar town": the first lies near the second.
+  if (sig == "r" || sig == ",r") return Link::kNear;
+  if (sig == "o") return noun ? Link::kPartOf : Link::kNone;
   if (sig == "i") return noun ? Link::kStrong : Link::kWeak;
   return Link::kNone;
 }
@@ -193,7 +197,7 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
       }
     }
     if (shared == nullptr) {
-      chain[i]->drop = evidence;
+      chain[i]->drop |= evidence;
       continue;
     }
     RawMention one;  // each posting on its own
@@ -202,18 +206,18 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
                             one.posts.assign(1, p);
                             return SharesCountry(g, one, *shared);
                           });
-    chain[i]->drop = Small(g, *chain[i], false) && !CodesOnly(*chain[i + 1]) &&
-                     AreaWithout(g, *chain[i + 1], *chain[i]);
+    chain[i]->drop |= Small(g, *chain[i], false) &&
+                      !CodesOnly(*chain[i + 1]) &&
+                      AreaWithout(g, *chain[i + 1], *chain[i]);
   }
 }
 
 // "near Pisky, Donetsk" with Pisky unknown or dropped: a name after it is
-// its container, the province rather than its namesake city.
+// its container, the province (or country) rather than its namesake city.
 void PreferAreas(const MappedGazetteer& g, RawMention* m) {
   std::stable_partition(m->posts.begin(), m->posts.end(), [&](uint32_t p) {
     const PlaceRec* r = g.Rec(p);
-    return r != nullptr && !IsTown(r->kind) &&
-           r->kind != static_cast<uint8_t>(PlaceKind::kCountry);
+    return r != nullptr && !IsTown(r->kind);
   });
 }
 
@@ -253,7 +257,7 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
   for (size_t i = 0; i < chain.size(); ++i) {
     bool strongly_linked = strong[i] || (i > 0 && strong[i - 1]);
     if (best[i] == 0) {
-      chain[i]->drop = strongly_linked;
+      chain[i]->drop |= strongly_linked;
       continue;
     }
     std::vector<size_t> idx(chain[i]->posts.size());
@@ -267,6 +271,21 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
     chain[i]->confirmed = true;
   }
   AreasAfterDropped(g, chain);
+}
+
+// "Hamirpur village near Rapar town": the namesakes of the first name
+// lying near the town come first; a small one with none there is a village
+// the gazetteer does not know, and the town stands in for it.
+void NearTown(const MappedGazetteer& g, const PlaceRec& town, RawMention* m) {
+  auto near = [&](uint32_t p) {
+    const PlaceRec* r = g.Rec(p);
+    return r != nullptr && Contains(town, *r, g);
+  };
+  if (std::any_of(m->posts.begin(), m->posts.end(), near)) {
+    std::stable_partition(m->posts.begin(), m->posts.end(), near);
+  } else if (Small(g, *m, true)) {
+    m->drop = true;
+  }
 }
 
 // Countries of the names a chain confirmed ("Samlout district, Battambang,
@@ -335,6 +354,15 @@ void ResolveChains(const MappedGazetteer& g, std::string_view text,
     if (ms[i + 1].span.begin < ms[i].span.end) continue;
     links[i] = ClassifyGap(
         g, text.substr(ms[i].span.end, ms[i + 1].span.begin - ms[i].span.end));
+    if (links[i] != Link::kNear && links[i] != Link::kPartOf) continue;
+    // "X near Y", "the X area of Y": X lies by or in the town Y; "near the
+    // Pakistan border" links nothing, "the Sinjar district of Nineveh" is a
+    // plain hierarchy.
+    const PlaceRec* r =
+        ms[i + 1].posts.empty() ? nullptr : g.Rec(ms[i + 1].posts[0]);
+    bool town = r != nullptr && !ms[i + 1].demonym && IsTown(r->kind);
+    if (town) NearTown(g, *r, &ms[i]);
+    links[i] = town || links[i] == Link::kPartOf ? Link::kStrong : Link::kNone;
   }
   size_t i = 0;
   while (i < ms.size()) {

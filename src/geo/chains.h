@@ -27,6 +27,8 @@ enum class Link {
   kWeak,    // "X in Y": usually inside
   kStrong,  // "X, Y", "X (Y", "X town, Y", "X district of Y"
   kList,    // "X and Y", "X, or Y": coordinated, never a hierarchy
+  kNear,    // "X near Y", "X village, near Y": strong when Y is a town
+  kPartOf,  // "X district of Y", "the X area of Y": strong
 };
 Link ClassifyGap(const MappedGazetteer& g, std::string_view gap);
 

@@ -54,6 +54,15 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
         "KwaZulu-Natal|KwaZulu-Natal@ZA:admin1"}},
       {"Villagers fled Chatsworth (Qwxz, KwaZulu-Natal) after the raid.",
        {"KwaZulu-Natal|KwaZulu-Natal@ZA:admin1"}},
+      // "X village near Y town": a namesake of X far from Y is not X.
+      {"A mob struck in Hamirpur village near Rapar town on Saturday.",
+       {"Rapar|Rāpar@IN:city"}},
+      // "the X area of Y" with Y a town: a namesake of X far away is not X.
+      {"Gunmen kidnapped two men in the Oktyabrskiy area of Grozny.",
+       {"Grozny|Groznyy@RU:city"}},
+      // ...but near a country or a border, X keeps its own reading.
+      {"A bomb went off in Jalalabad near the Pakistan border.",
+       {"Jalalabad|Jalālābād@AF:city", "Pakistan|Pakistan@PK:country"}},
       // A small town lying outside the district named right after it is
       // an unknown village there (this Pipri is in Maharashtra).
       {"Farmers clashed in Pipri, Kaushambi, over a plot.",
@@ -88,7 +97,10 @@ TEST(ClassifyGap, Links) {
       {" (", Link::kStrong},
       {" town (", Link::kStrong},
       {" Township, ", Link::kStrong},
-      {" district of ", Link::kStrong},
+      {" district of ", Link::kPartOf},
+      {" near ", Link::kNear},
+      {" village near ", Link::kNear},
+      {", near ", Link::kNear},
       {"), ", Link::kStrong},
       {" (Ugu, ", Link::kStrong},
       {" in ", Link::kWeak},

@@ -180,6 +180,10 @@ class Finder {
   size_t SuffixWords(size_t k) const;
   bool Nationality(size_t next, uint32_t post) const;
   bool AfterUnknownName(size_t i, size_t n) const;
+  size_t UnknownStart(size_t k) const;
+  bool StandsInForCuedPlace(size_t i, size_t n) const;
+  enum class Cued { kNo, kMaybe, kYes };
+  Cued UnknownPlaceBefore(size_t i, size_t* begin) const;
   bool PersonLike(size_t i, size_t n) const;
   bool Away(size_t i, size_t n) const;
   bool OwnName(uint32_t post, std::string_view key) const;
@@ -232,9 +236,11 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     if (m.want_admin || m.stands_in) {
       std::stable_partition(m.posts.begin(), m.posts.end(), [&](uint32_t p) {
         const PlaceRec* r = g_.Rec(p);
+        // "in Zeta, Montenegro": the country too is an area holding it.
         return r != nullptr &&
                (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
-                r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2));
+                r->kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ||
+                r->kind == static_cast<uint8_t>(PlaceKind::kCountry));
       });
     }
     if (m.posts.empty()) continue;
@@ -274,12 +280,75 @@ bool Finder::AfterUnknownName(size_t i, size_t n) const {
     return false;
   }
   // The whole capitalised name before the comma is unknown.
-  size_t b = i - 1;
-  while (b > 0 && w_[b].joined && (w_[b - 1].cap || IsConnector(b - 1))) --b;
+  size_t b = UnknownStart(i - 1);
   if (w_[b].sentence_start || last_end_ > w_[b].begin) return false;
   size_t e = w_[i + n - 1].end;
   return e >= t_.size() || t_[e] == ',' || t_[e] == '.' || t_[e] == ')' ||
          t_[e] == ';';
+}
+
+// The first word of the capitalised name ending at word k: connectors
+// only inside it ("Salah ad Din"), not before it ("located at Zamanly").
+size_t Finder::UnknownStart(size_t k) const {
+  while (k > 0 && w_[k].joined) {
+    if (w_[k - 1].cap) {
+      --k;
+    } else if (IsConnector(k - 1) && k >= 2 && w_[k - 1].joined &&
+               w_[k - 2].cap) {
+      k -= 2;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
+// "in Barangay Sampaloc, Cabanatuan,", "near Bolsi village, Torodi.": a
+// name after an unknown place name and a comma, ending a clause, when the
+// unknown name is itself cued as a place (a locative before it, a place
+// noun opening or closing it), or follows such a name in a hierarchy of
+// unknown names ("in Barangay Tumantangis, Indanan, Sulu."): the area
+// holding it, not a person's affiliation ("Ahmed Salem, Kabul").
+bool Finder::StandsInForCuedPlace(size_t i, size_t n) const {
+  constexpr int kMaxUnknownNames = 3;
+  size_t e = w_[i + n - 1].end;
+  if (e < t_.size() && t_[e] != ',' && t_[e] != '.' && t_[e] != ')' &&
+      t_[e] != ';') {
+    return false;
+  }
+  for (int hop = 0; hop < kMaxUnknownNames; ++hop) {
+    size_t b = 0;
+    switch (UnknownPlaceBefore(i, &b)) {
+      case Cued::kYes:
+        return true;
+      case Cued::kNo:
+        return false;
+      case Cued::kMaybe:
+        i = b;  // an unknown name without a cue: look before it
+    }
+  }
+  return false;
+}
+
+// The unknown capitalised name before word i and a comma: whether it is
+// cued as a place; `*begin` is its first word.
+Finder::Cued Finder::UnknownPlaceBefore(size_t i, size_t* begin) const {
+  if (i < 2 || t_.substr(w_[i - 1].end, w_[i].begin - w_[i - 1].end) != ", ")
+    return Cued::kNo;
+  size_t k = i - 1;  // the last word of the unknown name
+  bool noun_after = !w_[k].cap && (g_.HasWord(kWordPlaceNoun, Key(k)) ||
+                                   g_.HasWord(kWordAdminSuffix, Key(k)));
+  if (noun_after) --k;
+  if (!w_[k].cap || w_[k].possessive || g_.HasWord(kWordStop, Key(k)) ||
+      (noun_after && !w_[k + 1].joined)) {
+    return Cued::kNo;
+  }
+  size_t b = UnknownStart(k);
+  if (last_end_ > w_[b].begin) return Cued::kNo;  // a known name
+  *begin = b;
+  bool cued =
+      noun_after || HasCue(b) || g_.HasWord(kWordPlaceNoun, Key(b));
+  return cued ? Cued::kYes : Cued::kMaybe;
 }
 
 // "treated at a hospital in Dahuk", "taken to Dahuk hospital": where the
@@ -348,7 +417,8 @@ PlaceMention Finder::Decode(const RawMention& r) const {
 bool Finder::ChainCue(size_t i) const {
   if (last_end_ == 0 || last_end_ > w_[i].begin) return false;
   std::string_view gap = t_.substr(last_end_, w_[i].begin - last_end_);
-  if (ClassifyGap(g_, gap) != Link::kStrong) return false;
+  Link link = ClassifyGap(g_, gap);
+  if (link != Link::kStrong && link != Link::kPartOf) return false;
   size_t e = w_[i].end;
   while (e < t_.size() && t_[e] == ' ') ++e;
   if (e >= t_.size()) return true;
@@ -481,7 +551,7 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   // "in Abu Salim", "at Jang Building": a small town's name opening a
   // longer unknown name is not that town.
   if (!strong && RunGoesOn(i + n)) return false;
-  if (HasCue(i) || ChainCue(i)) return true;
+  if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n)) return true;
   // "Swat district", "Paletwa Township": an admin suffix after the name.
   if (SuffixWords(i + n) > 0) return true;
   // "Mindat District": the name ends in one.

@@ -145,6 +145,36 @@ TEST(FindPlaces, AreaAfterUnknownPlaceStandsIn) {
   EXPECT_EQ(ms[0].candidates[0].kind, PlaceKind::kCity);
 }
 
+// "in Barangay Qqzzyx, Cabanatuan,": after an unknown name that is cued as
+// a place (a locative before it, a place noun in it), the next name is the
+// town or area holding it, even a town that would need a cue of its own.
+TEST(FindPlaces, AreaAfterCuedUnknownPlace) {
+  const Case cases[] = {
+      {"A suspect was shot in Barangay Qqzzyx, Cabanatuan, on Friday.",
+       {"Cabanatuan|Cabanatuan City@PH"}},
+      {"A suspect was shot in Qqzzyx Wwvv, Cabanatuan.",
+       {"Cabanatuan|Cabanatuan City@PH"}},
+      {"Troops raided Qqzzyx village, Cabanatuan, at dawn.",
+       {"Cabanatuan|Cabanatuan City@PH"}},
+      // The country holding an unknown village, not a namesake district.
+      {"A house burned in Qqzzyx, Montenegro.",
+       {"Montenegro|Montenegro@ME"}},
+      // A locative that is also an Arabic article opens no name.
+      {"Shells fell on positions located at Qqzzyx, Cabanatuan.",
+       {"Cabanatuan|Cabanatuan City@PH"}},
+      // After a chain of unknown names, the first of them cued.
+      {"A suspect was shot in Barangay Qqzzyx, Wwvvx, Cabanatuan.",
+       {"Cabanatuan|Cabanatuan City@PH"}},
+      // No cue, no place noun: a person and where they come from, maybe.
+      {"Qqzzyx Wwvv, Cabanatuan, spoke first.", {}},
+      {"Qqzzyx Wwvv, Wwvvx, Cabanatuan, spoke first.", {}},
+      {"They met Qqzzyx Wwvv, Cabanatuan.", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Found(c.text), c.want) << c.text;
+  }
+}
+
 // Where the wounded were taken is flagged; a protest at a hospital is not.
 TEST(FindPlaces, WhereTheWoundedWereTakenIsAway) {
   const Gazetteer* g = TestGazetteer();

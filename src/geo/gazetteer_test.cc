@@ -246,5 +246,27 @@ TEST(Gazetteer, ResolvePrefersArticleContext) {
   EXPECT_FALSE(Resolve(PlaceMention{}, iraq).has_value());
 }
 
+// A province an organisation named in the text is bound to counts more
+// than a province taken from a mention's own first guess.
+TEST(Gazetteer, ResolveHomeAdmin1BeatsAGuessedAdmin1) {
+  PlaceMention m;
+  m.candidates = G().Lookup("Tripoli");
+  auto lb = std::find_if(m.candidates.begin(), m.candidates.end(),
+                         [](const Place& p) { return p.country == "LB"; });
+  ASSERT_NE(lb, m.candidates.end());
+  const Place& ly = m.candidates[0];
+  ASSERT_EQ(ly.country, "LY");
+  ResolveContext ctx;
+  ctx.countries = {"LY"};
+  ctx.admin1 = {{"LY", ly.admin1_code}};
+  EXPECT_EQ(Resolve(m, ctx)->country, "LY");
+  ctx.home_admin1 = {{"LB", lb->admin1_code}};
+  EXPECT_EQ(Resolve(m, ctx)->country, "LB");
+  // Alone, a home province also settles the country.
+  ResolveContext home;
+  home.home_admin1 = {{"LB", lb->admin1_code}};
+  EXPECT_EQ(Resolve(m, home)->country, "LB");
+}
+
 }  // namespace
 }  // namespace sitrep::geo

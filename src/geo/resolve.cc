@@ -14,11 +14,16 @@ int ContextScore(const Place& p, const ResolveContext& ctx) {
   for (const auto& [cc, code] : ctx.admin1) {
     in_admin |= cc == p.country && code == p.admin1_code;
   }
-  if (in_admin) score += 2;
+  bool in_home = false;
+  for (const auto& [cc, code] : ctx.home_admin1) {
+    in_home |= cc == p.country && code == p.admin1_code;
+  }
+  if (in_admin || in_home) score += 2;
+  if (in_home) score += 1;
   bool in_country = d != nullptr && d->country == p.country;
   in_country |= std::find(ctx.countries.begin(), ctx.countries.end(),
                           p.country) != ctx.countries.end();
-  if (in_country) score += 1;
+  if (in_country || in_home) score += 1;
   return score;
 }
 
