@@ -2,6 +2,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "dedup/words.h"
 #include "sitrep/dedup.h"
@@ -138,17 +139,70 @@ std::vector<SharedSentence> SharedSentenceIndex::SharedWith(
   return out;
 }
 
+namespace {
+// A shared sentence by doc rank (the ids' string order): sorting these
+// integers gives SortShared's order without comparing strings.
+struct RankedPair {
+  uint32_t rank_a, sentence_a, rank_b, sentence_b;
+  uint32_t doc_a, doc_b;
+  std::tuple<uint32_t, uint32_t, uint32_t, uint32_t> Key() const {
+    return {rank_a, rank_b, sentence_a, sentence_b};
+  }
+};
+
+// rank[doc] = position of ids[doc] in sorted order (ids are distinct).
+std::vector<uint32_t> RankIds(const std::vector<std::string>& ids) {
+  std::vector<uint32_t> order(ids.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t x, uint32_t y) { return ids[x] < ids[y]; });
+  std::vector<uint32_t> rank(ids.size());
+  for (size_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = static_cast<uint32_t>(r);
+  }
+  return rank;
+}
+}  // namespace
+
+// As EmitRun over every run then SortShared, but sorted on doc ranks: the
+// string sort was ~5% of `sitrep extract`. The order is the same because
+// ids are distinct, so rank order is string order.
 std::vector<SharedSentence> SharedSentenceIndex::All() const {
   EnsureSorted();
-  std::vector<SharedSentence> out;
+  std::vector<uint32_t> rank = RankIds(ids_);
+  std::vector<RankedPair> pairs;
   for (size_t i = 0; i < sorted_idx_.size();) {
     size_t j = i + 1;
     uint64_t h = entries_[sorted_idx_[i]].hash;
     while (j < sorted_idx_.size() && entries_[sorted_idx_[j]].hash == h) ++j;
-    EmitRun(i, j, &out, std::nullopt);
+    if (j - i >= 2 && j - i <= max_articles_) {  // as EmitRun
+      for (size_t x = i; x < j; ++x) {
+        const Entry& a = entries_[sorted_idx_[x]];
+        for (size_t y = x + 1; y < j; ++y) {
+          const Entry& b = entries_[sorted_idx_[y]];
+          if (b.doc == a.doc) continue;
+          RankedPair p{rank[a.doc], a.sentence, rank[b.doc], b.sentence,
+                       a.doc,       b.doc};
+          if (p.rank_b < p.rank_a) {
+            std::swap(p.rank_a, p.rank_b);
+            std::swap(p.sentence_a, p.sentence_b);
+            std::swap(p.doc_a, p.doc_b);
+          }
+          pairs.push_back(p);
+        }
+      }
+    }
     i = j;
   }
-  SortShared(&out);
+  std::sort(pairs.begin(), pairs.end(),
+            [](const RankedPair& x, const RankedPair& y) {
+              return x.Key() < y.Key();
+            });
+  std::vector<SharedSentence> out;
+  out.reserve(pairs.size());
+  for (const RankedPair& p : pairs) {
+    out.push_back({ids_[p.doc_a], p.sentence_a, ids_[p.doc_b], p.sentence_b});
+  }
   return out;
 }
 
