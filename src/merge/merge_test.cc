@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <random>
 
+#include "merge/internal.h"
+
 namespace sitrep {
 namespace {
 
@@ -51,6 +53,32 @@ constexpr const char kExpl[] = "Explosions/Remote violence";
 constexpr const char kProt[] = "Protests";
 const CivilDay kJan26{2020, 1, 26};
 const CivilDay kJan27{2020, 1, 27};
+
+// SortCanonically gives std::sort-by-CanonicalKey's exact order, tied
+// keys included (told apart here by their notes).
+TEST(Merge, SortCanonicallyIsStdSortByCanonicalKey) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<Mention> ms;
+    for (int i = 0; i < 40; ++i) {
+      const char* ids[] = {"a", "b", "a-long-article-id-beyond-sso", "c"};
+      CivilDay day = rng() % 4 ? CivilDay{2020, 1, 20 + int(rng() % 3)}
+                               : CivilDay{};
+      Mention m = M(ids[rng() % 4], kExpl, kBaghdad, day, {},
+                    static_cast<int>(rng() % 3));
+      if (rng() % 2) m.location.reset();
+      m.notes = std::to_string(i);
+      ms.push_back(std::move(m));
+    }
+    std::vector<Mention> want = ms;
+    std::sort(want.begin(), want.end(), [](const Mention& a, const Mention& b) {
+      return merge_internal::CanonicalKey(a) < merge_internal::CanonicalKey(b);
+    });
+    merge_internal::SortCanonically(&ms);
+    ASSERT_EQ(ms.size(), want.size());
+    for (size_t i = 0; i < ms.size(); ++i) EXPECT_EQ(ms[i].notes, want[i].notes);
+  }
+}
 
 TEST(Merge, SameEventFromThreeOutletsIsOneWithDisagreement) {
   auto events = MergeMentions(
