@@ -150,16 +150,19 @@ struct RankedPair {
   }
 };
 
-// rank[doc] = position of ids[doc] in sorted order (ids are distinct).
-std::vector<uint32_t> RankIds(const std::vector<std::string>& ids) {
-  std::vector<uint32_t> order(ids.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-  std::sort(order.begin(), order.end(),
+// rank[doc] = position of ids[doc] in sorted order (ids are distinct);
+// with `order`, also its inverse: order[rank] = doc.
+std::vector<uint32_t> RankIds(const std::vector<std::string>& ids,
+                              std::vector<uint32_t>* order = nullptr) {
+  std::vector<uint32_t> by_id(ids.size());
+  for (size_t i = 0; i < by_id.size(); ++i) by_id[i] = static_cast<uint32_t>(i);
+  std::sort(by_id.begin(), by_id.end(),
             [&](uint32_t x, uint32_t y) { return ids[x] < ids[y]; });
   std::vector<uint32_t> rank(ids.size());
-  for (size_t r = 0; r < order.size(); ++r) {
-    rank[order[r]] = static_cast<uint32_t>(r);
+  for (size_t r = 0; r < by_id.size(); ++r) {
+    rank[by_id[r]] = static_cast<uint32_t>(r);
   }
+  if (order) *order = std::move(by_id);
   return rank;
 }
 }  // namespace
@@ -206,9 +209,13 @@ std::vector<SharedSentence> SharedSentenceIndex::All() const {
   return out;
 }
 
+// Pairs are keyed by doc rank (id string order), so the counted runs come
+// out sorted by (a, b) without comparing strings.
 std::vector<SharedCount> SharedSentenceIndex::Counts() const {
   EnsureSorted();
-  std::vector<uint64_t> pairs;  // smaller doc << 32 | larger doc
+  std::vector<uint32_t> order;
+  std::vector<uint32_t> rank = RankIds(ids_, &order);
+  std::vector<uint64_t> pairs;  // smaller rank << 32 | larger rank
   for (size_t i = 0; i < sorted_idx_.size();) {
     size_t j = i + 1;
     uint64_t h = entries_[sorted_idx_[i]].hash;
@@ -216,8 +223,8 @@ std::vector<SharedCount> SharedSentenceIndex::Counts() const {
     if (j - i >= 2 && j - i <= max_articles_) {  // as EmitRun
       for (size_t x = i; x < j; ++x) {
         for (size_t y = x + 1; y < j; ++y) {
-          uint64_t a = entries_[sorted_idx_[x]].doc;
-          uint64_t b = entries_[sorted_idx_[y]].doc;
+          uint64_t a = rank[entries_[sorted_idx_[x]].doc];
+          uint64_t b = rank[entries_[sorted_idx_[y]].doc];
           if (a != b) pairs.push_back(a < b ? a << 32 | b : b << 32 | a);
         }
       }
@@ -229,15 +236,11 @@ std::vector<SharedCount> SharedSentenceIndex::Counts() const {
   for (size_t i = 0; i < pairs.size();) {
     size_t j = i + 1;
     while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-    std::string_view a = ids_[pairs[i] >> 32];
-    std::string_view b = ids_[static_cast<uint32_t>(pairs[i])];
-    if (b < a) std::swap(a, b);
+    std::string_view a = ids_[order[pairs[i] >> 32]];
+    std::string_view b = ids_[order[static_cast<uint32_t>(pairs[i])]];
     out.push_back({a, b, static_cast<int>(j - i)});
     i = j;
   }
-  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
   return out;
 }
 
