@@ -83,6 +83,7 @@ size_t WordEnd(std::string_view s, size_t i) {
 
 std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base) {
   std::vector<Tok> toks;
+  toks.reserve(s.size() / 4 + 1);  // ~5 bytes a token in news text
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);

@@ -180,6 +180,7 @@ std::vector<Event> MergeMentions(std::vector<Mention> mentions,
     if (home) clusters[*home].push_back(std::move(w));
   }
   std::vector<Event> events;
+  events.reserve(clusters.size());
   for (auto& c : clusters) {
     Event e = merge_internal::MakeEvent(std::move(c), options);
     e.id = merge_internal::EventId(e);
