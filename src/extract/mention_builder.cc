@@ -16,6 +16,11 @@ MentionBuilder::MentionBuilder(const Lexicon& lex, const Gazetteer* gaz,
 
 std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
                                                        size_t i) const {
+  // Without a trigger or a figure Classify finds no type: such a sentence
+  // is a candidate only as an anaphor (below).
+  if (!MayClassify(lex_, f) && !f.HasCue(lex_, Cue::kAnaphor)) {
+    return std::nullopt;
+  }
   Candidate c;
   c.cls = Classify(lex_, f);
   if (c.cls.event_type.empty()) {
