@@ -184,8 +184,8 @@ std::vector<SharedSentence> SharedSentenceIndex::All() const {
         for (size_t y = x + 1; y < j; ++y) {
           const Entry& b = entries_[sorted_idx_[y]];
           if (b.doc == a.doc) continue;
-          RankedPair p{rank[a.doc], a.sentence, rank[b.doc], b.sentence,
-                       a.doc,       b.doc};
+          RankedPair p{rank[a.doc], a.sentence, rank[b.doc],
+                       b.sentence,  a.doc,      b.doc};
           if (p.rank_b < p.rank_a) {
             std::swap(p.rank_a, p.rank_b);
             std::swap(p.sentence_a, p.sentence_b);

@@ -33,8 +33,8 @@ const char* const kSentences[] = {
 // Sentences as written and shuffled word salads of their words, which mix
 // actors, cues and triggers in ways the rules may not foresee.
 std::vector<std::string> Texts() {
-  std::vector<std::string> words, out(std::begin(kSentences),
-                                      std::end(kSentences));
+  std::vector<std::string> words,
+      out(std::begin(kSentences), std::end(kSentences));
   for (const std::string s : kSentences) {
     size_t i = 0;
     while (i < s.size()) {
@@ -62,8 +62,8 @@ TEST(Classify, NoTypeWhereMayClassifySaysNo) {
   for (const std::string& text : Texts()) {
     SCOPED_TRACE(text);
     Span all{0, static_cast<uint32_t>(text.size())};
-    SentenceFacts f = AnalyzeSentence(**lex, nullptr, text, all, 0,
-                                      CivilDay{2020, 5, 4});
+    SentenceFacts f =
+        AnalyzeSentence(**lex, nullptr, text, all, 0, CivilDay{2020, 5, 4});
     BindFigures(**lex, &f);
     if (MayClassify(**lex, f)) {
       ++yes;

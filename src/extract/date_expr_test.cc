@@ -189,12 +189,10 @@ TEST(DateLexicon, NameFiltersAgreeWithLookup) {
     }
   }
   QTokens t(text);
-  auto slow = [&](const QStringMap<DateLexicon::Named>& m, size_t i,
-                  int none) {
+  auto slow = [&](const QStringMap<DateLexicon::Named>& m, size_t i, int none) {
     auto it = m.find(t.Text(i));
     if (!t.IsWord(i) || it == m.end()) return none;
-    return it->second.needs_cap && !t[i].capitalized ? none
-                                                     : it->second.value;
+    return it->second.needs_cap && !t[i].capitalized ? none : it->second.value;
   };
   int found = 0;
   for (size_t i = 0; i < t.size(); ++i) {

@@ -65,8 +65,8 @@ TEST(Merge, SortCanonicallyIsStdSortByCanonicalKey) {
     std::vector<Mention> ms;
     for (int i = 0; i < 40; ++i) {
       const char* ids[] = {"a", "b", "a-long-article-id-beyond-sso", "c"};
-      CivilDay day = rng() % 4 ? CivilDay{2020, 1, 20 + int(rng() % 3)}
-                               : CivilDay{};
+      CivilDay day =
+          rng() % 4 ? CivilDay{2020, 1, 20 + int(rng() % 3)} : CivilDay{};
       Mention m = M(ids[rng() % 4], kExpl, kBaghdad, day, {},
                     static_cast<int>(rng() % 3));
       if (rng() % 2) m.location.reset();
@@ -79,7 +79,8 @@ TEST(Merge, SortCanonicallyIsStdSortByCanonicalKey) {
     });
     merge_internal::SortCanonically(&ms);
     ASSERT_EQ(ms.size(), want.size());
-    for (size_t i = 0; i < ms.size(); ++i) EXPECT_EQ(ms[i].notes, want[i].notes);
+    for (size_t i = 0; i < ms.size(); ++i)
+      EXPECT_EQ(ms[i].notes, want[i].notes);
   }
 }
 
