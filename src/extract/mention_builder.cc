@@ -318,23 +318,27 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   for (const auto& f : ss) {
     sentence_index_.push_back(static_cast<size_t>(f.index));
     sentence_places_.push_back(EventPlace(f));
-    int weekday = -1;
+    // The dates that are not the report's own ("said on Tuesday"): ReportDate
+    // asked once per date, not in each loop below.
+    std::vector<const DateMention*> dates;
     for (const auto& d : f.dates) {
-      if (ReportDate(f, d)) continue;
-      if (!d.range_start && d.day.year == 0 && weekday < 0) {
-        weekday = WeekdayNamed(d.span.In(article_.text));
+      if (!ReportDate(f, d)) dates.push_back(&d);
+    }
+    int weekday = -1;
+    for (const DateMention* d : dates) {
+      if (!d->range_start && d->day.year == 0 && weekday < 0) {
+        weekday = WeekdayNamed(d->span.In(article_.text));
       }
     }
     sentence_weekdays_.push_back(weekday);
     int named = -1;  // any weekday named, resolved or not
-    for (const auto& d : f.dates) {
-      if (named < 0 && !ReportDate(f, d))
-        named = WeekdayNamed(d.span.In(article_.text));
+    for (const DateMention* d : dates) {
+      if (named < 0) named = WeekdayNamed(d->span.In(article_.text));
     }
     sentence_named_weekdays_.push_back(named);
     std::optional<DateMention> day;
-    for (const auto& d : f.dates) {
-      if (ReportDate(f, d)) continue;
+    for (const DateMention* p : dates) {
+      const DateMention& d = *p;
       if (!d.range_start && d.day.year != 0 &&
           d.precision == DatePrecision::kDay) {
         day = SettleNumeric(d, named, month_first_, article_.published);
