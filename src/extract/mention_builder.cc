@@ -348,6 +348,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     sentence_dates_.push_back(day);
   }
   std::vector<Candidate> candidates;
+  candidates.reserve(ss.size());
   for (size_t i = 0; i < ss.size(); ++i) {
     std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
     if (!c) continue;
@@ -367,8 +368,8 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
   }
   std::vector<Work> works;
-  for (auto& cand : candidates) {
-    std::optional<Candidate> c = std::move(cand);
+  for (const Candidate& cand : candidates) {
+    const Candidate* c = &cand;
     Work* target = nullptr;
     int best = -1;
     // A continuation ("He was killed along with ...") belongs to the event
