@@ -174,9 +174,13 @@ std::map<std::string, CivilDay> ReferenceDatesOfCounts(
       tie(p.b, p.a, 1, 0);
     }
   }
-  for (const SharedCount& c : shared) {
-    tie(c.a, c.b, 0, c.sentences);
-    tie(c.b, c.a, 0, c.sentences);
+  for (const SharedCount& c : shared) {  // as tie() both ways, looked up once
+    bool dated_a = Published(info, c.a).has_value();
+    bool dated_b = Published(info, c.b).has_value();
+    if (dated_a == dated_b) continue;
+    Tie& t = dated_b ? ties[c.a][c.b] : ties[c.b][c.a];
+    t.first = std::max(t.first, 0);
+    t.second += c.sentences;
   }
   std::map<std::string, CivilDay> out;
   for (const auto& [id, cands] : ties) {

@@ -2,6 +2,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "dedup/words.h"
 #include "sitrep/dedup.h"
@@ -138,23 +139,83 @@ std::vector<SharedSentence> SharedSentenceIndex::SharedWith(
   return out;
 }
 
+namespace {
+// A shared sentence by doc rank (the ids' string order): sorting these
+// integers gives SortShared's order without comparing strings.
+struct RankedPair {
+  uint32_t rank_a, sentence_a, rank_b, sentence_b;
+  uint32_t doc_a, doc_b;
+  std::tuple<uint32_t, uint32_t, uint32_t, uint32_t> Key() const {
+    return {rank_a, rank_b, sentence_a, sentence_b};
+  }
+};
+
+// rank[doc] = position of ids[doc] in sorted order (ids are distinct);
+// with `order`, also its inverse: order[rank] = doc.
+std::vector<uint32_t> RankIds(const std::vector<std::string>& ids,
+                              std::vector<uint32_t>* order = nullptr) {
+  std::vector<uint32_t> by_id(ids.size());
+  for (size_t i = 0; i < by_id.size(); ++i) by_id[i] = static_cast<uint32_t>(i);
+  std::sort(by_id.begin(), by_id.end(),
+            [&](uint32_t x, uint32_t y) { return ids[x] < ids[y]; });
+  std::vector<uint32_t> rank(ids.size());
+  for (size_t r = 0; r < by_id.size(); ++r) {
+    rank[by_id[r]] = static_cast<uint32_t>(r);
+  }
+  if (order) *order = std::move(by_id);
+  return rank;
+}
+}  // namespace
+
+// As EmitRun over every run then SortShared, but sorted on doc ranks: the
+// string sort was ~5% of `sitrep extract`. The order is the same because
+// ids are distinct, so rank order is string order.
 std::vector<SharedSentence> SharedSentenceIndex::All() const {
   EnsureSorted();
-  std::vector<SharedSentence> out;
+  std::vector<uint32_t> rank = RankIds(ids_);
+  std::vector<RankedPair> pairs;
   for (size_t i = 0; i < sorted_idx_.size();) {
     size_t j = i + 1;
     uint64_t h = entries_[sorted_idx_[i]].hash;
     while (j < sorted_idx_.size() && entries_[sorted_idx_[j]].hash == h) ++j;
-    EmitRun(i, j, &out, std::nullopt);
+    if (j - i >= 2 && j - i <= max_articles_) {  // as EmitRun
+      for (size_t x = i; x < j; ++x) {
+        const Entry& a = entries_[sorted_idx_[x]];
+        for (size_t y = x + 1; y < j; ++y) {
+          const Entry& b = entries_[sorted_idx_[y]];
+          if (b.doc == a.doc) continue;
+          RankedPair p{rank[a.doc], a.sentence, rank[b.doc],
+                       b.sentence,  a.doc,      b.doc};
+          if (p.rank_b < p.rank_a) {
+            std::swap(p.rank_a, p.rank_b);
+            std::swap(p.sentence_a, p.sentence_b);
+            std::swap(p.doc_a, p.doc_b);
+          }
+          pairs.push_back(p);
+        }
+      }
+    }
     i = j;
   }
-  SortShared(&out);
+  std::sort(pairs.begin(), pairs.end(),
+            [](const RankedPair& x, const RankedPair& y) {
+              return x.Key() < y.Key();
+            });
+  std::vector<SharedSentence> out;
+  out.reserve(pairs.size());
+  for (const RankedPair& p : pairs) {
+    out.push_back({ids_[p.doc_a], p.sentence_a, ids_[p.doc_b], p.sentence_b});
+  }
   return out;
 }
 
+// Pairs are keyed by doc rank (id string order), so the counted runs come
+// out sorted by (a, b) without comparing strings.
 std::vector<SharedCount> SharedSentenceIndex::Counts() const {
   EnsureSorted();
-  std::vector<uint64_t> pairs;  // smaller doc << 32 | larger doc
+  std::vector<uint32_t> order;
+  std::vector<uint32_t> rank = RankIds(ids_, &order);
+  std::vector<uint64_t> pairs;  // smaller rank << 32 | larger rank
   for (size_t i = 0; i < sorted_idx_.size();) {
     size_t j = i + 1;
     uint64_t h = entries_[sorted_idx_[i]].hash;
@@ -162,8 +223,8 @@ std::vector<SharedCount> SharedSentenceIndex::Counts() const {
     if (j - i >= 2 && j - i <= max_articles_) {  // as EmitRun
       for (size_t x = i; x < j; ++x) {
         for (size_t y = x + 1; y < j; ++y) {
-          uint64_t a = entries_[sorted_idx_[x]].doc;
-          uint64_t b = entries_[sorted_idx_[y]].doc;
+          uint64_t a = rank[entries_[sorted_idx_[x]].doc];
+          uint64_t b = rank[entries_[sorted_idx_[y]].doc];
           if (a != b) pairs.push_back(a < b ? a << 32 | b : b << 32 | a);
         }
       }
@@ -175,15 +236,11 @@ std::vector<SharedCount> SharedSentenceIndex::Counts() const {
   for (size_t i = 0; i < pairs.size();) {
     size_t j = i + 1;
     while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-    std::string_view a = ids_[pairs[i] >> 32];
-    std::string_view b = ids_[static_cast<uint32_t>(pairs[i])];
-    if (b < a) std::swap(a, b);
+    std::string_view a = ids_[order[pairs[i] >> 32]];
+    std::string_view b = ids_[order[static_cast<uint32_t>(pairs[i])]];
     out.push_back({a, b, static_cast<int>(j - i)});
     i = j;
   }
-  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
   return out;
 }
 

@@ -1,7 +1,9 @@
 // Sentence fingerprints and the shared-sentence index.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "sitrep/dedup.h"
@@ -126,6 +128,19 @@ TEST(DedupSentences, CountsEqualCountedList) {
       infos.push_back(info);
     }
     std::vector<SharedSentence> all = index.All();
+    // Reference for All()'s rank sort: each id's SharedWith, kept where it
+    // is article_a, in id (string) order, sorted by plain string compares.
+    std::vector<SharedSentence> want;
+    for (const CopyInfo& info : infos) {
+      for (SharedSentence& s : index.SharedWith(info.id)) {
+        if (s.article_a < s.article_b) want.push_back(std::move(s));
+      }
+    }
+    std::sort(want.begin(), want.end(), [](const auto& x, const auto& y) {
+      return std::tie(x.article_a, x.article_b, x.sentence_a, x.sentence_b) <
+             std::tie(y.article_a, y.article_b, y.sentence_a, y.sentence_b);
+    });
+    EXPECT_EQ(all, want);
     std::vector<SharedCount> counts = index.Counts();
     EXPECT_EQ(counts, CountShared(all));
     if (cap == 50) ASSERT_FALSE(counts.empty());

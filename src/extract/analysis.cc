@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "extract/quantity_tokens.h"
+#include "extract/recognisers.h"
+
 namespace sitrep {
 namespace {
 
@@ -80,6 +83,7 @@ size_t WordEnd(std::string_view s, size_t i) {
 
 std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base) {
   std::vector<Tok> toks;
+  toks.reserve(s.size() / 4 + 1);  // ~5 bytes a token in news text
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -169,14 +173,15 @@ SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
   norms.reserve(f.toks.size());
   for (const auto& t : f.toks) norms.push_back(t.norm);
   f.hits = PruneHits(lex, lex.matcher().Match(norms));
-  for (Quantity q : FindQuantities(s)) {
+  QTokens qt(s);  // one tokenisation for the quantity and date scanners
+  for (Quantity q : FindQuantitiesIn(qt)) {
     q.span.begin += sentence.begin;
     q.span.end += sentence.begin;
     uint32_t b = f.TokAt(q.span.begin);
     uint32_t e = f.TokAt(q.span.end);
     f.quantities.push_back({b, std::max(e, b + 1), q});
   }
-  for (DateMention d : FindDates(s, reference)) {
+  for (DateMention d : FindDatesIn(qt, reference)) {
     d.span.begin += sentence.begin;
     d.span.end += sentence.begin;
     f.dates.push_back(d);

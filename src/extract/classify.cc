@@ -276,6 +276,14 @@ void Decide(Classification* c, const Lexicon& lex, const SentenceFacts& f) {
   }
 }
 
+bool MayClassify(const Lexicon& lex, const SentenceFacts& f) {
+  if (!f.figures.empty()) return true;
+  for (const auto& h : f.hits) {
+    if (lex.entry(h.payload).kind == LexKind::kTrigger) return true;
+  }
+  return false;
+}
+
 Classification Classify(const Lexicon& lex, const SentenceFacts& f) {
   Classification c;
   for (const auto& h : f.hits) {

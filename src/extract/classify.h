@@ -27,6 +27,12 @@ struct Classification {
 
 Classification Classify(const Lexicon& lex, const SentenceFacts& f);
 
+// False when Classify(lex, f) certainly finds no event type: no trigger
+// fired and the sentence states no figure (every other rule only shifts
+// evidence that triggers or figures gave). Lets MentionBuilder skip
+// Classify for most sentences; classify_test checks the promise.
+bool MayClassify(const Lexicon& lex, const SentenceFacts& f);
+
 // Picks the type with the most evidence and its sub-event type.
 void Decide(Classification* c, const Lexicon& lex, const SentenceFacts& f);
 

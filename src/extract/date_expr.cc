@@ -9,6 +9,7 @@
 #include "extract/quantity_lexicon.h"
 #include "extract/quantity_parse.h"
 #include "extract/quantity_tokens.h"
+#include "extract/recognisers.h"
 
 namespace sitrep {
 namespace {
@@ -369,9 +370,13 @@ bool DateScanner::TryAt(size_t i, DateMention* m, size_t* next) const {
 
 std::vector<DateMention> FindDates(std::string_view text,
                                    std::optional<CivilDay> reference) {
+  return FindDatesIn(QTokens(text), reference);
+}
+
+std::vector<DateMention> FindDatesIn(const QTokens& t,
+                                     std::optional<CivilDay> reference) {
   if (reference && !reference->valid()) reference.reset();
   std::vector<DateMention> out;
-  QTokens t(text);
   DateScanner scan(t, reference);
   DateMention m;
   for (size_t i = 0, next = 0; i < t.size(); i = next) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdio>
 #include <string>
 
@@ -183,6 +184,37 @@ TEST(DateLexicon, EmbeddedFileParses) {
   ASSERT_TRUE(lx.ok()) << lx.status().ToString();
   EXPECT_EQ(lx->months.at("october").value, 10);
   EXPECT_FALSE(DateLexicon::Parse("month\tfoo\t13\n").ok());
+}
+
+// MonthAt / WeekdayAt skip the map through a hash filter: they must
+// agree with a plain lookup on every name (capitalised or not) and on
+// words that are none.
+TEST(DateLexicon, NameFiltersAgreeWithLookup) {
+  const DateLexicon& lx = DateLexicon::Get();
+  ASSERT_FALSE(lx.months.empty());
+  ASSERT_FALSE(lx.weekdays.empty());
+  std::string text = "the police said may march on sunday in jan. 2020";
+  for (const auto* names : {&lx.months, &lx.weekdays}) {
+    for (const auto& [name, named] : *names) {
+      std::string cap = name;
+      cap[0] = static_cast<char>(std::toupper(cap[0]));
+      text += " " + name + " " + cap + " x" + name;
+    }
+  }
+  QTokens t(text);
+  auto slow = [&](const QStringMap<DateLexicon::Named>& m, size_t i, int none) {
+    auto it = m.find(t.Text(i));
+    if (!t.IsWord(i) || it == m.end()) return none;
+    return it->second.needs_cap && !t[i].capitalized ? none : it->second.value;
+  };
+  int found = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    SCOPED_TRACE(t.Text(i));
+    EXPECT_EQ(lx.MonthAt(t, i), slow(lx.months, i, 0));
+    EXPECT_EQ(lx.WeekdayAt(t, i), slow(lx.weekdays, i, -1));
+    found += lx.MonthAt(t, i) > 0;
+  }
+  EXPECT_GE(found, 12);
 }
 
 TEST(FindDates, LargeAndHostileInput) {

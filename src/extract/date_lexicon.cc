@@ -50,6 +50,7 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
     if (!ok) return Status::InvalidArgument("bad month/weekday number");
     (kind == "month" ? lx->months : lx->weekdays)[std::string(phrase)] = {
         v, r.at(3) == "cap"};
+    (kind == "month" ? lx->month_filter : lx->weekday_filter).Add(phrase);
   } else if (kind == "rel") {
     DateLexicon::Rel rel;
     rel.weekend = r.at(3) == "weekend";
@@ -119,7 +120,7 @@ bool DateLexicon::MonthFirst(std::string_view outlet,
 }
 
 int DateLexicon::MonthAt(const QTokens& t, size_t i) const {
-  if (!t.IsWord(i)) return 0;
+  if (!t.IsWord(i) || !month_filter.MayContain(t.Hash(i))) return 0;
   auto it = months.find(t.Text(i));
   if (it == months.end() || (it->second.needs_cap && !t[i].capitalized)) {
     return 0;
@@ -128,7 +129,7 @@ int DateLexicon::MonthAt(const QTokens& t, size_t i) const {
 }
 
 int DateLexicon::WeekdayAt(const QTokens& t, size_t i) const {
-  if (!t.IsWord(i)) return -1;
+  if (!t.IsWord(i) || !weekday_filter.MayContain(t.Hash(i))) return -1;
   auto it = weekdays.find(t.Text(i));
   if (it == weekdays.end() || (it->second.needs_cap && !t[i].capitalized)) {
     return -1;

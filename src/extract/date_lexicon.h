@@ -33,6 +33,7 @@ struct DateLexicon {
   enum Mode { kOn = 0, kLast = 1, kSince = 2 };
 
   QStringMap<Named> months, weekdays;
+  QWordFilter month_filter, weekday_filter;  // their keys: skips most lookups
   QPhraseTable rel, wd_prefix, since_event;
   std::vector<Rel> rels;
   QStringMap<Ago> agos;

@@ -16,6 +16,11 @@ MentionBuilder::MentionBuilder(const Lexicon& lex, const Gazetteer* gaz,
 
 std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
                                                        size_t i) const {
+  // Without a trigger or a figure Classify finds no type: such a sentence
+  // is a candidate only as an anaphor (below).
+  if (!MayClassify(lex_, f) && !f.HasCue(lex_, Cue::kAnaphor)) {
+    return std::nullopt;
+  }
   Candidate c;
   c.cls = Classify(lex_, f);
   if (c.cls.event_type.empty()) {
@@ -48,10 +53,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   // the figures tell of the period they stand nearest to.
   if (article_.published) {
     for (const auto& d : f.dates) {
-      if (d.range_start || d.day.year == 0 ||
-          d.precision == DatePrecision::kDay) {
-        continue;
-      }
+      if (d.range_start || d.day.year == 0 || EventDay(d)) continue;
       const CivilDay& p = *article_.published;
       bool before = d.day.year < p.year ||
                     (d.precision == DatePrecision::kMonth &&
@@ -316,23 +318,27 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   for (const auto& f : ss) {
     sentence_index_.push_back(static_cast<size_t>(f.index));
     sentence_places_.push_back(EventPlace(f));
-    int weekday = -1;
+    // The dates that are not the report's own ("said on Tuesday"): ReportDate
+    // asked once per date, not in each loop below.
+    std::vector<const DateMention*> dates;
     for (const auto& d : f.dates) {
-      if (ReportDate(f, d)) continue;
-      if (!d.range_start && d.day.year == 0 && weekday < 0) {
-        weekday = WeekdayNamed(d.span.In(article_.text));
+      if (!ReportDate(f, d)) dates.push_back(&d);
+    }
+    int weekday = -1;
+    for (const DateMention* d : dates) {
+      if (!d->range_start && d->day.year == 0 && weekday < 0) {
+        weekday = WeekdayNamed(d->span.In(article_.text));
       }
     }
     sentence_weekdays_.push_back(weekday);
     int named = -1;  // any weekday named, resolved or not
-    for (const auto& d : f.dates) {
-      if (named < 0 && !ReportDate(f, d))
-        named = WeekdayNamed(d.span.In(article_.text));
+    for (const DateMention* d : dates) {
+      if (named < 0) named = WeekdayNamed(d->span.In(article_.text));
     }
     sentence_named_weekdays_.push_back(named);
     std::optional<DateMention> day;
-    for (const auto& d : f.dates) {
-      if (ReportDate(f, d)) continue;
+    for (const DateMention* p : dates) {
+      const DateMention& d = *p;
       if (EventDay(d)) {
         day = SettleNumeric(d, named, month_first_, article_.published);
         break;
@@ -341,6 +347,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     sentence_dates_.push_back(day);
   }
   std::vector<Candidate> candidates;
+  candidates.reserve(ss.size());
   for (size_t i = 0; i < ss.size(); ++i) {
     std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
     if (!c) continue;
@@ -365,8 +372,8 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
   }
   std::vector<Work> works;
-  for (auto& cand : candidates) {
-    std::optional<Candidate> c = std::move(cand);
+  for (const Candidate& cand : candidates) {
+    const Candidate* c = &cand;
     Work* target = nullptr;
     int best = -1;
     // A continuation ("He was killed along with ...") belongs to the event

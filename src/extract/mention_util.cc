@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "extract/date_lexicon.h"
 
@@ -26,7 +27,7 @@ int WeekdayNamed(std::string_view s) {
 // "said on Friday", "told reporters on Monday": when it was reported, not
 // when it happened.
 bool ReportDate(const SentenceFacts& f, const DateMention& d) {
-  static const char* kVerbs[] = {
+  static constexpr std::string_view kVerbs[] = {
       "said",   "says",      "told",    "added",     "reported", "announced",
       "stated", "confirmed", "claimed", "reporters", "statement"};
   // Up to five words back ("told the Lagos Ledger on Thursday"), within
@@ -34,7 +35,7 @@ bool ReportDate(const SentenceFacts& f, const DateMention& d) {
   uint32_t t = f.TokAt(d.span.begin);
   for (uint32_t k = t; k > 0 && t - k < 5; --k) {
     if (f.toks[k - 1].punct) return false;
-    for (const char* v : kVerbs) {
+    for (std::string_view v : kVerbs) {
       if (f.toks[k - 1].norm == v) return true;
     }
   }

@@ -37,6 +37,7 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
             [](char c, const auto& e) { return Byte(c) < Byte(e.first[0]); });
         pre.emplace(at, tok, next);
         nodes_.emplace_back();
+        if (cur == 0) IndexRootPrefixes();
       }
     } else {
       auto it = nodes_[cur].exact.find(tok);
@@ -57,6 +58,15 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
   if (cur != 0) nodes_[cur].payloads.push_back(payload);
 }
 
+void PhraseMatcher::IndexRootPrefixes() {
+  const auto& pre = nodes_[0].prefix;
+  size_t k = 0;
+  for (size_t b = 0; b <= 256; ++b) {
+    while (k < pre.size() && Byte(pre[k].first[0]) < b) ++k;
+    root_prefix_at_[b] = static_cast<uint32_t>(k);
+  }
+}
+
 std::vector<PhraseHit> PhraseMatcher::Match(
     const std::vector<std::string_view>& tokens) const {
   std::vector<PhraseHit> hits;
@@ -74,9 +84,12 @@ std::vector<PhraseHit> PhraseMatcher::Match(
           if (it != node.exact.end()) next.push_back(it->second);
         }
         // Only the prefixes sharing the token's first byte can match.
-        auto it_p = std::lower_bound(
-            node.prefix.begin(), node.prefix.end(), tok[0],
-            [](const auto& e, char c) { return Byte(e.first[0]) < Byte(c); });
+        auto it_p =
+            n == 0 ? node.prefix.begin() + root_prefix_at_[Byte(tok[0])]
+                   : std::lower_bound(node.prefix.begin(), node.prefix.end(),
+                                      tok[0], [](const auto& e, char c) {
+                                        return Byte(e.first[0]) < Byte(c);
+                                      });
         for (; it_p != node.prefix.end() && it_p->first[0] == tok[0]; ++it_p) {
           const std::string& p = it_p->first;
           if (tok.size() >= p.size() && tok.substr(0, p.size()) == p) {

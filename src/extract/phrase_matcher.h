@@ -10,6 +10,7 @@
 #ifndef SITREP_EXTRACT_PHRASE_MATCHER_H_
 #define SITREP_EXTRACT_PHRASE_MATCHER_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -62,6 +63,11 @@ class PhraseMatcher {
     size_t h = ViewHash()(tok) & (kRootBits - 1);
     return (root_filter_[h >> 6] >> (h & 63)) & 1;
   }
+  // Root prefixes starting with byte b: [root_prefix_at_[b],
+  // root_prefix_at_[b + 1]) of nodes_[0].prefix (no binary search per
+  // token at the root, where every token is tried).
+  void IndexRootPrefixes();
+  std::array<uint32_t, 257> root_prefix_at_{};
   std::vector<Node> nodes_;
   std::vector<uint64_t> root_filter_ = std::vector<uint64_t>(kRootBits / 64);
 };

@@ -8,6 +8,7 @@
 #include "extract/quantity_lexicon.h"
 #include "extract/quantity_parse.h"
 #include "extract/quantity_tokens.h"
+#include "extract/recognisers.h"
 
 namespace sitrep {
 namespace {
@@ -187,8 +188,11 @@ bool QuantityScanner::TryAt(size_t i, Quantity* q, size_t* next) const {
 }  // namespace
 
 std::vector<Quantity> FindQuantities(std::string_view text) {
+  return FindQuantitiesIn(QTokens(text));
+}
+
+std::vector<Quantity> FindQuantitiesIn(const QTokens& t) {
   std::vector<Quantity> out;
-  QTokens t(text);
   QuantityScanner scan(t);
   Quantity q;
   for (size_t i = 0, next = 0; i < t.size(); i = next) {

@@ -21,6 +21,9 @@ struct MentionOrder {
   friend auto operator<=>(const MentionOrder&, const MentionOrder&) = default;
 };
 MentionOrder CanonicalKey(const Mention& m);
+// Sorts by CanonicalKey into exactly the order std::sort with a
+// CanonicalKey comparison gives (ties included), building each key once.
+void SortCanonically(std::vector<Mention>* mentions);
 
 // "SR" + 16 hex digits of the smallest mention key of the event's mentions.
 std::string EventId(const Event& e);

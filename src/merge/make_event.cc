@@ -69,6 +69,7 @@ void PickLocation(Event* e) {
 
 // The mention sentence sharing the most words with the others.
 std::string Central(const std::vector<Mention>& ms) {
+  if (ms.size() == 1) return ms[0].notes;  // nothing to share words with
   auto words = [](const std::string& s) {
     std::set<std::string> w;
     std::string cur;
@@ -133,12 +134,24 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o) {
   return e;
 }
 
+// Sentences are keyed by (article id, index), the same as the string
+// "id#index" (the index is the text after the last '#'), and only the
+// sentences some aggregate names as a part are kept: most events have none.
 void LinkParts(std::vector<Event>* events) {
-  std::map<std::string, std::string> owner;
+  using Key = std::pair<std::string_view, int>;
+  std::set<Key> wanted;
   for (const auto& e : *events) {
+    if (e.kind != MentionKind::kAggregate) continue;
+    for (const auto& m : e.mentions) {
+      for (int p : m.parts) wanted.insert({m.article_id, p});
+    }
+  }
+  std::map<Key, std::string_view> owner;  // the last event naming it
+  for (const auto& e : *events) {
+    if (wanted.empty()) break;
     for (const auto& m : e.mentions) {
       for (int s : m.sentences) {
-        owner[m.article_id + "#" + std::to_string(s)] = e.id;
+        if (wanted.count({m.article_id, s})) owner[{m.article_id, s}] = e.id;
       }
     }
   }
@@ -147,8 +160,8 @@ void LinkParts(std::vector<Event>* events) {
     std::set<std::string> parts;
     for (const auto& m : e.mentions) {
       for (int p : m.parts) {
-        auto it = owner.find(m.article_id + "#" + std::to_string(p));
-        if (it != owner.end()) parts.insert(it->second);
+        auto it = owner.find({m.article_id, p});
+        if (it != owner.end()) parts.insert(std::string(it->second));
       }
     }
     e.parts.assign(parts.begin(), parts.end());

@@ -32,11 +32,43 @@ std::string MentionKey(const Mention& m) {
          "/" + std::to_string(m.location ? m.location->span.begin : 0);
 }
 
-bool CanonicalLess(const Mention& a, const Mention& b) {
-  return merge_internal::CanonicalKey(a) < merge_internal::CanonicalKey(b);
-}
+// CanonicalKey without the copy of the article id, and where the mention
+// was. Compares as MentionOrder (member by member; string_view compares as
+// std::string).
+struct SortKey {
+  int64_t day;
+  std::string_view article;
+  int sentence;
+  uint32_t begin, place;
+  size_t index;  // into the unsorted list; not compared
+  bool operator<(const SortKey& o) const {
+    return std::tie(day, article, sentence, begin, place) <
+           std::tie(o.day, o.article, o.sentence, o.begin, o.place);
+  }
+};
 
 }  // namespace
+
+// Keys are made once per mention (comparing built two MentionOrders,
+// article-id copies included, per comparison), and std::sort over them
+// makes the same comparisons, hence the same order (ties included), as
+// over the mentions with CanonicalKey.
+void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
+  std::vector<SortKey> keys;
+  keys.reserve(mentions->size());
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const Mention& m = (*mentions)[i];
+    merge_internal::MentionOrder k = merge_internal::CanonicalKey(m);
+    keys.push_back({k.day, m.article_id, k.sentence, k.begin, k.place, i});
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions->size());
+  for (const SortKey& k : keys) {
+    sorted.push_back(std::move((*mentions)[k.index]));
+  }
+  *mentions = std::move(sorted);
+}
 
 std::string merge_internal::EventId(const Event& e) {
   std::string min_key;
@@ -123,7 +155,7 @@ std::optional<size_t> FindHome(
 
 std::vector<Event> MergeMentions(std::vector<Mention> mentions,
                                  const MergeOptions& options) {
-  std::sort(mentions.begin(), mentions.end(), CanonicalLess);
+  merge_internal::SortCanonically(&mentions);
   std::vector<std::vector<Mention>> clusters;
   ClusterIndex index;
   std::vector<Mention> weak;
@@ -148,6 +180,7 @@ std::vector<Event> MergeMentions(std::vector<Mention> mentions,
     if (home) clusters[*home].push_back(std::move(w));
   }
   std::vector<Event> events;
+  events.reserve(clusters.size());
   for (auto& c : clusters) {
     Event e = merge_internal::MakeEvent(std::move(c), options);
     e.id = merge_internal::EventId(e);

@@ -3,7 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
+#include <set>
+#include <string>
+
+#include "merge/internal.h"
 
 namespace sitrep {
 namespace {
@@ -51,6 +56,86 @@ constexpr const char kExpl[] = "Explosions/Remote violence";
 constexpr const char kProt[] = "Protests";
 const CivilDay kJan26{2020, 1, 26};
 const CivilDay kJan27{2020, 1, 27};
+
+// SortCanonically gives std::sort-by-CanonicalKey's exact order, tied
+// keys included (told apart here by their notes).
+TEST(Merge, SortCanonicallyIsStdSortByCanonicalKey) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<Mention> ms;
+    for (int i = 0; i < 40; ++i) {
+      const char* ids[] = {"a", "b", "a-long-article-id-beyond-sso", "c"};
+      CivilDay day =
+          rng() % 4 ? CivilDay{2020, 1, 20 + int(rng() % 3)} : CivilDay{};
+      Mention m = M(ids[rng() % 4], kExpl, kBaghdad, day, {},
+                    static_cast<int>(rng() % 3));
+      if (rng() % 2) m.location.reset();
+      m.notes = std::to_string(i);
+      ms.push_back(std::move(m));
+    }
+    std::vector<Mention> want = ms;
+    std::sort(want.begin(), want.end(), [](const Mention& a, const Mention& b) {
+      return merge_internal::CanonicalKey(a) < merge_internal::CanonicalKey(b);
+    });
+    merge_internal::SortCanonically(&ms);
+    ASSERT_EQ(ms.size(), want.size());
+    for (size_t i = 0; i < ms.size(); ++i)
+      EXPECT_EQ(ms[i].notes, want[i].notes);
+  }
+}
+
+// LinkParts against its plain form: sentences keyed "id#index", every
+// sentence of every event indexed.
+TEST(Merge, LinkPartsMatchesStringKeyedReference) {
+  auto reference = [](std::vector<Event>* events) {
+    std::map<std::string, std::string> owner;
+    for (const auto& e : *events) {
+      for (const auto& m : e.mentions) {
+        for (int s : m.sentences) {
+          owner[m.article_id + "#" + std::to_string(s)] = e.id;
+        }
+      }
+    }
+    for (auto& e : *events) {
+      if (e.kind != MentionKind::kAggregate) continue;
+      std::set<std::string> parts;
+      for (const auto& m : e.mentions) {
+        for (int p : m.parts) {
+          auto it = owner.find(m.article_id + "#" + std::to_string(p));
+          if (it != owner.end()) parts.insert(it->second);
+        }
+      }
+      e.parts.assign(parts.begin(), parts.end());
+    }
+  };
+  std::mt19937 rng(11);
+  int linked = 0;
+  for (int round = 0; round < 30; ++round) {
+    std::vector<Event> events;
+    for (int i = 0; i < 12; ++i) {
+      Event e;
+      e.id = "E" + std::to_string(i);
+      e.kind = rng() % 3 ? MentionKind::kIncident : MentionKind::kAggregate;
+      e.parts = {"stale"};
+      for (int k = 0; k < 2; ++k) {
+        const char* ids[] = {"a", "a#1", "b"};
+        Mention m = M(ids[rng() % 3], kExpl, kBaghdad, kJan26, {},
+                      static_cast<int>(rng() % 4));
+        if (rng() % 2) m.parts = {static_cast<int>(rng() % 4)};
+        e.mentions.push_back(std::move(m));
+      }
+      events.push_back(std::move(e));
+    }
+    std::vector<Event> want = events;
+    reference(&want);
+    merge_internal::LinkParts(&events);
+    for (size_t i = 0; i < events.size(); ++i) {
+      EXPECT_EQ(events[i].parts, want[i].parts) << i;
+      linked += !want[i].parts.empty();
+    }
+  }
+  EXPECT_GT(linked, 0);
+}
 
 TEST(Merge, SameEventFromThreeOutletsIsOneWithDisagreement) {
   auto events = MergeMentions(

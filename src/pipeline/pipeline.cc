@@ -270,8 +270,14 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
     if (in.info.published) options->published[in.info.id] = *in.info.published;
   }
   if (keep) *keep = inputs;
-  SITREP_ASSIGN_OR_RETURN(DedupResult d,
-                          sitrep::Deduplicate(std::move(inputs)));
+  // As sitrep::Deduplicate, but listing the shared sentences only when
+  // asked: counting them is cheaper (their string sort was ~5% of extract).
+  DedupBuilder builder;
+  for (DedupInput& in : inputs) {
+    SITREP_RETURN_IF_ERROR(builder.Add(std::move(in)));
+    in = DedupInput();  // frees its sentences now, not at the end
+  }
+  SITREP_ASSIGN_OR_RETURN(DedupResult d, builder.Finish(nullptr, list_shared));
   options->copy_of = d.copy_of;
   return d;
 }
