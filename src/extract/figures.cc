@@ -35,7 +35,9 @@ const std::set<std::string>& Things() {
       "bridges",    "days",       "hours",    "weeks",  "months",    "years",
       "times",      "drones",     "bombs",    "tons",   "kilograms", "km",
       "kilometres", "kilometers", "miles",    "bullet", "gunshot",   "stab",
-      "shrapnel"};
+      "shrapnel",   "attack",     "attacks",  "operation", "plan",   "camels",
+      "camel",      "dog",        "dogs",     "cattle",  "cows",     "goats",
+      "horses",     "donkeys",    "animals",  "livestock"};
   return *s;
 }
 
@@ -205,6 +207,12 @@ uint32_t ListAsideEnd(const SentenceFacts& f, uint32_t open,
   return first_comma;
 }
 
+// A noun that counts people without telling who they were.
+bool GenericHead(const std::string& w) {
+  return w == "people" || w == "persons" || w == "individuals" ||
+         w == "others";
+}
+
 // An outcome phrase after `pos`, reached over filler words only.
 const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
@@ -215,6 +223,10 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     // So is ", who worked for ...," and ", identified as X and Y,".
     bool comma_aside = f.toks[k].norm == "," && k + 1 < f.toks.size() &&
                        AsideOpener(f.toks[k + 1].norm);
+    // "Two people, a guard and a driver, were hurt": who the people were.
+    comma_aside |= f.toks[k].norm == "," && k == pos && pos > 0 &&
+                   GenericHead(f.toks[pos - 1].norm) &&
+                   ListAsideEnd(f, k, k + 1) != k + 1;
     if (f.toks[k].norm == "including" || f.toks[k].norm == "among") {
       uint32_t close = AsideEnd(f, k, end + 6);
       if (close == 0) return nullptr;
@@ -398,7 +410,9 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
   BindVictimLists(outcomes, f);
+  DropBreakdowns(f);
   MarkAdditions(f);
+  MarkDiedOfWounds(lex, f);
 }
 
 }  // namespace sitrep

@@ -76,6 +76,16 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
 // "two soldiers, a policeman and a civilian were killed": one figure for
 // the list, replacing those bound to its items.
 void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f);
+// "wounded his wife, who later succumbed to her injuries": marks the killed
+// figure a died_of_wounds cue tells (qualifier "later died"), adding one
+// for "who"/"he" (two for "both") when none is bound; the mention then
+// takes them out of the wounded (MentionBuilder::MoveDiedOfWounds).
+void MarkDiedOfWounds(const Lexicon& lex, SentenceFacts* f);
+// "Five people, three civilians and two policemen, were wounded", "18
+// people, including three soldiers and 15 civilians": counts after a
+// total of unnamed people that add up to it (or less, after "including")
+// are its breakdown, not more victims; they are dropped.
+void DropBreakdowns(SentenceFacts* f);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
 

@@ -217,6 +217,15 @@ void ReplaceWithList(const List& list, Outcome outcome, SentenceFacts* f) {
     total += item.count;
     if (item.open) fig.qualifier = "at least";
   }
+  // "Two people, a policeman and a civilian, were hurt": the items after a
+  // count of unnamed people that add up to it tell who they were.
+  const Item& first = list.items.front();
+  const std::string& head = f->toks[first.end - 1].norm;
+  if (first.count > 1 && total == 2 * first.count &&
+      (head == "people" || head == "persons" || head == "individuals" ||
+       head == "others")) {
+    total = first.count;
+  }
   fig.count = Count{total, total, total};
   // Each item is plausible, their sum may not be (extract fuzzer finding).
   fig.implausible = total > kImplausibleCount;

@@ -116,6 +116,36 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
   return n;
 }
 
+// "injured aid worker Ali Khan", "killed intelligence officer Colonel Ali
+// Nasser": a title in lower case, then a name of two or more capitalised
+// words closing the object. The name's first token, or `from` when none.
+uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                      uint32_t from, uint32_t* end) {
+  uint32_t run_begin = from, k = from;
+  bool title = false;
+  for (; k < f.toks.size() && k < from + 9; ++k) {
+    const Tok& t = f.toks[k];
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin == k;
+    if (t.punct || outcome || IsQuantityTok(f, k)) break;
+    if (t.cap) continue;
+    // A title is a word of letters: "aid worker", "watchman".
+    bool letters = std::all_of(t.norm.begin(), t.norm.end(),
+                               [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!letters || Preposition(t.norm) || Fillers().count(t.norm) ||
+        Determiner(t.norm) ||
+        t.norm == "his" || t.norm == "her" || t.norm == "their" ||
+        t.norm == "its") {
+      break;
+    }
+    title = true;
+    run_begin = k + 1;
+  }
+  if (!title || k < run_begin + 2) return from;
+  *end = k;
+  return run_begin;
+}
+
 }  // namespace
 
 // Named people as victims, counted one each: "a drone strike killed
@@ -143,6 +173,12 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
       while (k + run < f->toks.size() && f->toks[k + run].cap &&
              !f->toks[k + run].punct) {
         ++run;
+      }
+      uint32_t name_end = 0;
+      if (uint32_t b = TitledNameAt(outcomes, *f, k, &name_end);
+          !passive && b != k) {
+        k = b;
+        run = name_end - b;
       }
       // "shot and killed Munda." : one name word closing the clause.
       bool closes =
@@ -180,6 +216,30 @@ namespace {
 
 // "killing him", "injured his friend", "wounding another.": one victim
 // named by a pronoun right after the verb.
+// "killing them both", "injuring both of them": two victims; "injuring
+// them all" after "shot five customers": the count told before the verb.
+// 0 when the object is no such pronoun.
+int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o) {
+  auto at = [&](uint32_t k) -> const std::string& {
+    static const std::string kNone;
+    return k < f.toks.size() ? f.toks[k].norm : kNone;
+  };
+  uint32_t k = o.end;
+  bool them = at(k) == "them";
+  if (them) ++k;
+  bool of_them = at(k + 1) == "of" && at(k + 2) == "them";
+  if (at(k) == "both" && (them || of_them || at(k + 1) == "." ||
+                          at(k + 1) == "," || at(k + 1) == "and")) {
+    return 2;
+  }
+  if (at(k) != "all" || (!them && !of_them)) return 0;
+  int64_t n = 0;
+  for (const auto& q : f.quantities) {
+    if (q.tok_end <= o.begin) n = q.q.count.value();
+  }
+  return n;
+}
+
 bool PronounObject(const SentenceFacts& f, const Hit& o) {
   if (o.e->form != OutcomeForm::kVerb || o.end >= f.toks.size()) return false;
   const std::string& w = f.toks[o.end].norm;
@@ -196,8 +256,9 @@ bool PronounObject(const SentenceFacts& f, const Hit& o) {
 int64_t ObjectVictims(const std::vector<Hit>& outcomes,
                       const std::vector<Hit>& actors, const SentenceFacts& f,
                       const Hit& o) {
-  if (PronounObject(f, o)) return 1;
   if (o.e->form != OutcomeForm::kVerb) return 0;
+  if (int64_t group = GroupPronounObject(f, o); group > 0) return group;
+  if (PronounObject(f, o)) return 1;
   int64_t objects = DeterminedObjects(outcomes, f, o.end);
   if (objects != 1) return objects;
   // "killed a Muttahida Qaumi Movement (MQM) activist": one determiner and
@@ -336,6 +397,50 @@ bool BindNamedSubject(const std::vector<Hit>& actors, const Hit& o,
   return true;
 }
 
+// A determined noun phrase with a singular head ending right before token
+// `end` ("a computer operator", "his passenger"): its first token, or `end`
+// when there is none.
+uint32_t SingularSubjectBefore(const SentenceFacts& f, uint32_t end) {
+  if (end == 0) return end;
+  const std::string& head = f.toks[end - 1].norm;
+  bool plural = head.size() > 3 && head.back() == 's' &&
+                head[head.size() - 2] != 's';
+  if (plural || Things().count(head) || Amounts().count(head)) return end;
+  for (uint32_t k = end; k > 0 && end - k < 4; --k) {
+    const Tok& t = f.toks[k - 1];
+    if (t.punct || t.cap != (k == 1 && t.cap) || Preposition(t.norm)) break;
+    if (Determiner(t.norm) || t.norm == "his" || t.norm == "her") {
+      return k - 1 < end - 1 ? k - 1 : end;
+    }
+    if (Fillers().count(t.norm)) break;
+  }
+  return end;
+}
+
+// One victim as a bare subject: "a clerk sustained minor injuries" (an
+// intransitive outcome), "he was killed and his daughter injured" (a
+// participle whose auxiliary was told before "and").
+void BindBareSubject(const Hit& o, SentenceFacts* f) {
+  uint32_t end = o.begin;
+  while (end > 0 && o.begin - end < 2 && Adverb(f->toks[end - 1].norm)) --end;
+  uint32_t first = SingularSubjectBefore(*f, end);
+  bool ok = first < end && o.e->form == OutcomeForm::kIntransitive;
+  if (!ok && first < end && first > 0 && o.e->form == OutcomeForm::kVerb &&
+      f->toks[first - 1].norm == "and" &&
+      (o.end == f->toks.size() || f->toks[o.end].punct ||
+       Preposition(f->toks[o.end].norm))) {
+    for (uint32_t k = 0; k + 1 < first; ++k) {
+      ok |= f->toks[k].norm == "was" || f->toks[k].norm == "were";
+    }
+  }
+  if (!ok) return;
+  Quantity q;
+  q.span = {f->toks[first].span.begin, f->toks[o.end - 1].span.end};
+  q.count = Count{1, 1, 1};
+  q.qualifier = "single";
+  AddFigure(f, MakeFigure(q, o.e->outcome, ""));
+}
+
 }  // namespace
 
 // One unnamed victim: "a man was shot to death", "killing a soldier",
@@ -362,11 +467,14 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     // "was killed"; "one was shot dead and another injured".
     bool was = aux > 0 && (f->toks[aux - 1].norm == "was" ||
                            f->toks[aux - 1].norm == "another");
+    // "a dog was injured": no person.
+    if (was && aux > 1 && Things().count(f->toks[aux - 2].norm)) continue;
     if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
       objects = CoordinatedSubject(outcomes, *f, aux - 1);
     }
     if (objects == 0 && !was) {
       BindDeterminedActor(actors, o, f);
+      if (!HasFigure(*f, o.e->outcome)) BindBareSubject(o, f);
       continue;
     }
     int64_t n = std::max<int64_t>(objects, 1);

@@ -91,7 +91,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"clause", Cue::kClause},
                                    {"prep", Cue::kPreposition},
                                    {"recalled", Cue::kRecalled},
-                                   {"superlative", Cue::kSuperlative}},
+                                   {"superlative", Cue::kSuperlative},
+                                   {"died_of_wounds", Cue::kDiedOfWounds}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

@@ -59,7 +59,8 @@ enum class Cue : uint8_t {
   kClause,
   kPreposition,
   kRecalled,
-  kSuperlative
+  kSuperlative,
+  kDiedOfWounds
 };
 
 struct LexEntry {
