@@ -259,7 +259,12 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     }
     if (!t.punct && !Fillers().count(t.norm)) {
       // Allow one unknown word ("in Nassiriya"): stop at the second.
-      if (k > pos + 1 && !Fillers().count(f.toks[k - 1].norm)) return nullptr;
+      // A closed aside before it is no word ("four Reserve Police Force
+      // (CRPF) troopers were hurt").
+      const Tok& prev = f.toks[k - 1];
+      if (k > pos + 1 && !Fillers().count(prev.norm) && prev.norm != ")") {
+        return nullptr;
+      }
     }
   }
   return nullptr;
@@ -368,6 +373,13 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     }
     if (Subset(*f, qa) || AllOfTold(outcomes, *f, qa)) {
       BindDiedOfWounded(outcomes, qa, f);
+      continue;
+    }
+    // "the 12 member council", "a 13 man committee": a body's size.
+    // ("one man was shot" counts one man.)
+    if (qa.q.count.value() > 1 && qa.tok_end < f->toks.size() &&
+        (f->toks[qa.tok_end].norm == "member" ||
+         f->toks[qa.tok_end].norm == "man")) {
       continue;
     }
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);

@@ -345,6 +345,24 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
   return DeterminedObjects(outcomes, f, from);
 }
 
+// "both civilians were injured", "Both guards, identified as A and B, were
+// hurt", "they were both wounded": two victims, before the "were" at token
+// `aux` (or between it and the outcome at `o`). 0 when "both" is not there.
+int64_t BothSubject(const SentenceFacts& f, uint32_t aux, uint32_t o) {
+  for (uint32_t k = aux; k < o; ++k) {
+    if (f.toks[k].norm == "both") return 2;
+  }
+  for (uint32_t k = aux; k > 0 && aux - k < 12; --k) {
+    const Tok& t = f.toks[k - 1];
+    if (t.norm == ";" || t.norm == ":" || IsQuantityTok(f, k - 1)) break;
+    if (t.norm != "both") continue;
+    const std::string& before = k >= 2 ? f.toks[k - 2].norm : ",";
+    bool opens = before == "," || before == "and" || before == "but";
+    return opens ? 2 : 0;
+  }
+  return 0;
+}
+
 // Capitalised name words ending right before token `end`, over no
 // punctuation: the first token of the run, or `end` when none.
 uint32_t NameRunBefore(const SentenceFacts& f, uint32_t end) {
@@ -471,6 +489,7 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     if (was && aux > 1 && Things().count(f->toks[aux - 2].norm)) continue;
     if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
       objects = CoordinatedSubject(outcomes, *f, aux - 1);
+      if (objects == 0) objects = BothSubject(*f, aux - 1, o.begin);
     }
     if (objects == 0 && !was) {
       BindDeterminedActor(actors, o, f);
