@@ -27,6 +27,9 @@ const std::set<std::string>& Things();
 // "a number of", "an unknown number of": amounts, not one victim.
 const std::set<std::string>& Amounts();
 
+// The sentence's lexicon hits of one kind.
+std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
+                        LexKind kind);
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
 bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
                     const char* word);
@@ -86,6 +89,10 @@ void MarkDiedOfWounds(const Lexicon& lex, SentenceFacts* f);
 // total of unnamed people that add up to it (or less, after "including")
 // are its breakdown, not more victims; they are dropped.
 void DropBreakdowns(SentenceFacts* f);
+// figures_told.cc, over an article's sentences: "kidnapped three
+// villagers. The villagers were later shot dead": the group's count told
+// before (for "the hostages", the abducted) is the count of the outcome.
+void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
 

@@ -232,6 +232,20 @@ int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o) {
                           at(k + 1) == "," || at(k + 1) == "and")) {
     return 2;
   }
+  // "abducted three youths and later killed them": the one count told
+  // before the verb.
+  bool bare_them = them && at(k) != "all" && at(k) != "both";
+  if (bare_them) {
+    const QuantityAt* only = nullptr;
+    int told = 0;
+    for (const auto& q : f.quantities) {
+      if (q.tok_end <= o.begin && q.q.qualifier != "zero") {
+        only = &q;
+        ++told;
+      }
+    }
+    return told == 1 ? only->q.count.value() : 0;
+  }
   if (at(k) != "all" || (!them && !of_them)) return 0;
   int64_t n = 0;
   for (const auto& q : f.quantities) {

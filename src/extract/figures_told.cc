@@ -1,0 +1,90 @@
+// Groups told in an earlier sentence and counted when something happens to
+// them later: "Rebels kidnapped three villagers. The villagers were later
+// shot dead." (three killed). Runs over an article's sentences after
+// BindFigures.
+#include <string>
+#include <vector>
+
+#include "extract/figures_internal.h"
+
+namespace sitrep::figures_internal {
+namespace {
+
+bool HasOutcome(const SentenceFacts& f, Outcome o) {
+  for (const auto& g : f.figures) {
+    if (g.outcome == o) return true;
+  }
+  return false;
+}
+
+// The plural head of "the villagers were", "the hostages were later", ending
+// before the outcome verb `o`: its token, or 0 when there is none.
+uint32_t DefiniteSubject(const SentenceFacts& f, const Hit& o) {
+  uint32_t k = o.begin;
+  while (k > 0 && Adverb(f.toks[k - 1].norm)) --k;
+  if (k < 3 || f.toks[k - 1].norm != "were") return 0;
+  uint32_t head = k - 2;
+  const std::string& w = f.toks[head].norm;
+  bool plural = w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+  if (!plural || f.toks[head].cap || Things().count(w)) return 0;
+  for (uint32_t d = head; d > 0 && head - d < 2; --d) {
+    if (f.toks[d - 1].norm == "the") return head;
+    if (f.toks[d - 1].punct || IsQuantityTok(f, d - 1)) return 0;
+  }
+  return 0;
+}
+
+// Nouns for people held: "the hostages" are whoever was abducted before.
+bool HeldPeople(const std::string& w) {
+  return w == "hostages" || w == "captives" || w == "abductees";
+}
+
+// The count told for `noun` in sentence `f`: "three villagers" (the noun
+// within two words after the count), or for "hostages" the abducted; 0
+// when none.
+int64_t CountOf(const SentenceFacts& f, const std::string& noun) {
+  if (HeldPeople(noun)) {
+    for (const auto& g : f.figures) {
+      if (g.outcome == Outcome::kMissing && g.count.value() > 1) {
+        return g.count.value();
+      }
+    }
+  }
+  for (const auto& q : f.quantities) {
+    if (q.q.count.value() < 2 || q.q.qualifier == "zero") continue;
+    for (uint32_t k = q.tok_end; k < f.toks.size() && k < q.tok_end + 3; ++k) {
+      if (f.toks[k].norm == noun) return q.q.count.value();
+      if (f.toks[k].punct) break;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss) {
+  for (size_t i = 1; i < ss->size(); ++i) {
+    SentenceFacts& f = (*ss)[i];
+    for (const Hit& o : HitsOf(lex, f, LexKind::kOutcome)) {
+      if (o.e->form != OutcomeForm::kVerb || HasOutcome(f, o.e->outcome) ||
+          (o.e->outcome != Outcome::kKilled &&
+           o.e->outcome != Outcome::kInjured)) {
+        continue;
+      }
+      uint32_t head = DefiniteSubject(f, o);
+      if (head == 0) continue;
+      int64_t n = 0;
+      for (size_t j = i; j-- > 0 && i - j <= 3 && n == 0;) {
+        n = CountOf((*ss)[j], f.toks[head].norm);
+      }
+      if (n == 0) continue;
+      Quantity q;
+      q.span = {f.toks[head - 1].span.begin, f.toks[o.end - 1].span.end};
+      q.count = Count{n, n, n};
+      q.qualifier = "exact";
+      AddFigure(&f, MakeFigure(q, o.e->outcome, ""));
+    }
+  }
+}
+
+}  // namespace sitrep::figures_internal
