@@ -34,6 +34,8 @@ bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
 bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
                     const char* word);
 bool Preposition(const std::string& w);
+// "a", "an", "one", "the", "another".
+bool Determiner(const std::string& w);
 bool Adverb(const std::string& w);
 Figure MakeFigure(const Quantity& q, Outcome o, std::string victims);
 // Adds `fig` unless the sentence has one for the same outcome and span.
@@ -89,7 +91,13 @@ void MarkDiedOfWounds(const Lexicon& lex, SentenceFacts* f);
 // total of unnamed people that add up to it (or less, after "including")
 // are its breakdown, not more victims; they are dropped.
 void DropBreakdowns(SentenceFacts* f);
-// figures_told.cc, over an article's sentences: "kidnapped three
+// figures_told.cc: "both civilians were injured", "they were both hurt":
+// two, before the "were" at `aux` (or between it and the outcome at `o`).
+int64_t BothSubject(const SentenceFacts& f, uint32_t aux, uint32_t o);
+// "a clerk sustained minor injuries", "he was killed and his daughter
+// injured": one victim as a bare subject of outcome `o`.
+void BindBareSubject(const Hit& o, SentenceFacts* f);
+// Over an article's sentences: "kidnapped three
 // villagers. The villagers were later shot dead": the group's count told
 // before (for "the hostages", the abducted) is the count of the outcome.
 void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss);

@@ -46,9 +46,6 @@ bool Singular(const LexEntry& e) {
   return !p.empty() && p.back() != 's' && !kCollective.count(p);
 }
 
-bool Determiner(const std::string& w) {
-  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
-}
 
 // A determiner within three tokens before token `pos`, over modifiers only
 // ("a young man", not "the dead were women").
@@ -147,6 +144,10 @@ uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
 }
 
 }  // namespace
+
+bool Determiner(const std::string& w) {
+  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
+}
 
 // Named people as victims, counted one each: "a drone strike killed
 // Qassem Soleimani and Abu Mahdi al-Muhandis", "Soleimani ... was killed".
@@ -359,24 +360,6 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
   return DeterminedObjects(outcomes, f, from);
 }
 
-// "both civilians were injured", "Both guards, identified as A and B, were
-// hurt", "they were both wounded": two victims, before the "were" at token
-// `aux` (or between it and the outcome at `o`). 0 when "both" is not there.
-int64_t BothSubject(const SentenceFacts& f, uint32_t aux, uint32_t o) {
-  for (uint32_t k = aux; k < o; ++k) {
-    if (f.toks[k].norm == "both") return 2;
-  }
-  for (uint32_t k = aux; k > 0 && aux - k < 12; --k) {
-    const Tok& t = f.toks[k - 1];
-    if (t.norm == ";" || t.norm == ":" || IsQuantityTok(f, k - 1)) break;
-    if (t.norm != "both") continue;
-    const std::string& before = k >= 2 ? f.toks[k - 2].norm : ",";
-    bool opens = before == "," || before == "and" || before == "but";
-    return opens ? 2 : 0;
-  }
-  return 0;
-}
-
 // Capitalised name words ending right before token `end`, over no
 // punctuation: the first token of the run, or `end` when none.
 uint32_t NameRunBefore(const SentenceFacts& f, uint32_t end) {
@@ -427,50 +410,6 @@ bool BindNamedSubject(const std::vector<Hit>& actors, const Hit& o,
   q.qualifier = "named";
   AddFigure(f, MakeFigure(q, o.e->outcome, "named people"));
   return true;
-}
-
-// A determined noun phrase with a singular head ending right before token
-// `end` ("a computer operator", "his passenger"): its first token, or `end`
-// when there is none.
-uint32_t SingularSubjectBefore(const SentenceFacts& f, uint32_t end) {
-  if (end == 0) return end;
-  const std::string& head = f.toks[end - 1].norm;
-  bool plural = head.size() > 3 && head.back() == 's' &&
-                head[head.size() - 2] != 's';
-  if (plural || Things().count(head) || Amounts().count(head)) return end;
-  for (uint32_t k = end; k > 0 && end - k < 4; --k) {
-    const Tok& t = f.toks[k - 1];
-    if (t.punct || t.cap != (k == 1 && t.cap) || Preposition(t.norm)) break;
-    if (Determiner(t.norm) || t.norm == "his" || t.norm == "her") {
-      return k - 1 < end - 1 ? k - 1 : end;
-    }
-    if (Fillers().count(t.norm)) break;
-  }
-  return end;
-}
-
-// One victim as a bare subject: "a clerk sustained minor injuries" (an
-// intransitive outcome), "he was killed and his daughter injured" (a
-// participle whose auxiliary was told before "and").
-void BindBareSubject(const Hit& o, SentenceFacts* f) {
-  uint32_t end = o.begin;
-  while (end > 0 && o.begin - end < 2 && Adverb(f->toks[end - 1].norm)) --end;
-  uint32_t first = SingularSubjectBefore(*f, end);
-  bool ok = first < end && o.e->form == OutcomeForm::kIntransitive;
-  if (!ok && first < end && first > 0 && o.e->form == OutcomeForm::kVerb &&
-      f->toks[first - 1].norm == "and" &&
-      (o.end == f->toks.size() || f->toks[o.end].punct ||
-       Preposition(f->toks[o.end].norm))) {
-    for (uint32_t k = 0; k + 1 < first; ++k) {
-      ok |= f->toks[k].norm == "was" || f->toks[k].norm == "were";
-    }
-  }
-  if (!ok) return;
-  Quantity q;
-  q.span = {f->toks[first].span.begin, f->toks[o.end - 1].span.end};
-  q.count = Count{1, 1, 1};
-  q.qualifier = "single";
-  AddFigure(f, MakeFigure(q, o.e->outcome, ""));
 }
 
 }  // namespace
