@@ -97,6 +97,13 @@ int64_t BothSubject(const SentenceFacts& f, uint32_t aux, uint32_t o);
 // "a clerk sustained minor injuries", "he was killed and his daughter
 // injured": one victim as a bare subject of outcome `o`.
 void BindBareSubject(const Hit& o, SentenceFacts* f);
+// "injured aid worker Ali Khan": the first token of a name after lower-case
+// title words from `from` (its end in `*end`), or `from` when none.
+uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                      uint32_t from, uint32_t* end);
+// "killing them both" 2; "injuring them all", "killed them": the count told
+// before the verb `o`; 0 when the object is no such pronoun.
+int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o);
 // Over an article's sentences: "kidnapped three
 // villagers. The villagers were later shot dead": the group's count told
 // before (for "the hostages", the abducted) is the count of the outcome.

@@ -1,8 +1,10 @@
 // Victims told without a count: a group told in an earlier sentence and
 // counted when something happens to it later ("Rebels kidnapped three
 // villagers. The villagers were later shot dead.": three killed), "both"
-// as a subject, and one bare singular subject ("a clerk sustained minor
-// injuries"). Part of the figure binder.
+// as a subject, one bare singular subject ("a clerk sustained minor
+// injuries"), titled names ("injured aid worker Ali Khan") and group
+// pronouns ("killing them both"). Part of the figure binder.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -125,6 +127,76 @@ int64_t BothSubject(const SentenceFacts& f, uint32_t aux, uint32_t o) {
     return opens ? 2 : 0;
   }
   return 0;
+}
+
+// "injured aid worker Ali Khan", "killed intelligence officer Colonel Ali
+// Nasser": a title in lower case, then a name of two or more capitalised
+// words closing the object. The name's first token, or `from` when none.
+uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                      uint32_t from, uint32_t* end) {
+  uint32_t run_begin = from, k = from;
+  bool title = false;
+  for (; k < f.toks.size() && k < from + 9; ++k) {
+    const Tok& t = f.toks[k];
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin == k;
+    if (t.punct || outcome || IsQuantityTok(f, k)) break;
+    if (t.cap) continue;
+    // A title is a word of letters: "aid worker", "watchman".
+    bool letters = std::all_of(t.norm.begin(), t.norm.end(),
+                               [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!letters || Preposition(t.norm) || Fillers().count(t.norm) ||
+        Determiner(t.norm) ||
+        t.norm == "his" || t.norm == "her" || t.norm == "their" ||
+        t.norm == "its") {
+      break;
+    }
+    title = true;
+    run_begin = k + 1;
+  }
+  if (!title || k < run_begin + 2) return from;
+  *end = k;
+  return run_begin;
+}
+
+// "killing him", "injured his friend", "wounding another.": one victim
+// named by a pronoun right after the verb.
+// "killing them both", "injuring both of them": two victims; "injuring
+// them all" after "shot five customers": the count told before the verb.
+// 0 when the object is no such pronoun.
+int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o) {
+  auto at = [&](uint32_t k) -> const std::string& {
+    static const std::string kNone;
+    return k < f.toks.size() ? f.toks[k].norm : kNone;
+  };
+  uint32_t k = o.end;
+  bool them = at(k) == "them";
+  if (them) ++k;
+  bool of_them = at(k + 1) == "of" && at(k + 2) == "them";
+  if (at(k) == "both" && (them || of_them || at(k + 1) == "." ||
+                          at(k + 1) == "," || at(k + 1) == "and")) {
+    return 2;
+  }
+  // "abducted three youths and later killed them": the one count told
+  // before the verb.
+  bool bare_them = them && at(k) != "all" && at(k) != "both";
+  if (bare_them) {
+    const QuantityAt* only = nullptr;
+    int told = 0;
+    for (const auto& q : f.quantities) {
+      if (q.tok_end <= o.begin && q.q.qualifier != "zero") {
+        only = &q;
+        ++told;
+      }
+    }
+    return told == 1 ? only->q.count.value() : 0;
+  }
+  if (at(k) != "all" || (!them && !of_them)) return 0;
+  int64_t n = 0;
+  for (const auto& q : f.quantities) {
+    if (q.tok_end <= o.begin) n = q.q.count.value();
+  }
+  return n;
 }
 
 void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss) {

@@ -113,34 +113,23 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
   return n;
 }
 
-// "injured aid worker Ali Khan", "killed intelligence officer Colonel Ali
-// Nasser": a title in lower case, then a name of two or more capitalised
-// words closing the object. The name's first token, or `from` when none.
-uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
-                      uint32_t from, uint32_t* end) {
-  uint32_t run_begin = from, k = from;
-  bool title = false;
-  for (; k < f.toks.size() && k < from + 9; ++k) {
-    const Tok& t = f.toks[k];
-    bool outcome = false;
-    for (const auto& o : outcomes) outcome |= o.begin == k;
-    if (t.punct || outcome || IsQuantityTok(f, k)) break;
-    if (t.cap) continue;
-    // A title is a word of letters: "aid worker", "watchman".
-    bool letters = std::all_of(t.norm.begin(), t.norm.end(),
-                               [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!letters || Preposition(t.norm) || Fillers().count(t.norm) ||
-        Determiner(t.norm) ||
-        t.norm == "his" || t.norm == "her" || t.norm == "their" ||
-        t.norm == "its") {
-      break;
-    }
-    title = true;
-    run_begin = k + 1;
+// "was killed along with his son", "along with five other officers": the
+// victims after "along with" at token `k`, 0 when none are told there.
+int64_t AlongWith(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                  uint32_t k) {
+  if (k + 2 >= f.toks.size() || f.toks[k].norm != "along" ||
+      f.toks[k + 1].norm != "with") {
+    return 0;
   }
-  if (!title || k < run_begin + 2) return from;
-  *end = k;
-  return run_begin;
+  uint32_t j = k + 2;
+  if (f.toks[j].norm == "his" || f.toks[j].norm == "her") {
+    if (j + 1 < f.toks.size() && IsQuantityTok(f, j + 1)) ++j;
+  }
+  for (const auto& q : f.quantities) {
+    if (q.tok_begin == j) return q.q.count.value();
+  }
+  return DeterminedObjects(outcomes, f, k + 2) +
+         (f.toks[j].norm == "his" || f.toks[j].norm == "her");
 }
 
 }  // namespace
@@ -207,6 +196,7 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
     q.span = {f->toks[named.front()->begin].span.begin,
               f->toks[named.back()->end - 1].span.end};
     int64_t n = static_cast<int64_t>(named.size());
+    if (passive) n += AlongWith(outcomes, *f, o.end);
     q.count = Count{n, n, n};
     q.qualifier = "named";
     AddFigure(f, MakeFigure(q, o.e->outcome, named.front()->e->actor_class));
@@ -214,46 +204,6 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
 }
 
 namespace {
-
-// "killing him", "injured his friend", "wounding another.": one victim
-// named by a pronoun right after the verb.
-// "killing them both", "injuring both of them": two victims; "injuring
-// them all" after "shot five customers": the count told before the verb.
-// 0 when the object is no such pronoun.
-int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o) {
-  auto at = [&](uint32_t k) -> const std::string& {
-    static const std::string kNone;
-    return k < f.toks.size() ? f.toks[k].norm : kNone;
-  };
-  uint32_t k = o.end;
-  bool them = at(k) == "them";
-  if (them) ++k;
-  bool of_them = at(k + 1) == "of" && at(k + 2) == "them";
-  if (at(k) == "both" && (them || of_them || at(k + 1) == "." ||
-                          at(k + 1) == "," || at(k + 1) == "and")) {
-    return 2;
-  }
-  // "abducted three youths and later killed them": the one count told
-  // before the verb.
-  bool bare_them = them && at(k) != "all" && at(k) != "both";
-  if (bare_them) {
-    const QuantityAt* only = nullptr;
-    int told = 0;
-    for (const auto& q : f.quantities) {
-      if (q.tok_end <= o.begin && q.q.qualifier != "zero") {
-        only = &q;
-        ++told;
-      }
-    }
-    return told == 1 ? only->q.count.value() : 0;
-  }
-  if (at(k) != "all" || (!them && !of_them)) return 0;
-  int64_t n = 0;
-  for (const auto& q : f.quantities) {
-    if (q.tok_end <= o.begin) n = q.q.count.value();
-  }
-  return n;
-}
 
 bool PronounObject(const SentenceFacts& f, const Hit& o) {
   if (o.e->form != OutcomeForm::kVerb || o.end >= f.toks.size()) return false;
@@ -450,6 +400,11 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
       continue;
     }
     int64_t n = std::max<int64_t>(objects, 1);
+    // "He was killed along with ...": a pronoun goes back to a victim told
+    // before, with whoever died beside him; the count was told there.
+    bool pronoun = aux > 1 && (f->toks[aux - 2].norm == "he" ||
+                               f->toks[aux - 2].norm == "she");
+    if (was && !pronoun) n += AlongWith(outcomes, *f, o.end);
     Quantity q;
     q.span = f->toks[o.begin].span;
     q.count = Count{n, n, n};
