@@ -1,60 +1,48 @@
 // Binding quantities to outcomes: "at least 75 protesters were wounded",
 // "gunmen shot dead two protesters", "three others died", "no casualties".
 #include <algorithm>
+#include <map>
 #include <set>
+#include <string_view>
 
 #include "extract/figures_internal.h"
+#include "extract/tsv.h"
 
 namespace sitrep {
 namespace figures_internal {
 
-// Words that may stand between a count (or its victims) and the outcome:
-// auxiliaries, adverbs, relative pronouns.
+// The word sets of data/lexicon/words.tsv ("filler", "thing", ...), read
+// once (thread-safe static initialisation); an unknown set is empty.
+const std::set<std::string>& WordSet(std::string_view name) {
+  using Sets = std::map<std::string, std::set<std::string>, std::less<>>;
+  static const Sets* sets = [] {
+    auto* m = new Sets;
+    std::string text = LoadLexiconText("words.tsv");
+    for (const TsvRow& r : ParseTsv(text)) {
+      (*m)[std::string(r.at(1))].insert(std::string(r.at(0)));
+    }
+    return m;
+  }();
+  static const std::set<std::string> kEmpty;
+  auto it = sets->find(name);
+  return it == sets->end() ? kEmpty : it->second;
+}
+
 const std::set<std::string>& Fillers() {
-  static const auto* s = new std::set<std::string>{
-      "were",       "was",       "have",         "has",        "had",
-      "been",       "are",       "is",           "be",         "being",
-      "reportedly", "also",      "later",        "all",        "allegedly",
-      "reported",   "of",        "them",         "whom",       "who",
-      "which",      "and",       "said",         "to",         "believed",
-      "confirmed",  "initially", "subsequently", "eventually", "others",
-      "more",       "other",     "in",           "the",        "attack",
-      "clashes",    "clash",     "fighting",     "violence",   "incident",
-      "explosion",  "blast",     "people",       "when",       "after",
-      "badly",      "seriously", "critically",   "severely",   "slightly",
-      "fatally",    "got",       "left",         "as",         "a",
-      "result",     "either",    "both",         "at",         "least"};
-  return *s;
+  static const std::set<std::string>& s = WordSet("filler");
+  return s;
 }
-
-// Nouns counted in news that are not people.
 const std::set<std::string>& Things() {
-  static const auto* s = new std::set<std::string>{
-      "rockets",    "rocket",     "missiles", "shells", "mortars",   "vehicles",
-      "cars",       "trucks",     "houses",   "homes",  "buildings", "shops",
-      "bridges",    "days",       "hours",    "weeks",  "months",    "years",
-      "times",      "drones",     "bombs",    "tons",   "kilograms", "km",
-      "kilometres", "kilometers", "miles",    "bullet", "gunshot",   "stab",
-      "shrapnel",   "attack",     "attacks",  "operation", "plan",   "camels",
-      "camel",      "dog",        "dogs",     "cattle",  "cows",     "goats",
-      "horses",     "donkeys",    "animals",  "livestock"};
-  return *s;
+  static const std::set<std::string>& s = WordSet("thing");
+  return s;
 }
-
-// "a number of", "a total of": amounts, not one victim.
 const std::set<std::string>& Amounts() {
-  static const auto* s = new std::set<std::string>{
-      "number",      "total",       "few",      "dozen",   "handful",
-      "couple",      "further",     "lot",      "series",  "group",
-      "crowd",       "hundred",     "thousand", "unknown", "undisclosed",
-      "unspecified", "undetermined"};
-  return *s;
+  static const std::set<std::string>& s = WordSet("amount");
+  return s;
 }
-
 const std::set<std::string>& ZeroWords() {
-  static const auto* s = new std::set<std::string>{
-      "no", "without", "nobody", "none", "zero", "neither"};
-  return *s;
+  static const std::set<std::string>& s = WordSet("zero");
+  return s;
 }
 
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,

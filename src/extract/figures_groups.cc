@@ -14,10 +14,8 @@ namespace figures_internal {
 // The group after "of the" names people already counted by an outcome
 // ("the wounded", "the dead", "the victims"), not a group told otherwise.
 bool CountedOutcome(const SentenceFacts& f, uint32_t k) {
-  static const std::set<std::string> kCounted = {
-      "wounded",    "injured",  "dead",     "killed", "victims",     "deceased",
-      "casualties", "arrested", "detained", "people", "individuals", "persons"};
-  return kCounted.count(f.toks[k].norm) > 0;
+  static const std::set<std::string>& counted = WordSet("counted");
+  return counted.count(f.toks[k].norm) > 0;
 }
 
 // "Two of the wounded", "12 of them", "including four children": a part of

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/analysis.h"
@@ -20,12 +21,17 @@ struct Hit {
   const LexEntry* e;
 };
 
+// A word set of data/lexicon/words.tsv by name ("filler", "thing",
+// "amount", "zero", "counted"); empty when unknown. Read once.
+const std::set<std::string>& WordSet(std::string_view name);
 // Words that may stand between a count and its outcome ("were", "also").
 const std::set<std::string>& Fillers();
 // Nouns counted in news that are not people ("rockets", "houses").
 const std::set<std::string>& Things();
 // "a number of", "an unknown number of": amounts, not one victim.
 const std::set<std::string>& Amounts();
+// "no", "without", "nobody": an outcome counted as zero.
+const std::set<std::string>& ZeroWords();
 
 // The sentence's lexicon hits of one kind.
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,

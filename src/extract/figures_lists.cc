@@ -81,9 +81,10 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
   if (k >= n) return false;
   *item = Item{k, k, 1, false, false};
   // "killing him, his driver and ...": the pronoun is one victim.
-  if (object && f.toks[k].norm == "him" || (f.toks[k].norm == "her" && k + 1 < n &&
-                                  (f.toks[k + 1].punct ||
-                                   f.toks[k + 1].norm == "and"))) {
+  bool pronoun = f.toks[k].norm == "him" ||
+                 (f.toks[k].norm == "her" && k + 1 < n &&
+                  (f.toks[k + 1].punct || f.toks[k + 1].norm == "and"));
+  if (object && pronoun) {
     item->end = k + 1;
     return true;
   }
