@@ -411,6 +411,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindSingleVictims(outcomes, actors, f);
   BindVictimLists(outcomes, f);
   DropBreakdowns(f);
+  DropHypotheticalFigures(lex, outcomes, f);
   MarkAdditions(f);
   MarkDiedOfWounds(lex, f);
 }

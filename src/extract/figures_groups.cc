@@ -306,3 +306,32 @@ void DropBreakdowns(SentenceFacts* f) {
 }
 
 }  // namespace sitrep::figures_internal
+
+namespace sitrep::figures_internal {
+
+void DropHypotheticalFigures(const Lexicon& lex,
+                             const std::vector<Hit>& outcomes,
+                             SentenceFacts* f) {
+  for (const auto& h : f->hits) {
+    const LexEntry& x = lex.entry(h.payload);
+    if (x.kind != LexKind::kCue || x.cue != Cue::kHypothetical) continue;
+    // "threatened to kill the workers", "tried to kill the deputy": the
+    // outcome verb right after the cue (over "to") did not happen.
+    uint32_t k = h.end;
+    if (k < f->toks.size() && f->toks[k].norm == "to") ++k;
+    for (const auto& o : outcomes) {
+      if (o.begin != k || o.e->form != OutcomeForm::kVerb) continue;
+      uint32_t stop = o.end;
+      while (stop < f->toks.size() && stop < o.end + 8 &&
+             !f->toks[stop].punct) {
+        ++stop;
+      }
+      std::erase_if(f->figures, [&](const Figure& g) {
+        uint32_t b = f->TokAt(g.span.begin);
+        return g.outcome == o.e->outcome && b >= o.begin && b < stop;
+      });
+    }
+  }
+}
+
+}  // namespace sitrep::figures_internal

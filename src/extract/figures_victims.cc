@@ -146,8 +146,10 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
     if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome))
       continue;
     std::vector<const Hit*> named;
-    bool passive = o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
-                                   f->toks[o.begin - 1].norm == "were");
+    bool passive = (o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
+                                    f->toks[o.begin - 1].norm == "were")) ||
+                   f->toks[o.begin].norm == "was" ||
+                   f->toks[o.begin].norm == "were";
     for (const auto& a : actors) {
       if (a.e->actor_kind != ActorKind::kPerson) continue;
       bool object = !passive && a.begin >= o.end && a.begin < o.end + 12;
@@ -248,9 +250,20 @@ int64_t ObjectVictims(const std::vector<Hit>& outcomes,
 
 // "the body of a journalist was found": one dead.
 bool BindBodyOf(const Hit& o, SentenceFacts* f) {
+  // "the body of a journalist", "the body of Pudo was found" (not "the
+  // Body of Investigations", an office).
   if (o.e->phrase != "body of" || HasFigure(*f, o.e->outcome) ||
-      o.end >= f->toks.size() ||
-      (f->toks[o.end].norm != "a" && f->toks[o.end].norm != "an")) {
+      o.end >= f->toks.size() || f->toks[o.begin].cap) {
+    return false;
+  }
+  uint32_t k = o.end;
+  while (k < f->toks.size() && k < o.end + 4 && f->toks[k].cap &&
+         !f->toks[k].punct) {
+    ++k;
+  }
+  bool name = k > o.end && (k == f->toks.size() || f->toks[k].norm == "was" ||
+                            f->toks[k].norm == "," || f->toks[k].norm == ".");
+  if (f->toks[o.end].norm != "a" && f->toks[o.end].norm != "an" && !name) {
     return false;
   }
   Quantity q;
@@ -386,8 +399,10 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     uint32_t aux = o.begin;
     while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
     // "was killed"; "one was shot dead and another injured".
-    bool was = aux > 0 && (f->toks[aux - 1].norm == "was" ||
-                           f->toks[aux - 1].norm == "another");
+    // "was found dead": the auxiliary inside the phrase.
+    bool was = (aux > 0 && (f->toks[aux - 1].norm == "was" ||
+                            f->toks[aux - 1].norm == "another")) ||
+               f->toks[o.begin].norm == "was";
     // "a dog was injured": no person.
     if (was && aux > 1 && Things().count(f->toks[aux - 2].norm)) continue;
     if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
