@@ -346,6 +346,49 @@ bool PrepositionBetween(const Lexicon& lex, const SentenceFacts& f, uint32_t b,
   return false;
 }
 
+// "two civilians that were members of a peace committee were killed",
+// "two people suspected of being informers were killed": a count of two or
+// more, the subject of a passive outcome ("were" + verb) past a long noun
+// phrase with no trigger, outcome, count or punctuation but brackets in it.
+// A "were" before that needs a relative pronoun ("that were members").
+// Killed only for now: the same reading of the injured is right too, but
+// flips "workers were injured in a clash with police" from Riots to
+// Protests through the classifier's state-harm rule (classify.cc).
+const Hit* PassiveAfterLongSubject(const Lexicon& lex,
+                                   const std::vector<Hit>& outcomes,
+                                   const SentenceFacts& f,
+                                   const QuantityAt& qa) {
+  if (qa.q.count.value() < 2) return nullptr;
+  bool relative = false;
+  for (uint32_t k = qa.tok_end; k < f.toks.size() && k < qa.tok_end + 16; ++k) {
+    const Tok& t = f.toks[k];
+    if (IsQuantityTok(f, k)) return nullptr;
+    if (t.punct && t.norm != "(" && t.norm != ")" && t.norm != "-") {
+      return nullptr;
+    }
+    for (const auto& h : f.hits) {
+      const LexEntry& x = lex.entry(h.payload);
+      if (h.begin == k && (x.kind == LexKind::kTrigger ||
+                           x.kind == LexKind::kOutcome)) {
+        return nullptr;
+      }
+    }
+    relative |= t.norm == "that" || t.norm == "who" || t.norm == "which";
+    if (t.norm != "were") continue;
+    uint32_t v = k + 1;
+    while (v < f.toks.size() && Adverb(f.toks[v].norm)) ++v;
+    for (const auto& o : outcomes) {
+      if (o.begin == v && o.e->form == OutcomeForm::kVerb &&
+          o.e->outcome == Outcome::kKilled) {
+        return &o;
+      }
+    }
+    if (!relative) return nullptr;
+    relative = false;
+  }
+  return nullptr;
+}
+
 }  // namespace figures_internal
 
 using namespace figures_internal;  // NOLINT: this stage's own helpers
@@ -389,6 +432,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
       if (o && CountIsAgent(*f, qa, *o)) continue;
     }
     if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
+    if (o == nullptr) o = PassiveAfterLongSubject(lex, outcomes, *f, qa);
     if (o == nullptr) continue;
     // "arrested four of the attackers": arrests of some of the people who
     // did the event belong to it, not a new count (ACLED codes none).
