@@ -320,7 +320,9 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
       return 0;
     }
   }
-  return DeterminedObjects(outcomes, f, from);
+  // "He and his bodyguard were wounded": the pronoun is one more.
+  bool pronoun = f.toks[from].norm == "he" || f.toks[from].norm == "she";
+  return DeterminedObjects(outcomes, f, from) + (pronoun ? 1 : 0);
 }
 
 // Capitalised name words ending right before token `end`, over no

@@ -129,6 +129,9 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
     int64_t own = INT64_MIN;
     for (auto& [v, f] : values) own = std::max(own, v);
     for (auto& [v, f] : values) {
+      // Each figure is plausible, their sum over victim groups may not be:
+      // like an implausible figure, it is never used.
+      if (v > kImplausibleCount) continue;
       lo = std::min(lo, v);
       if (v > hi) open_top_at_max = false;
       hi = std::max(hi, v);
@@ -145,6 +148,7 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
       }
     }
   }
+  if (lo == INT64_MAX) return;  // only implausible sums
   int64_t best = lo;
   if (!opt.conservative) {
     int top = -1;
