@@ -405,6 +405,22 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     bool was = (aux > 0 && (f->toks[aux - 1].norm == "was" ||
                             f->toks[aux - 1].norm == "another")) ||
                f->toks[o.begin].norm == "was";
+    // "was stabbed and wounded", "was also shot and seriously injured".
+    if (!was && aux >= 3 && f->toks[aux - 1].norm == "and" &&
+        o.e->form == OutcomeForm::kVerb) {
+      uint32_t k = aux - 2;  // the first participle
+      while (k > 0 && Adverb(f->toks[k - 1].norm)) --k;
+      was = k > 0 && !f->toks[aux - 2].punct && f->toks[k - 1].norm == "was";
+      if (was) aux = k;
+    }
+    // "leaving him injured": one victim left so.
+    if (objects == 0 && o.begin >= 2 &&
+        (f->toks[o.begin - 1].norm == "him" ||
+         f->toks[o.begin - 1].norm == "her") &&
+        (f->toks[o.begin - 2].norm == "leaving" ||
+         f->toks[o.begin - 2].norm == "left")) {
+      objects = 1;
+    }
     // "a dog was injured": no person.
     if (was && aux > 1 && Things().count(f->toks[aux - 2].norm)) continue;
     if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
