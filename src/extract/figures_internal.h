@@ -107,6 +107,9 @@ void BindBareSubject(const Hit& o, SentenceFacts* f);
 // title words from `from` (its end in `*end`), or `from` when none.
 uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
                       uint32_t from, uint32_t* end);
+// The value of the one count told before token `k` ("abducted three youths
+// and killed them"), or 0 when none or several were told.
+int64_t OnlyCountBefore(const SentenceFacts& f, uint32_t k);
 // "killing them both" 2; "injuring them all", "killed them": the count told
 // before the verb `o`; 0 when the object is no such pronoun.
 int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o);

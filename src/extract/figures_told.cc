@@ -129,6 +129,18 @@ int64_t BothSubject(const SentenceFacts& f, uint32_t aux, uint32_t o) {
   return 0;
 }
 
+int64_t OnlyCountBefore(const SentenceFacts& f, uint32_t k) {
+  const QuantityAt* only = nullptr;
+  int told = 0;
+  for (const auto& q : f.quantities) {
+    if (q.tok_end <= k && q.q.qualifier != "zero") {
+      only = &q;
+      ++told;
+    }
+  }
+  return told == 1 ? only->q.count.value() : 0;
+}
+
 // "injured aid worker Ali Khan", "killed intelligence officer Colonel Ali
 // Nasser": a title in lower case, then a name of two or more capitalised
 // words closing the object. The name's first token, or `from` when none.
@@ -180,17 +192,7 @@ int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o) {
   // "abducted three youths and later killed them": the one count told
   // before the verb.
   bool bare_them = them && at(k) != "all" && at(k) != "both";
-  if (bare_them) {
-    const QuantityAt* only = nullptr;
-    int told = 0;
-    for (const auto& q : f.quantities) {
-      if (q.tok_end <= o.begin && q.q.qualifier != "zero") {
-        only = &q;
-        ++told;
-      }
-    }
-    return told == 1 ? only->q.count.value() : 0;
-  }
+  if (bare_them) return OnlyCountBefore(f, o.begin);
   if (at(k) != "all" || (!them && !of_them)) return 0;
   int64_t n = 0;
   for (const auto& q : f.quantities) {

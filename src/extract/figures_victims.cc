@@ -413,13 +413,14 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
       was = k > 0 && !f->toks[aux - 2].punct && f->toks[k - 1].norm == "was";
       if (was) aux = k;
     }
-    // "leaving him injured": one victim left so.
+    // "leaving him injured": one victim left so; "four people ... leaving
+    // them wounded": the one count told before.
     if (objects == 0 && o.begin >= 2 &&
-        (f->toks[o.begin - 1].norm == "him" ||
-         f->toks[o.begin - 1].norm == "her") &&
         (f->toks[o.begin - 2].norm == "leaving" ||
          f->toks[o.begin - 2].norm == "left")) {
-      objects = 1;
+      const std::string& w = f->toks[o.begin - 1].norm;
+      if (w == "him" || w == "her") objects = 1;
+      if (w == "them") objects = OnlyCountBefore(*f, o.begin);
     }
     // "a dog was injured": no person.
     if (was && aux > 1 && Things().count(f->toks[aux - 2].norm)) continue;
