@@ -177,6 +177,25 @@ void RiotNotBattle(const Lexicon& lex, const SentenceFacts& f, ActorKind a1,
   }
 }
 
+// "attacked a taxi driver", "an attack on two farmers": named civilians
+// right after a battle trigger are its object (not "attacked a bridge ...
+// and threatened to kill the workers").
+bool AttacksCivilians(const Lexicon& lex, const SentenceFacts& f) {
+  constexpr uint32_t kReach = 3;  // "a", "two", "local"
+  for (const auto& t : f.hits) {
+    const LexEntry& te = lex.entry(t.payload);
+    if (te.kind != LexKind::kTrigger || te.event_type != kBattles) continue;
+    for (const auto& h : f.hits) {
+      const LexEntry& e = lex.entry(h.payload);
+      if (e.kind == LexKind::kActor && e.actor_kind == ActorKind::kCivilian &&
+          h.begin >= t.end && h.begin <= t.end + kReach) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Adjusts trigger evidence by who did what to whom.
 void ApplyRoleRules(const Lexicon& lex, const Roles& r, const SentenceFacts& f,
                     Classification* c) {
@@ -205,8 +224,7 @@ void ApplyRoleRules(const Lexicon& lex, const Roles& r, const SentenceFacts& f,
     s[kProtests] += 4;
   } else if (harm && Civilian(a2) && Violent(a1)) {
     s[kVac] += 3;
-  } else if (Civilian(a2) && a2 != ActorKind::kGeneric && Violent(a1) &&
-             !protest_ctx && s[kBattles] > 0) {
+  } else if (Violent(a1) && !protest_ctx && AttacksCivilians(lex, f)) {
     s[kVac] += 3;  // "armed men attacked a taxi driver": harmed or not
   } else if (harm && Violent(a2) && s[kExplosions] < 3) {
     // Harm between armed actors is a battle, unless a remote weapon (air

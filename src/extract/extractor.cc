@@ -1,4 +1,5 @@
 #include "extract/analysis.h"
+#include "extract/figures_internal.h"
 #include "extract/lexicon.h"
 #include "extract/mention_builder.h"
 #include "sitrep/extract.h"
@@ -79,6 +80,7 @@ class ExtractorImpl : public Extractor {
         facts.push_back(std::move(f));
       }
     }
+    figures_internal::BindGroupsTold(*lex_, &facts);
     MentionBuilder builder(*lex_, gaz_, a);
     return builder.Build(std::move(facts));
   }

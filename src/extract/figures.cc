@@ -1,58 +1,48 @@
 // Binding quantities to outcomes: "at least 75 protesters were wounded",
 // "gunmen shot dead two protesters", "three others died", "no casualties".
 #include <algorithm>
+#include <map>
 #include <set>
+#include <string_view>
 
 #include "extract/figures_internal.h"
+#include "extract/tsv.h"
 
 namespace sitrep {
 namespace figures_internal {
 
-// Words that may stand between a count (or its victims) and the outcome:
-// auxiliaries, adverbs, relative pronouns.
+// The word sets of data/lexicon/words.tsv ("filler", "thing", ...), read
+// once (thread-safe static initialisation); an unknown set is empty.
+const std::set<std::string>& WordSet(std::string_view name) {
+  using Sets = std::map<std::string, std::set<std::string>, std::less<>>;
+  static const Sets* sets = [] {
+    auto* m = new Sets;
+    std::string text = LoadLexiconText("words.tsv");
+    for (const TsvRow& r : ParseTsv(text)) {
+      (*m)[std::string(r.at(1))].insert(std::string(r.at(0)));
+    }
+    return m;
+  }();
+  static const std::set<std::string> kEmpty;
+  auto it = sets->find(name);
+  return it == sets->end() ? kEmpty : it->second;
+}
+
 const std::set<std::string>& Fillers() {
-  static const auto* s = new std::set<std::string>{
-      "were",       "was",       "have",         "has",        "had",
-      "been",       "are",       "is",           "be",         "being",
-      "reportedly", "also",      "later",        "all",        "allegedly",
-      "reported",   "of",        "them",         "whom",       "who",
-      "which",      "and",       "said",         "to",         "believed",
-      "confirmed",  "initially", "subsequently", "eventually", "others",
-      "more",       "other",     "in",           "the",        "attack",
-      "clashes",    "clash",     "fighting",     "violence",   "incident",
-      "explosion",  "blast",     "people",       "when",       "after",
-      "badly",      "seriously", "critically",   "severely",   "slightly",
-      "fatally",    "got",       "left",         "as",         "a",
-      "result",     "either",    "both",         "at",         "least"};
-  return *s;
+  static const std::set<std::string>& s = WordSet("filler");
+  return s;
 }
-
-// Nouns counted in news that are not people.
 const std::set<std::string>& Things() {
-  static const auto* s = new std::set<std::string>{
-      "rockets",    "rocket",     "missiles", "shells", "mortars",   "vehicles",
-      "cars",       "trucks",     "houses",   "homes",  "buildings", "shops",
-      "bridges",    "days",       "hours",    "weeks",  "months",    "years",
-      "times",      "drones",     "bombs",    "tons",   "kilograms", "km",
-      "kilometres", "kilometers", "miles",    "bullet", "gunshot",   "stab",
-      "shrapnel"};
-  return *s;
+  static const std::set<std::string>& s = WordSet("thing");
+  return s;
 }
-
-// "a number of", "a total of": amounts, not one victim.
 const std::set<std::string>& Amounts() {
-  static const auto* s = new std::set<std::string>{
-      "number",      "total",       "few",      "dozen",   "handful",
-      "couple",      "further",     "lot",      "series",  "group",
-      "crowd",       "hundred",     "thousand", "unknown", "undisclosed",
-      "unspecified", "undetermined"};
-  return *s;
+  static const std::set<std::string>& s = WordSet("amount");
+  return s;
 }
-
 const std::set<std::string>& ZeroWords() {
-  static const auto* s = new std::set<std::string>{
-      "no", "without", "nobody", "none", "zero", "neither"};
-  return *s;
+  static const std::set<std::string>& s = WordSet("zero");
+  return s;
 }
 
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
@@ -205,6 +195,12 @@ uint32_t ListAsideEnd(const SentenceFacts& f, uint32_t open,
   return first_comma;
 }
 
+// A noun that counts people without telling who they were.
+bool GenericHead(const std::string& w) {
+  return w == "people" || w == "persons" || w == "individuals" ||
+         w == "others";
+}
+
 // An outcome phrase after `pos`, reached over filler words only.
 const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
                         const SentenceFacts& f, uint32_t pos, uint32_t limit) {
@@ -215,6 +211,10 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     // So is ", who worked for ...," and ", identified as X and Y,".
     bool comma_aside = f.toks[k].norm == "," && k + 1 < f.toks.size() &&
                        AsideOpener(f.toks[k + 1].norm);
+    // "Two people, a guard and a driver, were hurt": who the people were.
+    comma_aside |= f.toks[k].norm == "," && k == pos && pos > 0 &&
+                   GenericHead(f.toks[pos - 1].norm) &&
+                   ListAsideEnd(f, k, k + 1) != k + 1;
     if (f.toks[k].norm == "including" || f.toks[k].norm == "among") {
       uint32_t close = AsideEnd(f, k, end + 6);
       if (close == 0) return nullptr;
@@ -247,7 +247,12 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     }
     if (!t.punct && !Fillers().count(t.norm)) {
       // Allow one unknown word ("in Nassiriya"): stop at the second.
-      if (k > pos + 1 && !Fillers().count(f.toks[k - 1].norm)) return nullptr;
+      // A closed aside before it is no word ("four Reserve Police Force
+      // (CRPF) troopers were hurt").
+      const Tok& prev = f.toks[k - 1];
+      if (k > pos + 1 && !Fillers().count(prev.norm) && prev.norm != ")") {
+        return nullptr;
+      }
     }
   }
   return nullptr;
@@ -362,6 +367,49 @@ bool PrepositionBetween(const Lexicon& lex, const SentenceFacts& f, uint32_t b,
   return false;
 }
 
+// "two civilians that were members of a peace committee were killed",
+// "two people suspected of being informers were killed": a count of two or
+// more, the subject of a passive outcome ("were" + verb) past a long noun
+// phrase with no trigger, outcome, count or punctuation but brackets in it.
+// A "were" before that needs a relative pronoun ("that were members").
+// Killed only for now: the same reading of the injured is right too, but
+// flips "workers were injured in a clash with police" from Riots to
+// Protests through the classifier's state-harm rule (classify.cc).
+const Hit* PassiveAfterLongSubject(const Lexicon& lex,
+                                   const std::vector<Hit>& outcomes,
+                                   const SentenceFacts& f,
+                                   const QuantityAt& qa) {
+  if (qa.q.count.value() < 2) return nullptr;
+  bool relative = false;
+  for (uint32_t k = qa.tok_end; k < f.toks.size() && k < qa.tok_end + 16; ++k) {
+    const Tok& t = f.toks[k];
+    if (IsQuantityTok(f, k)) return nullptr;
+    if (t.punct && t.norm != "(" && t.norm != ")" && t.norm != "-") {
+      return nullptr;
+    }
+    for (const auto& h : f.hits) {
+      const LexEntry& x = lex.entry(h.payload);
+      if (h.begin == k && (x.kind == LexKind::kTrigger ||
+                           x.kind == LexKind::kOutcome)) {
+        return nullptr;
+      }
+    }
+    relative |= t.norm == "that" || t.norm == "who" || t.norm == "which";
+    if (t.norm != "were") continue;
+    uint32_t v = k + 1;
+    while (v < f.toks.size() && Adverb(f.toks[v].norm)) ++v;
+    for (const auto& o : outcomes) {
+      if (o.begin == v && o.e->form == OutcomeForm::kVerb &&
+          o.e->outcome == Outcome::kKilled) {
+        return &o;
+      }
+    }
+    if (!relative) return nullptr;
+    relative = false;
+  }
+  return nullptr;
+}
+
 }  // namespace figures_internal
 
 using namespace figures_internal;  // NOLINT: this stage's own helpers
@@ -377,6 +425,13 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     }
     if (Subset(*f, qa) || AllOfTold(outcomes, *f, qa)) {
       BindDiedOfWounded(outcomes, qa, f);
+      continue;
+    }
+    // "the 12 member council", "a 13 man committee": a body's size.
+    // ("one man was shot" counts one man.)
+    if (qa.q.count.value() > 1 && qa.tok_end < f->toks.size() &&
+        (f->toks[qa.tok_end].norm == "member" ||
+         f->toks[qa.tok_end].norm == "man")) {
       continue;
     }
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
@@ -398,6 +453,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
       if (o && CountIsAgent(*f, qa, *o)) continue;
     }
     if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
+    if (o == nullptr) o = PassiveAfterLongSubject(lex, outcomes, *f, qa);
     if (o == nullptr) continue;
     // "arrested four of the attackers": arrests of some of the people who
     // did the event belong to it, not a new count (ACLED codes none).
@@ -420,7 +476,10 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
   BindVictimLists(outcomes, f);
+  DropBreakdowns(f);
+  DropHypotheticalFigures(lex, outcomes, f);
   MarkAdditions(f);
+  MarkDiedOfWounds(lex, f);
 }
 
 }  // namespace sitrep

@@ -14,10 +14,8 @@ namespace figures_internal {
 // The group after "of the" names people already counted by an outcome
 // ("the wounded", "the dead", "the victims"), not a group told otherwise.
 bool CountedOutcome(const SentenceFacts& f, uint32_t k) {
-  static const std::set<std::string> kCounted = {
-      "wounded",    "injured",  "dead",     "killed", "victims",     "deceased",
-      "casualties", "arrested", "detained", "people", "individuals", "persons"};
-  return kCounted.count(f.toks[k].norm) > 0;
+  static const std::set<std::string>& counted = WordSet("counted");
+  return counted.count(f.toks[k].norm) > 0;
 }
 
 // "Two of the wounded", "12 of them", "including four children": a part of
@@ -171,10 +169,169 @@ void BindDiedOfWounded(const std::vector<Hit>& outcomes, const QuantityAt& qa,
   if (!wounded) return;
   const Hit* o = OutcomeAfter(outcomes, *f, qa.tok_end, 5);
   if (o && o->e->outcome == Outcome::kKilled &&
-      o->e->form == OutcomeForm::kIntransitive) {
+      (o->e->form == OutcomeForm::kIntransitive ||
+       o->e->form == OutcomeForm::kOne)) {
     AddFigure(f, MakeFigure(qa.q, Outcome::kKilled, ""));
   }
 }
 
 }  // namespace figures_internal
 }  // namespace sitrep
+
+namespace sitrep::figures_internal {
+namespace {
+
+// The token range [b, e) of figure `g`.
+std::pair<uint32_t, uint32_t> FigureToks(const SentenceFacts& f,
+                                         const Figure& g) {
+  uint32_t b = f.TokAt(g.span.begin), e = b;
+  while (e < f.toks.size() && f.toks[e].span.end <= g.span.end) ++e;
+  return {b, std::max(e, b + 1)};
+}
+
+// How many victims the subject right before a died_of_wounds cue at `k`
+// names: "both officers" 2, "he", "who", "the victim" 1; 0 for none.
+int64_t DiedSubject(const SentenceFacts& f, uint32_t k) {
+  for (uint32_t j = k; j > 0 && k - j < 4; --j) {
+    const std::string& w = f.toks[j - 1].norm;
+    if (w == "both") return 2;
+    if (w == "he" || w == "she" || w == "who" || w == "victim") return 1;
+    if (f.toks[j - 1].punct) break;
+  }
+  return 0;
+}
+
+// "the engineer died from his wounds" after "two women were injured": a
+// common noun before the cue names someone other than the wounded told
+// before; "he", "who", "both", "the victim", "two of the wounded", a name
+// or a conjunction ("was injured and later died") point back to them.
+bool OtherSubject(const SentenceFacts& f, uint32_t k) {
+  static const std::set<std::string> kBack = {
+      "he",     "she",     "who",     "whom",  "both", "they", "victim",
+      "victims", "wounded", "injured", "and",   "them", "all"};
+  while (k > 0 && Adverb(f.toks[k - 1].norm)) --k;
+  if (k == 0) return false;
+  const Tok& t = f.toks[k - 1];
+  return !t.punct && !t.cap && !kBack.count(t.norm) && !IsQuantityTok(f, k - 1);
+}
+
+}  // namespace
+
+void MarkDiedOfWounds(const Lexicon& lex, SentenceFacts* f) {
+  for (const auto& h : f->hits) {
+    const LexEntry& x = lex.entry(h.payload);
+    if (x.kind != LexKind::kCue || x.cue != Cue::kDiedOfWounds ||
+        OtherSubject(*f, h.begin)) {
+      continue;
+    }
+    bool marked = false, wounded_before = false, killed = false;
+    for (auto& g : f->figures) {
+      auto [b, e] = FigureToks(*f, g);
+      // "later died from his injuries": two cues, one victim.
+      if (g.qualifier == "later died" && b < h.end && h.begin < e) {
+        marked = true;
+      }
+      if (g.outcome == Outcome::kInjured && g.count.value() > 0 &&
+          e <= h.begin) {
+        wounded_before = true;
+      }
+      if (g.outcome != Outcome::kKilled) continue;
+      killed = true;
+      // "he later died" (the figure is the phrase). "Five wounded, two of
+      // whom later died" keeps the five: the text counts them as told.
+      if (b < h.end && h.begin < e) {
+        g.qualifier = "later died";
+        marked = true;
+      }
+    }
+    int64_t n = DiedSubject(*f, h.begin);
+    if (marked || n == 0 || (killed && !wounded_before)) continue;
+    Quantity q;
+    q.span = {f->toks[h.begin].span.begin, f->toks[h.end - 1].span.end};
+    q.count = Count{n, n, n};
+    q.qualifier = "later died";
+    Figure fig = MakeFigure(q, Outcome::kKilled, "");
+    fig.adds = killed;
+    f->figures.push_back(fig);
+  }
+}
+
+}  // namespace sitrep::figures_internal
+
+namespace sitrep::figures_internal {
+namespace {
+
+// A victim class that names no one in particular ("people", "others").
+bool GenericVictims(const std::string& v) {
+  return v.empty() || v == "people" || v == "persons" || v == "others" ||
+         v == "individuals" || v == "civilians and others";
+}
+
+}  // namespace
+
+void DropBreakdowns(SentenceFacts* f) {
+  for (size_t t = 0; t < f->figures.size(); ++t) {
+    const Figure total = f->figures[t];
+    if (total.count.value() <= 0 || !GenericVictims(total.victims)) continue;
+    uint32_t end = FigureToks(*f, total).second;
+    bool including = false;
+    int64_t sum = 0;
+    std::vector<size_t> parts;
+    for (size_t p = 0; p < f->figures.size(); ++p) {
+      const Figure& g = f->figures[p];
+      if (p == t || g.outcome != total.outcome || g.adds ||
+          g.span.begin < total.span.end || g.count.value() <= 0) {
+        continue;
+      }
+      uint32_t b = FigureToks(*f, g).first;
+      for (uint32_t k = end; k < b && k < f->toks.size(); ++k) {
+        including |= f->toks[k].norm == "including";
+      }
+      // "four people, three traders and a policeman, were hurt".
+      including |= b > end && b <= end + 2 && f->toks[b - 1].norm == ",";
+      sum += g.count.value();
+      parts.push_back(p);
+    }
+    // "Five people, three civilians and two policemen, were wounded";
+    // "18 people, including three soldiers and 15 civilians".
+    if (parts.empty() || sum > total.count.value() ||
+        (sum < total.count.value() && !including)) {
+      continue;
+    }
+    for (size_t i = parts.size(); i-- > 0;) {
+      f->figures.erase(f->figures.begin() + parts[i]);
+    }
+    return;
+  }
+}
+
+}  // namespace sitrep::figures_internal
+
+namespace sitrep::figures_internal {
+
+void DropHypotheticalFigures(const Lexicon& lex,
+                             const std::vector<Hit>& outcomes,
+                             SentenceFacts* f) {
+  for (const auto& h : f->hits) {
+    const LexEntry& x = lex.entry(h.payload);
+    if (x.kind != LexKind::kCue || x.cue != Cue::kHypothetical) continue;
+    // "threatened to kill the workers", "tried to kill the deputy": the
+    // outcome verb right after the cue (over "to") did not happen.
+    uint32_t k = h.end;
+    if (k < f->toks.size() && f->toks[k].norm == "to") ++k;
+    for (const auto& o : outcomes) {
+      if (o.begin != k || o.e->form != OutcomeForm::kVerb) continue;
+      uint32_t stop = o.end;
+      while (stop < f->toks.size() && stop < o.end + 8 &&
+             !f->toks[stop].punct) {
+        ++stop;
+      }
+      std::erase_if(f->figures, [&](const Figure& g) {
+        uint32_t b = f->TokAt(g.span.begin);
+        return g.outcome == o.e->outcome && b >= o.begin && b < stop;
+      });
+    }
+  }
+}
+
+}  // namespace sitrep::figures_internal

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/analysis.h"
@@ -20,17 +21,27 @@ struct Hit {
   const LexEntry* e;
 };
 
+// A word set of data/lexicon/words.tsv by name ("filler", "thing",
+// "amount", "zero", "counted"); empty when unknown. Read once.
+const std::set<std::string>& WordSet(std::string_view name);
 // Words that may stand between a count and its outcome ("were", "also").
 const std::set<std::string>& Fillers();
 // Nouns counted in news that are not people ("rockets", "houses").
 const std::set<std::string>& Things();
 // "a number of", "an unknown number of": amounts, not one victim.
 const std::set<std::string>& Amounts();
+// "no", "without", "nobody": an outcome counted as zero.
+const std::set<std::string>& ZeroWords();
 
+// The sentence's lexicon hits of one kind.
+std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
+                        LexKind kind);
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
 bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
                     const char* word);
 bool Preposition(const std::string& w);
+// "a", "an", "one", "the", "another".
+bool Determiner(const std::string& w);
 bool Adverb(const std::string& w);
 Figure MakeFigure(const Quantity& q, Outcome o, std::string victims);
 // Adds `fig` unless the sentence has one for the same outcome and span.
@@ -80,6 +91,41 @@ void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f);
 // with only its place after "and" shares the outcome and victims of the
 // placed count before it.
 void BindElliptical(SentenceFacts* f);
+// "wounded his wife, who later succumbed to her injuries": marks the killed
+// figure a died_of_wounds cue tells (qualifier "later died"), adding one
+// for "who"/"he" (two for "both") when none is bound; the mention then
+// takes them out of the wounded (MentionBuilder::MoveDiedOfWounds).
+void MarkDiedOfWounds(const Lexicon& lex, SentenceFacts* f);
+// "Five people, three civilians and two policemen, were wounded", "18
+// people, including three soldiers and 15 civilians": counts after a
+// total of unnamed people that add up to it (or less, after "including")
+// are its breakdown, not more victims; they are dropped.
+void DropBreakdowns(SentenceFacts* f);
+// figures_told.cc: "both civilians were injured", "they were both hurt":
+// two, before the "were" at `aux` (or between it and the outcome at `o`).
+int64_t BothSubject(const SentenceFacts& f, uint32_t aux, uint32_t o);
+// "a clerk sustained minor injuries", "he was killed and his daughter
+// injured": one victim as a bare subject of outcome `o`.
+void BindBareSubject(const Hit& o, SentenceFacts* f);
+// "injured aid worker Ali Khan": the first token of a name after lower-case
+// title words from `from` (its end in `*end`), or `from` when none.
+uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                      uint32_t from, uint32_t* end);
+// The value of the one count told before token `k` ("abducted three youths
+// and killed them"), or 0 when none or several were told.
+int64_t OnlyCountBefore(const SentenceFacts& f, uint32_t k);
+// "killing them both" 2; "injuring them all", "killed them": the count told
+// before the verb `o`; 0 when the object is no such pronoun.
+int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o);
+// Over an article's sentences: "kidnapped three
+// villagers. The villagers were later shot dead": the group's count told
+// before (for "the hostages", the abducted) is the count of the outcome.
+void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss);
+// "threatened to kill the workers", "tried to kill the deputy": figures of
+// an outcome verb right after a hypothetical cue are dropped.
+void DropHypotheticalFigures(const Lexicon& lex,
+                             const std::vector<Hit>& outcomes,
+                             SentenceFacts* f);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
 

@@ -16,6 +16,7 @@ struct Item {
   uint32_t begin = 0, end = 0;
   int64_t count = 0;
   bool open = false;  // "at least two soldiers"
+  bool name = false;  // "Ali Khan"
 };
 
 struct List {
@@ -74,10 +75,33 @@ const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k) {
 // four head words. `bare`: a lower-case head alone may stand ("a father and
 // son"). False when no item starts at `k`.
 bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
-               uint32_t k, bool bare, Item* item) {
+               uint32_t k, bool bare, bool object, bool first,
+               Item* item) {
   const uint32_t n = f.toks.size();
   if (k >= n) return false;
-  *item = Item{k, k, 1, false};
+  *item = Item{k, k, 1, false, false};
+  // "killing him, his driver and ...": the pronoun is one victim.
+  bool pronoun = f.toks[k].norm == "him" ||
+                 (f.toks[k].norm == "her" && k + 1 < n &&
+                  (f.toks[k + 1].punct || f.toks[k + 1].norm == "and"));
+  if (object && pronoun) {
+    item->end = k + 1;
+    return true;
+  }
+  // "killing Ali Khan, his son ...": a name is one victim.
+  // After a comma a name tells who the item before was ("his driver, Ali
+  // Khan"): only the first item or one after "and" is a name of its own.
+  if (object && (first || bare) && f.toks[k].cap && !f.toks[k].punct &&
+      !IsQuantityTok(f, k)) {
+    uint32_t e = k;
+    while (e < n && e < k + 5 && f.toks[e].cap && !f.toks[e].punct) ++e;
+    for (const auto& o : outcomes) {
+      if (o.begin >= k && o.begin < e) return false;
+    }
+    item->end = e;
+    item->name = true;
+    return true;
+  }
   if (OpensOne(f.toks[k].norm)) ++k;
   const QuantityAt* q = k < n ? QuantityStarting(f, k) : nullptr;
   if (q) {
@@ -88,6 +112,12 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
     item->count = q->q.count.value();
     item->open = q->q.qualifier != "exact";
     k = q->tok_end;
+    // "four of his bodyguards".
+    if (k + 2 < n && f.toks[k].norm == "of" &&
+        (f.toks[k + 1].norm == "his" || f.toks[k + 1].norm == "her" ||
+         f.toks[k + 1].norm == "their")) {
+      k += 2;
+    }
   } else if (k == item->begin && (!bare || f.toks[k].cap)) {
     return false;
   }
@@ -113,16 +143,31 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
 
 // ", identified as Chugadu," or ", Abdul Wahid," after an item: the token
 // after the closing comma, or `k` when none is there.
-uint32_t SkipApposition(const SentenceFacts& f, uint32_t k) {
+uint32_t SkipApposition(const SentenceFacts& f, uint32_t k, bool name,
+                        bool name_items) {
   const uint32_t n = f.toks.size();
   if (k + 1 >= n || f.toks[k].norm != ",") return k;
   const Tok& next = f.toks[k + 1];
+  // "Zahida Kurd, a health worker, and ...", "... Saeed Mengal, a watchman.":
+  // who the named person is.
+  // ("Ali Khan, a cleric and imam of the mosque": one person.)
+  if (name_items && name &&
+      (next.norm == "a" || next.norm == "an" || next.norm == "the")) {
+    uint32_t j = k + 2;
+    while (j < n && j < k + 10 && !f.toks[j].punct &&
+           !Preposition(f.toks[j].norm)) {
+      ++j;
+    }
+    return j;
+  }
   if (!next.cap && next.norm != "identified" && next.norm != "named" &&
       next.norm != "aged") {
     return k;
   }
   for (uint32_t j = k + 1; j < n && j < k + 12; ++j) {
     if (f.toks[j].norm == ",") return j;
+    // "... and his driver, Nasrullah Jan." closes the sentence.
+    if (name_items && f.toks[j].norm == ".") return j;
     if (f.toks[j].punct && f.toks[j].norm != "-") return k;
   }
   return k;
@@ -136,15 +181,18 @@ bool Speaks(const SentenceFacts& f, uint32_t k) {
          w == "added" || w == "stated" || w == "confirmed";
 }
 
-// The list of items from token `k`, joined by ",", "and", ", and".
+// The list of items from token `k`, joined by ",", "and", ", and". An
+// `object` list (after an active verb) may also hold "him" and names
+// ("killing him, his son Bahar and three guards").
 List ParseList(const SentenceFacts& f, const std::vector<Hit>& outcomes,
-               uint32_t k) {
+               uint32_t k, bool object) {
   List list;
   Item item;
   bool bare = false;
-  while (ParseItem(f, outcomes, k, bare, &item) && !Speaks(f, item.end)) {
+  while (ParseItem(f, outcomes, k, bare, object, list.items.empty(), &item) &&
+         !Speaks(f, item.end)) {
     list.items.push_back(item);
-    k = list.end = SkipApposition(f, item.end);
+    k = list.end = SkipApposition(f, item.end, item.name, object);
     // "three people, identified as A, and his son and a nephew": the
     // names that follow tell who the three were.
     if (k > item.end && item.count > 1) break;
@@ -180,7 +228,7 @@ List SubjectList(const SentenceFacts& f, const std::vector<Hit>& outcomes,
   uint32_t from = o.begin > 30 ? o.begin - 30 : 0;
   for (uint32_t s = from; s < o.begin; ++s) {
     if (s > 0 && !Boundary(f.toks[s - 1].norm)) continue;
-    List list = ParseList(f, outcomes, s);
+    List list = ParseList(f, outcomes, s, false);
     if (list.items.size() > 1 && OutcomeFollows(f, list.end, o)) return list;
   }
   return {};
@@ -217,6 +265,15 @@ void ReplaceWithList(const List& list, Outcome outcome, SentenceFacts* f) {
     total += item.count;
     if (item.open) fig.qualifier = "at least";
   }
+  // "Two people, a policeman and a civilian, were hurt": the items after a
+  // count of unnamed people that add up to it tell who they were.
+  const Item& first = list.items.front();
+  const std::string& head = f->toks[first.end - 1].norm;
+  if (first.count > 1 && total == 2 * first.count &&
+      (head == "people" || head == "persons" || head == "individuals" ||
+       head == "others")) {
+    total = first.count;
+  }
   fig.count = Count{total, total, total};
   // Each item is plausible, their sum may not be (extract fuzzer finding).
   fig.implausible = total > kImplausibleCount;
@@ -239,7 +296,7 @@ void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f) {
          o.e->outcome != Outcome::kInjured)) {
       continue;
     }
-    List list = ParseList(*f, outcomes, o.end);
+    List list = ParseList(*f, outcomes, o.end, true);
     // "killing the chief, and seven others were injured": a new clause.
     if (!list.items.empty() && list.end < f->toks.size() &&
         Auxiliary(f->toks[list.end].norm)) {

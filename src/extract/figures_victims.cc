@@ -46,9 +46,6 @@ bool Singular(const LexEntry& e) {
   return !p.empty() && p.back() != 's' && !kCollective.count(p);
 }
 
-bool Determiner(const std::string& w) {
-  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
-}
 
 // A determiner within three tokens before token `pos`, over modifiers only
 // ("a young man", not "the dead were women").
@@ -116,7 +113,30 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
   return n;
 }
 
+// "was killed along with his son", "along with five other officers": the
+// victims after "along with" at token `k`, 0 when none are told there.
+int64_t AlongWith(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                  uint32_t k) {
+  if (k + 2 >= f.toks.size() || f.toks[k].norm != "along" ||
+      f.toks[k + 1].norm != "with") {
+    return 0;
+  }
+  uint32_t j = k + 2;
+  if (f.toks[j].norm == "his" || f.toks[j].norm == "her") {
+    if (j + 1 < f.toks.size() && IsQuantityTok(f, j + 1)) ++j;
+  }
+  for (const auto& q : f.quantities) {
+    if (q.tok_begin == j) return q.q.count.value();
+  }
+  return DeterminedObjects(outcomes, f, k + 2) +
+         (f.toks[j].norm == "his" || f.toks[j].norm == "her");
+}
+
 }  // namespace
+
+bool Determiner(const std::string& w) {
+  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
+}
 
 // Named people as victims, counted one each: "a drone strike killed
 // Qassem Soleimani and Abu Mahdi al-Muhandis", "Soleimani ... was killed".
@@ -126,8 +146,10 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
     if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome))
       continue;
     std::vector<const Hit*> named;
-    bool passive = o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
-                                   f->toks[o.begin - 1].norm == "were");
+    bool passive = (o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
+                                    f->toks[o.begin - 1].norm == "were")) ||
+                   f->toks[o.begin].norm == "was" ||
+                   f->toks[o.begin].norm == "were";
     for (const auto& a : actors) {
       if (a.e->actor_kind != ActorKind::kPerson) continue;
       bool object = !passive && a.begin >= o.end && a.begin < o.end + 12;
@@ -143,6 +165,12 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
       while (k + run < f->toks.size() && f->toks[k + run].cap &&
              !f->toks[k + run].punct) {
         ++run;
+      }
+      uint32_t name_end = 0;
+      if (uint32_t b = TitledNameAt(outcomes, *f, k, &name_end);
+          !passive && b != k) {
+        k = b;
+        run = name_end - b;
       }
       // "shot and killed Munda." : one name word closing the clause.
       bool closes =
@@ -170,6 +198,7 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
     q.span = {f->toks[named.front()->begin].span.begin,
               f->toks[named.back()->end - 1].span.end};
     int64_t n = static_cast<int64_t>(named.size());
+    if (passive) n += AlongWith(outcomes, *f, o.end);
     q.count = Count{n, n, n};
     q.qualifier = "named";
     AddFigure(f, MakeFigure(q, o.e->outcome, named.front()->e->actor_class));
@@ -178,8 +207,6 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
 
 namespace {
 
-// "killing him", "injured his friend", "wounding another.": one victim
-// named by a pronoun right after the verb.
 bool PronounObject(const SentenceFacts& f, const Hit& o) {
   if (o.e->form != OutcomeForm::kVerb || o.end >= f.toks.size()) return false;
   const std::string& w = f.toks[o.end].norm;
@@ -196,8 +223,9 @@ bool PronounObject(const SentenceFacts& f, const Hit& o) {
 int64_t ObjectVictims(const std::vector<Hit>& outcomes,
                       const std::vector<Hit>& actors, const SentenceFacts& f,
                       const Hit& o) {
-  if (PronounObject(f, o)) return 1;
   if (o.e->form != OutcomeForm::kVerb) return 0;
+  if (int64_t group = GroupPronounObject(f, o); group > 0) return group;
+  if (PronounObject(f, o)) return 1;
   int64_t objects = DeterminedObjects(outcomes, f, o.end);
   if (objects != 1) return objects;
   // "killed a Muttahida Qaumi Movement (MQM) activist": one determiner and
@@ -222,9 +250,20 @@ int64_t ObjectVictims(const std::vector<Hit>& outcomes,
 
 // "the body of a journalist was found": one dead.
 bool BindBodyOf(const Hit& o, SentenceFacts* f) {
+  // "the body of a journalist", "the body of Pudo was found" (not "the
+  // Body of Investigations", an office).
   if (o.e->phrase != "body of" || HasFigure(*f, o.e->outcome) ||
-      o.end >= f->toks.size() ||
-      (f->toks[o.end].norm != "a" && f->toks[o.end].norm != "an")) {
+      o.end >= f->toks.size() || f->toks[o.begin].cap) {
+    return false;
+  }
+  uint32_t k = o.end;
+  while (k < f->toks.size() && k < o.end + 4 && f->toks[k].cap &&
+         !f->toks[k].punct) {
+    ++k;
+  }
+  bool name = k > o.end && (k == f->toks.size() || f->toks[k].norm == "was" ||
+                            f->toks[k].norm == "," || f->toks[k].norm == ".");
+  if (f->toks[o.end].norm != "a" && f->toks[o.end].norm != "an" && !name) {
     return false;
   }
   Quantity q;
@@ -281,7 +320,9 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
       return 0;
     }
   }
-  return DeterminedObjects(outcomes, f, from);
+  // "He and his bodyguard were wounded": the pronoun is one more.
+  bool pronoun = f.toks[from].norm == "he" || f.toks[from].norm == "she";
+  return DeterminedObjects(outcomes, f, from) + (pronoun ? 1 : 0);
 }
 
 // Capitalised name words ending right before token `end`, over no
@@ -360,17 +401,49 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     uint32_t aux = o.begin;
     while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
     // "was killed"; "one was shot dead and another injured".
-    bool was = aux > 0 && (f->toks[aux - 1].norm == "was" ||
-                           f->toks[aux - 1].norm == "another");
+    // "was found dead": the auxiliary inside the phrase.
+    bool was = (aux > 0 && (f->toks[aux - 1].norm == "was" ||
+                            f->toks[aux - 1].norm == "another")) ||
+               f->toks[o.begin].norm == "was";
+    // "was stabbed and wounded", "was also shot and seriously injured".
+    if (!was && aux >= 3 && f->toks[aux - 1].norm == "and" &&
+        o.e->form == OutcomeForm::kVerb) {
+      uint32_t k = aux - 2;  // the first participle
+      while (k > 0 && Adverb(f->toks[k - 1].norm)) --k;
+      was = k > 0 && !f->toks[aux - 2].punct && f->toks[k - 1].norm == "was";
+      if (was) aux = k;
+    }
+    // "leaving him injured": one victim left so; "four people ... leaving
+    // them wounded": the one count told before.
+    if (objects == 0 && o.begin >= 2 &&
+        (f->toks[o.begin - 2].norm == "leaving" ||
+         f->toks[o.begin - 2].norm == "left")) {
+      const std::string& w = f->toks[o.begin - 1].norm;
+      if (w == "him" || w == "her") objects = 1;
+      if (w == "them") objects = OnlyCountBefore(*f, o.begin);
+    }
+    // "a dog was injured": no person.
+    if (was && aux > 1 && Things().count(f->toks[aux - 2].norm)) continue;
     if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
       objects = CoordinatedSubject(outcomes, *f, aux - 1);
+      if (objects == 0) objects = BothSubject(*f, aux - 1, o.begin);
     }
-    // "A policeman was killed": the determined subject names the victim.
-    if (objects == 0) {
+    // "A policeman was killed": the determined subject names the victim
+    // (unless others died along with him: counted below).
+    bool pronoun = aux > 1 && (f->toks[aux - 2].norm == "he" ||
+                               f->toks[aux - 2].norm == "she");
+    int64_t along = was && !pronoun ? AlongWith(outcomes, *f, o.end) : 0;
+    if (objects == 0 && along == 0) {
       BindDeterminedActor(actors, o, f);
-      if (!was || HasFigure(*f, o.e->outcome)) continue;
+      if (HasFigure(*f, o.e->outcome)) continue;
+      if (!was) {
+        BindBareSubject(o, f);
+        continue;
+      }
     }
-    int64_t n = std::max<int64_t>(objects, 1);
+    // "He was killed along with ...": a pronoun goes back to a victim told
+    // before, with whoever died beside him; the count was told there.
+    int64_t n = std::max<int64_t>(objects, 1) + along;
     Quantity q;
     q.span = f->toks[o.begin].span;
     q.count = Count{n, n, n};

@@ -92,7 +92,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"prep", Cue::kPreposition},
                                    {"recalled", Cue::kRecalled},
                                    {"superlative", Cue::kSuperlative},
-                                   {"target", Cue::kTarget}},
+                                   {"target", Cue::kTarget},
+                                   {"died_of_wounds", Cue::kDiedOfWounds}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

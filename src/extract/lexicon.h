@@ -60,7 +60,8 @@ enum class Cue : uint8_t {
   kPreposition,
   kRecalled,
   kSuperlative,
-  kTarget
+  kTarget,
+  kDiedOfWounds
 };
 
 struct LexEntry {

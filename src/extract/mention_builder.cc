@@ -240,6 +240,35 @@ MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
   return w;
 }
 
+// "X was wounded ... he later died of his wounds": the victims of a "later
+// died" figure were counted among the wounded told before it; GTD and
+// ACLED count them once, as killed, on top of the other dead. They leave
+// the latest injured figure told before that holds them.
+void MentionBuilder::MoveDiedOfWounds(Mention* m) {
+  for (size_t i = 0; i < m->figures.size(); ++i) {
+    Figure& d = m->figures[i];
+    if (d.outcome != Outcome::kKilled || d.qualifier != "later died") continue;
+    int64_t n = d.count.value();
+    Figure* from = nullptr;
+    for (Figure& g : m->figures) {
+      bool before = g.sentence < d.sentence ||
+                    (g.sentence == d.sentence && g.span.end <= d.span.begin);
+      if (g.outcome == Outcome::kInjured && before && g.count.value() >= n) {
+        from = &g;
+      }
+    }
+    if (from == nullptr) continue;
+    for (std::optional<int64_t>* v :
+         {&from->count.low, &from->count.best, &from->count.high}) {
+      if (*v) **v = std::max<int64_t>(0, **v - n);
+    }
+    d.adds = true;
+    // Counted apart from the other dead of its sentence ("killed his
+    // daughter and wounded his wife, who later died": two dead).
+    if (d.victims.empty()) d.victims = "wounded who died";
+  }
+}
+
 // "A suicide bomber ... killed five people": the attacker died too, and
 // casualty counts (ACLED, GTD) include him unless the text already does
 // ("including the bomber"). Added as a figure of the same sentence with its
@@ -409,7 +438,10 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
   }
   MarkAggregates(&works);
-  for (auto& w : works) CountSuicideAttacker(&w.m);
+  for (auto& w : works) {
+    MoveDiedOfWounds(&w.m);
+    CountSuicideAttacker(&w.m);
+  }
   std::vector<Mention> out;
   for (auto& w : works) out.push_back(std::move(w.m));
   return out;

@@ -74,6 +74,7 @@ class MentionBuilder {
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
   void CountSuicideAttacker(Mention* m) const;
+  static void MoveDiedOfWounds(Mention* m);
 
   const Lexicon& lex_;
   const Gazetteer* gaz_;

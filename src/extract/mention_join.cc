@@ -51,6 +51,19 @@ bool SharesDistinctiveCount(const Mention& m, const Candidate& c,
   return false;
 }
 
+// Some count of one outcome is the same in both.
+bool SharesCount(const Mention& m, const Candidate& c) {
+  for (const auto& a : m.figures) {
+    for (const auto& b : c.facts.figures) {
+      if (a.outcome == b.outcome && a.count.value() > 0 &&
+          a.count.value() == b.count.value()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Every count of one may be of the people the other counts.
 bool SameVictims(const Mention& m, const Candidate& c) {
   for (const auto& a : m.figures) {
@@ -81,10 +94,17 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   auto protesters = [](const std::string& a1, const std::string& a2) {
     return a1 == "protesters" || a2 == "protesters";
   };
+  // "Khan was dragged out before he was shot and killed" after "militants
+  // killed Dawar Khan": a sentence naming no actor that repeats the count of
+  // the event just told retells it, whatever type its words suggest.
+  bool retold = c.cls.actor1.empty() && c.cls.actor2.empty() &&
+                c.facts.index - m.sentences.back() <= 1 &&
+                SharesCount(m, c);
   if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
                        c.cls.event_type,
                        protesters(c.cls.actor1, c.cls.actor2)) &&
-      !anaphor && !c.cls.defaulted && !SharesDistinctiveCount(m, c, false)) {
+      !anaphor && !c.cls.defaulted && !retold &&
+      !SharesDistinctiveCount(m, c, false)) {
     return false;
   }
   // State forces and an unidentified armed group are different perpetrators.

@@ -24,7 +24,8 @@ struct SentenceTotal {
 };
 
 // Whether one sentence's counts are of different people: other classes
-// ("3 soldiers and 2 civilians"), or the attacker beside those he killed;
+// ("3 soldiers and 2 civilians"), the attacker beside those he killed, or
+// the wounded who later died beside those killed outright;
 // "police said 14 people ... officials said 18" may count the same.
 bool Apart(const std::vector<const SourceFigure*>& group) {
   for (size_t a = 0; a < group.size(); ++a) {
@@ -32,7 +33,9 @@ bool Apart(const std::vector<const SourceFigure*>& group) {
       const Figure& x = group[a]->figure;
       const Figure& y = group[b]->figure;
       bool attacker = (x.victims == "attackers") != (y.victims == "attackers");
-      if (!attacker && MaySameVictims(x.victims, y.victims)) {
+      // "killed a farmer and wounded his son, who later died": two dead.
+      bool later = (x.qualifier == "later died") != (y.qualifier == "later died");
+      if (!attacker && !later && MaySameVictims(x.victims, y.victims)) {
         return false;
       }
     }
@@ -166,6 +169,9 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
     int64_t own = INT64_MIN;
     for (auto& [v, f] : values) own = std::max(own, v);
     for (auto& [v, f] : values) {
+      // Each figure is plausible, their sum over victim groups may not be:
+      // like an implausible figure, it is never used.
+      if (v > kImplausibleCount) continue;
       lo = std::min(lo, v);
       if (v > hi) open_top_at_max = false;
       hi = std::max(hi, v);
@@ -183,6 +189,7 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
       }
     }
   }
+  if (lo == INT64_MAX) return;  // only implausible sums
   DropFulfilledVague(stated, &votes);
   int64_t best = lo;
   if (!opt.conservative) {

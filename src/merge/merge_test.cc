@@ -154,6 +154,25 @@ TEST(Merge, SameEventFromThreeOutletsIsOneWithDisagreement) {
   EXPECT_NE(events[0].disagreements[0].find("injuries"), std::string::npos);
 }
 
+TEST(Merge, ImplausibleSumOfVictimGroupsIsNeverUsed) {
+  struct Case {
+    int64_t soldiers, civilians;
+    std::optional<int64_t> best;
+  };
+  const Case kCases[] = {{600000, 600000, std::nullopt}, {3, 4, 7},
+                         {1000000, 0, 1000000}};
+  for (const Case& c : kCases) {
+    auto events = MergeMentions(
+        {M("a", kExpl, kBaghdad, kJan26,
+           {Fig(Outcome::kKilled, c.soldiers, 0, "soldiers"),
+            Fig(Outcome::kKilled, c.civilians, 0, "civilians")})},
+        MergeOptions());
+    ASSERT_EQ(events.size(), 1u);
+    const auto& killed = events[0].counts[0];
+    EXPECT_EQ(killed ? killed->best : std::nullopt, c.best) << c.soldiers;
+  }
+}
+
 TEST(Merge, ConservativeBestIsTheLowest) {
   MergeOptions o;
   o.conservative = true;

@@ -1,0 +1,34 @@
+// The figure binder's word sets come from data/lexicon/words.tsv.
+#include <gtest/gtest.h>
+
+#include "extract/figures_internal.h"
+
+namespace sitrep::figures_internal {
+namespace {
+
+struct Case {
+  const char* set;
+  const char* word;
+  bool member;
+};
+
+TEST(FigureWords, SetsComeFromWordsTsv) {
+  const Case kCases[] = {
+      {"filler", "were", true},      {"filler", "soldiers", false},
+      {"thing", "rockets", true},    {"thing", "camels", true},
+      {"thing", "villagers", false}, {"amount", "number", true},
+      {"zero", "nobody", true},      {"counted", "wounded", true},
+      {"counted", "guards", false},  {"no such set", "were", false},
+  };
+  for (const Case& c : kCases) {
+    EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)
+        << c.set << " / " << c.word;
+  }
+  EXPECT_EQ(&Fillers(), &WordSet("filler"));
+  EXPECT_EQ(&Things(), &WordSet("thing"));
+  EXPECT_EQ(&Amounts(), &WordSet("amount"));
+  EXPECT_EQ(&ZeroWords(), &WordSet("zero"));
+}
+
+}  // namespace
+}  // namespace sitrep::figures_internal
