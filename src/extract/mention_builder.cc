@@ -101,10 +101,17 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   // A running toll: "so far", "since October", "an AFP tally", or "have been
   // killed in the unrest". A total over the day's incidents: "In all, ...".
   // "The deadliest attack since 2015" compares; it counts no running toll.
-  bool since =
-      f.HasCue(lex_, Cue::kSince) && !f.HasCue(lex_, Cue::kSuperlative);
+  // So does "one of the deadliest days of the protests so far".
+  bool superlative = f.HasCue(lex_, Cue::kSuperlative);
+  bool since = f.HasCue(lex_, Cue::kSince) && !superlative;
+  bool tally_cue = false;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex_.entry(h.payload);
+    if (e.kind != LexKind::kCue || e.cue != Cue::kTally) continue;
+    tally_cue |= !superlative || (e.phrase != "so far" && e.phrase != "to date");
+  }
   bool tally =
-      f.HasCue(lex_, Cue::kTally) || since ||
+      tally_cue || since ||
       (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod)) ||
       PeriodOnly(f, article_.published);
   if (killed && tally) {

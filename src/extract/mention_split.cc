@@ -4,6 +4,13 @@
 #include "extract/mention_builder.h"
 
 namespace sitrep {
+namespace {
+
+bool IsDigitWord(const std::string& w) {
+  return !w.empty() && w[0] >= '0' && w[0] <= '9';
+}
+
+}  // namespace
 
 // The place a figure is told at: "in|at|near <place>" within a few words
 // after its count, before any punctuation, "and" or other count.
@@ -15,8 +22,15 @@ std::optional<Location> MentionBuilder::PlaceOfFigure(
     const Tok& tok = f.toks[t];
     if (tok.punct || tok.norm == "and") return std::nullopt;
     if (tok.norm != "in" && tok.norm != "at" && tok.norm != "near") continue;
+    // "in Najaf", "in the capital Baghdad", "in the southern city of Kut".
+    uint32_t at = t + 1;
+    while (at < f.toks.size() && at < t + 6 && !f.toks[at].cap &&
+           !f.toks[at].punct && !IsDigitWord(f.toks[at].norm)) {
+      ++at;
+    }
+    if (at >= f.toks.size()) return std::nullopt;
     for (const PlaceMention& pm : f.places) {
-      if (pm.span.begin != f.toks[t + 1].span.begin || pm.demonym || pm.away) {
+      if (pm.span.begin != f.toks[at].span.begin || pm.demonym || pm.away) {
         continue;
       }
       std::optional<Place> p = Resolve(pm, ctx_);
