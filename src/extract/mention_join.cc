@@ -89,7 +89,12 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
     return false;  // the other place of "unrest in Basra and Kut"
   }
   // "... were killed in the crackdown" points back to the event just told.
-  bool anaphor = c.facts.HasCue(lex_, Cue::kAnaphor) &&
+  // "More than 100 others were wounded in clashes in the city": counts told
+  // as more, right after, add to the event just told whatever its words.
+  bool more = !c.facts.figures.empty() &&
+              std::all_of(c.facts.figures.begin(), c.facts.figures.end(),
+                          [](const Figure& f) { return f.adds; });
+  bool anaphor = (c.facts.HasCue(lex_, Cue::kAnaphor) || more) &&
                  c.facts.index - m.sentences.back() <= 2;
   auto protesters = [](const std::string& a1, const std::string& a2) {
     return a1 == "protesters" || a2 == "protesters";
