@@ -19,7 +19,7 @@ using namespace clean_internal;  // NOLINT: internal helpers of this stage
 constexpr size_t kMaxInput = size_t{256} << 20;  // bytes cleaned per article
 constexpr size_t kMinRepeatBytes = 16;           // shorter lines may repeat
 constexpr size_t kTailParagraphBytes = 150;      // ends a "Related news" block
-constexpr size_t kDatelineLines = 3;             // kept lines searched for one
+constexpr size_t kDatelineLines = 5;             // kept lines searched for one
 constexpr size_t kDateLineLines = 6;  // first lines searched for a date line
 
 struct Line {

@@ -27,7 +27,10 @@ struct Separator {
 // The first dash (" - ", "--", "–", "—") or ": " within the prefix budget.
 bool FindSeparator(std::string_view line, Separator* sep) {
   size_t limit = std::min(line.size(), kMaxPrefix);
+  int depth = 0;  // "(Sputnik - 2 December)": no separator inside brackets
   for (size_t i = 1; i < limit; ++i) {
+    depth += line[i] == '(' ? 1 : line[i] == ')' ? -1 : 0;
+    if (depth > 0) continue;
     size_t len = 0;
     if (line.substr(i, 2) == "--") {
       len = 2;
@@ -49,6 +52,22 @@ bool FindSeparator(std::string_view line, Separator* sep) {
   return false;
 }
 
+// The outlet named in a dateline's brackets: "(Reuters)", or one of the
+// parts of "(UrduPoint News / Sputnik - 02nd December, 2019)".
+std::string_view OutletIn(std::string_view inner) {
+  std::string_view whole = CanonicalOutlet(Trim(inner));
+  if (!whole.empty()) return whole;
+  size_t i = 0;
+  while (i < inner.size()) {
+    size_t e = inner.find_first_of("/-,", i);
+    if (e == std::string_view::npos) e = inner.size();
+    std::string_view part = CanonicalOutlet(Trim(inner.substr(i, e - i)));
+    if (!part.empty()) return part;
+    i = e + 1;
+  }
+  return {};
+}
+
 // "WASHINGTON (Reuters) The ..." without a dash: the prefix ends at the
 // outlet's closing parenthesis.
 bool FindOutletOnly(std::string_view line, Separator* sep) {
@@ -56,7 +75,7 @@ bool FindOutletOnly(std::string_view line, Separator* sep) {
   if (close == std::string_view::npos || close > kMaxPrefix) return false;
   size_t open = line.rfind('(', close);
   if (open == std::string_view::npos ||
-      CanonicalOutlet(line.substr(open + 1, close - open - 1)).empty()) {
+      OutletIn(line.substr(open + 1, close - open - 1)).empty()) {
     return false;
   }
   sep->begin = close + 1;
@@ -128,7 +147,7 @@ bool ParseDateline(std::string_view line, DatelineMatch* out) {
     if (open == std::string_view::npos) return false;
     std::string_view inner =
         Trim(prefix.substr(open + 1, prefix.size() - open - 2));
-    m.outlet = CanonicalOutlet(inner);
+    m.outlet = OutletIn(inner);
     if (m.outlet.empty()) {
       bool caps = false;
       if (!ValidPlace(inner, &caps) ||

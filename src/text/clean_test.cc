@@ -228,6 +228,17 @@ struct DatelineCase {
   std::string text;
 };
 
+// Bylines and widgets may stand between the title and the dateline.
+TEST(CleanPlainText, DatelineAfterBylineLines) {
+  std::string in =
+      "Two soldiers killed in Diyala\n\nJane Roe\nA+ A-\nStaff writer\n"
+      "ERBIL, Kurdistan Region \u2013 Two soldiers were killed.";
+  CleanText out = CleanPlainText(in);
+  ASSERT_TRUE(out.dateline.has_value());
+  EXPECT_EQ(out.dateline->place, "ERBIL, Kurdistan Region");
+  ExpectMapsBack(in, out);
+}
+
 TEST(CleanPlainText, Datelines) {
   const DatelineCase cases[] = {
       {"BAGHDAD, Jan 27 (Reuters) \u2013 Gunmen shot two.", "BAGHDAD",
@@ -242,6 +253,10 @@ TEST(CleanPlainText, Datelines) {
        "Police detained 40."},
       {"LONDON (Reuters) Britain said so.", "LONDON", "Reuters", "0/0",
        "Britain said so."},
+      {"MOSCOW (Example News / Sputnik - 2nd December, 2019) Four died.",
+       "MOSCOW", "Sputnik", "0/0", "Four died."},
+      {"Kabul (Reuters - updated) - Taliban fighters attacked.", "Kabul",
+       "Reuters", "0/0", "Taliban fighters attacked."},
       {"Iraq Protests \u2014 Live Updates", "", "", "",
        "Iraq Protests \u2014 Live Updates"},
       {"Hundreds of protesters - mostly students - marched.", "", "", "",
