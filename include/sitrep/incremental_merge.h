@@ -6,11 +6,11 @@
 // MergeMentions(all current mentions, options) (same events, same ids, same
 // order). How (merge.h's greedy clustering in canonical order):
 // - dated mentions: a cluster spans at most two consecutive days unless two
-//   members share a named victim, so the clustering is replayed from the
-//   first changed day, starting from the stored clusters restricted to
-//   earlier days, and stops at the first day (after the last changed one)
-//   whose open clusters equal the stored ones; with named victims in the
-//   scope it replays to the last dated mention;
+//   members share a named victim, so the clustering is replayed from each
+//   changed day, starting from the stored clusters restricted to earlier
+//   days, and stops at the first day whose open clusters equal the stored
+//   ones (the next changed day starts a new window); with named victims in
+//   the scope it replays to the last dated mention;
 // - undated and weak mentions (placed after all dated ones): a decision is
 //   re-made only when a cluster it saw changed ("dirty" clusters);
 // - only events whose mentions changed are rebuilt (MakeEvent).
@@ -19,8 +19,9 @@
 //
 // Thread safety: none; one thread at a time.
 // Costs: memory ~ the mentions held; SetArticle ~ the replayed days'
-// mentions x their candidate clusters, plus one scan of the scope's clusters
-// per new undated mention.
+// mentions x their candidate clusters, plus a pass over the scope's undated
+// and weak mentions, plus one scan of the scope's clusters per new undated
+// or weak mention.
 #ifndef SITREP_INCREMENTAL_MERGE_H_
 #define SITREP_INCREMENTAL_MERGE_H_
 

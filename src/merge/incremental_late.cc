@@ -14,7 +14,7 @@ namespace sitrep::incremental_internal {
 
 std::set<Key> DatedPhase(Scope* scope, const MergeOptions& options,
                          int64_t* days);
-void StripLateMembers(Scope* scope);
+void StripLateMembers(Scope* scope, const std::set<Key>& dirty);
 
 namespace {
 
@@ -144,7 +144,7 @@ void WeakPhase(Scope* scope, std::set<Key>* dirty) {
 std::set<Key> UpdateScope(Scope* scope, const MergeOptions& options,
                           int64_t* replayed_days) {
   std::set<Key> dirty = DatedPhase(scope, options, replayed_days);
-  StripLateMembers(scope);
+  StripLateMembers(scope, dirty);
   UndatedPhase(scope, options, &dirty);
   WeakPhase(scope, &dirty);
   return dirty;
