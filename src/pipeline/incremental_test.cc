@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <unistd.h>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,7 +32,8 @@ std::vector<RawDocument> Read(const std::string& path) {
 // A generated corpus (bench/gen_corpus.py), or "" without python3.
 std::string Generated(int articles, int seed) {
   std::string out = (std::filesystem::temp_directory_path() /
-                     ("sitrep_incremental_" + std::to_string(seed) + ".jsonl"))
+                     ("sitrep_incremental_" + std::to_string(getpid()) +
+                      "_" + std::to_string(seed) + ".jsonl"))
                         .string();
   std::string cmd = "python3 " +
                     test_paths::SourcePath("/bench/gen_corpus.py") +
@@ -61,6 +63,12 @@ std::multiset<std::string> Reference(Pipeline* p) {
   return out;
 }
 
+std::vector<std::string> InOrder(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events) out.push_back(ToStoredEvent(e).json);
+  return out;
+}
+
 struct Case {
   const char* name;
   unsigned seed;
@@ -85,6 +93,11 @@ void Check(std::vector<RawDocument> docs, const Case& c) {
     if (++step < c.prefill) continue;
     ASSERT_TRUE((*p)->RebuildEvents().ok());
     ASSERT_EQ(StoredEvents(store->get()), Reference(p->get()))
+        << c.name << " after article " << step;
+    auto current = (*p)->CurrentEvents();  // what the server serves
+    auto derived = (*p)->DeriveEvents();
+    ASSERT_TRUE(current.ok() && derived.ok());
+    ASSERT_EQ(InOrder(*current), InOrder(*derived))
         << c.name << " after article " << step;
   }
   const auto& counts = (*p)->rebuild_counts();
