@@ -14,8 +14,8 @@
 // - undated and weak mentions (placed after all dated ones): a decision is
 //   re-made only when a cluster it saw changed ("dirty" clusters);
 // - only events whose mentions changed are rebuilt (MakeEvent).
-// The options are fixed but for an article's publication day (SetArticle):
-// when copy_of changes, build a new IncrementalMerge.
+// The options are fixed but for an article's publication day (SetArticle)
+// and its copy_of entry (SetCopies).
 //
 // Thread safety: none; one thread at a time.
 // Costs: memory ~ the mentions held; SetArticle ~ the replayed days'
@@ -25,6 +25,7 @@
 #ifndef SITREP_INCREMENTAL_MERGE_H_
 #define SITREP_INCREMENTAL_MERGE_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,6 +59,12 @@ class IncrementalMerge {
   // (nullopt: none). REQUIRES: every mention's article_id == article_id.
   Delta SetArticle(std::string_view article_id, std::vector<Mention> mentions,
                    std::optional<CivilDay> published = std::nullopt);
+
+  // Sets MergeOptions::copy_of of the listed articles (nullopt: no longer a
+  // copy) and re-decides their mentions under it (as SetArticle with the
+  // same mentions): near-duplicate detection found a new copy.
+  Delta SetCopies(
+      const std::map<std::string, std::optional<std::string>>& copy_of);
 
   // The publication day SetArticle last gave `article_id` (or Load's
   // options), if any.

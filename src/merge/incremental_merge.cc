@@ -228,6 +228,29 @@ IncrementalMerge::Delta IncrementalMerge::SetArticle(
   return d.Apply(touched, /*want_changed=*/true);
 }
 
+IncrementalMerge::Delta IncrementalMerge::SetCopies(
+    const std::map<std::string, std::optional<std::string>>& copy_of) {
+  Impl& d = *impl_;
+  d.replayed_days = 0;
+  std::set<std::string> touched;
+  for (const auto& [id, original] : copy_of) {
+    if (original) {
+      d.options.copy_of[id] = *original;
+    } else {
+      d.options.copy_of.erase(id);
+    }
+    std::vector<Mention> ms;  // its mentions, re-added as changed ones
+    auto it = d.by_article.find(id);
+    if (it != d.by_article.end()) {
+      for (const auto& [scope, key] : it->second)
+        ms.push_back(d.scopes[scope].nodes.at(key)->m);
+    }
+    d.Remove(id, &touched);
+    d.Add(std::move(ms), &touched);
+  }
+  return d.Apply(touched, /*want_changed=*/true);
+}
+
 // Re-derives the touched scopes and collects what changed.
 IncrementalMerge::Delta IncrementalMerge::Impl::Apply(
     const std::set<std::string>& touched, bool want_changed) {
