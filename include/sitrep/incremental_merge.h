@@ -10,7 +10,7 @@
 //   changed day, starting from the stored clusters restricted to earlier
 //   days, and stops at the first day whose open clusters equal the stored
 //   ones (the next changed day starts a new window); with named victims in
-//   the scope it replays to the last dated mention;
+//   the scope, the clusters holding one must equal the stored ones too;
 // - undated and weak mentions (placed after all dated ones): a decision is
 //   re-made only when a cluster it saw changed ("dirty" clusters);
 // - only events whose mentions changed are rebuilt (MakeEvent).

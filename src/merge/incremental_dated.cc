@@ -8,7 +8,8 @@
 // most two consecutive days (two stated days must agree within one). So
 // once the clusters holding a member of day D equal the stored ones (up to
 // D), every later decision is the stored one. Named victims link clusters
-// across any days: a scope holding them replays to its last dated mention.
+// across any days: with them, the clusters holding one must equal the
+// stored ones too.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -120,7 +121,7 @@ bool Unchanged(const std::vector<Node*>& now, const std::vector<Node*>& was) {
 }
 
 // Whether the clusters open after day `day` equal the stored ones.
-bool Converged(const Scope& scope, Replay& replay, int64_t day) {
+bool OpenConverged(const Scope& scope, Replay& replay, int64_t day) {
   std::set<Key> stored_open;
   for (auto it = scope.nodes.lower_bound(Key{day, "", 0, 0, 0});
        it != scope.nodes.end() && it->second->key.day == day; ++it) {
@@ -136,6 +137,40 @@ bool Converged(const Scope& scope, Replay& replay, int64_t day) {
     if (!Unchanged(r.members, StoredUpTo(c->second, day))) return false;
   }
   return open == stored_open.size();
+}
+
+// With named victims: whether every cluster holding one (which a later
+// mention naming the same victim is offered whatever its day) equals the
+// stored one up to `day`: those replayed, and the stored ones of the
+// window's days [day0, day] (the earlier ones were seeded).
+bool NamedConverged(const Scope& scope, Replay& replay, int64_t day0,
+                    int64_t day) {
+  std::map<Key, const Replayed*> by_key;
+  for (const Replayed& r : replay.clusters()) by_key[r.key] = &r;
+  auto unchanged = [&](const Key& k, const Replayed& r) {
+    auto c = scope.clusters.find(k);
+    return c != scope.clusters.end() &&
+           Unchanged(r.members, StoredUpTo(c->second, day));
+  };
+  for (const Replayed& r : replay.clusters()) {
+    bool named = std::any_of(r.members.begin(), r.members.end(),
+                             [](const Node* n) { return n->named; });
+    if (named && !unchanged(r.key, r)) return false;
+  }
+  for (auto it = scope.named_keys.lower_bound(Key{day0, "", 0, 0, 0});
+       it != scope.named_keys.end() && it->day <= day; ++it) {
+    const Node& n = *scope.nodes.at(*it);
+    if (!n.was_named || n.was_weak || !n.home) continue;
+    auto r = by_key.find(*n.home);
+    if (r == by_key.end() || !unchanged(r->first, *r->second)) return false;
+  }
+  return true;
+}
+
+bool Converged(const Scope& scope, Replay& replay, int64_t day0,
+               int64_t day) {
+  if (!OpenConverged(scope, replay, day)) return false;
+  return scope.named == 0 || NamedConverged(scope, replay, day0, day);
 }
 
 // The first day from `from` on of a changed dated non-weak mention.
@@ -162,8 +197,9 @@ std::set<Key> Seeds(const Scope& scope, int64_t day0) {
     if (!n.was_weak && n.home) seeds.insert(*n.home);
   }
   if (scope.named == 0) return seeds;
-  for (auto it = scope.nodes.begin(); it != to; ++it) {
-    const Node& n = *it->second;
+  for (auto it = scope.named_keys.begin();
+       it != scope.named_keys.end() && it->day < day0; ++it) {
+    const Node& n = *scope.nodes.at(*it);
     if (n.was_named && !n.was_weak && n.home) seeds.insert(*n.home);
   }
   return seeds;
@@ -173,13 +209,12 @@ std::set<Key> Seeds(const Scope& scope, int64_t day0) {
 // returns the last day replayed (INT64_MIN when none).
 int64_t RunReplay(const Scope& scope, Replay* replay, int64_t day0,
                   int64_t* days) {
-  const bool can_stop = scope.named == 0;
   int64_t day = INT64_MIN;
   for (auto it = scope.nodes.lower_bound(Key{day0, "", 0, 0, 0});
        it != scope.nodes.end() && it->second->dated; ++it) {
     Node* n = it->second.get();
     if (n->key.day != day) {
-      if (day >= day0 && can_stop && Converged(scope, *replay, day)) break;
+      if (day >= day0 && Converged(scope, *replay, day0, day)) break;
       day = n->key.day;
       ++*days;
     }

@@ -81,6 +81,7 @@ void IncrementalMerge::Impl::Add(std::vector<Mention> mentions,
     scope.named += incremental_internal::CountsNamed(n);
     scope.changed.insert(key);
     if (n.weak) scope.weak.insert(key);
+    if (n.named) scope.named_keys.insert(key);
     by_article[n.m.article_id].push_back({scope_name, key});
     touched->insert(scope_name);
   }
@@ -95,6 +96,7 @@ void IncrementalMerge::Impl::Cleanup(const std::string& name) {
     Node& n = *it->second;
     scope.named -= incremental_internal::CountsNamed(n);
     if (!n.live || !n.weak) scope.weak.erase(key);
+    if (!n.live || !n.named) scope.named_keys.erase(key);
     if (!n.live) {
       scope.nodes.erase(it);
       continue;

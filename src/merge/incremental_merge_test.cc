@@ -232,7 +232,7 @@ TEST(IncrementalMerge, OneDayArticlesReplayFewDays) {
 // earlier events): an update replays a short window around each changed
 // day, not the days between them, and the result stays exact through new
 // articles, new versions and removals (dense days inside each window, so
-// clusters collide; named victims in one seed replay to the end).
+// clusters collide; named victims in one seed).
 TEST(IncrementalMerge, FarApartDaysReplayOnlyTheirWindows) {
   for (unsigned seed : {21u, 22u, 23u}) {
     SCOPED_TRACE("seed " + std::to_string(seed));
@@ -266,6 +266,9 @@ TEST(IncrementalMerge, FarApartDaysReplayOnlyTheirWindows) {
     // mentions: ~4 windows of 3-5 days); replaying the range between the
     // first and last changed day would be ~50 days per update.
     if (actors == 4) EXPECT_LE(replayed, updates * 16);
+    // With named victims a window also waits for the clusters holding one
+    // to settle (~31 days here; replaying to the last day: ~58).
+    if (actors == 6) EXPECT_LE(replayed, updates * 40);
   }
 }
 
