@@ -91,18 +91,18 @@ bool DerivationCache::NearDuplicates(const DedupInput& in,
 
 // The known articles `in` shares reported sentences with, and how many
 // (`shared`), and those it copies by them (`copies`: CopyOf's min_shared
-// sentences making up `containment` of the shorter article); false when a
-// sentence reaches the count past which it is boilerplate (its old pairs
-// would vanish).
-bool DerivationCache::SharedSentences(const DedupInput& in,
+// sentences making up `containment` of the shorter article). `crossing`:
+// the sentences it makes boilerplate (they tie no one any more).
+void DerivationCache::SharedSentences(const DedupInput& in,
                                       std::unordered_map<uint32_t, int>* shared,
-                                      std::vector<uint32_t>* copies) const {
+                                      std::vector<uint32_t>* copies,
+                                      std::vector<uint64_t>* crossing) const {
   for (uint64_t f : DistinctFingerprints(in)) {
     auto it = fingerprints_.find(f);
     if (it == fingerprints_.end()) continue;
     size_t holders = it->second.size();
-    if (holders == max_sentence_articles_) return false;
-    if (holders > max_sentence_articles_) continue;  // boilerplate already
+    if (holders == max_sentence_articles_) crossing->push_back(f);
+    if (holders >= max_sentence_articles_) continue;  // boilerplate now
     for (uint32_t doc : it->second) ++(*shared)[doc];
   }
   for (const auto& [doc, n] : *shared) {
@@ -111,6 +111,42 @@ bool DerivationCache::SharedSentences(const DedupInput& in,
     if (n >= copy_.min_shared &&
         static_cast<double>(n) >= copy_.containment * shorter) {
       copies->push_back(doc);
+    }
+  }
+}
+
+// Whether the pairs of holders of the `crossing` sentences stay copies (or
+// not) without them; `undated`: the undated holders, whose borrowed days
+// may change. Costs: pairs of holders x their sentences (rare).
+bool DerivationCache::BoilerplateKeepsCopies(
+    const std::vector<uint64_t>& crossing, std::set<uint32_t>* undated) const {
+  std::set<uint64_t> gone(crossing.begin(), crossing.end());
+  auto is_copy = [&](uint32_t a, uint32_t b, int n) {
+    size_t shorter = std::max<size_t>(
+        1, std::min(infos_[a].num_fingerprints, infos_[b].num_fingerprints));
+    return n >= copy_.min_shared &&
+           static_cast<double>(n) >= copy_.containment * shorter;
+  };
+  for (uint64_t f : crossing) {
+    const std::vector<uint32_t>& holders = fingerprints_.at(f);
+    for (size_t i = 0; i < holders.size(); ++i) {
+      uint32_t a = holders[i];
+      if (!infos_[a].published) undated->insert(a);
+      for (size_t j = i + 1; j < holders.size(); ++j) {
+        uint32_t b = holders[j];
+        const auto &fa = doc_fingerprints_[a], &fb = doc_fingerprints_[b];
+        std::vector<uint64_t> common;
+        std::set_intersection(fa.begin(), fa.end(), fb.begin(), fb.end(),
+                              std::back_inserter(common));
+        int before = 0, lost = 0;
+        for (uint64_t c : common) {
+          if (fingerprints_.at(c).size() > max_sentence_articles_) continue;
+          ++before;
+          lost += static_cast<int>(gone.count(c));
+        }
+        if (is_copy(a, b, before) && !is_copy(a, b, before - lost))
+          return false;
+      }
     }
   }
   return true;
@@ -195,10 +231,13 @@ Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
   std::vector<uint64_t> keys = banding_.BandKeys(in.signature);
   std::unordered_map<uint32_t, int> shared;
   std::vector<uint32_t> near, copies;
-  if (doc_of_.count(in.info.id) || !SharedSentences(in, &shared, &copies) ||
-      !NearDuplicates(in, keys, &near)) {
+  std::vector<uint64_t> crossing;
+  std::set<uint32_t> untied;  // undated holders of new boilerplate
+  if (doc_of_.count(in.info.id) || !NearDuplicates(in, keys, &near)) {
     return Out();
   }
+  SharedSentences(in, &shared, &copies, &crossing);
+  if (!BoilerplateKeepsCopies(crossing, &untied)) return Out();
   const bool dated = in.info.published.has_value();
   const std::string id = in.info.id;
   const auto self = static_cast<uint32_t>(signatures_.size());
@@ -213,11 +252,14 @@ Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
   // Undated articles it lends a day to (or a better one): re-dated.
   std::set<uint32_t> tied(near.begin(), near.end());
   for (const auto& [doc, n] : shared) tied.insert(doc);
+  if (!dated) tied.clear();  // it lends no day
+  tied.insert(untied.begin(), untied.end());
   for (uint32_t doc : tied) {
-    if (!dated || infos_[doc].published) continue;
+    if (infos_[doc].published) continue;
     const std::string& other = infos_[doc].id;
     std::optional<CivilDay> day = BorrowedDay(doc);
     auto was = borrowed_.find(other);
+    if (!day && was != borrowed_.end()) return Out();  // no day any more
     if (!day || (was != borrowed_.end() && was->second == *day)) continue;
     borrowed_[other] = *day;
     SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms, redate(other, *day));

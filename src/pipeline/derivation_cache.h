@@ -11,9 +11,11 @@
 // original changes get their new copy_of (IncrementalMerge::SetCopies). The
 // sentences and near-duplicates it shares can lend a day to undated
 // articles (or it borrows one): those are re-dated and re-merged, so the
-// events equal a full derivation's. A new version of a known article, or
-// an LSH bucket or sentence crossing the dedup limits is refused: the
-// caller re-derives everything.
+// events equal a full derivation's. A sentence it makes boilerplate (held
+// by more than max_sentence_articles) no longer ties its holders: their
+// borrowed days are re-made. A new version of a known article, an LSH
+// bucket crossing the dedup limit, or a boilerplate sentence that undoes a
+// copy or a borrowed day is refused: the caller re-derives everything.
 //
 // Thread safety: none. Costs: memory ~ 2x the mentions plus ~0.7 KB and the
 // shingle set per article; Admit is O(article) plus its candidates and the
@@ -25,6 +27,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -67,9 +70,12 @@ class DerivationCache {
  private:
   bool NearDuplicates(const DedupInput& in, const std::vector<uint64_t>& keys,
                       std::vector<uint32_t>* near) const;
-  bool SharedSentences(const DedupInput& in,
+  void SharedSentences(const DedupInput& in,
                        std::unordered_map<uint32_t, int>* shared,
-                       std::vector<uint32_t>* copies) const;
+                       std::vector<uint32_t>* copies,
+                       std::vector<uint64_t>* crossing) const;
+  bool BoilerplateKeepsCopies(const std::vector<uint64_t>& crossing,
+                              std::set<uint32_t>* undated) const;
   std::optional<CivilDay> BorrowedDay(uint32_t doc) const;
   void Index(DedupInput in, const std::vector<uint64_t>& keys);
   uint32_t Find(uint32_t doc);
