@@ -167,8 +167,7 @@ bool NamedConverged(const Scope& scope, Replay& replay, int64_t day0,
   return true;
 }
 
-bool Converged(const Scope& scope, Replay& replay, int64_t day0,
-               int64_t day) {
+bool Converged(const Scope& scope, Replay& replay, int64_t day0, int64_t day) {
   if (!OpenConverged(scope, replay, day)) return false;
   return scope.named == 0 || NamedConverged(scope, replay, day0, day);
 }

@@ -224,6 +224,27 @@ IncrementalMerge::Delta DerivationCache::JoinCopies(
   return merge_.SetCopies(change);
 }
 
+// Re-dates the undated articles among `docs` whose borrowed day changed;
+// false when one has no day to borrow any more (only a full derivation
+// undoes a re-dating).
+Result<bool> DerivationCache::RedateTied(const std::set<uint32_t>& docs,
+                                         const RedateFn& redate,
+                                         Deltas* deltas) {
+  for (uint32_t doc : docs) {
+    if (infos_[doc].published) continue;
+    const std::string& id = infos_[doc].id;
+    std::optional<CivilDay> day = BorrowedDay(doc);
+    auto was = borrowed_.find(id);
+    if (!day && was != borrowed_.end()) return false;
+    if (!day || (was != borrowed_.end() && was->second == *day)) continue;
+    borrowed_[id] = *day;
+    SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms, redate(id, *day));
+    deltas->push_back(
+        merge_.SetArticle(id, std::move(ms), merge_.PublishedOf(id)));
+  }
+  return true;
+}
+
 Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
     DedupInput in, std::optional<CivilDay> published,
     std::vector<Mention> mentions, const RedateFn& redate) {
@@ -254,18 +275,8 @@ Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
   for (const auto& [doc, n] : shared) tied.insert(doc);
   if (!dated) tied.clear();  // it lends no day
   tied.insert(untied.begin(), untied.end());
-  for (uint32_t doc : tied) {
-    if (infos_[doc].published) continue;
-    const std::string& other = infos_[doc].id;
-    std::optional<CivilDay> day = BorrowedDay(doc);
-    auto was = borrowed_.find(other);
-    if (!day && was != borrowed_.end()) return Out();  // no day any more
-    if (!day || (was != borrowed_.end() && was->second == *day)) continue;
-    borrowed_[other] = *day;
-    SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms, redate(other, *day));
-    deltas.push_back(
-        merge_.SetArticle(other, std::move(ms), merge_.PublishedOf(other)));
-  }
+  SITREP_ASSIGN_OR_RETURN(bool redated, RedateTied(tied, redate, &deltas));
+  if (!redated) return Out();
   if (!dated) {  // it may borrow a day itself
     if (std::optional<CivilDay> day = BorrowedDay(self)) {
       borrowed_[id] = *day;

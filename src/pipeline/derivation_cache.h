@@ -78,6 +78,8 @@ class DerivationCache {
                               std::set<uint32_t>* undated) const;
   std::optional<CivilDay> BorrowedDay(uint32_t doc) const;
   void Index(DedupInput in, const std::vector<uint64_t>& keys);
+  Result<bool> RedateTied(const std::set<uint32_t>& docs,
+                          const RedateFn& redate, Deltas* deltas);
   uint32_t Find(uint32_t doc);
   uint32_t OriginalOf(const std::vector<uint32_t>& members) const;
   IncrementalMerge::Delta JoinCopies(uint32_t self,

@@ -58,8 +58,7 @@ Admitted Admit(const std::vector<DedupInput>& stored, DedupInput x) {
   std::optional<CivilDay> published = x.info.published;
   auto deltas = cache.Admit(
       std::move(x), published, {},
-      [&](const std::string& id,
-          CivilDay day) -> Result<std::vector<Mention>> {
+      [&](const std::string& id, CivilDay day) -> Result<std::vector<Mention>> {
         out.redated[id] = day;
         return std::vector<Mention>();
       });
@@ -112,9 +111,9 @@ TEST(DerivationCacheTest, BoilerplateSentenceKeepingCopiesIsIncremental) {
   std::vector<DedupInput> stored = WithFillers({
       Doc("a", CivilDay{2021, 1, 10}, {kBoiler, 5000, 6000, 7000}),
   });
-  EXPECT_TRUE(Admit(stored, Doc("x", CivilDay{2021, 2, 1},
-                                {kBoiler, 100, 101, 102}))
-                  .incremental);
+  EXPECT_TRUE(
+      Admit(stored, Doc("x", CivilDay{2021, 2, 1}, {kBoiler, 100, 101, 102}))
+          .incremental);
 }
 
 }  // namespace

@@ -2,13 +2,13 @@
 // equal a from-scratch derivation (the slow, obviously correct reference),
 // over the example corpus and a generated one, in random orders.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
-#include <unistd.h>
 #include <set>
 #include <string>
 #include <vector>
@@ -32,8 +32,8 @@ std::vector<RawDocument> Read(const std::string& path) {
 // A generated corpus (bench/gen_corpus.py), or "" without python3.
 std::string Generated(int articles, int seed) {
   std::string out = (std::filesystem::temp_directory_path() /
-                     ("sitrep_incremental_" + std::to_string(getpid()) +
-                      "_" + std::to_string(seed) + ".jsonl"))
+                     ("sitrep_incremental_" + std::to_string(getpid()) + "_" +
+                      std::to_string(seed) + ".jsonl"))
                         .string();
   std::string cmd = "python3 " +
                     test_paths::SourcePath("/bench/gen_corpus.py") +
