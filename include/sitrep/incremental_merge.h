@@ -6,24 +6,26 @@
 // MergeMentions(all current mentions, options) (same events, same ids, same
 // order). How (merge.h's greedy clustering in canonical order):
 // - dated mentions: a cluster spans at most two consecutive days unless two
-//   members share a named victim, so the clustering is replayed from the
-//   first changed day, starting from the stored clusters restricted to
-//   earlier days, and stops at the first day (after the last changed one)
-//   whose open clusters equal the stored ones; with named victims in the
-//   scope it replays to the last dated mention;
+//   members share a named victim, so the clustering is replayed from each
+//   changed day, starting from the stored clusters restricted to earlier
+//   days, and stops at the first day whose open clusters equal the stored
+//   ones (the next changed day starts a new window); with named victims in
+//   the scope, the clusters holding one must equal the stored ones too;
 // - undated and weak mentions (placed after all dated ones): a decision is
 //   re-made only when a cluster it saw changed ("dirty" clusters);
 // - only events whose mentions changed are rebuilt (MakeEvent).
-// The options are fixed but for an article's publication day (SetArticle):
-// when copy_of changes, build a new IncrementalMerge.
+// The options are fixed but for an article's publication day (SetArticle)
+// and its copy_of entry (SetCopies).
 //
 // Thread safety: none; one thread at a time.
 // Costs: memory ~ the mentions held; SetArticle ~ the replayed days'
-// mentions x their candidate clusters, plus one scan of the scope's clusters
-// per new undated mention.
+// mentions x their candidate clusters, plus a pass over the scope's undated
+// and weak mentions, plus one scan of the scope's clusters per new undated
+// or weak mention.
 #ifndef SITREP_INCREMENTAL_MERGE_H_
 #define SITREP_INCREMENTAL_MERGE_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +59,12 @@ class IncrementalMerge {
   // (nullopt: none). REQUIRES: every mention's article_id == article_id.
   Delta SetArticle(std::string_view article_id, std::vector<Mention> mentions,
                    std::optional<CivilDay> published = std::nullopt);
+
+  // Sets MergeOptions::copy_of of the listed articles (nullopt: no longer a
+  // copy) and re-decides their mentions under it (as SetArticle with the
+  // same mentions): near-duplicate detection found a new copy.
+  Delta SetCopies(
+      const std::map<std::string, std::optional<std::string>>& copy_of);
 
   // The publication day SetArticle last gave `article_id` (or Load's
   // options), if any.

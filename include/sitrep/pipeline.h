@@ -97,6 +97,11 @@ class Pipeline {
   // connection wrote). REQUIRES (keep_derivation): this Pipeline is the
   // only writer of mentions through its Store connection.
   Result<size_t> RebuildEvents();
+  // The events as the last RebuildEvents derived them, in DeriveEvents'
+  // order: with keep_derivation, a copy of the kept derivation's (no
+  // derivation; O(events)); otherwise (or before the first rebuild, or
+  // when the kept one was dropped) DeriveEvents().
+  Result<std::vector<Event>> CurrentEvents();
 
   // Near-duplicate groups, shared sentences, copies and borrowed reference
   // days over the whole store (see dedup.h).

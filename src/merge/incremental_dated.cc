@@ -1,5 +1,6 @@
 // IncrementalMerge, dated phase: the greedy clustering of dated non-weak
-// mentions replayed from the first changed day until it converges.
+// mentions replayed from each changed day until it converges (one window
+// per run of changed days: an article's mentions may lie months apart).
 //
 // Why it may stop: a dated mention of day d is compared with the clusters
 // holding a member of day d-1..d+1 and those sharing its named victim
@@ -7,7 +8,8 @@
 // most two consecutive days (two stated days must agree within one). So
 // once the clusters holding a member of day D equal the stored ones (up to
 // D), every later decision is the stored one. Named victims link clusters
-// across any days: a scope holding them replays to its last dated mention.
+// across any days: with them, the clusters holding one must equal the
+// stored ones too.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -119,7 +121,7 @@ bool Unchanged(const std::vector<Node*>& now, const std::vector<Node*>& was) {
 }
 
 // Whether the clusters open after day `day` equal the stored ones.
-bool Converged(const Scope& scope, Replay& replay, int64_t day) {
+bool OpenConverged(const Scope& scope, Replay& replay, int64_t day) {
   std::set<Key> stored_open;
   for (auto it = scope.nodes.lower_bound(Key{day, "", 0, 0, 0});
        it != scope.nodes.end() && it->second->key.day == day; ++it) {
@@ -137,18 +139,50 @@ bool Converged(const Scope& scope, Replay& replay, int64_t day) {
   return open == stored_open.size();
 }
 
-// The first and last day of a changed dated non-weak mention.
-bool ChangedDays(const Scope& scope, int64_t* first, int64_t* last) {
-  *first = INT64_MAX;
-  *last = INT64_MIN;
-  for (const Key& key : scope.changed) {
-    const Node& n = *scope.nodes.at(key);
+// With named victims: whether every cluster holding one (which a later
+// mention naming the same victim is offered whatever its day) equals the
+// stored one up to `day`: those replayed, and the stored ones of the
+// window's days [day0, day] (the earlier ones were seeded).
+bool NamedConverged(const Scope& scope, Replay& replay, int64_t day0,
+                    int64_t day) {
+  std::map<Key, const Replayed*> by_key;
+  for (const Replayed& r : replay.clusters()) by_key[r.key] = &r;
+  auto unchanged = [&](const Key& k, const Replayed& r) {
+    auto c = scope.clusters.find(k);
+    return c != scope.clusters.end() &&
+           Unchanged(r.members, StoredUpTo(c->second, day));
+  };
+  for (const Replayed& r : replay.clusters()) {
+    bool named = std::any_of(r.members.begin(), r.members.end(),
+                             [](const Node* n) { return n->named; });
+    if (named && !unchanged(r.key, r)) return false;
+  }
+  for (auto it = scope.named_keys.lower_bound(Key{day0, "", 0, 0, 0});
+       it != scope.named_keys.end() && it->day <= day; ++it) {
+    const Node& n = *scope.nodes.at(*it);
+    if (!n.was_named || n.was_weak || !n.home) continue;
+    auto r = by_key.find(*n.home);
+    if (r == by_key.end() || !unchanged(r->first, *r->second)) return false;
+  }
+  return true;
+}
+
+bool Converged(const Scope& scope, Replay& replay, int64_t day0, int64_t day) {
+  if (!OpenConverged(scope, replay, day)) return false;
+  return scope.named == 0 || NamedConverged(scope, replay, day0, day);
+}
+
+// The first day from `from` on of a changed dated non-weak mention.
+bool NextChangedDay(const Scope& scope, int64_t from, int64_t* day) {
+  for (auto it = scope.changed.lower_bound(Key{from, "", 0, 0, 0});
+       it != scope.changed.end(); ++it) {
+    const Node& n = *scope.nodes.at(*it);
     if (!n.dated) break;  // undated ones sort last
     if ((n.weak && n.was_weak) || (n.live && n.reuse)) continue;
-    *first = std::min(*first, key.day);
-    *last = std::max(*last, key.day);
+    *day = it->day;
+    return true;
   }
-  return *first != INT64_MAX;
+  return false;
 }
 
 // Stored clusters the replay from `day0` starts from: those holding a
@@ -162,24 +196,24 @@ std::set<Key> Seeds(const Scope& scope, int64_t day0) {
     if (!n.was_weak && n.home) seeds.insert(*n.home);
   }
   if (scope.named == 0) return seeds;
-  for (auto it = scope.nodes.begin(); it != to; ++it) {
-    const Node& n = *it->second;
+  for (auto it = scope.named_keys.begin();
+       it != scope.named_keys.end() && it->day < day0; ++it) {
+    const Node& n = *scope.nodes.at(*it);
     if (n.was_named && !n.was_weak && n.home) seeds.insert(*n.home);
   }
   return seeds;
 }
 
-// Replays days [day0, ...) until converged past `last`; returns the last
-// day replayed (INT64_MIN when none).
+// Replays days [day0, ...) until converged (at the earliest after day0);
+// returns the last day replayed (INT64_MIN when none).
 int64_t RunReplay(const Scope& scope, Replay* replay, int64_t day0,
-                  int64_t last, int64_t* days) {
-  const bool can_stop = scope.named == 0;
+                  int64_t* days) {
   int64_t day = INT64_MIN;
   for (auto it = scope.nodes.lower_bound(Key{day0, "", 0, 0, 0});
        it != scope.nodes.end() && it->second->dated; ++it) {
     Node* n = it->second.get();
     if (n->key.day != day) {
-      if (day >= last && can_stop && Converged(scope, *replay, day)) break;
+      if (day >= day0 && Converged(scope, *replay, day0, day)) break;
       day = n->key.day;
       ++*days;
     }
@@ -193,6 +227,51 @@ std::vector<Node*> DatedMembers(const Cluster& c) {
   return StoredUpTo(c, INT64_MAX - 1);
 }
 
+// One window of the dated phase: replays from changed day `day0` until
+// the open clusters equal the stored ones and writes the replayed clusters'
+// dated members into `scope` (undated and weak members are re-placed by the
+// later phases). Adds the keys of clusters whose dated members changed to
+// `dirty`; returns the last day replayed.
+int64_t DatedWindow(Scope* scope, const MergeOptions& options, int64_t day0,
+                    int64_t* days, std::set<Key>* dirty) {
+  Replay replay(options);
+  std::set<Key> replaced = Seeds(*scope, day0);
+  for (const Key& k : replaced) replay.Seed(k, scope->clusters.at(k), day0);
+  replay.IndexSeeds();
+  int64_t end = RunReplay(*scope, &replay, day0, days);
+  for (auto it = scope->nodes.lower_bound(Key{day0, "", 0, 0, 0});
+       it != scope->nodes.end() && it->second->key.day <= end; ++it) {
+    const Node& n = *it->second;
+    if (!n.was_weak && n.home) replaced.insert(*n.home);
+  }
+  std::map<Key, std::vector<Node*>> fresh;
+  for (Replayed& r : replay.clusters()) fresh[r.key] = std::move(r.members);
+  for (const Key& k : replaced) {
+    auto c = scope->clusters.find(k);
+    std::vector<Node*> was = DatedMembers(c->second);
+    auto f = fresh.find(k);
+    if (f != fresh.end()) {  // the stored members after the replayed days
+      // (removed ones too: a later window compares with them; they make
+      // the cluster dirty, and StripLateMembers drops them)
+      for (Node* n : was) {
+        if (n->key.day > end) f->second.push_back(n);
+      }
+    }
+    if (f == fresh.end() || !Unchanged(f->second, was)) dirty->insert(k);
+    scope->clusters.erase(c);
+  }
+  for (auto& [k, members] : fresh) {
+    if (!replaced.count(k)) dirty->insert(k);
+    for (Node* n : members) {
+      // A weak one turned non-weak leaves the cluster it sat in as weak.
+      if (n->was_weak && n->home) dirty->insert(*n->home);
+      n->home = k;
+    }
+    scope->clusters[k].members = std::move(members);
+  }
+  return end;
+}
+
 }  // namespace
 
 size_t Cluster::weak_begin() const {
@@ -201,61 +280,44 @@ size_t Cluster::weak_begin() const {
   return i;
 }
 
-// The dated phase: replays from the first changed day and writes the
-// replayed clusters' dated members into `scope` (undated and weak members
-// are re-placed by the later phases). Returns the keys of clusters whose
-// dated members changed.
+// The dated phase: one replay window per run of changed days (a window
+// ends where the clustering converges; days between windows keep their
+// stored clusters). Returns the keys of clusters whose dated members
+// changed.
 std::set<Key> DatedPhase(Scope* scope, const MergeOptions& options,
                          int64_t* days) {
-  int64_t day0, last;
-  if (!ChangedDays(*scope, &day0, &last)) return {};
-  Replay replay(options);
-  std::set<Key> replaced = Seeds(*scope, day0);
-  for (const Key& k : replaced) replay.Seed(k, scope->clusters.at(k), day0);
-  replay.IndexSeeds();
-  int64_t end = RunReplay(*scope, &replay, day0, last, days);
-  for (auto it = scope->nodes.lower_bound(Key{day0, "", 0, 0, 0});
-       it != scope->nodes.end() && it->second->key.day <= end; ++it) {
-    const Node& n = *it->second;
-    if (!n.was_weak && n.home) replaced.insert(*n.home);
-  }
-  std::map<Key, std::vector<Node*>> fresh;
-  for (Replayed& r : replay.clusters()) fresh[r.key] = std::move(r.members);
   std::set<Key> dirty;
-  for (const Key& k : replaced) {
-    auto c = scope->clusters.find(k);
-    std::vector<Node*> was = DatedMembers(c->second);
-    auto f = fresh.find(k);
-    if (f != fresh.end()) {  // the stored members after the replayed days
-      for (Node* n : was) {
-        if (n->key.day > end && n->live) f->second.push_back(n);
-      }
-    }
-    if (f == fresh.end() || !Unchanged(f->second, was)) dirty.insert(k);
-    scope->clusters.erase(c);
-  }
-  for (auto& [k, members] : fresh) {
-    if (!replaced.count(k)) dirty.insert(k);
-    for (Node* n : members) {
-      // A weak one turned non-weak leaves the cluster it sat in as weak.
-      if (n->was_weak && n->home) dirty.insert(*n->home);
-      n->home = k;
-    }
-    scope->clusters[k].members = std::move(members);
+  int64_t from = INT64_MIN, day0;
+  while (NextChangedDay(*scope, from, &day0)) {
+    int64_t end = DatedWindow(scope, options, day0, days, &dirty);
+    from = std::max(end, day0) + 1;
   }
   return dirty;
 }
 
-// Leaves only the dated non-weak members in every cluster of `scope`
-// (clusters an undated mention founded go), for the later phases. A member
-// whose home is elsewhere was a weak one that is no longer weak.
-void StripLateMembers(Scope* scope) {
-  for (auto it = scope->clusters.begin(); it != scope->clusters.end();) {
+// Leaves only the dated non-weak members in the clusters of `scope` (those
+// an undated mention founded go), for the later phases. A member whose
+// home is elsewhere was a weak one that is no longer weak. Only clusters
+// holding such members are visited: the homes of undated and weak nodes
+// (now or in the last result) and the clusters the dated phase changed.
+void StripLateMembers(Scope* scope, const std::set<Key>& dirty) {
+  std::set<Key> visit = dirty;
+  auto home_of = [&](const Node& n) {
+    if (n.home) visit.insert(*n.home);
+  };
+  for (auto it = scope->nodes.lower_bound(Key{INT64_MAX, "", 0, 0, 0});
+       it != scope->nodes.end(); ++it) {
+    home_of(*it->second);
+  }
+  for (const Key& k : scope->weak) home_of(*scope->nodes.at(k));
+  for (const Key& k : visit) {
+    auto it = scope->clusters.find(k);
+    if (it == scope->clusters.end()) continue;
     auto& m = it->second.members;
     std::erase_if(m, [&](const Node* n) {
       return n->weak || !n->dated || !n->live || n->home != it->first;
     });
-    it = m.empty() ? scope->clusters.erase(it) : std::next(it);
+    if (m.empty()) scope->clusters.erase(it);
   }
 }
 

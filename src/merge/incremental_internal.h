@@ -47,6 +47,8 @@ struct Scope {
   std::set<Key> changed;
   // Keys of the weak nodes, now or in the last result (canonical order).
   std::set<Key> weak;
+  // Keys of the nodes with a named victim, now or in the last result.
+  std::set<Key> named_keys;
 };
 
 // Whether `n` counts in Scope::named.

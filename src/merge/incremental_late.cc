@@ -14,7 +14,7 @@ namespace sitrep::incremental_internal {
 
 std::set<Key> DatedPhase(Scope* scope, const MergeOptions& options,
                          int64_t* days);
-void StripLateMembers(Scope* scope);
+void StripLateMembers(Scope* scope, const std::set<Key>& dirty);
 
 namespace {
 
@@ -99,6 +99,19 @@ bool FitsWeak(const Cluster& c, const Node& w) {
   });
 }
 
+// The keys in `keyed` (clusters or cluster keys, in key order) that can be
+// candidates of weak `w` (Candidate): all of them for an undated `w` or in
+// a scope with named victims; otherwise those keyed two days before `w`'s
+// day to one after (a cluster's key is its first member's, and without
+// named victims a cluster spans at most two consecutive days).
+template <typename Keyed>
+auto CandidateRange(const Keyed& keyed, const Scope& scope, const Node& w) {
+  if (!w.dated || scope.named != 0)
+    return std::make_pair(keyed.begin(), keyed.end());
+  return std::make_pair(keyed.lower_bound(Key{w.key.day - 2, "", 0, 0, 0}),
+                        keyed.lower_bound(Key{w.key.day + 2, "", 0, 0, 0}));
+}
+
 // The candidate clusters weak `w` fits: past answers of clean clusters,
 // fresh answers of dirty ones (of every cluster for a new mention).
 std::vector<Key> WeakFitsNow(const Scope& scope, const Node& w,
@@ -108,16 +121,18 @@ std::vector<Key> WeakFitsNow(const Scope& scope, const Node& w,
     for (const Key& k : w.weak_fits) {
       if (!dirty.count(k)) fits.push_back(k);
     }
-    for (const Key& k : dirty) {
-      auto c = scope.clusters.find(k);
+    auto [from, to] = CandidateRange(dirty, scope, w);
+    for (auto it = from; it != to; ++it) {
+      auto c = scope.clusters.find(*it);
       if (c != scope.clusters.end() && FitsWeak(c->second, w))
-        fits.push_back(k);
+        fits.push_back(*it);
     }
     std::sort(fits.begin(), fits.end());
     return fits;
   }
-  for (const auto& [k, c] : scope.clusters) {
-    if (FitsWeak(c, w)) fits.push_back(k);
+  auto [from, to] = CandidateRange(scope.clusters, scope, w);
+  for (auto it = from; it != to; ++it) {
+    if (FitsWeak(it->second, w)) fits.push_back(it->first);
   }
   return fits;
 }
@@ -144,7 +159,7 @@ void WeakPhase(Scope* scope, std::set<Key>* dirty) {
 std::set<Key> UpdateScope(Scope* scope, const MergeOptions& options,
                           int64_t* replayed_days) {
   std::set<Key> dirty = DatedPhase(scope, options, replayed_days);
-  StripLateMembers(scope);
+  StripLateMembers(scope, dirty);
   UndatedPhase(scope, options, &dirty);
   WeakPhase(scope, &dirty);
   return dirty;

@@ -81,6 +81,7 @@ void IncrementalMerge::Impl::Add(std::vector<Mention> mentions,
     scope.named += incremental_internal::CountsNamed(n);
     scope.changed.insert(key);
     if (n.weak) scope.weak.insert(key);
+    if (n.named) scope.named_keys.insert(key);
     by_article[n.m.article_id].push_back({scope_name, key});
     touched->insert(scope_name);
   }
@@ -95,6 +96,7 @@ void IncrementalMerge::Impl::Cleanup(const std::string& name) {
     Node& n = *it->second;
     scope.named -= incremental_internal::CountsNamed(n);
     if (!n.live || !n.weak) scope.weak.erase(key);
+    if (!n.live || !n.named) scope.named_keys.erase(key);
     if (!n.live) {
       scope.nodes.erase(it);
       continue;
@@ -225,6 +227,29 @@ IncrementalMerge::Delta IncrementalMerge::SetArticle(
   std::set<std::string> touched;
   d.Remove(article_id, &touched);
   d.Add(std::move(mentions), &touched);
+  return d.Apply(touched, /*want_changed=*/true);
+}
+
+IncrementalMerge::Delta IncrementalMerge::SetCopies(
+    const std::map<std::string, std::optional<std::string>>& copy_of) {
+  Impl& d = *impl_;
+  d.replayed_days = 0;
+  std::set<std::string> touched;
+  for (const auto& [id, original] : copy_of) {
+    if (original) {
+      d.options.copy_of[id] = *original;
+    } else {
+      d.options.copy_of.erase(id);
+    }
+    std::vector<Mention> ms;  // its mentions, re-added as changed ones
+    auto it = d.by_article.find(id);
+    if (it != d.by_article.end()) {
+      for (const auto& [scope, key] : it->second)
+        ms.push_back(d.scopes[scope].nodes.at(key)->m);
+    }
+    d.Remove(id, &touched);
+    d.Add(std::move(ms), &touched);
+  }
   return d.Apply(touched, /*want_changed=*/true);
 }
 

@@ -228,6 +228,106 @@ TEST(IncrementalMerge, OneDayArticlesReplayFewDays) {
   EXPECT_EQ(DescribeAll(inc.Events()), DescribeAll(MergeMentions(all, {})));
 }
 
+// Articles whose mentions lie on days far apart (an article recalling
+// earlier events): an update replays a short window around each changed
+// day, not the days between them, and the result stays exact through new
+// articles, new versions and removals (dense days inside each window, so
+// clusters collide; named victims in one seed).
+TEST(IncrementalMerge, FarApartDaysReplayOnlyTheirWindows) {
+  for (unsigned seed : {21u, 22u, 23u}) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 rng(seed);
+    const int actors = seed == 23 ? 6 : 4;
+    IncrementalMerge inc(MergeOptions{});
+    std::map<std::string, std::vector<Mention>> current;
+    int64_t replayed = 0, updates = 0;
+    for (int step = 0; step < 300; ++step) {
+      std::string id = "f" + std::to_string(rng() % 150);
+      std::vector<Mention> ms;
+      if (rng() % 8 != 0) ms = RandomArticle(rng, id, actors);
+      for (auto& m : ms) {  // one of 40 windows of 3 days, 10 days apart
+        if (!m.date.valid()) continue;
+        int64_t base = CivilDay{2021, 1, 1}.ToDays() + 10 * (rng() % 40);
+        m.date = CivilDay::FromDays(base + rng() % 3);
+      }
+      current[id] = ms;
+      inc.SetArticle(id, std::move(ms));
+      std::vector<Mention> all;
+      for (const auto& [a, v] : current)
+        all.insert(all.end(), v.begin(), v.end());
+      ASSERT_EQ(DescribeAll(inc.Events()), DescribeAll(MergeMentions(all, {})))
+          << "step " << step << " set " << id << " now " << Show(current[id]);
+      if (step >= 100) {
+        replayed += inc.last_replayed_days();
+        ++updates;
+      }
+    }
+    // A window is its changed days and the one or two after (up to 4
+    // mentions: ~4 windows of 3-5 days); replaying the range between the
+    // first and last changed day would be ~50 days per update.
+    if (actors == 4) EXPECT_LE(replayed, updates * 16);
+    // With named victims a window also waits for the clusters holding one
+    // to settle (~31 days here; replaying to the last day: ~58).
+    if (actors == 6) EXPECT_LE(replayed, updates * 40);
+  }
+}
+
+// Copies found later (SetCopies): articles become copies of others, change
+// original, or stop being copies, some with a new version in between; the
+// events stay those of MergeMentions under the current copy_of, and the
+// deltas applied to a mirror give the same set.
+TEST(IncrementalMerge, CopiesChangeEqualFullMerge) {
+  for (unsigned seed : {31u, 32u}) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 rng(seed);
+    MergeOptions options;
+    IncrementalMerge inc(options);
+    std::map<std::string, std::vector<Mention>> current;
+    std::map<std::string, std::string> mirror;
+    auto apply = [&](const IncrementalMerge::Delta& d) {
+      for (const auto& r : d.removed) mirror.erase(r);
+      for (const auto& e : d.changed) mirror[e.id] = Describe(e);
+    };
+    for (int a = 0; a < 60; ++a) {
+      std::string id = "c" + std::to_string(a);
+      current[id] = RandomArticle(rng, id, seed == 32 ? 6 : 4);
+      apply(inc.SetArticle(id, current[id]));
+    }
+    int copies_seen = 0;
+    for (int step = 0; step < 150; ++step) {
+      std::map<std::string, std::optional<std::string>> change;
+      std::string original = "c" + std::to_string(rng() % 60);
+      for (int k = 1 + static_cast<int>(rng() % 3); k > 0; --k) {
+        std::string id = "c" + std::to_string(rng() % 60);
+        if (id == original || rng() % 4 == 0) {
+          change[id] = std::nullopt;
+          options.copy_of.erase(id);
+        } else {
+          change[id] = original;
+          options.copy_of[id] = original;
+        }
+      }
+      apply(inc.SetCopies(change));
+      if (rng() % 3 == 0) {  // and a new version of some article
+        std::string id = "c" + std::to_string(rng() % 60);
+        current[id] = RandomArticle(rng, id, seed == 32 ? 6 : 4);
+        apply(inc.SetArticle(id, current[id]));
+      }
+      std::vector<Mention> all;
+      for (const auto& [a, v] : current)
+        all.insert(all.end(), v.begin(), v.end());
+      std::vector<Event> full = MergeMentions(all, options);
+      ASSERT_EQ(DescribeAll(inc.Events()), DescribeAll(full))
+          << "step " << step;
+      std::map<std::string, std::string> want;
+      for (const auto& e : full) want[e.id] = Describe(e);
+      ASSERT_EQ(mirror, want) << "step " << step;
+      copies_seen += static_cast<int>(options.copy_of.size());
+    }
+    EXPECT_GT(copies_seen, 150);  // the copies were there most of the time
+  }
+}
+
 // Versions of an article that keep its mentions' keys but flip their weak
 // flags (the per-scope sets of changed and weak nodes must follow), or
 // drop the article: the events stay those of MergeMentions.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace sitrep::pipeline_internal {
 namespace {
@@ -22,21 +23,25 @@ DerivationCache::DerivationCache(std::vector<DedupInput> inputs,
                                  MergeOptions options)
     : banding_(lsh_), merge_(std::move(options)) {
   buckets_.resize(lsh_.bands);
-  std::unordered_map<std::string, uint32_t> doc_of;
   for (DedupInput& in : inputs) {
-    doc_of[in.info.id] = static_cast<uint32_t>(signatures_.size());
     std::vector<uint64_t> keys = banding_.BandKeys(in.signature);
     Index(std::move(in), keys);
   }
   for (const DuplicateGroup& g : dedup.groups) {
     for (const DuplicatePair& p : g.pairs) {
-      uint32_t a = doc_of.at(p.a), b = doc_of.at(p.b);
-      bool da = infos_[a].published.has_value();
-      bool db = infos_[b].published.has_value();
-      if (!da && db) dated_pair_[a] = true;
-      if (da && !db) dated_pair_[b] = true;
+      uint32_t a = doc_of_.at(p.a), b = doc_of_.at(p.b);
+      pairs_[a].push_back(b);
+      pairs_[b].push_back(a);
     }
   }
+  for (const auto& [copy, original] : dedup.copy_of) {
+    uint32_t a = Find(doc_of_.at(copy)), b = Find(doc_of_.at(original));
+    if (a != b) parent_[a] = b;
+  }
+  for (uint32_t d = 0; d < parent_.size(); ++d) {
+    if (parent_[d] != d) component_[Find(d)].push_back(d);
+  }
+  for (auto& [root, members] : component_) members.push_back(root);
   borrowed_.insert(dedup.reference_dates.begin(), dedup.reference_dates.end());
   merge_.Load(std::move(mentions));
 }
@@ -47,16 +52,27 @@ void DerivationCache::Index(DedupInput in, const std::vector<uint64_t>& keys) {
   std::vector<uint64_t> fps = DistinctFingerprints(in);
   for (uint64_t f : fps) fingerprints_[f].push_back(doc);
   doc_fingerprints_.push_back(std::move(fps));
-  dated_pair_.push_back(false);  // a new article is no one's near-duplicate
-  ids_.insert(in.info.id);
+  pairs_.emplace_back();
+  parent_.push_back(doc);
+  doc_of_.emplace(in.info.id, doc);
   infos_.push_back(std::move(in.info));
   signatures_.push_back(std::move(in.signature));
 }
 
-// No candidate pair at the copy threshold, and no bucket growing past
-// max_bucket (a bigger bucket pairs its members differently).
-bool DerivationCache::NoNearDuplicate(const DedupInput& in,
-                                      const std::vector<uint64_t>& keys) const {
+uint32_t DerivationCache::Find(uint32_t doc) {
+  while (parent_[doc] != doc) {
+    parent_[doc] = parent_[parent_[doc]];
+    doc = parent_[doc];
+  }
+  return doc;
+}
+
+// The near-duplicates of `in` (candidate pairs at the copy threshold), or
+// false when a bucket grows past max_bucket (a bigger bucket pairs its
+// members differently).
+bool DerivationCache::NearDuplicates(const DedupInput& in,
+                                     const std::vector<uint64_t>& keys,
+                                     std::vector<uint32_t>* near) const {
   std::vector<uint32_t> seen;
   for (size_t b = 0; b < keys.size(); ++b) {
     auto it = buckets_[b].find(keys[b]);
@@ -68,24 +84,25 @@ bool DerivationCache::NoNearDuplicate(const DedupInput& in,
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
   for (uint32_t doc : seen) {
     if (SignatureJaccard(in.signature, signatures_[doc]) >= copy_.jaccard)
-      return false;
+      near->push_back(doc);
   }
   return true;
 }
 
-// The sentences `in` shares make no copy (CopyOf: min_shared sentences
-// making up `containment` of the shorter article), and none reaches the
-// count past which it is boilerplate (its old pairs would vanish).
-// `shared`: the known articles it shares reported sentences with, and how
-// many.
-bool DerivationCache::NoSentenceCopy(
-    const DedupInput& in, std::unordered_map<uint32_t, int>* shared) const {
+// The known articles `in` shares reported sentences with, and how many
+// (`shared`), and those it copies by them (`copies`: CopyOf's min_shared
+// sentences making up `containment` of the shorter article). `crossing`:
+// the sentences it makes boilerplate (they tie no one any more).
+void DerivationCache::SharedSentences(const DedupInput& in,
+                                      std::unordered_map<uint32_t, int>* shared,
+                                      std::vector<uint32_t>* copies,
+                                      std::vector<uint64_t>* crossing) const {
   for (uint64_t f : DistinctFingerprints(in)) {
     auto it = fingerprints_.find(f);
     if (it == fingerprints_.end()) continue;
     size_t holders = it->second.size();
-    if (holders == max_sentence_articles_) return false;
-    if (holders > max_sentence_articles_) continue;  // boilerplate already
+    if (holders == max_sentence_articles_) crossing->push_back(f);
+    if (holders >= max_sentence_articles_) continue;  // boilerplate now
     for (uint32_t doc : it->second) ++(*shared)[doc];
   }
   for (const auto& [doc, n] : *shared) {
@@ -93,34 +110,139 @@ bool DerivationCache::NoSentenceCopy(
         1, std::min(in.info.num_fingerprints, infos_[doc].num_fingerprints));
     if (n >= copy_.min_shared &&
         static_cast<double>(n) >= copy_.containment * shorter) {
-      return false;
+      copies->push_back(doc);
+    }
+  }
+}
+
+// Whether the pairs of holders of the `crossing` sentences stay copies (or
+// not) without them; `undated`: the undated holders, whose borrowed days
+// may change. Costs: pairs of holders x their sentences (rare).
+bool DerivationCache::BoilerplateKeepsCopies(
+    const std::vector<uint64_t>& crossing, std::set<uint32_t>* undated) const {
+  std::set<uint64_t> gone(crossing.begin(), crossing.end());
+  auto is_copy = [&](uint32_t a, uint32_t b, int n) {
+    size_t shorter = std::max<size_t>(
+        1, std::min(infos_[a].num_fingerprints, infos_[b].num_fingerprints));
+    return n >= copy_.min_shared &&
+           static_cast<double>(n) >= copy_.containment * shorter;
+  };
+  for (uint64_t f : crossing) {
+    const std::vector<uint32_t>& holders = fingerprints_.at(f);
+    for (size_t i = 0; i < holders.size(); ++i) {
+      uint32_t a = holders[i];
+      if (!infos_[a].published) undated->insert(a);
+      for (size_t j = i + 1; j < holders.size(); ++j) {
+        uint32_t b = holders[j];
+        const auto &fa = doc_fingerprints_[a], &fb = doc_fingerprints_[b];
+        std::vector<uint64_t> common;
+        std::set_intersection(fa.begin(), fa.end(), fb.begin(), fb.end(),
+                              std::back_inserter(common));
+        int before = 0, lost = 0;
+        for (uint64_t c : common) {
+          if (fingerprints_.at(c).size() > max_sentence_articles_) continue;
+          ++before;
+          lost += static_cast<int>(gone.count(c));
+        }
+        if (is_copy(a, b, before) && !is_copy(a, b, before - lost))
+          return false;
+      }
     }
   }
   return true;
 }
 
-// ReferenceDates for undated article `doc` tied only by shared sentences:
-// the day of the dated article it shares most reported sentences with
-// (ties: the earlier day); nullopt when none.
+// ReferenceDates for undated article `doc`: the day of the dated article
+// it is tied to most strongly (a near-duplicate first, then the most
+// reported sentences shared; ties: the earlier day); nullopt when none.
 std::optional<CivilDay> DerivationCache::BorrowedDay(uint32_t doc) const {
-  std::unordered_map<uint32_t, int> shared;
+  std::unordered_map<uint32_t, std::pair<int, int>> ties;
+  for (uint32_t other : pairs_[doc]) {
+    if (infos_[other].published) ties[other].first = 1;
+  }
   for (uint64_t f : doc_fingerprints_[doc]) {
     const auto& holders = fingerprints_.at(f);
     if (holders.size() > max_sentence_articles_) continue;
     for (uint32_t other : holders) {
-      if (other != doc && infos_[other].published) ++shared[other];
+      if (other != doc && infos_[other].published) ++ties[other].second;
     }
   }
   std::optional<CivilDay> best;
-  int best_n = 0;
-  for (const auto& [other, n] : shared) {
+  std::pair<int, int> best_tie{-1, -1};
+  for (const auto& [other, tie] : ties) {
     CivilDay d = *infos_[other].published;
-    if (n > best_n || (n == best_n && d.ToDays() < best->ToDays())) {
+    if (tie > best_tie || (tie == best_tie && d.ToDays() < best->ToDays())) {
       best = d;
-      best_n = n;
+      best_tie = tie;
     }
   }
   return best;
+}
+
+// The original of a copy component (CopyOf's rule).
+uint32_t DerivationCache::OriginalOf(
+    const std::vector<uint32_t>& members) const {
+  uint32_t best = members.front();
+  for (uint32_t m : members) {
+    if (IsOriginal(infos_[m], infos_[best])) best = m;
+  }
+  return best;
+}
+
+// New article `self` copies `partners`: their components and it become one;
+// the members whose original changes get their new copy_of.
+IncrementalMerge::Delta DerivationCache::JoinCopies(
+    uint32_t self, const std::vector<uint32_t>& partners) {
+  std::map<uint32_t, std::optional<uint32_t>> was;  // member -> its original
+  std::vector<uint32_t> all = {self};
+  was[self] = std::nullopt;
+  for (uint32_t p : partners) {
+    uint32_t root = Find(p);
+    if (was.count(p)) continue;  // its component is listed
+    auto it = component_.find(root);
+    std::vector<uint32_t> members =
+        it == component_.end() ? std::vector<uint32_t>{p} : it->second;
+    uint32_t original = OriginalOf(members);
+    for (uint32_t m : members) {
+      was[m] = m == original ? std::nullopt : std::optional<uint32_t>(original);
+      all.push_back(m);
+    }
+    if (it != component_.end()) component_.erase(it);
+  }
+  for (uint32_t m : all) parent_[Find(m)] = self;  // self is the new root
+  parent_[self] = self;
+  uint32_t original = OriginalOf(all);
+  std::map<std::string, std::optional<std::string>> change;
+  for (uint32_t m : all) {
+    std::optional<uint32_t> now;
+    if (m != original) now = original;
+    if (now == was[m]) continue;
+    change[infos_[m].id] =
+        now ? std::optional<std::string>(infos_[*now].id) : std::nullopt;
+  }
+  component_[self] = std::move(all);
+  return merge_.SetCopies(change);
+}
+
+// Re-dates the undated articles among `docs` whose borrowed day changed;
+// false when one has no day to borrow any more (only a full derivation
+// undoes a re-dating).
+Result<bool> DerivationCache::RedateTied(const std::set<uint32_t>& docs,
+                                         const RedateFn& redate,
+                                         Deltas* deltas) {
+  for (uint32_t doc : docs) {
+    if (infos_[doc].published) continue;
+    const std::string& id = infos_[doc].id;
+    std::optional<CivilDay> day = BorrowedDay(doc);
+    auto was = borrowed_.find(id);
+    if (!day && was != borrowed_.end()) return false;
+    if (!day || (was != borrowed_.end() && was->second == *day)) continue;
+    borrowed_[id] = *day;
+    SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms, redate(id, *day));
+    deltas->push_back(
+        merge_.SetArticle(id, std::move(ms), merge_.PublishedOf(id)));
+  }
+  return true;
 }
 
 Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
@@ -129,27 +251,32 @@ Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
   using Out = std::optional<Deltas>;
   std::vector<uint64_t> keys = banding_.BandKeys(in.signature);
   std::unordered_map<uint32_t, int> shared;
-  if (ids_.count(in.info.id) || !NoSentenceCopy(in, &shared) ||
-      !NoNearDuplicate(in, keys)) {
+  std::vector<uint32_t> near, copies;
+  std::vector<uint64_t> crossing;
+  std::set<uint32_t> untied;  // undated holders of new boilerplate
+  if (doc_of_.count(in.info.id) || !NearDuplicates(in, keys, &near)) {
     return Out();
   }
+  SharedSentences(in, &shared, &copies, &crossing);
+  if (!BoilerplateKeepsCopies(crossing, &untied)) return Out();
   const bool dated = in.info.published.has_value();
   const std::string id = in.info.id;
   const auto self = static_cast<uint32_t>(signatures_.size());
   Index(std::move(in), keys);
-  Deltas deltas;
-  // Undated articles it lends a day to (or a better one): re-dated.
-  for (const auto& [doc, n] : shared) {
-    if (!dated || infos_[doc].published || dated_pair_[doc]) continue;
-    const std::string& other = infos_[doc].id;
-    std::optional<CivilDay> day = BorrowedDay(doc);
-    auto was = borrowed_.find(other);
-    if (!day || (was != borrowed_.end() && was->second == *day)) continue;
-    borrowed_[other] = *day;
-    SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms, redate(other, *day));
-    deltas.push_back(
-        merge_.SetArticle(other, std::move(ms), merge_.PublishedOf(other)));
+  for (uint32_t d : near) {
+    pairs_[self].push_back(d);
+    pairs_[d].push_back(self);
   }
+  Deltas deltas;
+  copies.insert(copies.end(), near.begin(), near.end());
+  if (!copies.empty()) deltas.push_back(JoinCopies(self, copies));
+  // Undated articles it lends a day to (or a better one): re-dated.
+  std::set<uint32_t> tied(near.begin(), near.end());
+  for (const auto& [doc, n] : shared) tied.insert(doc);
+  if (!dated) tied.clear();  // it lends no day
+  tied.insert(untied.begin(), untied.end());
+  SITREP_ASSIGN_OR_RETURN(bool redated, RedateTied(tied, redate, &deltas));
+  if (!redated) return Out();
   if (!dated) {  // it may borrow a day itself
     if (std::optional<CivilDay> day = BorrowedDay(self)) {
       borrowed_[id] = *day;

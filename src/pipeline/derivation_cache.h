@@ -4,16 +4,22 @@
 // It holds the merge inputs (every mention, after re-dating), an
 // IncrementalMerge over them, and what tells how a new article is tied to
 // stored ones by near-duplicate detection (LSH band buckets with their
-// signatures, the articles holding each sentence fingerprint, the days
-// undated articles borrow). A new article that is no near-duplicate and no
-// copy by shared sentences changes no copy relation; the sentences it shares
-// can only lend a day to undated articles (or it borrows one): those are
-// re-dated and re-merged, so the events equal a full derivation's. A copy,
-// a new version of a known article, or an LSH bucket or sentence crossing
-// the dedup limits is refused: the caller re-derives everything.
+// signatures, the near-duplicate pairs, the copy components, the articles
+// holding each sentence fingerprint, the days undated articles borrow). A
+// new article that is a near-duplicate or a copy by shared sentences joins
+// the copy components of the articles it copies: the members whose
+// original changes get their new copy_of (IncrementalMerge::SetCopies). The
+// sentences and near-duplicates it shares can lend a day to undated
+// articles (or it borrows one): those are re-dated and re-merged, so the
+// events equal a full derivation's. A sentence it makes boilerplate (held
+// by more than max_sentence_articles) no longer ties its holders: their
+// borrowed days are re-made. A new version of a known article, an LSH
+// bucket crossing the dedup limit, or a boilerplate sentence that undoes a
+// copy or a borrowed day is refused: the caller re-derives everything.
 //
 // Thread safety: none. Costs: memory ~ 2x the mentions plus ~0.7 KB and the
-// shingle set per article; Admit is O(article) plus its candidates.
+// shingle set per article; Admit is O(article) plus its candidates and the
+// copy components it joins.
 #ifndef SITREP_PIPELINE_DERIVATION_CACHE_H_
 #define SITREP_PIPELINE_DERIVATION_CACHE_H_
 
@@ -21,9 +27,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "sitrep/dedup.h"
@@ -62,23 +68,36 @@ class DerivationCache {
   int64_t data_version = 0;
 
  private:
-  bool NoNearDuplicate(const DedupInput& in,
-                       const std::vector<uint64_t>& keys) const;
-  bool NoSentenceCopy(const DedupInput& in,
-                      std::unordered_map<uint32_t, int>* shared) const;
+  bool NearDuplicates(const DedupInput& in, const std::vector<uint64_t>& keys,
+                      std::vector<uint32_t>* near) const;
+  void SharedSentences(const DedupInput& in,
+                       std::unordered_map<uint32_t, int>* shared,
+                       std::vector<uint32_t>* copies,
+                       std::vector<uint64_t>* crossing) const;
+  bool BoilerplateKeepsCopies(const std::vector<uint64_t>& crossing,
+                              std::set<uint32_t>* undated) const;
   std::optional<CivilDay> BorrowedDay(uint32_t doc) const;
   void Index(DedupInput in, const std::vector<uint64_t>& keys);
+  Result<bool> RedateTied(const std::set<uint32_t>& docs,
+                          const RedateFn& redate, Deltas* deltas);
+  uint32_t Find(uint32_t doc);
+  uint32_t OriginalOf(const std::vector<uint32_t>& members) const;
+  IncrementalMerge::Delta JoinCopies(uint32_t self,
+                                     const std::vector<uint32_t>& partners);
 
   LshParams lsh_;
   CopyOptions copy_;
   size_t max_sentence_articles_ = 50;  // SharedSentenceIndex's default
   NearDuplicateIndex banding_;         // only for BandKeys
-  std::unordered_set<std::string> ids_;
+  std::unordered_map<std::string, uint32_t> doc_of_;  // id -> article
   std::vector<DocSignature> signatures_;
   // aligned with signatures_:
   std::vector<CopyInfo> infos_;
   std::vector<std::vector<uint64_t>> doc_fingerprints_;  // distinct
-  std::vector<bool> dated_pair_;  // undated, near-duplicate of a dated one
+  std::vector<std::vector<uint32_t>> pairs_;  // near-duplicates (groups)
+  std::vector<uint32_t> parent_;              // copy components (union-find)
+  // root -> members, for components of two or more articles
+  std::unordered_map<uint32_t, std::vector<uint32_t>> component_;
   std::unordered_map<std::string, CivilDay> borrowed_;  // ReferenceDates
   // per band: bucket key -> articles (indices into signatures_)
   std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> buckets_;

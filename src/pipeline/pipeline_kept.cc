@@ -91,6 +91,11 @@ Result<std::optional<size_t>> Pipeline::RebuildIncrementally() {
   return std::optional<size_t>(changed.size());
 }
 
+Result<std::vector<Event>> Pipeline::CurrentEvents() {
+  if (cache_ && pending_.empty()) return cache_->Events();
+  return DeriveEvents();
+}
+
 // One article's mentions as Redate makes them.
 Result<std::vector<Mention>> Pipeline::RedateOne(const std::string& id,
                                                  CivilDay day) {

@@ -155,6 +155,9 @@ Result<std::unique_ptr<Api>> Api::Open(const std::string& db,
   SITREP_ASSIGN_OR_RETURN(api->writer_store_, Store::Open(db));
   PipelineOptions options;
   options.limits = limits;
+  // POSTed articles re-derive only the events they affect (the first POST
+  // pays a full derivation and keeps it).
+  options.keep_derivation = true;
   SITREP_ASSIGN_OR_RETURN(api->pipeline_,
                           Pipeline::Open(api->writer_store_.get(), options));
   SITREP_ASSIGN_OR_RETURN(std::vector<sitrep::Event> events,

@@ -134,7 +134,7 @@ Reply Api::PostArticles(std::string_view body) {
   if (stored > 0) {
     auto rebuilt = pipeline_->RebuildEvents();
     if (!rebuilt.ok()) return ErrorReply(500, "rebuilding events failed");
-    auto all = pipeline_->DeriveEvents();
+    auto all = pipeline_->CurrentEvents();  // the kept derivation's
     if (!all.ok()) return ErrorReply(500, "rebuilding events failed");
     auto next = MakeSnapshot(std::move(all).value());
     events = next->events.size();

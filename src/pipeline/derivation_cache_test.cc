@@ -1,0 +1,120 @@
+// DerivationCache's handling of a sentence that a new article makes
+// boilerplate (held by more than 50 articles, SharedSentenceIndex's limit):
+// checked against Deduplicate over the same inputs.
+#include "pipeline/derivation_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sitrep::pipeline_internal {
+namespace {
+
+constexpr uint64_t kBoiler = 1000;  // the sentence that becomes boilerplate
+
+// An article with these distinct sentence fingerprints and no shingles (no
+// near-duplicate candidate).
+DedupInput Doc(const std::string& id, std::optional<CivilDay> day,
+               const std::vector<uint64_t>& fps) {
+  DedupInput in;
+  in.info.id = id;
+  in.info.published = day;
+  in.info.text_bytes = 100 * fps.size();
+  in.info.num_fingerprints = fps.size();
+  for (size_t i = 0; i < fps.size(); ++i) {
+    in.sentences.push_back({fps[i], static_cast<uint32_t>(i)});
+  }
+  return in;
+}
+
+// `first` plus fillers up to 50 holders of kBoiler (dated, each with its
+// own other sentences).
+std::vector<DedupInput> WithFillers(std::vector<DedupInput> first) {
+  size_t holders = first.size();
+  for (size_t i = 0; holders < 50; ++i, ++holders) {
+    first.push_back(Doc("fill" + std::to_string(i), CivilDay{2021, 1, 15},
+                        {kBoiler, 20000 + i, 30000 + i, 40000 + i}));
+  }
+  return first;
+}
+
+DedupResult Dedup(std::vector<DedupInput> inputs) {
+  auto r = Deduplicate(std::move(inputs));
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? *r : DedupResult{};
+}
+
+struct Admitted {
+  bool incremental = false;
+  std::map<std::string, CivilDay> redated;
+};
+
+Admitted Admit(const std::vector<DedupInput>& stored, DedupInput x) {
+  DerivationCache cache(stored, Dedup(stored), {}, MergeOptions{});
+  Admitted out;
+  std::optional<CivilDay> published = x.info.published;
+  auto deltas = cache.Admit(
+      std::move(x), published, {},
+      [&](const std::string& id, CivilDay day) -> Result<std::vector<Mention>> {
+        out.redated[id] = day;
+        return std::vector<Mention>();
+      });
+  EXPECT_TRUE(deltas.ok());
+  out.incremental = deltas.ok() && deltas->has_value();
+  return out;
+}
+
+// Undated U borrows the day of the article it shares most sentences with;
+// once the shared boilerplate sentence stops counting, a tie falls to the
+// earlier day: U is re-dated to it, as a full Deduplicate says.
+TEST(DerivationCacheTest, BoilerplateSentenceReDatesItsUndatedHolders) {
+  std::vector<DedupInput> stored = WithFillers({
+      Doc("u", std::nullopt, {kBoiler, 5000, 6000, 7000, 8000, 9000}),
+      Doc("b", CivilDay{2021, 1, 10}, {kBoiler, 5000, 2100, 2200}),
+  });
+  stored.push_back(Doc("d", CivilDay{2021, 1, 1}, {6000, 2300, 2400}));
+  DedupInput x = Doc("x", CivilDay{2021, 2, 1}, {kBoiler, 100, 101, 102});
+  ASSERT_EQ(Dedup(stored).reference_dates.at("u"), (CivilDay{2021, 1, 10}));
+  std::vector<DedupInput> all = stored;
+  all.push_back(x);
+  CivilDay want = Dedup(all).reference_dates.at("u");
+  ASSERT_EQ(want, (CivilDay{2021, 1, 1}));
+
+  Admitted got = Admit(stored, x);
+  EXPECT_TRUE(got.incremental);
+  ASSERT_EQ(got.redated.count("u"), 1u);
+  EXPECT_EQ(got.redated.at("u"), want);
+}
+
+// Two articles that are copies only with the boilerplate sentence counted
+// stop being copies: a component splits, which only a full derivation
+// does (Admit refuses).
+TEST(DerivationCacheTest, BoilerplateSentenceUndoingACopyIsRefused) {
+  std::vector<DedupInput> stored = WithFillers({
+      Doc("a", CivilDay{2021, 1, 10}, {kBoiler, 5000, 6000, 7000}),
+      Doc("b", CivilDay{2021, 1, 11}, {kBoiler, 5000, 6000, 8000}),
+  });
+  DedupInput x = Doc("x", CivilDay{2021, 2, 1}, {kBoiler, 100, 101, 102});
+  ASSERT_EQ(Dedup(stored).copy_of.count("b"), 1u);
+  std::vector<DedupInput> all = stored;
+  all.push_back(x);
+  ASSERT_EQ(Dedup(all).copy_of.count("b"), 0u);
+  EXPECT_FALSE(Admit(stored, x).incremental);
+}
+
+// The same new article where the boilerplate sentence made no copy: merged
+// incrementally.
+TEST(DerivationCacheTest, BoilerplateSentenceKeepingCopiesIsIncremental) {
+  std::vector<DedupInput> stored = WithFillers({
+      Doc("a", CivilDay{2021, 1, 10}, {kBoiler, 5000, 6000, 7000}),
+  });
+  EXPECT_TRUE(
+      Admit(stored, Doc("x", CivilDay{2021, 2, 1}, {kBoiler, 100, 101, 102}))
+          .incremental);
+}
+
+}  // namespace
+}  // namespace sitrep::pipeline_internal
