@@ -64,6 +64,18 @@ bool SharesCount(const Mention& m, const Candidate& c) {
   return false;
 }
 
+// "... killing one soldier and wounding two others" retold in a quote:
+// every count (two or more of them) is one the mention already gives.
+bool RetellsAllCounts(const Mention& m, const Candidate& c) {
+  const auto& figs = c.facts.figures;
+  if (figs.size() < 2) return false;
+  return std::all_of(figs.begin(), figs.end(), [&](const Figure& b) {
+    return std::any_of(m.figures.begin(), m.figures.end(), [&](const Figure& a) {
+      return a.outcome == b.outcome && a.count.value() == b.count.value();
+    });
+  });
+}
+
 // Every count of one may be of the people the other counts.
 bool SameVictims(const Mention& m, const Candidate& c) {
   for (const auto& a : m.figures) {
@@ -94,7 +106,8 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   bool more = !c.facts.figures.empty() &&
               std::all_of(c.facts.figures.begin(), c.facts.figures.end(),
                           [](const Figure& f) { return f.adds; });
-  bool anaphor = (c.facts.HasCue(lex_, Cue::kAnaphor) || more) &&
+  bool anaphor = (c.facts.HasCue(lex_, Cue::kAnaphor) || more ||
+                  RetellsAllCounts(m, c)) &&
                  c.facts.index - m.sentences.back() <= 2;
   auto protesters = [](const std::string& a1, const std::string& a2) {
     return a1 == "protesters" || a2 == "protesters";
@@ -116,7 +129,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   auto armed = [](ActorKind k) {
     return k == ActorKind::kState || k == ActorKind::kArmed;
   };
-  bool same_toll = SharesDistinctiveCount(m, c, true);
+  bool same_toll = SharesDistinctiveCount(m, c, true) || RetellsAllCounts(m, c);
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
       !same_toll) {
@@ -205,6 +218,8 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
     m.date_rule = c.date->rule;
     w->explicit_date = true;
   }
+  // A retelling's "two others" are the two told before, not two more.
+  bool retells = RetellsAllCounts(m, c);
   for (const auto& f : c.facts.figures) {
     // A restated toll replaces the counts told before it.
     if (c.restates)
@@ -212,6 +227,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
         return g.outcome == f.outcome && g.sentence != f.sentence;
       });
     m.figures.push_back(f);
+    if (retells) m.figures.back().adds = false;
   }
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
