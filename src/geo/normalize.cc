@@ -147,9 +147,14 @@ void FoldWordsInto(std::string_view in, std::string& out) {
 }
 
 // Step 2: split, drop articles, join.
+// (A byte loop: the suffixes are 2-4 bytes, a memcmp call costs more.)
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         std::string_view(s).substr(s.size() - suffix.size()) == suffix;
+  if (s.size() < suffix.size()) return false;
+  const char* tail = s.data() + (s.size() - suffix.size());
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (tail[i] != suffix[i]) return false;
+  }
+  return true;
 }
 
 void ReplaceEnding(std::string* s, std::string_view from, std::string_view to) {
