@@ -207,7 +207,8 @@ bool MentionBuilder::Unreal(const Candidate& c) const {
           CueGoverns(lex_, c.facts, Cue::kRecollection, type));
 }
 
-MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
+// `c` is spent: its figures and trigger words move into the mention.
+MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
   Work w;
   w.cls = c.cls;
   Mention& m = w.m;
@@ -234,12 +235,12 @@ MentionBuilder::Work MentionBuilder::ToWork(const Candidate& c) const {
     m.date_rule = "none";
   }
   if (!m.date.valid()) m.weekday = c.weekday;
-  m.figures = c.facts.figures;
+  m.figures = std::move(c.facts.figures);
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
   m.notes = std::string(c.facts.span.In(article_.text));
-  m.trigger_words = c.cls.triggers;
+  m.trigger_words = c.cls.triggers;  // (w.cls keeps its own copy)
   if (c.kind == MentionKind::kTally) {
     m.source = c.attribution.empty() ? article_.outlet : c.attribution;
     m.subject = "killed";
@@ -351,12 +352,18 @@ void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
+  sentence_index_.reserve(ss.size());
+  sentence_places_.reserve(ss.size());
+  sentence_weekdays_.reserve(ss.size());
+  sentence_named_weekdays_.reserve(ss.size());
+  sentence_dates_.reserve(ss.size());
+  std::vector<const DateMention*> dates;  // reused for each sentence
   for (const auto& f : ss) {
     sentence_index_.push_back(static_cast<size_t>(f.index));
     sentence_places_.push_back(EventPlace(f));
     // The dates that are not the report's own ("said on Tuesday"): ReportDate
     // asked once per date, not in each loop below.
-    std::vector<const DateMention*> dates;
+    dates.clear();
     for (const auto& d : f.dates) {
       if (!ReportDate(f, d)) dates.push_back(&d);
     }
@@ -408,8 +415,9 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
   }
   std::vector<Work> works;
-  for (const Candidate& cand : candidates) {
-    const Candidate* c = &cand;
+  works.reserve(candidates.size());
+  for (Candidate& cand : candidates) {
+    Candidate* c = &cand;
     Work* target = nullptr;
     int best = -1;
     // A continuation ("He was killed along with ...") belongs to the event
@@ -440,8 +448,9 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     if (target && (near || !c->weak)) {
       Join(target, *c);
     } else {
-      works.push_back(ToWork(*c));
-      works.back().m.weak = c->weak;
+      bool weak = c->weak;
+      works.push_back(ToWork(std::move(*c)));
+      works.back().m.weak = weak;
     }
   }
   MarkAggregates(&works);
@@ -450,6 +459,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     CountSuicideAttacker(&w.m);
   }
   std::vector<Mention> out;
+  out.reserve(works.size());
   for (auto& w : works) out.push_back(std::move(w.m));
   return out;
 }

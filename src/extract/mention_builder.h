@@ -62,7 +62,7 @@ class MentionBuilder {
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
   bool InsideActor(const SentenceFacts& f, Span span) const;
   std::optional<Location> ToLocation(const Place& p, Span span) const;
-  Work ToWork(const Candidate& c) const;
+  Work ToWork(Candidate&& c) const;
   std::vector<Location> CoordinatedPlaces(const SentenceFacts& f) const;
   // mention_split.cc: one candidate per place its counts are told at.
   std::optional<Location> PlaceOfFigure(const SentenceFacts& f,

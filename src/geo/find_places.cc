@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -120,7 +121,11 @@ std::vector<Word> Scan(std::string_view t) {
 class Finder {
  public:
   Finder(const MappedGazetteer& g, std::string_view text)
-      : g_(g), t_(text), w_(Scan(text)), keys_(w_.size()) {
+      : g_(g),
+        t_(text),
+        w_(Scan(text)),
+        keys_(w_.size()),
+        suffix_words_(w_.size() + 1, -1) {
     for (size_t i = 0; i < w_.size(); ++i) {
       w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
                         g_.HasWord(kWordConnector, Text(i));
@@ -178,6 +183,7 @@ class Finder {
   bool GluedToName(size_t i, size_t n) const;
   bool RunGoesOn(size_t k) const;
   size_t SuffixWords(size_t k) const;
+  size_t ComputeSuffixWords(size_t k) const;
   bool Nationality(size_t next, uint32_t post) const;
   bool AfterUnknownName(size_t i, size_t n) const;
   size_t UnknownStart(size_t k) const;
@@ -192,6 +198,7 @@ class Finder {
   std::string_view t_;
   std::vector<Word> w_;
   mutable std::vector<std::optional<std::string>> keys_;  // see Key()
+  mutable std::vector<int8_t> suffix_words_;  // SuffixWords(k); -1: not yet
   uint32_t last_end_ = 0;  // end of the last name found (0: none)
 };
 
@@ -490,7 +497,16 @@ bool Finder::RunGoesOn(size_t k) const {
 
 // The words of an admin suffix starting at word k and joined to the name
 // before it: "district", "LGA", "Local Government Area"; 0 when none.
+// Computed once per word (asked for each name and its candidates).
 size_t Finder::SuffixWords(size_t k) const {
+  if (k >= suffix_words_.size()) return ComputeSuffixWords(k);
+  if (suffix_words_[k] < 0) {
+    suffix_words_[k] = static_cast<int8_t>(ComputeSuffixWords(k));
+  }
+  return static_cast<size_t>(suffix_words_[k]);
+}
+
+size_t Finder::ComputeSuffixWords(size_t k) const {
   constexpr size_t kMaxSuffixWords = 3;
   for (size_t m = kMaxSuffixWords; m >= 1; --m) {
     if (k + m > w_.size()) continue;

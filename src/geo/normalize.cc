@@ -116,10 +116,9 @@ bool IsArticle(std::string_view w) {
   return false;
 }
 
-// Step 1: lower-case ASCII words separated by single spaces.
-std::string FoldWords(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
+// Step 1: lower-case ASCII words separated by spaces, into `out`.
+void FoldWordsInto(std::string_view in, std::string& out) {
+  out.clear();
   const FoldTable& table = Table();
   size_t i = 0;
   while (i < in.size()) {
@@ -145,13 +144,17 @@ std::string FoldWords(std::string_view in) {
       out.append(in.substr(start, i - start));  // another script: verbatim
     }
   }
-  return out;
 }
 
 // Step 2: split, drop articles, join.
+// (A byte loop: the suffixes are 2-4 bytes, a memcmp call costs more.)
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         std::string_view(s).substr(s.size() - suffix.size()) == suffix;
+  if (s.size() < suffix.size()) return false;
+  const char* tail = s.data() + (s.size() - suffix.size());
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (tail[i] != suffix[i]) return false;
+  }
+  return true;
 }
 
 void ReplaceEnding(std::string* s, std::string_view from, std::string_view to) {
@@ -162,33 +165,34 @@ void ReplaceEnding(std::string* s, std::string_view from, std::string_view to) {
 }
 
 // "-ah" and "-eh" endings of every word, not only the last: "Sozmah
-// Qal'ah" and "Sozma Qala" are one name.
-std::string WordEnding(std::string_view word) {
-  std::string w(word);
-  ReplaceEnding(&w, "ah", "a");
-  ReplaceEnding(&w, "eh", "e");
-  return w;
+// Qal'ah" and "Sozma Qala" are one name (the final h dropped).
+void AppendWordEnding(std::string_view w, std::string& out) {
+  bool fold = w.size() > 3 && (w.ends_with("ah") || w.ends_with("eh"));
+  out.append(fold ? w.substr(0, w.size() - 1) : w);
 }
 
-std::string JoinWithoutArticles(std::string_view folded) {
-  std::vector<std::string_view> words;
+// The words of `folded` joined into `out`, articles dropped: every word
+// but the last is an article (or a leading "the") to drop or a word whose
+// ending is folded; the last is kept as it is.
+void JoinWithoutArticlesInto(std::string_view folded, std::string& out) {
+  out.clear();
+  size_t end = folded.size();
+  while (end > 0 && folded[end - 1] == ' ') --end;
+  size_t last = end;  // where the last word begins
+  while (last > 0 && folded[last - 1] != ' ') --last;
+  bool first = true;
   size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && folded[i] == ' ') ++i;
+  while (i < last) {
+    while (i < last && folded[i] == ' ') ++i;
     size_t b = i;
-    while (i < folded.size() && folded[i] != ' ') ++i;
-    if (i > b) words.push_back(folded.substr(b, i - b));
+    while (i < last && folded[i] != ' ') ++i;
+    if (i == b) break;
+    std::string_view w = folded.substr(b, i - b);
+    bool drop = IsArticle(w) || (first && w == "the");
+    first = false;
+    if (!drop) AppendWordEnding(w, out);
   }
-  std::string out;
-  out.reserve(folded.size());
-  for (size_t k = 0; k < words.size(); ++k) {
-    bool last = k + 1 == words.size();
-    if (!last && (IsArticle(words[k]) || (k == 0 && words[k] == "the"))) {
-      continue;
-    }
-    out += last ? std::string(words[k]) : WordEnding(words[k]);
-  }
-  return out;
+  out.append(folded.substr(last, end - last));
 }
 
 // Step 3: transliteration variants on the joined key.
@@ -252,12 +256,21 @@ bool HasNonLatinLetter(std::string_view s) {
   return false;
 }
 
+std::string FoldPlaceWords(std::string_view in) {
+  std::string out;
+  FoldWordsInto(in, out);
+  return out;
+}
+
 }  // namespace geo
 
 std::string NormalizePlaceKey(std::string_view name) {
-  std::string folded = geo::FoldWords(name);
-  std::string joined = geo::JoinWithoutArticles(folded);
-  if (joined.empty()) return joined;
+  // Scratch buffers reused across calls (one per thread): only the key
+  // itself is allocated.
+  thread_local std::string folded, joined;
+  geo::FoldWordsInto(name, folded);
+  geo::JoinWithoutArticlesInto(folded, joined);
+  if (joined.empty()) return std::string();
   return geo::FoldVariants(joined);
 }
 

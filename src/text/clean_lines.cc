@@ -191,16 +191,19 @@ size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from) {
     return std::string_view::npos;
   const char lo = Lower(needle[0]);
   const char up = IsAlpha(lo) ? static_cast<char>(lo - ('a' - 'A')) : lo;
-  const size_t last = hay.size() - needle.size();  // last possible start
-  for (size_t i = from; i <= last;) {
-    size_t a = hay.substr(0, last + 1).find(lo, i);
-    size_t b = up == lo ? a : hay.substr(0, last + 1).find(up, i);
+  // The possible starts; the next lower- and upper-case first letters are
+  // each searched again only once passed (not both at every start).
+  const std::string_view starts =
+      hay.substr(0, hay.size() - needle.size() + 1);
+  size_t a = starts.find(lo, from);
+  size_t b = up == lo ? a : starts.find(up, from);
+  while (true) {
     size_t at = std::min(a, b);
     if (at == std::string_view::npos) return at;
     if (EqualsNoCase(hay.substr(at, needle.size()), needle)) return at;
-    i = at + 1;
+    if (a == at) a = starts.find(lo, at + 1);
+    if (b == at) b = up == lo ? a : starts.find(up, at + 1);
   }
-  return std::string_view::npos;
 }
 
 bool EqualsNoCase(std::string_view a, std::string_view b) {

@@ -1,0 +1,86 @@
+// Fast paths of the cleaner's scans against their plain forms.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "sitrep/utf8.h"
+#include "text/clean_internal.h"
+
+namespace sitrep {
+namespace {
+
+// FindNoCase as a scan of every start.
+size_t PlainFindNoCase(std::string_view hay, std::string_view needle,
+                       size_t from) {
+  if (needle.empty() || hay.size() < needle.size()) return std::string::npos;
+  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    if (clean_internal::EqualsNoCase(hay.substr(i, needle.size()), needle)) {
+      return i;
+    }
+  }
+  return std::string::npos;
+}
+
+TEST(FindNoCase, MatchesThePlainScan) {
+  std::mt19937 rng(42);
+  const std::string alphabet = "aAbB. -1";
+  auto random = [&](size_t max) {
+    std::string s(rng() % (max + 1), ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int n = 0; n < 50000; ++n) {
+    std::string hay = random(40), needle = random(4);
+    size_t from = rng() % (hay.size() + 3);
+    ASSERT_EQ(clean_internal::FindNoCase(hay, needle, from),
+              PlainFindNoCase(hay, needle, from))
+        << "[" << hay << "] [" << needle << "] " << from;
+  }
+  EXPECT_EQ(clean_internal::FindNoCase("xx Photo BY", "photo by"), 3u);
+  EXPECT_EQ(clean_internal::FindNoCase("PHOTO", "photos"), std::string::npos);
+}
+
+// LooksBinary as the loop it was: a NUL anywhere in the first 8 KiB, or
+// more than 10% control characters there.
+bool PlainLooksBinary(std::string_view s) {
+  if (s.size() >= 2 && ((static_cast<unsigned char>(s[0]) == 0xFF &&
+                         static_cast<unsigned char>(s[1]) == 0xFE) ||
+                        (static_cast<unsigned char>(s[0]) == 0xFE &&
+                         static_cast<unsigned char>(s[1]) == 0xFF))) {
+    return false;
+  }
+  std::string_view head = s.substr(0, 8192);
+  size_t controls = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return true;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+        c == 0x7F) {
+      ++controls;
+    }
+  }
+  return !head.empty() && controls * 10 > head.size();
+}
+
+TEST(LooksBinary, MatchesThePlainLoop) {
+  std::mt19937 rng(7);
+  const std::string bytes = std::string("ab \t\n\r\f\x01\x1f\x7f\xff\xfe", 13) +
+                            std::string(1, '\0');
+  int binary = 0;
+  for (int n = 0; n < 20000; ++n) {
+    size_t len = n % 50 == 0 ? 8000 + rng() % 400 : rng() % 40;
+    std::string s(len, 'a');
+    int rate = 1 + static_cast<int>(rng() % 30);  // controls per 100 bytes
+    for (char& c : s) {
+      if (static_cast<int>(rng() % 100) < rate) c = bytes[rng() % bytes.size()];
+    }
+    bool want = PlainLooksBinary(s);
+    binary += want;
+    ASSERT_EQ(LooksBinary(s), want) << n;
+  }
+  EXPECT_GT(binary, 1000);  // both answers were exercised
+  EXPECT_LT(binary, 19000);
+}
+
+}  // namespace
+}  // namespace sitrep
