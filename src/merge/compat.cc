@@ -98,11 +98,14 @@ std::vector<int64_t> Values(const Mention& m, Outcome o) {
   return out;
 }
 
-// Reports of one event differ a little (3 vs 4, 12 vs 15, 5 vs 7); 14 vs 20
-// killed are two events.
+// Reports of one event differ a little (3 vs 4, 3 vs 5, 12 vs 15, 5 vs 7);
+// 14 vs 20 killed are two events, and so are one killed and two (a lone
+// victim is a claim about who died, not an estimate) or two and four.
 bool Close(int64_t x, int64_t y) {
   int64_t d = std::llabs(x - y);
-  return d <= 2 || d * 4 <= std::max(x, y);
+  int64_t lo = std::min(x, y);
+  if (lo == 1) return d == 0;
+  return d <= 1 || (d == 2 && lo >= 3) || d * 4 <= std::max(x, y);
 }
 
 // Both give a non-zero figure for some outcome.
@@ -178,6 +181,12 @@ bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
           close |= Close(x, y);
         }
       }
+    }
+    // "No one was killed" and "two were killed": two events.
+    if (o == static_cast<int>(Outcome::kKilled) &&
+        ((OnlyZero(xs) && OnlyNonzero(ys)) ||
+         (OnlyZero(ys) && OnlyNonzero(xs)))) {
+      return false;
     }
     if (any_nonzero && !close && o == static_cast<int>(Outcome::kInjured)) {
       close = MeetsOpenBound(a, ys) || MeetsOpenBound(b, xs);
