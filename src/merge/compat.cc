@@ -287,6 +287,13 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   // "in Ab Band district, Ghazni"; a town and its province) tell one event
   // only with an equal count: close counts there are usually two events.
   if (wide && !copies && !one_equal) return false;
+  // A report placed only in the country ("in Iraq") joins a town's event
+  // only if it tells the same kind of attack: otherwise any bombing in the
+  // country with an equal toll would join it.
+  if (!both_local && !copies &&
+      (a.event_type != b.event_type || a.sub_event_type != b.sub_event_type)) {
+    return false;
+  }
   return DaysAgree(a, b,
                    both_local && (one_equal || copies || SharedNonzero(a, b)) &&
                        (a.event_type == b.event_type || copies));

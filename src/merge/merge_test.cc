@@ -329,6 +329,23 @@ TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
   }
 }
 
+// A report placed only in the country joins a town's event of the same
+// kind, not another kind of attack with an equal toll.
+TEST(Merge, CountryWideReportJoinsOnlyTheSameKindOfAttack) {
+  Location iraq = kBaghdad;
+  iraq.precision = "country";
+  auto with_sub = [](Mention m, const char* sub) {
+    m.sub_event_type = sub;
+    return m;
+  };
+  Mention town = with_sub(
+      M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 3)}), "Grenade");
+  Mention country = M("b", kExpl, iraq, kJan26, {Fig(Outcome::kKilled, 3)});
+  EXPECT_EQ(MergeMentions({town, with_sub(country, "Grenade")}, {}).size(), 1u);
+  EXPECT_EQ(
+      MergeMentions({town, with_sub(country, "Suicide bomb")}, {}).size(), 2u);
+}
+
 // Counts a little apart are one event told twice.
 TEST(Merge, CloseCountsJoin) {
   const int64_t pairs[][2] = {{4, 5}, {3, 5}, {2, 3}, {12, 15}, {1, 1}};
