@@ -76,6 +76,30 @@ bool SameVictims(const Mention& m, const Candidate& c) {
   return true;
 }
 
+// "Militants shot dead a party leader. Police suspect rivals killed him":
+// one death told, then told again with who may have done it. The event
+// counts one killed and the sentence one killed of no class ("him", a
+// name) or of the event's own victims; "soldiers later killed one of the
+// gunmen" counts another death.
+bool LoneDeathRetold(const Mention& m, const Candidate& c) {
+  const Figure* mine = m.FigureFor(Outcome::kKilled);
+  if (!mine || mine->count.value() != 1) return false;
+  bool any = false;
+  for (const auto& b : c.facts.figures) {
+    if (b.outcome != Outcome::kKilled) continue;
+    // "him", "the man", a name; not "1 prisoner" (a count of others).
+    bool unclassed = (b.victims.empty() || b.victims == "named people") &&
+                     b.qualifier != "exact";
+    if (b.count.value() != 1 ||
+        !(unclassed || (!b.victims.empty() && b.victims == mine->victims)) ||
+        (!b.victims.empty() && b.victims == m.actor1)) {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
@@ -97,9 +121,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // "Khan was dragged out before he was shot and killed" after "militants
   // killed Dawar Khan": a sentence naming no actor that repeats the count of
   // the event just told retells it, whatever type its words suggest.
-  bool retold = c.cls.actor1.empty() && c.cls.actor2.empty() &&
-                c.facts.index - m.sentences.back() <= 1 &&
-                SharesCount(m, c);
+  bool next = c.facts.index - m.sentences.back() <= 1;
+  bool retold = (c.cls.actor1.empty() && c.cls.actor2.empty() && next &&
+                 SharesCount(m, c)) ||
+                (next && LoneDeathRetold(m, c));
   if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
                        c.cls.event_type,
                        protesters(c.cls.actor1, c.cls.actor2)) &&
@@ -114,7 +139,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   bool same_toll = SharesDistinctiveCount(m, c, true);
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
-      !same_toll) {
+      !same_toll && !retold) {
     return false;
   }
   bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
