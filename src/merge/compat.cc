@@ -129,6 +129,19 @@ bool OnlyNonzero(const std::vector<int64_t>& vs) {
          std::all_of(vs.begin(), vs.end(), [](int64_t v) { return v > 0; });
 }
 
+// Both give the same count, above one, of some outcome: a toll distinctive
+// enough to tie a report placed only in the country to a town's event.
+bool SharedCountAboveOne(const Mention& a, const Mention& b) {
+  for (int o = 0; o < kNumOutcomes; ++o) {
+    for (int64_t x : Values(a, static_cast<Outcome>(o))) {
+      for (int64_t y : Values(b, static_cast<Outcome>(o))) {
+        if (x > 1 && x == y) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // "No casualties": the report says no one was killed and no one hurt, and
 // nothing else about either.
 bool NoCasualties(const Mention& m) {
@@ -288,10 +301,11 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   // only with an equal count: close counts there are usually two events.
   if (wide && !copies && !one_equal) return false;
   // A report placed only in the country ("in Iraq") joins a town's event
-  // only if it tells the same kind of attack: otherwise any bombing in the
-  // country with an equal toll would join it.
+  // only if it tells the same kind of attack with the same toll, more than
+  // one: otherwise any bombing or lone killing in the country would join it.
   if (!both_local && !copies &&
-      (a.event_type != b.event_type || a.sub_event_type != b.sub_event_type)) {
+      (a.event_type != b.event_type || a.sub_event_type != b.sub_event_type ||
+       !SharedCountAboveOne(a, b))) {
     return false;
   }
   return DaysAgree(a, b,

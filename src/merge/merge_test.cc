@@ -330,7 +330,7 @@ TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
 }
 
 // A report placed only in the country joins a town's event of the same
-// kind, not another kind of attack with an equal toll.
+// kind and toll (above one), not another kind of attack with an equal toll.
 TEST(Merge, CountryWideReportJoinsOnlyTheSameKindOfAttack) {
   Location iraq = kBaghdad;
   iraq.precision = "country";
@@ -344,6 +344,12 @@ TEST(Merge, CountryWideReportJoinsOnlyTheSameKindOfAttack) {
   EXPECT_EQ(MergeMentions({town, with_sub(country, "Grenade")}, {}).size(), 1u);
   EXPECT_EQ(
       MergeMentions({town, with_sub(country, "Suicide bomb")}, {}).size(), 2u);
+  // One killed in each is no tie: lone killings are many.
+  Mention lone_town = with_sub(
+      M("c", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 1)}), "Grenade");
+  Mention lone_country = with_sub(
+      M("d", kExpl, iraq, kJan26, {Fig(Outcome::kKilled, 1)}), "Grenade");
+  EXPECT_EQ(MergeMentions({lone_town, lone_country}, {}).size(), 2u);
 }
 
 // Counts a little apart are one event told twice.
