@@ -100,6 +100,18 @@ bool LoneDeathRetold(const Mention& m, const Candidate& c) {
   return any;
 }
 
+// "... his body was recovered the next morning, on 7 May": the lone death
+// just told, found up to three days later.
+bool BodyFoundLater(const Mention& m, const Candidate& c) {
+  if (!m.date.valid() || !c.date->day.valid()) return false;
+  int64_t days = c.date->day.ToDays() - m.date.ToDays();
+  if (days < 1 || days > 3) return false;
+  for (const auto& t : c.facts.toks) {
+    if (t.norm == "body") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
@@ -157,7 +169,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       !continuation && !NearAny(m, *c.place)) {
     return false;
   }
-  if (w.explicit_date && c.date && !(m.date == c.date->day)) return false;
+  if (w.explicit_date && c.date && !(m.date == c.date->day) &&
+      !(retold && BodyFoundLater(m, c))) {
+    return false;
+  }
   // Different counts of the same outcome, none shared and no word pointing
   // back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
   if (anaphor) return true;
