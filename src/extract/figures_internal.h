@@ -37,6 +37,11 @@ const std::set<std::string>& ZeroWords();
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
                         LexKind kind);
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
+// "killed the mayor of Jere, Ali Musa, and his son": the relatives (one,
+// or the count after "his") closing an apposition that starts at token `k`;
+// 0 when none. Defined in figures_lists.cc.
+int64_t AndHisAfterApposition(const std::vector<Hit>& outcomes,
+                              const SentenceFacts& f, uint32_t k);
 bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
                     const char* word);
 bool Preposition(const std::string& w);

@@ -307,4 +307,41 @@ void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   }
 }
 
+// "killed the party's chairman, Ali Musa, and his son", "killed Ali Musa,
+// a party leader, and his three guards": the relatives closing an
+// apposition that starts at the comma at `k`. Returns how many (one, or
+// the count after "his"), 0 when no ", and his" closes it, or when the
+// relatives are told another outcome ("and his son was wounded").
+int64_t AndHisAfterApposition(const std::vector<Hit>& outcomes,
+                              const SentenceFacts& f, uint32_t k) {
+  auto outcome_at = [&](uint32_t j) {
+    for (const auto& o : outcomes) {
+      if (o.begin == j) return true;
+    }
+    return false;
+  };
+  for (uint32_t j = k; j + 3 < f.toks.size() && j < k + 16; ++j) {
+    if ((f.toks[j].punct && f.toks[j].norm != ",") || outcome_at(j)) return 0;
+    if (f.toks[j].norm != "," || f.toks[j + 1].norm != "and" ||
+        (f.toks[j + 2].norm != "his" && f.toks[j + 2].norm != "her")) {
+      continue;
+    }
+    int64_t n = 1;
+    uint32_t after = j + 4;  // past "his son"
+    for (const auto& q : f.quantities) {
+      if (q.tok_begin == j + 3) {
+        n = q.q.count.value();
+        after = q.tok_end + 1;
+      }
+    }
+    if (after < f.toks.size() &&
+        (f.toks[after].norm == "was" || f.toks[after].norm == "were" ||
+         outcome_at(after))) {
+      return 0;
+    }
+    return n;
+  }
+  return 0;
+}
+
 }  // namespace sitrep::figures_internal

@@ -85,6 +85,10 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
   int64_t n = 0;
   for (uint32_t k = from; k < f.toks.size() && k < from + 12; ++k) {
     const std::string& w = f.toks[k].norm;
+    // "the mayor of Jere, Ali Musa, and his son".
+    if ((w == "," || w == "of") && n > 0) {
+      return n + AndHisAfterApposition(outcomes, f, k);
+    }
     if (f.toks[k].punct || Preposition(w)) break;
     bool outcome = false;
     for (const auto& o : outcomes) outcome |= o.begin == k;
@@ -187,6 +191,10 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
           1 + (k + run + 1 < f->toks.size() && f->toks[k + run].norm == "and" &&
                (f->toks[k + run + 1].norm == "his" ||
                 f->toks[k + run + 1].norm == "her"));
+      // "killed Ali Musa, a party leader, and his three guards".
+      if (n == 1 && k + run < f->toks.size() && f->toks[k + run].norm == ",") {
+        n += AndHisAfterApposition(outcomes, *f, k + run);
+      }
       Quantity q;
       q.span = {f->toks[k].span.begin, f->toks[k + run - 1].span.end};
       q.count = Count{n, n, n};

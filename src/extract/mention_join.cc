@@ -88,6 +88,42 @@ bool SameVictims(const Mention& m, const Candidate& c) {
   return true;
 }
 
+// "Militants shot dead a party leader. Police suspect rivals killed him":
+// one death told, then told again with who may have done it. The event
+// counts one killed and the sentence one killed of no class ("him", a
+// name) or of the event's own victims; "soldiers later killed one of the
+// gunmen" counts another death.
+bool LoneDeathRetold(const Mention& m, const Candidate& c) {
+  const Figure* mine = m.FigureFor(Outcome::kKilled);
+  if (!mine || mine->count.value() != 1) return false;
+  bool any = false;
+  for (const auto& b : c.facts.figures) {
+    if (b.outcome != Outcome::kKilled) continue;
+    // "him", "the man", a name; not "1 prisoner" (a count of others).
+    bool unclassed = (b.victims.empty() || b.victims == "named people") &&
+                     b.qualifier != "exact";
+    if (b.count.value() != 1 ||
+        !(unclassed || (!b.victims.empty() && b.victims == mine->victims)) ||
+        (!b.victims.empty() && b.victims == m.actor1)) {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
+// "... his body was recovered the next morning, on 7 May": the lone death
+// just told, found up to three days later.
+bool BodyFoundLater(const Mention& m, const Candidate& c) {
+  if (!m.date.valid() || !c.date->day.valid()) return false;
+  int64_t days = c.date->day.ToDays() - m.date.ToDays();
+  if (days < 1 || days > 3) return false;
+  for (const auto& t : c.facts.toks) {
+    if (t.norm == "body") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
@@ -115,9 +151,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // "Khan was dragged out before he was shot and killed" after "militants
   // killed Dawar Khan": a sentence naming no actor that repeats the count of
   // the event just told retells it, whatever type its words suggest.
-  bool retold = c.cls.actor1.empty() && c.cls.actor2.empty() &&
-                c.facts.index - m.sentences.back() <= 1 &&
-                SharesCount(m, c);
+  bool next = c.facts.index - m.sentences.back() <= 1;
+  bool retold = (c.cls.actor1.empty() && c.cls.actor2.empty() && next &&
+                 SharesCount(m, c)) ||
+                (next && LoneDeathRetold(m, c));
   if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
                        c.cls.event_type,
                        protesters(c.cls.actor1, c.cls.actor2)) &&
@@ -132,7 +169,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   bool same_toll = SharesDistinctiveCount(m, c, true) || RetellsAllCounts(m, c);
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
-      !same_toll) {
+      !same_toll && !retold) {
     return false;
   }
   bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
@@ -150,7 +187,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
       !continuation && !NearAny(m, *c.place)) {
     return false;
   }
-  if (w.explicit_date && c.date && !(m.date == c.date->day)) return false;
+  if (w.explicit_date && c.date && !(m.date == c.date->day) &&
+      !(retold && BodyFoundLater(m, c))) {
+    return false;
+  }
   // Different counts of the same outcome, none shared and no word pointing
   // back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
   if (anaphor) return true;

@@ -98,11 +98,14 @@ std::vector<int64_t> Values(const Mention& m, Outcome o) {
   return out;
 }
 
-// Reports of one event differ a little (3 vs 4, 12 vs 15, 5 vs 7); 14 vs 20
-// killed are two events.
+// Reports of one event differ a little (3 vs 4, 3 vs 5, 12 vs 15, 5 vs 7);
+// 14 vs 20 killed are two events, and so are one killed and two (a lone
+// victim is a claim about who died, not an estimate) or two and four.
 bool Close(int64_t x, int64_t y) {
   int64_t d = std::llabs(x - y);
-  return d <= 2 || d * 4 <= std::max(x, y);
+  int64_t lo = std::min(x, y);
+  if (lo == 1) return d == 0;
+  return d <= 1 || (d == 2 && lo >= 3) || d * 4 <= std::max(x, y);
 }
 
 // Both give a non-zero figure for some outcome.
@@ -124,6 +127,19 @@ bool OnlyZero(const std::vector<int64_t>& vs) {
 bool OnlyNonzero(const std::vector<int64_t>& vs) {
   return !vs.empty() &&
          std::all_of(vs.begin(), vs.end(), [](int64_t v) { return v > 0; });
+}
+
+// Both give the same count, above one, of some outcome: a toll distinctive
+// enough to tie a report placed only in the country to a town's event.
+bool SharedCountAboveOne(const Mention& a, const Mention& b) {
+  for (int o = 0; o < kNumOutcomes; ++o) {
+    for (int64_t x : Values(a, static_cast<Outcome>(o))) {
+      for (int64_t y : Values(b, static_cast<Outcome>(o))) {
+        if (x > 1 && x == y) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // "No casualties": the report says no one was killed and no one hurt, and
@@ -178,6 +194,12 @@ bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
           close |= Close(x, y);
         }
       }
+    }
+    // "No one was killed" and "two were killed": two events.
+    if (o == static_cast<int>(Outcome::kKilled) &&
+        ((OnlyZero(xs) && OnlyNonzero(ys)) ||
+         (OnlyZero(ys) && OnlyNonzero(xs)))) {
+      return false;
     }
     if (any_nonzero && !close && o == static_cast<int>(Outcome::kInjured)) {
       close = MeetsOpenBound(a, ys) || MeetsOpenBound(b, xs);
@@ -278,6 +300,14 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   // "in Ab Band district, Ghazni"; a town and its province) tell one event
   // only with an equal count: close counts there are usually two events.
   if (wide && !copies && !one_equal) return false;
+  // A report placed only in the country ("in Iraq") joins a town's event
+  // only if it tells the same kind of attack with the same toll, more than
+  // one: otherwise any bombing or lone killing in the country would join it.
+  if (!both_local && !copies &&
+      (a.event_type != b.event_type || a.sub_event_type != b.sub_event_type ||
+       !SharedCountAboveOne(a, b))) {
+    return false;
+  }
   return DaysAgree(a, b,
                    both_local && (one_equal || copies || SharedNonzero(a, b)) &&
                        (a.event_type == b.event_type || copies));

@@ -309,9 +309,58 @@ TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
       {"figures far apart",
        M("a", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 29)}),
        M("b", kProt, kBaghdad, kJan26, {Fig(Outcome::kKilled, 4)})},
+      {"one killed vs two",
+       M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 1)}),
+       M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 2)})},
+      {"one killed vs three",
+       M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 3)}),
+       M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 1)})},
+      {"two killed vs four",
+       M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 2)}),
+       M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 4)})},
+      {"none killed vs two",
+       M("a", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 0), Fig(Outcome::kInjured, 5)}),
+       M("b", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 2), Fig(Outcome::kInjured, 5)})},
   };
   for (auto& c : cases) {
     EXPECT_EQ(MergeMentions({c.a, c.b}, {}).size(), 2u) << c.name;
+  }
+}
+
+// A report placed only in the country joins a town's event of the same
+// kind and toll (above one), not another kind of attack with an equal toll.
+TEST(Merge, CountryWideReportJoinsOnlyTheSameKindOfAttack) {
+  Location iraq = kBaghdad;
+  iraq.precision = "country";
+  auto with_sub = [](Mention m, const char* sub) {
+    m.sub_event_type = sub;
+    return m;
+  };
+  Mention town = with_sub(
+      M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 3)}), "Grenade");
+  Mention country = M("b", kExpl, iraq, kJan26, {Fig(Outcome::kKilled, 3)});
+  EXPECT_EQ(MergeMentions({town, with_sub(country, "Grenade")}, {}).size(), 1u);
+  EXPECT_EQ(
+      MergeMentions({town, with_sub(country, "Suicide bomb")}, {}).size(), 2u);
+  // One killed in each is no tie: lone killings are many.
+  Mention lone_town = with_sub(
+      M("c", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 1)}), "Grenade");
+  Mention lone_country = with_sub(
+      M("d", kExpl, iraq, kJan26, {Fig(Outcome::kKilled, 1)}), "Grenade");
+  EXPECT_EQ(MergeMentions({lone_town, lone_country}, {}).size(), 2u);
+}
+
+// Counts a little apart are one event told twice.
+TEST(Merge, CloseCountsJoin) {
+  const int64_t pairs[][2] = {{4, 5}, {3, 5}, {2, 3}, {12, 15}, {1, 1}};
+  for (const auto& p : pairs) {
+    auto events = MergeMentions(
+        {M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, p[0])}),
+         M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, p[1])})},
+        {});
+    EXPECT_EQ(events.size(), 1u) << p[0] << " vs " << p[1];
   }
 }
 
