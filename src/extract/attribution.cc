@@ -49,8 +49,8 @@ std::string FindAttribution(const Lexicon& lex, std::string_view text,
     // "AFP reported seven killed", but not "seven were reported killed".
     if (reported && it->begin > 0) {
       const std::string& w = toks[it->begin - 1].norm;
-      if (w == "were" || w == "was" || w == "been" || w == "is" ||
-          w == "are" || w == "be" || w == "also" || w == "it") {
+      if (w == "were" || w == "was" || w == "been" || w == "is" || w == "are" ||
+          w == "be" || w == "also" || w == "it") {
         continue;
       }
     }

@@ -124,11 +124,11 @@ TEST(FindDates, WithReference) {
 
 // Published on the Saturday or Sunday itself, "the weekend" is that one.
 TEST(FindDates, WeekendOnTheWeekend) {
-  EXPECT_EQ(Render("at the weekend", FindDates("at the weekend",
-                                               CivilDay{2020, 1, 25})),
+  EXPECT_EQ(Render("at the weekend",
+                   FindDates("at the weekend", CivilDay{2020, 1, 25})),
             "weekend|2020-01-25|w|R|weekend");
-  EXPECT_EQ(Render("at the weekend", FindDates("at the weekend",
-                                               CivilDay{2020, 1, 26})),
+  EXPECT_EQ(Render("at the weekend",
+                   FindDates("at the weekend", CivilDay{2020, 1, 26})),
             "weekend|2020-01-25|w|R|weekend");
 }
 

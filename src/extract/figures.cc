@@ -197,8 +197,7 @@ uint32_t ListAsideEnd(const SentenceFacts& f, uint32_t open,
 
 // A noun that counts people without telling who they were.
 bool GenericHead(const std::string& w) {
-  return w == "people" || w == "persons" || w == "individuals" ||
-         w == "others";
+  return w == "people" || w == "persons" || w == "individuals" || w == "others";
 }
 
 // An outcome phrase after `pos`, reached over filler words only.
@@ -262,8 +261,8 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
 // verb of reaching and the count, within one clause.
 bool TollReaches(const SentenceFacts& f, const Hit& o, uint32_t pos) {
   static const std::set<std::string> kReach = {
-      "rose", "risen", "rises", "climbed", "climbs", "reached", "reaches",
-      "stood", "stands", "jumped", "increased", "hit"};
+      "rose",    "risen", "rises",  "climbed", "climbs",    "reached",
+      "reaches", "stood", "stands", "jumped",  "increased", "hit"};
   if (o.e->form != OutcomeForm::kNoun || pos <= o.end || pos - o.end > 10) {
     return false;
   }
@@ -389,8 +388,8 @@ const Hit* PassiveAfterLongSubject(const Lexicon& lex,
     }
     for (const auto& h : f.hits) {
       const LexEntry& x = lex.entry(h.payload);
-      if (h.begin == k && (x.kind == LexKind::kTrigger ||
-                           x.kind == LexKind::kOutcome)) {
+      if (h.begin == k &&
+          (x.kind == LexKind::kTrigger || x.kind == LexKind::kOutcome)) {
         return nullptr;
       }
     }

@@ -46,7 +46,6 @@ bool Singular(const LexEntry& e) {
   return !p.empty() && p.back() != 's' && !kCollective.count(p);
 }
 
-
 // A determiner within three tokens before token `pos`, over modifiers only
 // ("a young man", not "the dead were women").
 bool DeterminedAt(const SentenceFacts& f, uint32_t pos) {
@@ -248,8 +247,7 @@ int64_t ObjectVictims(const std::vector<Hit>& outcomes,
   // unless it is a thing or an amount ("a number of").
   const std::string& det = f.toks[o.end].norm;
   bool noun = o.end + 1 < f.toks.size() &&
-              (det == "a" || det == "an" || det == "the" ||
-               det == "another") &&
+              (det == "a" || det == "an" || det == "the" || det == "another") &&
               !f.toks[o.end + 1].punct &&
               !Things().count(f.toks[o.end + 1].norm) &&
               !Amounts().count(f.toks[o.end + 1].norm);
@@ -337,8 +335,8 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
 // punctuation: the first token of the run, or `end` when none.
 uint32_t NameRunBefore(const SentenceFacts& f, uint32_t end) {
   static const std::set<std::string> kNotNames = {
-      "he", "she", "they", "it", "many", "others", "all", "both", "some",
-      "police", "troops", "we", "most", "several", "one", "two"};
+      "he",   "she",    "they",   "it", "many", "others",  "all", "both",
+      "some", "police", "troops", "we", "most", "several", "one", "two"};
   uint32_t k = end;
   while (k > 0 && f.toks[k - 1].cap && !f.toks[k - 1].punct &&
          !kNotNames.count(f.toks[k - 1].norm) && end - k < 4) {

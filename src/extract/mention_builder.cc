@@ -108,7 +108,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   for (const auto& h : f.hits) {
     const LexEntry& e = lex_.entry(h.payload);
     if (e.kind != LexKind::kCue || e.cue != Cue::kTally) continue;
-    tally_cue |= !superlative || (e.phrase != "so far" && e.phrase != "to date");
+    tally_cue |=
+        !superlative || (e.phrase != "so far" && e.phrase != "to date");
   }
   bool tally =
       tally_cue || since ||

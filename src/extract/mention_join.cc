@@ -70,9 +70,10 @@ bool RetellsAllCounts(const Mention& m, const Candidate& c) {
   const auto& figs = c.facts.figures;
   if (figs.size() < 2) return false;
   return std::all_of(figs.begin(), figs.end(), [&](const Figure& b) {
-    return std::any_of(m.figures.begin(), m.figures.end(), [&](const Figure& a) {
-      return a.outcome == b.outcome && a.count.value() == b.count.value();
-    });
+    return std::any_of(
+        m.figures.begin(), m.figures.end(), [&](const Figure& a) {
+          return a.outcome == b.outcome && a.count.value() == b.count.value();
+        });
   });
 }
 
@@ -142,9 +143,9 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   bool more = !c.facts.figures.empty() &&
               std::all_of(c.facts.figures.begin(), c.facts.figures.end(),
                           [](const Figure& f) { return f.adds; });
-  bool anaphor = (c.facts.HasCue(lex_, Cue::kAnaphor) || more ||
-                  RetellsAllCounts(m, c)) &&
-                 c.facts.index - m.sentences.back() <= 2;
+  bool anaphor =
+      (c.facts.HasCue(lex_, Cue::kAnaphor) || more || RetellsAllCounts(m, c)) &&
+      c.facts.index - m.sentences.back() <= 2;
   auto protesters = [](const std::string& a1, const std::string& a2) {
     return a1 == "protesters" || a2 == "protesters";
   };
@@ -275,9 +276,9 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   for (const auto& t : c.cls.triggers) m.trigger_words.push_back(t);
   // "Two protesters shot dead" above "... by security forces": the protest
   // event the state harmed is excessive force, whichever sentence told who.
-  bool state = w->cls.actor1_kind == ActorKind::kState ||
-               (m.actor1 == c.cls.actor1 &&
-                c.cls.actor1_kind == ActorKind::kState);
+  bool state =
+      w->cls.actor1_kind == ActorKind::kState ||
+      (m.actor1 == c.cls.actor1 && c.cls.actor1_kind == ActorKind::kState);
   if (m.event_type == "Protests" && state &&
       std::any_of(m.figures.begin(), m.figures.end(), [](const Figure& f) {
         return (f.outcome == Outcome::kKilled ||

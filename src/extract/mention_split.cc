@@ -14,8 +14,8 @@ bool IsDigitWord(const std::string& w) {
 
 // The place a figure is told at: "in|at|near <place>" within a few words
 // after its count, before any punctuation, "and" or other count.
-std::optional<Location> MentionBuilder::PlaceOfFigure(
-    const SentenceFacts& f, const Figure& g) const {
+std::optional<Location> MentionBuilder::PlaceOfFigure(const SentenceFacts& f,
+                                                      const Figure& g) const {
   constexpr uint32_t kReach = 6;
   uint32_t first = f.TokAt(g.span.end);
   for (uint32_t t = first; t + 1 < f.toks.size() && t < first + kReach; ++t) {
@@ -34,8 +34,9 @@ std::optional<Location> MentionBuilder::PlaceOfFigure(
         continue;
       }
       std::optional<Place> p = Resolve(pm, ctx_);
-      if (!p || (p->kind != PlaceKind::kCity && p->kind != PlaceKind::kLandmark &&
-                 p->kind != PlaceKind::kAdmin2)) {
+      if (!p ||
+          (p->kind != PlaceKind::kCity && p->kind != PlaceKind::kLandmark &&
+           p->kind != PlaceKind::kAdmin2)) {
         return std::nullopt;
       }
       return ToLocation(*p, pm.span);
@@ -75,7 +76,8 @@ std::vector<Candidate> MentionBuilder::SplitByFigurePlaces(
     part.place_inherited = false;
     part.place_from_dateline = false;
     part.split = true;
-    if (part.kind == MentionKind::kAggregate) part.kind = MentionKind::kIncident;
+    if (part.kind == MentionKind::kAggregate)
+      part.kind = MentionKind::kIncident;
     out.push_back(std::move(part));
   }
   // "... for a total of six deaths": what no place claims stays together.

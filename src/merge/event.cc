@@ -34,7 +34,8 @@ bool Apart(const std::vector<const SourceFigure*>& group) {
       const Figure& y = group[b]->figure;
       bool attacker = (x.victims == "attackers") != (y.victims == "attackers");
       // "killed a farmer and wounded his son, who later died": two dead.
-      bool later = (x.qualifier == "later died") != (y.qualifier == "later died");
+      bool later =
+          (x.qualifier == "later died") != (y.qualifier == "later died");
       if (!attacker && !later && MaySameVictims(x.victims, y.victims)) {
         return false;
       }
@@ -104,8 +105,8 @@ std::vector<std::pair<int64_t, const SourceFigure*>> ArticleValues(
   }
   std::map<int, std::pair<int64_t, int64_t>> range;  // group -> lo, hi
   for (size_t i = 0; i < totals.size(); ++i) {
-    auto [it, fresh] = range.try_emplace(group[i], totals[i].value,
-                                         totals[i].value);
+    auto [it, fresh] =
+        range.try_emplace(group[i], totals[i].value, totals[i].value);
     it->second.first = std::min(it->second.first, totals[i].value);
     it->second.second = std::max(it->second.second, totals[i].value);
   }

@@ -33,14 +33,14 @@ TEST(Merge, ImplausibleSumOfVictimGroupsIsNeverUsed) {
     int64_t soldiers, civilians;
     std::optional<int64_t> best;
   };
-  const Case kCases[] = {{600000, 600000, std::nullopt}, {3, 4, 7},
-                         {1000000, 0, 1000000}};
+  const Case kCases[] = {
+      {600000, 600000, std::nullopt}, {3, 4, 7}, {1000000, 0, 1000000}};
   for (const Case& c : kCases) {
-    auto events = MergeMentions(
-        {M("a", kExpl, kBaghdad, kJan26,
-           {Fig(Outcome::kKilled, c.soldiers, 0, "soldiers"),
-            Fig(Outcome::kKilled, c.civilians, 0, "civilians")})},
-        MergeOptions());
+    auto events =
+        MergeMentions({M("a", kExpl, kBaghdad, kJan26,
+                         {Fig(Outcome::kKilled, c.soldiers, 0, "soldiers"),
+                          Fig(Outcome::kKilled, c.civilians, 0, "civilians")})},
+                      MergeOptions());
     ASSERT_EQ(events.size(), 1u);
     const auto& killed = events[0].counts[0];
     EXPECT_EQ(killed ? killed->best : std::nullopt, c.best) << c.soldiers;
@@ -75,8 +75,8 @@ TEST(Merge, StatedCountOutranksTheWordAmountItFulfils) {
   several.attribution = "the operations command";
   Figure fifteen = Fig(Outcome::kInjured, 15, 0);
   fifteen.attribution = "an official";
-  auto one = MergeMentions(
-      {M("a", kExpl, kBaghdad, kJan26, {fifteen, several})}, {});
+  auto one =
+      MergeMentions({M("a", kExpl, kBaghdad, kJan26, {fifteen, several})}, {});
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one[0].counts[1]->best, 15);
   EXPECT_EQ(one[0].counts[1]->low, 3);
@@ -92,8 +92,8 @@ TEST(Merge, UnattributedCountIsNoRivalSource) {
   Figure two = Fig(Outcome::kKilled, 2, 0);
   Figure three = Fig(Outcome::kKilled, 3, 1);
   three.attribution = "medics";
-  auto events = MergeMentions(
-      {M("a", kProt, kNasiriyah, kJan26, {two, three})}, {});
+  auto events =
+      MergeMentions({M("a", kProt, kNasiriyah, kJan26, {two, three})}, {});
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].counts[0]->best, 3);
   EXPECT_EQ(events[0].counts[0]->low, 2);
@@ -103,8 +103,8 @@ TEST(Merge, UnattributedCountIsNoRivalSource) {
   nine.attribution = "police";
   Figure twenty = Fig(Outcome::kKilled, 20, 3);
   twenty.attribution = "residents";
-  events = MergeMentions(
-      {M("a", kProt, kNasiriyah, kJan26, {nine, twenty})}, {});
+  events =
+      MergeMentions({M("a", kProt, kNasiriyah, kJan26, {nine, twenty})}, {});
   EXPECT_EQ(events[0].counts[0]->best, 9);
 }
 
@@ -112,24 +112,22 @@ TEST(Merge, UnattributedCountIsNoRivalSource) {
 // 14 people were killed, but officials said the toll was 18") are two
 // reports, not 32 dead; other classes and the attacker add up.
 TEST(Merge, OneSentenceAddsOnlyCountsOfOtherPeople) {
-  auto events = MergeMentions(
-      {M("a", kExpl, kBaghdad, kJan26,
-         {Fig(Outcome::kKilled, 14, 0, "people"), Fig(Outcome::kKilled, 18, 0)})},
-      {});
+  auto events = MergeMentions({M("a", kExpl, kBaghdad, kJan26,
+                                 {Fig(Outcome::kKilled, 14, 0, "people"),
+                                  Fig(Outcome::kKilled, 18, 0)})},
+                              {});
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].counts[0]->low, 14);
   EXPECT_EQ(events[0].counts[0]->high, 18);
-  events = MergeMentions(
-      {M("a", kExpl, kBaghdad, kJan26,
-         {Fig(Outcome::kKilled, 5, 0, "civilians"),
-          Fig(Outcome::kKilled, 2, 0, "guards")})},
-      {});
+  events = MergeMentions({M("a", kExpl, kBaghdad, kJan26,
+                            {Fig(Outcome::kKilled, 5, 0, "civilians"),
+                             Fig(Outcome::kKilled, 2, 0, "guards")})},
+                         {});
   EXPECT_EQ(events[0].counts[0]->best, 7);
-  events = MergeMentions(
-      {M("a", kExpl, kBaghdad, kJan26,
-         {Fig(Outcome::kKilled, 17, 0, "people"),
-          Fig(Outcome::kKilled, 1, 0, "attackers")})},
-      {});
+  events = MergeMentions({M("a", kExpl, kBaghdad, kJan26,
+                            {Fig(Outcome::kKilled, 17, 0, "people"),
+                             Fig(Outcome::kKilled, 1, 0, "attackers")})},
+                         {});
   EXPECT_EQ(events[0].counts[0]->best, 18);
 }
 

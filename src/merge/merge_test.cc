@@ -166,8 +166,8 @@ TEST(Merge, CountryWideReportJoinsOnlyTheSameKindOfAttack) {
       M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 3)}), "Grenade");
   Mention country = M("b", kExpl, iraq, kJan26, {Fig(Outcome::kKilled, 3)});
   EXPECT_EQ(MergeMentions({town, with_sub(country, "Grenade")}, {}).size(), 1u);
-  EXPECT_EQ(
-      MergeMentions({town, with_sub(country, "Suicide bomb")}, {}).size(), 2u);
+  EXPECT_EQ(MergeMentions({town, with_sub(country, "Suicide bomb")}, {}).size(),
+            2u);
   // One killed in each is no tie: lone killings are many.
   Mention lone_town = with_sub(
       M("c", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 1)}), "Grenade");

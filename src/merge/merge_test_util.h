@@ -26,7 +26,8 @@ inline const Location kBaghdad = Place("Baghdad", 33.34058, 44.40088);
 inline const Location kNasiriyah = Place("Nasiriyah", 31.05799, 46.25726);
 inline const Location kNajaf = Place("Najaf", 32.02594, 44.34625);
 
-inline Figure Fig(Outcome o, int64_t n, int sentence = 0, const char* victims = "") {
+inline Figure Fig(Outcome o, int64_t n, int sentence = 0,
+                  const char* victims = "") {
   Figure f;
   f.outcome = o;
   f.count = Count{n, n, n};
@@ -37,7 +38,7 @@ inline Figure Fig(Outcome o, int64_t n, int sentence = 0, const char* victims = 
 }
 
 inline Mention M(const char* article, const char* type, const Location& where,
-          CivilDay day, std::vector<Figure> figures, int sentence = 0) {
+                 CivilDay day, std::vector<Figure> figures, int sentence = 0) {
   Mention m;
   m.article_id = article;
   m.event_type = type;

@@ -105,7 +105,6 @@ size_t ParseIsoAt(std::string_view s, CivilDay* out) {
   return 10;
 }
 
-
 // "2019/11/14" or "2019.11.14": year, month, day.
 size_t ParseYmd(std::string_view s, CivilDay* out) {
   size_t i = 0;
@@ -318,8 +317,8 @@ bool IsDateLine(std::string_view line, CivilDay* out) {
       i += len;
       continue;
     }
-    bool start = !in_word && (i == 0 || !(IsAlpha(line[i - 1]) ||
-                                          IsDigit(line[i - 1])));
+    bool start =
+        !in_word && (i == 0 || !(IsAlpha(line[i - 1]) || IsDigit(line[i - 1])));
     in_word = false;
     if (start && (IsAlpha(line[i]) || IsDigit(line[i]))) {
       ReadLinePart(line, &i, &parts);

@@ -209,16 +209,20 @@ TEST(CleanPlainText, DateLineAboveStoryIsPublicationDate) {
   CleanText c = CleanPlainText(in);
   ASSERT_TRUE(c.metadata_date.has_value());
   EXPECT_EQ(c.metadata_date->ToIso(), "2009-10-09");
-  EXPECT_EQ(c.text, "Bomb kills 12 in market\n\nA car bomb killed 12 people on Friday.");
+  EXPECT_EQ(
+      c.text,
+      "Bomb kills 12 in market\n\nA car bomb killed 12 people on Friday.");
   ASSERT_EQ(c.removed.size(), 1u);
   EXPECT_EQ(c.removed[0].kind, "date-line");
   ExpectMapsBack(in, c);
   // A metadata line wins; the date line is still furniture. Far down the
   // story, a date alone on a line stays text.
-  CleanText m = CleanPlainText(" date 2009-10-10 Title\nUpdated: 2009-10-09 10:00\nBody.");
+  CleanText m = CleanPlainText(
+      " date 2009-10-10 Title\nUpdated: 2009-10-09 10:00\nBody.");
   EXPECT_EQ(m.metadata_date->ToIso(), "2009-10-10");
   EXPECT_EQ(m.text, "Title\n\nBody.");
-  std::string late = "A.\n\nB.\n\nC.\n\nD.\n\nE.\n\nF.\n\nFriday, October 9, 2009";
+  std::string late =
+      "A.\n\nB.\n\nC.\n\nD.\n\nE.\n\nF.\n\nFriday, October 9, 2009";
   EXPECT_FALSE(CleanPlainText(late).metadata_date.has_value());
 }
 
