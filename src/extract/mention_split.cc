@@ -1,6 +1,8 @@
 // One sentence, several incidents: counts told each at its own place ("Four
 // protesters were killed in Baghdad and two in Nasiriyah"). Internal to the
 // extract stage (see mention_builder.h).
+#include <algorithm>
+
 #include "extract/mention_builder.h"
 
 namespace sitrep {
