@@ -13,31 +13,10 @@
 #include <optional>
 #include <string>
 
-#include "geo/chains.h"
-#include "geo/gazetteer_impl.h"
-#include "geo/normalize_internal.h"
+#include "geo/find_places_internal.h"
 
-namespace sitrep::geo {
+namespace sitrep::geo::find_internal {
 namespace {
-
-constexpr size_t kMaxWords = 4;
-constexpr size_t kMaxCandidates = 8;  // best first
-constexpr size_t kMaxDiverse = 16;    // + the best of each other country
-constexpr size_t kMaxPostings = 256;  // scanned per name
-constexpr size_t kMaxTextBytes = 1 << 24;
-constexpr uint32_t kStrongPopulation = 100000;
-
-struct Word {
-  uint32_t begin, end;  // without a possessive 's
-  bool cap = false;     // starts with an upper-case letter
-  bool all_caps = false;
-  bool dotted = false;  // U.S.
-  bool possessive = false;
-  bool sentence_start = false;
-  char sep_before = ' ';   // ' ' or '-' when joined to the previous word
-  bool joined = false;     // only a space or hyphen from the previous word
-  bool connector = false;  // lower-case `al`, `de`, `of` (set by Finder)
-};
 
 bool IsWordChar(char32_t cp) {
   if (cp >= 0x80) return u_isalnum(cp);
@@ -54,6 +33,8 @@ bool IsLower(char32_t cp) {
 }
 
 bool IsApos(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018; }
+
+}  // namespace
 
 // Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
 // dots after single letters (U.S.).
@@ -118,90 +99,6 @@ std::vector<Word> Scan(std::string_view t) {
   return words;
 }
 
-class Finder {
- public:
-  Finder(const MappedGazetteer& g, std::string_view text)
-      : g_(g),
-        t_(text),
-        w_(Scan(text)),
-        keys_(w_.size()),
-        suffix_words_(w_.size() + 1, -1) {
-    for (size_t i = 0; i < w_.size(); ++i) {
-      w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
-                        g_.HasWord(kWordConnector, Text(i));
-    }
-  }
-
-  std::vector<PlaceMention> Run() {
-    std::vector<RawMention> raw;
-    size_t i = 0;
-    while (i < w_.size()) {
-      if (!w_[i].cap && !w_[i].connector) {
-        ++i;
-        continue;
-      }
-      size_t n = MatchAt(i, &raw);
-      i += std::max<size_t>(n, 1);
-    }
-    ResolveChains(g_, t_, &raw);
-    std::vector<PlaceMention> out;
-    for (const RawMention& r : raw) {
-      if (!r.drop) out.push_back(Decode(r));
-    }
-    return out;
-  }
-
- private:
-  std::string_view Text(size_t i) const {
-    return t_.substr(w_[i].begin, w_[i].end - w_[i].begin);
-  }
-  // NormalizePlaceKey(Text(i)), computed once per word.
-  const std::string& Key(size_t i) const {
-    if (!keys_[i].has_value()) keys_[i] = NormalizePlaceKey(Text(i));
-    return *keys_[i];
-  }
-  bool IsConnector(size_t i) const { return w_[i].connector; }
-  // Words [i, i+n) can be one name.
-  bool Chainable(size_t i, size_t n) const {
-    if (!w_[i].cap && !(IsConnector(i) && i + 1 < w_.size() &&
-                        w_[i + 1].sep_before == '-' && w_[i + 1].joined)) {
-      return false;
-    }
-    if (!w_[i + n - 1].cap) return false;
-    for (size_t k = i + 1; k < i + n; ++k) {
-      if (!w_[k].joined || w_[k - 1].possessive) return false;
-      if (!w_[k].cap && !IsConnector(k)) return false;
-    }
-    return true;
-  }
-  size_t MatchAt(size_t i, std::vector<RawMention>* out);
-  PlaceMention Decode(const RawMention& r) const;
-  bool ChainCue(size_t i) const;
-  bool Accept(size_t i, size_t n, std::string_view key,
-              std::span<const uint32_t> posts, bool* demonym) const;
-  bool HasCue(size_t i) const;
-  bool GluedToName(size_t i, size_t n) const;
-  bool RunGoesOn(size_t k) const;
-  size_t SuffixWords(size_t k) const;
-  size_t ComputeSuffixWords(size_t k) const;
-  bool Nationality(size_t next, uint32_t post) const;
-  bool AfterUnknownName(size_t i, size_t n) const;
-  size_t UnknownStart(size_t k) const;
-  bool StandsInForCuedPlace(size_t i, size_t n) const;
-  enum class Cued { kNo, kMaybe, kYes };
-  Cued UnknownPlaceBefore(size_t i, size_t* begin) const;
-  bool PersonLike(size_t i, size_t n) const;
-  bool Away(size_t i, size_t n) const;
-  bool OwnName(uint32_t post, std::string_view key) const;
-
-  const MappedGazetteer& g_;
-  std::string_view t_;
-  std::vector<Word> w_;
-  mutable std::vector<std::optional<std::string>> keys_;  // see Key()
-  mutable std::vector<int8_t> suffix_words_;  // SuffixWords(k); -1: not yet
-  uint32_t last_end_ = 0;  // end of the last name found (0: none)
-};
-
 // Returns the words consumed: a name found, or a known name (or stop
 // phrase) of several words that was not accepted, whose words then name
 // nothing ("the same Tal Afar market" is not the Afar region; "Horn of
@@ -258,128 +155,6 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     return n;
   }
   return 0;
-}
-
-// "spokesman Abdul Khalil Asir said", "Asir said": the end of a person's
-// name (glued to an unknown capitalised word before it), or the speaker
-// of a speech verb ("Kabul said" is a government, not a place either).
-bool Finder::PersonLike(size_t i, size_t n) const {
-  if (i > 0 && w_[i].joined && w_[i - 1].cap && !w_[i - 1].possessive &&
-      !w_[i - 1].sentence_start && last_end_ < w_[i - 1].end &&
-      !g_.HasWord(kWordStop, Key(i - 1))) {
-    return true;
-  }
-  size_t k = i + n;
-  return k < w_.size() && w_[k].joined && !w_[k].cap &&
-         g_.HasWord(kWordSpeechVerb, Key(k));
-}
-
-// "near Holubivske, Luhansk.": a name after an unknown capitalised word
-// and a comma, ending a clause, is the unknown place's province.
-bool Finder::AfterUnknownName(size_t i, size_t n) const {
-  if (i == 0) return false;
-  const Word& prev = w_[i - 1];
-  const std::string& key = Key(i - 1);
-  if (!prev.cap || prev.possessive ||
-      t_.substr(prev.end, w_[i].begin - prev.end) != ", " ||
-      g_.HasWord(kWordStop, key) || g_.HasWord(kWordPlaceNoun, key) ||
-      g_.HasWord(kWordAdminSuffix, key)) {
-    return false;
-  }
-  // The whole capitalised name before the comma is unknown.
-  size_t b = UnknownStart(i - 1);
-  if (w_[b].sentence_start || last_end_ > w_[b].begin) return false;
-  size_t e = w_[i + n - 1].end;
-  return e >= t_.size() || t_[e] == ',' || t_[e] == '.' || t_[e] == ')' ||
-         t_[e] == ';';
-}
-
-// The first word of the capitalised name ending at word k: connectors
-// only inside it ("Salah ad Din"), not before it ("located at Zamanly").
-size_t Finder::UnknownStart(size_t k) const {
-  while (k > 0 && w_[k].joined) {
-    if (w_[k - 1].cap) {
-      --k;
-    } else if (IsConnector(k - 1) && k >= 2 && w_[k - 1].joined &&
-               w_[k - 2].cap) {
-      k -= 2;
-    } else {
-      break;
-    }
-  }
-  return k;
-}
-
-// "in Barangay Sampaloc, Cabanatuan,", "near Bolsi village, Torodi.": a
-// name after an unknown place name and a comma, ending a clause, when the
-// unknown name is itself cued as a place (a locative before it, a place
-// noun opening or closing it), or follows such a name in a hierarchy of
-// unknown names ("in Barangay Tumantangis, Indanan, Sulu."): the area
-// holding it, not a person's affiliation ("Ahmed Salem, Kabul").
-bool Finder::StandsInForCuedPlace(size_t i, size_t n) const {
-  constexpr int kMaxUnknownNames = 3;
-  size_t e = w_[i + n - 1].end;
-  if (e < t_.size() && t_[e] != ',' && t_[e] != '.' && t_[e] != ')' &&
-      t_[e] != ';') {
-    return false;
-  }
-  for (int hop = 0; hop < kMaxUnknownNames; ++hop) {
-    size_t b = 0;
-    switch (UnknownPlaceBefore(i, &b)) {
-      case Cued::kYes:
-        return true;
-      case Cued::kNo:
-        return false;
-      case Cued::kMaybe:
-        i = b;  // an unknown name without a cue: look before it
-    }
-  }
-  return false;
-}
-
-// The unknown capitalised name before word i and a comma: whether it is
-// cued as a place; `*begin` is its first word.
-Finder::Cued Finder::UnknownPlaceBefore(size_t i, size_t* begin) const {
-  if (i < 2 || t_.substr(w_[i - 1].end, w_[i].begin - w_[i - 1].end) != ", ")
-    return Cued::kNo;
-  size_t k = i - 1;  // the last word of the unknown name
-  bool noun_after = !w_[k].cap && (g_.HasWord(kWordPlaceNoun, Key(k)) ||
-                                   g_.HasWord(kWordAdminSuffix, Key(k)));
-  if (noun_after) --k;
-  if (!w_[k].cap || w_[k].possessive || g_.HasWord(kWordStop, Key(k)) ||
-      (noun_after && !w_[k + 1].joined)) {
-    return Cued::kNo;
-  }
-  size_t b = UnknownStart(k);
-  if (last_end_ > w_[b].begin) return Cued::kNo;  // a known name
-  *begin = b;
-  bool cued =
-      noun_after || HasCue(b) || g_.HasWord(kWordPlaceNoun, Key(b));
-  return cued ? Cued::kYes : Cued::kMaybe;
-}
-
-// "treated at a hospital in Dahuk", "taken to Dahuk hospital": where the
-// wounded were taken, not where it happened. A verb of taking or treating
-// and a medical noun within the few lower-case words before the name (or
-// the noun right after it); "outside a hospital in Kyiv" is not enough.
-bool Finder::Away(size_t i, size_t n) const {
-  constexpr size_t kWindow = 5;
-  auto has = [&](WordKind kind, size_t k) {
-    return !w_[k].cap && g_.HasWord(kind, Key(k));
-  };
-  // "the Jalandhar bypass", "Murree road": a road named for where it goes.
-  if (i + n < w_.size() && w_[i + n].joined &&
-      g_.HasWord(kWordRoadNoun, Key(i + n))) {
-    return true;
-  }
-  bool verb = false;
-  bool noun =
-      i + n < w_.size() && w_[i + n].joined && has(kWordAwayNoun, i + n);
-  for (size_t k = i; k > 0 && i - k < kWindow && !w_[k - 1].cap; --k) {
-    verb |= has(kWordAwayVerb, k - 1);
-    noun |= has(kWordAwayNoun, k - 1);
-  }
-  return verb && noun;
 }
 
 // "U.S. soldiers", "Pakistan army": a country naming whose people they are,
@@ -578,12 +353,15 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   return strong && !GluedToName(i, n);
 }
 
-}  // namespace
+}  // namespace sitrep::geo::find_internal
+
+namespace sitrep::geo {
 
 std::vector<PlaceMention> MappedGazetteer::FindPlaces(
     std::string_view text) const {
-  if (text.size() > kMaxTextBytes) text = text.substr(0, kMaxTextBytes);
-  return Finder(*this, text).Run();
+  if (text.size() > find_internal::kMaxTextBytes)
+    text = text.substr(0, find_internal::kMaxTextBytes);
+  return find_internal::Finder(*this, text).Run();
 }
 
 }  // namespace sitrep::geo

@@ -1,0 +1,133 @@
+// The place finder behind MappedGazetteer::FindPlaces (find_places.cc):
+// one pass over a text's words, matching runs of capitalised words against
+// the gazetteer. Internal to the geo stage; split over find_places.cc (the
+// scan, matching and acceptance) and find_places_unknown.cc (names the
+// gazetteer does not know). Thread safety: a Finder is used by one thread
+// for one text.
+#ifndef SITREP_GEO_FIND_PLACES_INTERNAL_H_
+#define SITREP_GEO_FIND_PLACES_INTERNAL_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo/chains.h"
+#include "geo/gazetteer_impl.h"
+#include "geo/normalize_internal.h"
+
+namespace sitrep::geo::find_internal {
+
+constexpr size_t kMaxWords = 4;
+constexpr size_t kMaxCandidates = 8;  // best first
+constexpr size_t kMaxDiverse = 16;    // + the best of each other country
+constexpr size_t kMaxPostings = 256;  // scanned per name
+constexpr size_t kMaxTextBytes = 1 << 24;
+constexpr uint32_t kStrongPopulation = 100000;
+
+struct Word {
+  uint32_t begin, end;  // without a possessive 's
+  bool cap = false;     // starts with an upper-case letter
+  bool all_caps = false;
+  bool dotted = false;  // U.S.
+  bool possessive = false;
+  bool sentence_start = false;
+  char sep_before = ' ';   // ' ' or '-' when joined to the previous word
+  bool joined = false;     // only a space or hyphen from the previous word
+  bool connector = false;  // lower-case `al`, `de`, `of` (set by Finder)
+};
+
+// Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
+// dots after single letters (U.S.).
+std::vector<Word> Scan(std::string_view t);
+
+class Finder {
+ public:
+  Finder(const MappedGazetteer& g, std::string_view text)
+      : g_(g),
+        t_(text),
+        w_(Scan(text)),
+        keys_(w_.size()),
+        suffix_words_(w_.size() + 1, -1) {
+    for (size_t i = 0; i < w_.size(); ++i) {
+      w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
+                        g_.HasWord(kWordConnector, Text(i));
+    }
+  }
+
+  std::vector<PlaceMention> Run() {
+    std::vector<RawMention> raw;
+    size_t i = 0;
+    while (i < w_.size()) {
+      if (!w_[i].cap && !w_[i].connector) {
+        ++i;
+        continue;
+      }
+      size_t n = MatchAt(i, &raw);
+      i += std::max<size_t>(n, 1);
+    }
+    ResolveChains(g_, t_, &raw);
+    std::vector<PlaceMention> out;
+    for (const RawMention& r : raw) {
+      if (!r.drop) out.push_back(Decode(r));
+    }
+    return out;
+  }
+
+ private:
+  std::string_view Text(size_t i) const {
+    return t_.substr(w_[i].begin, w_[i].end - w_[i].begin);
+  }
+  // NormalizePlaceKey(Text(i)), computed once per word.
+  const std::string& Key(size_t i) const {
+    if (!keys_[i].has_value()) keys_[i] = NormalizePlaceKey(Text(i));
+    return *keys_[i];
+  }
+  bool IsConnector(size_t i) const { return w_[i].connector; }
+  // Words [i, i+n) can be one name.
+  bool Chainable(size_t i, size_t n) const {
+    if (!w_[i].cap && !(IsConnector(i) && i + 1 < w_.size() &&
+                        w_[i + 1].sep_before == '-' && w_[i + 1].joined)) {
+      return false;
+    }
+    if (!w_[i + n - 1].cap) return false;
+    for (size_t k = i + 1; k < i + n; ++k) {
+      if (!w_[k].joined || w_[k - 1].possessive) return false;
+      if (!w_[k].cap && !IsConnector(k)) return false;
+    }
+    return true;
+  }
+  size_t MatchAt(size_t i, std::vector<RawMention>* out);
+  PlaceMention Decode(const RawMention& r) const;
+  bool ChainCue(size_t i) const;
+  bool Accept(size_t i, size_t n, std::string_view key,
+              std::span<const uint32_t> posts, bool* demonym) const;
+  bool HasCue(size_t i) const;
+  bool GluedToName(size_t i, size_t n) const;
+  bool RunGoesOn(size_t k) const;
+  size_t SuffixWords(size_t k) const;
+  size_t ComputeSuffixWords(size_t k) const;
+  bool Nationality(size_t next, uint32_t post) const;
+  bool AfterUnknownName(size_t i, size_t n) const;
+  size_t UnknownStart(size_t k) const;
+  bool StandsInForCuedPlace(size_t i, size_t n) const;
+  enum class Cued { kNo, kMaybe, kYes };
+  Cued UnknownPlaceBefore(size_t i, size_t* begin) const;
+  bool PersonLike(size_t i, size_t n) const;
+  bool Away(size_t i, size_t n) const;
+  bool OwnName(uint32_t post, std::string_view key) const;
+
+  const MappedGazetteer& g_;
+  std::string_view t_;
+  std::vector<Word> w_;
+  mutable std::vector<std::optional<std::string>> keys_;  // see Key()
+  mutable std::vector<int8_t> suffix_words_;  // SuffixWords(k); -1: not yet
+  uint32_t last_end_ = 0;  // end of the last name found (0: none)
+};
+
+}  // namespace sitrep::geo::find_internal
+
+#endif  // SITREP_GEO_FIND_PLACES_INTERNAL_H_

@@ -1,0 +1,129 @@
+// Names the gazetteer does not know, in the place finder: a person's name,
+// an unknown village and the known area after it, where the wounded were
+// taken (see find_places_internal.h).
+#include "geo/find_places_internal.h"
+
+namespace sitrep::geo::find_internal {
+
+// "spokesman Abdul Khalil Asir said", "Asir said": the end of a person's
+// name (glued to an unknown capitalised word before it), or the speaker
+// of a speech verb ("Kabul said" is a government, not a place either).
+bool Finder::PersonLike(size_t i, size_t n) const {
+  if (i > 0 && w_[i].joined && w_[i - 1].cap && !w_[i - 1].possessive &&
+      !w_[i - 1].sentence_start && last_end_ < w_[i - 1].end &&
+      !g_.HasWord(kWordStop, Key(i - 1))) {
+    return true;
+  }
+  size_t k = i + n;
+  return k < w_.size() && w_[k].joined && !w_[k].cap &&
+         g_.HasWord(kWordSpeechVerb, Key(k));
+}
+
+// "near Holubivske, Luhansk.": a name after an unknown capitalised word
+// and a comma, ending a clause, is the unknown place's province.
+bool Finder::AfterUnknownName(size_t i, size_t n) const {
+  if (i == 0) return false;
+  const Word& prev = w_[i - 1];
+  const std::string& key = Key(i - 1);
+  if (!prev.cap || prev.possessive ||
+      t_.substr(prev.end, w_[i].begin - prev.end) != ", " ||
+      g_.HasWord(kWordStop, key) || g_.HasWord(kWordPlaceNoun, key) ||
+      g_.HasWord(kWordAdminSuffix, key)) {
+    return false;
+  }
+  // The whole capitalised name before the comma is unknown.
+  size_t b = UnknownStart(i - 1);
+  if (w_[b].sentence_start || last_end_ > w_[b].begin) return false;
+  size_t e = w_[i + n - 1].end;
+  return e >= t_.size() || t_[e] == ',' || t_[e] == '.' || t_[e] == ')' ||
+         t_[e] == ';';
+}
+
+// The first word of the capitalised name ending at word k: connectors
+// only inside it ("Salah ad Din"), not before it ("located at Zamanly").
+size_t Finder::UnknownStart(size_t k) const {
+  while (k > 0 && w_[k].joined) {
+    if (w_[k - 1].cap) {
+      --k;
+    } else if (IsConnector(k - 1) && k >= 2 && w_[k - 1].joined &&
+               w_[k - 2].cap) {
+      k -= 2;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
+// "in Barangay Sampaloc, Cabanatuan,", "near Bolsi village, Torodi.": a
+// name after an unknown place name and a comma, ending a clause, when the
+// unknown name is itself cued as a place (a locative before it, a place
+// noun opening or closing it), or follows such a name in a hierarchy of
+// unknown names ("in Barangay Tumantangis, Indanan, Sulu."): the area
+// holding it, not a person's affiliation ("Ahmed Salem, Kabul").
+bool Finder::StandsInForCuedPlace(size_t i, size_t n) const {
+  constexpr int kMaxUnknownNames = 3;
+  size_t e = w_[i + n - 1].end;
+  if (e < t_.size() && t_[e] != ',' && t_[e] != '.' && t_[e] != ')' &&
+      t_[e] != ';') {
+    return false;
+  }
+  for (int hop = 0; hop < kMaxUnknownNames; ++hop) {
+    size_t b = 0;
+    switch (UnknownPlaceBefore(i, &b)) {
+      case Cued::kYes:
+        return true;
+      case Cued::kNo:
+        return false;
+      case Cued::kMaybe:
+        i = b;  // an unknown name without a cue: look before it
+    }
+  }
+  return false;
+}
+
+// The unknown capitalised name before word i and a comma: whether it is
+// cued as a place; `*begin` is its first word.
+Finder::Cued Finder::UnknownPlaceBefore(size_t i, size_t* begin) const {
+  if (i < 2 || t_.substr(w_[i - 1].end, w_[i].begin - w_[i - 1].end) != ", ")
+    return Cued::kNo;
+  size_t k = i - 1;  // the last word of the unknown name
+  bool noun_after = !w_[k].cap && (g_.HasWord(kWordPlaceNoun, Key(k)) ||
+                                   g_.HasWord(kWordAdminSuffix, Key(k)));
+  if (noun_after) --k;
+  if (!w_[k].cap || w_[k].possessive || g_.HasWord(kWordStop, Key(k)) ||
+      (noun_after && !w_[k + 1].joined)) {
+    return Cued::kNo;
+  }
+  size_t b = UnknownStart(k);
+  if (last_end_ > w_[b].begin) return Cued::kNo;  // a known name
+  *begin = b;
+  bool cued = noun_after || HasCue(b) || g_.HasWord(kWordPlaceNoun, Key(b));
+  return cued ? Cued::kYes : Cued::kMaybe;
+}
+
+// "treated at a hospital in Dahuk", "taken to Dahuk hospital": where the
+// wounded were taken, not where it happened. A verb of taking or treating
+// and a medical noun within the few lower-case words before the name (or
+// the noun right after it); "outside a hospital in Kyiv" is not enough.
+bool Finder::Away(size_t i, size_t n) const {
+  constexpr size_t kWindow = 5;
+  auto has = [&](WordKind kind, size_t k) {
+    return !w_[k].cap && g_.HasWord(kind, Key(k));
+  };
+  // "the Jalandhar bypass", "Murree road": a road named for where it goes.
+  if (i + n < w_.size() && w_[i + n].joined &&
+      g_.HasWord(kWordRoadNoun, Key(i + n))) {
+    return true;
+  }
+  bool verb = false;
+  bool noun =
+      i + n < w_.size() && w_[i + n].joined && has(kWordAwayNoun, i + n);
+  for (size_t k = i; k > 0 && i - k < kWindow && !w_[k - 1].cap; --k) {
+    verb |= has(kWordAwayVerb, k - 1);
+    noun |= has(kWordAwayNoun, k - 1);
+  }
+  return verb && noun;
+}
+
+}  // namespace sitrep::geo::find_internal
