@@ -273,6 +273,10 @@ class SharedSentenceIndex {
   std::pair<size_t, size_t> Run(uint64_t hash) const;
   void EmitRun(size_t first, size_t last, std::vector<SharedSentence>* out,
                std::optional<uint32_t> only_doc) const;
+  // Calls fn(a, b) for every pair of entries of two docs sharing a hash,
+  // over the runs EmitRun keeps (2..max_articles_ docs). REQUIRES: sorted.
+  template <typename Fn>
+  void ForEachRunPair(Fn fn) const;
 
   size_t max_articles_;
   std::vector<std::string> ids_;

@@ -139,6 +139,25 @@ std::vector<SharedSentence> SharedSentenceIndex::SharedWith(
   return out;
 }
 
+template <typename Fn>
+void SharedSentenceIndex::ForEachRunPair(Fn fn) const {
+  for (size_t i = 0; i < sorted_idx_.size();) {
+    size_t j = i + 1;
+    uint64_t h = entries_[sorted_idx_[i]].hash;
+    while (j < sorted_idx_.size() && entries_[sorted_idx_[j]].hash == h) ++j;
+    if (j - i >= 2 && j - i <= max_articles_) {  // as EmitRun
+      for (size_t x = i; x < j; ++x) {
+        const Entry& a = entries_[sorted_idx_[x]];
+        for (size_t y = x + 1; y < j; ++y) {
+          const Entry& b = entries_[sorted_idx_[y]];
+          if (b.doc != a.doc) fn(a, b);
+        }
+      }
+    }
+    i = j;
+  }
+}
+
 namespace {
 // A shared sentence by doc rank (the ids' string order): sorting these
 // integers gives SortShared's order without comparing strings.
@@ -174,29 +193,16 @@ std::vector<SharedSentence> SharedSentenceIndex::All() const {
   EnsureSorted();
   std::vector<uint32_t> rank = RankIds(ids_);
   std::vector<RankedPair> pairs;
-  for (size_t i = 0; i < sorted_idx_.size();) {
-    size_t j = i + 1;
-    uint64_t h = entries_[sorted_idx_[i]].hash;
-    while (j < sorted_idx_.size() && entries_[sorted_idx_[j]].hash == h) ++j;
-    if (j - i >= 2 && j - i <= max_articles_) {  // as EmitRun
-      for (size_t x = i; x < j; ++x) {
-        const Entry& a = entries_[sorted_idx_[x]];
-        for (size_t y = x + 1; y < j; ++y) {
-          const Entry& b = entries_[sorted_idx_[y]];
-          if (b.doc == a.doc) continue;
-          RankedPair p{rank[a.doc], a.sentence, rank[b.doc],
-                       b.sentence,  a.doc,      b.doc};
-          if (p.rank_b < p.rank_a) {
-            std::swap(p.rank_a, p.rank_b);
-            std::swap(p.sentence_a, p.sentence_b);
-            std::swap(p.doc_a, p.doc_b);
-          }
-          pairs.push_back(p);
-        }
-      }
+  ForEachRunPair([&](const Entry& a, const Entry& b) {
+    RankedPair p{rank[a.doc], a.sentence, rank[b.doc],
+                 b.sentence,  a.doc,      b.doc};
+    if (p.rank_b < p.rank_a) {
+      std::swap(p.rank_a, p.rank_b);
+      std::swap(p.sentence_a, p.sentence_b);
+      std::swap(p.doc_a, p.doc_b);
     }
-    i = j;
-  }
+    pairs.push_back(p);
+  });
   std::sort(pairs.begin(), pairs.end(),
             [](const RankedPair& x, const RankedPair& y) {
               return x.Key() < y.Key();
@@ -216,21 +222,10 @@ std::vector<SharedCount> SharedSentenceIndex::Counts() const {
   std::vector<uint32_t> order;
   std::vector<uint32_t> rank = RankIds(ids_, &order);
   std::vector<uint64_t> pairs;  // smaller rank << 32 | larger rank
-  for (size_t i = 0; i < sorted_idx_.size();) {
-    size_t j = i + 1;
-    uint64_t h = entries_[sorted_idx_[i]].hash;
-    while (j < sorted_idx_.size() && entries_[sorted_idx_[j]].hash == h) ++j;
-    if (j - i >= 2 && j - i <= max_articles_) {  // as EmitRun
-      for (size_t x = i; x < j; ++x) {
-        for (size_t y = x + 1; y < j; ++y) {
-          uint64_t a = rank[entries_[sorted_idx_[x]].doc];
-          uint64_t b = rank[entries_[sorted_idx_[y]].doc];
-          if (a != b) pairs.push_back(a < b ? a << 32 | b : b << 32 | a);
-        }
-      }
-    }
-    i = j;
-  }
+  ForEachRunPair([&](const Entry& x, const Entry& y) {
+    uint64_t a = rank[x.doc], b = rank[y.doc];
+    pairs.push_back(a < b ? a << 32 | b : b << 32 | a);
+  });
   std::sort(pairs.begin(), pairs.end());
   std::vector<SharedCount> out;
   for (size_t i = 0; i < pairs.size();) {
