@@ -260,9 +260,7 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
 // "The death toll from Tuesday's bombing has risen to 12": a toll noun, a
 // verb of reaching and the count, within one clause.
 bool TollReaches(const SentenceFacts& f, const Hit& o, uint32_t pos) {
-  static const std::set<std::string> kReach = {
-      "rose",    "risen", "rises",  "climbed", "climbs",    "reached",
-      "reaches", "stood", "stands", "jumped",  "increased", "hit"};
+  static const std::set<std::string>& reach_words = WordSet("reach");
   if (o.e->form != OutcomeForm::kNoun || pos <= o.end || pos - o.end > 10) {
     return false;
   }
@@ -272,7 +270,7 @@ bool TollReaches(const SentenceFacts& f, const Hit& o, uint32_t pos) {
     if (t.punct && (t.norm == "." || t.norm == "," || t.norm == ";")) {
       return false;
     }
-    reach |= kReach.count(t.norm) > 0;
+    reach |= reach_words.count(t.norm) > 0;
   }
   return reach;
 }
@@ -290,11 +288,11 @@ const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
                  (t.norm == "at" || t.norm == "least" || t.norm == "and" ||
                   t.norm == "of" || t.norm == "to" || t.norm == "the" ||
                   t.norm == "another" || t.norm == "some" || t.norm == "all");
-      // "death toll rose to 12", "fatalities coded as 3", "deaths: 4".
+      // "fatalities coded as 3", "deaths: 4" ("death toll rose to 12":
+      // TollReaches).
       bool toll = o.e->form == OutcomeForm::kNoun &&
                   (t.norm == ":" || t.norm == "coded" || t.norm == "as" ||
-                   t.norm == "rose" || t.norm == "stands" ||
-                   t.norm == "reached" || t.norm == "is" || t.norm == "was");
+                   t.norm == "is" || t.norm == "was");
       if (!gap && !toll) clear = false;
     }
     if (!clear) continue;
