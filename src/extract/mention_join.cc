@@ -143,9 +143,9 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   bool more = !c.facts.figures.empty() &&
               std::all_of(c.facts.figures.begin(), c.facts.figures.end(),
                           [](const Figure& f) { return f.adds; });
-  bool anaphor =
-      (c.facts.HasCue(lex_, Cue::kAnaphor) || more || RetellsAllCounts(m, c)) &&
-      c.facts.index - m.sentences.back() <= 2;
+  bool retells = RetellsAllCounts(m, c);
+  bool anaphor = (c.facts.HasCue(lex_, Cue::kAnaphor) || more || retells) &&
+                 c.facts.index - m.sentences.back() <= 2;
   auto protesters = [](const std::string& a1, const std::string& a2) {
     return a1 == "protesters" || a2 == "protesters";
   };
@@ -167,7 +167,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   auto armed = [](ActorKind k) {
     return k == ActorKind::kState || k == ActorKind::kArmed;
   };
-  bool same_toll = SharesDistinctiveCount(m, c, true) || RetellsAllCounts(m, c);
+  bool same_toll = SharesDistinctiveCount(m, c, true) || retells;
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
       !same_toll && !retold) {
