@@ -222,7 +222,9 @@ bool Cleaner::Keep(const Line& line, const std::string& content) {
   // is the publication date (unless a metadata line gave one).
   CivilDay day;
   if (nonempty_lines_ <= kDateLineLines && IsDateLine(content, &day)) {
-    if (!out_.metadata_date) out_.metadata_date = day;
+    if (!out_.metadata_date || !out_.metadata_date->complete()) {
+      out_.metadata_date = day;  // a full day beats a month-only line
+    }
     RemoveLine("date-line", line);
     return false;
   }

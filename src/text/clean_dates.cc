@@ -265,6 +265,25 @@ void FindFullDates(std::string_view s, std::vector<CivilDay>* out) {
   }
 }
 
+namespace {
+
+// "2019-11" at line[i], not followed by another digit or '-': a month-only
+// date (day 0). Returns the bytes read, 0 when there is none.
+size_t ParseYearMonth(std::string_view line, size_t i, CivilDay* out) {
+  size_t k = i;
+  int year = 0, month = 0;
+  if (!ReadNumber(line, &k, 4, &year) || k - i != 4 || year < 1900) return 0;
+  if (k >= line.size() || line[k] != '-') return 0;
+  ++k;
+  size_t m = k;
+  if (!ReadNumber(line, &k, 2, &month) || k - m != 2) return 0;
+  if (month < 1 || month > 12 || (k < line.size() && line[k] == '-')) return 0;
+  *out = CivilDay{year, month, 0};
+  return k - i;
+}
+
+}  // namespace
+
 size_t ParseMetadataDate(std::string_view line, CivilDay* out) {
   size_t i = SkipSpaces(line, 0);
   size_t w = i;
@@ -278,7 +297,8 @@ size_t ParseMetadataDate(std::string_view line, CivilDay* out) {
   if (j == i && w == i) return 0;
   CivilDay d;
   size_t n = ParseDate(line.substr(j), &d);
-  if (n == 0 || !d.complete() || !d.valid()) return 0;
+  if (n == 0 || !d.complete() || !d.valid()) n = ParseYearMonth(line, j, &d);
+  if (n == 0) return 0;
   j += n;
   // A time glued to an ISO date: "T12:30:00Z", " 12:30".
   if (j < line.size() && line[j] == 'T') {

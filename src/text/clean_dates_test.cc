@@ -73,6 +73,11 @@ TEST(ParseMetadataDate, Table) {
       {"Date: 2020-01-26T08:00:00Z Text", 27, "2020-01-26"},
       {"Published: January 26, 2020 Text", 28, "2020-01-26"},
       {"date 2020-02-31 Text", 0, ""},
+      // A month-only date line is metadata too (day unknown).
+      {" date 2019-11 Hundreds of", 14, "2019-11"},
+      {"date 2019-13 Text", 0, ""},
+      {"date 2019-11-5x Text", 0, ""},
+      {"date 2019-1 Text", 0, ""},
       {"dated text", 0, ""},
       {"Update 2020-01-26", 0, ""},
       {"The date 2020-01-26", 0, ""},

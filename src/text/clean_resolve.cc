@@ -36,7 +36,12 @@ PublicationDate ResolvePublicationDate(const CleanText& clean) {
     const CivilDay& d = clean.dateline->date;
     if (d.complete() && d.valid()) return {d, DateOrigin::kDateline};
     if (d.month != 0 && d.day != 0) {
-      int year = InferYear(d.month, d.day, clean.evidence_dates);
+      // A month-only metadata line ("date 2019-11") of the dateline's month
+      // gives its year.
+      const std::optional<CivilDay>& m = clean.metadata_date;
+      int year = m && m->year != 0 && m->month == d.month ? m->year : 0;
+      if (year != 0 && !CivilDay{year, d.month, d.day}.valid()) year = 0;
+      if (year == 0) year = InferYear(d.month, d.day, clean.evidence_dates);
       if (year != 0) {
         return {CivilDay{year, d.month, d.day},
                 DateOrigin::kDatelineInferredYear};

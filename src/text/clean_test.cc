@@ -168,6 +168,17 @@ TEST(CleanPlainText, ShortcodeKeepsCreditAndDate) {
   EXPECT_EQ(c.evidence_dates[0].ToIso(), "2020-01-26");
 }
 
+TEST(CleanPlainText, MonthOnlyMetadataLineIsRemoved) {
+  std::string in = " date 2019-11 Hundreds of protesters marched.";
+  CleanText c = CleanPlainText(in);
+  ASSERT_TRUE(c.metadata_date.has_value());
+  EXPECT_EQ(c.metadata_date->ToIso(), "2019-11");
+  EXPECT_EQ(c.text, "Hundreds of protesters marched.");
+  ASSERT_EQ(c.removed.size(), 1u);
+  EXPECT_EQ(c.removed[0].raw.In(in), "date 2019-11");
+  ExpectMapsBack(in, c);
+}
+
 TEST(CleanPlainText, MetadataLineGluedToText) {
   std::string in = " date 2020-01-26 Hundreds of protesters marched.\n\nMore.";
   CleanText c = CleanPlainText(in);
@@ -317,6 +328,17 @@ TEST(ResolvePublicationDate, Table) {
        "2020-01-27", DateOrigin::kDatelineInferredYear},
       {"dateline without evidence", "BAGHDAD, Jan 27 (Reuters) - Text.", "",
        DateOrigin::kNone},
+      {"month-only metadata gives the dateline its year",
+       " date 2019-11 \n\nBAGHDAD, Nov 27 (Reuters) - Text.", "2019-11-27",
+       DateOrigin::kDatelineInferredYear},
+      {"month-only metadata of another month gives none",
+       " date 2019-10 \n\nBAGHDAD, Nov 27 (Reuters) - Text.", "",
+       DateOrigin::kNone},
+      {"month-only metadata alone is no day", " date 2019-11 Text.", "",
+       DateOrigin::kNone},
+      {"a full date line beats a month-only metadata line",
+       " date 2019-11 \n\nUpdated: 2019-11-03 10:00\n\nText.", "2019-11-03",
+       DateOrigin::kMetadata},
       {"no date at all", "Protesters marched on Friday.", "",
        DateOrigin::kNone},
       {"body date alone is not a publication date",
