@@ -101,6 +101,10 @@ expect_line "$TMP/ids" "bad_date null"
 expect_line "$TMP/show" "warning     invalid UTF-8 repaired (3 replacements)"
 "$SITREP" --db "$TMP/db" show jl-feb30 >"$TMP/show" 2>&1
 expect_line "$TMP/show" 'warning     unparseable date "2020-02-30" ignored'
+# Regression: the impossible metadata line was kept as a sentence, silently.
+"$SITREP" --db "$TMP/db" show bad_date >"$TMP/show" 2>&1
+expect_line "$TMP/show" 'warning     unparseable date in metadata line "date 2020-02-30" ignored'
+grep -q '^ *1 .*date 2020-02-30' "$TMP/show" && fail "bad metadata line kept as a sentence"
 # UTF-16 with a BOM and CRLF come out as clean UTF-8 text.
 check
 grep -q 'near Kîrkûk on Sunday' "$TMP/articles" || fail "UTF-16 text not decoded"

@@ -36,7 +36,8 @@ std::optional<DateOrigin> ParseDateOrigin(std::string_view s);
 struct Removed {
   std::string kind;  // "shortcode", "directive-error", "repeated-line",
                      // "caption", "byline", "credit", "related-tail",
-                     // "metadata-line", "dateline", "title", ...
+                     // "metadata-line", "metadata-line-bad-date",
+                     // "dateline", "title", ...
   Span raw;          // span in Article::raw
   std::string text;  // the removed text (possibly shortened)
 };

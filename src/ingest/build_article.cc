@@ -74,6 +74,11 @@ Status CleanInto(const RawDocument& doc, const IngestLimits& limits,
     a->published = pd.day;
     a->date_origin = pd.day ? pd.origin : DateOrigin::kNone;
   }
+  for (const Removed& r : clean.removed) {
+    if (r.kind != "metadata-line-bad-date") continue;
+    a->warnings.push_back("unparseable date in metadata line \"" +
+                          r.text.substr(0, 40) + "\" ignored");
+  }
   a->removed = std::move(clean.removed);
   return Status::OK();
 }

@@ -152,9 +152,10 @@ void Cleaner::StripMetadata(Line* line) {
   size_t n = ParseMetadataDate(p.In(in_), &d);
   if (n == 0) return;
   std::string_view t = TrimView(in_.substr(p.begin, n));
-  Record("metadata-line", Span{p.begin, U32(p.begin + t.size())},
-         std::string(t));
-  out_.metadata_date = d;
+  bool dated = d.year != 0;
+  Record(dated ? "metadata-line" : "metadata-line-bad-date",
+         Span{p.begin, U32(p.begin + t.size())}, std::string(t));
+  if (dated) out_.metadata_date = d;
   p.begin += U32(n);
 }
 

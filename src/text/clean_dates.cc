@@ -282,6 +282,16 @@ size_t ParseYearMonth(std::string_view line, size_t i, CivilDay* out) {
   return k - i;
 }
 
+// Ten bytes shaped "dddd-dd-dd" (an ISO date that may not exist, such as
+// "2020-02-30"), not followed by a digit: 10, else 0.
+size_t IsoShapeAt(std::string_view s) {
+  if (s.size() < 10 || (s.size() > 10 && IsDigit(s[10]))) return 0;
+  for (size_t k = 0; k < 10; ++k) {
+    if ((k == 4 || k == 7) ? s[k] != '-' : !IsDigit(s[k])) return 0;
+  }
+  return 10;
+}
+
 }  // namespace
 
 size_t ParseMetadataDate(std::string_view line, CivilDay* out) {
@@ -298,6 +308,7 @@ size_t ParseMetadataDate(std::string_view line, CivilDay* out) {
   CivilDay d;
   size_t n = ParseDate(line.substr(j), &d);
   if (n == 0 || !d.complete() || !d.valid()) n = ParseYearMonth(line, j, &d);
+  if (n == 0 && (n = IsoShapeAt(line.substr(j))) != 0) d = CivilDay{};
   if (n == 0) return 0;
   j += n;
   // A time glued to an ISO date: "T12:30:00Z", " 12:30".

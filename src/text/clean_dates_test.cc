@@ -72,7 +72,9 @@ TEST(ParseMetadataDate, Table) {
       {"date 2020-01-26", 15, "2020-01-26"},
       {"Date: 2020-01-26T08:00:00Z Text", 27, "2020-01-26"},
       {"Published: January 26, 2020 Text", 28, "2020-01-26"},
-      {"date 2020-02-31 Text", 0, ""},
+      // An impossible date: still the metadata field, but no date.
+      {"date 2020-02-31 Text", 16, ""},
+      {"date 2020-02-311 Text", 0, ""},
       // A month-only date line is metadata too (day unknown).
       {" date 2019-11 Hundreds of", 14, "2019-11"},
       {"date 2019-13 Text", 0, ""},
@@ -87,6 +89,7 @@ TEST(ParseMetadataDate, Table) {
     size_t n = ParseMetadataDate(c.in, &d);
     EXPECT_EQ(n, c.consumed) << c.in;
     if (n > 0) EXPECT_EQ(d.ToIso(), c.iso) << c.in;
+    if (n > 0 && c.iso.empty()) EXPECT_EQ(d.year, 0) << c.in;
   }
 }
 

@@ -33,6 +33,9 @@ void FindFullDates(std::string_view s, std::vector<CivilDay>* out);
 
 // The leading metadata field of a scraped text: " date 2020-01-26 ...".
 // Returns the bytes of `line` it spans (with following spaces), 0 if none.
+// `out` gets the date: month-only for " date 2019-11" (day 0), and an empty
+// CivilDay (year 0) for a date that does not exist (" date 2020-02-30"):
+// the field is still metadata, but gives no date.
 size_t ParseMetadataDate(std::string_view line, CivilDay* out);
 
 // A line that is only a date with page furniture around it: "Friday,
