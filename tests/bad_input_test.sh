@@ -65,6 +65,9 @@ expect_line "$E" "wrong_types.jsonl:6: malformed JSON: A string is opened, but n
 check  # the file is named; the wording of the OS error may change
 grep -Eq '^dangling\.txt: .*No such file or directory$' "$E" ||
   fail "dangling symlink not reported: $(cat "$E")"
+check  # regression: the path was printed twice ("dangling.txt: dangling.txt: ...")
+grep -q 'dangling\.txt.*dangling\.txt' "$E" &&
+  fail "path printed twice: $(grep dangling "$E")"
 if [ "$(id -u)" != 0 ]; then
   check
   grep -Eq '^unreadable\.txt: .*Permission denied$' "$E" ||

@@ -57,7 +57,7 @@ bool IsHidden(const fs::path& p) {
 void ReadFile(const std::string& path, const Sink& sink) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    sink.Error(path, Status::FromErrno(path, errno));
+    sink.Error(path, Status::FromErrno("open", errno));
     return;
   }
   FdSource src(fd, path, /*owned=*/true);
@@ -71,7 +71,7 @@ void ReadPath(const fs::path& path, int depth, const Sink& sink) {
   std::error_code ec;
   fs::file_status status = fs::status(path, ec);
   if (ec) {
-    sink.Error(path.string(), Status::FromErrno(path.string(), ec.value()));
+    sink.Error(path.string(), Status::FromErrno("stat", ec.value()));
     return;
   }
   if (!fs::is_directory(status)) {
@@ -95,7 +95,7 @@ void ReadPath(const fs::path& path, int depth, const Sink& sink) {
     }
   }
   if (ec)
-    sink.Error(path.string(), Status::FromErrno(path.string(), ec.value()));
+    sink.Error(path.string(), Status::FromErrno("stat", ec.value()));
   std::sort(entries.begin(), entries.end());
   for (const fs::path& e : entries) ReadPath(e, depth + 1, sink);
 }
