@@ -52,6 +52,12 @@ fi
 
 E="$TMP/err"
 expect_line "$E" "nul.txt: binary file"
+# Article warnings are printed too, not only shown by `show`.
+expect_line "$E" "invalid_utf8.txt: warning: invalid_utf8: invalid UTF-8 repaired (3 replacements)"
+expect_line "$E" 'bad_date.txt: warning: bad_date: unparseable date in metadata line "date 2020-02-30" ignored'
+expect_line "$E" 'bad_date.jsonl:1: warning: jl-feb30: unparseable date "2020-02-30" ignored'
+check  # three warnings, no more
+[[ $(grep -c ': warning: ' "$E") == 3 ]] || fail "warnings: $(grep ': warning: ' "$E")"
 expect_line "$E" "empty.txt: empty"
 expect_line "$E" "long_line.txt: article over size budget (52428800 bytes > 10485760)"
 expect_line "$E" "deep.html: html: element nesting over the limit"
@@ -76,7 +82,7 @@ fi
 check  # nothing else fails: 12 failures (+1 unreadable as a user)
 want_fail=12
 [ "$(id -u)" != 0 ] && want_fail=13
-n_err=$(grep -c . "$E")
+n_err=$(grep -vc ': warning: ' "$E")
 [[ $n_err == "$want_fail" ]] || fail "$n_err stderr lines, want $want_fail: $(cat "$E")"
 expect_line "$TMP/out" "ingested 10, already present 0, new versions 0, failed $want_fail"
 

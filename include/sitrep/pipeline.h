@@ -57,6 +57,11 @@ struct IngestReport {
   int64_t inserted = 0, present = 0, versions = 0;
   int64_t mentions = 0;               // extracted from new articles
   std::vector<std::string> failures;  // "where: message"
+  // Warnings of the articles stored (repaired UTF-8, an ignored date):
+  // "where: id: warning", the first kMaxWarnings of `warning_count`.
+  static constexpr size_t kMaxWarnings = 100;
+  std::vector<std::string> warnings;
+  int64_t warning_count = 0;
 };
 
 class Pipeline {

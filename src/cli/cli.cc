@@ -64,19 +64,28 @@ void LogProblem(const GlobalOptions& g, const char* level,
     w.EndObject();
     std::fprintf(stderr, "%s\n", line.c_str());
   } else {
-    std::fprintf(stderr, "%.*s: %.*s\n", static_cast<int>(where.size()),
-                 where.data(), static_cast<int>(message.size()),
+    std::string_view label = std::string_view(level) == "error" ? "" : level;
+    std::fprintf(stderr, "%.*s: %.*s%s%.*s\n", static_cast<int>(where.size()),
+                 where.data(), static_cast<int>(label.size()), label.data(),
+                 label.empty() ? "" : ": ", static_cast<int>(message.size()),
                  message.data());
   }
 }
 
-void LogFailures(const GlobalOptions& g,
-                 const std::vector<std::string>& failures) {
-  for (const std::string& f : failures) {
+void LogReportProblems(const GlobalOptions& g, const IngestReport& report) {
+  auto log = [&](const char* level, std::string_view f) {
     size_t colon = f.find(": ");
-    std::string_view fv = f;
-    LogProblem(g, "error", fv.substr(0, colon),
-               colon == std::string::npos ? "" : fv.substr(colon + 2));
+    LogProblem(g, level, f.substr(0, colon),
+               colon == std::string::npos ? "" : f.substr(colon + 2));
+  };
+  for (const std::string& f : report.failures) log("error", f);
+  for (const std::string& w : report.warnings) log("warning", w);
+  int64_t more =
+      report.warning_count - static_cast<int64_t>(report.warnings.size());
+  if (more > 0) {
+    LogProblem(
+        g, "warning", "sitrep",
+        std::to_string(more) + " more article warnings (sitrep show ID)");
   }
 }
 

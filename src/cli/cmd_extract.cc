@@ -33,7 +33,7 @@ int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
       });
   if (!st.ok()) return ReportError(st);
   progress.Finish();
-  LogFailures(g, report.failures);
+  LogReportProblems(g, report);
   progress.Stage("merging events");
   auto events = (*pipeline)->DeriveEvents();
   progress.Finish();

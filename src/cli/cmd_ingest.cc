@@ -55,7 +55,7 @@ int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
         static_cast<long long>(*events));
     std::fflush(stdout);
   }
-  LogFailures(g, report.failures);
+  LogReportProblems(g, report);
   return report.failures.empty() ? kExitOk : kExitInputs;
 }
 

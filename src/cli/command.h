@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/pipeline.h"
 #include "sitrep/status.h"
 #include "sitrep/store.h"
 
@@ -37,7 +38,8 @@ struct GlobalOptions {
   std::string log_format = "text";  // "text" or "json" (stderr messages)
 };
 
-// Writes one diagnostic to stderr: "where: message", or with --log-format
+// Writes one diagnostic to stderr: "where: message" for an error, "where:
+// LEVEL: message" for another level, or with --log-format
 // json one object per line {"level","where","message"}.
 void LogProblem(const GlobalOptions& g, const char* level,
                 std::string_view where, std::string_view message);
@@ -74,9 +76,9 @@ std::unique_ptr<Store> OpenStoreOrReport(const GlobalOptions& g);
 // deserves (kExitUsage for kInvalidArgument/kNotFound, else kExitInternal).
 int ReportError(const Status& st);
 
-// LogProblem for each "where: message" failure of an ingest report.
-void LogFailures(const GlobalOptions& g,
-                 const std::vector<std::string>& failures);
+// LogProblem for each "where: message" failure of an ingest report
+// ("error"), then for its article warnings ("warning").
+void LogReportProblems(const GlobalOptions& g, const IngestReport& report);
 
 }  // namespace sitrep::cli
 

@@ -60,6 +60,17 @@ void CountOutcome(PutOutcome outcome, IngestReport* report) {
   }
 }
 
+// The warnings of an article being stored, into `report` (bounded).
+void NoteWarnings(const std::string& where, const Article& a,
+                  IngestReport* report) {
+  for (const std::string& w : a.warnings) {
+    if (report->warnings.size() < IngestReport::kMaxWarnings) {
+      report->warnings.push_back(where + ": " + a.id + ": " + w);
+    }
+    ++report->warning_count;
+  }
+}
+
 }  // namespace
 
 Status Pipeline::ExtractAndStore(const Article& a, IngestReport* report) {
@@ -104,6 +115,7 @@ Status Pipeline::KeepArticle(Pending& p, IngestReport* report) {
   if (!p.mentions) p.mentions = extractor_->Extract(a);
   if (!p.dedup) p.dedup = PrepareArticle(a, DedupSignature());
   report->mentions += static_cast<int64_t>(p.mentions->size());
+  NoteWarnings(p.where, a, report);
   SITREP_ASSIGN_OR_RETURN(
       PutOutcome outcome,
       memory_->Put(std::move(a), std::move(*p.mentions), std::move(*p.dedup)));
@@ -144,6 +156,9 @@ Status Pipeline::StoreArticle(const std::string& where,
     return Status::OK();
   }
   CountOutcome(*outcome, report);
+  if (*outcome != PutOutcome::kAlreadyPresent) {
+    NoteWarnings(where, *article, report);
+  }
   if (options_.keep_derivation && *outcome != PutOutcome::kAlreadyPresent) {
     pending_.push_back(article->id);
   }

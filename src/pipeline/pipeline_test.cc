@@ -152,6 +152,36 @@ TEST(PipelineTest, StorelessFollowsTheStoreVersioning) {
   EXPECT_EQ(events[0], events[1]);
 }
 
+// Article warnings reach the report once per stored article (not for a
+// repeat), bounded to kMaxWarnings with the total counted, with and
+// without a store.
+TEST(PipelineTest, ReportsArticleWarningsBounded) {
+  if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
+  const int n = static_cast<int>(IngestReport::kMaxWarnings) + 5;
+  for (bool with_store : {true, false}) {
+    std::unique_ptr<Store> store;
+    auto pipeline = OpenPipeline(with_store, 1, &store);
+    ASSERT_TRUE(pipeline.ok());
+    IngestReport r;
+    for (int i = 0; i < n; ++i) {
+      RawDocument d = Doc("w" + std::to_string(i),
+                          "Two men were shot in \xff Kirkuk on Monday.", true);
+      ASSERT_TRUE((*pipeline)->IngestDocument(d, &r).ok());
+    }
+    ASSERT_TRUE((*pipeline)
+                    ->IngestDocument(Doc("w0",
+                                         "Two men were shot in "
+                                         "\xff Kirkuk on Monday.",
+                                         true),
+                                     &r)
+                    .ok());
+    EXPECT_EQ(r.warning_count, n) << with_store;
+    ASSERT_EQ(r.warnings.size(), IngestReport::kMaxWarnings);
+    EXPECT_EQ(r.warnings[0],
+              "w0.txt: w0: invalid UTF-8 repaired (1 replacements)");
+  }
+}
+
 TEST(MemoryCorpusTest, KeepsOnlyUndatedArticlesWhole) {
   pipeline_internal::MemoryCorpus corpus;
   struct Case {
