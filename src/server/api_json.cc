@@ -224,6 +224,10 @@ std::string IngestReportToJson(const IngestReport& r, size_t events) {
   w.BeginArray();
   for (const std::string& f : r.failures) w.String(f);
   w.EndArray();
+  w.Key("warnings");
+  w.BeginArray();
+  for (const std::string& f : r.warnings) w.String(f);
+  w.EndArray();
   w.Key("events");
   w.Int(static_cast<int64_t>(events));
   w.EndObject();

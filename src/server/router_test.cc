@@ -105,6 +105,10 @@ TEST_F(RouterTest, RawRequests) {
       {Post("Bearer t0k", big), 413, "too large"},
       {Post("Bearer t0k", R"({"id":"r2","text":"Police arrested 4."})"), 201,
        "\"inserted\":1"},
+      {Post("Bearer t0k",
+            R"({"id":"r3","date":"2020-02-30","text":"Police arrested 5."})"),
+       201,
+       R"("warnings":["api line 1: r3: unparseable date \"2020-02-30\" ignored"])"},
   };
   for (const Case& c : cases) {
     std::string out = http_->Serve(c.request);
