@@ -94,8 +94,7 @@ void ReadPath(const fs::path& path, int depth, const Sink& sink) {
       entries.push_back(it->path());
     }
   }
-  if (ec)
-    sink.Error(path.string(), Status::FromErrno("stat", ec.value()));
+  if (ec) sink.Error(path.string(), Status::FromErrno("stat", ec.value()));
   std::sort(entries.begin(), entries.end());
   for (const fs::path& e : entries) ReadPath(e, depth + 1, sink);
 }
@@ -152,7 +151,25 @@ Status ReadDocuments(const std::vector<std::string>& paths,
       ingest::ReadJsonl(in, "stdin", sink);
       continue;
     }
-    ingest::ReadPath(path, 0, sink);
+    // A directory named on the command line that gives nothing at all
+    // (no input file below it, no error) is a mistake worth a message.
+    size_t seen = 0;
+    const std::function<void(RawDocument &&)> counting_doc =
+        [&](RawDocument&& d) {
+          ++seen;
+          on_doc(std::move(d));
+        };
+    const std::function<void(InputError &&)> counting_error =
+        [&](InputError&& e) {
+          ++seen;
+          on_error(std::move(e));
+        };
+    ingest::Sink counting{limits, counting_doc, counting_error};
+    ingest::ReadPath(path, 0, counting);
+    std::error_code ec;
+    if (seen == 0 && std::filesystem::is_directory(path, ec)) {
+      sink.Error(path, Status::NotFound("no input files in directory"));
+    }
   }
   return Status::OK();
 }

@@ -123,8 +123,11 @@ TEST(ReadDocumentsTest, MissingAndUnreadableFilesNameTheFile) {
   TempDir dir;
   auto c = Collect({dir / "nope.txt"});
   ASSERT_EQ(c.errors.size(), 1u);
+  // The path is the error's `where`; the message names the failing call
+  // and the OS error, not the path again ("x: x: No such file").
   EXPECT_EQ(c.errors[0].where, dir / "nope.txt");
-  EXPECT_NE(c.errors[0].status.message().find("nope.txt"), std::string::npos);
+  EXPECT_EQ(c.errors[0].status.code(), StatusCode::kNotFound);
+  EXPECT_EQ(c.errors[0].status.message().find("nope.txt"), std::string::npos);
   if (geteuid() == 0) GTEST_SKIP() << "root reads any file";
   WriteFile(dir / "locked.txt", kText);
   std::filesystem::permissions(dir / "locked.txt",
@@ -132,7 +135,22 @@ TEST(ReadDocumentsTest, MissingAndUnreadableFilesNameTheFile) {
   c = Collect({dir / "locked.txt"});
   ASSERT_EQ(c.errors.size(), 1u);
   EXPECT_EQ(c.errors[0].status.code(), StatusCode::kIOError);
-  EXPECT_NE(c.errors[0].status.message().find("locked.txt"), std::string::npos);
+  EXPECT_EQ(c.errors[0].where, dir / "locked.txt");
+}
+
+TEST(ReadDocumentsTest, DirectoryWithoutInputsIsReported) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "empty/sub");
+  WriteFile(dir / "empty/notes.md", "not an input");
+  WriteFile(dir / "one/a.txt", kText);
+  std::filesystem::create_directories(dir / "bad");
+  WriteFile(dir / "bad/b.txt", "");
+  auto c = Collect({dir / "empty", dir / "one", dir / "bad"});
+  EXPECT_EQ(c.Ids(), (Strings{"a"}));
+  ASSERT_EQ(c.errors.size(), 2u);  // "bad" has its own error: no second one
+  EXPECT_EQ(c.errors[0].where, dir / "empty");
+  EXPECT_EQ(c.errors[0].status.message(), "no input files in directory");
+  EXPECT_EQ(c.errors[1].where, dir / "bad/b.txt");
 }
 
 TEST(ReadDocumentsTest, GzipFiles) {
