@@ -27,7 +27,7 @@ IN="$TMP/in"
 mkdir -p "$IN"
 python3 "$SRC/tests/bad_inputs_gen.py" "$IN" || { echo "generator failed"; exit 1; }
 ln -s "$IN/no-such-target.txt" "$IN/dangling.txt"
-mkdir "$IN/dir.txt"  # a directory where a file is expected: walked, empty
+mkdir "$IN/dir.txt"  # a directory where a file is expected: walked, reported
 
 GOOD=(good.txt page.html crlf.txt utf16.txt invalid_utf8.txt bad_date.txt
       absurd.txt bad_date.jsonl)
@@ -79,9 +79,10 @@ if [ "$(id -u)" != 0 ]; then
   grep -Eq '^unreadable\.txt: .*Permission denied$' "$E" ||
     fail "unreadable file not reported"
 fi
-check  # nothing else fails: 12 failures (+1 unreadable as a user)
-want_fail=12
-[ "$(id -u)" != 0 ] && want_fail=13
+expect_line "$E" "dir.txt: no input files in directory"
+check  # nothing else fails: 13 failures (+1 unreadable as a user)
+want_fail=13
+[ "$(id -u)" != 0 ] && want_fail=14
 n_err=$(grep -vc ': warning: ' "$E")
 [[ $n_err == "$want_fail" ]] || fail "$n_err stderr lines, want $want_fail: $(cat "$E")"
 expect_line "$TMP/out" "ingested 10, already present 0, new versions 0, failed $want_fail"
