@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/format.h"
 #include "sitrep/event_filter.h"
 #include "sitrep/export.h"
 #include "sitrep/pipeline.h"
@@ -171,14 +172,14 @@ int RunSummary(const GlobalOptions& g, const FilterArgs& fa) {
       conflicts, events->size());
   for (const auto& [type, n] : by_type)
     std::printf("  %4d  %s\n", n, type.c_str());
-  std::printf("\n%-10s  %-10s  %-16s  %-26s  %-12s  %-12s  %s\n", "kind",
+  std::printf("\n%-10s  %-10s  %-16s  %-26s  %-14s  %-14s  %s\n", "kind",
               "date", "place", "type", "killed", "injured", "sources");
   for (const Event& e : *events) {
-    std::printf("%-10s  %-10s  %-16.16s  %-26.26s  %-12s  %-12s  %zu\n",
+    std::printf("%-10s  %-10s  %s  %s  %-14s  %-14s  %zu\n",
                 MentionKindName(e.kind),
                 e.date.valid() ? e.date.ToIso().c_str() : "undated",
-                e.location ? e.location->name.c_str() : "-",
-                e.event_type.c_str(), CountText(e.counts[0]).c_str(),
+                Cell(e.location ? e.location->name : "-", 16).c_str(),
+                Cell(e.event_type, 26).c_str(), CountText(e.counts[0]).c_str(),
                 CountText(e.counts[1]).c_str(), e.articles.size());
   }
   return kExitOk;

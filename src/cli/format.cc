@@ -99,4 +99,40 @@ std::string PartialDay(const CivilDay& d) {
   return buf;
 }
 
+namespace {
+
+// Combining diacritical marks (U+0300-U+036F: 0xCC 0x80 .. 0xCD 0xAF):
+// they take no column of their own.
+bool IsCombiningAt(std::string_view s, size_t i) {
+  if (i + 1 >= s.size()) return false;
+  auto b0 = static_cast<unsigned char>(s[i]);
+  auto b1 = static_cast<unsigned char>(s[i + 1]);
+  return b0 == 0xCC || (b0 == 0xCD && b1 <= 0xAF);
+}
+
+// The byte length of the UTF-8 sequence starting with `lead` (1 if bad).
+size_t SequenceLength(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+}  // namespace
+
+std::string Cell(std::string_view s, size_t width) {
+  size_t i = 0, chars = 0;
+  while (i < s.size()) {
+    size_t len = std::min(SequenceLength(s[i]), s.size() - i);
+    if (!IsCombiningAt(s, i)) {
+      if (chars == width) break;
+      ++chars;
+    }
+    i += len;
+  }
+  std::string out(s.substr(0, i));
+  out.append(width - chars, ' ');
+  return out;
+}
+
 }  // namespace sitrep::cli

@@ -29,6 +29,13 @@ std::string OneLine(std::string_view s);
 // A possibly partial day as "YYYY-MM-DD" with unknown parts as "x"s.
 std::string PartialDay(const CivilDay& d);
 
+// `s` as a table cell `width` characters wide: cut to at most `width`
+// characters (never inside a UTF-8 sequence; combining marks ride with
+// their letter), then padded with spaces. Characters are counted as code
+// points other than combining marks, so "Al Kūt" is 6 wide whether its ū
+// is one code point or two. REQUIRES: `s` is valid UTF-8.
+std::string Cell(std::string_view s, size_t width);
+
 }  // namespace sitrep::cli
 
 #endif  // SITREP_CLI_FORMAT_H_

@@ -73,3 +73,30 @@ TEST(FormatTest, OneLineAndPartialDay) {
 
 }  // namespace
 }  // namespace sitrep::cli
+
+namespace sitrep::cli {
+namespace {
+
+TEST(FormatTest, CellCountsCharactersNotBytes) {
+  struct Case {
+    std::string in;
+    size_t width;
+    std::string want;
+  } cases[] = {
+      {"Baghdad", 9, "Baghdad  "},
+      {"Al K\u016Bt", 8, "Al K\u016Bt  "},            // precomposed
+      {"Al Ku\u0304t", 8, "Al Ku\u0304t  "},          // combining
+      {"S\u014Dzmah Qal\u2018ah", 6, "S\u014Dzmah"},  // cut
+      {"Su\u0304", 1, "S"},                           // mark follows
+      {"Su\u0304", 2, "Su\u0304"},                    // kept with u
+      {"\u0628\u063A\u062F\u0627\u062F", 3, "\u0628\u063A\u062F"},
+      {"", 3, "   "},
+      {"abc", 0, ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Cell(c.in, c.width), c.want) << c.in << " " << c.width;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::cli
