@@ -84,7 +84,7 @@ void PrintBody(const Article& a) {
   }
   std::printf("\nremoved %zu  (kind, raw byte span, text)\n", a.removed.size());
   for (const Removed& r : a.removed) {
-    std::printf("  %-16s %-13s %s\n", r.kind.c_str(), SpanText(r.raw).c_str(),
+    std::printf("  %-22s %-13s %s\n", r.kind.c_str(), SpanText(r.raw).c_str(),
                 OneLine(r.text).c_str());
   }
 }
