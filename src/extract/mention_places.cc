@@ -100,6 +100,7 @@ void MentionBuilder::AddHomeCues(
 void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   if (gaz_ == nullptr) return;
   std::vector<std::pair<std::string, int>> counts;
+  std::vector<std::pair<std::string, uint32_t>> town_votes;
   for (const auto& f : ss) {
     for (const auto& pm : f.places) {
       if (pm.candidates.empty()) continue;
@@ -115,12 +116,16 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
       if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kAdmin2) &&
           !p.admin1_code.empty()) {
         ctx_.admin1.emplace_back(p.country, p.admin1_code);
+        town_votes.emplace_back(p.country, 0);  // an area backs its towns
       }
       // Countries and demonyms count fully; a city's country counts a
       // little (it settles "Tahrir Square" in an article about Baghdad).
       if (p.kind != PlaceKind::kCountry && !pm.demonym &&
           p.kind != PlaceKind::kCity) {
         continue;
+      }
+      if (p.kind == PlaceKind::kCity && !pm.demonym) {
+        town_votes.emplace_back(p.country, p.geonameid);
       }
       auto it = std::find_if(counts.begin(), counts.end(),
                              [&](auto& c) { return c.first == p.country; });
@@ -132,6 +137,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
     }
   }
   AddHomeCues(&counts);
+  MarkSelfOnly(counts, town_votes);
   std::stable_sort(counts.begin(), counts.end(),
                    [](auto& a, auto& b) { return a.second > b.second; });
   for (auto& c : counts) ctx_.countries.push_back(c.first);
@@ -168,6 +174,28 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   if (!main_country.empty()) {
     if (auto c = gaz_->Country(main_country))
       country_place_ = ToLocation(*c, {});
+  }
+}
+
+// A country whose every vote is one town's own first guess (however often
+// it is named), and where no district or province is named, supports the
+// other names there, not that town (`town_votes`: geonameid 0 = an area).
+void MentionBuilder::MarkSelfOnly(
+    const std::vector<std::pair<std::string, int>>& counts,
+    const std::vector<std::pair<std::string, uint32_t>>& town_votes) {
+  for (const auto& [cc, n] : counts) {
+    uint32_t id = 0;
+    int votes = 0;
+    bool one_town = true;
+    for (const auto& [tc, gid] : town_votes) {
+      if (tc != cc) continue;
+      one_town &= votes == 0 || gid == id;
+      id = gid;
+      ++votes;
+    }
+    if (one_town && votes == n && id != 0) {
+      ctx_.self_only.emplace_back(cc, id);
+    }
   }
 }
 
@@ -236,22 +264,54 @@ bool MentionBuilder::EventPlaceCandidate(const SentenceFacts& f,
     return false;
   }
   // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
-  if (pm.span.end < text.size() && text[pm.span.end] == '-') return false;
+  // ("[coded to Athens-Central Athens]" is the place itself.)
+  if (!pm.coded && pm.span.end < text.size() && text[pm.span.end] == '-') {
+    return false;
+  }
   if (Acronym(pm.span.In(text))) return false;  // "LoC", "HM"
   // "Boko Haram", "Islamic State"
   return !InsideActor(f, pm.span) && !CodeLike(pm.span.In(text));
 }
 
-// The place a sentence's event happened: a city or landmark first, then a
-// district, a province, a country; places inside actor names are skipped.
-// A landmark comes first only in a country the sentence's other places are
-// in (or with no other place): "the Independence Square in Trelew" is not
-// Kyiv's.
+// Whether an article cue other than the place's own name puts it in its
+// country: the dateline's country, or one voted by another name.
+bool MentionBuilder::CountrySupported(const PlaceMention& pm,
+                                      const Place& p) const {
+  if (ctx_.dateline && ctx_.dateline->country == p.country) return true;
+  auto own = std::pair(p.country, pm.candidates.front().geonameid);
+  return std::find(ctx_.countries.begin(), ctx_.countries.end(), p.country) !=
+             ctx_.countries.end() &&
+         std::find(ctx_.self_only.begin(), ctx_.self_only.end(), own) ==
+             ctx_.self_only.end();
+}
+
+// How good a resolved place is as the event place, best 0: where the source
+// says it coded it, a town, a district, a province, a country; plus
+// kUnsupported for one in a country no other cue supports.
+int MentionBuilder::EventPlaceRank(const PlaceMention& pm,
+                                   const Place& p) const {
+  if (pm.coded) return 0;
+  int rank = p.kind == PlaceKind::kCity || pm.stands_in ? 1
+             : p.kind == PlaceKind::kAdmin2             ? 2
+             : p.kind == PlaceKind::kAdmin1             ? 3
+                                                        : 4;
+  return CountrySupported(pm, p) ? rank : rank + kUnsupported;
+}
+
+// The place a sentence's event happened: where the source says it coded it
+// ("[coded to X]"), else a city or landmark, then a district, a province, a
+// country; places inside actor names are skipped.
+// A town or area in a country no other cue supports loses to one in a
+// supported country ("at Gorgan ... near Shukurbeyli, Fizuli" in a story
+// about Azerbaijan: the Gorgan known is Iran's). A landmark comes first only
+// in a country the sentence's other places are in (or with no other place):
+// "the Independence Square in Trelew" is not Kyiv's.
 std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
-  std::optional<Location> best, landmark;
-  int best_rank = 99;
+  std::optional<Location> landmark;
+  std::vector<std::pair<int, Location>> ranked;  // rank, place
   std::vector<std::string> countries;  // of the places other than landmarks
+  bool any_supported = false;
   for (const auto& pm : f.places) {
     if (!EventPlaceCandidate(f, pm)) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
@@ -261,16 +321,21 @@ std::optional<Location> MentionBuilder::EventPlace(
       continue;
     }
     countries.push_back(p->country);
-    int rank = p->kind == PlaceKind::kCity || pm.stands_in ? 1
-               : p->kind == PlaceKind::kAdmin2             ? 2
-               : p->kind == PlaceKind::kAdmin1             ? 3
-                                                           : 4;
-    if (rank < best_rank) {
-      best_rank = rank;
-      best = ToLocation(*p, pm.span);
+    int rank = EventPlaceRank(pm, *p);
+    any_supported |= rank < 4;
+    ranked.emplace_back(rank, *ToLocation(*p, pm.span));
+  }
+  std::optional<Location> best;
+  int best_rank = 99;
+  for (const auto& [rank, l] : ranked) {
+    int r = any_supported ? rank : rank % kUnsupported;
+    if (r < best_rank) {
+      best_rank = r;
+      best = l;
     }
   }
-  if (landmark && (countries.empty() ||
+  if (landmark && best_rank > 0 &&
+      (countries.empty() ||
                    std::find(countries.begin(), countries.end(),
                              landmark->country) != countries.end())) {
     return landmark;

@@ -150,6 +150,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     if (m.posts.empty()) continue;
     m.demonym |= Nationality(i + n, m.posts.front());
     m.away = Away(i, n);
+    m.coded = Coded(i);
     last_end_ = span.end;
     out->push_back(std::move(m));
     return n;
@@ -176,6 +177,7 @@ PlaceMention Finder::Decode(const RawMention& r) const {
   m.demonym = r.demonym;
   m.stands_in = r.stands_in;
   m.away = r.away;
+  m.coded = r.coded;
   std::vector<bool> taken(r.posts.size(), false);
   for (size_t k = 0; k < r.posts.size() && k < kMaxCandidates; ++k) {
     m.candidates.push_back(g_.Decode(r.posts[k]));
@@ -342,7 +344,9 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   // "in Abu Salim", "at Jang Building": a small town's name opening a
   // longer unknown name is not that town.
   if (!strong && RunGoesOn(i + n)) return false;
-  if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n)) return true;
+  if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n) || Coded(i)) {
+    return true;
+  }
   // "Swat district", "Paletwa Township": an admin suffix after the name.
   if (SuffixWords(i + n) > 0) return true;
   // "Mindat District": the name ends in one.

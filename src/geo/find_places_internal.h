@@ -118,6 +118,7 @@ class Finder {
   Cued UnknownPlaceBefore(size_t i, size_t* begin) const;
   bool PersonLike(size_t i, size_t n) const;
   bool Away(size_t i, size_t n) const;
+  bool Coded(size_t i) const;
   bool OwnName(uint32_t post, std::string_view key) const;
 
   const MappedGazetteer& g_;

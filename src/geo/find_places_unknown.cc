@@ -126,4 +126,14 @@ bool Finder::Away(size_t i, size_t n) const {
   return verb && noun;
 }
 
+// "[coded to Athens-Central Athens]", "(coded as Birnin Gwari LGA)": the
+// two words before the name are a coded cue (data/geo/words.tsv).
+bool Finder::Coded(size_t i) const {
+  if (i < 2 || !w_[i].joined || !w_[i - 1].joined || w_[i - 1].cap) {
+    return false;
+  }
+  Span cue{w_[i - 2].begin, w_[i - 1].end};
+  return g_.HasWord(kWordCodedCue, NormalizePlaceKey(cue.In(t_)));
+}
+
 }  // namespace sitrep::geo::find_internal
