@@ -263,9 +263,12 @@ bool MentionBuilder::EventPlaceCandidate(const SentenceFacts& f,
   if (pm.demonym || pm.away || (web_dateline_ && pm.span == *web_dateline_)) {
     return false;
   }
-  // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
-  // ("[coded to Athens-Central Athens]" is the place itself.)
-  if (!pm.coded && pm.span.end < text.size() && text[pm.span.end] == '-') {
+  // "Tehran-backed", "U.S.-led": a modifier, not where it happened; a
+  // capitalised word after the hyphen names a part of it ("in
+  // Zagreb-Tresnjevka", "[coded to Athens-Central Athens]").
+  size_t end = pm.span.end;
+  if (!pm.coded && end + 1 < text.size() && text[end] == '-' &&
+      !(text[end + 1] >= 'A' && text[end + 1] <= 'Z')) {
     return false;
   }
   if (Acronym(pm.span.In(text))) return false;  // "LoC", "HM"

@@ -111,9 +111,15 @@ bool Finder::Away(size_t i, size_t n) const {
   auto has = [&](WordKind kind, size_t k) {
     return !w_[k].cap && g_.HasWord(kind, Key(k));
   };
-  // "the Jalandhar bypass", "Murree road": a road named for where it goes.
-  if (i + n < w_.size() && w_[i + n].joined &&
-      g_.HasWord(kWordRoadNoun, Key(i + n))) {
+  // "the Jalandhar bypass", "Murree road", "the Dhaka-Mymensingh highway":
+  // a road named for where it goes (or the towns it links).
+  size_t after = i + n;
+  while (after < w_.size() && w_[after].joined && w_[after].cap &&
+         w_[after].sep_before == '-') {
+    ++after;
+  }
+  if (after < w_.size() && w_[after].joined &&
+      g_.HasWord(kWordRoadNoun, Key(after))) {
     return true;
   }
   bool verb = false;
