@@ -301,20 +301,50 @@ int MentionBuilder::EventPlaceRank(const PlaceMention& pm,
   return CountrySupported(pm, p) ? rank : rank + kUnsupported;
 }
 
+namespace {
+
+struct Ranked {
+  const PlaceMention* pm;
+  Place place;
+  int rank;
+};
+
+// "in Gulran district center, Herat": a town named like its province
+// (Herat), with a district of that province other than the town's named
+// in the same sentence, names the province, not the town.
+bool NamesProvinceOfDistrict(const Ranked& town,
+                             const std::vector<Ranked>& all) {
+  const Place& t = town.place;
+  if (t.kind != PlaceKind::kCity || town.pm->coded) return false;
+  bool province = std::any_of(
+      town.pm->candidates.begin(), town.pm->candidates.end(),
+      [&](const Place& c) {
+        return c.kind == PlaceKind::kAdmin1 && c.country == t.country &&
+               c.admin1_code == t.admin1_code;
+      });
+  return province &&
+         std::any_of(all.begin(), all.end(), [&](const Ranked& d) {
+           return d.place.kind == PlaceKind::kAdmin2 &&
+                  d.place.country == t.country &&
+                  d.place.admin1_code == t.admin1_code &&
+                  d.place.admin2_code != t.admin2_code;
+         });
+}
+
+}  // namespace
+
 // The place a sentence's event happened: where the source says it coded it
 // ("[coded to X]"), else a city or landmark, then a district, a province, a
-// country; places inside actor names are skipped.
-// A town or area in a country no other cue supports loses to one in a
-// supported country ("at Gorgan ... near Shukurbeyli, Fizuli" in a story
-// about Azerbaijan: the Gorgan known is Iran's). A landmark comes first only
-// in a country the sentence's other places are in (or with no other place):
-// "the Independence Square in Trelew" is not Kyiv's.
+// country; places inside actor names are skipped. A town or area in a
+// country no other cue supports loses to one in a supported country ("at
+// Gorgan ... near Shukurbeyli, Fizuli" in a story about Azerbaijan: the
+// Gorgan known is Iran's). A landmark comes first only in a country the
+// sentence's other places are in (or with no other place): "the
+// Independence Square in Trelew" is not Kyiv's.
 std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
   std::optional<Location> landmark;
-  std::vector<std::pair<int, Location>> ranked;  // rank, place
-  std::vector<std::string> countries;  // of the places other than landmarks
-  bool any_supported = false;
+  std::vector<Ranked> ranked;
   for (const auto& pm : f.places) {
     if (!EventPlaceCandidate(f, pm)) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
@@ -323,27 +353,29 @@ std::optional<Location> MentionBuilder::EventPlace(
       if (!landmark) landmark = ToLocation(*p, pm.span);
       continue;
     }
-    countries.push_back(p->country);
-    int rank = EventPlaceRank(pm, *p);
-    any_supported |= rank < 4;
-    ranked.emplace_back(rank, *ToLocation(*p, pm.span));
+    ranked.push_back({&pm, *p, EventPlaceRank(pm, *p)});
   }
-  std::optional<Location> best;
+  bool any_supported = std::any_of(ranked.begin(), ranked.end(),
+                                   [](const Ranked& r) { return r.rank < 4; });
+  const Ranked* best = nullptr;
   int best_rank = 99;
-  for (const auto& [rank, l] : ranked) {
-    int r = any_supported ? rank : rank % kUnsupported;
-    if (r < best_rank) {
-      best_rank = r;
-      best = l;
+  for (const Ranked& r : ranked) {
+    int rank = any_supported ? r.rank : r.rank % kUnsupported;
+    if (NamesProvinceOfDistrict(r, ranked)) rank += 2;  // as a province
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = &r;
     }
   }
-  if (landmark && best_rank > 0 &&
-      (countries.empty() ||
-                   std::find(countries.begin(), countries.end(),
-                             landmark->country) != countries.end())) {
+  bool landmark_fits = std::any_of(
+      ranked.begin(), ranked.end(), [&](const Ranked& r) {
+        return landmark && r.place.country == landmark->country;
+      });
+  if (landmark && best_rank > 0 && (ranked.empty() || landmark_fits)) {
     return landmark;
   }
-  return best;
+  if (best == nullptr) return std::nullopt;
+  return ToLocation(best->place, best->pm->span);
 }
 
 void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {

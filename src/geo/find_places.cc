@@ -126,6 +126,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     }
     RawMention m;
     m.span = span;
+    m.key = key;
     m.demonym = demonym;
     m.want_admin = SuffixWords(i + n) > 0;
     bool short_name = !demonym && key.size() <= 3;
