@@ -301,12 +301,16 @@ void NearTown(const MappedGazetteer& g, const PlaceRec& town, RawMention* m) {
 }
 
 // Countries of the names a chain confirmed ("Samlout district, Battambang,
-// Cambodia") settle the sentence's other names: a name elsewhere prefers
+// Cambodia") or that stand in for a dropped name settle the sentence's other names: a name elsewhere prefers
 // its candidate there, and a small namesake abroad is dropped.
 void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
   std::vector<const PlaceRec*> anchors;
   for (const RawMention& m : *ms) {
-    if (m.confirmed && !m.drop) anchors.push_back(g.Rec(m.posts[0]));
+    // "in Savar city (Savar, Dhaka)": an area standing in for a dropped
+    // name is as sure of its country as a confirmed one.
+    if ((m.confirmed || m.stands_in) && !m.drop) {
+      anchors.push_back(g.Rec(m.posts[0]));
+    }
   }
   if (anchors.empty()) return;
   auto anchored = [&](uint32_t p) {
