@@ -338,13 +338,23 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
     return true;
   // A capital or large city, by its own name (not an alternate such as
   // `Less` for Lezhe or `Jang` for Anyang).
+  std::string name_key = NormalizePlaceKey(g_.Str(r->name));
+  bool own = name_key == key;
   bool strong =
       !admin2 &&
-      (r->tier <= kTierAdminSeat || r->population >= kStrongPopulation) &&
-      NormalizePlaceKey(g_.Str(r->name)) == key;
+      (r->tier <= kTierAdminSeat || r->population >= kStrongPopulation) && own;
   // "in Abu Salim", "at Jang Building": a small town's name opening a
   // longer unknown name is not that town.
   if (!strong && RunGoesOn(i + n)) return false;
+  // "Wadi al Washka", "San Andres de Tuxtla": a town matched by an alternate
+  // name, opening a longer name joined by a connector that its own name
+  // does not go on with (`San Martin Texmelucan de Labastida` does), is not
+  // that town.
+  if (!own && !admin2 && i + n + 1 < w_.size() && IsConnector(i + n) &&
+      w_[i + n].joined && RunGoesOn(i + n + 1) &&
+      name_key.find(Key(i + n + 1)) == std::string::npos) {
+    return false;
+  }
   if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n) || Coded(i)) {
     return true;
   }
