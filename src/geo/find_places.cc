@@ -364,8 +364,10 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   if (admin2 && n > 1 && g_.HasWord(kWordAdminSuffix, Key(i + n - 1))) {
     return true;
   }
-  // Without a cue: a strong city not glued to a person's name.
-  return strong && !GluedToName(i, n);
+  // Without a cue: a strong city not glued to a person's name, or a town
+  // that the district or province named right after it holds.
+  if (strong && !GluedToName(i, n)) return true;
+  return FitsAreaAfter(i, n, posts);
 }
 
 }  // namespace sitrep::geo::find_internal

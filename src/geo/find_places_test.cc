@@ -178,6 +178,22 @@ TEST(FindPlaces, AreaAfterCuedUnknownPlace) {
   }
 }
 
+// A town without a cue is still a place when the district or province
+// named right after it holds it; a person's name is not.
+TEST(FindPlaces, TownHeldByTheAreaAfterIt) {
+  const Case cases[] = {
+      {"Nurses rallied at the civil hospital, Faridkot (Punjab) on Monday.",
+       {"Faridkot|Farīdkot@IN", "Punjab|Punjab@IN"}},
+      {"Nurses rallied at the civil hospital, Faridkot, Punjab.",
+       {"Faridkot|Farīdkot@IN", "Punjab|Punjab@IN"}},
+      // No area after it: no cue, no place.
+      {"Nurses rallied at the civil hospital, Faridkot said.", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Found(c.text), c.want) << c.text;
+  }
+}
+
 // Where the wounded were taken is flagged; a protest at a hospital is not.
 TEST(FindPlaces, WhereTheWoundedWereTakenIsAway) {
   const Gazetteer* g = TestGazetteer();
