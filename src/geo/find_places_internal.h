@@ -21,7 +21,7 @@
 
 namespace sitrep::geo::find_internal {
 
-constexpr size_t kMaxWords = 4;
+constexpr size_t kMaxWords = 5;
 constexpr size_t kMaxCandidates = 8;  // best first
 constexpr size_t kMaxDiverse = 16;    // + the best of each other country
 constexpr size_t kMaxPostings = 256;  // scanned per name

@@ -78,6 +78,9 @@ TEST(FindPlaces, SeedSentences) {
       // with an alternate name Nis), Kut is Al Kut.
       {"Protests in Nis, Serbia and in Kut went on.",
        {"Nis|Niš@RS", "Serbia|Serbia@RS", "Kut|Al Kūt@IQ"}},
+      // Five words with connectors make one name.
+      {"Workers marched in Santa Cruz de la Sierra on Monday.",
+       {"Santa Cruz de la Sierra|Santa Cruz de la Sierra@BO"}},
       {"Afghan forces retook Kabul; Somali militants attacked Mogadishu.",
        {"Afghan|~AF", "Kabul|Kabul@AF", "Somali|~SO",
         "Mogadishu|Mogadishu@SO"}},
