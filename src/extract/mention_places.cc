@@ -309,26 +309,23 @@ struct Ranked {
   int rank;
 };
 
-// "in Gulran district center, Herat": a town named like its province
-// (Herat), with a district of that province other than the town's named
-// in the same sentence, names the province, not the town.
-bool NamesProvinceOfDistrict(const Ranked& town,
-                             const std::vector<Ranked>& all) {
+// A town lying outside a district the same sentence names: "in Gulran
+// district center, Herat" (Herat, the town, names its province), "in
+// Aguililla municipality, Michoacan, ... in El Aguaje" (a namesake
+// elsewhere). The district bounds the event; a town of unknown district
+// is left alone.
+bool OutsideNamedDistrict(const Ranked& town, const std::vector<Ranked>& all) {
   const Place& t = town.place;
-  if (t.kind != PlaceKind::kCity || town.pm->coded) return false;
-  bool province = std::any_of(
-      town.pm->candidates.begin(), town.pm->candidates.end(),
-      [&](const Place& c) {
-        return c.kind == PlaceKind::kAdmin1 && c.country == t.country &&
-               c.admin1_code == t.admin1_code;
-      });
-  return province &&
-         std::any_of(all.begin(), all.end(), [&](const Ranked& d) {
-           return d.place.kind == PlaceKind::kAdmin2 &&
-                  d.place.country == t.country &&
-                  d.place.admin1_code == t.admin1_code &&
-                  d.place.admin2_code != t.admin2_code;
-         });
+  if (t.kind != PlaceKind::kCity || town.pm->coded || town.pm->stands_in ||
+      t.admin2_code.empty()) {
+    return false;
+  }
+  return std::any_of(all.begin(), all.end(), [&](const Ranked& d) {
+    const Place& a = d.place;
+    return a.kind == PlaceKind::kAdmin2 && !d.pm->stands_in &&
+           !(a.country == t.country && a.admin1_code == t.admin1_code &&
+             a.admin2_code == t.admin2_code);
+  });
 }
 
 }  // namespace
@@ -361,7 +358,7 @@ std::optional<Location> MentionBuilder::EventPlace(
   int best_rank = 99;
   for (const Ranked& r : ranked) {
     int rank = any_supported ? r.rank : r.rank % kUnsupported;
-    if (NamesProvinceOfDistrict(r, ranked)) rank += 2;  // as a province
+    if (OutsideNamedDistrict(r, ranked)) rank += 2;  // after the district
     if (rank < best_rank) {
       best_rank = rank;
       best = &r;
