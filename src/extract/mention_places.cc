@@ -97,10 +97,13 @@ void MentionBuilder::AddHomeCues(
   }
 }
 
-void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
-  if (gaz_ == nullptr) return;
-  std::vector<std::pair<std::string, int>> counts;
-  std::vector<std::pair<std::string, uint32_t>> town_votes;
+// The countries the article's names vote for (`counts`), the provinces
+// they name (ctx_.admin1), and each vote's town (`town_votes`, geonameid 0
+// for a district or province) for MarkSelfOnly.
+void MentionBuilder::CountPlaceVotes(
+    const std::vector<SentenceFacts>& ss,
+    std::vector<std::pair<std::string, int>>* counts,
+    std::vector<std::pair<std::string, uint32_t>>* town_votes) {
   for (const auto& f : ss) {
     for (const auto& pm : f.places) {
       if (pm.candidates.empty()) continue;
@@ -116,7 +119,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
       if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kAdmin2) &&
           !p.admin1_code.empty()) {
         ctx_.admin1.emplace_back(p.country, p.admin1_code);
-        town_votes.emplace_back(p.country, 0);  // an area backs its towns
+        town_votes->emplace_back(p.country, 0);  // an area backs its towns
       }
       // Countries and demonyms count fully; a city's country counts a
       // little (it settles "Tahrir Square" in an article about Baghdad).
@@ -125,17 +128,24 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
         continue;
       }
       if (p.kind == PlaceKind::kCity && !pm.demonym) {
-        town_votes.emplace_back(p.country, p.geonameid);
+        town_votes->emplace_back(p.country, p.geonameid);
       }
-      auto it = std::find_if(counts.begin(), counts.end(),
+      auto it = std::find_if(counts->begin(), counts->end(),
                              [&](auto& c) { return c.first == p.country; });
-      if (it == counts.end()) {
-        counts.emplace_back(p.country, 1);
+      if (it == counts->end()) {
+        counts->emplace_back(p.country, 1);
       } else {
         ++it->second;
       }
     }
   }
+}
+
+void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
+  if (gaz_ == nullptr) return;
+  std::vector<std::pair<std::string, int>> counts;
+  std::vector<std::pair<std::string, uint32_t>> town_votes;
+  CountPlaceVotes(ss, &counts, &town_votes);
   AddHomeCues(&counts);
   MarkSelfOnly(counts, town_votes);
   std::stable_sort(counts.begin(), counts.end(),
