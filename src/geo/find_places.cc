@@ -137,6 +137,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
       if ((p & kPostCode) && !(w_[i].all_caps || w_[i].dotted)) continue;
       m.posts.push_back(p);
     }
+    PreferOwnNames(key, &m.posts);
     m.stands_in = AfterUnknownName(i, n);
     if (m.want_admin || m.stands_in) {
       std::stable_partition(m.posts.begin(), m.posts.end(), [&](uint32_t p) {
@@ -157,6 +158,31 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     return n;
   }
   return 0;
+}
+
+// "in Delhi": a capital or large city by its own name comes before a town
+// that only has it as an alternate name (Dili, whose capital tier would
+// otherwise rank it first).
+void Finder::PreferOwnNames(std::string_view key,
+                            std::vector<uint32_t>* posts) const {
+  auto town = [&](uint32_t p) -> const PlaceRec* {
+    const PlaceRec* r = g_.Rec(p);
+    bool ok = r != nullptr && !(p & (kPostDemonym | kPostCode)) &&
+              r->kind == static_cast<uint8_t>(PlaceKind::kCity);
+    return ok ? r : nullptr;
+  };
+  if (posts->empty()) return;
+  const PlaceRec* first = town(posts->front());
+  if (first == nullptr || NormalizePlaceKey(g_.Str(first->name)) == key) {
+    return;
+  }
+  auto own = std::find_if(posts->begin(), posts->end(), [&](uint32_t p) {
+    const PlaceRec* r = town(p);
+    return r != nullptr && r->population >= kStrongPopulation &&
+           r->population > first->population &&
+           NormalizePlaceKey(g_.Str(r->name)) == key;
+  });
+  if (own != posts->end()) std::rotate(posts->begin(), own, own + 1);
 }
 
 // "U.S. soldiers", "Pakistan army": a country naming whose people they are,

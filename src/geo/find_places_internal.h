@@ -119,6 +119,7 @@ class Finder {
   bool PersonLike(size_t i, size_t n) const;
   bool Away(size_t i, size_t n) const;
   bool Coded(size_t i) const;
+  void PreferOwnNames(std::string_view key, std::vector<uint32_t>* posts) const;
   bool FitsAreaAfter(size_t i, size_t n, std::span<const uint32_t> posts) const;
   bool OwnName(uint32_t post, std::string_view key) const;
 

@@ -78,6 +78,10 @@ TEST(FindPlaces, SeedSentences) {
       // with an alternate name Nis), Kut is Al Kut.
       {"Protests in Nis, Serbia and in Kut went on.",
        {"Nis|Niš@RS", "Serbia|Serbia@RS", "Kut|Al Kūt@IQ"}},
+      // A large city by its own name before a capital that only has the
+      // name as an alternate one (Dili).
+      {"Teachers protested in Delhi over unpaid salaries.",
+       {"Delhi|Delhi@IN"}},
       // Five words with connectors make one name.
       {"Workers marched in Santa Cruz de la Sierra on Monday.",
        {"Santa Cruz de la Sierra|Santa Cruz de la Sierra@BO"}},
