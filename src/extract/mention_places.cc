@@ -345,7 +345,8 @@ bool OutsideNamedDistrict(const Ranked& town, const std::vector<Ranked>& all) {
 // country; places inside actor names are skipped. A town or area in a
 // country no other cue supports loses to one in a supported country ("at
 // Gorgan ... near Shukurbeyli, Fizuli" in a story about Azerbaijan: the
-// Gorgan known is Iran's). A landmark comes first only in a country the
+// Gorgan known is Iran's), and a town outside a district the sentence
+// names loses to the district. A landmark comes first only in a country the
 // sentence's other places are in (or with no other place): "the
 // Independence Square in Trelew" is not Kyiv's.
 std::optional<Location> MentionBuilder::EventPlace(
@@ -374,8 +375,8 @@ std::optional<Location> MentionBuilder::EventPlace(
       best = &r;
     }
   }
-  bool landmark_fits = std::any_of(
-      ranked.begin(), ranked.end(), [&](const Ranked& r) {
+  bool landmark_fits =
+      std::any_of(ranked.begin(), ranked.end(), [&](const Ranked& r) {
         return landmark && r.place.country == landmark->country;
       });
   if (landmark && best_rank > 0 && (ranked.empty() || landmark_fits)) {

@@ -301,8 +301,9 @@ void NearTown(const MappedGazetteer& g, const PlaceRec& town, RawMention* m) {
 }
 
 // Countries of the names a chain confirmed ("Samlout district, Battambang,
-// Cambodia") or that stand in for a dropped name settle the sentence's other names: a name elsewhere prefers
-// its candidate there, and a small namesake abroad is dropped.
+// Cambodia") or that stand in for a dropped name settle the sentence's other
+// names: a name elsewhere prefers its candidate there, and a small namesake
+// abroad is dropped.
 void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
   std::vector<const PlaceRec*> anchors;
   for (const RawMention& m : *ms) {

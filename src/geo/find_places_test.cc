@@ -80,8 +80,7 @@ TEST(FindPlaces, SeedSentences) {
        {"Nis|Niš@RS", "Serbia|Serbia@RS", "Kut|Al Kūt@IQ"}},
       // A large city by its own name before a capital that only has the
       // name as an alternate one (Dili).
-      {"Teachers protested in Delhi over unpaid salaries.",
-       {"Delhi|Delhi@IN"}},
+      {"Teachers protested in Delhi over unpaid salaries.", {"Delhi|Delhi@IN"}},
       // Five words with connectors make one name.
       {"Workers marched in Santa Cruz de la Sierra on Monday.",
        {"Santa Cruz de la Sierra|Santa Cruz de la Sierra@BO"}},
@@ -231,8 +230,8 @@ TEST(FindPlaces, CodedPlaceIsFlagged) {
     const char* name;
     bool coded;
   } cases[] = {
-      {"Teachers marched in Qqzzyx [coded to Athens-Central Athens].",
-       "Athens", true},
+      {"Teachers marched in Qqzzyx [coded to Athens-Central Athens].", "Athens",
+       true},
       {"Gunmen struck a bus (coded as Kaduna) at dawn.", "Kaduna", true},
       {"Teachers marched in Athens.", "Athens", false},
   };

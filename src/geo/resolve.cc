@@ -23,11 +23,10 @@ int ContextScore(const Place& p, uint32_t self, const ResolveContext& ctx) {
   if (in_home) score += 1;
   bool in_country = d != nullptr && d->country == p.country;
   bool self_only = std::find(ctx.self_only.begin(), ctx.self_only.end(),
-                             std::pair(p.country, self)) !=
-                   ctx.self_only.end();
-  in_country |= !self_only &&
-                std::find(ctx.countries.begin(), ctx.countries.end(),
-                          p.country) != ctx.countries.end();
+                             std::pair(p.country, self)) != ctx.self_only.end();
+  in_country |=
+      !self_only && std::find(ctx.countries.begin(), ctx.countries.end(),
+                              p.country) != ctx.countries.end();
   if (in_country || in_home) score += 1;
   return score;
 }
