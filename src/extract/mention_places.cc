@@ -322,19 +322,19 @@ struct Ranked {
 // A town lying outside a district the same sentence names: "in Gulran
 // district center, Herat" (Herat, the town, names its province), "in
 // Aguililla municipality, Michoacan, ... in El Aguaje" (a namesake
-// elsewhere). The district bounds the event; a town of unknown district
-// is left alone.
+// elsewhere), "in Naushera sector (Rajouri district, J&K)" (the Nowshera
+// known is Pakistan's). The district bounds the event; a town of its
+// province whose district is unknown is left alone.
 bool OutsideNamedDistrict(const Ranked& town, const std::vector<Ranked>& all) {
   const Place& t = town.place;
-  if (t.kind != PlaceKind::kCity || town.pm->coded || town.pm->stands_in ||
-      t.admin2_code.empty()) {
+  if (t.kind != PlaceKind::kCity || town.pm->coded || town.pm->stands_in) {
     return false;
   }
   return std::any_of(all.begin(), all.end(), [&](const Ranked& d) {
     const Place& a = d.place;
-    return a.kind == PlaceKind::kAdmin2 && !d.pm->stands_in &&
-           !(a.country == t.country && a.admin1_code == t.admin1_code &&
-             a.admin2_code == t.admin2_code);
+    if (a.kind != PlaceKind::kAdmin2 || d.pm->stands_in) return false;
+    if (a.country != t.country || a.admin1_code != t.admin1_code) return true;
+    return !t.admin2_code.empty() && a.admin2_code != t.admin2_code;
   });
 }
 
