@@ -120,7 +120,8 @@ Status Compiler::Words(const std::string& path) {
       {"speech_verb", kWordSpeechVerb},
       {"away_verb", kWordAwayVerb},
       {"away_noun", kWordAwayNoun},
-      {"road_noun", kWordRoadNoun}};
+      {"road_noun", kWordRoadNoun},
+      {"coded_cue", kWordCodedCue}};
   for (const Fields& f : rows) {
     auto it = kKinds.find(f[0]);
     if (f.size() < 2 || it == kKinds.end()) {

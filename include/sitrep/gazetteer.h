@@ -55,6 +55,9 @@ struct PlaceMention {
   // Where the wounded were taken ("treated at a hospital in Dahuk", "rushed
   // to Erbil"), not where the event happened.
   bool away = false;
+  // Where the source says it placed the event ("[coded to Athens-Central
+  // Athens]", "(coded as Birnin Gwari LGA, Kaduna)"): the event place.
+  bool coded = false;
 };
 
 class Gazetteer {
@@ -82,6 +85,11 @@ class Gazetteer {
 // What an article says about where it is, for Resolve().
 struct ResolveContext {
   std::vector<std::string> countries;  // ISO alpha-2 codes mentioned
+  // Countries of `countries` that only one town's own first guess put there
+  // (country code + that town's geonameid): they count for other names,
+  // not for the mentions whose first candidate is that town ("in Puno city
+  // ... stuck in Lima": the guess Pune, India must not vote for India).
+  std::vector<std::pair<std::string, uint32_t>> self_only;
   // Admin1 areas mentioned: country code + admin1 code ("IQ", "09").
   std::vector<std::pair<std::string, std::string>> admin1;
   // Admin1 areas an organisation named in the text is bound to (the

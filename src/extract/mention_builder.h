@@ -49,6 +49,16 @@ class MentionBuilder {
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
   void AddHomeCues(std::vector<std::pair<std::string, int>>* counts);
+  void CountPlaceVotes(
+      const std::vector<SentenceFacts>& ss,
+      std::vector<std::pair<std::string, int>>* counts,
+      std::vector<std::pair<std::string, uint32_t>>* town_votes);
+  bool CountrySupported(const PlaceMention& pm, const Place& p) const;
+  int EventPlaceRank(const PlaceMention& pm, const Place& p) const;
+  static constexpr int kUnsupported = 10;  // EventPlace's rank penalty
+  void MarkSelfOnly(
+      const std::vector<std::pair<std::string, int>>& counts,
+      const std::vector<std::pair<std::string, uint32_t>>& town_votes);
   bool EventPlaceCandidate(const SentenceFacts& f,
                            const PlaceMention& pm) const;
   void FindWebDateline(const std::vector<SentenceFacts>& ss);

@@ -97,9 +97,13 @@ void MentionBuilder::AddHomeCues(
   }
 }
 
-void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
-  if (gaz_ == nullptr) return;
-  std::vector<std::pair<std::string, int>> counts;
+// The countries the article's names vote for (`counts`), the provinces
+// they name (ctx_.admin1), and each vote's town (`town_votes`, geonameid 0
+// for a district or province) for MarkSelfOnly.
+void MentionBuilder::CountPlaceVotes(
+    const std::vector<SentenceFacts>& ss,
+    std::vector<std::pair<std::string, int>>* counts,
+    std::vector<std::pair<std::string, uint32_t>>* town_votes) {
   for (const auto& f : ss) {
     for (const auto& pm : f.places) {
       if (pm.candidates.empty()) continue;
@@ -115,6 +119,7 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
       if ((p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kAdmin2) &&
           !p.admin1_code.empty()) {
         ctx_.admin1.emplace_back(p.country, p.admin1_code);
+        town_votes->emplace_back(p.country, 0);  // an area backs its towns
       }
       // Countries and demonyms count fully; a city's country counts a
       // little (it settles "Tahrir Square" in an article about Baghdad).
@@ -122,16 +127,27 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
           p.kind != PlaceKind::kCity) {
         continue;
       }
-      auto it = std::find_if(counts.begin(), counts.end(),
+      if (p.kind == PlaceKind::kCity && !pm.demonym) {
+        town_votes->emplace_back(p.country, p.geonameid);
+      }
+      auto it = std::find_if(counts->begin(), counts->end(),
                              [&](auto& c) { return c.first == p.country; });
-      if (it == counts.end()) {
-        counts.emplace_back(p.country, 1);
+      if (it == counts->end()) {
+        counts->emplace_back(p.country, 1);
       } else {
         ++it->second;
       }
     }
   }
+}
+
+void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
+  if (gaz_ == nullptr) return;
+  std::vector<std::pair<std::string, int>> counts;
+  std::vector<std::pair<std::string, uint32_t>> town_votes;
+  CountPlaceVotes(ss, &counts, &town_votes);
   AddHomeCues(&counts);
+  MarkSelfOnly(counts, town_votes);
   std::stable_sort(counts.begin(), counts.end(),
                    [](auto& a, auto& b) { return a.second > b.second; });
   for (auto& c : counts) ctx_.countries.push_back(c.first);
@@ -168,6 +184,28 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   if (!main_country.empty()) {
     if (auto c = gaz_->Country(main_country))
       country_place_ = ToLocation(*c, {});
+  }
+}
+
+// A country whose every vote is one town's own first guess (however often
+// it is named), and where no district or province is named, supports the
+// other names there, not that town (`town_votes`: geonameid 0 = an area).
+void MentionBuilder::MarkSelfOnly(
+    const std::vector<std::pair<std::string, int>>& counts,
+    const std::vector<std::pair<std::string, uint32_t>>& town_votes) {
+  for (const auto& [cc, n] : counts) {
+    uint32_t id = 0;
+    int votes = 0;
+    bool one_town = true;
+    for (const auto& [tc, gid] : town_votes) {
+      if (tc != cc) continue;
+      one_town &= votes == 0 || gid == id;
+      id = gid;
+      ++votes;
+    }
+    if (one_town && votes == n && id != 0) {
+      ctx_.self_only.emplace_back(cc, id);
+    }
   }
 }
 
@@ -235,23 +273,86 @@ bool MentionBuilder::EventPlaceCandidate(const SentenceFacts& f,
   if (pm.demonym || pm.away || (web_dateline_ && pm.span == *web_dateline_)) {
     return false;
   }
-  // "Tehran-backed", "U.S.-led": a modifier, not where it happened.
-  if (pm.span.end < text.size() && text[pm.span.end] == '-') return false;
+  // "Tehran-backed", "U.S.-led": a modifier, not where it happened; a
+  // capitalised word after the hyphen names a part of it ("in
+  // Zagreb-Tresnjevka", "[coded to Athens-Central Athens]").
+  size_t end = pm.span.end;
+  if (!pm.coded && end + 1 < text.size() && text[end] == '-' &&
+      !(text[end + 1] >= 'A' && text[end + 1] <= 'Z')) {
+    return false;
+  }
   if (Acronym(pm.span.In(text))) return false;  // "LoC", "HM"
   // "Boko Haram", "Islamic State"
   return !InsideActor(f, pm.span) && !CodeLike(pm.span.In(text));
 }
 
-// The place a sentence's event happened: a city or landmark first, then a
-// district, a province, a country; places inside actor names are skipped.
-// A landmark comes first only in a country the sentence's other places are
-// in (or with no other place): "the Independence Square in Trelew" is not
-// Kyiv's.
+// Whether an article cue other than the place's own name puts it in its
+// country: the dateline's country, or one voted by another name.
+bool MentionBuilder::CountrySupported(const PlaceMention& pm,
+                                      const Place& p) const {
+  if (ctx_.dateline && ctx_.dateline->country == p.country) return true;
+  auto own = std::pair(p.country, pm.candidates.front().geonameid);
+  return std::find(ctx_.countries.begin(), ctx_.countries.end(), p.country) !=
+             ctx_.countries.end() &&
+         std::find(ctx_.self_only.begin(), ctx_.self_only.end(), own) ==
+             ctx_.self_only.end();
+}
+
+// How good a resolved place is as the event place, best 0: where the source
+// says it coded it, a town, a district, a province, a country; plus
+// kUnsupported for one in a country no other cue supports.
+int MentionBuilder::EventPlaceRank(const PlaceMention& pm,
+                                   const Place& p) const {
+  if (pm.coded) return 0;
+  int rank = p.kind == PlaceKind::kCity || pm.stands_in ? 1
+             : p.kind == PlaceKind::kAdmin2             ? 2
+             : p.kind == PlaceKind::kAdmin1             ? 3
+                                                        : 4;
+  return CountrySupported(pm, p) ? rank : rank + kUnsupported;
+}
+
+namespace {
+
+struct Ranked {
+  const PlaceMention* pm;
+  Place place;
+  int rank;
+};
+
+// A town lying outside a district the same sentence names: "in Gulran
+// district center, Herat" (Herat, the town, names its province), "in
+// Aguililla municipality, Michoacan, ... in El Aguaje" (a namesake
+// elsewhere), "in Naushera sector (Rajouri district, J&K)" (the Nowshera
+// known is Pakistan's). The district bounds the event; a town of its
+// province whose district is unknown is left alone.
+bool OutsideNamedDistrict(const Ranked& town, const std::vector<Ranked>& all) {
+  const Place& t = town.place;
+  if (t.kind != PlaceKind::kCity || town.pm->coded || town.pm->stands_in) {
+    return false;
+  }
+  return std::any_of(all.begin(), all.end(), [&](const Ranked& d) {
+    const Place& a = d.place;
+    if (a.kind != PlaceKind::kAdmin2 || d.pm->stands_in) return false;
+    if (a.country != t.country || a.admin1_code != t.admin1_code) return true;
+    return !t.admin2_code.empty() && a.admin2_code != t.admin2_code;
+  });
+}
+
+}  // namespace
+
+// The place a sentence's event happened: where the source says it coded it
+// ("[coded to X]"), else a city or landmark, then a district, a province, a
+// country; places inside actor names are skipped. A town or area in a
+// country no other cue supports loses to one in a supported country ("at
+// Gorgan ... near Shukurbeyli, Fizuli" in a story about Azerbaijan: the
+// Gorgan known is Iran's), and a town outside a district the sentence
+// names loses to the district. A landmark comes first only in a country the
+// sentence's other places are in (or with no other place): "the
+// Independence Square in Trelew" is not Kyiv's.
 std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
-  std::optional<Location> best, landmark;
-  int best_rank = 99;
-  std::vector<std::string> countries;  // of the places other than landmarks
+  std::optional<Location> landmark;
+  std::vector<Ranked> ranked;
   for (const auto& pm : f.places) {
     if (!EventPlaceCandidate(f, pm)) continue;
     std::optional<Place> p = Resolve(pm, ctx_);
@@ -260,22 +361,29 @@ std::optional<Location> MentionBuilder::EventPlace(
       if (!landmark) landmark = ToLocation(*p, pm.span);
       continue;
     }
-    countries.push_back(p->country);
-    int rank = p->kind == PlaceKind::kCity || pm.stands_in ? 1
-               : p->kind == PlaceKind::kAdmin2             ? 2
-               : p->kind == PlaceKind::kAdmin1             ? 3
-                                                           : 4;
+    ranked.push_back({&pm, *p, EventPlaceRank(pm, *p)});
+  }
+  bool any_supported = std::any_of(ranked.begin(), ranked.end(),
+                                   [](const Ranked& r) { return r.rank < 4; });
+  const Ranked* best = nullptr;
+  int best_rank = 99;
+  for (const Ranked& r : ranked) {
+    int rank = any_supported ? r.rank : r.rank % kUnsupported;
+    if (OutsideNamedDistrict(r, ranked)) rank += 2;  // after the district
     if (rank < best_rank) {
       best_rank = rank;
-      best = ToLocation(*p, pm.span);
+      best = &r;
     }
   }
-  if (landmark && (countries.empty() ||
-                   std::find(countries.begin(), countries.end(),
-                             landmark->country) != countries.end())) {
+  bool landmark_fits =
+      std::any_of(ranked.begin(), ranked.end(), [&](const Ranked& r) {
+        return landmark && r.place.country == landmark->country;
+      });
+  if (landmark && best_rank > 0 && (ranked.empty() || landmark_fits)) {
     return landmark;
   }
-  return best;
+  if (best == nullptr) return std::nullopt;
+  return ToLocation(best->place, best->pm->span);
 }
 
 void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {

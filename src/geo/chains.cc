@@ -139,6 +139,17 @@ bool Small(const MappedGazetteer& g, const RawMention& m, bool seats) {
          r->population < 1000000;
 }
 
+// Small, or a town below the capitals matched only by an alternate name
+// ("Mambasa" is an alternate name of Mombasa): a spelling variant is weak
+// evidence, and context may overrule it too.
+bool Overrulable(const MappedGazetteer& g, const RawMention& m, bool seats) {
+  if (Small(g, m, seats)) return true;
+  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  return r != nullptr && r->kind == static_cast<uint8_t>(PlaceKind::kCity) &&
+         r->tier > kTierCapital && !m.key.empty() &&
+         NormalizePlaceKey(g.Str(r->name)) != m.key;
+}
+
 bool SameCountry(const PlaceRec& a, const PlaceRec& b) {
   return a.country[0] == b.country[0] && a.country[1] == b.country[1];
 }
@@ -178,7 +189,8 @@ bool AreaWithout(const MappedGazetteer& g, const RawMention& m,
 }
 
 // No name of the chain fits another: "Sierra Vieja, Zacatecas" where the
-// village is unknown and matched a namesake abroad. A small town none of
+// village is unknown and matched a namesake abroad. A small town (or one
+// matched by an alternate name only: Overrulable) none of
 // whose namesakes shares a country with a later name is dropped; one that
 // does share it puts those namesakes first, and a small one lying outside
 // the district named right after it is an unknown village there ("Pipri,
@@ -186,7 +198,7 @@ bool AreaWithout(const MappedGazetteer& g, const RawMention& m,
 void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
                const std::vector<bool>& strong) {
   for (size_t i = 0; i + 1 < chain.size(); ++i) {
-    if (!strong[i] || !Small(g, *chain[i], true)) continue;
+    if (!strong[i] || !Overrulable(g, *chain[i], true)) continue;
     const RawMention* shared = nullptr;
     bool evidence = false;
     for (size_t j = i + 1; j < chain.size(); ++j) {
@@ -289,12 +301,17 @@ void NearTown(const MappedGazetteer& g, const PlaceRec& town, RawMention* m) {
 }
 
 // Countries of the names a chain confirmed ("Samlout district, Battambang,
-// Cambodia") settle the sentence's other names: a name elsewhere prefers
-// its candidate there, and a small namesake abroad is dropped.
+// Cambodia") or that stand in for a dropped name settle the sentence's other
+// names: a name elsewhere prefers its candidate there, and a small namesake
+// abroad is dropped.
 void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
   std::vector<const PlaceRec*> anchors;
   for (const RawMention& m : *ms) {
-    if (m.confirmed && !m.drop) anchors.push_back(g.Rec(m.posts[0]));
+    // "in Savar city (Savar, Dhaka)": an area standing in for a dropped
+    // name is as sure of its country as a confirmed one.
+    if ((m.confirmed || m.stands_in) && !m.drop) {
+      anchors.push_back(g.Rec(m.posts[0]));
+    }
   }
   if (anchors.empty()) return;
   auto anchored = [&](uint32_t p) {
@@ -308,7 +325,7 @@ void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
     if (m.confirmed || m.drop || m.demonym || anchored(m.posts[0])) continue;
     if (std::any_of(m.posts.begin(), m.posts.end(), anchored)) {
       std::stable_partition(m.posts.begin(), m.posts.end(), anchored);
-    } else if (Small(g, m, false)) {
+    } else if (Overrulable(g, m, false)) {
       m.drop = true;
     }
   }

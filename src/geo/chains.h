@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -44,6 +45,8 @@ struct RawMention {
   bool confirmed = false;  // its first posting fits the rest of its chain
   bool stands_in = false;  // the area of an unknown place named before it
   bool away = false;       // where the wounded were taken ("hospital in X")
+  bool coded = false;      // "[coded to X]": where the source placed it
+  std::string key;         // NormalizePlaceKey of the name as written
 };
 
 // Reorders (or drops) the postings of the mentions of `text`, which are in

@@ -73,6 +73,14 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
       // A town in another province is kept: texts misname provinces.
       {"Gunmen attacked a bus near Buni Yadi (Gujiba LGA, Borno).",
        {"Buni Yadi|Buni Yadi@NG:city", "Borno|Borno State@NG:admin1"}},
+      // A big town matched only by an alternate name (Mambasa is one of
+      // Mombasa's) yields like a small one: the province stands in.
+      {"Rebels burned Qqzzyx village (Mambasa, Nord-Kivu) overnight.",
+       {"Nord-Kivu|North Kivu@CD:admin1"}},
+      // An area standing in for a dropped name settles the country of the
+      // sentence's other names: this Savar is not Sarvar, Hungary.
+      {"Workers marched in Savar city (Savar, Dhaka) for relief.",
+       {"Dhaka|Dhaka Division@BD:admin1"}},
   };
   for (const Case& c : cases) EXPECT_EQ(Found(c.text), c.want) << c.text;
 }

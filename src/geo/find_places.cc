@@ -126,6 +126,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     }
     RawMention m;
     m.span = span;
+    m.key = key;
     m.demonym = demonym;
     m.want_admin = SuffixWords(i + n) > 0;
     bool short_name = !demonym && key.size() <= 3;
@@ -136,6 +137,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
       if ((p & kPostCode) && !(w_[i].all_caps || w_[i].dotted)) continue;
       m.posts.push_back(p);
     }
+    PreferOwnNames(key, &m.posts);
     m.stands_in = AfterUnknownName(i, n);
     if (m.want_admin || m.stands_in) {
       std::stable_partition(m.posts.begin(), m.posts.end(), [&](uint32_t p) {
@@ -150,11 +152,37 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     if (m.posts.empty()) continue;
     m.demonym |= Nationality(i + n, m.posts.front());
     m.away = Away(i, n);
+    m.coded = Coded(i);
     last_end_ = span.end;
     out->push_back(std::move(m));
     return n;
   }
   return 0;
+}
+
+// "in Delhi": a capital or large city by its own name comes before a town
+// that only has it as an alternate name (Dili, whose capital tier would
+// otherwise rank it first).
+void Finder::PreferOwnNames(std::string_view key,
+                            std::vector<uint32_t>* posts) const {
+  auto town = [&](uint32_t p) -> const PlaceRec* {
+    const PlaceRec* r = g_.Rec(p);
+    bool ok = r != nullptr && !(p & (kPostDemonym | kPostCode)) &&
+              r->kind == static_cast<uint8_t>(PlaceKind::kCity);
+    return ok ? r : nullptr;
+  };
+  if (posts->empty()) return;
+  const PlaceRec* first = town(posts->front());
+  if (first == nullptr || NormalizePlaceKey(g_.Str(first->name)) == key) {
+    return;
+  }
+  auto own = std::find_if(posts->begin(), posts->end(), [&](uint32_t p) {
+    const PlaceRec* r = town(p);
+    return r != nullptr && r->population >= kStrongPopulation &&
+           r->population > first->population &&
+           NormalizePlaceKey(g_.Str(r->name)) == key;
+  });
+  if (own != posts->end()) std::rotate(posts->begin(), own, own + 1);
 }
 
 // "U.S. soldiers", "Pakistan army": a country naming whose people they are,
@@ -176,6 +204,7 @@ PlaceMention Finder::Decode(const RawMention& r) const {
   m.demonym = r.demonym;
   m.stands_in = r.stands_in;
   m.away = r.away;
+  m.coded = r.coded;
   std::vector<bool> taken(r.posts.size(), false);
   for (size_t k = 0; k < r.posts.size() && k < kMaxCandidates; ++k) {
     m.candidates.push_back(g_.Decode(r.posts[k]));
@@ -335,22 +364,36 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
     return true;
   // A capital or large city, by its own name (not an alternate such as
   // `Less` for Lezhe or `Jang` for Anyang).
+  std::string name_key = NormalizePlaceKey(g_.Str(r->name));
+  bool own = name_key == key;
   bool strong =
       !admin2 &&
-      (r->tier <= kTierAdminSeat || r->population >= kStrongPopulation) &&
-      NormalizePlaceKey(g_.Str(r->name)) == key;
+      (r->tier <= kTierAdminSeat || r->population >= kStrongPopulation) && own;
   // "in Abu Salim", "at Jang Building": a small town's name opening a
   // longer unknown name is not that town.
   if (!strong && RunGoesOn(i + n)) return false;
-  if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n)) return true;
+  // "Wadi al Washka", "San Andres de Tuxtla": a town matched by an alternate
+  // name, opening a longer name joined by a connector that its own name
+  // does not go on with (`San Martin Texmelucan de Labastida` does), is not
+  // that town.
+  if (!own && !admin2 && i + n + 1 < w_.size() && IsConnector(i + n) &&
+      w_[i + n].joined && RunGoesOn(i + n + 1) &&
+      name_key.find(Key(i + n + 1)) == std::string::npos) {
+    return false;
+  }
+  if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n) || Coded(i)) {
+    return true;
+  }
   // "Swat district", "Paletwa Township": an admin suffix after the name.
   if (SuffixWords(i + n) > 0) return true;
   // "Mindat District": the name ends in one.
   if (admin2 && n > 1 && g_.HasWord(kWordAdminSuffix, Key(i + n - 1))) {
     return true;
   }
-  // Without a cue: a strong city not glued to a person's name.
-  return strong && !GluedToName(i, n);
+  // Without a cue: a strong city not glued to a person's name, or a town
+  // that the district or province named right after it holds.
+  if (strong && !GluedToName(i, n)) return true;
+  return FitsAreaAfter(i, n, posts);
 }
 
 }  // namespace sitrep::geo::find_internal

@@ -21,7 +21,7 @@
 
 namespace sitrep::geo::find_internal {
 
-constexpr size_t kMaxWords = 4;
+constexpr size_t kMaxWords = 5;
 constexpr size_t kMaxCandidates = 8;  // best first
 constexpr size_t kMaxDiverse = 16;    // + the best of each other country
 constexpr size_t kMaxPostings = 256;  // scanned per name
@@ -118,6 +118,9 @@ class Finder {
   Cued UnknownPlaceBefore(size_t i, size_t* begin) const;
   bool PersonLike(size_t i, size_t n) const;
   bool Away(size_t i, size_t n) const;
+  bool Coded(size_t i) const;
+  void PreferOwnNames(std::string_view key, std::vector<uint32_t>* posts) const;
+  bool FitsAreaAfter(size_t i, size_t n, std::span<const uint32_t> posts) const;
   bool OwnName(uint32_t post, std::string_view key) const;
 
   const MappedGazetteer& g_;

@@ -78,6 +78,12 @@ TEST(FindPlaces, SeedSentences) {
       // with an alternate name Nis), Kut is Al Kut.
       {"Protests in Nis, Serbia and in Kut went on.",
        {"Nis|Niš@RS", "Serbia|Serbia@RS", "Kut|Al Kūt@IQ"}},
+      // A large city by its own name before a capital that only has the
+      // name as an alternate one (Dili).
+      {"Teachers protested in Delhi over unpaid salaries.", {"Delhi|Delhi@IN"}},
+      // Five words with connectors make one name.
+      {"Workers marched in Santa Cruz de la Sierra on Monday.",
+       {"Santa Cruz de la Sierra|Santa Cruz de la Sierra@BO"}},
       {"Afghan forces retook Kabul; Somali militants attacked Mogadishu.",
        {"Afghan|~AF", "Kabul|Kabul@AF", "Somali|~SO",
         "Mogadishu|Mogadishu@SO"}},
@@ -107,6 +113,9 @@ TEST(FindPlaces, SkipsNonPlaces) {
       {"Shells fell in Abu Salim and at Mir Hazar, far from the Jang "
        "Building.",
        {}},
+      // A town matched by an alternate name, opening a longer name joined
+      // by a connector its own name lacks, is not that town (El Oued).
+      {"Clashes were reported at Wadi al Qqzzyx on Monday.", {}},
       // The end of a person's name, or a speaker, is not a province.
       {"said spokesman Abdul Khalil Asir. Later Asir said more.", {}},
       {"", {}},
@@ -175,6 +184,22 @@ TEST(FindPlaces, AreaAfterCuedUnknownPlace) {
   }
 }
 
+// A town without a cue is still a place when the district or province
+// named right after it holds it; a person's name is not.
+TEST(FindPlaces, TownHeldByTheAreaAfterIt) {
+  const Case cases[] = {
+      {"Nurses rallied at the civil hospital, Faridkot (Punjab) on Monday.",
+       {"Faridkot|Farīdkot@IN", "Punjab|Punjab@IN"}},
+      {"Nurses rallied at the civil hospital, Faridkot, Punjab.",
+       {"Faridkot|Farīdkot@IN", "Punjab|Punjab@IN"}},
+      // No area after it: no cue, no place.
+      {"Nurses rallied at the civil hospital, Faridkot said.", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Found(c.text), c.want) << c.text;
+  }
+}
+
 // Where the wounded were taken is flagged; a protest at a hospital is not.
 TEST(FindPlaces, WhereTheWoundedWereTakenIsAway) {
   const Gazetteer* g = TestGazetteer();
@@ -193,6 +218,41 @@ TEST(FindPlaces, WhereTheWoundedWereTakenIsAway) {
     ASSERT_EQ(ms.size(), 1u) << c.text;
     EXPECT_EQ(ms[0].away, c.away) << c.text;
   }
+}
+
+// "[coded to X]": where the source placed the event, found without any
+// other cue, even glued to a part name ("Athens-Central Athens").
+TEST(FindPlaces, CodedPlaceIsFlagged) {
+  const Gazetteer* g = TestGazetteer();
+  ASSERT_NE(g, nullptr);
+  struct {
+    const char* text;
+    const char* name;
+    bool coded;
+  } cases[] = {
+      {"Teachers marched in Qqzzyx [coded to Athens-Central Athens].", "Athens",
+       true},
+      {"Gunmen struck a bus (coded as Kaduna) at dawn.", "Kaduna", true},
+      {"Teachers marched in Athens.", "Athens", false},
+  };
+  for (const auto& c : cases) {
+    std::vector<PlaceMention> ms = g->FindPlaces(c.text);
+    ASSERT_EQ(ms.size(), 1u) << c.text;
+    EXPECT_EQ(ms[0].span.In(c.text), c.name) << c.text;
+    EXPECT_EQ(ms[0].coded, c.coded) << c.text;
+  }
+}
+
+// "the Dhaka-Mymensingh highway": a road named for the towns it links.
+TEST(FindPlaces, RoadBetweenTownsIsAway) {
+  const Gazetteer* g = TestGazetteer();
+  ASSERT_NE(g, nullptr);
+  std::vector<PlaceMention> ms = g->FindPlaces(
+      "Workers rallied at the Dhaka-Mymensingh highway in Gazipur city.");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].span.In("Workers rallied at the Dhaka"), "Dhaka");
+  EXPECT_TRUE(ms[0].away);
+  EXPECT_FALSE(ms[1].away);
 }
 
 TEST(FindPlaces, HostileInputIsBounded) {

@@ -111,9 +111,15 @@ bool Finder::Away(size_t i, size_t n) const {
   auto has = [&](WordKind kind, size_t k) {
     return !w_[k].cap && g_.HasWord(kind, Key(k));
   };
-  // "the Jalandhar bypass", "Murree road": a road named for where it goes.
-  if (i + n < w_.size() && w_[i + n].joined &&
-      g_.HasWord(kWordRoadNoun, Key(i + n))) {
+  // "the Jalandhar bypass", "Murree road", "the Dhaka-Mymensingh highway":
+  // a road named for where it goes (or the towns it links).
+  size_t after = i + n;
+  while (after < w_.size() && w_[after].joined && w_[after].cap &&
+         w_[after].sep_before == '-') {
+    ++after;
+  }
+  if (after < w_.size() && w_[after].joined &&
+      g_.HasWord(kWordRoadNoun, Key(after))) {
     return true;
   }
   bool verb = false;
@@ -124,6 +130,52 @@ bool Finder::Away(size_t i, size_t n) const {
     noun |= has(kWordAwayNoun, k - 1);
   }
   return verb && noun;
+}
+
+// "[coded to Athens-Central Athens]", "(coded as Birnin Gwari LGA)": the
+// two words before the name are a coded cue (data/geo/words.tsv).
+bool Finder::Coded(size_t i) const {
+  if (i < 2 || !w_[i].joined || !w_[i - 1].joined || w_[i - 1].cap) {
+    return false;
+  }
+  Span cue{w_[i - 2].begin, w_[i - 1].end};
+  return g_.HasWord(kWordCodedCue, NormalizePlaceKey(cue.In(t_)));
+}
+
+// "a protest at a college, Faridkot (Punjab)": a name followed by `, ` or
+// ` (` and a district or province (ending there) that holds one of its
+// places is that place, cue or not.
+bool Finder::FitsAreaAfter(size_t i, size_t n,
+                           std::span<const uint32_t> posts) const {
+  constexpr size_t kMaxTowns = 64;
+  size_t j = i + n;
+  if (j >= w_.size()) return false;
+  std::string_view gap = t_.substr(w_[j - 1].end, w_[j].begin - w_[j - 1].end);
+  if (gap != ", " && gap != " (") return false;
+  for (size_t m = std::min(kMaxWords, w_.size() - j); m >= 1; --m) {
+    if (!Chainable(j, m)) continue;
+    size_t e = w_[j + m - 1].end;
+    if (e < t_.size() && t_[e] != ',' && t_[e] != ')' && t_[e] != '.') {
+      continue;
+    }
+    Span span{w_[j].begin, e};
+    for (uint32_t a : g_.Postings(NormalizePlaceKey(span.In(t_)))) {
+      const PlaceRec* area = g_.Rec(a);
+      if ((a & (kPostDemonym | kPostCode)) || area == nullptr ||
+          (area->kind != static_cast<uint8_t>(PlaceKind::kAdmin1) &&
+           area->kind != static_cast<uint8_t>(PlaceKind::kAdmin2))) {
+        continue;
+      }
+      for (size_t k = 0; k < posts.size() && k < kMaxTowns; ++k) {
+        const PlaceRec* town = g_.Rec(posts[k]);
+        if (town != nullptr && !(posts[k] & (kPostDemonym | kPostCode)) &&
+            Contains(*area, *town, g_)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace sitrep::geo::find_internal

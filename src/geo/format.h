@@ -79,6 +79,8 @@ enum WordKind : uint32_t {
   kWordAwayVerb = 7,     // `treated`, `taken`: with a medical noun before a
   kWordAwayNoun = 8,     // name (`hospital`), where the wounded went
   kWordRoadNoun = 9,     // after a name: a road to it (`X bypass`)
+  kWordCodedCue = 10,    // two words before a name (`coded to`): the place
+                         // a source says it placed the event at
 };
 struct WordRec {
   uint32_t kind;

@@ -268,5 +268,32 @@ TEST(Gazetteer, ResolveHomeAdmin1BeatsAGuessedAdmin1) {
   EXPECT_EQ(Resolve(m, home)->country, "LB");
 }
 
+// A country only the mention's own first guess voted for does not count
+// for that mention ("in Puno city ... stuck in Lima": Pune's vote for
+// India must not make Puno Pune), but counts for other names.
+TEST(Gazetteer, ResolveIgnoresAMentionsOwnVote) {
+  PlaceMention m;
+  m.candidates = G().Lookup("Tripoli");
+  const Place& ly = m.candidates[0];
+  ASSERT_EQ(ly.country, "LY");
+  struct {
+    std::vector<std::string> countries;
+    std::vector<std::pair<std::string, uint32_t>> self_only;
+    const char* want;
+  } cases[] = {
+      {{"LY", "LB"}, {}, "LY"},
+      {{"LY", "LB"}, {{"LY", ly.geonameid}}, "LB"},
+      // Another town's own vote still counts for this one.
+      {{"LY", "LB"}, {{"LY", ly.geonameid + 1}}, "LY"},
+      {{"LY"}, {{"LY", ly.geonameid}}, "LY"},
+  };
+  for (const auto& c : cases) {
+    ResolveContext ctx;
+    ctx.countries = c.countries;
+    ctx.self_only = c.self_only;
+    EXPECT_EQ(Resolve(m, ctx)->country, c.want) << c.self_only.size();
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::geo

@@ -6,7 +6,8 @@
 namespace sitrep {
 namespace {
 
-int ContextScore(const Place& p, const ResolveContext& ctx) {
+// `self` is the geonameid of the mention's first candidate.
+int ContextScore(const Place& p, uint32_t self, const ResolveContext& ctx) {
   int score = 0;
   const Place* d = ctx.dateline ? &*ctx.dateline : nullptr;
   bool in_admin = d != nullptr && !d->admin1_code.empty() &&
@@ -21,8 +22,11 @@ int ContextScore(const Place& p, const ResolveContext& ctx) {
   if (in_admin || in_home) score += 2;
   if (in_home) score += 1;
   bool in_country = d != nullptr && d->country == p.country;
-  in_country |= std::find(ctx.countries.begin(), ctx.countries.end(),
-                          p.country) != ctx.countries.end();
+  bool self_only = std::find(ctx.self_only.begin(), ctx.self_only.end(),
+                             std::pair(p.country, self)) != ctx.self_only.end();
+  in_country |=
+      !self_only && std::find(ctx.countries.begin(), ctx.countries.end(),
+                              p.country) != ctx.countries.end();
   if (in_country || in_home) score += 1;
   return score;
 }
@@ -34,8 +38,10 @@ std::optional<Place> Resolve(const PlaceMention& mention,
   const Place* best = nullptr;
   int best_score = -1;
   // Candidates are already best first; a later one wins only on context.
+  if (mention.candidates.empty()) return std::nullopt;
+  uint32_t self = mention.candidates.front().geonameid;
   for (const Place& p : mention.candidates) {
-    int s = ContextScore(p, ctx);
+    int s = ContextScore(p, self, ctx);
     if (s > best_score) {
       best = &p;
       best_score = s;
