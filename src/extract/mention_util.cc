@@ -126,6 +126,31 @@ DateMention SettleNumeric(DateMention d, int weekday, bool month_first,
   return d;
 }
 
+namespace {
+
+// "01/06/2011: On Thursday": the order an ambiguous numeric date must have
+// for the weekday its sentence names (6 January 2011 was a Thursday, 1 June
+// a Wednesday). Sets `*mdy` or `*dmy` when only one reading fits.
+void OrderByWeekday(const SentenceFacts& f, const Article& a, bool* mdy,
+                    bool* dmy) {
+  int weekday = -1;
+  for (const auto& d : f.dates) {
+    if (weekday < 0) weekday = WeekdayNamed(d.span.In(a.text));
+  }
+  if (weekday < 0) return;
+  for (const auto& d : f.dates) {
+    if (d.rule.find("ambiguous") == std::string::npos) continue;
+    CivilDay swapped{d.day.year, d.day.day, d.day.month};
+    bool as_read = d.day.valid() && d.day.Weekday() == weekday;
+    bool other = swapped.valid() && swapped.Weekday() == weekday;
+    if (as_read == other) continue;
+    // A date read as written is day first (see date_expr.h).
+    (as_read ? *dmy : *mdy) = true;
+  }
+}
+
+}  // namespace
+
 bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a) {
   bool mdy = false, dmy = false;
   for (const auto& f : ss) {
@@ -135,6 +160,10 @@ bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a) {
     }
   }
   if (mdy != dmy) return mdy;
+  if (!mdy) {
+    for (const auto& f : ss) OrderByWeekday(f, a, &mdy, &dmy);
+    if (mdy != dmy) return mdy;
+  }
   return DateLexicon::Get().MonthFirst(a.outlet, a.url);
 }
 

@@ -54,7 +54,9 @@ bool CueGoverns(const Lexicon& lex, const SentenceFacts& f, Cue cue,
                 std::string_view event_type);
 // How `a` writes numeric dates (true = month first): an unambiguous one in
 // it (12/25/2011 month first, 25/12/2011 day first) settles the others when
-// all agree; else its outlet's convention (dates.tsv `order`).
+// all agree; else an ambiguous one its sentence's weekday settles ("01/06/2011:
+// On Thursday" is month first); else its outlet's convention (dates.tsv
+// `order`).
 bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a);
 // Short capitals that are acronyms, not country codes or places.
 bool CodeLike(std::string_view s);
