@@ -212,6 +212,7 @@ bool MentionBuilder::Unreal(const Candidate& c) const {
 MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
   Work w;
   w.cls = c.cls;
+  w.attacker_counted = c.facts.HasCue(lex_, Cue::kAttackerCounted);
   Mention& m = w.m;
   m.article_id = article_.id;
   m.kind = c.kind;
@@ -280,24 +281,18 @@ void MentionBuilder::MoveDiedOfWounds(Mention* m) {
 
 // "A suicide bomber ... killed five people": the attacker died too, and
 // casualty counts (ACLED, GTD) include him unless the text already does
-// ("including the bomber"). Added as a figure of the same sentence with its
-// own victim class, so it sums with the victims' figure.
-void MentionBuilder::CountSuicideAttacker(Mention* m) const {
-  if (m->kind != MentionKind::kIncident) return;
+// (`attacker_counted` cues: "including the bomber", "the bomber was
+// killed", "the militant and four policemen"). Added as a figure of the
+// same sentence with its own victim class, so it sums with the victims'.
+void MentionBuilder::CountSuicideAttacker(Work* w) const {
+  Mention* m = &w->m;
+  if (m->kind != MentionKind::kIncident || w->attacker_counted) return;
   bool suicide = false;
   for (const auto& t : m->trigger_words) suicide |= t.starts_with("suicide");
   Figure* killed = m->FigureFor(Outcome::kKilled);
   if (!suicide || !killed || killed->count.value() <= 0) return;
   for (const auto& f : m->figures) {
     if (f.victims == "attackers") return;
-  }
-  for (Span s : m->raw_spans) {
-    std::string_view raw = s.In(article_.raw);
-    if (raw.find("including the bomber") != std::string_view::npos ||
-        raw.find("including the attacker") != std::string_view::npos ||
-        raw.find("including the suicide") != std::string_view::npos) {
-      return;
-    }
   }
   Figure self = *killed;
   self.count = Count{1, 1, 1};
@@ -457,7 +452,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MarkAggregates(&works);
   for (auto& w : works) {
     MoveDiedOfWounds(&w.m);
-    CountSuicideAttacker(&w.m);
+    CountSuicideAttacker(&w);
   }
   std::vector<Mention> out;
   out.reserve(works.size());

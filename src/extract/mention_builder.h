@@ -45,6 +45,7 @@ class MentionBuilder {
   struct Work {
     Mention m;
     bool explicit_date = false;
+    bool attacker_counted = false;  // an attacker_counted cue was told
     Classification cls;  // evidence summed over the joined sentences
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
@@ -73,7 +74,7 @@ class MentionBuilder {
   int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
-  void CountSuicideAttacker(Mention* m) const;
+  void CountSuicideAttacker(Work* w) const;
   static void MoveDiedOfWounds(Mention* m);
 
   const Lexicon& lex_;

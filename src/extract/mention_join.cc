@@ -270,6 +270,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
     m.figures.push_back(f);
     if (retells) m.figures.back().adds = false;
   }
+  w->attacker_counted |= c.facts.HasCue(lex_, Cue::kAttackerCounted);
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
