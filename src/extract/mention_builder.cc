@@ -432,7 +432,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
     for (size_t k = works.size(); k-- > 0;) {
       if (c->cls.defaulted && k != last) continue;
-      if (works[k].m.weak || !Compatible(works[k], *c)) continue;
+      if (works[k].m.weak || !Compatible(works[k], *c, k == last)) continue;
       int affinity = Affinity(works[k], *c);
       if (affinity > best) {
         best = affinity;

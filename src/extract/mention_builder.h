@@ -70,7 +70,8 @@ class MentionBuilder {
                                         const Figure& g) const;
   std::vector<Candidate> SplitByFigurePlaces(const Candidate& c) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;
-  bool Compatible(const Work& w, const Candidate& c) const;
+  // `latest`: `w` is the mention told last (no other told since).
+  bool Compatible(const Work& w, const Candidate& c, bool latest) const;
   int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;

@@ -100,9 +100,14 @@ bool LoneDeathRetold(const Mention& m, const Candidate& c) {
   bool any = false;
   for (const auto& b : c.facts.figures) {
     if (b.outcome != Outcome::kKilled) continue;
-    // "him", "the man", a name; not "1 prisoner" (a count of others).
-    bool unclassed = (b.victims.empty() || b.victims == "named people") &&
-                     b.qualifier != "exact";
+    // "him", "the man", a name, "he died of his wounds"; not "1 prisoner"
+    // (a count of others). After an unclassed death ("killed Ali Khan"),
+    // "the victim", "the man" tell the same one.
+    bool single = b.qualifier != "exact" && !b.adds;
+    bool unclassed = single && (b.victims.empty() ||
+                                b.victims == "named people" ||
+                                b.victims == "wounded who died" ||
+                                mine->victims.empty());
     if (b.count.value() != 1 ||
         !(unclassed || (!b.victims.empty() && b.victims == mine->victims)) ||
         (!b.victims.empty() && b.victims == m.actor1)) {
@@ -127,7 +132,8 @@ bool BodyFoundLater(const Mention& m, const Candidate& c) {
 
 }  // namespace
 
-bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
+bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
+                                bool latest) const {
   const Mention& m = w.m;
   if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
     return false;
@@ -153,9 +159,12 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // killed Dawar Khan": a sentence naming no actor that repeats the count of
   // the event just told retells it, whatever type its words suggest.
   bool next = c.facts.index - m.sentences.back() <= 1;
+  // A lone death may be retold a few sentences on ("Police suspect
+  // smugglers killed Khan"), with no other event told in between.
+  bool near = latest && c.facts.index - m.sentences.back() <= 3;
   bool retold = (c.cls.actor1.empty() && c.cls.actor2.empty() && next &&
                  SharesCount(m, c)) ||
-                (next && LoneDeathRetold(m, c));
+                ((next || near) && LoneDeathRetold(m, c));
   if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
                        c.cls.event_type,
                        protesters(c.cls.actor1, c.cls.actor2)) &&
