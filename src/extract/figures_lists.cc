@@ -106,7 +106,8 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
   const QuantityAt* q = k < n ? QuantityStarting(f, k) : nullptr;
   if (q) {
     if (q->q.implausible || q->q.qualifier == "zero" ||
-        q->q.qualifier == "vague" || q->q.count.high != q->q.count.low) {
+        q->q.qualifier == "vague" ||
+        (q->q.count.high && q->q.count.high != q->q.count.low)) {
       return false;
     }
     item->count = q->q.count.value();
@@ -118,6 +119,9 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
          f.toks[k + 1].norm == "their")) {
       k += 2;
     }
+    // "three other policemen", "two more victims".
+    static const std::set<std::string>& kMore = WordSet("more");
+    if (k + 1 < n && kMore.count(f.toks[k].norm) > 0) ++k;
   } else if (k == item->begin && (!bare || f.toks[k].cap)) {
     return false;
   }

@@ -19,6 +19,7 @@ TEST(FigureWords, SetsComeFromWordsTsv) {
       {"thing", "villagers", false}, {"amount", "number", true},
       {"zero", "nobody", true},      {"counted", "wounded", true},
       {"counted", "guards", false},  {"no such set", "were", false},
+      {"more", "other", true},       {"more", "soldiers", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)
