@@ -131,6 +131,18 @@ void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss);
 void DropHypotheticalFigures(const Lexicon& lex,
                              const std::vector<Hit>& outcomes,
                              SentenceFacts* f);
+// "two ASWJ cadres, identified as Abu Hashim and Zubair, were shot and
+// killed", "eight people including four policemen and the party secretary,
+// Ali Musa, were killed": a count of two or more opening a clause whose
+// subject runs on in an apposition (commas, brackets, names, "including",
+// "identified as") from `after` to a passive killed verb, which is
+// returned (null when none). No trigger, outcome, "was"/"had", or count
+// outside an "including" breakdown stands in between. Killed only, like
+// the long subjects of PassiveAfterLongSubject (figures.cc).
+const Hit* PassiveAfterApposition(const Lexicon& lex,
+                                  const std::vector<Hit>& outcomes,
+                                  const SentenceFacts& f, const QuantityAt& qa,
+                                  uint32_t after);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
 
