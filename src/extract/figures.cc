@@ -474,6 +474,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
   BindVictimLists(outcomes, f);
+  BindOneAndOthers(outcomes, f);
   DropBreakdowns(f);
   DropHypotheticalFigures(lex, outcomes, f);
   MarkAdditions(f);

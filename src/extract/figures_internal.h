@@ -92,6 +92,12 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
 // "two soldiers, a policeman and a civilian were killed": one figure for
 // the list, replacing those bound to its items.
 void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f);
+// "Colonel Ali Khan, the district police chief, and two other officers were
+// killed" (3), "a local commander and his son were shot dead" (2): the one
+// person told before "and" adds to the count of the item after it ("his
+// son", "his two guards", "two other officers", "three others") when no
+// count stands before "and".
+void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f);
 // figures_ellipsis.cc: "killed four in Basra and two in Amara": a count
 // with only its place after "and" shares the outcome and victims of the
 // placed count before it.

@@ -311,6 +311,105 @@ void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   }
 }
 
+namespace {
+
+// The item after "and" at `a` up to `e` (exclusive): "his son", "his two
+// guards", "two other police officers", "three others". How many people
+// it counts, or 0 when it is no such item.
+int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e) {
+  static const std::set<std::string>& kMore = WordSet("more");
+  uint32_t j = a + 1;
+  bool poss = j < e && (f.toks[j].norm == "his" || f.toks[j].norm == "her" ||
+                        f.toks[j].norm == "their");
+  if (poss) ++j;
+  int64_t n = 1;
+  const QuantityAt* q = j < e ? QuantityStarting(f, j) : nullptr;
+  if (q) {
+    if (q->q.qualifier != "exact" || q->q.implausible) return 0;
+    n = q->q.count.value();
+    j = q->tok_end;
+  }
+  // "two more" may be one quantity.
+  bool more = q && kMore.count(f.toks[j - 1].norm) > 0;
+  if (j < e && kMore.count(f.toks[j].norm) > 0) {
+    more = true;
+    ++j;
+  }
+  if (j >= e || e - j > 3) return 0;
+  bool others = e - j == 1 && f.toks[e - 1].norm == "others";
+  if (!poss && !((more || others) && q)) return 0;
+  for (uint32_t k = j; k < e; ++k) {
+    if (f.toks[k].punct || f.toks[k].cap || IsQuantityTok(f, k)) return 0;
+  }
+  // "his sons": an unstated number.
+  const std::string& head = f.toks[e - 1].norm;
+  if (!q && head.size() > 3 && head.back() == 's') return 0;
+  return n;
+}
+
+// Whether the words before "and" at `a` tell one person: some words back to
+// the sentence start or ";", with no count, outcome or auxiliary among them
+// ("a soldier was killed, and two others were hurt" tells another clause).
+bool OneBefore(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+               uint32_t a, uint32_t* from) {
+  uint32_t k = a;
+  while (k > 0 && a - k < 25) {
+    const Tok& t = f.toks[k - 1];
+    if (t.norm == ";" || t.norm == ":" || t.norm == ".") break;
+    bool outcome = false;
+    for (const auto& o : outcomes) outcome |= o.begin <= k - 1 && k - 1 < o.end;
+    if (outcome || IsQuantityTok(f, k - 1) || t.norm == "and" ||
+        Auxiliary(t.norm)) {
+      return false;
+    }
+    --k;
+  }
+  *from = k;
+  return k < a;
+}
+
+}  // namespace
+
+void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f) {
+  for (const auto& o : outcomes) {
+    if (o.e->form != OutcomeForm::kVerb ||
+        (o.e->outcome != Outcome::kKilled &&
+         o.e->outcome != Outcome::kInjured)) {
+      continue;
+    }
+    uint32_t k = o.begin;
+    while (k > 0 && Adverb(f->toks[k - 1].norm)) --k;
+    if (k < 3 || f->toks[k - 1].norm != "were") continue;
+    const uint32_t e = k - 1;
+    uint32_t a = e;
+    while (a > 0 && e - a < 7 && f->toks[a - 1].norm != "and") --a;
+    if (a == 0 || f->toks[a - 1].norm != "and") continue;
+    --a;
+    int64_t n = OthersItem(*f, a, e);
+    uint32_t from = 0;
+    if (n == 0 || !OneBefore(outcomes, *f, a, &from)) continue;
+    const Span region{f->toks[from].span.begin, f->toks[o.end - 1].span.end};
+    auto inside = [&](const Figure& g) {
+      return g.outcome == o.e->outcome && g.span.begin >= region.begin &&
+             g.span.end <= region.end;
+    };
+    Figure fig;
+    bool told_more = false;
+    for (const auto& g : f->figures) {
+      if (!inside(g)) continue;
+      told_more |= g.count.value() > n;
+      if (fig.victims.empty()) fig.victims = g.victims;
+    }
+    if (told_more) continue;
+    std::erase_if(f->figures, inside);
+    fig.outcome = o.e->outcome;
+    fig.qualifier = "exact";
+    fig.count = Count{n + 1, n + 1, n + 1};
+    fig.span = {f->toks[from].span.begin, f->toks[e - 1].span.end};
+    f->figures.push_back(std::move(fig));
+  }
+}
+
 // "killed the party's chairman, Ali Musa, and his son", "killed Ali Musa,
 // a party leader, and his three guards": the relatives closing an
 // apposition that starts at the comma at `k`. Returns how many (one, or
