@@ -177,9 +177,18 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
     return k == ActorKind::kState || k == ActorKind::kArmed;
   };
   bool same_toll = SharesDistinctiveCount(m, c, true) || retells;
+  // "A suicide bomber struck a mosque. Five people, including a police
+  // chief, were killed": the casualties of an attack told without any,
+  // right after it; whoever the sentence names are its victims or those
+  // who fought back ("eight militants were killed when troops returned
+  // fire"), not other perpetrators.
+  bool toll_of_told =
+      next && !c.facts.figures.empty() &&
+      std::none_of(m.figures.begin(), m.figures.end(),
+                   [](const Figure& f) { return f.count.value() > 0; });
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
-      !same_toll && !retold) {
+      !same_toll && !retold && !toll_of_told) {
     return false;
   }
   bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
