@@ -213,6 +213,7 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
   Work w;
   w.cls = c.cls;
   w.attacker_counted = c.facts.HasCue(lex_, Cue::kAttackerCounted);
+  NoteSuicideAttack(c, &w);
   Mention& m = w.m;
   m.article_id = article_.id;
   m.kind = c.kind;
@@ -279,23 +280,61 @@ void MentionBuilder::MoveDiedOfWounds(Mention* m) {
   }
 }
 
+// "a suicide bomber", "two suicide bombers": the attackers a suicide attack
+// trigger tells (one, or the count right before it), noted at the first.
+void MentionBuilder::NoteSuicideAttack(const Candidate& c, Work* w) const {
+  const SentenceFacts& f = c.facts;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex_.entry(h.payload);
+    if (e.kind != LexKind::kTrigger || e.sub_event_type != "Suicide bomb") {
+      continue;
+    }
+    int64_t n = 1;
+    for (const auto& qa : f.quantities) {
+      if (qa.tok_end == h.begin && qa.q.qualifier == "exact" &&
+          !qa.q.implausible) {
+        n = qa.q.count.value();
+      }
+    }
+    if (w->suicide_attackers == 0) {
+      w->suicide_span = {f.toks[h.begin].span.begin,
+                         f.toks[h.end - 1].span.end};
+      w->suicide_sentence = f.index;
+    }
+    w->suicide_attackers = std::max(w->suicide_attackers, n);
+  }
+}
+
 // "A suicide bomber ... killed five people": the attacker died too, and
 // casualty counts (ACLED, GTD) include him unless the text already does
 // (`attacker_counted` cues: "including the bomber", "the bomber was
 // killed", "the militant and four policemen"). Added as a figure of the
 // same sentence with its own victim class, so it sums with the victims'.
-void MentionBuilder::CountSuicideAttacker(Work* w) const {
+void MentionBuilder::CountSuicideAttacker(Work* w, bool only_suicide) const {
   Mention* m = &w->m;
-  if (m->kind != MentionKind::kIncident || w->attacker_counted) return;
-  bool suicide = false;
-  for (const auto& t : m->trigger_words) suicide |= t.starts_with("suicide");
-  Figure* killed = m->FigureFor(Outcome::kKilled);
-  if (!suicide || !killed || killed->count.value() <= 0) return;
+  const int64_t n = w->suicide_attackers;
+  if (m->kind != MentionKind::kIncident || w->attacker_counted || n == 0) {
+    return;
+  }
   for (const auto& f : m->figures) {
     if (f.victims == "attackers") return;
   }
-  Figure self = *killed;
-  self.count = Count{1, 1, 1};
+  // With no one else killed ("wounding four soldiers"), the attackers are
+  // the dead, told at the trigger; only in the article's one suicide attack
+  // ("The bomber was identified as ..." told apart is no other attack).
+  Figure self;
+  if (const Figure* killed = m->FigureFor(Outcome::kKilled);
+      killed && killed->count.value() > 0) {
+    self = *killed;
+  } else if (!only_suicide) {
+    return;
+  } else {
+    self.outcome = Outcome::kKilled;
+    self.span = w->suicide_span;
+    self.raw_span = article_.offsets.ToRaw(self.span);
+    self.sentence = w->suicide_sentence;
+  }
+  self.count = Count{n, n, n};
   self.qualifier = "attacker";
   self.victims = "attackers";
   self.attribution.clear();
@@ -450,9 +489,14 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
   }
   MarkAggregates(&works);
+  int suicide_attacks = 0;
+  for (const auto& w : works) {
+    suicide_attacks += w.m.kind == MentionKind::kIncident &&
+                       w.suicide_attackers > 0;
+  }
   for (auto& w : works) {
     MoveDiedOfWounds(&w.m);
-    CountSuicideAttacker(&w);
+    CountSuicideAttacker(&w, suicide_attacks == 1);
   }
   std::vector<Mention> out;
   out.reserve(works.size());

@@ -46,6 +46,11 @@ class MentionBuilder {
     Mention m;
     bool explicit_date = false;
     bool attacker_counted = false;  // an attacker_counted cue was told
+    // A suicide attack told ("two suicide bombers"): how many attackers,
+    // where (clean text) and in which sentence; 0 when none.
+    int64_t suicide_attackers = 0;
+    Span suicide_span;
+    int suicide_sentence = -1;
     Classification cls;  // evidence summed over the joined sentences
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
@@ -75,7 +80,8 @@ class MentionBuilder {
   int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
-  void CountSuicideAttacker(Work* w) const;
+  void NoteSuicideAttack(const Candidate& c, Work* w) const;
+  void CountSuicideAttacker(Work* w, bool only_suicide) const;
   static void MoveDiedOfWounds(Mention* m);
 
   const Lexicon& lex_;

@@ -289,6 +289,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
     if (retells) m.figures.back().adds = false;
   }
   w->attacker_counted |= c.facts.HasCue(lex_, Cue::kAttackerCounted);
+  NoteSuicideAttack(c, w);
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
