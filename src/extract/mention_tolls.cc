@@ -1,0 +1,118 @@
+// Tolls of an article's mentions once they are joined: the suicide
+// attackers a toll leaves out, and totals over several incidents (aggregates
+// of the article's other incidents, or shared by incidents it does not tell).
+// Part of MentionBuilder (see mention_builder.h).
+#include <algorithm>
+
+#include "extract/mention_builder.h"
+#include "extract/mention_util.h"
+
+namespace sitrep {
+
+using namespace mention_util;  // NOLINT: this stage's own helpers
+
+// "a suicide bomber", "two suicide bombers": the attackers a suicide attack
+// trigger tells (one, or the count right before it), noted at the first.
+void MentionBuilder::NoteSuicideAttack(const Candidate& c, Work* w) const {
+  const SentenceFacts& f = c.facts;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex_.entry(h.payload);
+    if (e.kind != LexKind::kTrigger || e.sub_event_type != "Suicide bomb") {
+      continue;
+    }
+    int64_t n = 1;
+    for (const auto& qa : f.quantities) {
+      if (qa.tok_end == h.begin && qa.q.qualifier == "exact" &&
+          !qa.q.implausible) {
+        n = qa.q.count.value();
+      }
+    }
+    if (w->suicide_attackers == 0) {
+      w->suicide_span = {f.toks[h.begin].span.begin,
+                         f.toks[h.end - 1].span.end};
+      w->suicide_sentence = f.index;
+    }
+    w->suicide_attackers = std::max(w->suicide_attackers, n);
+  }
+}
+
+// "A suicide bomber ... killed five people": the attacker died too, and
+// casualty counts (ACLED, GTD) include him unless the text already does
+// (`attacker_counted` cues: "including the bomber", "the bomber was
+// killed", "the militant and four policemen"). Added as a figure of the
+// same sentence with its own victim class, so it sums with the victims'.
+void MentionBuilder::CountSuicideAttacker(Work* w, bool only_suicide) const {
+  Mention* m = &w->m;
+  const int64_t n = w->suicide_attackers;
+  if (m->kind != MentionKind::kIncident || w->attacker_counted || n == 0) {
+    return;
+  }
+  for (const auto& f : m->figures) {
+    if (f.victims == "attackers") return;
+  }
+  // With no one else killed ("wounding four soldiers"), the attackers are
+  // the dead, told at the trigger; only in the article's one suicide attack
+  // ("The bomber was identified as ..." told apart is no other attack).
+  Figure self;
+  if (const Figure* killed = m->FigureFor(Outcome::kKilled);
+      killed && killed->count.value() > 0) {
+    self = *killed;
+  } else if (!only_suicide) {
+    return;
+  } else {
+    self.outcome = Outcome::kKilled;
+    self.span = w->suicide_span;
+    self.raw_span = article_.offsets.ToRaw(self.span);
+    self.sentence = w->suicide_sentence;
+  }
+  self.count = Count{n, n, n};
+  self.qualifier = "attacker";
+  self.victims = "attackers";
+  self.attribution.clear();
+  m->figures.push_back(self);
+}
+
+// A killed figure equal to the sum of two or more other incidents' killed
+// figures in other places is an aggregate of them, not a new incident.
+void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
+  // "In total, 37 people were killed": a total over this article's other
+  // incidents only when there are any; alone, it is the incident's toll.
+  for (size_t i = 0; i < ws->size(); ++i) {
+    Mention& m = (*ws)[i].m;
+    if (m.kind != MentionKind::kAggregate) continue;
+    bool others = false;
+    for (size_t j = 0; j < ws->size(); ++j) {
+      const Mention& o = (*ws)[j].m;
+      others |= j != i && o.kind == MentionKind::kIncident &&
+                o.FigureFor(Outcome::kKilled) != nullptr;
+    }
+    if (!others) m.kind = MentionKind::kIncident;
+  }
+  for (size_t i = 0; i < ws->size(); ++i) {
+    Mention& m = (*ws)[i].m;
+    const Figure* total = m.FigureFor(Outcome::kKilled);
+    if (m.kind != MentionKind::kIncident || !total ||
+        total->count.value() <= 0) {
+      continue;
+    }
+    int64_t sum = 0;
+    std::vector<int> parts;
+    for (size_t j = 0; j < ws->size(); ++j) {
+      const Mention& o = (*ws)[j].m;
+      const Figure* f = o.FigureFor(Outcome::kKilled);
+      if (j == i || !f || o.kind != MentionKind::kIncident) continue;
+      if (IsLocal(o.location) && IsLocal(m.location) &&
+          o.location->geonameid == m.location->geonameid) {
+        continue;
+      }
+      sum += f->count.value();
+      parts.push_back(o.sentences.front());
+    }
+    if (parts.size() >= 2 && sum == total->count.value()) {
+      m.kind = MentionKind::kAggregate;
+      m.parts = parts;
+    }
+  }
+}
+
+}  // namespace sitrep
