@@ -20,6 +20,8 @@ TEST(FigureWords, SetsComeFromWordsTsv) {
       {"zero", "nobody", true},      {"counted", "wounded", true},
       {"counted", "guards", false},  {"no such set", "were", false},
       {"more", "other", true},       {"more", "soldiers", false},
+      {"incidents", "bombings", true}, {"incidents", "people", false},
+      {"over", "between", true},     {"over", "killed", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)

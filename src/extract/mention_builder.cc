@@ -120,6 +120,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   } else if (killed && f.HasCue(lex_, Cue::kAggregate)) {
     c.kind = MentionKind::kAggregate;
   }
+  if (killed) c.shared_by = IncidentsCounted(f);
   c.facts = std::move(f);
   // "Video showed ..." describes an event already told.
   if (AboutFootage(lex_, c.facts)) {
@@ -212,6 +213,8 @@ bool MentionBuilder::Unreal(const Candidate& c) const {
 MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
   Work w;
   w.cls = c.cls;
+  w.shared_by = c.shared_by;
+  w.shared_sentence = c.facts.index;
   w.attacker_counted = c.facts.HasCue(lex_, Cue::kAttackerCounted);
   NoteSuicideAttack(c, &w);
   Mention& m = w.m;
@@ -384,6 +387,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       works.back().m.weak = weak;
     }
   }
+  ShareTotals(&works);
   MarkAggregates(&works);
   int suicide_attacks = 0;
   for (const auto& w : works) {

@@ -30,6 +30,9 @@ struct Candidate {
   int weekday = -1;                 // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
+  // "21 were killed in the three bombings": the incidents its counts are
+  // told over (0: one).
+  int64_t shared_by = 0;
 };
 
 class MentionBuilder {
@@ -51,6 +54,8 @@ class MentionBuilder {
     int64_t suicide_attackers = 0;
     Span suicide_span;
     int suicide_sentence = -1;
+    int64_t shared_by = 0;  // a joined Candidate's, told in:
+    int shared_sentence = -1;
     Classification cls;  // evidence summed over the joined sentences
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
@@ -80,6 +85,7 @@ class MentionBuilder {
   int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
+  static void ShareTotals(std::vector<Work>* ws);
   void NoteSuicideAttack(const Candidate& c, Work* w) const;
   void CountSuicideAttacker(Work* w, bool only_suicide) const;
   static void MoveDiedOfWounds(Mention* m);

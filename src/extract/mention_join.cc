@@ -290,6 +290,10 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   }
   w->attacker_counted |= c.facts.HasCue(lex_, Cue::kAttackerCounted);
   NoteSuicideAttack(c, w);
+  if (c.shared_by > 1) {
+    w->shared_by = c.shared_by;
+    w->shared_sentence = c.facts.index;
+  }
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));

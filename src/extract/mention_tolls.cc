@@ -72,6 +72,39 @@ void MentionBuilder::CountSuicideAttacker(Work* w, bool only_suicide) const {
   m->figures.push_back(self);
 }
 
+// "21 were killed in the three bombings": a total over the article's
+// other incidents is an aggregate of them; in the report of one of the
+// incidents alone, the share of it (GTD and ACLED split a toll shared by
+// several incidents evenly).
+void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
+  for (size_t i = 0; i < ws->size(); ++i) {
+    Work& w = (*ws)[i];
+    const int64_t n = w.shared_by;
+    if (n < 2 || w.m.kind != MentionKind::kIncident) continue;
+    bool others = false, own = false;
+    for (size_t j = 0; j < ws->size(); ++j) {
+      const Mention& o = (*ws)[j].m;
+      const Figure* f = o.FigureFor(Outcome::kKilled);
+      others |= j != i && o.kind == MentionKind::kIncident && f &&
+                f->count.value() > 0;
+    }
+    for (const Figure& f : w.m.figures) {
+      own |= f.outcome == Outcome::kKilled && f.sentence != w.shared_sentence;
+    }
+    if (others && !own) {
+      w.m.kind = MentionKind::kAggregate;
+      continue;
+    }
+    for (Figure& f : w.m.figures) {
+      if (f.sentence != w.shared_sentence || f.victims == "attackers") continue;
+      for (std::optional<int64_t>* v :
+           {&f.count.low, &f.count.best, &f.count.high}) {
+        if (*v) **v = (**v + n / 2) / n;
+      }
+    }
+  }
+}
+
 // A killed figure equal to the sum of two or more other incidents' killed
 // figures in other places is an aggregate of them, not a new incident.
 void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {

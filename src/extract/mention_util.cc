@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "extract/date_lexicon.h"
+#include "extract/figures_internal.h"
 
 namespace sitrep::mention_util {
 
@@ -150,6 +151,56 @@ void OrderByWeekday(const SentenceFacts& f, const Article& a, bool* mdy,
 }
 
 }  // namespace
+
+namespace {
+
+// The number of incidents a count at token `k` tells ("the three
+// bombings", "both linked attacks"), or 0.
+int64_t IncidentsAt(const SentenceFacts& f, uint32_t k) {
+  using figures_internal::WordSet;
+  static const std::set<std::string>& kIncidents = WordSet("incidents");
+  const uint32_t n = f.toks.size();
+  int64_t count = 0;
+  uint32_t j = k;
+  if (f.toks[k].norm == "both") {
+    count = 2;
+    j = k + 1;
+  }
+  for (const auto& qa : f.quantities) {
+    if (qa.tok_begin == k && qa.q.qualifier == "exact") {
+      count = qa.q.count.value();
+      j = qa.tok_end;
+    }
+  }
+  if (count < 2) return 0;
+  for (uint32_t e = j; e < n && e < j + 3; ++e) {
+    if (f.toks[e].punct) return 0;
+    if (kIncidents.count(f.toks[e].norm) > 0) return count;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int64_t IncidentsCounted(const SentenceFacts& f) {
+  using figures_internal::WordSet;
+  static const std::set<std::string>& kOver = WordSet("over");
+  const uint32_t n = f.toks.size();
+  for (uint32_t k = 0; k + 2 < n; ++k) {
+    if (kOver.count(f.toks[k].norm) == 0) continue;
+    uint32_t j = k + 1;
+    // "in the three", "across all ten", "from all of the three".
+    while (j < n && j < k + 4 &&
+           (f.toks[j].norm == "the" || f.toks[j].norm == "all" ||
+            f.toks[j].norm == "of")) {
+      ++j;
+    }
+    if (j < n) {
+      if (int64_t count = IncidentsAt(f, j); count > 0) return count;
+    }
+  }
+  return 0;
+}
 
 bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a) {
   bool mdy = false, dmy = false;

@@ -58,6 +58,11 @@ bool CueGoverns(const Lexicon& lex, const SentenceFacts& f, Cue cue,
 // On Thursday" is month first); else its outlet's convention (dates.tsv
 // `order`).
 bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a);
+// "21 people were killed in the three bombings", "between the two attacks",
+// "across all ten incidents": how many incidents the sentence's counts are
+// told over (words.tsv sets "over" and "incidents"; "both" is two); 0 when
+// none.
+int64_t IncidentsCounted(const SentenceFacts& f);
 // Short capitals that are acronyms, not country codes or places.
 bool CodeLike(std::string_view s);
 bool Acronym(std::string_view s);
