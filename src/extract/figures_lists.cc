@@ -370,6 +370,78 @@ bool OneBefore(const std::vector<Hit>& outcomes, const SentenceFacts& f,
 
 }  // namespace
 
+namespace {
+
+// Replaces the figures of outcome `o` told from token `from` to `end` by
+// one of `n` + 1 people ("X and n others"), unless one counts more.
+void ReplaceOneAndOthers(const Hit& o, uint32_t from, uint32_t end, int64_t n,
+                         SentenceFacts* f) {
+  const Span region{f->toks[from].span.begin, f->toks[end - 1].span.end};
+  auto inside = [&](const Figure& g) {
+    return g.outcome == o.e->outcome && g.span.begin >= region.begin &&
+           g.span.end <= region.end;
+  };
+  Figure fig;
+  for (const auto& g : f->figures) {
+    if (!inside(g)) continue;
+    if (g.count.value() > n) return;
+    if (fig.victims.empty()) fig.victims = g.victims;
+  }
+  std::erase_if(f->figures, inside);
+  fig.outcome = o.e->outcome;
+  fig.qualifier = "exact";
+  fig.count = Count{n + 1, n + 1, n + 1};
+  fig.span = region;
+  f->figures.push_back(std::move(fig));
+}
+
+// "killing the police chief, Ali Khan and two other officers": the object
+// of an active verb, one person and then "and" an others item. False when
+// the object is no such list.
+bool ObjectOneAndOthers(const std::vector<Hit>& outcomes, const Hit& o,
+                        SentenceFacts* f) {
+  const uint32_t size = f->toks.size();
+  auto outcome_at = [&](uint32_t k) {
+    for (const auto& h : outcomes) {
+      if (h.begin <= k && k < h.end) return true;
+    }
+    return false;
+  };
+  // Active: not "was killed instantly and his passenger ...", nor
+  // "leaving ten killed, including ...".
+  uint32_t v = o.begin;
+  while (v > 0 && Adverb(f->toks[v - 1].norm)) --v;
+  if (v == 0 || Auxiliary(f->toks[v - 1].norm) || o.end >= size ||
+      f->toks[o.end].punct) {
+    return false;
+  }
+  uint32_t a = o.end;
+  for (; a < size && a < o.end + 15 && f->toks[a].norm != "and"; ++a) {
+    const std::string& w = f->toks[a].norm;
+    if (w == "." || w == ";" || w == ":" || w == "including" ||
+        Auxiliary(w) || IsQuantityTok(*f, a) || outcome_at(a)) {
+      return false;
+    }
+  }
+  if (a == o.end || a >= size || f->toks[a].norm != "and") return false;
+  uint32_t e = a + 1;
+  while (e < size && e < a + 8 && !outcome_at(e) &&
+         (!f->toks[e].punct || f->toks[e].norm == "-") &&
+         f->toks[e].norm != "and") {
+    ++e;
+  }
+  // "... and his passenger, Ali Khan, was wounded": another clause.
+  for (uint32_t k = e; k < size && k < e + 6 && f->toks[k].norm != "."; ++k) {
+    if (Auxiliary(f->toks[k].norm)) return false;
+  }
+  int64_t n = OthersItem(*f, a, e);
+  if (n == 0) return false;
+  ReplaceOneAndOthers(o, o.begin, e, n, f);
+  return true;
+}
+
+}  // namespace
+
 void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   for (const auto& o : outcomes) {
     if (o.e->form != OutcomeForm::kVerb ||
@@ -377,6 +449,7 @@ void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f) {
          o.e->outcome != Outcome::kInjured)) {
       continue;
     }
+    if (ObjectOneAndOthers(outcomes, o, f)) continue;
     uint32_t k = o.begin;
     while (k > 0 && Adverb(f->toks[k - 1].norm)) --k;
     if (k < 3 || f->toks[k - 1].norm != "were") continue;
@@ -388,25 +461,7 @@ void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     int64_t n = OthersItem(*f, a, e);
     uint32_t from = 0;
     if (n == 0 || !OneBefore(outcomes, *f, a, &from)) continue;
-    const Span region{f->toks[from].span.begin, f->toks[o.end - 1].span.end};
-    auto inside = [&](const Figure& g) {
-      return g.outcome == o.e->outcome && g.span.begin >= region.begin &&
-             g.span.end <= region.end;
-    };
-    Figure fig;
-    bool told_more = false;
-    for (const auto& g : f->figures) {
-      if (!inside(g)) continue;
-      told_more |= g.count.value() > n;
-      if (fig.victims.empty()) fig.victims = g.victims;
-    }
-    if (told_more) continue;
-    std::erase_if(f->figures, inside);
-    fig.outcome = o.e->outcome;
-    fig.qualifier = "exact";
-    fig.count = Count{n + 1, n + 1, n + 1};
-    fig.span = {f->toks[from].span.begin, f->toks[e - 1].span.end};
-    f->figures.push_back(std::move(fig));
+    ReplaceOneAndOthers(o, from, o.end, n, f);
   }
 }
 
