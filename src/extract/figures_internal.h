@@ -37,6 +37,8 @@ const std::set<std::string>& ZeroWords();
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
                         LexKind kind);
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
+// The quantity starting at token `k`, or null. Defined in figures_lists.cc.
+const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k);
 // "killed the mayor of Jere, Ali Musa, and his son": the relatives (one,
 // or the count after "his") closing an apposition that starts at token `k`;
 // 0 when none. Defined in figures_lists.cc.
