@@ -396,6 +396,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   }
   for (auto& w : works) {
     MoveDiedOfWounds(&w.m);
+    MarkPerpetratorsKilled(&w.m);
     CountSuicideAttacker(&w, suicide_attacks == 1);
   }
   std::vector<Mention> out;

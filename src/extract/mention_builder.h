@@ -86,6 +86,7 @@ class MentionBuilder {
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
   static void ShareTotals(std::vector<Work>* ws);
+  static void MarkPerpetratorsKilled(Mention* m);
   void NoteSuicideAttack(const Candidate& c, Work* w) const;
   void CountSuicideAttacker(Work* w, bool only_suicide) const;
   static void MoveDiedOfWounds(Mention* m);

@@ -72,6 +72,25 @@ void MentionBuilder::CountSuicideAttacker(Work* w, bool only_suicide) const {
   m->figures.push_back(self);
 }
 
+// "Gunmen shot dead a police chief. The gunman was killed by return fire":
+// a death of the event's perpetrators first told after its victims' is
+// one more, never another report of the same dead ("two civilians and three
+// militants were killed ... The three militants were killed" tells them
+// twice).
+void MentionBuilder::MarkPerpetratorsKilled(Mention* m) {
+  if (m->actor1.empty()) return;
+  bool victims_told = false;
+  for (Figure& f : m->figures) {
+    if (f.outcome != Outcome::kKilled || f.count.value() <= 0) continue;
+    if (f.victims != m->actor1) {
+      victims_told = true;
+      continue;
+    }
+    f.adds = victims_told;
+    return;
+  }
+}
+
 // "21 were killed in the three bombings": a total over the article's
 // other incidents is an aggregate of them; in the report of one of the
 // incidents alone, the share of it (GTD and ACLED split a toll shared by
