@@ -38,6 +38,14 @@ int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e) {
     more = true;
     ++j;
   }
+  // "his bodyguard, Fazl Mahmood,": who the item is, named after it.
+  if (poss && e > j + 3 && f.toks[e - 1].norm == ",") {
+    uint32_t c = j;
+    while (c < e && !f.toks[c].punct) ++c;
+    bool name = c + 2 < e && f.toks[c].norm == ",";
+    for (uint32_t k = c + 1; name && k + 1 < e; ++k) name = f.toks[k].cap;
+    if (name) e = c;
+  }
   if (j >= e || e - j > 3) return 0;
   bool others = e - j == 1 && f.toks[e - 1].norm == "others";
   if (!poss && !((more || others) && q)) return 0;
@@ -159,7 +167,7 @@ void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     if (k < 3 || f->toks[k - 1].norm != "were") continue;
     const uint32_t e = k - 1;
     uint32_t a = e;
-    while (a > 0 && e - a < 7 && f->toks[a - 1].norm != "and") --a;
+    while (a > 0 && e - a < 10 && f->toks[a - 1].norm != "and") --a;
     if (a == 0 || f->toks[a - 1].norm != "and") continue;
     --a;
     int64_t n = OthersItem(*f, a, e);
