@@ -18,8 +18,11 @@ bool Auxiliary(const std::string& w) {
 
 // The item after "and" at `a` up to `e` (exclusive): "his son", "his two
 // guards", "two other police officers", "three others". How many people
-// it counts, or 0 when it is no such item.
-int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e) {
+// it counts, or 0 when it is no such item. With `names`, a name is one
+// person too (a subject, not "killed an officer of the Department of
+// Environment and Natural Resources").
+int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e,
+                   bool names) {
   static const std::set<std::string>& kMore = WordSet("more");
   uint32_t j = a + 1;
   bool poss = j < e && (f.toks[j].norm == "his" || f.toks[j].norm == "her" ||
@@ -47,6 +50,10 @@ int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e) {
     if (name) e = c;
   }
   if (j >= e || e - j > 3) return 0;
+  // "Mir Ali and Naseer were killed": a name is one person.
+  bool name = names && !poss && !q;
+  for (uint32_t k = j; name && k < e; ++k) name = f.toks[k].cap;
+  if (name && f.toks[a - 1].cap) return 1;
   bool others = e - j == 1 && f.toks[e - 1].norm == "others";
   if (!poss && !((more || others) && q)) return 0;
   for (uint32_t k = j; k < e; ++k) {
@@ -146,7 +153,7 @@ bool ObjectOneAndOthers(const std::vector<Hit>& outcomes, const Hit& o,
   for (uint32_t k = e; k < size && k < e + 6 && f->toks[k].norm != "."; ++k) {
     if (Auxiliary(f->toks[k].norm)) return false;
   }
-  int64_t n = OthersItem(*f, a, e);
+  int64_t n = OthersItem(*f, a, e, false);
   if (n == 0) return false;
   ReplaceOneAndOthers(o, o.begin, e, n, f);
   return true;
@@ -170,7 +177,7 @@ void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     while (a > 0 && e - a < 10 && f->toks[a - 1].norm != "and") --a;
     if (a == 0 || f->toks[a - 1].norm != "and") continue;
     --a;
-    int64_t n = OthersItem(*f, a, e);
+    int64_t n = OthersItem(*f, a, e, true);
     uint32_t from = 0;
     if (n == 0 || !OneBefore(outcomes, *f, a, &from)) continue;
     ReplaceOneAndOthers(o, from, o.end, n, f);
