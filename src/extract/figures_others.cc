@@ -133,15 +133,26 @@ bool ObjectOneAndOthers(const std::vector<Hit>& outcomes, const Hit& o,
       f->toks[o.end].punct) {
     return false;
   }
+  // "killing officer Ali Khan, two other soldiers and ...": a comma before
+  // a counted others item ("two other", "three more") joins it too.
+  auto counted_after = [&](uint32_t k) {
+    return k + 2 < size && f->toks[k].norm == "," &&
+           QuantityStarting(*f, k + 1) != nullptr;
+  };
   uint32_t a = o.end;
-  for (; a < size && a < o.end + 15 && f->toks[a].norm != "and"; ++a) {
+  for (; a < size && a < o.end + 15 && f->toks[a].norm != "and" &&
+         !counted_after(a);
+       ++a) {
     const std::string& w = f->toks[a].norm;
     if (w == "." || w == ";" || w == ":" || w == "including" ||
         Auxiliary(w) || IsQuantityTok(*f, a) || outcome_at(a)) {
       return false;
     }
   }
-  if (a == o.end || a >= size || f->toks[a].norm != "and") return false;
+  if (a == o.end || a >= size ||
+      (f->toks[a].norm != "and" && !counted_after(a))) {
+    return false;
+  }
   uint32_t e = a + 1;
   while (e < size && e < a + 8 && !outcome_at(e) &&
          !Auxiliary(f->toks[e].norm) &&
