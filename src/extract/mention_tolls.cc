@@ -114,11 +114,19 @@ void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
       w.m.kind = MentionKind::kAggregate;
       continue;
     }
+    // "Two suicide car bomb attacks ... Between the two bombings 44 were
+    // killed": the attackers died in them too, and are shared with them.
+    int64_t attackers = w.attacker_counted ? 0 : w.suicide_attackers;
     for (Figure& f : w.m.figures) {
       if (f.sentence != w.shared_sentence || f.victims == "attackers") continue;
+      int64_t add = f.outcome == Outcome::kKilled ? attackers : 0;
       for (std::optional<int64_t>* v :
            {&f.count.low, &f.count.best, &f.count.high}) {
-        if (*v) **v = (**v + n / 2) / n;
+        if (*v) **v = (**v + add + n / 2) / n;
+      }
+      if (add > 0) {
+        attackers = 0;
+        w.attacker_counted = true;
       }
     }
   }
