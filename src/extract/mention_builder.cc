@@ -121,6 +121,10 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     c.kind = MentionKind::kAggregate;
   }
   if (killed) c.shared_by = IncidentsCounted(f);
+  // "In total, 35 were killed" in the report of one of two related attacks.
+  if (killed && c.shared_by == 0 && c.kind == MentionKind::kAggregate) {
+    c.shared_by = one_of_;
+  }
   c.facts = std::move(f);
   // "Video showed ..." describes an event already told.
   if (AboutFootage(lex_, c.facts)) {
@@ -286,6 +290,7 @@ void MentionBuilder::MoveDiedOfWounds(Mention* m) {
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
+  one_of_ = OneOfIncidents(ss);
   sentence_index_.reserve(ss.size());
   sentence_places_.reserve(ss.size());
   sentence_weekdays_.reserve(ss.size());

@@ -104,6 +104,7 @@ class MentionBuilder {
   std::vector<int> sentence_weekdays_;        // unresolved weekday named, or -1
   std::vector<int> sentence_named_weekdays_;  // any weekday named, or -1
   bool month_first_ = false;  // ambiguous numeric dates read month first
+  int64_t one_of_ = 0;        // "one of three related attacks": 3
   std::vector<std::optional<DateMention>> sentence_dates_;  // first day named
 };
 

@@ -99,7 +99,7 @@ void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
   for (size_t i = 0; i < ws->size(); ++i) {
     Work& w = (*ws)[i];
     const int64_t n = w.shared_by;
-    if (n < 2 || w.m.kind != MentionKind::kIncident) continue;
+    if (n < 2 || w.m.kind == MentionKind::kTally) continue;
     bool others = false, own = false;
     for (size_t j = 0; j < ws->size(); ++j) {
       const Mention& o = (*ws)[j].m;
@@ -114,6 +114,7 @@ void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
       w.m.kind = MentionKind::kAggregate;
       continue;
     }
+    w.m.kind = MentionKind::kIncident;
     // "Two suicide car bomb attacks ... Between the two bombings 44 were
     // killed": the attackers died in them too, and are shared with them.
     int64_t attackers = w.attacker_counted ? 0 : w.suicide_attackers;

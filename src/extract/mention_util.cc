@@ -202,6 +202,16 @@ int64_t IncidentsCounted(const SentenceFacts& f) {
   return 0;
 }
 
+int64_t OneOfIncidents(const std::vector<SentenceFacts>& ss) {
+  for (const auto& f : ss) {
+    for (uint32_t k = 0; k + 3 < f.toks.size(); ++k) {
+      if (f.toks[k].norm != "one" || f.toks[k + 1].norm != "of") continue;
+      if (int64_t count = IncidentsAt(f, k + 2); count > 0) return count;
+    }
+  }
+  return 0;
+}
+
 bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a) {
   bool mdy = false, dmy = false;
   for (const auto& f : ss) {

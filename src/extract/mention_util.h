@@ -63,6 +63,9 @@ bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a);
 // told over (words.tsv sets "over" and "incidents"; "both" is two); 0 when
 // none.
 int64_t IncidentsCounted(const SentenceFacts& f);
+// "in one of three related attacks": how many incidents the article says
+// the one it reports is one of; 0 when it says none.
+int64_t OneOfIncidents(const std::vector<SentenceFacts>& ss);
 // Short capitals that are acronyms, not country codes or places.
 bool CodeLike(std::string_view s);
 bool Acronym(std::string_view s);
