@@ -96,6 +96,7 @@ void MentionBuilder::MarkPerpetratorsKilled(Mention* m) {
 // incidents alone, the share of it (GTD and ACLED split a toll shared by
 // several incidents evenly).
 void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
+  std::vector<size_t> merged;  // shares moved into the attack they count
   for (size_t i = 0; i < ws->size(); ++i) {
     Work& w = (*ws)[i];
     const int64_t n = w.shared_by;
@@ -116,8 +117,12 @@ void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
     }
     w.m.kind = MentionKind::kIncident;
     // "Two suicide car bomb attacks ... Between the two bombings 44 were
-    // killed": the attackers died in them too, and are shared with them.
-    int64_t attackers = w.attacker_counted ? 0 : w.suicide_attackers;
+    // killed": the attackers died in them too, and are shared with them
+    // (whichever mention of the article told them).
+    int64_t attackers = 0;
+    for (Work& o : *ws) {
+      if (!o.attacker_counted) attackers = std::max(attackers, o.suicide_attackers);
+    }
     for (Figure& f : w.m.figures) {
       if (f.sentence != w.shared_sentence || f.victims == "attackers") continue;
       int64_t add = f.outcome == Outcome::kKilled ? attackers : 0;
@@ -127,9 +132,24 @@ void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
       }
       if (add > 0) {
         attackers = 0;
-        w.attacker_counted = true;
+        for (Work& o : *ws) o.attacker_counted = true;
       }
     }
+    // The share told apart ("In total, 35 were killed" does not join) is
+    // the toll of the attack told before it with none of its own.
+    if (i > 0 && (*ws)[i - 1].m.kind == MentionKind::kIncident &&
+        (*ws)[i - 1].m.figures.empty()) {
+      Mention& to = (*ws)[i - 1].m;
+      for (const Figure& f : w.m.figures) to.figures.push_back(f);
+      to.sentences.insert(to.sentences.end(), w.m.sentences.begin(),
+                          w.m.sentences.end());
+      to.raw_spans.insert(to.raw_spans.end(), w.m.raw_spans.begin(),
+                          w.m.raw_spans.end());
+      merged.push_back(i);
+    }
+  }
+  for (size_t k = merged.size(); k-- > 0;) {
+    ws->erase(ws->begin() + static_cast<std::ptrdiff_t>(merged[k]));
   }
 }
 
