@@ -52,12 +52,13 @@ void MentionBuilder::CountSuicideAttacker(Work* w, bool only_suicide) const {
   }
   // With no one else killed ("wounding four soldiers"), the attackers are
   // the dead, told at the trigger; only in the article's one suicide attack
-  // ("The bomber was identified as ..." told apart is no other attack).
+  // ("The bomber was identified as ..." told apart is no other attack), and
+  // not when no one died ("police found a suicide vest ... no casualties").
   Figure self;
-  if (const Figure* killed = m->FigureFor(Outcome::kKilled);
-      killed && killed->count.value() > 0) {
+  const Figure* killed = m->FigureFor(Outcome::kKilled);
+  if (killed && killed->count.value() > 0) {
     self = *killed;
-  } else if (!only_suicide) {
+  } else if (!only_suicide || killed) {
     return;
   } else {
     self.outcome = Outcome::kKilled;
