@@ -64,13 +64,11 @@ bool BareHead(const SentenceFacts& f, uint32_t k) {
   return k >= f.toks.size() || f.toks[k].punct || Auxiliary(f.toks[k].norm);
 }
 
-
 // Parses one item at token `k`: a count or a one-person opener, then up to
 // four head words. `bare`: a lower-case head alone may stand ("a father and
 // son"). False when no item starts at `k`.
 bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
-               uint32_t k, bool bare, bool object, bool first,
-               Item* item) {
+               uint32_t k, bool bare, bool object, bool first, Item* item) {
   const uint32_t n = f.toks.size();
   if (k >= n) return false;
   *item = Item{k, k, 1, false, false};

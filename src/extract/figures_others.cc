@@ -21,8 +21,7 @@ bool Auxiliary(const std::string& w) {
 // it counts, or 0 when it is no such item. With `names`, a name is one
 // person too (a subject, not "killed an officer of the Department of
 // Environment and Natural Resources").
-int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e,
-                   bool names) {
+int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e, bool names) {
   static const std::set<std::string>& kMore = WordSet("more");
   uint32_t j = a + 1;
   bool poss = j < e && (f.toks[j].norm == "his" || f.toks[j].norm == "her" ||
@@ -144,8 +143,8 @@ bool ObjectOneAndOthers(const std::vector<Hit>& outcomes, const Hit& o,
          !counted_after(a);
        ++a) {
     const std::string& w = f->toks[a].norm;
-    if (w == "." || w == ";" || w == ":" || w == "including" ||
-        Auxiliary(w) || IsQuantityTok(*f, a) || outcome_at(a)) {
+    if (w == "." || w == ";" || w == ":" || w == "including" || Auxiliary(w) ||
+        IsQuantityTok(*f, a) || outcome_at(a)) {
       return false;
     }
   }

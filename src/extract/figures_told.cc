@@ -69,8 +69,8 @@ int64_t CountOf(const SentenceFacts& f, const std::string& noun) {
 uint32_t SingularSubjectBefore(const SentenceFacts& f, uint32_t end) {
   if (end == 0) return end;
   const std::string& head = f.toks[end - 1].norm;
-  bool plural = head.size() > 3 && head.back() == 's' &&
-                head[head.size() - 2] != 's';
+  bool plural =
+      head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's';
   if (plural || Things().count(head) || Amounts().count(head)) return end;
   for (uint32_t k = end; k > 0 && end - k < 4; --k) {
     const Tok& t = f.toks[k - 1];
@@ -158,9 +158,8 @@ uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
     bool letters = std::all_of(t.norm.begin(), t.norm.end(),
                                [](char c) { return c >= 'a' && c <= 'z'; });
     if (!letters || Preposition(t.norm) || Fillers().count(t.norm) ||
-        Determiner(t.norm) ||
-        t.norm == "his" || t.norm == "her" || t.norm == "their" ||
-        t.norm == "its") {
+        Determiner(t.norm) || t.norm == "his" || t.norm == "her" ||
+        t.norm == "their" || t.norm == "its") {
       break;
     }
     title = true;
@@ -280,8 +279,8 @@ const Hit* PassiveAfterApposition(const Lexicon& lex,
         t.norm == "have") {
       return nullptr;
     }
-    relative = t.norm == "who" || t.norm == "that" ||
-               (relative && t.norm != "were");
+    relative =
+        t.norm == "who" || t.norm == "that" || (relative && t.norm != "were");
     including |= t.norm == "including";
     aside |= t.norm == "," || t.norm == "(" || t.norm == "including";
   }

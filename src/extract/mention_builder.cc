@@ -396,8 +396,8 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MarkAggregates(&works);
   int suicide_attacks = 0;
   for (const auto& w : works) {
-    suicide_attacks += w.m.kind == MentionKind::kIncident &&
-                       w.suicide_attackers > 0;
+    suicide_attacks +=
+        w.m.kind == MentionKind::kIncident && w.suicide_attackers > 0;
   }
   for (auto& w : works) {
     MoveDiedOfWounds(&w.m);

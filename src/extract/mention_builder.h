@@ -20,14 +20,14 @@ struct Candidate {
   std::optional<Location> place;
   bool place_inherited = false;
   bool place_from_dateline = false;  // the dateline city stands in
-  std::optional<DateMention> date;  // an explicit date in the sentence
-  bool date_inherited = false;      // the date came from a sentence before
-  bool attach_only = false;         // may only join a mention just told
-  bool weak = false;                // names an event without any anchor
-  bool split = false;               // one of several places of one sentence
-  bool restates = false;            // "3 fatalities.": the toll once more
-  std::optional<CivilDay> past;     // an earlier year or month it names
-  int weekday = -1;                 // a weekday named but not resolvable
+  std::optional<DateMention> date;   // an explicit date in the sentence
+  bool date_inherited = false;       // the date came from a sentence before
+  bool attach_only = false;          // may only join a mention just told
+  bool weak = false;                 // names an event without any anchor
+  bool split = false;                // one of several places of one sentence
+  bool restates = false;             // "3 fatalities.": the toll once more
+  std::optional<CivilDay> past;      // an earlier year or month it names
+  int weekday = -1;                  // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
   // "21 were killed in the three bombings": the incidents its counts are
@@ -86,6 +86,7 @@ class MentionBuilder {
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
   static void ShareTotals(std::vector<Work>* ws);
+  static void DivideShare(Work* w, std::vector<Work>* ws);
   static void MarkPerpetratorsKilled(Mention* m);
   void NoteSuicideAttack(const Candidate& c, Work* w) const;
   void CountSuicideAttacker(Work* w, bool only_suicide) const;

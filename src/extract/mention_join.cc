@@ -104,10 +104,9 @@ bool LoneDeathRetold(const Mention& m, const Candidate& c) {
     // (a count of others). After an unclassed death ("killed Ali Khan"),
     // "the victim", "the man" tell the same one.
     bool single = b.qualifier != "exact" && !b.adds;
-    bool unclassed = single && (b.victims.empty() ||
-                                b.victims == "named people" ||
-                                b.victims == "wounded who died" ||
-                                mine->victims.empty());
+    bool unclassed =
+        single && (b.victims.empty() || b.victims == "named people" ||
+                   b.victims == "wounded who died" || mine->victims.empty());
     if (b.count.value() != 1 ||
         !(unclassed || (!b.victims.empty() && b.victims == mine->victims)) ||
         (!b.victims.empty() && b.victims == m.actor1)) {

@@ -92,6 +92,45 @@ void MentionBuilder::MarkPerpetratorsKilled(Mention* m) {
   }
 }
 
+namespace {
+
+// Moves the figures, sentences and spans of `from` into `to`.
+void MoveInto(const Mention& from, Mention* to) {
+  for (const Figure& f : from.figures) to->figures.push_back(f);
+  to->sentences.insert(to->sentences.end(), from.sentences.begin(),
+                       from.sentences.end());
+  to->raw_spans.insert(to->raw_spans.end(), from.raw_spans.begin(),
+                       from.raw_spans.end());
+}
+
+}  // namespace
+
+// Divides the figures `w` tells in its shared sentence by its `shared_by`
+// incidents. "Two suicide car bomb attacks ... Between the two bombings 44
+// were killed": the attackers died in them too, and are shared with them
+// (whichever mention of the article told them).
+void MentionBuilder::DivideShare(Work* w, std::vector<Work>* ws) {
+  const int64_t n = w->shared_by;
+  int64_t attackers = 0;
+  for (const Work& o : *ws) {
+    if (!o.attacker_counted) {
+      attackers = std::max(attackers, o.suicide_attackers);
+    }
+  }
+  for (Figure& f : w->m.figures) {
+    if (f.sentence != w->shared_sentence || f.victims == "attackers") continue;
+    int64_t add = f.outcome == Outcome::kKilled ? attackers : 0;
+    for (std::optional<int64_t>* v :
+         {&f.count.low, &f.count.best, &f.count.high}) {
+      if (*v) **v = (**v + add + n / 2) / n;
+    }
+    if (add > 0) {
+      attackers = 0;
+      for (Work& o : *ws) o.attacker_counted = true;
+    }
+  }
+}
+
 // "21 were killed in the three bombings": a total over the article's
 // other incidents is an aggregate of them; in the report of one of the
 // incidents alone, the share of it (GTD and ACLED split a toll shared by
@@ -100,8 +139,7 @@ void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
   std::vector<size_t> merged;  // shares moved into the attack they count
   for (size_t i = 0; i < ws->size(); ++i) {
     Work& w = (*ws)[i];
-    const int64_t n = w.shared_by;
-    if (n < 2 || w.m.kind == MentionKind::kTally) continue;
+    if (w.shared_by < 2 || w.m.kind == MentionKind::kTally) continue;
     bool others = false, own = false;
     for (size_t j = 0; j < ws->size(); ++j) {
       const Mention& o = (*ws)[j].m;
@@ -117,35 +155,13 @@ void MentionBuilder::ShareTotals(std::vector<Work>* ws) {
       continue;
     }
     w.m.kind = MentionKind::kIncident;
-    // "Two suicide car bomb attacks ... Between the two bombings 44 were
-    // killed": the attackers died in them too, and are shared with them
-    // (whichever mention of the article told them).
-    int64_t attackers = 0;
-    for (Work& o : *ws) {
-      if (!o.attacker_counted) attackers = std::max(attackers, o.suicide_attackers);
-    }
-    for (Figure& f : w.m.figures) {
-      if (f.sentence != w.shared_sentence || f.victims == "attackers") continue;
-      int64_t add = f.outcome == Outcome::kKilled ? attackers : 0;
-      for (std::optional<int64_t>* v :
-           {&f.count.low, &f.count.best, &f.count.high}) {
-        if (*v) **v = (**v + add + n / 2) / n;
-      }
-      if (add > 0) {
-        attackers = 0;
-        for (Work& o : *ws) o.attacker_counted = true;
-      }
-    }
+    DivideShare(&w, ws);
     // The share told apart ("In total, 35 were killed" does not join) is
     // the toll of the attack told before it with none of its own.
-    if (i > 0 && (*ws)[i - 1].m.kind == MentionKind::kIncident &&
-        (*ws)[i - 1].m.figures.empty()) {
-      Mention& to = (*ws)[i - 1].m;
-      for (const Figure& f : w.m.figures) to.figures.push_back(f);
-      to.sentences.insert(to.sentences.end(), w.m.sentences.begin(),
-                          w.m.sentences.end());
-      to.raw_spans.insert(to.raw_spans.end(), w.m.raw_spans.begin(),
-                          w.m.raw_spans.end());
+    Mention& before = (*ws)[i > 0 ? i - 1 : i].m;
+    if (i > 0 && before.kind == MentionKind::kIncident &&
+        before.figures.empty()) {
+      MoveInto(w.m, &before);
       merged.push_back(i);
     }
   }
