@@ -451,6 +451,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     }
     if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
     if (o == nullptr) o = PassiveAfterLongSubject(lex, outcomes, *f, qa);
+    if (o == nullptr) o = PassiveAfterApposition(lex, outcomes, *f, qa, after);
     if (o == nullptr) continue;
     // "arrested four of the attackers": arrests of some of the people who
     // did the event belong to it, not a new count (ACLED codes none).
@@ -473,6 +474,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
   BindVictimLists(outcomes, f);
+  BindOneAndOthers(outcomes, f);
   DropBreakdowns(f);
   DropHypotheticalFigures(lex, outcomes, f);
   MarkAdditions(f);

@@ -37,6 +37,8 @@ const std::set<std::string>& ZeroWords();
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
                         LexKind kind);
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
+// The quantity starting at token `k`, or null. Defined in figures_lists.cc.
+const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k);
 // "killed the mayor of Jere, Ali Musa, and his son": the relatives (one,
 // or the count after "his") closing an apposition that starts at token `k`;
 // 0 when none. Defined in figures_lists.cc.
@@ -92,6 +94,12 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
 // "two soldiers, a policeman and a civilian were killed": one figure for
 // the list, replacing those bound to its items.
 void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f);
+// "Colonel Ali Khan, the district police chief, and two other officers were
+// killed" (3), "a local commander and his son were shot dead" (2): the one
+// person told before "and" adds to the count of the item after it ("his
+// son", "his two guards", "two other officers", "three others") when no
+// count stands before "and".
+void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f);
 // figures_ellipsis.cc: "killed four in Basra and two in Amara": a count
 // with only its place after "and" shares the outcome and victims of the
 // placed count before it.
@@ -131,6 +139,18 @@ void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss);
 void DropHypotheticalFigures(const Lexicon& lex,
                              const std::vector<Hit>& outcomes,
                              SentenceFacts* f);
+// "two ASWJ cadres, identified as Abu Hashim and Zubair, were shot and
+// killed", "eight people including four policemen and the party secretary,
+// Ali Musa, were killed": a count of two or more opening a clause whose
+// subject runs on in an apposition (commas, brackets, names, "including",
+// "identified as") from `after` to a passive killed verb, which is
+// returned (null when none). No trigger, outcome, "was"/"had", or count
+// outside an "including" breakdown stands in between. Killed only, like
+// the long subjects of PassiveAfterLongSubject (figures.cc).
+const Hit* PassiveAfterApposition(const Lexicon& lex,
+                                  const std::vector<Hit>& outcomes,
+                                  const SentenceFacts& f, const QuantityAt& qa,
+                                  uint32_t after);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
 

@@ -64,19 +64,11 @@ bool BareHead(const SentenceFacts& f, uint32_t k) {
   return k >= f.toks.size() || f.toks[k].punct || Auxiliary(f.toks[k].norm);
 }
 
-const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k) {
-  for (const auto& q : f.quantities) {
-    if (q.tok_begin == k) return &q;
-  }
-  return nullptr;
-}
-
 // Parses one item at token `k`: a count or a one-person opener, then up to
 // four head words. `bare`: a lower-case head alone may stand ("a father and
 // son"). False when no item starts at `k`.
 bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
-               uint32_t k, bool bare, bool object, bool first,
-               Item* item) {
+               uint32_t k, bool bare, bool object, bool first, Item* item) {
   const uint32_t n = f.toks.size();
   if (k >= n) return false;
   *item = Item{k, k, 1, false, false};
@@ -106,7 +98,8 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
   const QuantityAt* q = k < n ? QuantityStarting(f, k) : nullptr;
   if (q) {
     if (q->q.implausible || q->q.qualifier == "zero" ||
-        q->q.qualifier == "vague" || q->q.count.high != q->q.count.low) {
+        q->q.qualifier == "vague" ||
+        (q->q.count.high && q->q.count.high != q->q.count.low)) {
       return false;
     }
     item->count = q->q.count.value();
@@ -118,6 +111,9 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
          f.toks[k + 1].norm == "their")) {
       k += 2;
     }
+    // "three other policemen", "two more victims".
+    static const std::set<std::string>& kMore = WordSet("more");
+    if (k + 1 < n && kMore.count(f.toks[k].norm) > 0) ++k;
   } else if (k == item->begin && (!bare || f.toks[k].cap)) {
     return false;
   }
@@ -288,6 +284,13 @@ void ReplaceWithList(const List& list, Outcome outcome, SentenceFacts* f) {
 }
 
 }  // namespace
+
+const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k) {
+  for (const auto& q : f.quantities) {
+    if (q.tok_begin == k) return &q;
+  }
+  return nullptr;
+}
 
 void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f) {
   for (const auto& o : outcomes) {

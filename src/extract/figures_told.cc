@@ -69,8 +69,8 @@ int64_t CountOf(const SentenceFacts& f, const std::string& noun) {
 uint32_t SingularSubjectBefore(const SentenceFacts& f, uint32_t end) {
   if (end == 0) return end;
   const std::string& head = f.toks[end - 1].norm;
-  bool plural = head.size() > 3 && head.back() == 's' &&
-                head[head.size() - 2] != 's';
+  bool plural =
+      head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's';
   if (plural || Things().count(head) || Amounts().count(head)) return end;
   for (uint32_t k = end; k > 0 && end - k < 4; --k) {
     const Tok& t = f.toks[k - 1];
@@ -158,9 +158,8 @@ uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
     bool letters = std::all_of(t.norm.begin(), t.norm.end(),
                                [](char c) { return c >= 'a' && c <= 'z'; });
     if (!letters || Preposition(t.norm) || Fillers().count(t.norm) ||
-        Determiner(t.norm) ||
-        t.norm == "his" || t.norm == "her" || t.norm == "their" ||
-        t.norm == "its") {
+        Determiner(t.norm) || t.norm == "his" || t.norm == "her" ||
+        t.norm == "their" || t.norm == "its") {
       break;
     }
     title = true;
@@ -224,6 +223,68 @@ void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss) {
       AddFigure(&f, MakeFigure(q, o.e->outcome, ""));
     }
   }
+}
+
+namespace {
+
+bool ClauseOpener(const SentenceFacts& f, const QuantityAt& qa) {
+  if (qa.tok_begin == 0) return true;
+  const std::string& w = f.toks[qa.tok_begin - 1].norm;
+  return w == "," || w == "and" || w == "when" || w == "while";
+}
+
+bool LexHitAt(const Lexicon& lex, const SentenceFacts& f, uint32_t k) {
+  for (const auto& h : f.hits) {
+    if (h.begin != k) continue;
+    LexKind kind = lex.entry(h.payload).kind;
+    if (kind == LexKind::kTrigger || kind == LexKind::kOutcome) return true;
+  }
+  return false;
+}
+
+// The killed verb after "were" (and adverbs) at `k`, or null.
+const Hit* KilledAfterWere(const std::vector<Hit>& outcomes,
+                           const SentenceFacts& f, uint32_t k) {
+  uint32_t v = k + 1;
+  while (v < f.toks.size() && Adverb(f.toks[v].norm)) ++v;
+  for (const auto& o : outcomes) {
+    if (o.begin == v && o.e->form == OutcomeForm::kVerb &&
+        o.e->outcome == Outcome::kKilled) {
+      return &o;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const Hit* PassiveAfterApposition(const Lexicon& lex,
+                                  const std::vector<Hit>& outcomes,
+                                  const SentenceFacts& f, const QuantityAt& qa,
+                                  uint32_t after) {
+  if (qa.q.count.value() < 2 || after <= qa.tok_end || !ClauseOpener(f, qa)) {
+    return nullptr;
+  }
+  bool aside = false, including = false, relative = false;
+  const uint32_t n = f.toks.size();
+  for (uint32_t k = after; k < n && k < after + 30; ++k) {
+    const Tok& t = f.toks[k];
+    if (t.norm == ";" || t.norm == ":" || t.norm == ".") return nullptr;
+    if (IsQuantityTok(f, k) && !including) return nullptr;
+    if (t.norm == "were" && !relative) {
+      return aside ? KilledAfterWere(outcomes, f, k) : nullptr;
+    }
+    if (LexHitAt(lex, f, k) || t.norm == "was" || t.norm == "is" ||
+        t.norm == "are" || t.norm == "had" || t.norm == "has" ||
+        t.norm == "have") {
+      return nullptr;
+    }
+    relative =
+        t.norm == "who" || t.norm == "that" || (relative && t.norm != "were");
+    including |= t.norm == "including";
+    aside |= t.norm == "," || t.norm == "(" || t.norm == "including";
+  }
+  return nullptr;
 }
 
 }  // namespace sitrep::figures_internal

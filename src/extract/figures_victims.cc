@@ -481,8 +481,10 @@ void MarkAdditions(SentenceFacts* f) {
       const std::string& w = f->toks[k].norm;
       before |= w == "another" || w == "further" || w == "additional";
     }
-    // "another" inside the figure's own words: "another soldier".
-    before |= b < f->toks.size() && f->toks[b].norm == "another";
+    // "another" inside the figure's own words: "another soldier"; or
+    // opening its sentence: "Another civilian, Nihoh, was killed when ...".
+    before |= (b < f->toks.size() && f->toks[b].norm == "another") ||
+              (!f->toks.empty() && f->toks[0].norm == "another");
     if (e < f->toks.size()) {
       const std::string& w = f->toks[e].norm;
       after = w == "more" || w == "others" || w == "other" || w == "additional";

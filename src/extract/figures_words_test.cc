@@ -14,11 +14,14 @@ struct Case {
 
 TEST(FigureWords, SetsComeFromWordsTsv) {
   const Case kCases[] = {
-      {"filler", "were", true},      {"filler", "soldiers", false},
-      {"thing", "rockets", true},    {"thing", "camels", true},
-      {"thing", "villagers", false}, {"amount", "number", true},
-      {"zero", "nobody", true},      {"counted", "wounded", true},
-      {"counted", "guards", false},  {"no such set", "were", false},
+      {"filler", "were", true},        {"filler", "soldiers", false},
+      {"thing", "rockets", true},      {"thing", "camels", true},
+      {"thing", "villagers", false},   {"amount", "number", true},
+      {"zero", "nobody", true},        {"counted", "wounded", true},
+      {"counted", "guards", false},    {"no such set", "were", false},
+      {"more", "other", true},         {"more", "soldiers", false},
+      {"incidents", "bombings", true}, {"incidents", "people", false},
+      {"over", "between", true},       {"over", "killed", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)

@@ -93,7 +93,8 @@ Status Lexicon::AddLine(LexKind kind, const std::vector<std::string>& c) {
                                    {"recalled", Cue::kRecalled},
                                    {"superlative", Cue::kSuperlative},
                                    {"target", Cue::kTarget},
-                                   {"died_of_wounds", Cue::kDiedOfWounds}},
+                                   {"died_of_wounds", Cue::kDiedOfWounds},
+                                   {"attacker_counted", Cue::kAttackerCounted}},
                                   &e.cue)) {
         return Status::InvalidArgument("want phrase, cue");
       }

@@ -61,7 +61,8 @@ enum class Cue : uint8_t {
   kRecalled,
   kSuperlative,
   kTarget,
-  kDiedOfWounds
+  kDiedOfWounds,
+  kAttackerCounted
 };
 
 struct LexEntry {

@@ -120,6 +120,11 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   } else if (killed && f.HasCue(lex_, Cue::kAggregate)) {
     c.kind = MentionKind::kAggregate;
   }
+  if (killed) c.shared_by = IncidentsCounted(f);
+  // "In total, 35 were killed" in the report of one of two related attacks.
+  if (killed && c.shared_by == 0 && c.kind == MentionKind::kAggregate) {
+    c.shared_by = one_of_;
+  }
   c.facts = std::move(f);
   // "Video showed ..." describes an event already told.
   if (AboutFootage(lex_, c.facts)) {
@@ -212,6 +217,10 @@ bool MentionBuilder::Unreal(const Candidate& c) const {
 MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
   Work w;
   w.cls = c.cls;
+  w.shared_by = c.shared_by;
+  w.shared_sentence = c.facts.index;
+  w.attacker_counted = c.facts.HasCue(lex_, Cue::kAttackerCounted);
+  NoteSuicideAttack(c, &w);
   Mention& m = w.m;
   m.article_id = article_.id;
   m.kind = c.kind;
@@ -278,81 +287,10 @@ void MentionBuilder::MoveDiedOfWounds(Mention* m) {
   }
 }
 
-// "A suicide bomber ... killed five people": the attacker died too, and
-// casualty counts (ACLED, GTD) include him unless the text already does
-// ("including the bomber"). Added as a figure of the same sentence with its
-// own victim class, so it sums with the victims' figure.
-void MentionBuilder::CountSuicideAttacker(Mention* m) const {
-  if (m->kind != MentionKind::kIncident) return;
-  bool suicide = false;
-  for (const auto& t : m->trigger_words) suicide |= t.starts_with("suicide");
-  Figure* killed = m->FigureFor(Outcome::kKilled);
-  if (!suicide || !killed || killed->count.value() <= 0) return;
-  for (const auto& f : m->figures) {
-    if (f.victims == "attackers") return;
-  }
-  for (Span s : m->raw_spans) {
-    std::string_view raw = s.In(article_.raw);
-    if (raw.find("including the bomber") != std::string_view::npos ||
-        raw.find("including the attacker") != std::string_view::npos ||
-        raw.find("including the suicide") != std::string_view::npos) {
-      return;
-    }
-  }
-  Figure self = *killed;
-  self.count = Count{1, 1, 1};
-  self.qualifier = "attacker";
-  self.victims = "attackers";
-  self.attribution.clear();
-  m->figures.push_back(self);
-}
-
-// A killed figure equal to the sum of two or more other incidents' killed
-// figures in other places is an aggregate of them, not a new incident.
-void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
-  // "In total, 37 people were killed": a total over this article's other
-  // incidents only when there are any; alone, it is the incident's toll.
-  for (size_t i = 0; i < ws->size(); ++i) {
-    Mention& m = (*ws)[i].m;
-    if (m.kind != MentionKind::kAggregate) continue;
-    bool others = false;
-    for (size_t j = 0; j < ws->size(); ++j) {
-      const Mention& o = (*ws)[j].m;
-      others |= j != i && o.kind == MentionKind::kIncident &&
-                o.FigureFor(Outcome::kKilled) != nullptr;
-    }
-    if (!others) m.kind = MentionKind::kIncident;
-  }
-  for (size_t i = 0; i < ws->size(); ++i) {
-    Mention& m = (*ws)[i].m;
-    const Figure* total = m.FigureFor(Outcome::kKilled);
-    if (m.kind != MentionKind::kIncident || !total ||
-        total->count.value() <= 0) {
-      continue;
-    }
-    int64_t sum = 0;
-    std::vector<int> parts;
-    for (size_t j = 0; j < ws->size(); ++j) {
-      const Mention& o = (*ws)[j].m;
-      const Figure* f = o.FigureFor(Outcome::kKilled);
-      if (j == i || !f || o.kind != MentionKind::kIncident) continue;
-      if (IsLocal(o.location) && IsLocal(m.location) &&
-          o.location->geonameid == m.location->geonameid) {
-        continue;
-      }
-      sum += f->count.value();
-      parts.push_back(o.sentences.front());
-    }
-    if (parts.size() >= 2 && sum == total->count.value()) {
-      m.kind = MentionKind::kAggregate;
-      m.parts = parts;
-    }
-  }
-}
-
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
+  one_of_ = OneOfIncidents(ss);
   sentence_index_.reserve(ss.size());
   sentence_places_.reserve(ss.size());
   sentence_weekdays_.reserve(ss.size());
@@ -437,7 +375,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
     for (size_t k = works.size(); k-- > 0;) {
       if (c->cls.defaulted && k != last) continue;
-      if (works[k].m.weak || !Compatible(works[k], *c)) continue;
+      if (works[k].m.weak || !Compatible(works[k], *c, k == last)) continue;
       int affinity = Affinity(works[k], *c);
       if (affinity > best) {
         best = affinity;
@@ -454,10 +392,17 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       works.back().m.weak = weak;
     }
   }
+  ShareTotals(&works);
   MarkAggregates(&works);
+  int suicide_attacks = 0;
+  for (const auto& w : works) {
+    suicide_attacks +=
+        w.m.kind == MentionKind::kIncident && w.suicide_attackers > 0;
+  }
   for (auto& w : works) {
     MoveDiedOfWounds(&w.m);
-    CountSuicideAttacker(&w.m);
+    MarkPerpetratorsKilled(&w.m);
+    CountSuicideAttacker(&w, suicide_attacks == 1);
   }
   std::vector<Mention> out;
   out.reserve(works.size());

@@ -20,16 +20,19 @@ struct Candidate {
   std::optional<Location> place;
   bool place_inherited = false;
   bool place_from_dateline = false;  // the dateline city stands in
-  std::optional<DateMention> date;  // an explicit date in the sentence
-  bool date_inherited = false;      // the date came from a sentence before
-  bool attach_only = false;         // may only join a mention just told
-  bool weak = false;                // names an event without any anchor
-  bool split = false;               // one of several places of one sentence
-  bool restates = false;            // "3 fatalities.": the toll once more
-  std::optional<CivilDay> past;     // an earlier year or month it names
-  int weekday = -1;                 // a weekday named but not resolvable
+  std::optional<DateMention> date;   // an explicit date in the sentence
+  bool date_inherited = false;       // the date came from a sentence before
+  bool attach_only = false;          // may only join a mention just told
+  bool weak = false;                 // names an event without any anchor
+  bool split = false;                // one of several places of one sentence
+  bool restates = false;             // "3 fatalities.": the toll once more
+  std::optional<CivilDay> past;      // an earlier year or month it names
+  int weekday = -1;                  // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
   std::string attribution;
+  // "21 were killed in the three bombings": the incidents its counts are
+  // told over (0: one).
+  int64_t shared_by = 0;
 };
 
 class MentionBuilder {
@@ -45,6 +48,14 @@ class MentionBuilder {
   struct Work {
     Mention m;
     bool explicit_date = false;
+    bool attacker_counted = false;  // an attacker_counted cue was told
+    // A suicide attack told ("two suicide bombers"): how many attackers,
+    // where (clean text) and in which sentence; 0 when none.
+    int64_t suicide_attackers = 0;
+    Span suicide_span;
+    int suicide_sentence = -1;
+    int64_t shared_by = 0;  // a joined Candidate's, told in:
+    int shared_sentence = -1;
     Classification cls;  // evidence summed over the joined sentences
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
@@ -79,11 +90,16 @@ class MentionBuilder {
                                         const Figure& g) const;
   std::vector<Candidate> SplitByFigurePlaces(const Candidate& c) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;
-  bool Compatible(const Work& w, const Candidate& c) const;
+  // `latest`: `w` is the mention told last (no other told since).
+  bool Compatible(const Work& w, const Candidate& c, bool latest) const;
   int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
-  void CountSuicideAttacker(Mention* m) const;
+  static void ShareTotals(std::vector<Work>* ws);
+  static void DivideShare(Work* w, std::vector<Work>* ws);
+  static void MarkPerpetratorsKilled(Mention* m);
+  void NoteSuicideAttack(const Candidate& c, Work* w) const;
+  void CountSuicideAttacker(Work* w, bool only_suicide) const;
   static void MoveDiedOfWounds(Mention* m);
 
   const Lexicon& lex_;
@@ -99,6 +115,7 @@ class MentionBuilder {
   std::vector<int> sentence_weekdays_;        // unresolved weekday named, or -1
   std::vector<int> sentence_named_weekdays_;  // any weekday named, or -1
   bool month_first_ = false;  // ambiguous numeric dates read month first
+  int64_t one_of_ = 0;        // "one of three related attacks": 3
   std::vector<std::optional<DateMention>> sentence_dates_;  // first day named
 };
 

@@ -100,9 +100,13 @@ bool LoneDeathRetold(const Mention& m, const Candidate& c) {
   bool any = false;
   for (const auto& b : c.facts.figures) {
     if (b.outcome != Outcome::kKilled) continue;
-    // "him", "the man", a name; not "1 prisoner" (a count of others).
-    bool unclassed = (b.victims.empty() || b.victims == "named people") &&
-                     b.qualifier != "exact";
+    // "him", "the man", a name, "he died of his wounds"; not "1 prisoner"
+    // (a count of others). After an unclassed death ("killed Ali Khan"),
+    // "the victim", "the man" tell the same one.
+    bool single = b.qualifier != "exact" && !b.adds;
+    bool unclassed =
+        single && (b.victims.empty() || b.victims == "named people" ||
+                   b.victims == "wounded who died" || mine->victims.empty());
     if (b.count.value() != 1 ||
         !(unclassed || (!b.victims.empty() && b.victims == mine->victims)) ||
         (!b.victims.empty() && b.victims == m.actor1)) {
@@ -127,7 +131,8 @@ bool BodyFoundLater(const Mention& m, const Candidate& c) {
 
 }  // namespace
 
-bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
+bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
+                                bool latest) const {
   const Mention& m = w.m;
   if (m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident) {
     return false;
@@ -153,9 +158,12 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
   // killed Dawar Khan": a sentence naming no actor that repeats the count of
   // the event just told retells it, whatever type its words suggest.
   bool next = c.facts.index - m.sentences.back() <= 1;
+  // A lone death may be retold a few sentences on ("Police suspect
+  // smugglers killed Khan"), with no other event told in between.
+  bool near = latest && c.facts.index - m.sentences.back() <= 3;
   bool retold = (c.cls.actor1.empty() && c.cls.actor2.empty() && next &&
                  SharesCount(m, c)) ||
-                (next && LoneDeathRetold(m, c));
+                ((next || near) && LoneDeathRetold(m, c));
   if (!TypesCompatible(m.event_type, protesters(m.actor1, m.actor2),
                        c.cls.event_type,
                        protesters(c.cls.actor1, c.cls.actor2)) &&
@@ -168,9 +176,18 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c) const {
     return k == ActorKind::kState || k == ActorKind::kArmed;
   };
   bool same_toll = SharesDistinctiveCount(m, c, true) || retells;
+  // "A suicide bomber struck a mosque. Five people, including a police
+  // chief, were killed": the casualties of an attack told without any,
+  // right after it; whoever the sentence names are its victims or those
+  // who fought back ("eight militants were killed when troops returned
+  // fire"), not other perpetrators.
+  bool toll_of_told =
+      next && !c.facts.figures.empty() &&
+      std::none_of(m.figures.begin(), m.figures.end(),
+                   [](const Figure& f) { return f.count.value() > 0; });
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
-      !same_toll && !retold) {
+      !same_toll && !retold && !toll_of_told) {
     return false;
   }
   bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
@@ -269,6 +286,12 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
       });
     m.figures.push_back(f);
     if (retells) m.figures.back().adds = false;
+  }
+  w->attacker_counted |= c.facts.HasCue(lex_, Cue::kAttackerCounted);
+  NoteSuicideAttack(c, w);
+  if (c.shared_by > 1) {
+    w->shared_by = c.shared_by;
+    w->shared_sentence = c.facts.index;
   }
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);

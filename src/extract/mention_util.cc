@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "extract/date_lexicon.h"
+#include "extract/figures_internal.h"
 
 namespace sitrep::mention_util {
 
@@ -126,6 +127,91 @@ DateMention SettleNumeric(DateMention d, int weekday, bool month_first,
   return d;
 }
 
+namespace {
+
+// "01/06/2011: On Thursday": the order an ambiguous numeric date must have
+// for the weekday its sentence names (6 January 2011 was a Thursday, 1 June
+// a Wednesday). Sets `*mdy` or `*dmy` when only one reading fits.
+void OrderByWeekday(const SentenceFacts& f, const Article& a, bool* mdy,
+                    bool* dmy) {
+  int weekday = -1;
+  for (const auto& d : f.dates) {
+    if (weekday < 0) weekday = WeekdayNamed(d.span.In(a.text));
+  }
+  if (weekday < 0) return;
+  for (const auto& d : f.dates) {
+    if (d.rule.find("ambiguous") == std::string::npos) continue;
+    CivilDay swapped{d.day.year, d.day.day, d.day.month};
+    bool as_read = d.day.valid() && d.day.Weekday() == weekday;
+    bool other = swapped.valid() && swapped.Weekday() == weekday;
+    if (as_read == other) continue;
+    // A date read as written is day first (see date_expr.h).
+    (as_read ? *dmy : *mdy) = true;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// The number of incidents a count at token `k` tells ("the three
+// bombings", "both linked attacks"), or 0.
+int64_t IncidentsAt(const SentenceFacts& f, uint32_t k) {
+  using figures_internal::WordSet;
+  static const std::set<std::string>& kIncidents = WordSet("incidents");
+  const uint32_t n = f.toks.size();
+  int64_t count = 0;
+  uint32_t j = k;
+  if (f.toks[k].norm == "both") {
+    count = 2;
+    j = k + 1;
+  }
+  for (const auto& qa : f.quantities) {
+    if (qa.tok_begin == k && qa.q.qualifier == "exact") {
+      count = qa.q.count.value();
+      j = qa.tok_end;
+    }
+  }
+  if (count < 2) return 0;
+  for (uint32_t e = j; e < n && e < j + 3; ++e) {
+    if (f.toks[e].punct) return 0;
+    if (kIncidents.count(f.toks[e].norm) > 0) return count;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int64_t IncidentsCounted(const SentenceFacts& f) {
+  using figures_internal::WordSet;
+  static const std::set<std::string>& kOver = WordSet("over");
+  const uint32_t n = f.toks.size();
+  for (uint32_t k = 0; k + 2 < n; ++k) {
+    if (kOver.count(f.toks[k].norm) == 0) continue;
+    uint32_t j = k + 1;
+    // "in the three", "across all ten", "from all of the three".
+    while (j < n && j < k + 4 &&
+           (f.toks[j].norm == "the" || f.toks[j].norm == "all" ||
+            f.toks[j].norm == "of")) {
+      ++j;
+    }
+    if (j < n) {
+      if (int64_t count = IncidentsAt(f, j); count > 0) return count;
+    }
+  }
+  return 0;
+}
+
+int64_t OneOfIncidents(const std::vector<SentenceFacts>& ss) {
+  for (const auto& f : ss) {
+    for (uint32_t k = 0; k + 3 < f.toks.size(); ++k) {
+      if (f.toks[k].norm != "one" || f.toks[k + 1].norm != "of") continue;
+      if (int64_t count = IncidentsAt(f, k + 2); count > 0) return count;
+    }
+  }
+  return 0;
+}
+
 bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a) {
   bool mdy = false, dmy = false;
   for (const auto& f : ss) {
@@ -135,6 +221,10 @@ bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a) {
     }
   }
   if (mdy != dmy) return mdy;
+  if (!mdy) {
+    for (const auto& f : ss) OrderByWeekday(f, a, &mdy, &dmy);
+    if (mdy != dmy) return mdy;
+  }
   return DateLexicon::Get().MonthFirst(a.outlet, a.url);
 }
 

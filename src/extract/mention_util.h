@@ -54,8 +54,18 @@ bool CueGoverns(const Lexicon& lex, const SentenceFacts& f, Cue cue,
                 std::string_view event_type);
 // How `a` writes numeric dates (true = month first): an unambiguous one in
 // it (12/25/2011 month first, 25/12/2011 day first) settles the others when
-// all agree; else its outlet's convention (dates.tsv `order`).
+// all agree; else an ambiguous one its sentence's weekday settles ("01/06/2011:
+// On Thursday" is month first); else its outlet's convention (dates.tsv
+// `order`).
 bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a);
+// "21 people were killed in the three bombings", "between the two attacks",
+// "across all ten incidents": how many incidents the sentence's counts are
+// told over (words.tsv sets "over" and "incidents"; "both" is two); 0 when
+// none.
+int64_t IncidentsCounted(const SentenceFacts& f);
+// "in one of three related attacks": how many incidents the article says
+// the one it reports is one of; 0 when it says none.
+int64_t OneOfIncidents(const std::vector<SentenceFacts>& ss);
 // Short capitals that are acronyms, not country codes or places.
 bool CodeLike(std::string_view s);
 bool Acronym(std::string_view s);
