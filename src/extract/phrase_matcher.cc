@@ -70,7 +70,9 @@ void PhraseMatcher::IndexRootPrefixes() {
 std::vector<PhraseHit> PhraseMatcher::Match(
     const std::vector<std::string_view>& tokens) const {
   std::vector<PhraseHit> hits;
-  std::vector<uint32_t> frontier, next;
+  // The trie nodes reached, reused by each call on this thread (two
+  // allocations a sentence otherwise).
+  thread_local std::vector<uint32_t> frontier, next;
   for (uint32_t start = 0; start < tokens.size(); ++start) {
     frontier.assign(1, 0);
     for (uint32_t t = start; t < tokens.size() && !frontier.empty(); ++t) {
