@@ -51,8 +51,10 @@ int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
   auto events = (*pipeline)->DeriveEvents();
   progress.Finish();
   if (!events.ok()) return ReportError(events.status());
+  std::string line;  // one buffer for every line
   for (const Event& e : *events) {
-    std::string line = EventToJsonLine(e);
+    line.clear();
+    AppendEventJsonLine(e, &line);
     line.push_back('\n');
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
