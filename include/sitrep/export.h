@@ -37,6 +37,9 @@ class Gazetteer;
 
 // One event as a single JSON line (no trailing newline).
 std::string EventToJsonLine(const Event& e);
+// The same line appended to `*out` (a caller writing many lines reuses one
+// buffer: no allocation per event).
+void AppendEventJsonLine(const Event& e, std::string* out);
 
 // Maps a key to a display name; returns "" when it has none.
 using NameLookup = std::function<std::string(std::string_view)>;

@@ -2,7 +2,9 @@
 // mentions in memory) and print the merged events as JSON Lines (for
 // pipelines and for shared/eval/score.py).
 #include <cstdio>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/command.h"
@@ -12,6 +14,17 @@
 
 namespace sitrep::cli {
 namespace {
+
+// Keeps `v` until the process ends, never destroyed: `extract` is the last
+// thing the process does, and freeing its events and in-memory corpus one
+// allocation at a time cost ~2.5% of the command's CPU (c10000) for memory
+// the exit releases at once. Reachable from a static, so leak checkers do
+// not count it.
+template <typename T>
+void LeaveToExit(T&& v) {
+  static auto* kept = new std::vector<std::unique_ptr<T>>();
+  kept->push_back(std::make_unique<T>(std::forward<T>(v)));
+}
 
 struct ExtractArgs {
   std::vector<std::string> paths;
@@ -38,11 +51,15 @@ int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
   auto events = (*pipeline)->DeriveEvents();
   progress.Finish();
   if (!events.ok()) return ReportError(events.status());
+  std::string line;  // one buffer for every line
   for (const Event& e : *events) {
-    std::string line = EventToJsonLine(e);
+    line.clear();
+    AppendEventJsonLine(e, &line);
     line.push_back('\n');
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
+  LeaveToExit(std::move(*events));
+  LeaveToExit(std::move(*pipeline));
   return report.failures.empty() ? kExitOk : kExitInputs;
 }
 

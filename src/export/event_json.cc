@@ -94,7 +94,12 @@ void WritePlace(JsonWriter& w, const Event& e) {
 
 std::string EventToJsonLine(const Event& e) {
   std::string out;
-  JsonWriter w(&out);
+  AppendEventJsonLine(e, &out);
+  return out;
+}
+
+void AppendEventJsonLine(const Event& e, std::string* out) {
+  JsonWriter w(out);
   w.BeginObject();
   w.Key("event_id");
   w.String(e.id);
@@ -147,7 +152,6 @@ std::string EventToJsonLine(const Event& e) {
   w.String(e.notes);
   WriteSources(w, e);
   w.EndObject();
-  return out;
 }
 
 }  // namespace sitrep

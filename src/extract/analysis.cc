@@ -169,8 +169,8 @@ SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
   f.span = sentence;
   std::string_view s = sentence.In(article_text);
   f.toks = TokenizeForMatch(s, sentence.begin);
-  std::vector<std::string_view> norms;
-  norms.reserve(f.toks.size());
+  thread_local std::vector<std::string_view> norms;  // reused per thread
+  norms.clear();
   for (const auto& t : f.toks) norms.push_back(t.norm);
   f.hits = PruneHits(lex, lex.matcher().Match(norms));
   QTokens qt(s);  // one tokenisation for the quantity and date scanners

@@ -5,13 +5,17 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "extract/analysis.h"
 
 namespace sitrep {
 
 struct Classification {
-  std::map<std::string, double> scores;  // event type -> evidence
+  // Event type -> evidence. The keys view strings that outlive every
+  // Classification (the lexicon's event types, classify.cc's type names):
+  // no string is allocated or copied per type.
+  std::map<std::string_view, double, std::less<>> scores;
   std::string event_type;                // argmax, "" when no evidence
   std::string sub_event_type;
   double score = 0;

@@ -338,10 +338,9 @@ bool DateScanner::TryAt(size_t i, DateMention* m, size_t* next) const {
   if (TryRel(i, m, next) || TryAgo(i, m, next)) return true;
   size_t j = i;
   int mode = -1;
-  if (!dl_.wd_prefix.MatchAt(t_, i, &j, &mode) && t_.IsWord(i)) {
-    auto it = dl_.anchors.find(t_.Text(i));
-    if (it != dl_.anchors.end()) {
-      mode = it->second;
+  if (!dl_.wd_prefix.MatchAt(t_, i, &j, &mode)) {
+    if (int anchor = dl_.AnchorAt(t_, i); anchor >= 0) {
+      mode = anchor;
       j = i + 1;
       if (t_.IsDash(j) && t_.Glued(j)) ++j;  // "mid-October"
     }

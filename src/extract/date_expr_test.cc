@@ -217,6 +217,29 @@ TEST(DateLexicon, NameFiltersAgreeWithLookup) {
   EXPECT_GE(found, 12);
 }
 
+// AnchorAt skips the map through a hash filter too: it must agree with a
+// plain lookup on every anchor word, its capitalised form, and others.
+TEST(DateLexicon, AnchorFilterAgreesWithLookup) {
+  const DateLexicon& lx = DateLexicon::Get();
+  ASSERT_FALSE(lx.anchors.empty());
+  std::string text = "the police said on sunday since 2019, last week - x";
+  for (const auto& [word, mode] : lx.anchors) {
+    std::string cap = word;
+    cap[0] = static_cast<char>(std::toupper(cap[0]));
+    text += " " + word + " " + cap + " x" + word + " " + word + "s";
+  }
+  QTokens t(text);
+  int found = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    SCOPED_TRACE(t.Text(i));
+    auto it = lx.anchors.find(t.Text(i));
+    int slow = !t.IsWord(i) || it == lx.anchors.end() ? -1 : it->second;
+    EXPECT_EQ(lx.AnchorAt(t, i), slow);
+    found += slow >= 0;
+  }
+  EXPECT_GE(found, static_cast<int>(lx.anchors.size()));
+}
+
 TEST(FindDates, LargeAndHostileInput) {
   std::string text;
   const char* parts[] = {

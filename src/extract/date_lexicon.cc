@@ -75,6 +75,7 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
     if (!ParseMode(r.at(2), &m)) return Status::InvalidArgument("bad mode");
     if (kind == "anchor") {
       lx->anchors[std::string(phrase)] = m;
+      lx->anchor_filter.Add(phrase);
     } else {
       lx->wd_prefix.Add(phrase, m);
     }
@@ -135,6 +136,12 @@ int DateLexicon::WeekdayAt(const QTokens& t, size_t i) const {
     return -1;
   }
   return it->second.value;
+}
+
+int DateLexicon::AnchorAt(const QTokens& t, size_t i) const {
+  if (!t.IsWord(i) || !anchor_filter.MayContain(t.Hash(i))) return -1;
+  auto it = anchors.find(t.Text(i));
+  return it == anchors.end() ? -1 : it->second;
 }
 
 Result<DateLexicon> DateLexicon::Parse(std::string_view tsv) {

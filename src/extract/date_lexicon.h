@@ -39,6 +39,7 @@ struct DateLexicon {
   QStringMap<Ago> agos;
   QStringMap<bool> wd_suffixes;
   QStringMap<Mode> anchors;
+  QWordFilter anchor_filter;  // the anchors' keys: skips most lookups
   // How an outlet writes ambiguous numeric dates (01/02/2011): true = month
   // first. Keys are lower-case outlet names or web hosts; "default" is the
   // reading when neither the article nor its outlet settles it.
@@ -52,6 +53,8 @@ struct DateLexicon {
   int MonthAt(const QTokens& t, size_t i) const;
   // Weekday (0-6) named by token i, or -1.
   int WeekdayAt(const QTokens& t, size_t i) const;
+  // The mode of the anchor word ("on", "last", "since") at token i, or -1.
+  int AnchorAt(const QTokens& t, size_t i) const;
 
   static Result<DateLexicon> Parse(std::string_view tsv);
   // From LoadLexiconText("dates.tsv"); empty (message on stderr) if broken.

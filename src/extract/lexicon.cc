@@ -197,6 +197,9 @@ Status Lexicon::AddHomeCues(std::string_view body) {
     if (cue.countries.empty()) return bad("want at least one country");
     home_cues_.push_back(std::move(cue));
   }
+  std::vector<std::string> phrases;
+  for (const HomeCue& c : home_cues_) phrases.push_back(c.phrase);
+  home_cue_phrases_ = WholePhraseSet(std::move(phrases));
   return Status::OK();
 }
 

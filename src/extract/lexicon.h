@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "extract/phrase_matcher.h"
+#include "extract/whole_phrases.h"
 #include "sitrep/event.h"
 #include "sitrep/status.h"
 
@@ -119,6 +120,8 @@ class Lexicon {
   const std::vector<ClauseSplit>& clause_splits() const { return splits_; }
   const std::vector<DayShift>& day_shifts() const { return shifts_; }
   const std::vector<HomeCue>& home_cues() const { return home_cues_; }
+  // The home cues' phrases, in home_cues() order, for one pass per text.
+  const WholePhraseSet& home_cue_phrases() const { return home_cue_phrases_; }
   // Reads home_countries.tsv rows (Load does; FromStrings leaves none).
   Status AddHomeCues(std::string_view body);
   // Reads clauses.tsv rows (Load does; FromStrings leaves both lists empty).
@@ -134,6 +137,7 @@ class Lexicon {
   std::vector<ClauseSplit> splits_;
   std::vector<DayShift> shifts_;
   std::vector<HomeCue> home_cues_;
+  WholePhraseSet home_cue_phrases_;
 };
 
 }  // namespace sitrep

@@ -254,8 +254,10 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   }
   Classification merged = w->cls;
   Decide(&merged, lex_, c.facts);
+  auto held = merged.scores.find(m.event_type);  // (no key viewing m's type)
+  double held_score = held == merged.scores.end() ? 0 : held->second;
   if (!merged.event_type.empty() && merged.event_type != m.event_type &&
-      merged.score > merged.scores[m.event_type]) {
+      merged.score > held_score) {
     m.event_type = merged.event_type;
     m.sub_event_type = merged.sub_event_type;
   }

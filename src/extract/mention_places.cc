@@ -58,23 +58,6 @@ bool OpensWithDateline(std::string_view text, Span place) {
   return false;
 }
 
-// `phrase` as whole words in `text` (letters and digits do not touch it).
-bool HasWholePhrase(std::string_view text, std::string_view phrase) {
-  auto word = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || (c & 0x80) != 0;
-  };
-  for (size_t at = text.find(phrase); at != std::string_view::npos;
-       at = text.find(phrase, at + 1)) {
-    size_t end = at + phrase.size();
-    if ((at == 0 || !word(text[at - 1])) &&
-        (end == text.size() || !word(text[end]))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 // "the OSCE SMM observed ... near Berezove": organisations and forces bound
@@ -82,8 +65,11 @@ bool HasWholePhrase(std::string_view text, std::string_view phrase) {
 // the places named (a tie keeps the named country first).
 void MentionBuilder::AddHomeCues(
     std::vector<std::pair<std::string, int>>* counts) {
-  for (const HomeCue& cue : lex_.home_cues()) {
-    if (!HasWholePhrase(article_.text, cue.phrase)) continue;
+  std::vector<char> found;  // one pass over the text for every cue
+  lex_.home_cue_phrases().Find(article_.text, &found);
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (!found[i]) continue;
+    const HomeCue& cue = lex_.home_cues()[i];
     for (const std::string& cc : cue.countries) {
       auto it = std::find_if(counts->begin(), counts->end(),
                              [&](auto& c) { return c.first == cc; });

@@ -40,22 +40,62 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
         if (cur == 0) IndexRootPrefixes();
       }
     } else {
-      auto it = nodes_[cur].exact.find(tok);
-      if (it != nodes_[cur].exact.end()) {
-        next = it->second;
-      } else {
+      uint64_t h = ViewHash()(tok);
+      next = FindEdge(cur, tok, h);
+      if (next == 0) {
         next = static_cast<uint32_t>(nodes_.size());
         if (cur == 0) {
-          size_t h = ViewHash()(tok) & (kRootBits - 1);
-          root_filter_[h >> 6] |= uint64_t{1} << (h & 63);
+          size_t b = h & (kRootBits - 1);
+          root_filter_[b >> 6] |= uint64_t{1} << (b & 63);
         }
-        nodes_[cur].exact.emplace(tok, next);
+        AddEdge(cur, tok, h, next);
         nodes_.emplace_back();
       }
     }
     cur = next;
   }
   if (cur != 0) nodes_[cur].payloads.push_back(payload);
+}
+
+uint32_t PhraseMatcher::FindEdge(uint32_t node, std::string_view tok,
+                                 uint64_t h) const {
+  uint64_t key = EdgeKey(node, h);
+  size_t mask = edges_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    const Edge& e = edges_[i];
+    if (e.child == 0) return 0;
+    if (e.key == key && e.node == node &&
+        std::string_view(tokens_).substr(e.tok_at, e.tok_len) == tok) {
+      return e.child;
+    }
+  }
+}
+
+void PhraseMatcher::AddEdge(uint32_t node, std::string_view tok, uint64_t h,
+                            uint32_t child) {
+  if (2 * (edge_count_ + 1) > edges_.size()) {  // keep the load under 1/2
+    std::vector<Edge> old(edges_.size() * 2);
+    old.swap(edges_);
+    size_t mask = edges_.size() - 1;
+    for (const Edge& e : old) {
+      if (e.child == 0) continue;
+      size_t i = e.key & mask;
+      while (edges_[i].child != 0) i = (i + 1) & mask;
+      edges_[i] = e;
+    }
+  }
+  Edge e;
+  e.key = EdgeKey(node, h);
+  e.child = child;
+  e.node = node;
+  e.tok_at = static_cast<uint32_t>(tokens_.size());
+  e.tok_len = static_cast<uint32_t>(tok.size());
+  tokens_.append(tok);
+  size_t mask = edges_.size() - 1;
+  size_t i = e.key & mask;
+  while (edges_[i].child != 0) i = (i + 1) & mask;
+  edges_[i] = e;
+  ++edge_count_;
 }
 
 void PhraseMatcher::IndexRootPrefixes() {
@@ -70,7 +110,12 @@ void PhraseMatcher::IndexRootPrefixes() {
 std::vector<PhraseHit> PhraseMatcher::Match(
     const std::vector<std::string_view>& tokens) const {
   std::vector<PhraseHit> hits;
-  std::vector<uint32_t> frontier, next;
+  // The trie nodes reached, reused by each call on this thread (two
+  // allocations a sentence otherwise).
+  thread_local std::vector<uint32_t> frontier, next;
+  thread_local std::vector<uint64_t> hashes;  // ViewHash of each token
+  hashes.clear();
+  for (std::string_view tok : tokens) hashes.push_back(ViewHash()(tok));
   for (uint32_t start = 0; start < tokens.size(); ++start) {
     frontier.assign(1, 0);
     for (uint32_t t = start; t < tokens.size() && !frontier.empty(); ++t) {
@@ -79,9 +124,8 @@ std::vector<PhraseHit> PhraseMatcher::Match(
       if (tok.empty()) break;  // no phrase token is empty
       for (uint32_t n : frontier) {
         const Node& node = nodes_[n];
-        if (n != 0 || MaybeAtRoot(tok)) {
-          auto it = node.exact.find(tok);
-          if (it != node.exact.end()) next.push_back(it->second);
+        if (n != 0 || MaybeAtRoot(hashes[t])) {
+          if (uint32_t c = FindEdge(n, tok, hashes[t])) next.push_back(c);
         }
         // Only the prefixes sharing the token's first byte can match.
         auto it_p =

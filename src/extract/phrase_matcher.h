@@ -15,7 +15,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace sitrep {
@@ -50,17 +49,40 @@ class PhraseMatcher {
     }
   };
   struct Node {
-    std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> exact;
     // Prefix tokens, sorted by first byte (insertion order within a byte).
     std::vector<std::pair<std::string, uint32_t>> prefix;
     std::vector<uint32_t> payloads;
   };
+  // The exact-token children of every node in one open-addressing table
+  // keyed by (node, token): one probe per lookup with the token's hash
+  // computed once per sentence (a hash map per node hashed the token again
+  // for each node and divided by a prime bucket count).
+  struct Edge {
+    uint64_t key = 0;     // EdgeKey(node, token hash)
+    uint32_t child = 0;   // 0: empty slot (the root is nobody's child)
+    uint32_t node = 0;
+    uint32_t tok_at = 0;  // the token's text in tokens_
+    uint32_t tok_len = 0;
+  };
+  static uint64_t EdgeKey(uint32_t node, uint64_t tok_hash) {
+    uint64_t x = tok_hash + 0x9E3779B97F4A7C15ull * (uint64_t{node} + 1);
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+  }
+  // The child of `node` by exact token `tok` (hash `h` = ViewHash), or 0.
+  uint32_t FindEdge(uint32_t node, std::string_view tok, uint64_t h) const;
+  void AddEdge(uint32_t node, std::string_view tok, uint64_t h, uint32_t child);
+  std::vector<Edge> edges_ = std::vector<Edge>(64);  // size a power of two
+  size_t edge_count_ = 0;
+  std::string tokens_;  // the text of every edge's token
+
   // A bit per hash (mod kRootBits) of every exact token of the root: most
   // tokens start no phrase, and the filter rejects them without a table
   // lookup (no false negatives, so hits are the same).
   static constexpr size_t kRootBits = 1 << 16;
-  bool MaybeAtRoot(std::string_view tok) const {
-    size_t h = ViewHash()(tok) & (kRootBits - 1);
+  bool MaybeAtRoot(uint64_t tok_hash) const {
+    size_t h = tok_hash & (kRootBits - 1);
     return (root_filter_[h >> 6] >> (h & 63)) & 1;
   }
   // Root prefixes starting with byte b: [root_prefix_at_[b],

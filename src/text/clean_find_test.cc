@@ -1,8 +1,10 @@
 // Fast paths of the cleaner's scans against their plain forms.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "sitrep/utf8.h"
 #include "text/clean_internal.h"
@@ -80,6 +82,63 @@ TEST(LooksBinary, MatchesThePlainLoop) {
   }
   EXPECT_GT(binary, 1000);  // both answers were exercised
   EXPECT_LT(binary, 19000);
+}
+
+// MatchLinePattern as first written: each pattern in order, the contains
+// patterns by a case-blind search of the line each.
+const clean_internal::NoisePattern* PlainMatchLinePattern(
+    std::string_view line) {
+  using clean_internal::EqualsNoCase;
+  using clean_internal::Match;
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
+    line.remove_prefix(1);
+  }
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
+    line.remove_suffix(1);
+  }
+  std::string_view bare = line;
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == '.')) {
+    bare.remove_suffix(1);
+  }
+  for (const auto& p : clean_internal::NoisePatterns()) {
+    bool hit = false;
+    if (p.match == Match::kLine || p.match == Match::kTail) {
+      hit = EqualsNoCase(bare, p.text);
+    } else if (p.match == Match::kPrefix) {
+      hit = EqualsNoCase(line.substr(0, p.text.size()), p.text);
+    } else if (p.match == Match::kContains) {
+      hit = line.size() <= 300 && PlainFindNoCase(line, p.text, 0) !=
+                                      std::string_view::npos;
+    }
+    if (hit) return &p;
+  }
+  return nullptr;
+}
+
+// Lines made of the patterns' own texts (case flipped at random), filler
+// and punctuation, some past the 300-byte limit of the contains patterns.
+TEST(MatchLinePattern, MatchesThePlainForm) {
+  std::vector<std::string> pieces = {"the", " ", ".", ":", "Click", "x",
+                                     std::string(120, 'a')};
+  for (const auto& p : clean_internal::NoisePatterns()) {
+    pieces.emplace_back(p.text);
+  }
+  std::mt19937 rng(17);
+  int hits = 0;
+  for (int t = 0; t < 20000; ++t) {
+    std::string line;
+    for (size_t k = 0, n = rng() % 6; k < n; ++k) {
+      line += pieces[rng() % pieces.size()];
+      if (rng() % 2) line += ' ';
+    }
+    for (char& c : line) {
+      if (rng() % 4 == 0) c = static_cast<char>(std::toupper(c));
+    }
+    const auto* want = PlainMatchLinePattern(line);
+    ASSERT_EQ(clean_internal::MatchLinePattern(line), want) << line;
+    hits += want != nullptr;
+  }
+  EXPECT_GT(hits, 1000);
 }
 
 }  // namespace

@@ -56,6 +56,7 @@ struct NoisePattern {
   std::string_view kind;  // Removed::kind
   Match match;
   std::string_view text;
+  std::string lower;  // kContains: `text` in ASCII lower case
 };
 const std::vector<NoisePattern>& NoisePatterns();
 

@@ -179,7 +179,10 @@ const std::vector<NoisePattern>& NoisePatterns() {
                                       : f[1] == "contains" ? Match::kContains
                                       : f[1] == "tail"     ? Match::kTail
                                                            : Match::kShortcode;
-                            v->push_back(NoisePattern{f[0], m, f[2]});
+                            v->push_back(NoisePattern{f[0], m, f[2], {}});
+                            if (m == Match::kContains) {
+                              v->back().lower = LowerCopy(f[2]);
+                            }
                           });
     return v;
   }();
@@ -220,6 +223,8 @@ const NoisePattern* MatchLinePattern(std::string_view line) {
   while (!bare.empty() && (bare.back() == ':' || bare.back() == '.')) {
     bare.remove_suffix(1);
   }
+  thread_local std::string lower;  // the line in lower case, when asked
+  bool lowered = false;
   for (const NoisePattern& p : NoisePatterns()) {
     switch (p.match) {
       case Match::kLine:
@@ -230,10 +235,14 @@ const NoisePattern* MatchLinePattern(std::string_view line) {
         if (EqualsNoCase(line.substr(0, p.text.size()), p.text)) return &p;
         break;
       case Match::kContains:  // boilerplate lines are short
-        if (line.size() <= kMaxContainsLine &&
-            FindNoCase(line, p.text) != std::string_view::npos) {
-          return &p;
+        if (line.size() > kMaxContainsLine || p.lower.empty()) break;
+        if (!lowered) {  // once per line, not a case-blind scan per pattern
+          lower.assign(line);
+          for (char& c : lower) c = Lower(c);
+          lowered = true;
         }
+        // = FindNoCase(line, p.text) != npos: Lower is per byte.
+        if (lower.find(p.lower) != std::string::npos) return &p;
         break;
       default:
         break;

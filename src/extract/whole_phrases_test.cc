@@ -1,0 +1,87 @@
+#include "extract/whole_phrases.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <random>
+
+#include "extract/lexicon.h"
+
+namespace sitrep {
+namespace {
+
+// The slow form: each phrase searched on its own.
+std::vector<char> Plain(const std::vector<std::string>& phrases,
+                        std::string_view text) {
+  std::vector<char> found;
+  for (const auto& p : phrases) found.push_back(HasWholePhrase(text, p));
+  return found;
+}
+
+TEST(WholePhraseSet, WholeWordsOnly) {
+  WholePhraseSet set({"OSCE SMM", "Donbas", "A", "é"});
+  std::vector<char> found;
+  set.Find("the OSCE SMM said Donbass", &found);
+  EXPECT_EQ(found, (std::vector<char>{1, 0, 0, 0}));
+  set.Find("Donbas: A", &found);
+  EXPECT_EQ(found, (std::vector<char>{0, 1, 1, 0}));
+  set.Find("", &found);
+  EXPECT_EQ(found, (std::vector<char>{0, 0, 0, 0}));
+  set.Find("xOSCE SMM, Donbas1, \xC3\xA9", &found);
+  EXPECT_EQ(found, (std::vector<char>{0, 0, 0, 1}));
+}
+
+// Random phrases and texts over a small alphabet (so that phrases share
+// first bytes, overlap and touch word bytes) against the plain search.
+TEST(WholePhraseSet, MatchesThePlainSearch) {
+  const std::vector<std::string> pieces = {
+      "a", "b", "A", " ", "-", ".", "1", "ab", "Ab", "\xC3\xA9", "\xE2\x80\x94",
+      "AA", "'", "\n"};
+  std::mt19937 rng(6);
+  auto make = [&](size_t max_pieces) {
+    std::string s;
+    size_t n = rng() % (max_pieces + 1);
+    for (size_t k = 0; k < n; ++k) s += pieces[rng() % pieces.size()];
+    return s;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::string> phrases;
+    size_t n = 1 + rng() % 12;
+    while (phrases.size() < n) {
+      std::string p = make(4);
+      if (!p.empty()) phrases.push_back(p);
+    }
+    WholePhraseSet set(phrases);
+    std::vector<char> found;
+    for (int t = 0; t < 20; ++t) {
+      std::string text = make(40);
+      set.Find(text, &found);
+      ASSERT_EQ(found, Plain(phrases, text)) << "text: " << text;
+    }
+  }
+}
+
+// The compiled home cues on texts that hold some of them.
+TEST(WholePhraseSet, HomeCuesMatchThePlainSearch) {
+  auto lex = Lexicon::Load();
+  ASSERT_TRUE(lex.ok());
+  std::vector<std::string> phrases;
+  for (const HomeCue& c : (*lex)->home_cues()) phrases.push_back(c.phrase);
+  ASSERT_FALSE(phrases.empty());
+  ASSERT_EQ((*lex)->home_cue_phrases().size(), phrases.size());
+  std::mt19937 rng(7);
+  for (int t = 0; t < 2000; ++t) {
+    std::string text = "In the report, ";
+    for (int k = 0; k < 6; ++k) {
+      const std::string& p = phrases[rng() % phrases.size()];
+      std::string glue[] = {" ", "s ", ", ", "-", "x", "\n\n"};
+      text += (rng() % 2 ? p : p.substr(0, p.size() / 2)) + glue[rng() % 6];
+    }
+    std::vector<char> found;
+    (*lex)->home_cue_phrases().Find(text, &found);
+    ASSERT_EQ(found, Plain(phrases, text)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
