@@ -152,10 +152,14 @@ bool DerivationCache::BoilerplateKeepsCopies(
   return true;
 }
 
-// ReferenceDates for undated article `doc`: the day of the dated article
-// it is tied to most strongly (a near-duplicate first, then the most
-// reported sentences shared; ties: the earlier day); nullopt when none.
-std::optional<CivilDay> DerivationCache::BorrowedDay(uint32_t doc) const {
+bool DerivationCache::Tie::BeatenBy(std::pair<int, int> s, CivilDay d) const {
+  return s > strength || (s == strength && d.ToDays() < day->ToDays());
+}
+
+// ReferenceDates for undated article `doc`: the dated article it is tied
+// to most strongly (a near-duplicate first, then the most reported
+// sentences shared; ties: the earlier day).
+DerivationCache::Tie DerivationCache::StrongestTie(uint32_t doc) const {
   std::unordered_map<uint32_t, std::pair<int, int>> ties;
   for (uint32_t other : pairs_[doc]) {
     if (infos_[other].published) ties[other].first = 1;
@@ -167,16 +171,32 @@ std::optional<CivilDay> DerivationCache::BorrowedDay(uint32_t doc) const {
       if (other != doc && infos_[other].published) ++ties[other].second;
     }
   }
-  std::optional<CivilDay> best;
-  std::pair<int, int> best_tie{-1, -1};
+  Tie best;
   for (const auto& [other, tie] : ties) {
     CivilDay d = *infos_[other].published;
-    if (tie > best_tie || (tie == best_tie && d.ToDays() < best->ToDays())) {
-      best = d;
-      best_tie = tie;
-    }
+    if (best.BeatenBy(tie, d)) best = Tie{tie, d};
   }
   return best;
+}
+
+// The day undated `doc` borrows once dated article `self` (indexed) shares
+// `shared` sentences with it: its cached strongest tie against self's
+// (`recompute`: its ties changed otherwise; asked in full).
+std::optional<CivilDay> DerivationCache::TiedDay(uint32_t doc, uint32_t self,
+                                                 int shared, bool recompute) {
+  auto it = ties_.find(doc);
+  if (recompute || it == ties_.end()) {
+    Tie t = StrongestTie(doc);
+    ties_[doc] = t;
+    return t.day;
+  }
+  Tie& t = it->second;
+  bool near = std::find(pairs_[doc].begin(), pairs_[doc].end(), self) !=
+              pairs_[doc].end();
+  std::pair<int, int> s{near ? 1 : 0, shared};
+  CivilDay d = *infos_[self].published;
+  if (t.BeatenBy(s, d)) t = Tie{s, d};
+  return t.day;
 }
 
 // The original of a copy component (CopyOf's rule).
@@ -224,16 +244,19 @@ IncrementalMerge::Delta DerivationCache::JoinCopies(
   return merge_.SetCopies(change);
 }
 
-// Re-dates the undated articles among `docs` whose borrowed day changed;
-// false when one has no day to borrow any more (only a full derivation
-// undoes a re-dating).
-Result<bool> DerivationCache::RedateTied(const std::set<uint32_t>& docs,
+// Re-dates the undated articles among `tied.docs` whose borrowed day
+// changed; false when one has no day to borrow any more (only a full
+// derivation undoes a re-dating).
+Result<bool> DerivationCache::RedateTied(const Tied& tied,
                                          const RedateFn& redate,
                                          Deltas* deltas) {
-  for (uint32_t doc : docs) {
+  for (uint32_t doc : tied.docs) {
     if (infos_[doc].published) continue;
     const std::string& id = infos_[doc].id;
-    std::optional<CivilDay> day = BorrowedDay(doc);
+    auto n = tied.shared.find(doc);
+    std::optional<CivilDay> day =
+        TiedDay(doc, tied.self, n == tied.shared.end() ? 0 : n->second,
+                tied.untied.count(doc) > 0);
     auto was = borrowed_.find(id);
     if (!day && was != borrowed_.end()) return false;
     if (!day || (was != borrowed_.end() && was->second == *day)) continue;
@@ -250,35 +273,35 @@ Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
     std::vector<Mention> mentions, const RedateFn& redate) {
   using Out = std::optional<Deltas>;
   std::vector<uint64_t> keys = banding_.BandKeys(in.signature);
-  std::unordered_map<uint32_t, int> shared;
+  Tied tied;
   std::vector<uint32_t> near, copies;
   std::vector<uint64_t> crossing;
-  std::set<uint32_t> untied;  // undated holders of new boilerplate
   if (doc_of_.count(in.info.id) || !NearDuplicates(in, keys, &near)) {
     return Out();
   }
-  SharedSentences(in, &shared, &copies, &crossing);
-  if (!BoilerplateKeepsCopies(crossing, &untied)) return Out();
+  SharedSentences(in, &tied.shared, &copies, &crossing);
+  if (!BoilerplateKeepsCopies(crossing, &tied.untied)) return Out();
   const bool dated = in.info.published.has_value();
   const std::string id = in.info.id;
-  const auto self = static_cast<uint32_t>(signatures_.size());
+  tied.self = static_cast<uint32_t>(signatures_.size());
   Index(std::move(in), keys);
   for (uint32_t d : near) {
-    pairs_[self].push_back(d);
-    pairs_[d].push_back(self);
+    pairs_[tied.self].push_back(d);
+    pairs_[d].push_back(tied.self);
   }
   Deltas deltas;
   copies.insert(copies.end(), near.begin(), near.end());
-  if (!copies.empty()) deltas.push_back(JoinCopies(self, copies));
+  if (!copies.empty()) deltas.push_back(JoinCopies(tied.self, copies));
   // Undated articles it lends a day to (or a better one): re-dated.
-  std::set<uint32_t> tied(near.begin(), near.end());
-  for (const auto& [doc, n] : shared) tied.insert(doc);
-  if (!dated) tied.clear();  // it lends no day
-  tied.insert(untied.begin(), untied.end());
+  if (dated) {  // else it lends no day
+    tied.docs.insert(near.begin(), near.end());
+    for (const auto& [doc, n] : tied.shared) tied.docs.insert(doc);
+  }
+  tied.docs.insert(tied.untied.begin(), tied.untied.end());
   SITREP_ASSIGN_OR_RETURN(bool redated, RedateTied(tied, redate, &deltas));
   if (!redated) return Out();
   if (!dated) {  // it may borrow a day itself
-    if (std::optional<CivilDay> day = BorrowedDay(self)) {
+    if (std::optional<CivilDay> day = TiedDay(tied.self, 0, 0, true)) {
       borrowed_[id] = *day;
       SITREP_ASSIGN_OR_RETURN(mentions, redate(id, *day));
     }

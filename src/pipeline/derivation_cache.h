@@ -76,10 +76,28 @@ class DerivationCache {
                        std::vector<uint64_t>* crossing) const;
   bool BoilerplateKeepsCopies(const std::vector<uint64_t>& crossing,
                               std::set<uint32_t>* undated) const;
-  std::optional<CivilDay> BorrowedDay(uint32_t doc) const;
+  // An undated article's strongest tie to a dated one: (near-duplicate,
+  // reported sentences shared) and that article's day (ReferenceDates'
+  // choice: the strongest, then the earlier day); no day when none.
+  struct Tie {
+    std::pair<int, int> strength{-1, -1};
+    std::optional<CivilDay> day;
+    // Whether a tie of `s` to an article of day `d` beats this one.
+    bool BeatenBy(std::pair<int, int> s, CivilDay d) const;
+  };
+  Tie StrongestTie(uint32_t doc) const;
+  std::optional<CivilDay> TiedDay(uint32_t doc, uint32_t self, int shared,
+                                  bool recompute);
   void Index(DedupInput in, const std::vector<uint64_t>& keys);
-  Result<bool> RedateTied(const std::set<uint32_t>& docs,
-                          const RedateFn& redate, Deltas* deltas);
+  // The tied articles of a new article `self` and how (Admit).
+  struct Tied {
+    uint32_t self = 0;
+    std::set<uint32_t> docs;                  // re-dated if their day moves
+    std::set<uint32_t> untied;                // lost ties (boilerplate)
+    std::unordered_map<uint32_t, int> shared;  // sentences shared with self
+  };
+  Result<bool> RedateTied(const Tied& tied, const RedateFn& redate,
+                          Deltas* deltas);
   uint32_t Find(uint32_t doc);
   uint32_t OriginalOf(const std::vector<uint32_t>& members) const;
   IncrementalMerge::Delta JoinCopies(uint32_t self,
@@ -99,6 +117,10 @@ class DerivationCache {
   // root -> members, for components of two or more articles
   std::unordered_map<uint32_t, std::vector<uint32_t>> component_;
   std::unordered_map<std::string, CivilDay> borrowed_;  // ReferenceDates
+  // StrongestTie of undated articles, once asked: a new dated article only
+  // adds a tie (its own), so the cached one is compared with it; a tie
+  // lost to boilerplate makes its holders' recomputed.
+  std::unordered_map<uint32_t, Tie> ties_;
   // per band: bucket key -> articles (indices into signatures_)
   std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> buckets_;
   // sentence fingerprint -> articles holding it
