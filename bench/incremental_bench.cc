@@ -90,8 +90,7 @@ void RemoveDb(const std::string& db) {
 
 // Per-sample times (milliseconds) of the one-article ingests.
 struct Samples {
-  std::vector<double> ingest_ms, rebuild_ms, total_ms, rebuild_cpu,
-      total_cpu;
+  std::vector<double> ingest_ms, rebuild_ms, total_ms, rebuild_cpu, total_cpu;
   std::vector<size_t> fallbacks;  // samples whose rebuild was a full one
 };
 
@@ -120,8 +119,8 @@ Samples Measure(Pipeline* pipe, std::vector<RawDocument>* docs,
   return s;
 }
 
-void Print(const Args& args, long long events, double prefill_s,
-           double first_s, Samples& s, const Pipeline::RebuildCounts& n) {
+void Print(const Args& args, long long events, double prefill_s, double first_s,
+           Samples& s, const Pipeline::RebuildCounts& n) {
   auto q = [](std::vector<double>* v, double p) { return Quantile(v, p); };
   std::string fallbacks;
   for (size_t i : s.fallbacks) {

@@ -43,6 +43,9 @@ DerivationCache::DerivationCache(std::vector<DedupInput> inputs,
   }
   for (auto& [root, members] : component_) members.push_back(root);
   borrowed_.insert(dedup.reference_dates.begin(), dedup.reference_dates.end());
+  for (uint32_t d = 0; d < infos_.size(); ++d) {  // asked at every new tie
+    if (!infos_[d].published) ties_[d] = StrongestTie(d);
+  }
   merge_.Load(std::move(mentions));
 }
 
@@ -115,18 +118,37 @@ void DerivationCache::SharedSentences(const DedupInput& in,
   }
 }
 
-// Whether the pairs of holders of the `crossing` sentences stay copies (or
-// not) without them; `undated`: the undated holders, whose borrowed days
-// may change. Costs: pairs of holders x their sentences (rare).
-bool DerivationCache::BoilerplateKeepsCopies(
-    const std::vector<uint64_t>& crossing, std::set<uint32_t>* undated) const {
+// Reported sentences articles `a` and `b` share (boilerplate ones, held
+// by more than max_sentence_articles_, do not count).
+int DerivationCache::SharedCount(uint32_t a, uint32_t b) const {
+  const auto &fa = doc_fingerprints_[a], &fb = doc_fingerprints_[b];
+  std::vector<uint64_t> common;
+  std::set_intersection(fa.begin(), fa.end(), fb.begin(), fb.end(),
+                        std::back_inserter(common));
+  int n = 0;
+  for (uint64_t c : common) {
+    n += fingerprints_.at(c).size() <= max_sentence_articles_;
+  }
+  return n;
+}
+
+// CopyOf's rule for two articles sharing `shared` reported sentences.
+bool DerivationCache::SentenceCopy(uint32_t a, uint32_t b, int shared) const {
+  size_t shorter = std::max<size_t>(
+      1, std::min(infos_[a].num_fingerprints, infos_[b].num_fingerprints));
+  return shared >= copy_.min_shared &&
+         static_cast<double>(shared) >= copy_.containment * shorter;
+}
+
+// What the `crossing` sentences (boilerplate once the new article holds
+// them) undo: `undated` gets their undated holders, whose borrowed days
+// may change, and `split` the holders of a pair that stops being a copy
+// (their copy component must be re-made). Costs: pairs of holders x their
+// sentences (rare).
+void DerivationCache::LostTies(const std::vector<uint64_t>& crossing,
+                               std::set<uint32_t>* undated,
+                               std::set<uint32_t>* split) const {
   std::set<uint64_t> gone(crossing.begin(), crossing.end());
-  auto is_copy = [&](uint32_t a, uint32_t b, int n) {
-    size_t shorter = std::max<size_t>(
-        1, std::min(infos_[a].num_fingerprints, infos_[b].num_fingerprints));
-    return n >= copy_.min_shared &&
-           static_cast<double>(n) >= copy_.containment * shorter;
-  };
   for (uint64_t f : crossing) {
     const std::vector<uint32_t>& holders = fingerprints_.at(f);
     for (size_t i = 0; i < holders.size(); ++i) {
@@ -134,22 +156,72 @@ bool DerivationCache::BoilerplateKeepsCopies(
       if (!infos_[a].published) undated->insert(a);
       for (size_t j = i + 1; j < holders.size(); ++j) {
         uint32_t b = holders[j];
-        const auto &fa = doc_fingerprints_[a], &fb = doc_fingerprints_[b];
-        std::vector<uint64_t> common;
-        std::set_intersection(fa.begin(), fa.end(), fb.begin(), fb.end(),
-                              std::back_inserter(common));
-        int before = 0, lost = 0;
-        for (uint64_t c : common) {
-          if (fingerprints_.at(c).size() > max_sentence_articles_) continue;
-          ++before;
-          lost += static_cast<int>(gone.count(c));
+        int before = SharedCount(a, b), lost = 0;
+        for (uint64_t c : gone) {
+          lost += std::binary_search(doc_fingerprints_[a].begin(),
+                                     doc_fingerprints_[a].end(), c) &&
+                  std::binary_search(doc_fingerprints_[b].begin(),
+                                     doc_fingerprints_[b].end(), c);
         }
-        if (is_copy(a, b, before) && !is_copy(a, b, before - lost))
-          return false;
+        if (SentenceCopy(a, b, before) && !SentenceCopy(a, b, before - lost)) {
+          split->insert(a);
+        }
       }
     }
   }
-  return true;
+}
+
+// Re-makes the copy components holding `docs` from their members' copy
+// ties (near-duplicates, sentence-level copies), which boilerplate may
+// have cut; returns the members whose original changed (nullopt: none).
+std::map<std::string, std::optional<std::string>>
+DerivationCache::SplitComponents(const std::set<uint32_t>& docs) {
+  std::map<std::string, std::optional<std::string>> change;
+  std::set<uint32_t> roots;
+  for (uint32_t d : docs) roots.insert(Find(d));
+  for (uint32_t root : roots) {
+    auto it = component_.find(root);
+    if (it == component_.end()) continue;
+    std::vector<uint32_t> members = std::move(it->second);
+    component_.erase(it);
+    const uint32_t was = OriginalOf(members);
+    for (uint32_t m : members) parent_[m] = m;
+    for (size_t i = 0; i < members.size(); ++i) {
+      for (size_t j = i + 1; j < members.size(); ++j) {
+        uint32_t a = members[i], b = members[j];
+        bool near =
+            std::find(pairs_[a].begin(), pairs_[a].end(), b) != pairs_[a].end();
+        if (near || SentenceCopy(a, b, SharedCount(a, b)))
+          parent_[Find(a)] = Find(b);
+      }
+    }
+    std::map<uint32_t, std::vector<uint32_t>> parts;
+    for (uint32_t m : members) parts[Find(m)].push_back(m);
+    for (auto& [r, part] : parts) {
+      const uint32_t original = OriginalOf(part);
+      for (uint32_t m : part) {
+        std::optional<uint32_t> before, now;
+        if (m != was) before = was;
+        if (m != original) now = original;
+        if (now == before) continue;
+        change[infos_[m].id] =
+            now ? std::optional<std::string>(infos_[*now].id) : std::nullopt;
+      }
+      if (part.size() > 1) component_[r] = std::move(part);
+    }
+  }
+  return change;
+}
+
+std::map<std::string, std::string> DerivationCache::CopyOf() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [root, members] : component_) {
+    uint32_t original = OriginalOf(members);
+    for (uint32_t m : members) {
+      if (m != original) out[infos_[m].id] = infos_[original].id;
+    }
+  }
+  return out;
 }
 
 bool DerivationCache::Tie::BeatenBy(std::pair<int, int> s, CivilDay d) const {
@@ -280,7 +352,8 @@ Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
     return Out();
   }
   SharedSentences(in, &tied.shared, &copies, &crossing);
-  if (!BoilerplateKeepsCopies(crossing, &tied.untied)) return Out();
+  std::set<uint32_t> split;  // holders of copies undone by boilerplate
+  LostTies(crossing, &tied.untied, &split);
   const bool dated = in.info.published.has_value();
   const std::string id = in.info.id;
   tied.self = static_cast<uint32_t>(signatures_.size());
@@ -290,6 +363,8 @@ Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
     pairs_[d].push_back(tied.self);
   }
   Deltas deltas;
+  if (!split.empty())
+    deltas.push_back(merge_.SetCopies(SplitComponents(split)));
   copies.insert(copies.end(), near.begin(), near.end());
   if (!copies.empty()) deltas.push_back(JoinCopies(tied.self, copies));
   // Undated articles it lends a day to (or a better one): re-dated.

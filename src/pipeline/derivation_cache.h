@@ -13,9 +13,11 @@
 // articles (or it borrows one): those are re-dated and re-merged, so the
 // events equal a full derivation's. A sentence it makes boilerplate (held
 // by more than max_sentence_articles) no longer ties its holders: their
-// borrowed days are re-made. A new version of a known article, an LSH
-// bucket crossing the dedup limit, or a boilerplate sentence that undoes a
-// copy or a borrowed day is refused: the caller re-derives everything.
+// borrowed days are re-made, and the copy components it held two copies
+// in are re-made from their remaining ties (they may split). A new version
+// of a known article, an LSH bucket crossing the dedup limit, or a
+// boilerplate sentence that leaves a borrowed day without a tie is
+// refused: the caller re-derives everything.
 //
 // Thread safety: none. Costs: memory ~ 2x the mentions plus ~0.7 KB and the
 // shingle set per article; Admit is O(article) plus its candidates and the
@@ -25,6 +27,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -62,6 +65,8 @@ class DerivationCache {
                                       const RedateFn& redate);
 
   std::vector<Event> Events() const { return merge_.Events(); }
+  // Copy -> its original, as Deduplicate's copy_of (for tests).
+  std::map<std::string, std::string> CopyOf() const;
   bool ok() const { return merge_.ok(); }
 
   // PRAGMA data_version of the store when it was derived (see Store).
@@ -74,8 +79,12 @@ class DerivationCache {
                        std::unordered_map<uint32_t, int>* shared,
                        std::vector<uint32_t>* copies,
                        std::vector<uint64_t>* crossing) const;
-  bool BoilerplateKeepsCopies(const std::vector<uint64_t>& crossing,
-                              std::set<uint32_t>* undated) const;
+  void LostTies(const std::vector<uint64_t>& crossing,
+                std::set<uint32_t>* undated, std::set<uint32_t>* split) const;
+  int SharedCount(uint32_t a, uint32_t b) const;
+  bool SentenceCopy(uint32_t a, uint32_t b, int shared) const;
+  std::map<std::string, std::optional<std::string>> SplitComponents(
+      const std::set<uint32_t>& docs);
   // An undated article's strongest tie to a dated one: (near-duplicate,
   // reported sentences shared) and that article's day (ReferenceDates'
   // choice: the strongest, then the earlier day); no day when none.
@@ -92,8 +101,8 @@ class DerivationCache {
   // The tied articles of a new article `self` and how (Admit).
   struct Tied {
     uint32_t self = 0;
-    std::set<uint32_t> docs;                  // re-dated if their day moves
-    std::set<uint32_t> untied;                // lost ties (boilerplate)
+    std::set<uint32_t> docs;                   // re-dated if their day moves
+    std::set<uint32_t> untied;                 // lost ties (boilerplate)
     std::unordered_map<uint32_t, int> shared;  // sentences shared with self
   };
   Result<bool> RedateTied(const Tied& tied, const RedateFn& redate,
@@ -117,9 +126,9 @@ class DerivationCache {
   // root -> members, for components of two or more articles
   std::unordered_map<uint32_t, std::vector<uint32_t>> component_;
   std::unordered_map<std::string, CivilDay> borrowed_;  // ReferenceDates
-  // StrongestTie of undated articles, once asked: a new dated article only
-  // adds a tie (its own), so the cached one is compared with it; a tie
-  // lost to boilerplate makes its holders' recomputed.
+  // StrongestTie of every undated article: a new dated article only adds a
+  // tie (its own), so the kept one is compared with it; a tie lost to
+  // boilerplate makes its holders' recomputed.
   std::unordered_map<uint32_t, Tie> ties_;
   // per band: bucket key -> articles (indices into signatures_)
   std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> buckets_;
