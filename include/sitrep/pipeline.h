@@ -98,9 +98,11 @@ class Pipeline {
   // transaction). Returns how many events were re-derived. With
   // keep_derivation, articles stored through this Pipeline since the last
   // rebuild are merged into the kept derivation (falling back to a full
-  // one when an article is tied to a stored one by dedup, or another
-  // connection wrote). REQUIRES (keep_derivation): this Pipeline is the
-  // only writer of mentions through its Store connection.
+  // one for a new version of a stored article, an LSH bucket past its
+  // limit, a sentence turned boilerplate that leaves a borrowed day with
+  // no tie, or when another connection wrote; see derivation_cache.h).
+  // REQUIRES (keep_derivation): this Pipeline is the only writer of
+  // mentions through its Store connection.
   Result<size_t> RebuildEvents();
   // The events as the last RebuildEvents derived them, in DeriveEvents'
   // order: with keep_derivation, a copy of the kept derivation's (no

@@ -82,15 +82,19 @@ bool Fuzzy(const std::string& rule) {
 
 // The counts a mention gives for an outcome: each figure, and per sentence
 // the sum of figures over distinct victims ("6 militants, 2 soldiers").
+// Called for every pair of mentions compared: a mention with at most one
+// such figure (the usual case) needs no per-sentence sums.
 std::vector<int64_t> Values(const Mention& m, Outcome o) {
   std::vector<int64_t> out;
+  for (const auto& f : m.figures) {
+    if (f.outcome == o && !f.implausible) out.push_back(f.count.value());
+  }
+  if (out.size() < 2) return out;  // a sum needs two figures
   std::map<int, std::pair<int64_t, std::set<std::string>>> sums;
   for (const auto& f : m.figures) {
     if (f.outcome != o || f.implausible) continue;
-    int64_t v = f.count.value();
-    out.push_back(v);
     auto& [sum, victims] = sums[f.sentence];
-    if (victims.insert(f.victims).second) sum += v;
+    if (victims.insert(f.victims).second) sum += f.count.value();
   }
   for (auto& [sentence, s] : sums) {
     if (s.second.size() > 1) out.push_back(s.first);

@@ -295,30 +295,47 @@ std::set<Key> DatedPhase(Scope* scope, const MergeOptions& options,
   return dirty;
 }
 
+namespace {
+
+// Whether the late phases place `n` (an undated or weak mention).
+bool Late(const Node* n) { return n->weak || !n->dated; }
+
+}  // namespace
+
 // Leaves only the dated non-weak members in the clusters of `scope` (those
-// an undated mention founded go), for the later phases. A member whose
-// home is elsewhere was a weak one that is no longer weak. Only clusters
-// holding such members are visited: the homes of undated and weak nodes
-// (now or in the last result) and the clusters the dated phase changed.
-void StripLateMembers(Scope* scope, const std::set<Key>& dirty) {
-  std::set<Key> visit = dirty;
-  auto home_of = [&](const Node& n) {
-    if (n.home) visit.insert(*n.home);
+// an undated mention founded are left empty), for the later phases. Only
+// clusters holding other members are visited: the homes of undated and
+// weak nodes (now or in the last result) and the clusters the dated phase
+// changed (`dirty`). A clean cluster is as in the last result but for the
+// late members, which end its list: they are popped, its dated members not
+// even read. A dirty one may also hold removed members and weak ones no
+// longer weak (whose home moved): each member is checked.
+std::vector<ClusterIt> StripLateMembers(Scope* scope,
+                                        const std::set<Key>& dirty) {
+  std::vector<ClusterIt> emptied;
+  for (const Key& k : dirty) {
+    auto it = scope->clusters.find(k);
+    if (it == scope->clusters.end() || it->second.members.empty()) continue;
+    std::erase_if(it->second.members, [&](const Node* n) {
+      return Late(n) || !n->live || n->home != it->first;
+    });
+    if (it->second.members.empty()) emptied.push_back(it);
+  }
+  auto pop = [&](const Node& n) {
+    if (!n.home) return;
+    auto it = scope->clusters.find(*n.home);
+    if (it == scope->clusters.end()) return;
+    auto& m = it->second.members;
+    if (m.empty() || !Late(m.back())) return;  // stripped already
+    while (!m.empty() && Late(m.back())) m.pop_back();
+    if (m.empty()) emptied.push_back(it);
   };
   for (auto it = scope->nodes.lower_bound(Key{INT64_MAX, "", 0, 0, 0});
        it != scope->nodes.end(); ++it) {
-    home_of(*it->second);
+    pop(*it->second);
   }
-  for (const Key& k : scope->weak) home_of(*scope->nodes.at(k));
-  for (const Key& k : visit) {
-    auto it = scope->clusters.find(k);
-    if (it == scope->clusters.end()) continue;
-    auto& m = it->second.members;
-    std::erase_if(m, [&](const Node* n) {
-      return n->weak || !n->dated || !n->live || n->home != it->first;
-    });
-    if (m.empty()) scope->clusters.erase(it);
-  }
+  for (const auto& [k, n] : scope->weak) pop(*n);
+  return emptied;
 }
 
 }  // namespace sitrep::incremental_internal

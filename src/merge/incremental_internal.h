@@ -31,11 +31,15 @@ struct Node {
 };
 
 // Members: non-weak in canonical order, then weak in canonical order (the
-// order MergeMentions pushes them in).
+// order MergeMentions pushes them in). While an update runs, a cluster left
+// with no member stands for no cluster (fits nothing) until the update
+// removes it.
 struct Cluster {
   std::vector<Node*> members;
   size_t weak_begin() const;
 };
+
+using ClusterIt = std::map<Key, Cluster>::iterator;
 
 // The mentions of one country ("" = no place): clusters never span two.
 struct Scope {
@@ -45,8 +49,8 @@ struct Scope {
   // Keys of the nodes the running update added, changed or removed (the
   // only ones with !reuse or !live): the update's cost follows them.
   std::set<Key> changed;
-  // Keys of the weak nodes, now or in the last result (canonical order).
-  std::set<Key> weak;
+  // The weak nodes, now or in the last result, by key (canonical order).
+  std::map<Key, Node*> weak;
   // Keys of the nodes with a named victim, now or in the last result.
   std::set<Key> named_keys;
 };

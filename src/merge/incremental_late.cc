@@ -14,12 +14,15 @@ namespace sitrep::incremental_internal {
 
 std::set<Key> DatedPhase(Scope* scope, const MergeOptions& options,
                          int64_t* days);
-void StripLateMembers(Scope* scope, const std::set<Key>& dirty);
+std::vector<ClusterIt> StripLateMembers(Scope* scope,
+                                        const std::set<Key>& dirty);
 
 namespace {
 
 bool FitsUndated(const Cluster& c, const Node& u, const MergeOptions& o) {
-  if (c.members.front()->m.kind != u.m.kind) return false;
+  if (c.members.empty() || c.members.front()->m.kind != u.m.kind) {
+    return false;
+  }
   return std::all_of(c.members.begin(), c.members.end(), [&](const Node* n) {
     return merge_internal::SameEvent(n->m, u.m, o);
   });
@@ -93,7 +96,10 @@ bool Candidate(const Cluster& c, const Node& w) {
 }
 
 bool FitsWeak(const Cluster& c, const Node& w) {
-  if (c.members.front()->m.kind != w.m.kind || !Candidate(c, w)) return false;
+  if (c.members.empty() || c.members.front()->m.kind != w.m.kind ||
+      !Candidate(c, w)) {
+    return false;
+  }
   return std::all_of(c.members.begin(), c.members.end(), [&](const Node* n) {
     return merge_internal::WeakFits(n->m, w.m);
   });
@@ -112,40 +118,43 @@ auto CandidateRange(const Keyed& keyed, const Scope& scope, const Node& w) {
                         keyed.lower_bound(Key{w.key.day + 2, "", 0, 0, 0}));
 }
 
-// The candidate clusters weak `w` fits: past answers of clean clusters,
-// fresh answers of dirty ones (of every cluster for a new mention).
-std::vector<Key> WeakFitsNow(const Scope& scope, const Node& w,
-                             const std::set<Key>& dirty) {
+// Sets w->weak_fits to the candidate clusters weak `w` fits: past answers
+// of clean clusters, fresh answers of dirty ones (of every cluster for a
+// new mention). Unchanged (not rewritten) when no dirty cluster is among
+// its past fits or candidates.
+void UpdateWeakFits(const Scope& scope, Node* w, const std::set<Key>& dirty) {
   std::vector<Key> fits;
-  if (w.reuse) {
-    for (const Key& k : w.weak_fits) {
+  if (w->reuse) {
+    auto [from, to] = CandidateRange(dirty, scope, *w);
+    bool stale = std::any_of(w->weak_fits.begin(), w->weak_fits.end(),
+                             [&](const Key& k) { return dirty.count(k); });
+    if (!stale && from == to) return;
+    for (const Key& k : w->weak_fits) {
       if (!dirty.count(k)) fits.push_back(k);
     }
-    auto [from, to] = CandidateRange(dirty, scope, w);
     for (auto it = from; it != to; ++it) {
       auto c = scope.clusters.find(*it);
-      if (c != scope.clusters.end() && FitsWeak(c->second, w))
+      if (c != scope.clusters.end() && FitsWeak(c->second, *w))
         fits.push_back(*it);
     }
     std::sort(fits.begin(), fits.end());
-    return fits;
+  } else {
+    auto [from, to] = CandidateRange(scope.clusters, scope, *w);
+    for (auto it = from; it != to; ++it) {
+      if (FitsWeak(it->second, *w)) fits.push_back(it->first);
+    }
   }
-  auto [from, to] = CandidateRange(scope.clusters, scope, w);
-  for (auto it = from; it != to; ++it) {
-    if (FitsWeak(it->second, w)) fits.push_back(it->first);
-  }
-  return fits;
+  w->weak_fits = std::move(fits);
 }
 
 void WeakPhase(Scope* scope, std::set<Key>* dirty) {
-  for (const Key& key : scope->weak) {
-    Node* w = scope->nodes.at(key).get();
+  for (const auto& [key, w] : scope->weak) {
     if (!w->weak) continue;  // weak in the last result only
     if (!w->live) {
       Moved(*w, std::nullopt, dirty);
       continue;
     }
-    w->weak_fits = WeakFitsNow(*scope, *w, *dirty);
+    UpdateWeakFits(*scope, w, *dirty);
     std::optional<Key> home;
     if (w->weak_fits.size() == 1) home = w->weak_fits.front();
     if (home) scope->clusters.at(*home).members.push_back(w);
@@ -159,9 +168,12 @@ void WeakPhase(Scope* scope, std::set<Key>* dirty) {
 std::set<Key> UpdateScope(Scope* scope, const MergeOptions& options,
                           int64_t* replayed_days) {
   std::set<Key> dirty = DatedPhase(scope, options, replayed_days);
-  StripLateMembers(scope, dirty);
+  std::vector<ClusterIt> emptied = StripLateMembers(scope, dirty);
   UndatedPhase(scope, options, &dirty);
   WeakPhase(scope, &dirty);
+  for (ClusterIt it : emptied) {  // not re-founded: no cluster any more
+    if (it->second.members.empty()) scope->clusters.erase(it);
+  }
   return dirty;
 }
 

@@ -80,7 +80,7 @@ void IncrementalMerge::Impl::Add(std::vector<Mention> mentions,
     }
     scope.named += incremental_internal::CountsNamed(n);
     scope.changed.insert(key);
-    if (n.weak) scope.weak.insert(key);
+    if (n.weak) scope.weak.emplace(key, &n);
     if (n.named) scope.named_keys.insert(key);
     by_article[n.m.article_id].push_back({scope_name, key});
     touched->insert(scope_name);

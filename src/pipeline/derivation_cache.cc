@@ -43,6 +43,9 @@ DerivationCache::DerivationCache(std::vector<DedupInput> inputs,
   }
   for (auto& [root, members] : component_) members.push_back(root);
   borrowed_.insert(dedup.reference_dates.begin(), dedup.reference_dates.end());
+  for (uint32_t d = 0; d < infos_.size(); ++d) {  // asked at every new tie
+    if (!infos_[d].published) ties_[d] = StrongestTie(d);
+  }
   merge_.Load(std::move(mentions));
 }
 
@@ -115,18 +118,37 @@ void DerivationCache::SharedSentences(const DedupInput& in,
   }
 }
 
-// Whether the pairs of holders of the `crossing` sentences stay copies (or
-// not) without them; `undated`: the undated holders, whose borrowed days
-// may change. Costs: pairs of holders x their sentences (rare).
-bool DerivationCache::BoilerplateKeepsCopies(
-    const std::vector<uint64_t>& crossing, std::set<uint32_t>* undated) const {
+// Reported sentences articles `a` and `b` share (boilerplate ones, held
+// by more than max_sentence_articles_, do not count).
+int DerivationCache::SharedCount(uint32_t a, uint32_t b) const {
+  const auto &fa = doc_fingerprints_[a], &fb = doc_fingerprints_[b];
+  std::vector<uint64_t> common;
+  std::set_intersection(fa.begin(), fa.end(), fb.begin(), fb.end(),
+                        std::back_inserter(common));
+  int n = 0;
+  for (uint64_t c : common) {
+    n += fingerprints_.at(c).size() <= max_sentence_articles_;
+  }
+  return n;
+}
+
+// CopyOf's rule for two articles sharing `shared` reported sentences.
+bool DerivationCache::SentenceCopy(uint32_t a, uint32_t b, int shared) const {
+  size_t shorter = std::max<size_t>(
+      1, std::min(infos_[a].num_fingerprints, infos_[b].num_fingerprints));
+  return shared >= copy_.min_shared &&
+         static_cast<double>(shared) >= copy_.containment * shorter;
+}
+
+// What the `crossing` sentences (boilerplate once the new article holds
+// them) undo: `undated` gets their undated holders, whose borrowed days
+// may change, and `split` the holders of a pair that stops being a copy
+// (their copy component must be re-made). Costs: pairs of holders x their
+// sentences (rare).
+void DerivationCache::LostTies(const std::vector<uint64_t>& crossing,
+                               std::set<uint32_t>* undated,
+                               std::set<uint32_t>* split) const {
   std::set<uint64_t> gone(crossing.begin(), crossing.end());
-  auto is_copy = [&](uint32_t a, uint32_t b, int n) {
-    size_t shorter = std::max<size_t>(
-        1, std::min(infos_[a].num_fingerprints, infos_[b].num_fingerprints));
-    return n >= copy_.min_shared &&
-           static_cast<double>(n) >= copy_.containment * shorter;
-  };
   for (uint64_t f : crossing) {
     const std::vector<uint32_t>& holders = fingerprints_.at(f);
     for (size_t i = 0; i < holders.size(); ++i) {
@@ -134,28 +156,82 @@ bool DerivationCache::BoilerplateKeepsCopies(
       if (!infos_[a].published) undated->insert(a);
       for (size_t j = i + 1; j < holders.size(); ++j) {
         uint32_t b = holders[j];
-        const auto &fa = doc_fingerprints_[a], &fb = doc_fingerprints_[b];
-        std::vector<uint64_t> common;
-        std::set_intersection(fa.begin(), fa.end(), fb.begin(), fb.end(),
-                              std::back_inserter(common));
-        int before = 0, lost = 0;
-        for (uint64_t c : common) {
-          if (fingerprints_.at(c).size() > max_sentence_articles_) continue;
-          ++before;
-          lost += static_cast<int>(gone.count(c));
+        int before = SharedCount(a, b), lost = 0;
+        for (uint64_t c : gone) {
+          lost += std::binary_search(doc_fingerprints_[a].begin(),
+                                     doc_fingerprints_[a].end(), c) &&
+                  std::binary_search(doc_fingerprints_[b].begin(),
+                                     doc_fingerprints_[b].end(), c);
         }
-        if (is_copy(a, b, before) && !is_copy(a, b, before - lost))
-          return false;
+        if (SentenceCopy(a, b, before) && !SentenceCopy(a, b, before - lost)) {
+          split->insert(a);
+        }
       }
     }
   }
-  return true;
 }
 
-// ReferenceDates for undated article `doc`: the day of the dated article
-// it is tied to most strongly (a near-duplicate first, then the most
-// reported sentences shared; ties: the earlier day); nullopt when none.
-std::optional<CivilDay> DerivationCache::BorrowedDay(uint32_t doc) const {
+// Re-makes the copy components holding `docs` from their members' copy
+// ties (near-duplicates, sentence-level copies), which boilerplate may
+// have cut; returns the members whose original changed (nullopt: none).
+std::map<std::string, std::optional<std::string>>
+DerivationCache::SplitComponents(const std::set<uint32_t>& docs) {
+  std::map<std::string, std::optional<std::string>> change;
+  std::set<uint32_t> roots;
+  for (uint32_t d : docs) roots.insert(Find(d));
+  for (uint32_t root : roots) {
+    auto it = component_.find(root);
+    if (it == component_.end()) continue;
+    std::vector<uint32_t> members = std::move(it->second);
+    component_.erase(it);
+    const uint32_t was = OriginalOf(members);
+    for (uint32_t m : members) parent_[m] = m;
+    for (size_t i = 0; i < members.size(); ++i) {
+      for (size_t j = i + 1; j < members.size(); ++j) {
+        uint32_t a = members[i], b = members[j];
+        bool near =
+            std::find(pairs_[a].begin(), pairs_[a].end(), b) != pairs_[a].end();
+        if (near || SentenceCopy(a, b, SharedCount(a, b)))
+          parent_[Find(a)] = Find(b);
+      }
+    }
+    std::map<uint32_t, std::vector<uint32_t>> parts;
+    for (uint32_t m : members) parts[Find(m)].push_back(m);
+    for (auto& [r, part] : parts) {
+      const uint32_t original = OriginalOf(part);
+      for (uint32_t m : part) {
+        std::optional<uint32_t> before, now;
+        if (m != was) before = was;
+        if (m != original) now = original;
+        if (now == before) continue;
+        change[infos_[m].id] =
+            now ? std::optional<std::string>(infos_[*now].id) : std::nullopt;
+      }
+      if (part.size() > 1) component_[r] = std::move(part);
+    }
+  }
+  return change;
+}
+
+std::map<std::string, std::string> DerivationCache::CopyOf() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [root, members] : component_) {
+    uint32_t original = OriginalOf(members);
+    for (uint32_t m : members) {
+      if (m != original) out[infos_[m].id] = infos_[original].id;
+    }
+  }
+  return out;
+}
+
+bool DerivationCache::Tie::BeatenBy(std::pair<int, int> s, CivilDay d) const {
+  return s > strength || (s == strength && d.ToDays() < day->ToDays());
+}
+
+// ReferenceDates for undated article `doc`: the dated article it is tied
+// to most strongly (a near-duplicate first, then the most reported
+// sentences shared; ties: the earlier day).
+DerivationCache::Tie DerivationCache::StrongestTie(uint32_t doc) const {
   std::unordered_map<uint32_t, std::pair<int, int>> ties;
   for (uint32_t other : pairs_[doc]) {
     if (infos_[other].published) ties[other].first = 1;
@@ -167,16 +243,32 @@ std::optional<CivilDay> DerivationCache::BorrowedDay(uint32_t doc) const {
       if (other != doc && infos_[other].published) ++ties[other].second;
     }
   }
-  std::optional<CivilDay> best;
-  std::pair<int, int> best_tie{-1, -1};
+  Tie best;
   for (const auto& [other, tie] : ties) {
     CivilDay d = *infos_[other].published;
-    if (tie > best_tie || (tie == best_tie && d.ToDays() < best->ToDays())) {
-      best = d;
-      best_tie = tie;
-    }
+    if (best.BeatenBy(tie, d)) best = Tie{tie, d};
   }
   return best;
+}
+
+// The day undated `doc` borrows once dated article `self` (indexed) shares
+// `shared` sentences with it: its cached strongest tie against self's
+// (`recompute`: its ties changed otherwise; asked in full).
+std::optional<CivilDay> DerivationCache::TiedDay(uint32_t doc, uint32_t self,
+                                                 int shared, bool recompute) {
+  auto it = ties_.find(doc);
+  if (recompute || it == ties_.end()) {
+    Tie t = StrongestTie(doc);
+    ties_[doc] = t;
+    return t.day;
+  }
+  Tie& t = it->second;
+  bool near = std::find(pairs_[doc].begin(), pairs_[doc].end(), self) !=
+              pairs_[doc].end();
+  std::pair<int, int> s{near ? 1 : 0, shared};
+  CivilDay d = *infos_[self].published;
+  if (t.BeatenBy(s, d)) t = Tie{s, d};
+  return t.day;
 }
 
 // The original of a copy component (CopyOf's rule).
@@ -224,16 +316,19 @@ IncrementalMerge::Delta DerivationCache::JoinCopies(
   return merge_.SetCopies(change);
 }
 
-// Re-dates the undated articles among `docs` whose borrowed day changed;
-// false when one has no day to borrow any more (only a full derivation
-// undoes a re-dating).
-Result<bool> DerivationCache::RedateTied(const std::set<uint32_t>& docs,
+// Re-dates the undated articles among `tied.docs` whose borrowed day
+// changed; false when one has no day to borrow any more (only a full
+// derivation undoes a re-dating).
+Result<bool> DerivationCache::RedateTied(const Tied& tied,
                                          const RedateFn& redate,
                                          Deltas* deltas) {
-  for (uint32_t doc : docs) {
+  for (uint32_t doc : tied.docs) {
     if (infos_[doc].published) continue;
     const std::string& id = infos_[doc].id;
-    std::optional<CivilDay> day = BorrowedDay(doc);
+    auto n = tied.shared.find(doc);
+    std::optional<CivilDay> day =
+        TiedDay(doc, tied.self, n == tied.shared.end() ? 0 : n->second,
+                tied.untied.count(doc) > 0);
     auto was = borrowed_.find(id);
     if (!day && was != borrowed_.end()) return false;
     if (!day || (was != borrowed_.end() && was->second == *day)) continue;
@@ -250,35 +345,38 @@ Result<std::optional<DerivationCache::Deltas>> DerivationCache::Admit(
     std::vector<Mention> mentions, const RedateFn& redate) {
   using Out = std::optional<Deltas>;
   std::vector<uint64_t> keys = banding_.BandKeys(in.signature);
-  std::unordered_map<uint32_t, int> shared;
+  Tied tied;
   std::vector<uint32_t> near, copies;
   std::vector<uint64_t> crossing;
-  std::set<uint32_t> untied;  // undated holders of new boilerplate
   if (doc_of_.count(in.info.id) || !NearDuplicates(in, keys, &near)) {
     return Out();
   }
-  SharedSentences(in, &shared, &copies, &crossing);
-  if (!BoilerplateKeepsCopies(crossing, &untied)) return Out();
+  SharedSentences(in, &tied.shared, &copies, &crossing);
+  std::set<uint32_t> split;  // holders of copies undone by boilerplate
+  LostTies(crossing, &tied.untied, &split);
   const bool dated = in.info.published.has_value();
   const std::string id = in.info.id;
-  const auto self = static_cast<uint32_t>(signatures_.size());
+  tied.self = static_cast<uint32_t>(signatures_.size());
   Index(std::move(in), keys);
   for (uint32_t d : near) {
-    pairs_[self].push_back(d);
-    pairs_[d].push_back(self);
+    pairs_[tied.self].push_back(d);
+    pairs_[d].push_back(tied.self);
   }
   Deltas deltas;
+  if (!split.empty())
+    deltas.push_back(merge_.SetCopies(SplitComponents(split)));
   copies.insert(copies.end(), near.begin(), near.end());
-  if (!copies.empty()) deltas.push_back(JoinCopies(self, copies));
+  if (!copies.empty()) deltas.push_back(JoinCopies(tied.self, copies));
   // Undated articles it lends a day to (or a better one): re-dated.
-  std::set<uint32_t> tied(near.begin(), near.end());
-  for (const auto& [doc, n] : shared) tied.insert(doc);
-  if (!dated) tied.clear();  // it lends no day
-  tied.insert(untied.begin(), untied.end());
+  if (dated) {  // else it lends no day
+    tied.docs.insert(near.begin(), near.end());
+    for (const auto& [doc, n] : tied.shared) tied.docs.insert(doc);
+  }
+  tied.docs.insert(tied.untied.begin(), tied.untied.end());
   SITREP_ASSIGN_OR_RETURN(bool redated, RedateTied(tied, redate, &deltas));
   if (!redated) return Out();
   if (!dated) {  // it may borrow a day itself
-    if (std::optional<CivilDay> day = BorrowedDay(self)) {
+    if (std::optional<CivilDay> day = TiedDay(tied.self, 0, 0, true)) {
       borrowed_[id] = *day;
       SITREP_ASSIGN_OR_RETURN(mentions, redate(id, *day));
     }

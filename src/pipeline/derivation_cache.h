@@ -13,9 +13,11 @@
 // articles (or it borrows one): those are re-dated and re-merged, so the
 // events equal a full derivation's. A sentence it makes boilerplate (held
 // by more than max_sentence_articles) no longer ties its holders: their
-// borrowed days are re-made. A new version of a known article, an LSH
-// bucket crossing the dedup limit, or a boilerplate sentence that undoes a
-// copy or a borrowed day is refused: the caller re-derives everything.
+// borrowed days are re-made, and the copy components it held two copies
+// in are re-made from their remaining ties (they may split). A new version
+// of a known article, an LSH bucket crossing the dedup limit, or a
+// boilerplate sentence that leaves a borrowed day without a tie is
+// refused: the caller re-derives everything.
 //
 // Thread safety: none. Costs: memory ~ 2x the mentions plus ~0.7 KB and the
 // shingle set per article; Admit is O(article) plus its candidates and the
@@ -25,6 +27,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -62,6 +65,8 @@ class DerivationCache {
                                       const RedateFn& redate);
 
   std::vector<Event> Events() const { return merge_.Events(); }
+  // Copy -> its original, as Deduplicate's copy_of (for tests).
+  std::map<std::string, std::string> CopyOf() const;
   bool ok() const { return merge_.ok(); }
 
   // PRAGMA data_version of the store when it was derived (see Store).
@@ -74,12 +79,34 @@ class DerivationCache {
                        std::unordered_map<uint32_t, int>* shared,
                        std::vector<uint32_t>* copies,
                        std::vector<uint64_t>* crossing) const;
-  bool BoilerplateKeepsCopies(const std::vector<uint64_t>& crossing,
-                              std::set<uint32_t>* undated) const;
-  std::optional<CivilDay> BorrowedDay(uint32_t doc) const;
+  void LostTies(const std::vector<uint64_t>& crossing,
+                std::set<uint32_t>* undated, std::set<uint32_t>* split) const;
+  int SharedCount(uint32_t a, uint32_t b) const;
+  bool SentenceCopy(uint32_t a, uint32_t b, int shared) const;
+  std::map<std::string, std::optional<std::string>> SplitComponents(
+      const std::set<uint32_t>& docs);
+  // An undated article's strongest tie to a dated one: (near-duplicate,
+  // reported sentences shared) and that article's day (ReferenceDates'
+  // choice: the strongest, then the earlier day); no day when none.
+  struct Tie {
+    std::pair<int, int> strength{-1, -1};
+    std::optional<CivilDay> day;
+    // Whether a tie of `s` to an article of day `d` beats this one.
+    bool BeatenBy(std::pair<int, int> s, CivilDay d) const;
+  };
+  Tie StrongestTie(uint32_t doc) const;
+  std::optional<CivilDay> TiedDay(uint32_t doc, uint32_t self, int shared,
+                                  bool recompute);
   void Index(DedupInput in, const std::vector<uint64_t>& keys);
-  Result<bool> RedateTied(const std::set<uint32_t>& docs,
-                          const RedateFn& redate, Deltas* deltas);
+  // The tied articles of a new article `self` and how (Admit).
+  struct Tied {
+    uint32_t self = 0;
+    std::set<uint32_t> docs;                   // re-dated if their day moves
+    std::set<uint32_t> untied;                 // lost ties (boilerplate)
+    std::unordered_map<uint32_t, int> shared;  // sentences shared with self
+  };
+  Result<bool> RedateTied(const Tied& tied, const RedateFn& redate,
+                          Deltas* deltas);
   uint32_t Find(uint32_t doc);
   uint32_t OriginalOf(const std::vector<uint32_t>& members) const;
   IncrementalMerge::Delta JoinCopies(uint32_t self,
@@ -99,6 +126,10 @@ class DerivationCache {
   // root -> members, for components of two or more articles
   std::unordered_map<uint32_t, std::vector<uint32_t>> component_;
   std::unordered_map<std::string, CivilDay> borrowed_;  // ReferenceDates
+  // StrongestTie of every undated article: a new dated article only adds a
+  // tie (its own), so the kept one is compared with it; a tie lost to
+  // boilerplate makes its holders' recomputed.
+  std::unordered_map<uint32_t, Tie> ties_;
   // per band: bucket key -> articles (indices into signatures_)
   std::vector<std::unordered_map<uint64_t, std::vector<uint32_t>>> buckets_;
   // sentence fingerprint -> articles holding it

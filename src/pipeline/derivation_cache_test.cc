@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -90,19 +93,31 @@ TEST(DerivationCacheTest, BoilerplateSentenceReDatesItsUndatedHolders) {
 }
 
 // Two articles that are copies only with the boilerplate sentence counted
-// stop being copies: a component splits, which only a full derivation
-// does (Admit refuses).
-TEST(DerivationCacheTest, BoilerplateSentenceUndoingACopyIsRefused) {
+// stop being copies: their component splits (b is no longer a's copy), as
+// a full Deduplicate says, without a full derivation.
+TEST(DerivationCacheTest, BoilerplateSentenceUndoingACopySplitsIt) {
   std::vector<DedupInput> stored = WithFillers({
       Doc("a", CivilDay{2021, 1, 10}, {kBoiler, 5000, 6000, 7000}),
       Doc("b", CivilDay{2021, 1, 11}, {kBoiler, 5000, 6000, 8000}),
+      Doc("c", CivilDay{2021, 1, 12}, {kBoiler, 5000, 6000, 7000, 9000}),
   });
   DedupInput x = Doc("x", CivilDay{2021, 2, 1}, {kBoiler, 100, 101, 102});
   ASSERT_EQ(Dedup(stored).copy_of.count("b"), 1u);
   std::vector<DedupInput> all = stored;
   all.push_back(x);
-  ASSERT_EQ(Dedup(all).copy_of.count("b"), 0u);
-  EXPECT_FALSE(Admit(stored, x).incremental);
+  DedupResult want = Dedup(all);
+  ASSERT_EQ(want.copy_of.count("b"), 0u);
+  ASSERT_EQ(want.copy_of.count("c"), 1u);  // c still copies a
+
+  DerivationCache cache(stored, Dedup(stored), {}, MergeOptions{});
+  auto deltas = cache.Admit(
+      x, x.info.published, {},
+      [](const std::string&, CivilDay) -> Result<std::vector<Mention>> {
+        return std::vector<Mention>();
+      });
+  ASSERT_TRUE(deltas.ok());
+  EXPECT_TRUE(deltas->has_value());
+  EXPECT_EQ(cache.CopyOf(), want.copy_of);
 }
 
 // The same new article where the boilerplate sentence made no copy: merged
@@ -114,6 +129,56 @@ TEST(DerivationCacheTest, BoilerplateSentenceKeepingCopiesIsIncremental) {
   EXPECT_TRUE(
       Admit(stored, Doc("x", CivilDay{2021, 2, 1}, {kBoiler, 100, 101, 102}))
           .incremental);
+}
+
+// Random articles sharing sentences from a small pool (one sentence in half
+// of them, so it turns boilerplate on the way), admitted one at a time:
+// after each, the days the undated ones were re-dated to and the copies
+// equal Deduplicate's over every article so far. A refused
+// article makes a new cache from all of them (as the pipeline re-derives).
+TEST(DerivationCacheTest, BorrowedDaysEqualDeduplicateAfterEveryArticle) {
+  for (uint32_t seed = 1; seed <= 8; ++seed) {
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return static_cast<int>(rng() % n); };
+    std::vector<DedupInput> all;
+    std::unique_ptr<DerivationCache> cache;
+    std::map<std::string, CivilDay> days;  // the cache's borrowed days
+    int refused = 0;
+    for (int i = 0; i < 120; ++i) {
+      std::vector<uint64_t> fps;
+      if (pick(2) == 0) fps.push_back(kBoiler);
+      for (int k = 1 + pick(4); k > 0; --k) fps.push_back(1 + pick(60));
+      std::sort(fps.begin(), fps.end());
+      fps.erase(std::unique(fps.begin(), fps.end()), fps.end());
+      std::optional<CivilDay> day;
+      if (pick(3) != 0) day = CivilDay{2021, 1, 1 + pick(28)};
+      DedupInput x = Doc("a" + std::to_string(i), day, fps);
+      bool admitted = false;
+      if (cache) {
+        auto deltas =
+            cache->Admit(x, day, {},
+                         [&](const std::string& id,
+                             CivilDay d) -> Result<std::vector<Mention>> {
+                           days[id] = d;
+                           return std::vector<Mention>();
+                         });
+        ASSERT_TRUE(deltas.ok());
+        admitted = deltas->has_value();
+      }
+      all.push_back(x);
+      DedupResult want = Dedup(all);
+      if (!admitted) {
+        refused += cache != nullptr;
+        cache = std::make_unique<DerivationCache>(
+            all, want, std::vector<Mention>{}, MergeOptions{});
+        days = want.reference_dates;
+      }
+      ASSERT_EQ(days, want.reference_dates) << "seed " << seed << " step " << i;
+      ASSERT_EQ(cache->CopyOf(), want.copy_of)
+          << "seed " << seed << " step " << i;
+    }
+    EXPECT_LE(refused, 10) << "seed " << seed;
+  }
 }
 
 }  // namespace

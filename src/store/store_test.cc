@@ -309,5 +309,69 @@ TEST(StoreTest, FileDatabasePersistsAcrossOpens) {
   }
 }
 
+StoredEvent Ev(const std::string& id, const std::string& json,
+               std::vector<std::string> articles) {
+  StoredEvent e;
+  e.id = id;
+  e.kind = "incident";
+  e.event_type = "Riots";
+  e.articles = std::move(articles);
+  e.json = json;
+  return e;
+}
+
+// Rows of `sql` (two text columns) read through a second connection.
+std::vector<std::string> Rows(const std::string& path, const char* sql) {
+  auto db = store_internal::Db::Open(path);
+  EXPECT_TRUE(db.ok());
+  std::vector<std::string> out;
+  if (!db.ok()) return out;
+  auto q = (*db)->Prepare(sql);
+  EXPECT_TRUE(q.ok());
+  while (q.ok()) {
+    auto row = q->Step();
+    if (!row.ok() || !*row) break;
+    out.push_back(std::string(q->Text(0)) + " " + std::string(q->Text(1)));
+  }
+  return out;
+}
+
+// ApplyEventDelta: removed events go, new and changed ones are written
+// with their article links (the old links of a changed one go), an event
+// given again unchanged stays as it was.
+TEST(StoreTest, ApplyEventDeltaWritesNewAndChangedEvents) {
+  std::string path = testing::TempDir() + "/store_test_delta_" +
+                     std::to_string(getpid()) + ".db";
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::remove((path + suffix).c_str());
+  }
+  {
+    auto s = Store::Open(path);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    Store& store = **s;
+    ASSERT_TRUE(
+        store.ReplaceEvents({Ev("A", "{a}", {"x"}), Ev("B", "{b}", {"y"})})
+            .ok());
+    auto version = store.DataVersion();
+    ASSERT_TRUE(version.ok());
+    auto applied = store.ApplyEventDelta(
+        *version, {"B"}, {Ev("A", "{a}", {"x"}), Ev("C", "{c}", {"z", "x"})});
+    ASSERT_TRUE(applied.ok() && *applied);
+    EXPECT_EQ(Rows(path, "SELECT id, json FROM events ORDER BY id"),
+              (std::vector<std::string>{"A {a}", "C {c}"}));
+    applied = store.ApplyEventDelta(*version, {}, {Ev("A", "{a2}", {"w"})});
+    ASSERT_TRUE(applied.ok() && *applied);
+  }
+  EXPECT_EQ(Rows(path, "SELECT id, json FROM events ORDER BY id"),
+            (std::vector<std::string>{"A {a2}", "C {c}"}));
+  EXPECT_EQ(Rows(path,
+                 "SELECT event_id, article_id FROM event_articles "
+                 "ORDER BY 1, 2"),
+            (std::vector<std::string>{"A w", "C x", "C z"}));
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::remove((path + suffix).c_str());
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
