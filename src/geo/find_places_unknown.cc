@@ -158,7 +158,7 @@ bool Finder::FitsAreaAfter(size_t i, size_t n,
     if (e < t_.size() && t_[e] != ',' && t_[e] != ')' && t_[e] != '.') {
       continue;
     }
-    Span span{w_[j].begin, e};
+    Span span{w_[j].begin, static_cast<uint32_t>(e)};
     for (uint32_t a : g_.Postings(NormalizePlaceKey(span.In(t_)))) {
       const PlaceRec* area = g_.Rec(a);
       if ((a & (kPostDemonym | kPostCode)) || area == nullptr ||
