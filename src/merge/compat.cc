@@ -178,6 +178,23 @@ bool MeetsOpenBound(const Mention& bounded, const std::vector<int64_t>& ys) {
   return false;
 }
 
+// The largest death toll each report gives (one figure, or its sum over
+// distinct victims) is close to some count the other gives: "seven
+// soldiers and a militant killed" and "the suicide bomber was killed" share
+// the count one but tell two attacks; "three soldiers and two civilians"
+// and "five killed" tell one.
+bool LargestTollsClose(const std::vector<int64_t>& xs,
+                       const std::vector<int64_t>& ys) {
+  auto largest_met = [](const std::vector<int64_t>& from,
+                        const std::vector<int64_t>& to) {
+    int64_t top = *std::max_element(from.begin(), from.end());
+    return std::any_of(to.begin(), to.end(), [&](int64_t v) {
+      return v > 0 && Close(top, v);
+    });
+  };
+  return largest_met(xs, ys) && largest_met(ys, xs);
+}
+
 // For every outcome both give non-zero counts for, some pair is close.
 bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
   *one_equal = false;
@@ -200,6 +217,9 @@ bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
         ((OnlyZero(xs) && OnlyNonzero(ys)) ||
          (OnlyZero(ys) && OnlyNonzero(xs)))) {
       return false;
+    }
+    if (any_nonzero && close && o == static_cast<int>(Outcome::kKilled)) {
+      close = LargestTollsClose(xs, ys);
     }
     if (any_nonzero && !close && o == static_cast<int>(Outcome::kInjured)) {
       close = MeetsOpenBound(a, ys) || MeetsOpenBound(b, xs);
