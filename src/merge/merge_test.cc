@@ -147,6 +147,20 @@ TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
          {Fig(Outcome::kKilled, 0), Fig(Outcome::kInjured, 5)}),
        M("b", kExpl, kBaghdad, kJan26,
          {Fig(Outcome::kKilled, 2), Fig(Outcome::kInjured, 5)})},
+      // "The bomber was killed" and "seven soldiers and a militant were
+      // killed": the one dead is shared, the tolls are not.
+      {"lone dead vs eight in all",
+       M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 1)}),
+       M("b", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 7, 0, "military forces"),
+          Fig(Outcome::kKilled, 1, 0, "militants")})},
+      {"one police and one attacker vs four",
+       M("a", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 1, 0, "police"),
+          Fig(Outcome::kKilled, 1, 0, "attackers")}),
+       M("b", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 3, 0, "militants"),
+          Fig(Outcome::kKilled, 1, 0, "attackers")})},
   };
   for (auto& c : cases) {
     EXPECT_EQ(MergeMentions({c.a, c.b}, {}).size(), 2u) << c.name;
@@ -185,6 +199,18 @@ TEST(Merge, CloseCountsJoin) {
          M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, p[1])})},
         {});
     EXPECT_EQ(events.size(), 1u) << p[0] << " vs " << p[1];
+  }
+  // "Three soldiers and two civilians" and "five killed"; "seven soldiers
+  // and a militant" and "eight dead": the totals agree.
+  const int64_t split[][3] = {{3, 2, 5}, {7, 1, 8}, {2, 2, 4}, {3, 1, 3}};
+  for (const auto& p : split) {
+    auto events = MergeMentions(
+        {M("a", kExpl, kBaghdad, kJan26,
+           {Fig(Outcome::kKilled, p[0], 0, "military forces"),
+            Fig(Outcome::kKilled, p[1], 0, "civilians")}),
+         M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, p[2])})},
+        {});
+    EXPECT_EQ(events.size(), 1u) << p[0] << "+" << p[1] << " vs " << p[2];
   }
 }
 
