@@ -195,6 +195,18 @@ bool LargestTollsClose(const std::vector<int64_t>& xs,
   return largest_met(xs, ys) && largest_met(ys, xs);
 }
 
+// Two kinds of attack rarely told of one incident: a kidnapping and a
+// killing or beating; a hand grenade thrown and a bomb planted or set off.
+// Other sub-event types follow the trigger word an outlet chose ("drone
+// strike", "explosion") and do not decide.
+bool KindsCompatible(const std::string& x, const std::string& y) {
+  auto apart = [&](const char* p, const char* q) {
+    return (x == p && y == q) || (x == q && y == p);
+  };
+  return !apart("Abduction/forced disappearance", "Attack") &&
+         !apart("Grenade", "Remote explosive/landmine/IED");
+}
+
 // For every outcome both give non-zero counts for, some pair is close.
 bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
   *one_equal = false;
@@ -312,6 +324,9 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if ((!a.location || !b.location) && !copies) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
+  if (!copies && !KindsCompatible(a.sub_event_type, b.sub_event_type)) {
+    return false;
+  }
   // Matching only through another place named in passing ("in Baghdad and
   // southern cities including Basra") needs more: a casualty figure both
   // give, or a copy.

@@ -167,6 +167,38 @@ TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
   }
 }
 
+// A kidnapping and a killing, a grenade thrown and a bomb planted: two
+// incidents in one town on one day. A drone strike and an explosion, a
+// shelling and a bombing may be one attack named by different outlets.
+TEST(Merge, DistinctKindsOfAttackStayApart) {
+  auto kind = [](Mention m, const char* sub) {
+    m.sub_event_type = sub;
+    return m;
+  };
+  const char* kVac = "Violence against civilians";
+  struct Case {
+    const char* type;
+    const char* sub_a;
+    const char* sub_b;
+    size_t events;
+  } cases[] = {
+      {kVac, "Abduction/forced disappearance", "Attack", 2},
+      {kExpl, "Grenade", "Remote explosive/landmine/IED", 2},
+      {kExpl, "Air/drone strike", "Remote explosive/landmine/IED", 1},
+      {kExpl, "Shelling/artillery/missile attack", "Suicide bomb", 1},
+      {kVac, "Attack", "Attack", 1},
+  };
+  for (const auto& c : cases) {
+    auto events = MergeMentions(
+        {kind(M("a", c.type, kBaghdad, kJan26, {Fig(Outcome::kKilled, 3)}),
+              c.sub_a),
+         kind(M("b", c.type, kBaghdad, kJan26, {Fig(Outcome::kKilled, 3)}),
+              c.sub_b)},
+        {});
+    EXPECT_EQ(events.size(), c.events) << c.sub_a << " vs " << c.sub_b;
+  }
+}
+
 // A report placed only in the country joins a town's event of the same
 // kind and toll (above one), not another kind of attack with an equal toll.
 TEST(Merge, CountryWideReportJoinsOnlyTheSameKindOfAttack) {
