@@ -178,21 +178,34 @@ bool MeetsOpenBound(const Mention& bounded, const std::vector<int64_t>& ys) {
   return false;
 }
 
-// The largest death toll each report gives (one figure, or its sum over
-// distinct victims) is close to some count the other gives: "seven
-// soldiers and a militant killed" and "the suicide bomber was killed" share
-// the count one but tell two attacks; "three soldiers and two civilians"
-// and "five killed" tell one.
-bool LargestTollsClose(const std::vector<int64_t>& xs,
-                       const std::vector<int64_t>& ys) {
-  auto largest_met = [](const std::vector<int64_t>& from,
-                        const std::vector<int64_t>& to) {
-    int64_t top = *std::max_element(from.begin(), from.end());
-    return std::any_of(to.begin(), to.end(), [&](int64_t v) {
-      return v > 0 && Close(top, v);
-    });
+// Whether the largest death toll `m` gives (one figure, or a sentence's sum
+// over distinct victims) is close to one of `others`. A figure of unnamed
+// "people" may already hold the others of its sentence ("ten people,
+// including four policemen"), so it is a largest toll in its own right.
+bool LargestTollMet(const Mention& m, const std::vector<int64_t>& mine,
+                    const std::vector<int64_t>& others) {
+  auto met = [&](int64_t top) {
+    return std::any_of(others.begin(), others.end(),
+                       [&](int64_t v) { return v > 0 && Close(top, v); });
   };
-  return largest_met(xs, ys) && largest_met(ys, xs);
+  if (met(*std::max_element(mine.begin(), mine.end()))) return true;
+  for (const auto& f : m.figures) {
+    if (f.outcome == Outcome::kKilled && !f.implausible &&
+        (f.victims.empty() || f.victims == "people") &&
+        met(f.count.value())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Each report's largest death toll is close to some count the other gives:
+// "seven soldiers and a militant killed" and "the suicide bomber was
+// killed" share the count one but tell two attacks; "three soldiers and two
+// civilians" and "five killed" tell one.
+bool LargestTollsClose(const Mention& a, const std::vector<int64_t>& xs,
+                       const Mention& b, const std::vector<int64_t>& ys) {
+  return LargestTollMet(a, xs, ys) && LargestTollMet(b, ys, xs);
 }
 
 // Two kinds of attack rarely told of one incident: a kidnapping and a
@@ -231,7 +244,7 @@ bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
       return false;
     }
     if (any_nonzero && close && o == static_cast<int>(Outcome::kKilled)) {
-      close = LargestTollsClose(xs, ys);
+      close = LargestTollsClose(a, xs, b, ys);
     }
     if (any_nonzero && !close && o == static_cast<int>(Outcome::kInjured)) {
       close = MeetsOpenBound(a, ys) || MeetsOpenBound(b, xs);

@@ -244,6 +244,14 @@ TEST(Merge, CloseCountsJoin) {
         {});
     EXPECT_EQ(events.size(), 1u) << p[0] << "+" << p[1] << " vs " << p[2];
   }
+  // "Ten people, including four policemen, were killed" and "ten dead".
+  auto events = MergeMentions(
+      {M("a", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 10, 0, "people"),
+          Fig(Outcome::kKilled, 4, 0, "police")}),
+       M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 10)})},
+      {});
+  EXPECT_EQ(events.size(), 1u) << "ten including four vs ten";
 }
 
 // Near-copies ("protest in X city (X, Punjab)" for many cities) each name
