@@ -191,8 +191,7 @@ bool LargestTollMet(const Mention& m, const std::vector<int64_t>& mine,
   if (met(*std::max_element(mine.begin(), mine.end()))) return true;
   for (const auto& f : m.figures) {
     if (f.outcome == Outcome::kKilled && !f.implausible &&
-        (f.victims.empty() || f.victims == "people") &&
-        met(f.count.value())) {
+        (f.victims.empty() || f.victims == "people") && met(f.count.value())) {
       return true;
     }
   }
