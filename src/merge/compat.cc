@@ -182,6 +182,47 @@ bool MeetsOpenBound(const Mention& bounded, const std::vector<int64_t>& ys) {
   return false;
 }
 
+// Whether the largest death toll `m` gives (one figure, or a sentence's sum
+// over distinct victims) is close to one of `others`. A figure of unnamed
+// "people" may already hold the others of its sentence ("ten people,
+// including four policemen"), so it is a largest toll in its own right.
+bool LargestTollMet(const Mention& m, const std::vector<int64_t>& mine,
+                    const std::vector<int64_t>& others) {
+  auto met = [&](int64_t top) {
+    return std::any_of(others.begin(), others.end(),
+                       [&](int64_t v) { return v > 0 && Close(top, v); });
+  };
+  if (met(*std::max_element(mine.begin(), mine.end()))) return true;
+  for (const auto& f : m.figures) {
+    if (f.outcome == Outcome::kKilled && !f.implausible &&
+        (f.victims.empty() || f.victims == "people") && met(f.count.value())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Each report's largest death toll is close to some count the other gives:
+// "seven soldiers and a militant killed" and "the suicide bomber was
+// killed" share the count one but tell two attacks; "three soldiers and two
+// civilians" and "five killed" tell one.
+bool LargestTollsClose(const Mention& a, const std::vector<int64_t>& xs,
+                       const Mention& b, const std::vector<int64_t>& ys) {
+  return LargestTollMet(a, xs, ys) && LargestTollMet(b, ys, xs);
+}
+
+// Two kinds of attack rarely told of one incident: a kidnapping and a
+// killing or beating; a hand grenade thrown and a bomb planted or set off.
+// Other sub-event types follow the trigger word an outlet chose ("drone
+// strike", "explosion") and do not decide.
+bool KindsCompatible(const std::string& x, const std::string& y) {
+  auto apart = [&](const char* p, const char* q) {
+    return (x == p && y == q) || (x == q && y == p);
+  };
+  return !apart("Abduction/forced disappearance", "Attack") &&
+         !apart("Grenade", "Remote explosive/landmine/IED");
+}
+
 // For every outcome both give non-zero counts for, some pair is close.
 bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
   *one_equal = false;
@@ -204,6 +245,9 @@ bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
         ((OnlyZero(xs) && OnlyNonzero(ys)) ||
          (OnlyZero(ys) && OnlyNonzero(xs)))) {
       return false;
+    }
+    if (any_nonzero && close && o == static_cast<int>(Outcome::kKilled)) {
+      close = LargestTollsClose(a, xs, b, ys);
     }
     if (any_nonzero && !close && o == static_cast<int>(Outcome::kInjured)) {
       close = MeetsOpenBound(a, ys) || MeetsOpenBound(b, xs);
@@ -296,6 +340,9 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if ((!a.location || !b.location) && !copies) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
+  if (!copies && !KindsCompatible(a.sub_event_type, b.sub_event_type)) {
+    return false;
+  }
   // Matching only through another place named in passing ("in Baghdad and
   // southern cities including Basra") needs more: a casualty figure both
   // give, or a copy.

@@ -147,9 +147,55 @@ TEST(Merge, DifferentPlacesDaysOrTypesStayApart) {
          {Fig(Outcome::kKilled, 0), Fig(Outcome::kInjured, 5)}),
        M("b", kExpl, kBaghdad, kJan26,
          {Fig(Outcome::kKilled, 2), Fig(Outcome::kInjured, 5)})},
+      // "The bomber was killed" and "seven soldiers and a militant were
+      // killed": the one dead is shared, the tolls are not.
+      {"lone dead vs eight in all",
+       M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 1)}),
+       M("b", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 7, 0, "military forces"),
+          Fig(Outcome::kKilled, 1, 0, "militants")})},
+      {"one police and one attacker vs four",
+       M("a", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 1, 0, "police"),
+          Fig(Outcome::kKilled, 1, 0, "attackers")}),
+       M("b", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 3, 0, "militants"),
+          Fig(Outcome::kKilled, 1, 0, "attackers")})},
   };
   for (auto& c : cases) {
     EXPECT_EQ(MergeMentions({c.a, c.b}, {}).size(), 2u) << c.name;
+  }
+}
+
+// A kidnapping and a killing, a grenade thrown and a bomb planted: two
+// incidents in one town on one day. A drone strike and an explosion, a
+// shelling and a bombing may be one attack named by different outlets.
+TEST(Merge, DistinctKindsOfAttackStayApart) {
+  auto kind = [](Mention m, const char* sub) {
+    m.sub_event_type = sub;
+    return m;
+  };
+  const char* kVac = "Violence against civilians";
+  struct Case {
+    const char* type;
+    const char* sub_a;
+    const char* sub_b;
+    size_t events;
+  } cases[] = {
+      {kVac, "Abduction/forced disappearance", "Attack", 2},
+      {kExpl, "Grenade", "Remote explosive/landmine/IED", 2},
+      {kExpl, "Air/drone strike", "Remote explosive/landmine/IED", 1},
+      {kExpl, "Shelling/artillery/missile attack", "Suicide bomb", 1},
+      {kVac, "Attack", "Attack", 1},
+  };
+  for (const auto& c : cases) {
+    auto events = MergeMentions(
+        {kind(M("a", c.type, kBaghdad, kJan26, {Fig(Outcome::kKilled, 3)}),
+              c.sub_a),
+         kind(M("b", c.type, kBaghdad, kJan26, {Fig(Outcome::kKilled, 3)}),
+              c.sub_b)},
+        {});
+    EXPECT_EQ(events.size(), c.events) << c.sub_a << " vs " << c.sub_b;
   }
 }
 
@@ -186,6 +232,26 @@ TEST(Merge, CloseCountsJoin) {
         {});
     EXPECT_EQ(events.size(), 1u) << p[0] << " vs " << p[1];
   }
+  // "Three soldiers and two civilians" and "five killed"; "seven soldiers
+  // and a militant" and "eight dead": the totals agree.
+  const int64_t split[][3] = {{3, 2, 5}, {7, 1, 8}, {2, 2, 4}, {3, 1, 3}};
+  for (const auto& p : split) {
+    auto events = MergeMentions(
+        {M("a", kExpl, kBaghdad, kJan26,
+           {Fig(Outcome::kKilled, p[0], 0, "military forces"),
+            Fig(Outcome::kKilled, p[1], 0, "civilians")}),
+         M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, p[2])})},
+        {});
+    EXPECT_EQ(events.size(), 1u) << p[0] << "+" << p[1] << " vs " << p[2];
+  }
+  // "Ten people, including four policemen, were killed" and "ten dead".
+  auto events = MergeMentions(
+      {M("a", kExpl, kBaghdad, kJan26,
+         {Fig(Outcome::kKilled, 10, 0, "people"),
+          Fig(Outcome::kKilled, 4, 0, "police")}),
+       M("b", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 10)})},
+      {});
+  EXPECT_EQ(events.size(), 1u) << "ten including four vs ten";
 }
 
 // Near-copies ("protest in X city (X, Punjab)" for many cities) each name
