@@ -3,6 +3,7 @@
 #define SITREP_MERGE_INTERNAL_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -27,6 +28,13 @@ void SortCanonically(std::vector<Mention>* mentions);
 
 // "SR" + 16 hex digits of the smallest mention key of the event's mentions.
 std::string EventId(const Event& e);
+// The id of the event these mentions make: EventId of MakeEvent(mentions).
+std::string ClusterId(const std::vector<Mention>& mentions);
+
+// Groups mentions into events' mention lists (canonical order, complete
+// linkage, weak mentions last; see merge.h), in event order.
+std::vector<std::vector<Mention>> Cluster(std::vector<Mention> mentions,
+                                          const MergeOptions& options);
 
 // May mentions `a` and `b` (of different articles) tell one event?
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o);
@@ -40,6 +48,10 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o);
 
 // Fills aggregates' `parts` with the ids of the events holding their parts.
 void LinkParts(std::vector<Event>* events);
+// LinkParts before the events are made: for each aggregate cluster (by
+// index) that has parts, the `parts` LinkParts gives its event.
+std::map<size_t, std::vector<std::string>> ClusterParts(
+    const std::vector<std::vector<Mention>>& clusters);
 
 }  // namespace sitrep::merge_internal
 

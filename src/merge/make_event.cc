@@ -169,3 +169,49 @@ void LinkParts(std::vector<Event>* events) {
 }
 
 }  // namespace sitrep::merge_internal
+
+namespace sitrep::merge_internal {
+
+// As LinkParts, on the clusters in event order: a sentence's owner is the
+// last cluster naming it, and only the owners' ids are computed.
+std::map<size_t, std::vector<std::string>> ClusterParts(
+    const std::vector<std::vector<Mention>>& clusters) {
+  using Key = std::pair<std::string_view, int>;
+  std::set<Key> wanted;
+  auto aggregate = [](const std::vector<Mention>& c) {
+    return !c.empty() && c.front().kind == MentionKind::kAggregate;
+  };
+  for (const auto& c : clusters) {
+    if (!aggregate(c)) continue;
+    for (const auto& m : c) {
+      for (int p : m.parts) wanted.insert({m.article_id, p});
+    }
+  }
+  std::map<Key, size_t> owner;
+  for (size_t i = 0; !wanted.empty() && i < clusters.size(); ++i) {
+    for (const auto& m : clusters[i]) {
+      for (int s : m.sentences) {
+        if (wanted.count({m.article_id, s})) owner[{m.article_id, s}] = i;
+      }
+    }
+  }
+  std::map<size_t, std::string> ids;
+  for (const auto& [key, i] : owner) {
+    if (!ids.count(i)) ids[i] = ClusterId(clusters[i]);
+  }
+  std::map<size_t, std::vector<std::string>> out;
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    if (!aggregate(clusters[i])) continue;
+    std::set<std::string> parts;
+    for (const auto& m : clusters[i]) {
+      for (int p : m.parts) {
+        auto it = owner.find({m.article_id, p});
+        if (it != owner.end()) parts.insert(ids[it->second]);
+      }
+    }
+    if (!parts.empty()) out[i].assign(parts.begin(), parts.end());
+  }
+  return out;
+}
+
+}  // namespace sitrep::merge_internal

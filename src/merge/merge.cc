@@ -71,8 +71,12 @@ void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
 }
 
 std::string merge_internal::EventId(const Event& e) {
+  return ClusterId(e.mentions);
+}
+
+std::string merge_internal::ClusterId(const std::vector<Mention>& mentions) {
   std::string min_key;
-  for (const auto& m : e.mentions) {
+  for (const auto& m : mentions) {
     std::string k = MentionKey(m);
     if (min_key.empty() || k < min_key) min_key = k;
   }
@@ -153,8 +157,8 @@ std::optional<size_t> FindHome(
 
 }  // namespace
 
-std::vector<Event> MergeMentions(std::vector<Mention> mentions,
-                                 const MergeOptions& options) {
+std::vector<std::vector<Mention>> merge_internal::Cluster(
+    std::vector<Mention> mentions, const MergeOptions& options) {
   merge_internal::SortCanonically(&mentions);
   std::vector<std::vector<Mention>> clusters;
   ClusterIndex index;
@@ -179,6 +183,13 @@ std::vector<Event> MergeMentions(std::vector<Mention> mentions,
     });
     if (home) clusters[*home].push_back(std::move(w));
   }
+  return clusters;
+}
+
+std::vector<Event> MergeMentions(std::vector<Mention> mentions,
+                                 const MergeOptions& options) {
+  std::vector<std::vector<Mention>> clusters =
+      merge_internal::Cluster(std::move(mentions), options);
   std::vector<Event> events;
   events.reserve(clusters.size());
   for (auto& c : clusters) {
@@ -188,6 +199,29 @@ std::vector<Event> MergeMentions(std::vector<Mention> mentions,
   }
   merge_internal::LinkParts(&events);
   return events;
+}
+
+// As MergeMentions, but each event is made when it is handed over: the
+// parts of the aggregates are linked on the clusters first (the ids of
+// their owners), so no event waits for the others.
+Status MergeMentionsStreaming(std::vector<Mention> mentions,
+                              const MergeOptions& options,
+                              const EventSink& sink) {
+  std::vector<std::vector<Mention>> clusters =
+      merge_internal::Cluster(std::move(mentions), options);
+  std::map<size_t, std::vector<std::string>> parts =
+      merge_internal::ClusterParts(clusters);
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    Event e = merge_internal::MakeEvent(std::move(clusters[i]), options);
+    std::vector<Mention>().swap(clusters[i]);
+    e.id = merge_internal::EventId(e);
+    if (e.kind == MentionKind::kAggregate) {
+      auto it = parts.find(i);
+      if (it != parts.end()) e.parts = std::move(it->second);
+    }
+    SITREP_RETURN_IF_ERROR(sink(std::move(e)));
+  }
+  return Status::OK();
 }
 
 }  // namespace sitrep

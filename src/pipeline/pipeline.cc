@@ -364,27 +364,44 @@ Result<Article> Pipeline::GetArticle(const std::string& id) {
   return memory_ ? memory_->GetArticle(id) : store_->GetArticle(id);
 }
 
-Status Pipeline::ReadMentions(std::vector<Mention>* mentions) {
+// Every current mention; with `scopes`, only those of these scopes (the
+// others would be dropped after merging's inputs are made anyway).
+Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
+                              const std::set<std::string>* scopes) {
   if (memory_) {
     *mentions = memory_->Mentions();
-    return Status::OK();
+  } else {
+    SITREP_RETURN_IF_ERROR(store_->ForEachMention([&](Mention&& m) {
+      if (!scopes || scopes->count(m.Scope())) mentions->push_back(std::move(m));
+      return Status::OK();
+    }));
   }
-  return store_->ForEachMention([&](Mention&& m) {
-    mentions->push_back(std::move(m));
-    return Status::OK();
-  });
+  if (scopes) {
+    std::erase_if(*mentions,
+                  [&](const Mention& m) { return !scopes->count(m.Scope()); });
+  }
+  return Status::OK();
 }
 
 // The merge inputs: every current mention (re-dated where an undated
 // article borrows a day) and the merge options (copies, publication days).
+// Near-duplicates are found before the mentions are read, so that the
+// dedup index and the mentions are never in memory together.
 Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
                               MergeOptions* options,
                               std::vector<DedupInput>* keep,
-                              DedupResult* dedup) {
-  SITREP_RETURN_IF_ERROR(ReadMentions(mentions));
+                              DedupResult* dedup,
+                              const std::vector<std::string>* scopes) {
   *options = merge_options_;
   SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
+  std::optional<std::set<std::string>> only;
+  if (scopes) only.emplace(scopes->begin(), scopes->end());
+  SITREP_RETURN_IF_ERROR(ReadMentions(mentions, only ? &*only : nullptr));
   SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, mentions));
+  if (only) {  // re-dated articles' mentions may lie in other scopes
+    std::erase_if(*mentions,
+                  [&](const Mention& m) { return !only->count(m.Scope()); });
+  }
   if (dedup) *dedup = std::move(d);
   return Status::OK();
 }
@@ -393,13 +410,26 @@ Result<std::vector<Event>> Pipeline::DeriveEvents(
     const std::vector<std::string>* scopes) {
   std::vector<Mention> mentions;
   MergeOptions options;
-  SITREP_RETURN_IF_ERROR(DeriveInputs(&mentions, &options, nullptr, nullptr));
-  if (scopes) {
-    std::set<std::string> keep(scopes->begin(), scopes->end());
-    std::erase_if(mentions,
-                  [&](const Mention& m) { return !keep.count(m.Scope()); });
-  }
+  SITREP_RETURN_IF_ERROR(
+      DeriveInputs(&mentions, &options, nullptr, nullptr, scopes));
   return MergeMentions(std::move(mentions), options);
+}
+
+// DeriveEvents, each event handed to `sink` in its stored form as soon as
+// it is made (MergeMentionsStreaming): no list of events or rows is kept.
+Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
+                                    const Store::StoredEventSink& sink,
+                                    size_t* count) {
+  std::vector<Mention> mentions;
+  MergeOptions options;
+  SITREP_RETURN_IF_ERROR(
+      DeriveInputs(&mentions, &options, nullptr, nullptr, &scopes));
+  *count = 0;
+  return MergeMentionsStreaming(std::move(mentions), options,
+                                [&](Event&& e) {
+                                  ++*count;
+                                  return sink(ToStoredEvent(e));
+                                });
 }
 
 namespace pipeline_internal {
@@ -413,7 +443,6 @@ std::vector<StoredEvent> ToStoredEvents(const std::vector<Event>& events) {
 
 }  // namespace pipeline_internal
 
-using pipeline_internal::ToStoredEvents;
 
 // Derived and stored so that a concurrent ingest's commits are not lost:
 // the last rebuild to finish sees every mention (see store.h).
@@ -427,13 +456,10 @@ Result<size_t> Pipeline::RebuildEvents() {
     return n ? *n : RebuildAndKeep();
   }
   size_t n = 0;
-  SITREP_RETURN_IF_ERROR(
-      store_->ReplaceDirtyEvents([&](const std::vector<std::string>& scopes)
-                                     -> Result<std::vector<StoredEvent>> {
-        SITREP_ASSIGN_OR_RETURN(std::vector<Event> events,
-                                DeriveEvents(&scopes));
-        n = events.size();
-        return ToStoredEvents(events);
+  SITREP_RETURN_IF_ERROR(store_->ReplaceDirtyEventsStreamed(
+      [&](const std::vector<std::string>& scopes,
+          const Store::StoredEventSink& sink) {
+        return DeriveStoredEvents(scopes, sink, &n);
       }));
   return n;
 }
