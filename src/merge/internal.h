@@ -31,10 +31,21 @@ std::string EventId(const Event& e);
 // The id of the event these mentions make: EventId of MakeEvent(mentions).
 std::string ClusterId(const std::vector<Mention>& mentions);
 
-// Groups mentions into events' mention lists (canonical order, complete
-// linkage, weak mentions last; see merge.h), in event order.
-std::vector<std::vector<Mention>> Cluster(std::vector<Mention> mentions,
-                                          const MergeOptions& options);
+// The events' mention lists, as indices into the mentions (canonically
+// sorted; they stay in place: moving each into its cluster would keep
+// every mention's fixed part twice until the clustering ends).
+struct Clusters {
+  std::vector<Mention> mentions;
+  std::vector<std::vector<uint32_t>> members;  // per event, in event order
+  // ClusterId of event c's mentions.
+  std::string Id(size_t c) const;
+  // Moves event c's mentions out (in joining order), emptying it.
+  std::vector<Mention> Take(size_t c);
+};
+
+// Groups mentions into events (canonical order, complete linkage, weak
+// mentions last; see merge.h). Unplaced weak mentions are in no event.
+Clusters Cluster(std::vector<Mention> mentions, const MergeOptions& options);
 
 // May mentions `a` and `b` (of different articles) tell one event?
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o);
@@ -51,7 +62,7 @@ void LinkParts(std::vector<Event>* events);
 // LinkParts before the events are made: for each aggregate cluster (by
 // index) that has parts, the `parts` LinkParts gives its event.
 std::map<size_t, std::vector<std::string>> ClusterParts(
-    const std::vector<std::vector<Mention>>& clusters);
+    const Clusters& clusters);
 
 }  // namespace sitrep::merge_internal
 

@@ -175,41 +175,46 @@ namespace sitrep::merge_internal {
 // As LinkParts, on the clusters in event order: a sentence's owner is the
 // last cluster naming it, and only the owners' ids are computed.
 std::map<size_t, std::vector<std::string>> ClusterParts(
-    const std::vector<std::vector<Mention>>& clusters) {
+    const Clusters& clusters) {
   using Key = std::pair<std::string_view, int>;
-  std::set<Key> wanted;
-  auto aggregate = [](const std::vector<Mention>& c) {
-    return !c.empty() && c.front().kind == MentionKind::kAggregate;
+  const std::vector<Mention>& ms = clusters.mentions;
+  const size_t n = clusters.members.size();
+  auto aggregate = [&](size_t c) {
+    const auto& members = clusters.members[c];
+    return !members.empty() &&
+           ms[members.front()].kind == MentionKind::kAggregate;
   };
-  for (const auto& c : clusters) {
+  std::set<Key> wanted;
+  for (size_t c = 0; c < n; ++c) {
     if (!aggregate(c)) continue;
-    for (const auto& m : c) {
-      for (int p : m.parts) wanted.insert({m.article_id, p});
+    for (uint32_t i : clusters.members[c]) {
+      for (int p : ms[i].parts) wanted.insert({ms[i].article_id, p});
     }
   }
   std::map<Key, size_t> owner;
-  for (size_t i = 0; !wanted.empty() && i < clusters.size(); ++i) {
-    for (const auto& m : clusters[i]) {
-      for (int s : m.sentences) {
-        if (wanted.count({m.article_id, s})) owner[{m.article_id, s}] = i;
+  for (size_t c = 0; !wanted.empty() && c < n; ++c) {
+    for (uint32_t i : clusters.members[c]) {
+      for (int s : ms[i].sentences) {
+        Key key{ms[i].article_id, s};
+        if (wanted.count(key)) owner[key] = c;
       }
     }
   }
   std::map<size_t, std::string> ids;
-  for (const auto& [key, i] : owner) {
-    if (!ids.count(i)) ids[i] = ClusterId(clusters[i]);
+  for (const auto& [key, c] : owner) {
+    if (!ids.count(c)) ids[c] = clusters.Id(c);
   }
   std::map<size_t, std::vector<std::string>> out;
-  for (size_t i = 0; i < clusters.size(); ++i) {
-    if (!aggregate(clusters[i])) continue;
+  for (size_t c = 0; c < n; ++c) {
+    if (!aggregate(c)) continue;
     std::set<std::string> parts;
-    for (const auto& m : clusters[i]) {
-      for (int p : m.parts) {
-        auto it = owner.find({m.article_id, p});
+    for (uint32_t i : clusters.members[c]) {
+      for (int p : ms[i].parts) {
+        auto it = owner.find({ms[i].article_id, p});
         if (it != owner.end()) parts.insert(ids[it->second]);
       }
     }
-    if (!parts.empty()) out[i].assign(parts.begin(), parts.end());
+    if (!parts.empty()) out[c].assign(parts.begin(), parts.end());
   }
   return out;
 }
