@@ -139,7 +139,10 @@ class Pipeline {
   Result<bool> HasContent(const Article& a);
   Result<Article> GetArticle(const std::string& id);
   Status ReadMentions(std::vector<Mention>* mentions,
-                      const std::set<std::string>* scopes);
+                      const std::set<std::string>* scopes,
+                      const std::map<std::string, CivilDay>& skip,
+                      size_t extra);
+  Result<std::vector<Mention>> MentionsOf(const std::string& id);
   Status ExtractAndStore(const Article& a, IngestReport* report);
   Result<std::vector<DedupInput>> DedupInputs();
   // Without list_shared, DedupResult::shared stays empty (less memory).
@@ -158,7 +161,7 @@ class Pipeline {
   Result<std::vector<Mention>> RedateOne(const std::string& id, CivilDay day);
   Result<size_t> RebuildAndKeep();
   Status Redate(const std::map<std::string, CivilDay>& reference,
-                std::vector<Mention>* mentions);
+                std::vector<Mention>* redated);
 
   Store* store_;  // null: store-less (memory_)
   std::unique_ptr<pipeline_internal::MemoryCorpus> memory_;

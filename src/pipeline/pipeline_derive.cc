@@ -12,23 +12,11 @@ namespace sitrep {
 
 // An undated article re-read against the day it borrows from the articles
 // it shares text with (date origin "cluster"): its relative dates resolve.
+// `redated` gets the mentions that replace those of the listed articles,
+// in reference order (an article dated after all keeps its own).
 Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
-                        std::vector<Mention>* mentions) {
-  if (reference.empty()) return Status::OK();
-  // The others' mentions stay in place (compacted in order); the listed
-  // articles' new mentions are appended after them, in reference order.
-  std::vector<Mention>& all = *mentions;
-  std::map<std::string, std::vector<Mention>> own;  // of the articles listed
-  size_t n = 0;
-  for (auto& m : all) {
-    if (reference.count(m.article_id)) {
-      own[m.article_id].push_back(std::move(m));
-    } else if (&all[n++] != &m) {
-      all[n - 1] = std::move(m);
-    }
-  }
-  all.resize(n);
-  std::vector<Mention> kept;  // what is appended
+                        std::vector<Mention>* redated) {
+  std::vector<Mention>& kept = *redated;
   // In batches extracted on the thread pool, appended in reference order.
   std::vector<Article> batch;
   auto flush = [&] {
@@ -47,7 +35,8 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
   for (const auto& [id, day] : reference) {
     SITREP_ASSIGN_OR_RETURN(Article a, GetArticle(id));
     if (a.published) {  // dated after all: keep its own mentions
-      for (Mention& m : own[id]) kept.push_back(std::move(m));
+      SITREP_ASSIGN_OR_RETURN(std::vector<Mention> own, MentionsOf(id));
+      for (Mention& m : own) kept.push_back(std::move(m));
       continue;
     }
     a.published = day;
@@ -56,45 +45,54 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
     if (batch.size() == kBatchDocuments) flush();
   }
   flush();
-  all.reserve(all.size() + kept.size());
-  for (Mention& m : kept) all.push_back(std::move(m));
   return Status::OK();
+}
+
+Result<std::vector<Mention>> Pipeline::MentionsOf(const std::string& id) {
+  if (!memory_) return store_->MentionsOf(id);
+  std::vector<Mention> all = memory_->Mentions();
+  std::erase_if(all, [&](const Mention& m) { return m.article_id != id; });
+  return all;
 }
 
 Result<Article> Pipeline::GetArticle(const std::string& id) {
   return memory_ ? memory_->GetArticle(id) : store_->GetArticle(id);
 }
 
-// Every current mention; with `scopes`, only those of these scopes (the
-// others would be dropped after merging's inputs are made anyway).
+// Every current mention but those of the articles in `skip`; with
+// `scopes`, only those of these scopes (the others would be dropped after
+// merging's inputs are made anyway). Room is made for `extra` more.
 Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
-                              const std::set<std::string>* scopes) {
+                              const std::set<std::string>* scopes,
+                              const std::map<std::string, CivilDay>& skip,
+                              size_t extra) {
+  auto wanted = [&](const Mention& m) {
+    return !skip.count(m.article_id) && (!scopes || scopes->count(m.Scope()));
+  };
   if (memory_) {
     *mentions = memory_->Mentions();
-  } else {
-    // Read in chunks, then moved into one vector of the exact size: a
-    // growing vector would hold up to three times the mentions' fixed
-    // parts (~640 bytes each) while it reallocates.
-    std::vector<std::vector<Mention>> chunks;
-    size_t total = 0;
-    SITREP_RETURN_IF_ERROR(store_->ForEachMention([&](Mention&& m) {
-      if (scopes && !scopes->count(m.Scope())) return Status::OK();
-      if (chunks.empty() || chunks.back().size() == kMentionChunk) {
-        chunks.emplace_back().reserve(kMentionChunk);
-      }
-      chunks.back().push_back(std::move(m));
-      ++total;
-      return Status::OK();
-    }));
-    mentions->reserve(mentions->size() + total);
-    for (std::vector<Mention>& chunk : chunks) {
-      for (Mention& m : chunk) mentions->push_back(std::move(m));
-      std::vector<Mention>().swap(chunk);
-    }
+    std::erase_if(*mentions, [&](const Mention& m) { return !wanted(m); });
+    mentions->reserve(mentions->size() + extra);
+    return Status::OK();
   }
-  if (scopes) {
-    std::erase_if(*mentions,
-                  [&](const Mention& m) { return !scopes->count(m.Scope()); });
+  // Read in chunks, then moved into one vector of the exact size: a
+  // growing vector would hold up to three times the mentions' fixed parts
+  // (~640 bytes each) while it reallocates.
+  std::vector<std::vector<Mention>> chunks;
+  size_t total = 0;
+  SITREP_RETURN_IF_ERROR(store_->ForEachMention([&](Mention&& m) {
+    if (!wanted(m)) return Status::OK();
+    if (chunks.empty() || chunks.back().size() == kMentionChunk) {
+      chunks.emplace_back().reserve(kMentionChunk);
+    }
+    chunks.back().push_back(std::move(m));
+    ++total;
+    return Status::OK();
+  }));
+  mentions->reserve(mentions->size() + total + extra);
+  for (std::vector<Mention>& chunk : chunks) {
+    for (Mention& m : chunk) mentions->push_back(std::move(m));
+    std::vector<Mention>().swap(chunk);
   }
   return Status::OK();
 }
@@ -102,7 +100,9 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
 // The merge inputs: every current mention (re-dated where an undated
 // article borrows a day) and the merge options (copies, publication days).
 // Near-duplicates are found before the mentions are read, so that the
-// dedup index and the mentions are never in memory together.
+// dedup index and the mentions are never in memory together, and the
+// re-dated articles' mentions are made before the others are read, so
+// that they are appended without growing the vector.
 Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
                               MergeOptions* options,
                               std::vector<DedupInput>* keep,
@@ -112,12 +112,15 @@ Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
   SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
   std::optional<std::set<std::string>> only;
   if (scopes) only.emplace(scopes->begin(), scopes->end());
-  SITREP_RETURN_IF_ERROR(ReadMentions(mentions, only ? &*only : nullptr));
-  SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, mentions));
+  std::vector<Mention> redated;
+  SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, &redated));
   if (only) {  // re-dated articles' mentions may lie in other scopes
-    std::erase_if(*mentions,
+    std::erase_if(redated,
                   [&](const Mention& m) { return !only->count(m.Scope()); });
   }
+  SITREP_RETURN_IF_ERROR(ReadMentions(mentions, only ? &*only : nullptr,
+                                      d.reference_dates, redated.size()));
+  for (Mention& m : redated) mentions->push_back(std::move(m));
   if (dedup) *dedup = std::move(d);
   return Status::OK();
 }
