@@ -128,8 +128,6 @@ class Pipeline {
   // close a batch early (bounds memory on large documents).
   static constexpr size_t kBatchDocuments = 256;
   static constexpr size_t kBatchBytes = 32u << 20;
-  // Mentions per chunk while reading them back (ReadMentions).
-  static constexpr size_t kMentionChunk = 4096;
   Status IngestBatch(std::vector<Pending>& batch, IngestReport* report,
                      const Progress& progress);
   Status StoreArticle(const std::string& where, const Result<Article>& article,

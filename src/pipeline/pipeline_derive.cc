@@ -75,26 +75,16 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
     mentions->reserve(mentions->size() + extra);
     return Status::OK();
   }
-  // Read in chunks, then moved into one vector of the exact size: a
-  // growing vector would hold up to three times the mentions' fixed parts
-  // (~640 bytes each) while it reallocates.
-  std::vector<std::vector<Mention>> chunks;
-  size_t total = 0;
-  SITREP_RETURN_IF_ERROR(store_->ForEachMention([&](Mention&& m) {
-    if (!wanted(m)) return Status::OK();
-    if (chunks.empty() || chunks.back().size() == kMentionChunk) {
-      chunks.emplace_back().reserve(kMentionChunk);
-    }
-    chunks.back().push_back(std::move(m));
-    ++total;
+  // Room for every stored mention first: a vector growing by doubling
+  // holds up to three times the mentions' fixed parts (~640 bytes each)
+  // while it reallocates. With `scopes` this is an upper bound (a partial
+  // rebuild read every mention before).
+  SITREP_ASSIGN_OR_RETURN(int64_t stored, store_->CountMentions());
+  mentions->reserve(mentions->size() + static_cast<size_t>(stored) + extra);
+  return store_->ForEachMention([&](Mention&& m) {
+    if (wanted(m)) mentions->push_back(std::move(m));
     return Status::OK();
-  }));
-  mentions->reserve(mentions->size() + total + extra);
-  for (std::vector<Mention>& chunk : chunks) {
-    for (Mention& m : chunk) mentions->push_back(std::move(m));
-    std::vector<Mention>().swap(chunk);
-  }
-  return Status::OK();
+  });
 }
 
 // The merge inputs: every current mention (re-dated where an undated
