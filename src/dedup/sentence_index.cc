@@ -215,6 +215,25 @@ std::vector<SharedSentence> SharedSentenceIndex::All() const {
   return out;
 }
 
+namespace {
+// Sorts rank pairs and appends one count per distinct pair.
+void AppendCounts(std::vector<uint64_t>* pairs,
+                  const std::vector<std::string>& ids,
+                  const std::vector<uint32_t>& order,
+                  std::vector<SharedCount>* out) {
+  std::vector<uint64_t>& p = *pairs;
+  std::sort(p.begin(), p.end());
+  for (size_t i = 0; i < p.size();) {
+    size_t j = i + 1;
+    while (j < p.size() && p[j] == p[i]) ++j;
+    std::string_view a = ids[order[p[i] >> 32]];
+    std::string_view b = ids[order[static_cast<uint32_t>(p[i])]];
+    out->push_back({a, b, static_cast<int>(j - i)});
+    i = j;
+  }
+}
+}  // namespace
+
 // Pairs are keyed by doc rank (id string order), so the counted runs come
 // out sorted by (a, b) without comparing strings. Every shared sentence is
 // one pair occurrence (up to 1,225 per boilerplate-like run), so they are
@@ -248,15 +267,7 @@ std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
       if (b < a) std::swap(a, b);
       if (a >= lo && a < hi) pairs.push_back(a << 32 | b);
     });
-    std::sort(pairs.begin(), pairs.end());
-    for (size_t i = 0; i < pairs.size();) {
-      size_t j = i + 1;
-      while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-      std::string_view a = ids_[order[pairs[i] >> 32]];
-      std::string_view b = ids_[order[static_cast<uint32_t>(pairs[i])]];
-      out.push_back({a, b, static_cast<int>(j - i)});
-      i = j;
-    }
+    AppendCounts(&pairs, ids_, order, &out);
     lo = hi;
   }
   return out;
