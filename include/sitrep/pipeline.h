@@ -153,8 +153,7 @@ class Pipeline {
                       std::vector<DedupInput>* keep, DedupResult* dedup,
                       const std::vector<std::string>* scopes = nullptr);
   Status DeriveStoredEvents(const std::vector<std::string>& scopes,
-                            const Store::StoredEventSink& sink,
-                            size_t* count);
+                            const Store::StoredEventSink& sink, size_t* count);
   Result<std::optional<size_t>> RebuildIncrementally();
   Result<std::vector<Mention>> RedateOne(const std::string& id, CivilDay day);
   Result<size_t> RebuildAndKeep();

@@ -186,9 +186,8 @@ std::optional<size_t> FindHome(const merge_internal::Clusters& clusters,
   for (size_t c : index.Candidates(m)) {
     const std::vector<uint32_t>& members = clusters.members[c];
     if (clusters.mentions[members.front()].kind != m.kind) continue;
-    if (!std::all_of(members.begin(), members.end(), [&](uint32_t i) {
-          return fits(clusters.mentions[i]);
-        })) {
+    if (!std::all_of(members.begin(), members.end(),
+                     [&](uint32_t i) { return fits(clusters.mentions[i]); })) {
       continue;
     }
     if (home) return unique ? std::nullopt : home;

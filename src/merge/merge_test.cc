@@ -402,10 +402,9 @@ TEST(Merge, StreamingEqualsMergeMentions) {
     for (int i = 0; i < 30; ++i) {
       CivilDay day =
           rng() % 5 ? CivilDay{2020, 1, 24 + int(rng() % 4)} : CivilDay{};
-      Mention m = M(ids[rng() % 6], rng() % 2 ? kExpl : kProt,
-                    *places[rng() % 3], day,
-                    {Fig(Outcome::kKilled, 1 + rng() % 4)},
-                    static_cast<int>(rng() % 5));
+      Mention m = M(
+          ids[rng() % 6], rng() % 2 ? kExpl : kProt, *places[rng() % 3], day,
+          {Fig(Outcome::kKilled, 1 + rng() % 4)}, static_cast<int>(rng() % 5));
       m.weak = rng() % 6 == 0;
       if (rng() % 5 == 0) {
         m.kind = MentionKind::kAggregate;

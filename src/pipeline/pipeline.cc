@@ -326,7 +326,6 @@ std::vector<StoredEvent> ToStoredEvents(const std::vector<Event>& events) {
 
 }  // namespace pipeline_internal
 
-
 // Derived and stored so that a concurrent ingest's commits are not lost:
 // the last rebuild to finish sees every mention (see store.h).
 Result<size_t> Pipeline::RebuildEvents() {

@@ -95,8 +95,7 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
 // that they are appended without growing the vector.
 Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
                               MergeOptions* options,
-                              std::vector<DedupInput>* keep,
-                              DedupResult* dedup,
+                              std::vector<DedupInput>* keep, DedupResult* dedup,
                               const std::vector<std::string>* scopes) {
   *options = merge_options_;
   SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
@@ -134,11 +133,10 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
   SITREP_RETURN_IF_ERROR(
       DeriveInputs(&mentions, &options, nullptr, nullptr, &scopes));
   *count = 0;
-  return MergeMentionsStreaming(std::move(mentions), options,
-                                [&](Event&& e) {
-                                  ++*count;
-                                  return sink(ToStoredEvent(e));
-                                });
+  return MergeMentionsStreaming(std::move(mentions), options, [&](Event&& e) {
+    ++*count;
+    return sink(ToStoredEvent(e));
+  });
 }
 
 }  // namespace sitrep

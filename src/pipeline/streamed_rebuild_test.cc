@@ -56,8 +56,7 @@ std::vector<std::string> Stored(Store* store) {
 // The reference in the same order.
 std::vector<std::string> Reference(Pipeline* p) {
   // (event_date, id): SQLite sorts NULL dates ("" here) first.
-  std::set<std::pair<std::pair<std::string, std::string>, std::string>>
-      sorted;
+  std::set<std::pair<std::pair<std::string, std::string>, std::string>> sorted;
   auto events = p->DeriveEvents();
   EXPECT_TRUE(events.ok());
   if (!events.ok()) return {};

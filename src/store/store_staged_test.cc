@@ -124,10 +124,11 @@ TEST(StoreStaged, DuplicateIdWritesNothing) {
   EXPECT_EQ(*s.CountEvents(), 0);
   EXPECT_EQ(*s.DirtyScopes(), (std::vector<std::string>{"IQ"}));
   // The stage is cleared: the next derivation stands alone.
-  ASSERT_TRUE(s.ReplaceDirtyEventsStreamed(
-                   [&](const std::vector<std::string>&,
-                       const Store::StoredEventSink& sink) { return sink(e); })
-                  .ok());
+  ASSERT_TRUE(
+      s.ReplaceDirtyEventsStreamed([&](const std::vector<std::string>&,
+                                       const Store::StoredEventSink& sink) {
+         return sink(e);
+       }).ok());
   EXPECT_EQ(*s.CountEvents(), 1);
   EXPECT_TRUE(s.DirtyScopes()->empty());
 }
