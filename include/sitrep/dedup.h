@@ -260,7 +260,10 @@ class SharedSentenceIndex {
   // CountShared(All()) without listing the sentences: 8 bytes of work
   // memory per shared sentence instead of ~80. Views live as long as the
   // index.
-  std::vector<SharedCount> Counts() const;
+  // Holds at most `max_pairs` shared-sentence occurrences (8 bytes each)
+  // at once besides the result (more only when one article alone has
+  // more); the result does not depend on it.
+  std::vector<SharedCount> Counts(size_t max_pairs = size_t{4} << 20) const;
 
  private:
   struct Entry {

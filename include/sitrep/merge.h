@@ -21,12 +21,14 @@
 #ifndef SITREP_MERGE_H_
 #define SITREP_MERGE_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "sitrep/event.h"
+#include "sitrep/status.h"
 
 namespace sitrep {
 
@@ -71,6 +73,15 @@ struct MergeOptions {
 
 std::vector<Event> MergeMentions(std::vector<Mention> mentions,
                                  const MergeOptions& options);
+
+// MergeMentions handing each event to `sink` as soon as it is made (id and
+// aggregate parts set), in MergeMentions' order, and keeping none: memory
+// is the mentions and the clusters, not every event at once. Stops at the
+// first non-OK status `sink` returns, and returns it.
+using EventSink = std::function<Status(Event&&)>;
+Status MergeMentionsStreaming(std::vector<Mention> mentions,
+                              const MergeOptions& options,
+                              const EventSink& sink);
 
 // Recomputes an event's counts, disagreements and n_sources from its
 // figures (used by MergeMentions; exposed for tests and incremental merge).

@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -142,7 +143,11 @@ class Pipeline {
   Status KeepArticle(Pending& p, IngestReport* report);
   Result<bool> HasContent(const Article& a);
   Result<Article> GetArticle(const std::string& id);
-  Status ReadMentions(std::vector<Mention>* mentions);
+  Status ReadMentions(std::vector<Mention>* mentions,
+                      const std::set<std::string>* scopes,
+                      const std::map<std::string, CivilDay>& skip,
+                      size_t extra);
+  Result<std::vector<Mention>> MentionsOf(const std::string& id);
   Status ExtractAndStore(const Article& a, IngestReport* report);
   Result<std::vector<DedupInput>> DedupInputs();
   // Without list_shared, DedupResult::shared stays empty (less memory).
@@ -152,12 +157,15 @@ class Pipeline {
   Result<DedupResult> DeduplicateStreaming(MergeOptions* options,
                                            bool list_shared);
   Status DeriveInputs(std::vector<Mention>* mentions, MergeOptions* options,
-                      std::vector<DedupInput>* keep, DedupResult* dedup);
+                      std::vector<DedupInput>* keep, DedupResult* dedup,
+                      const std::vector<std::string>* scopes = nullptr);
+  Status DeriveStoredEvents(const std::vector<std::string>& scopes,
+                            const Store::StoredEventSink& sink, size_t* count);
   Result<std::optional<size_t>> RebuildIncrementally();
   Result<std::vector<Mention>> RedateOne(const std::string& id, CivilDay day);
   Result<size_t> RebuildAndKeep();
   Status Redate(const std::map<std::string, CivilDay>& reference,
-                std::vector<Mention>* mentions);
+                std::vector<Mention>* redated);
 
   Store* store_;  // null: store-less (memory_)
   std::unique_ptr<pipeline_internal::MemoryCorpus> memory_;

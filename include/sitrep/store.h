@@ -192,6 +192,16 @@ class Store {
   using ScopedDeriveFn = std::function<Result<std::vector<StoredEvent>>(
       const std::vector<std::string>& scopes)>;
   Status ReplaceDirtyEvents(const ScopedDeriveFn& derive);
+  // ReplaceDirtyEvents for derivations too large to hold as one vector:
+  // `derive(scopes, sink)` hands each event to `sink`, which stages it in a
+  // temporary table of this connection (SQLite's temp store, on disk); the
+  // staged events then replace the stored events of those scopes by the
+  // same diff (in SQL), with the same consistency protocol. The result
+  // equals ReplaceDirtyEvents with a `derive` returning the same events.
+  using StoredEventSink = std::function<Status(const StoredEvent&)>;
+  using StreamedDeriveFn = std::function<Status(
+      const std::vector<std::string>& scopes, const StoredEventSink& sink)>;
+  Status ReplaceDirtyEventsStreamed(const StreamedDeriveFn& derive);
   // The dirty scopes, sorted.
   Result<std::vector<std::string>> DirtyScopes();
 

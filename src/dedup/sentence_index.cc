@@ -215,26 +215,60 @@ std::vector<SharedSentence> SharedSentenceIndex::All() const {
   return out;
 }
 
+namespace {
+// Sorts rank pairs and appends one count per distinct pair.
+void AppendCounts(std::vector<uint64_t>* pairs,
+                  const std::vector<std::string>& ids,
+                  const std::vector<uint32_t>& order,
+                  std::vector<SharedCount>* out) {
+  std::vector<uint64_t>& p = *pairs;
+  std::sort(p.begin(), p.end());
+  for (size_t i = 0; i < p.size();) {
+    size_t j = i + 1;
+    while (j < p.size() && p[j] == p[i]) ++j;
+    std::string_view a = ids[order[p[i] >> 32]];
+    std::string_view b = ids[order[static_cast<uint32_t>(p[i])]];
+    out->push_back({a, b, static_cast<int>(j - i)});
+    i = j;
+  }
+}
+}  // namespace
+
 // Pairs are keyed by doc rank (id string order), so the counted runs come
-// out sorted by (a, b) without comparing strings.
-std::vector<SharedCount> SharedSentenceIndex::Counts() const {
+// out sorted by (a, b) without comparing strings. Every shared sentence is
+// one pair occurrence (up to 1,225 per boilerplate-like run), so they are
+// counted a range of smaller ranks at a time, each range holding at most
+// `max_pairs` occurrences (or one rank's): the ranges ascend, so the
+// output is the one a single sort of all of them gives.
+std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
   EnsureSorted();
   std::vector<uint32_t> order;
   std::vector<uint32_t> rank = RankIds(ids_, &order);
-  std::vector<uint64_t> pairs;  // smaller rank << 32 | larger rank
+  std::vector<uint64_t> per_rank(ids_.size() + 1);  // occurrences by a
   ForEachRunPair([&](const Entry& x, const Entry& y) {
-    uint64_t a = rank[x.doc], b = rank[y.doc];
-    pairs.push_back(a < b ? a << 32 | b : b << 32 | a);
+    ++per_rank[std::min(rank[x.doc], rank[y.doc])];
   });
-  std::sort(pairs.begin(), pairs.end());
   std::vector<SharedCount> out;
-  for (size_t i = 0; i < pairs.size();) {
-    size_t j = i + 1;
-    while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-    std::string_view a = ids_[order[pairs[i] >> 32]];
-    std::string_view b = ids_[order[static_cast<uint32_t>(pairs[i])]];
-    out.push_back({a, b, static_cast<int>(j - i)});
-    i = j;
+  std::vector<uint64_t> pairs;  // smaller rank << 32 | larger rank
+  for (size_t lo = 0; lo < ids_.size();) {
+    size_t hi = lo;
+    uint64_t n = 0;
+    while (hi < ids_.size() && (hi == lo || n + per_rank[hi] <= max_pairs)) {
+      n += per_rank[hi++];
+    }
+    if (n == 0) {
+      lo = hi;
+      continue;
+    }
+    pairs.clear();
+    pairs.reserve(n);
+    ForEachRunPair([&](const Entry& x, const Entry& y) {
+      uint64_t a = rank[x.doc], b = rank[y.doc];
+      if (b < a) std::swap(a, b);
+      if (a >= lo && a < hi) pairs.push_back(a << 32 | b);
+    });
+    AppendCounts(&pairs, ids_, order, &out);
+    lo = hi;
   }
   return out;
 }

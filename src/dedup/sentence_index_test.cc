@@ -105,7 +105,8 @@ TEST(DedupSentences, BoilerplateIsCapped) {
   EXPECT_EQ(small.All().size(), 3u);
 }
 
-// Counts() equals CountShared(All()), the boilerplate cap included, and
+// Counts() equals CountShared(All()), the boilerplate cap included, for
+// any number of occurrences counted at once, and
 // CopyOf / ReferenceDates agree whichever they are given.
 TEST(DedupSentences, CountsEqualCountedList) {
   std::vector<std::string> sents;
@@ -143,6 +144,10 @@ TEST(DedupSentences, CountsEqualCountedList) {
     EXPECT_EQ(all, want);
     std::vector<SharedCount> counts = index.Counts();
     EXPECT_EQ(counts, CountShared(all));
+    // Counted a few ranks at a time (down to one per pass): the same.
+    for (size_t max_pairs : {size_t{0}, size_t{1}, size_t{3}, size_t{7}}) {
+      EXPECT_EQ(index.Counts(max_pairs), counts) << max_pairs;
+    }
     if (cap == 50) ASSERT_FALSE(counts.empty());
     EXPECT_EQ(CopyOfCounts({}, counts, infos), CopyOf({}, all, infos));
     EXPECT_EQ(ReferenceDatesOfCounts({}, counts, infos),

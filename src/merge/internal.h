@@ -3,6 +3,7 @@
 #define SITREP_MERGE_INTERNAL_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -27,6 +28,24 @@ void SortCanonically(std::vector<Mention>* mentions);
 
 // "SR" + 16 hex digits of the smallest mention key of the event's mentions.
 std::string EventId(const Event& e);
+// The id of the event these mentions make: EventId of MakeEvent(mentions).
+std::string ClusterId(const std::vector<Mention>& mentions);
+
+// The events' mention lists, as indices into the mentions (canonically
+// sorted; they stay in place: moving each into its cluster would keep
+// every mention's fixed part twice until the clustering ends).
+struct Clusters {
+  std::vector<Mention> mentions;
+  std::vector<std::vector<uint32_t>> members;  // per event, in event order
+  // ClusterId of event c's mentions.
+  std::string Id(size_t c) const;
+  // Moves event c's mentions out (in joining order), emptying it.
+  std::vector<Mention> Take(size_t c);
+};
+
+// Groups mentions into events (canonical order, complete linkage, weak
+// mentions last; see merge.h). Unplaced weak mentions are in no event.
+Clusters Cluster(std::vector<Mention> mentions, const MergeOptions& options);
 
 // May mentions `a` and `b` (of different articles) tell one event?
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o);
@@ -40,6 +59,10 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o);
 
 // Fills aggregates' `parts` with the ids of the events holding their parts.
 void LinkParts(std::vector<Event>* events);
+// LinkParts before the events are made: for each aggregate cluster (by
+// index) that has parts, the `parts` LinkParts gives its event.
+std::map<size_t, std::vector<std::string>> ClusterParts(
+    const Clusters& clusters);
 
 }  // namespace sitrep::merge_internal
 

@@ -169,3 +169,54 @@ void LinkParts(std::vector<Event>* events) {
 }
 
 }  // namespace sitrep::merge_internal
+
+namespace sitrep::merge_internal {
+
+// As LinkParts, on the clusters in event order: a sentence's owner is the
+// last cluster naming it, and only the owners' ids are computed.
+std::map<size_t, std::vector<std::string>> ClusterParts(
+    const Clusters& clusters) {
+  using Key = std::pair<std::string_view, int>;
+  const std::vector<Mention>& ms = clusters.mentions;
+  const size_t n = clusters.members.size();
+  auto aggregate = [&](size_t c) {
+    const auto& members = clusters.members[c];
+    return !members.empty() &&
+           ms[members.front()].kind == MentionKind::kAggregate;
+  };
+  std::set<Key> wanted;
+  for (size_t c = 0; c < n; ++c) {
+    if (!aggregate(c)) continue;
+    for (uint32_t i : clusters.members[c]) {
+      for (int p : ms[i].parts) wanted.insert({ms[i].article_id, p});
+    }
+  }
+  std::map<Key, size_t> owner;
+  for (size_t c = 0; !wanted.empty() && c < n; ++c) {
+    for (uint32_t i : clusters.members[c]) {
+      for (int s : ms[i].sentences) {
+        Key key{ms[i].article_id, s};
+        if (wanted.count(key)) owner[key] = c;
+      }
+    }
+  }
+  std::map<size_t, std::string> ids;
+  for (const auto& [key, c] : owner) {
+    if (!ids.count(c)) ids[c] = clusters.Id(c);
+  }
+  std::map<size_t, std::vector<std::string>> out;
+  for (size_t c = 0; c < n; ++c) {
+    if (!aggregate(c)) continue;
+    std::set<std::string> parts;
+    for (uint32_t i : clusters.members[c]) {
+      for (int p : ms[i].parts) {
+        auto it = owner.find({ms[i].article_id, p});
+        if (it != owner.end()) parts.insert(ids[it->second]);
+      }
+    }
+    if (!parts.empty()) out[c].assign(parts.begin(), parts.end());
+  }
+  return out;
+}
+
+}  // namespace sitrep::merge_internal

@@ -62,25 +62,67 @@ void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
     keys.push_back({k.day, m.article_id, k.sentence, k.begin, k.place, i});
   }
   std::sort(keys.begin(), keys.end());
-  std::vector<Mention> sorted;
-  sorted.reserve(mentions->size());
-  for (const SortKey& k : keys) {
-    sorted.push_back(std::move((*mentions)[k.index]));
+  // Permuted in place, cycle by cycle (a second vector would hold every
+  // mention's fixed part twice): position j takes the mention at from[j].
+  std::vector<size_t> from(keys.size());
+  for (size_t k = 0; k < keys.size(); ++k) from[k] = keys[k].index;
+  std::vector<SortKey>().swap(keys);  // its views die with the moves
+  std::vector<Mention>& v = *mentions;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (from[i] == i) continue;
+    Mention first = std::move(v[i]);
+    size_t j = i;
+    while (from[j] != i) {
+      size_t src = from[j];
+      v[j] = std::move(v[src]);
+      from[j] = j;
+      j = src;
+    }
+    v[j] = std::move(first);
+    from[j] = j;
   }
-  *mentions = std::move(sorted);
 }
 
 std::string merge_internal::EventId(const Event& e) {
+  return ClusterId(e.mentions);
+}
+
+namespace {
+
+template <typename ForEach>
+std::string IdOfMinKey(ForEach for_each) {
   std::string min_key;
-  for (const auto& m : e.mentions) {
+  for_each([&](const Mention& m) {
     std::string k = MentionKey(m);
     if (min_key.empty() || k < min_key) min_key = k;
-  }
+  });
   char buf[24];
   std::snprintf(buf, sizeof buf, "SR%016llx",
                 static_cast<unsigned long long>(
                     XXH3_64bits(min_key.data(), min_key.size())));
   return buf;
+}
+
+}  // namespace
+
+std::string merge_internal::ClusterId(const std::vector<Mention>& mentions) {
+  return IdOfMinKey([&](auto fn) {
+    for (const Mention& m : mentions) fn(m);
+  });
+}
+
+std::string merge_internal::Clusters::Id(size_t c) const {
+  return IdOfMinKey([&](auto fn) {
+    for (uint32_t i : members[c]) fn(mentions[i]);
+  });
+}
+
+std::vector<Mention> merge_internal::Clusters::Take(size_t c) {
+  std::vector<Mention> out;
+  out.reserve(members[c].size());
+  for (uint32_t i : members[c]) out.push_back(std::move(mentions[i]));
+  std::vector<uint32_t>().swap(members[c]);
+  return out;
 }
 
 namespace {
@@ -137,13 +179,17 @@ class ClusterIndex {
 // The first cluster (in creation order) every member of which `fits` `m`;
 // with `unique`, only when exactly one does.
 template <typename Fits>
-std::optional<size_t> FindHome(
-    const std::vector<std::vector<Mention>>& clusters,
-    const ClusterIndex& index, const Mention& m, bool unique, Fits fits) {
+std::optional<size_t> FindHome(const merge_internal::Clusters& clusters,
+                               const ClusterIndex& index, const Mention& m,
+                               bool unique, Fits fits) {
   std::optional<size_t> home;
   for (size_t c : index.Candidates(m)) {
-    if (clusters[c].front().kind != m.kind) continue;
-    if (!std::all_of(clusters[c].begin(), clusters[c].end(), fits)) continue;
+    const std::vector<uint32_t>& members = clusters.members[c];
+    if (clusters.mentions[members.front()].kind != m.kind) continue;
+    if (!std::all_of(members.begin(), members.end(),
+                     [&](uint32_t i) { return fits(clusters.mentions[i]); })) {
+      continue;
+    }
     if (home) return unique ? std::nullopt : home;
     home = c;
     if (!unique) break;
@@ -153,41 +199,73 @@ std::optional<size_t> FindHome(
 
 }  // namespace
 
-std::vector<Event> MergeMentions(std::vector<Mention> mentions,
-                                 const MergeOptions& options) {
+merge_internal::Clusters merge_internal::Cluster(std::vector<Mention> mentions,
+                                                 const MergeOptions& options) {
   merge_internal::SortCanonically(&mentions);
-  std::vector<std::vector<Mention>> clusters;
+  Clusters cs;
+  cs.mentions = std::move(mentions);
+  const std::vector<Mention>& ms = cs.mentions;
   ClusterIndex index;
-  std::vector<Mention> weak;
-  for (auto& m : mentions) {
+  std::vector<uint32_t> weak;
+  for (uint32_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
     if (m.weak) {
-      weak.push_back(std::move(m));
+      weak.push_back(i);
       continue;
     }
-    auto home = FindHome(clusters, index, m, false, [&](const Mention& o) {
+    auto home = FindHome(cs, index, m, false, [&](const Mention& o) {
       return merge_internal::SameEvent(o, m, options);
     });
-    size_t c = home ? *home : clusters.size();
-    if (!home) clusters.emplace_back();
+    size_t c = home ? *home : cs.members.size();
+    if (!home) cs.members.emplace_back();
     index.Add(c, m);
-    clusters[c].push_back(std::move(m));
+    cs.members[c].push_back(i);
   }
   // A weak mention joins the one event it fits, or none.
-  for (auto& w : weak) {
-    auto home = FindHome(clusters, index, w, true, [&](const Mention& o) {
-      return merge_internal::WeakFits(o, w);
+  for (uint32_t i : weak) {
+    auto home = FindHome(cs, index, ms[i], true, [&](const Mention& o) {
+      return merge_internal::WeakFits(o, ms[i]);
     });
-    if (home) clusters[*home].push_back(std::move(w));
+    if (home) cs.members[*home].push_back(i);
   }
+  return cs;
+}
+
+std::vector<Event> MergeMentions(std::vector<Mention> mentions,
+                                 const MergeOptions& options) {
+  merge_internal::Clusters cs =
+      merge_internal::Cluster(std::move(mentions), options);
   std::vector<Event> events;
-  events.reserve(clusters.size());
-  for (auto& c : clusters) {
-    Event e = merge_internal::MakeEvent(std::move(c), options);
+  events.reserve(cs.members.size());
+  for (size_t c = 0; c < cs.members.size(); ++c) {
+    Event e = merge_internal::MakeEvent(cs.Take(c), options);
     e.id = merge_internal::EventId(e);
     events.push_back(std::move(e));
   }
   merge_internal::LinkParts(&events);
   return events;
+}
+
+// As MergeMentions, but each event is made when it is handed over: the
+// parts of the aggregates are linked on the clusters first (the ids of
+// their owners), so no event waits for the others.
+Status MergeMentionsStreaming(std::vector<Mention> mentions,
+                              const MergeOptions& options,
+                              const EventSink& sink) {
+  merge_internal::Clusters cs =
+      merge_internal::Cluster(std::move(mentions), options);
+  std::map<size_t, std::vector<std::string>> parts =
+      merge_internal::ClusterParts(cs);
+  for (size_t c = 0; c < cs.members.size(); ++c) {
+    Event e = merge_internal::MakeEvent(cs.Take(c), options);
+    e.id = merge_internal::EventId(e);
+    if (e.kind == MentionKind::kAggregate) {
+      auto it = parts.find(c);
+      if (it != parts.end()) e.parts = std::move(it->second);
+    }
+    SITREP_RETURN_IF_ERROR(sink(std::move(e)));
+  }
+  return Status::OK();
 }
 
 }  // namespace sitrep

@@ -448,3 +448,72 @@ TEST(Merge, PlacelessReportsStayApart) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+using namespace merge_test;  // NOLINT: the shared fixtures
+
+// The streaming merge against MergeMentions (the reference): the same
+// events in the same order, aggregates' parts included, over random
+// mentions (aggregates naming parts of their article, weak and undated
+// mentions, copies).
+TEST(Merge, StreamingEqualsMergeMentions) {
+  std::mt19937 rng(23);
+  const Location* places[] = {&kBaghdad, &kNasiriyah, &kNajaf};
+  const char* ids[] = {"a", "b", "c", "d", "e", "f"};
+  int aggregates_linked = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::vector<Mention> ms;
+    for (int i = 0; i < 30; ++i) {
+      CivilDay day =
+          rng() % 5 ? CivilDay{2020, 1, 24 + int(rng() % 4)} : CivilDay{};
+      Mention m = M(
+          ids[rng() % 6], rng() % 2 ? kExpl : kProt, *places[rng() % 3], day,
+          {Fig(Outcome::kKilled, 1 + rng() % 4)}, static_cast<int>(rng() % 5));
+      m.weak = rng() % 6 == 0;
+      if (rng() % 5 == 0) {
+        m.kind = MentionKind::kAggregate;
+        m.parts = {static_cast<int>(rng() % 5), static_cast<int>(rng() % 5)};
+      }
+      ms.push_back(std::move(m));
+    }
+    MergeOptions options;
+    options.copy_of["f"] = "a";
+    std::vector<Event> want = MergeMentions(ms, options);
+    std::vector<Event> got;
+    ASSERT_TRUE(MergeMentionsStreaming(ms, options, [&](Event&& e) {
+                  got.push_back(std::move(e));
+                  return Status::OK();
+                }).ok());
+    ASSERT_EQ(got.size(), want.size()) << round;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].id, want[i].id);
+      EXPECT_EQ(got[i].kind, want[i].kind);
+      EXPECT_EQ(got[i].parts, want[i].parts);
+      EXPECT_EQ(got[i].articles, want[i].articles);
+      EXPECT_EQ(got[i].mentions.size(), want[i].mentions.size());
+      EXPECT_EQ(got[i].notes, want[i].notes);
+      EXPECT_EQ(got[i].n_sources, want[i].n_sources);
+      aggregates_linked += !want[i].parts.empty();
+    }
+  }
+  EXPECT_GT(aggregates_linked, 0);
+}
+
+TEST(Merge, StreamingStopsAtTheSinksError) {
+  std::vector<Mention> ms = {
+      M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 2)}),
+      M("b", kProt, kNajaf, kJan27, {Fig(Outcome::kKilled, 9)}),
+  };
+  int calls = 0;
+  Status st = MergeMentionsStreaming(ms, {}, [&](Event&&) {
+    ++calls;
+    return Status::Internal("full");
+  });
+  EXPECT_EQ(st.code(), StatusCode::kInternal);
+  EXPECT_EQ(calls, 1);
+}
+
+}  // namespace
+}  // namespace sitrep

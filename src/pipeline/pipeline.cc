@@ -330,93 +330,6 @@ Result<DedupResult> Pipeline::Duplicates() {
   return Deduplicate(&options, nullptr, /*list_shared=*/true);
 }
 
-// An undated article re-read against the day it borrows from the articles
-// it shares text with (date origin "cluster"): its relative dates resolve.
-Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
-                        std::vector<Mention>* mentions) {
-  if (reference.empty()) return Status::OK();
-  std::vector<Mention> kept;
-  std::map<std::string, std::vector<Mention>> own;  // of the articles listed
-  for (auto& m : *mentions) {
-    if (reference.count(m.article_id)) {
-      own[m.article_id].push_back(std::move(m));
-    } else {
-      kept.push_back(std::move(m));
-    }
-  }
-  // In batches extracted on the thread pool, appended in reference order.
-  std::vector<Article> batch;
-  auto flush = [&] {
-    std::vector<std::vector<Mention>> extracted(batch.size());
-    pipeline_internal::ParallelFor(
-        batch.size(), pipeline_internal::ThreadCount(options_.threads),
-        [&](size_t i) { extracted[i] = extractor_->Extract(batch[i]); });
-    for (std::vector<Mention>& ms : extracted) {
-      for (Mention& m : ms) {
-        if (m.date_rule == "article") m.date_rule = "cluster";
-        kept.push_back(std::move(m));
-      }
-    }
-    batch.clear();
-  };
-  for (const auto& [id, day] : reference) {
-    SITREP_ASSIGN_OR_RETURN(Article a, GetArticle(id));
-    if (a.published) {  // dated after all: keep its own mentions
-      for (Mention& m : own[id]) kept.push_back(std::move(m));
-      continue;
-    }
-    a.published = day;
-    a.date_origin = DateOrigin::kCluster;
-    batch.push_back(std::move(a));
-    if (batch.size() == kBatchDocuments) flush();
-  }
-  flush();
-  *mentions = std::move(kept);
-  return Status::OK();
-}
-
-Result<Article> Pipeline::GetArticle(const std::string& id) {
-  return memory_ ? memory_->GetArticle(id) : store_->GetArticle(id);
-}
-
-Status Pipeline::ReadMentions(std::vector<Mention>* mentions) {
-  if (memory_) {
-    *mentions = memory_->Mentions();
-    return Status::OK();
-  }
-  return store_->ForEachMention([&](Mention&& m) {
-    mentions->push_back(std::move(m));
-    return Status::OK();
-  });
-}
-
-// The merge inputs: every current mention (re-dated where an undated
-// article borrows a day) and the merge options (copies, publication days).
-Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
-                              MergeOptions* options,
-                              std::vector<DedupInput>* keep,
-                              DedupResult* dedup) {
-  SITREP_RETURN_IF_ERROR(ReadMentions(mentions));
-  *options = merge_options_;
-  SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
-  SITREP_RETURN_IF_ERROR(Redate(d.reference_dates, mentions));
-  if (dedup) *dedup = std::move(d);
-  return Status::OK();
-}
-
-Result<std::vector<Event>> Pipeline::DeriveEvents(
-    const std::vector<std::string>* scopes) {
-  std::vector<Mention> mentions;
-  MergeOptions options;
-  SITREP_RETURN_IF_ERROR(DeriveInputs(&mentions, &options, nullptr, nullptr));
-  if (scopes) {
-    std::set<std::string> keep(scopes->begin(), scopes->end());
-    std::erase_if(mentions,
-                  [&](const Mention& m) { return !keep.count(m.Scope()); });
-  }
-  return MergeMentions(std::move(mentions), options);
-}
-
 namespace pipeline_internal {
 
 std::vector<StoredEvent> ToStoredEvents(const std::vector<Event>& events) {
@@ -427,8 +340,6 @@ std::vector<StoredEvent> ToStoredEvents(const std::vector<Event>& events) {
 }
 
 }  // namespace pipeline_internal
-
-using pipeline_internal::ToStoredEvents;
 
 // Derived and stored so that a concurrent ingest's commits are not lost:
 // the last rebuild to finish sees every mention (see store.h).
@@ -442,13 +353,10 @@ Result<size_t> Pipeline::RebuildEvents() {
     return n ? *n : RebuildAndKeep();
   }
   size_t n = 0;
-  SITREP_RETURN_IF_ERROR(
-      store_->ReplaceDirtyEvents([&](const std::vector<std::string>& scopes)
-                                     -> Result<std::vector<StoredEvent>> {
-        SITREP_ASSIGN_OR_RETURN(std::vector<Event> events,
-                                DeriveEvents(&scopes));
-        n = events.size();
-        return ToStoredEvents(events);
+  SITREP_RETURN_IF_ERROR(store_->ReplaceDirtyEventsStreamed(
+      [&](const std::vector<std::string>& scopes,
+          const Store::StoredEventSink& sink) {
+        return DeriveStoredEvents(scopes, sink, &n);
       }));
   return n;
 }

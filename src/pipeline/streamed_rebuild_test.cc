@@ -1,0 +1,114 @@
+// RebuildEvents (streamed through the store's staging table, events made
+// one at a time) against the in-memory derivation (DeriveEvents:
+// MergeMentions over every mention, the obviously correct reference), on
+// a generated corpus: after a first ingest, after more articles, and after
+// new versions of stored ones.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/test_paths.h"
+#include "sitrep/pipeline.h"
+
+namespace sitrep {
+namespace {
+
+std::vector<RawDocument> Read(const std::string& path) {
+  std::vector<RawDocument> docs;
+  Status st = ReadDocuments(
+      {path}, IngestLimits{},
+      [&](RawDocument&& d) { docs.push_back(std::move(d)); },
+      [](InputError&&) {});
+  EXPECT_TRUE(st.ok()) << st.message();
+  return docs;
+}
+
+std::string Generated(int articles, int seed) {
+  std::string out = (std::filesystem::temp_directory_path() /
+                     ("sitrep_streamed_" + std::to_string(getpid()) + "_" +
+                      std::to_string(seed) + ".jsonl"))
+                        .string();
+  std::string cmd = "python3 " +
+                    test_paths::SourcePath("/bench/gen_corpus.py") +
+                    " --articles " + std::to_string(articles) + " --seed " +
+                    std::to_string(seed) + " --out " + out + " 2>/dev/null";
+  return std::system(cmd.c_str()) == 0 ? out : "";
+}
+
+// The stored events in the store's order ((event_date, id)), with their
+// articles.
+std::vector<std::string> Stored(Store* store) {
+  std::vector<std::string> out;
+  EXPECT_TRUE(store
+                  ->ForEachEvent([&](const StoredEvent& e) {
+                    out.push_back(e.json);
+                    return Status::OK();
+                  })
+                  .ok());
+  return out;
+}
+
+// The reference in the same order.
+std::vector<std::string> Reference(Pipeline* p) {
+  // (event_date, id): SQLite sorts NULL dates ("" here) first.
+  std::set<std::pair<std::pair<std::string, std::string>, std::string>> sorted;
+  auto events = p->DeriveEvents();
+  EXPECT_TRUE(events.ok());
+  if (!events.ok()) return {};
+  for (const Event& e : *events) {
+    StoredEvent s = ToStoredEvent(e);
+    sorted.insert({{s.event_date, s.id}, s.json});
+  }
+  std::vector<std::string> out;
+  for (auto& [key, json] : sorted) out.push_back(json);
+  return out;
+}
+
+TEST(StreamedRebuild, EqualsTheInMemoryDerivation) {
+  if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
+  std::string corpus = Generated(400, 17);
+  if (corpus.empty()) GTEST_SKIP() << "no python3 for bench/gen_corpus.py";
+  std::vector<RawDocument> docs = Read(corpus);
+  std::filesystem::remove(corpus);
+  ASSERT_EQ(docs.size(), 400u);
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  PipelineOptions options;
+  options.threads = 1;
+  auto p = Pipeline::Open(store->get(), options);
+  ASSERT_TRUE(p.ok());
+  IngestReport report;
+  auto ingest = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      ASSERT_TRUE((*p)->IngestDocument(docs[i], &report).ok());
+    }
+  };
+  ingest(0, 250);
+  auto n = (*p)->RebuildEvents();
+  ASSERT_TRUE(n.ok());
+  EXPECT_GT(*n, 200u);
+  std::vector<std::string> first = Stored(store->get());
+  EXPECT_EQ(first.size(), *n);
+  ASSERT_EQ(first, Reference(p->get()));
+  ingest(250, 400);
+  ASSERT_TRUE((*p)->RebuildEvents().ok());
+  ASSERT_EQ(Stored(store->get()), Reference(p->get()));
+  // New versions: the same ids with other texts (some events go, some
+  // change, some stay).
+  for (size_t i = 0; i < 40; ++i) {
+    RawDocument d = docs[i + 300];
+    d.id = docs[i].id;
+    ASSERT_TRUE((*p)->IngestDocument(std::move(d), &report).ok());
+  }
+  EXPECT_GT(report.versions, 0);
+  ASSERT_TRUE((*p)->RebuildEvents().ok());
+  ASSERT_EQ(Stored(store->get()), Reference(p->get()));
+}
+
+}  // namespace
+}  // namespace sitrep

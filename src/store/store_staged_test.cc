@@ -1,0 +1,174 @@
+// ReplaceDirtyEventsStreamed against ReplaceDirtyEvents (the reference):
+// the same mentions and derived events give the same tables.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "sitrep/store.h"
+#include "store/db.h"
+
+namespace sitrep::store_internal {
+namespace {
+
+Mention In(const std::string& article, const std::string& country) {
+  Mention m;
+  m.article_id = article;
+  if (!country.empty()) {
+    Location l;
+    l.name = country;
+    l.country = country;
+    l.precision = "country";
+    m.location = l;
+  }
+  return m;
+}
+
+// Every row of events and event_articles, as text.
+std::vector<std::string> Dump(Store& s) {
+  std::vector<std::string> out;
+  for (const char* sql :
+       {"SELECT id || '|' || kind || '|' || event_type || '|' || "
+        "coalesce(event_date, 'null') || '|' || coalesce(country, 'null') || "
+        "'|' || coalesce(latitude, 'null') || '|' || "
+        "coalesce(longitude, 'null') || '|' || coalesce(fatalities, 'null') "
+        "|| '|' || json FROM events ORDER BY id",
+        "SELECT event_id || '|' || article_id FROM event_articles "
+        "ORDER BY 1",
+        "SELECT 'dirty ' || country FROM dirty_scopes ORDER BY 1"}) {
+    auto st = s.db().Prepare(sql);
+    EXPECT_TRUE(st.ok());
+    while (st.ok() && *st->Step()) out.emplace_back(st->Text(0));
+  }
+  return out;
+}
+
+// A derivation: per scope, a few events from a small pool of ids (so ids
+// recur across rounds), whose json and articles change now and then.
+std::vector<StoredEvent> Derive(const std::vector<std::string>& scopes,
+                                unsigned seed) {
+  std::mt19937 rng(seed);
+  std::vector<StoredEvent> out;
+  for (const std::string& c : scopes) {
+    for (int k = 0, n = rng() % 4; k < n; ++k) {
+      StoredEvent e;
+      e.id = "E" + c + std::to_string(k);
+      e.kind = "incident";
+      e.event_type = rng() % 2 ? "Protests" : "Riots";
+      if (rng() % 2) e.event_date = "2020-01-2" + std::to_string(rng() % 9);
+      e.country = c;
+      if (rng() % 2) e.latitude = 33.25;
+      if (rng() % 3) e.longitude = 44.5;
+      if (rng() % 2) e.fatalities = rng() % 5;
+      for (int a = 0, m = 1 + rng() % 3; a < m; ++a) {
+        e.articles.push_back("a" + std::to_string(rng() % 6));
+      }
+      e.json = "{\"v\":" + std::to_string(rng() % 3) + "}";
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+TEST(StoreStaged, EqualsReplaceDirtyEventsOverRandomRounds) {
+  auto old_store = Store::Open(":memory:");
+  auto new_store = Store::Open(":memory:");
+  ASSERT_TRUE(old_store.ok() && new_store.ok());
+  Store& a = **old_store;
+  Store& b = **new_store;
+  const std::string countries[] = {"IQ", "SO", "SY", ""};
+  std::mt19937 rng(5);
+  for (unsigned round = 0; round < 60; ++round) {
+    for (int k = 0, n = 1 + rng() % 2; k < n; ++k) {
+      std::string article = "a" + std::to_string(rng() % 6);
+      std::vector<Mention> ms = {In(article, countries[rng() % 4])};
+      ASSERT_TRUE(a.PutMentions(article, ms).ok());
+      ASSERT_TRUE(b.PutMentions(article, ms).ok());
+    }
+    ASSERT_TRUE(a.ReplaceDirtyEvents([&](const std::vector<std::string>& s) {
+                   return Result<std::vector<StoredEvent>>(Derive(s, round));
+                 }).ok());
+    ASSERT_TRUE(
+        b.ReplaceDirtyEventsStreamed([&](const std::vector<std::string>& s,
+                                         const Store::StoredEventSink& sink) {
+           for (const StoredEvent& e : Derive(s, round)) {
+             SITREP_RETURN_IF_ERROR(sink(e));
+           }
+           return Status::OK();
+         }).ok());
+    ASSERT_EQ(Dump(a), Dump(b)) << "round " << round;
+  }
+  EXPECT_GT(*b.CountEvents(), 0);
+}
+
+TEST(StoreStaged, DuplicateIdWritesNothing) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  ASSERT_TRUE(s.PutMentions("a", {In("a", "IQ")}).ok());
+  StoredEvent e;
+  e.id = "E1";
+  e.kind = "incident";
+  e.country = "IQ";
+  e.json = "{}";
+  e.articles = {"a"};
+  Status st = s.ReplaceDirtyEventsStreamed(
+      [&](const std::vector<std::string>&, const Store::StoredEventSink& sink) {
+        SITREP_RETURN_IF_ERROR(sink(e));
+        return sink(e);
+      });
+  EXPECT_EQ(st.code(), StatusCode::kInternal);
+  EXPECT_EQ(*s.CountEvents(), 0);
+  EXPECT_EQ(*s.DirtyScopes(), (std::vector<std::string>{"IQ"}));
+  // The stage is cleared: the next derivation stands alone.
+  ASSERT_TRUE(
+      s.ReplaceDirtyEventsStreamed([&](const std::vector<std::string>&,
+                                       const Store::StoredEventSink& sink) {
+         return sink(e);
+       }).ok());
+  EXPECT_EQ(*s.CountEvents(), 1);
+  EXPECT_TRUE(s.DirtyScopes()->empty());
+}
+
+// Another connection commits while the events are derived: derived again,
+// and the result reflects its mentions.
+TEST(StoreStaged, ConcurrentCommitDerivesAgain) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("sitrep_staged_" + std::to_string(getpid()) + ".db"))
+                         .string();
+  {
+    auto one = Store::Open(path);
+    auto two = Store::Open(path);
+    ASSERT_TRUE(one.ok() && two.ok());
+    ASSERT_TRUE((*one)->PutMentions("a", {In("a", "IQ")}).ok());
+    int calls = 0;
+    std::vector<std::string> last;
+    ASSERT_TRUE((*one)
+                    ->ReplaceDirtyEventsStreamed(
+                        [&](const std::vector<std::string>& scopes,
+                            const Store::StoredEventSink& sink) {
+                          if (++calls == 1) {
+                            SITREP_RETURN_IF_ERROR(
+                                (*two)->PutMentions("b", {In("b", "SO")}));
+                          }
+                          last = scopes;
+                          for (const StoredEvent& e : Derive(scopes, 3)) {
+                            SITREP_RETURN_IF_ERROR(sink(e));
+                          }
+                          return Status::OK();
+                        })
+                    .ok());
+    EXPECT_EQ(calls, 2);
+    EXPECT_EQ(last, (std::vector<std::string>{"IQ", "SO"}));
+    EXPECT_TRUE((*one)->DirtyScopes()->empty());
+  }
+  for (const char* ext : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(path + ext);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::store_internal
