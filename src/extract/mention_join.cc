@@ -209,6 +209,9 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
       !(retold && BodyFoundLater(m, c))) {
     return false;
   }
+  // "In a separate attack, ... the attack killed three": told apart, even
+  // with a word pointing back or counts told as more.
+  if (c.facts.HasCue(lex_, Cue::kSeparate)) return false;
   // Different counts of the same outcome, none shared and no word pointing
   // back, are two incidents ("29 in Nassiriya ... 12 in Najaf").
   if (anaphor) return true;
@@ -219,9 +222,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
                   (c.cls.defaulted || c.cls.event_type == m.event_type) &&
                   SameVictims(m, c);
   // "Six insurgents were also killed" after "13 soldiers were killed": the
-  // other side's losses in the same fight, unless told apart ("in a
-  // separate attack").
-  if (c.facts.HasCue(lex_, Cue::kSeparate)) return false;
+  // other side's losses in the same fight (unless told apart: above).
   for (int o = 0; !restated && o < kNumOutcomes; ++o) {
     bool both = false, shared = false, mine = false, same_victims = false;
     // A vague count ("dozens arrested") sets no event apart from an exact
