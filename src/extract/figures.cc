@@ -166,6 +166,8 @@ bool CountIsAgent(const SentenceFacts& f, const QuantityAt& qa, const Hit& o) {
   const Tok& next = f.toks[o.end];
   if (next.punct) return false;
   if (OpensObject(next.norm) || IsQuantityTok(f, o.end)) return true;
+  // "two suicide bombers ... killing themselves": the count is the agent.
+  if (WordSet("reflexive").count(next.norm) > 0) return true;
   return next.cap && next.norm != "on" && next.norm != "in";
 }
 

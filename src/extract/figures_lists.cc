@@ -299,11 +299,21 @@ void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f) {
          o.e->outcome != Outcome::kInjured)) {
       continue;
     }
-    List list = ParseList(*f, outcomes, o.end, true);
+    // "killing himself and one police officer": the attacker is counted
+    // apart (attackers); the list after "and" counts the others.
+    static const std::set<std::string>& kSelf = WordSet("reflexive");
+    const bool self = o.end + 1 < f->toks.size() &&
+                      kSelf.count(f->toks[o.end].norm) > 0 &&
+                      f->toks[o.end + 1].norm == "and";
+    List list = ParseList(*f, outcomes, self ? o.end + 2 : o.end, true);
     // "killing the chief, and seven others were injured": a new clause.
     if (!list.items.empty() && list.end < f->toks.size() &&
         Auxiliary(f->toks[list.end].norm)) {
       list.items.pop_back();
+    }
+    if (self && !list.items.empty()) {
+      ReplaceWithList(list, o.e->outcome, f);
+      continue;
     }
     if (list.items.size() < 2) list = SubjectList(*f, outcomes, o);
     if (list.items.size() > 1) ReplaceWithList(list, o.e->outcome, f);

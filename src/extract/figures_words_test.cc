@@ -22,6 +22,8 @@ TEST(FigureWords, SetsComeFromWordsTsv) {
       {"more", "other", true},         {"more", "soldiers", false},
       {"incidents", "bombings", true}, {"incidents", "people", false},
       {"over", "between", true},       {"over", "killed", false},
+      {"reflexive", "himself", true},  {"reflexive", "themselves", true},
+      {"reflexive", "him", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)
