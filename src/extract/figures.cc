@@ -480,6 +480,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   DropBreakdowns(f);
   DropHypotheticalFigures(lex, outcomes, f);
   MarkAdditions(f);
+  MarkPartitions(f);
   MarkDiedOfWounds(lex, f);
 }
 

@@ -23,7 +23,8 @@ TEST(FigureWords, SetsComeFromWordsTsv) {
       {"incidents", "bombings", true}, {"incidents", "people", false},
       {"over", "between", true},       {"over", "killed", false},
       {"reflexive", "himself", true},  {"reflexive", "themselves", true},
-      {"reflexive", "him", false},
+      {"reflexive", "him", false},     {"partition", "second", true},
+      {"partition", "car", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)
