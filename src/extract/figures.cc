@@ -433,6 +433,11 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
          f->toks[qa.tok_end].norm == "man")) {
       continue;
     }
+    // "a trooper of the 133 Battalion": a unit's name, not a count.
+    if (qa.tok_end < f->toks.size() && f->toks[qa.tok_end].cap &&
+        WordSet("unit").count(f->toks[qa.tok_end].norm) > 0) {
+      continue;
+    }
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
     if (victim && PrepositionBetween(lex, *f, qa.tok_end, victim->begin)) {
       victim = nullptr;  // "nine wounded during a Taliban raid"

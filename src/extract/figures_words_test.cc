@@ -24,7 +24,8 @@ TEST(FigureWords, SetsComeFromWordsTsv) {
       {"over", "between", true},       {"over", "killed", false},
       {"reflexive", "himself", true},  {"reflexive", "themselves", true},
       {"reflexive", "him", false},     {"partition", "second", true},
-      {"partition", "car", false},
+      {"partition", "car", false},     {"unit", "battalion", true},
+      {"unit", "soldiers", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)
