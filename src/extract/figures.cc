@@ -481,6 +481,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   BindNamedVictims(outcomes, actors, f);
   BindSingleVictims(outcomes, actors, f);
   BindVictimLists(outcomes, f);
+  BindAttackerKilled(outcomes, f);
   BindOneAndOthers(outcomes, f);
   DropBreakdowns(f);
   DropHypotheticalFigures(lex, outcomes, f);

@@ -153,6 +153,9 @@ const Hit* PassiveAfterApposition(const Lexicon& lex,
                                   uint32_t after);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
+// "... and the bomber was killed as well": the attacker's own death beside
+// his victims', a figure of class "attackers".
+void BindAttackerKilled(const std::vector<Hit>& outcomes, SentenceFacts* f);
 // Sums the counts of a sentence that each tell their own part ("in the
 // first car ... in the second car") into one figure.
 void MarkPartitions(SentenceFacts* f);

@@ -25,7 +25,8 @@ TEST(FigureWords, SetsComeFromWordsTsv) {
       {"reflexive", "himself", true},  {"reflexive", "themselves", true},
       {"reflexive", "him", false},     {"partition", "second", true},
       {"partition", "car", false},     {"unit", "battalion", true},
-      {"unit", "soldiers", false},
+      {"unit", "soldiers", false},     {"attacker", "bomber", true},
+      {"attacker", "soldier", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)
