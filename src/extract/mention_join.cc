@@ -185,9 +185,22 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
       next && !c.facts.figures.empty() &&
       std::none_of(m.figures.begin(), m.figures.end(),
                    [](const Figure& f) { return f.count.value() > 0; });
+  // "Gunmen killed a village official. The gunman was killed by police":
+  // the event's own perpetrators killed by those who fought back.
+  bool own_killed =
+      c.facts.index - m.sentences.back() <= 2 &&
+      std::any_of(c.facts.figures.begin(), c.facts.figures.end(),
+                          [&](const Figure& f) {
+                            return f.outcome == Outcome::kKilled &&
+                                   f.victims == m.actor1 &&
+                                   f.qualifier == "single";
+                          }) &&
+      // "Soldiers later killed one of the gunmen in a raid": another event.
+      std::none_of(c.facts.toks.begin(), c.facts.toks.end(),
+                   [](const Tok& t) { return t.norm == "later"; });
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
-      !same_toll && !retold && !toll_of_told) {
+      !same_toll && !retold && !toll_of_told && !own_killed) {
     return false;
   }
   bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
