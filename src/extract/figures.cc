@@ -413,6 +413,14 @@ const Hit* PassiveAfterLongSubject(const Lexicon& lex,
 
 using namespace figures_internal;  // NOLINT: this stage's own helpers
 
+// "opened fire on the guards and wounded two of them": a count right
+// after an outcome verb is its object, whatever group it is taken from.
+bool VerbObject(const std::vector<Hit>& outcomes, const QuantityAt& qa) {
+  return std::any_of(outcomes.begin(), outcomes.end(), [&](const Hit& o) {
+    return o.e->form == OutcomeForm::kVerb && o.end == qa.tok_begin;
+  });
+}
+
 void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   std::vector<Hit> outcomes = HitsOf(lex, *f, LexKind::kOutcome);
   std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
@@ -422,7 +430,8 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
       BindStatedZero(outcomes, qa, f);
       continue;
     }
-    if (Subset(*f, qa) || AllOfTold(outcomes, *f, qa)) {
+    if ((Subset(*f, qa) && !VerbObject(outcomes, qa)) ||
+        AllOfTold(outcomes, *f, qa)) {
       BindDiedOfWounded(outcomes, qa, f);
       continue;
     }
