@@ -184,7 +184,9 @@ int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o) {
   bool them = at(k) == "them";
   if (them) ++k;
   bool of_them = at(k + 1) == "of" && at(k + 2) == "them";
-  if (at(k) == "both" && (them || of_them || at(k + 1) == "." ||
+  // "injuring both of the clergymen": two, whoever they are.
+  bool of_the = at(k + 1) == "of" && at(k + 2) == "the";
+  if (at(k) == "both" && (them || of_them || of_the || at(k + 1) == "." ||
                           at(k + 1) == "," || at(k + 1) == "and")) {
     return 2;
   }
