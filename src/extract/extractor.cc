@@ -81,6 +81,7 @@ class ExtractorImpl : public Extractor {
       }
     }
     figures_internal::BindGroupsTold(*lex_, &facts);
+    figures_internal::BindIdentifiedTold(*lex_, &facts);
     MentionBuilder builder(*lex_, gaz_, a);
     return builder.Build(std::move(facts));
   }

@@ -134,6 +134,9 @@ int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o);
 // villagers. The villagers were later shot dead": the group's count told
 // before (for "the hostages", the abducted) is the count of the outcome.
 void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss);
+// "The injured were identified as A and B", in an article that told no
+// count of the injured: two, by their names.
+void BindIdentifiedTold(const Lexicon& lex, std::vector<SentenceFacts>* ss);
 // "threatened to kill the workers", "tried to kill the deputy": figures of
 // an outcome verb right after a hypothetical cue are dropped.
 void DropHypotheticalFigures(const Lexicon& lex,
