@@ -334,4 +334,20 @@ void DropHypotheticalFigures(const Lexicon& lex,
   }
 }
 
+// "and destroyed the car", "and remote detonated an explosive device": a
+// clause of another verb (a past form before a determiner) after "and" at
+// `k`, which ends the object.
+bool VerbClauseAfter(const SentenceFacts& f, uint32_t k) {
+  static const std::set<std::string>& kDeterminers = WordSet("determiner");
+  for (uint32_t j = k + 1; j <= k + 2 && j + 1 < f.toks.size(); ++j) {
+    const std::string& w = f.toks[j].norm;
+    if (f.toks[j].cap || f.toks[j].punct) return false;
+    if (w.size() > 4 && w.ends_with("ed") &&
+        kDeterminers.count(f.toks[j + 1].norm) > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace sitrep::figures_internal

@@ -154,6 +154,9 @@ const Hit* PassiveAfterApposition(const Lexicon& lex,
                                   const std::vector<Hit>& outcomes,
                                   const SentenceFacts& f, const QuantityAt& qa,
                                   uint32_t after);
+// Whether "and" at `k` opens a clause of another verb with its object ("and
+// destroyed the car"), which ends an outcome's object.
+bool VerbClauseAfter(const SentenceFacts& f, uint32_t k);
 // Sets Figure::adds on counts told as more ("two more", "also killed").
 void MarkAdditions(SentenceFacts* f);
 // "... and the bomber was killed as well": the attacker's own death beside

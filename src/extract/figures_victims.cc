@@ -89,6 +89,7 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
       return n + AndHisAfterApposition(outcomes, f, k);
     }
     if (f.toks[k].punct || Preposition(w)) break;
+    if (w == "and" && VerbClauseAfter(f, k)) break;
     bool outcome = false;
     for (const auto& o : outcomes) outcome |= o.begin == k;
     if (outcome) break;

@@ -26,7 +26,8 @@ TEST(FigureWords, SetsComeFromWordsTsv) {
       {"reflexive", "him", false},     {"partition", "second", true},
       {"partition", "car", false},     {"unit", "battalion", true},
       {"unit", "soldiers", false},     {"attacker", "bomber", true},
-      {"attacker", "soldier", false},
+      {"attacker", "soldier", false},  {"determiner", "the", true},
+      {"determiner", "car", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(WordSet(c.set).count(c.word) > 0, c.member)
