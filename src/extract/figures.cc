@@ -413,6 +413,20 @@ const Hit* PassiveAfterLongSubject(const Lexicon& lex,
 
 using namespace figures_internal;  // NOLINT: this stage's own helpers
 
+// Whether count `qa`, its phrase ending at `end`, is joined by "," or
+// "and" to the count that follows it, which an outcome follows ("four
+// police officers and 11 civilians were wounded").
+bool JoinedToNext(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                  uint32_t end) {
+  for (const auto& next : f.quantities) {
+    if (next.tok_begin < end) continue;
+    if (!Joined(f, end, next.tok_begin)) return false;
+    uint32_t after = NounPhraseEnd(outcomes, f, next.tok_end);
+    return OutcomeAfter(outcomes, f, after, 7) != nullptr;
+  }
+  return false;
+}
+
 // "opened fire on the guards and wounded two of them": a count right
 // after an outcome verb is its object, whatever group it is taken from.
 bool VerbObject(const std::vector<Hit>& outcomes, const QuantityAt& qa) {
@@ -464,6 +478,15 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     if (o == nullptr) {
       o = OutcomeAfter(outcomes, *f, after, 7);
       if (o && CountIsAgent(*f, qa, *o)) continue;
+    }
+    // "were killed and four police officers and 11 civilians were wounded":
+    // a count joined to the next one shares its outcome (BindCoordinated).
+    // ("Fatalities 2 and 1 injured": an outcome right before binds it.)
+    const Hit* right_before = OutcomeBefore(outcomes, *f, qa.tok_begin);
+    if (o == nullptr &&
+        !(right_before && right_before->end == qa.tok_begin) &&
+        JoinedToNext(outcomes, *f, victim ? victim->end : after)) {
+      continue;
     }
     if (o == nullptr) o = OutcomeBefore(outcomes, *f, qa.tok_begin);
     if (o == nullptr) o = PassiveAfterLongSubject(lex, outcomes, *f, qa);

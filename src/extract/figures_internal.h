@@ -154,6 +154,8 @@ const Hit* PassiveAfterApposition(const Lexicon& lex,
                                   const std::vector<Hit>& outcomes,
                                   const SentenceFacts& f, const QuantityAt& qa,
                                   uint32_t after);
+// Only "," and "and" (and a trailing group noun) between two counts.
+bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to);
 // Whether "and" at `k` opens a clause of another verb with its object ("and
 // destroyed the car"), which ends an outcome's object.
 bool VerbClauseAfter(const SentenceFacts& f, uint32_t k);
