@@ -360,6 +360,15 @@ bool AboutFootage(const Lexicon& lex, const SentenceFacts& f) {
 
 bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
   if (f.figures.empty()) return false;
+  // "There were no reported casualties." after "injuring at least three
+  // officers" denies no count told: it restates none. A zero stated as a
+  // number ("Fatalities coded as 0") still does.
+  if (std::none_of(f.figures.begin(), f.figures.end(), [&](const Figure& g) {
+        const std::string& w = f.toks[f.TokAt(g.span.begin)].norm;
+        return g.count.value() > 0 || w == "0" || w == "zero";
+      })) {
+    return false;
+  }
   static const std::set<std::string> kAdding = {
       "other", "others", "more",       "another", "further",
       "also",  "later",  "additional", "again",   "still"};
