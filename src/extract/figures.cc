@@ -127,10 +127,11 @@ uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes, const SentenceFacts& f,
   uint32_t k = pos;
   for (; k < f.toks.size() && k < pos + 6; ++k) {
     const Tok& t = f.toks[k];
-    // "two of his bodyguards" ("two of the wounded" is a subset).
+    // "two of his bodyguards", "two of the private guards on board" ("two
+    // of the wounded" is a subset, told apart before).
     if (t.norm == "of" && k + 1 < f.toks.size() &&
         (f.toks[k + 1].norm == "his" || f.toks[k + 1].norm == "her" ||
-         f.toks[k + 1].norm == "their")) {
+         f.toks[k + 1].norm == "their" || f.toks[k + 1].norm == "the")) {
       ++k;
       continue;
     }
