@@ -350,4 +350,26 @@ bool VerbClauseAfter(const SentenceFacts& f, uint32_t k) {
   return false;
 }
 
+// Whether count `qa`, its phrase ending at `end`, is joined by "," or
+// "and" to the count that follows it, which an outcome follows ("four
+// police officers and 11 civilians were wounded").
+bool JoinedToNext(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                  uint32_t end) {
+  for (const auto& next : f.quantities) {
+    if (next.tok_begin < end) continue;
+    if (!Joined(f, end, next.tok_begin)) return false;
+    uint32_t after = NounPhraseEnd(outcomes, f, next.tok_end);
+    return OutcomeAfter(outcomes, f, after, 7) != nullptr;
+  }
+  return false;
+}
+
+// "opened fire on the guards and wounded two of them": a count right
+// after an outcome verb is its object, whatever group it is taken from.
+bool VerbObject(const std::vector<Hit>& outcomes, const QuantityAt& qa) {
+  return std::any_of(outcomes.begin(), outcomes.end(), [&](const Hit& o) {
+    return o.e->form == OutcomeForm::kVerb && o.end == qa.tok_begin;
+  });
+}
+
 }  // namespace sitrep::figures_internal

@@ -154,6 +154,13 @@ const Hit* PassiveAfterApposition(const Lexicon& lex,
                                   const std::vector<Hit>& outcomes,
                                   const SentenceFacts& f, const QuantityAt& qa,
                                   uint32_t after);
+// Whether count `qa`'s phrase, ending at `end`, is joined by "," or "and"
+// to the next count, which an outcome follows ("four police officers and 11
+// civilians were wounded").
+bool JoinedToNext(const std::vector<Hit>& outcomes, const SentenceFacts& f,
+                  uint32_t end);
+// "wounded two of them": a count right after an outcome verb is its object.
+bool VerbObject(const std::vector<Hit>& outcomes, const QuantityAt& qa);
 // Only "," and "and" (and a trailing group noun) between two counts.
 bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to);
 // Whether "and" at `k` opens a clause of another verb with its object ("and
