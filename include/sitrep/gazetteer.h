@@ -100,9 +100,9 @@ struct ResolveContext {
 };
 
 // Picks one candidate of `mention`: those in the dateline's admin1 or an
-// admin1 of `ctx` first (a home admin1 of `ctx` before others), then those in the dateline's country or a country
-// of `ctx`, then the gazetteer's order (kind, capitals, population).
-// nullopt when the mention has no candidates.
+// admin1 of `ctx` first (a home admin1 of `ctx` before others), then those in
+// the dateline's country or a country of `ctx`, then the gazetteer's order
+// (kind, capitals, population). nullopt when the mention has no candidates.
 std::optional<Place> Resolve(const PlaceMention& mention,
                              const ResolveContext& ctx);
 

@@ -16,7 +16,7 @@ struct Classification {
   // Classification (the lexicon's event types, classify.cc's type names):
   // no string is allocated or copied per type.
   std::map<std::string_view, double, std::less<>> scores;
-  std::string event_type;                // argmax, "" when no evidence
+  std::string event_type;  // argmax, "" when no evidence
   std::string sub_event_type;
   double score = 0;
   std::string actor1, actor2;

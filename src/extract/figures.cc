@@ -462,8 +462,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     // a count joined to the next one shares its outcome (BindCoordinated).
     // ("Fatalities 2 and 1 injured": an outcome right before binds it.)
     const Hit* right_before = OutcomeBefore(outcomes, *f, qa.tok_begin);
-    if (o == nullptr &&
-        !(right_before && right_before->end == qa.tok_begin) &&
+    if (o == nullptr && !(right_before && right_before->end == qa.tok_begin) &&
         JoinedToNext(outcomes, *f, victim ? victim->end : after)) {
       continue;
     }

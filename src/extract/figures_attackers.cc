@@ -21,8 +21,7 @@ bool TheAttacker(const SentenceFacts& f, uint32_t b, uint32_t e) {
 
 // The tokens of the attacker an outcome `o` tells killed, or {0, 0}:
 // "the bomber was (also) killed", "killed the suicide bomber".
-std::pair<uint32_t, uint32_t> AttackerOf(const SentenceFacts& f,
-                                         const Hit& o) {
+std::pair<uint32_t, uint32_t> AttackerOf(const SentenceFacts& f, const Hit& o) {
   uint32_t aux = o.begin;
   while (aux > 0 && aux + 3 > o.begin && Adverb(f.toks[aux - 1].norm)) --aux;
   if (aux > 0 && f.toks[aux - 1].norm == "was") {

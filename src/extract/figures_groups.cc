@@ -207,8 +207,8 @@ int64_t DiedSubject(const SentenceFacts& f, uint32_t k) {
 // or a conjunction ("was injured and later died") point back to them.
 bool OtherSubject(const SentenceFacts& f, uint32_t k) {
   static const std::set<std::string> kBack = {
-      "he",     "she",     "who",     "whom",  "both", "they", "victim",
-      "victims", "wounded", "injured", "and",   "them", "all"};
+      "he",      "she",     "who",     "whom", "both", "they", "victim",
+      "victims", "wounded", "injured", "and",  "them", "all"};
   while (k > 0 && Adverb(f.toks[k - 1].norm)) --k;
   if (k == 0) return false;
   const Tok& t = f.toks[k - 1];

@@ -190,11 +190,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
   bool own_killed =
       c.facts.index - m.sentences.back() <= 2 &&
       std::any_of(c.facts.figures.begin(), c.facts.figures.end(),
-                          [&](const Figure& f) {
-                            return f.outcome == Outcome::kKilled &&
-                                   f.victims == m.actor1 &&
-                                   f.qualifier == "single";
-                          }) &&
+                  [&](const Figure& f) {
+                    return f.outcome == Outcome::kKilled &&
+                           f.victims == m.actor1 && f.qualifier == "single";
+                  }) &&
       // "Soldiers later killed one of the gunmen in a raid": another event.
       std::none_of(c.facts.toks.begin(), c.facts.toks.end(),
                    [](const Tok& t) { return t.norm == "later"; });

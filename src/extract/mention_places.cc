@@ -224,7 +224,8 @@ void MentionBuilder::PreferPlaceOverDateline(
     ++seen;
     std::optional<Location> l = EventPlace(f);
     if (!l || l->country != dateline_place_->country ||
-        l->precision == "country" || OpensWithDateline(article_.text, l->span)) {
+        l->precision == "country" ||
+        OpensWithDateline(article_.text, l->span)) {
       continue;
     }
     // Only a district or province elsewhere: a town named first may be one

@@ -58,8 +58,8 @@ class PhraseMatcher {
   // computed once per sentence (a hash map per node hashed the token again
   // for each node and divided by a prime bucket count).
   struct Edge {
-    uint64_t key = 0;     // EdgeKey(node, token hash)
-    uint32_t child = 0;   // 0: empty slot (the root is nobody's child)
+    uint64_t key = 0;    // EdgeKey(node, token hash)
+    uint32_t child = 0;  // 0: empty slot (the root is nobody's child)
     uint32_t node = 0;
     uint32_t tok_at = 0;  // the token's text in tokens_
     uint32_t tok_len = 0;

@@ -85,8 +85,9 @@ TEST(PhraseMatcherTest, MatchesReference) {
 // above check the order).
 TEST(PhraseMatcherTest, RandomPhrasesMatchReference) {
   const std::vector<std::string> vocab = {
-      "a", "b", "c", "al", "ab", "abc", "x", "yy", "zz", "é", "kill", "killed",
-      "shot", "dead", "car", "bomb", "bombs", "a*", "ab*", "k*", "bomb*", "é*"};
+      "a",     "b",  "c",    "al",     "ab",    "abc",  "x",   "yy",
+      "zz",    "é",  "kill", "killed", "shot",  "dead", "car", "bomb",
+      "bombs", "a*", "ab*",  "k*",     "bomb*", "é*"};
   std::mt19937 rng(61);
   auto by_position = [](const PhraseHit& x, const PhraseHit& y) {
     return std::tie(x.begin, x.end, x.payload) <

@@ -34,9 +34,20 @@ TEST(WholePhraseSet, WholeWordsOnly) {
 // Random phrases and texts over a small alphabet (so that phrases share
 // first bytes, overlap and touch word bytes) against the plain search.
 TEST(WholePhraseSet, MatchesThePlainSearch) {
-  const std::vector<std::string> pieces = {
-      "a", "b", "A", " ", "-", ".", "1", "ab", "Ab", "\xC3\xA9", "\xE2\x80\x94",
-      "AA", "'", "\n"};
+  const std::vector<std::string> pieces = {"a",
+                                           "b",
+                                           "A",
+                                           " ",
+                                           "-",
+                                           ".",
+                                           "1",
+                                           "ab",
+                                           "Ab",
+                                           "\xC3\xA9",
+                                           "\xE2\x80\x94",
+                                           "AA",
+                                           "'",
+                                           "\n"};
   std::mt19937 rng(6);
   auto make = [&](size_t max_pieces) {
     std::string s;

@@ -218,8 +218,7 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
                             one.posts.assign(1, p);
                             return SharesCountry(g, one, *shared);
                           });
-    chain[i]->drop |= Small(g, *chain[i], false) &&
-                      !CodesOnly(*chain[i + 1]) &&
+    chain[i]->drop |= Small(g, *chain[i], false) && !CodesOnly(*chain[i + 1]) &&
                       AreaWithout(g, *chain[i + 1], *chain[i]);
   }
 }

@@ -166,8 +166,7 @@ TEST(FindPlaces, AreaAfterCuedUnknownPlace) {
       {"Troops raided Qqzzyx village, Cabanatuan, at dawn.",
        {"Cabanatuan|Cabanatuan City@PH"}},
       // The country holding an unknown village, not a namesake district.
-      {"A house burned in Qqzzyx, Montenegro.",
-       {"Montenegro|Montenegro@ME"}},
+      {"A house burned in Qqzzyx, Montenegro.", {"Montenegro|Montenegro@ME"}},
       // A locative that is also an Arabic article opens no name.
       {"Shells fell on positions located at Qqzzyx, Cabanatuan.",
        {"Cabanatuan|Cabanatuan City@PH"}},

@@ -66,8 +66,8 @@ bool PlainLooksBinary(std::string_view s) {
 
 TEST(LooksBinary, MatchesThePlainLoop) {
   std::mt19937 rng(7);
-  const std::string bytes = std::string("ab \t\n\r\f\x01\x1f\x7f\xff\xfe", 13) +
-                            std::string(1, '\0');
+  const std::string bytes =
+      std::string("ab \t\n\r\f\x01\x1f\x7f\xff\xfe", 13) + std::string(1, '\0');
   int binary = 0;
   for (int n = 0; n < 20000; ++n) {
     size_t len = n % 50 == 0 ? 8000 + rng() % 400 : rng() % 40;
@@ -107,8 +107,8 @@ const clean_internal::NoisePattern* PlainMatchLinePattern(
     } else if (p.match == Match::kPrefix) {
       hit = EqualsNoCase(line.substr(0, p.text.size()), p.text);
     } else if (p.match == Match::kContains) {
-      hit = line.size() <= 300 && PlainFindNoCase(line, p.text, 0) !=
-                                      std::string_view::npos;
+      hit = line.size() <= 300 &&
+            PlainFindNoCase(line, p.text, 0) != std::string_view::npos;
     }
     if (hit) return &p;
   }
@@ -118,8 +118,8 @@ const clean_internal::NoisePattern* PlainMatchLinePattern(
 // Lines made of the patterns' own texts (case flipped at random), filler
 // and punctuation, some past the 300-byte limit of the contains patterns.
 TEST(MatchLinePattern, MatchesThePlainForm) {
-  std::vector<std::string> pieces = {"the", " ", ".", ":", "Click", "x",
-                                     std::string(120, 'a')};
+  std::vector<std::string> pieces = {
+      "the", " ", ".", ":", "Click", "x", std::string(120, 'a')};
   for (const auto& p : clean_internal::NoisePatterns()) {
     pieces.emplace_back(p.text);
   }

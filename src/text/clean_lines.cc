@@ -196,8 +196,7 @@ size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from) {
   const char up = IsAlpha(lo) ? static_cast<char>(lo - ('a' - 'A')) : lo;
   // The possible starts; the next lower- and upper-case first letters are
   // each searched again only once passed (not both at every start).
-  const std::string_view starts =
-      hay.substr(0, hay.size() - needle.size() + 1);
+  const std::string_view starts = hay.substr(0, hay.size() - needle.size() + 1);
   size_t a = starts.find(lo, from);
   size_t b = up == lo ? a : starts.find(up, from);
   while (true) {
