@@ -387,23 +387,10 @@ const Hit* PassiveAfterLongSubject(const Lexicon& lex,
     if (t.punct && t.norm != "(" && t.norm != ")" && t.norm != "-") {
       return nullptr;
     }
-    for (const auto& h : f.hits) {
-      const LexEntry& x = lex.entry(h.payload);
-      if (h.begin == k &&
-          (x.kind == LexKind::kTrigger || x.kind == LexKind::kOutcome)) {
-        return nullptr;
-      }
-    }
+    if (LexHitAt(lex, f, k)) return nullptr;
     relative |= t.norm == "that" || t.norm == "who" || t.norm == "which";
     if (t.norm != "were") continue;
-    uint32_t v = k + 1;
-    while (v < f.toks.size() && Adverb(f.toks[v].norm)) ++v;
-    for (const auto& o : outcomes) {
-      if (o.begin == v && o.e->form == OutcomeForm::kVerb &&
-          o.e->outcome == Outcome::kKilled) {
-        return &o;
-      }
-    }
+    if (const Hit* o = KilledAfterWere(outcomes, f, k)) return o;
     if (!relative) return nullptr;
     relative = false;
   }

@@ -50,6 +50,11 @@ bool Preposition(const std::string& w);
 // "a", "an", "one", "the", "another".
 bool Determiner(const std::string& w);
 bool Adverb(const std::string& w);
+// Whether a trigger or an outcome of the lexicon starts at token `k`.
+bool LexHitAt(const Lexicon& lex, const SentenceFacts& f, uint32_t k);
+// The killed verb after "were" (and adverbs) at token `k`, or null.
+const Hit* KilledAfterWere(const std::vector<Hit>& outcomes,
+                           const SentenceFacts& f, uint32_t k);
 Figure MakeFigure(const Quantity& q, Outcome o, std::string victims);
 // Adds `fig` unless the sentence has one for the same outcome and span.
 void AddFigure(SentenceFacts* f, Figure fig);

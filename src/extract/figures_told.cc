@@ -235,6 +235,8 @@ bool ClauseOpener(const SentenceFacts& f, const QuantityAt& qa) {
   return w == "," || w == "and" || w == "when" || w == "while";
 }
 
+}  // namespace
+
 bool LexHitAt(const Lexicon& lex, const SentenceFacts& f, uint32_t k) {
   for (const auto& h : f.hits) {
     if (h.begin != k) continue;
@@ -257,8 +259,6 @@ const Hit* KilledAfterWere(const std::vector<Hit>& outcomes,
   }
   return nullptr;
 }
-
-}  // namespace
 
 const Hit* PassiveAfterApposition(const Lexicon& lex,
                                   const std::vector<Hit>& outcomes,
