@@ -1,4 +1,6 @@
 // Store: mentions and events (schema v2).
+#include <sqlite3.h>
+
 #include <map>
 #include <set>
 #include <string>
@@ -162,22 +164,29 @@ Status store_internal::WriteEventDelta(
   for (const StoredEvent& e : changed) {
     unlink.Reset();
     SITREP_RETURN_IF_ERROR(unlink.Bind(1, e.id).Run());
-    ins.Reset();
-    ins.Bind(1, e.id)
-        .Bind(2, e.kind)
-        .Bind(3, e.event_type)
-        .BindTextOrNull(4, e.event_date)
-        .BindTextOrNull(5, e.country);
-    e.latitude ? ins.BindDouble(6, *e.latitude) : ins.BindNull(6);
-    e.longitude ? ins.BindDouble(7, *e.longitude) : ins.BindNull(7);
-    e.fatalities ? ins.Bind(8, *e.fatalities) : ins.BindNull(8);
-    SITREP_RETURN_IF_ERROR(ins.Bind(9, e.json).Run());
-    for (const auto& a : e.articles) {
-      link.Reset();
-      SITREP_RETURN_IF_ERROR(link.Bind(1, e.id).Bind(2, a).Run());
-    }
+    SITREP_RETURN_IF_ERROR(WriteEventRow(db, ins, link, e).status());
   }
   return Status::OK();
+}
+
+Result<int> store_internal::WriteEventRow(Db& db, Stmt& ins, Stmt& link,
+                                          const StoredEvent& e) {
+  ins.Reset();
+  ins.Bind(1, e.id)
+      .Bind(2, e.kind)
+      .Bind(3, e.event_type)
+      .BindTextOrNull(4, e.event_date)
+      .BindTextOrNull(5, e.country);
+  e.latitude ? ins.BindDouble(6, *e.latitude) : ins.BindNull(6);
+  e.longitude ? ins.BindDouble(7, *e.longitude) : ins.BindNull(7);
+  e.fatalities ? ins.Bind(8, *e.fatalities) : ins.BindNull(8);
+  SITREP_RETURN_IF_ERROR(ins.Bind(9, e.json).Run());
+  int changed = sqlite3_changes(db.raw());
+  for (const auto& a : e.articles) {
+    link.Reset();
+    SITREP_RETURN_IF_ERROR(link.Bind(1, e.id).Bind(2, a).Run());
+  }
+  return changed;
 }
 
 Result<std::vector<Mention>> Store::MentionsOf(std::string_view id) {

@@ -13,6 +13,7 @@
 
 #include "sitrep/store.h"
 #include "store/db.h"
+#include "store/store_write.h"
 
 namespace sitrep {
 
@@ -50,22 +51,10 @@ constexpr char kDropStage[] =
 // Writes one event into the stage. kInternal when its id is staged already
 // (as WriteEvents: two derived events share an id).
 Status StageEvent(Db& db, Stmt& ins, Stmt& link, const StoredEvent& e) {
-  ins.Reset();
-  ins.Bind(1, e.id)
-      .Bind(2, e.kind)
-      .Bind(3, e.event_type)
-      .BindTextOrNull(4, e.event_date)
-      .BindTextOrNull(5, e.country);
-  e.latitude ? ins.BindDouble(6, *e.latitude) : ins.BindNull(6);
-  e.longitude ? ins.BindDouble(7, *e.longitude) : ins.BindNull(7);
-  e.fatalities ? ins.Bind(8, *e.fatalities) : ins.BindNull(8);
-  SITREP_RETURN_IF_ERROR(ins.Bind(9, e.json).Run());
-  if (sqlite3_changes(db.raw()) == 0) {
+  SITREP_ASSIGN_OR_RETURN(int changed,
+                          store_internal::WriteEventRow(db, ins, link, e));
+  if (changed == 0) {
     return Status::Internal("two derived events share the id " + e.id);
-  }
-  for (const auto& a : e.articles) {
-    link.Reset();
-    SITREP_RETURN_IF_ERROR(link.Bind(1, e.id).Bind(2, a).Run());
   }
   return Status::OK();
 }

@@ -33,6 +33,12 @@ Status WriteEvents(Db& db, const std::vector<StoredEvent>& events,
 Status WriteEventDelta(Db& db, const std::vector<std::string>& removed,
                        const std::vector<StoredEvent>& changed);
 
+// Runs `ins` (an INSERT of the nine events columns: id, kind, event_type,
+// event_date, country, latitude, longitude, fatalities, json) for `e`,
+// then `link` ((event_id, article_id)) once per article. Returns the rows
+// `ins` changed (0 when an OR IGNORE insert met the id already there).
+Result<int> WriteEventRow(Db& db, Stmt& ins, Stmt& link, const StoredEvent& e);
+
 }  // namespace sitrep::store_internal
 
 #endif  // SITREP_STORE_STORE_WRITE_H_
