@@ -15,33 +15,14 @@
 #include <vector>
 
 #include "common/test_paths.h"
+#include "pipeline/pipeline_test_util.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
 namespace {
 
-std::vector<RawDocument> Read(const std::string& path) {
-  std::vector<RawDocument> docs;
-  Status st = ReadDocuments(
-      {path}, IngestLimits{},
-      [&](RawDocument&& d) { docs.push_back(std::move(d)); },
-      [](InputError&&) {});
-  EXPECT_TRUE(st.ok()) << st.message();
-  return docs;
-}
-
-// A generated corpus (bench/gen_corpus.py), or "" without python3.
-std::string Generated(int articles, int seed) {
-  std::string out = (std::filesystem::temp_directory_path() /
-                     ("sitrep_incremental_" + std::to_string(getpid()) + "_" +
-                      std::to_string(seed) + ".jsonl"))
-                        .string();
-  std::string cmd = "python3 " +
-                    test_paths::SourcePath("/bench/gen_corpus.py") +
-                    " --articles " + std::to_string(articles) + " --seed " +
-                    std::to_string(seed) + " --out " + out + " 2>/dev/null";
-  return std::system(cmd.c_str()) == 0 ? out : "";
-}
+using pipeline_test::Generated;
+using pipeline_test::Read;
 
 std::multiset<std::string> StoredEvents(Store* store) {
   std::multiset<std::string> out;
@@ -164,7 +145,7 @@ TEST(IncrementalPipeline, EveryRebuildEqualsAFullDerivation) {
   // The examples are few and tied (syndicated pairs): copies join their
   // originals' components incrementally.
   Check(Read(test_paths::SourcePath("/examples")), {"examples", 1, 4, 0});
-  std::string corpus = Generated(160, 11);
+  std::string corpus = Generated("incremental", 160, 11);
   if (corpus.empty()) GTEST_SKIP() << "no python3 for bench/gen_corpus.py";
   std::vector<RawDocument> docs = Read(corpus);
   std::filesystem::remove(corpus);

@@ -13,32 +13,14 @@
 #include <vector>
 
 #include "common/test_paths.h"
+#include "pipeline/pipeline_test_util.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
 namespace {
 
-std::vector<RawDocument> Read(const std::string& path) {
-  std::vector<RawDocument> docs;
-  Status st = ReadDocuments(
-      {path}, IngestLimits{},
-      [&](RawDocument&& d) { docs.push_back(std::move(d)); },
-      [](InputError&&) {});
-  EXPECT_TRUE(st.ok()) << st.message();
-  return docs;
-}
-
-std::string Generated(int articles, int seed) {
-  std::string out = (std::filesystem::temp_directory_path() /
-                     ("sitrep_streamed_" + std::to_string(getpid()) + "_" +
-                      std::to_string(seed) + ".jsonl"))
-                        .string();
-  std::string cmd = "python3 " +
-                    test_paths::SourcePath("/bench/gen_corpus.py") +
-                    " --articles " + std::to_string(articles) + " --seed " +
-                    std::to_string(seed) + " --out " + out + " 2>/dev/null";
-  return std::system(cmd.c_str()) == 0 ? out : "";
-}
+using pipeline_test::Generated;
+using pipeline_test::Read;
 
 // The stored events in the store's order ((event_date, id)), with their
 // articles.
@@ -71,7 +53,7 @@ std::vector<std::string> Reference(Pipeline* p) {
 
 TEST(StreamedRebuild, EqualsTheInMemoryDerivation) {
   if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
-  std::string corpus = Generated(400, 17);
+  std::string corpus = Generated("streamed", 400, 17);
   if (corpus.empty()) GTEST_SKIP() << "no python3 for bench/gen_corpus.py";
   std::vector<RawDocument> docs = Read(corpus);
   std::filesystem::remove(corpus);
