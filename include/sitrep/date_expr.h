@@ -29,6 +29,10 @@
 // `this month`/`earlier this month`/`last month` (month precision),
 // `this year`/`last year` (year precision), `<n> days|weeks|months|years
 // ago` (rule ago; weeks give week precision).
+// Anaphoric days (rel rows of unit prior): `the next day`, `the previous
+// day`, `the same day`, `<n> days later|earlier` are returned with
+// after_prior set and no day: they count from the date told before them,
+// not from the publication day.
 // Period starts: `since October`, `since Oct. 1`, `since Sunday` set
 // range_start; `since the unrest began` (rule since_event) is returned with
 // range_start and an unknown day.
@@ -64,7 +68,16 @@ struct DateMention {
   bool range_start =
       false;         // `since October`: a period start, not an event day
   std::string rule;  // which pattern fired, for audit ("weekday", ...)
+  // "the next day" (+1), "the previous day" (-1), "the same day" (0),
+  // "three days later" (+3): days from the date the text told before it.
+  // FindDates leaves `day` unresolved (all 0, relative = true); the caller
+  // knows the context and resolves it (ResolvePrior).
+  std::optional<int> after_prior;
 };
+
+// `d` moved to `told` + *d.after_prior days when `told` is a full day.
+// REQUIRES: d.after_prior.
+std::optional<DateMention> ResolvePrior(DateMention d, const CivilDay& told);
 
 // Finds date expressions in `text`, in order, non-overlapping. `reference`
 // is the publication day (nullopt when unknown, or ignored when not a valid

@@ -36,6 +36,9 @@ class DateScanner {
  private:
   bool TryRel(size_t i, DateMention* m, size_t* next) const;
   bool TryAgo(size_t i, DateMention* m, size_t* next) const;
+  bool TryDaysFromPrior(size_t i, size_t k, int64_t n,
+                        const DateLexicon::Ago& ago, DateMention* m,
+                        size_t* next) const;
   bool TryWeekday(size_t i, size_t j, int mode, DateMention* m,
                   size_t* next) const;
   bool TrySinceEvent(size_t i, DateMention* m, size_t* next) const;
@@ -229,7 +232,9 @@ bool DateScanner::TryRel(size_t i, DateMention* m, size_t* next) const {
   m->precision = r.unit;
   m->relative = true;
   m->rule = r.rule;
-  if (ref_ && r.weekend) {
+  if (r.prior) {
+    m->after_prior = r.offset;  // resolved by the caller (ResolvePrior)
+  } else if (ref_ && r.weekend) {
     // "over the weekend": the latest Saturday (offset weeks away), told
     // with week precision since it may have been the Sunday.
     m->day = LatestWeekday(5, ref_->AddDays(7 * int64_t{r.offset}));
@@ -264,8 +269,10 @@ bool DateScanner::TryAgo(size_t i, DateMention* m, size_t* next) const {
     return false;
   }
   auto it = t_.IsWord(k) ? dl_.agos.find(t_.Text(k)) : dl_.agos.end();
-  if (it == dl_.agos.end() || !t_.Is(k + 1, "ago") || n > 5000) return false;
+  if (it == dl_.agos.end() || n > 5000) return false;
   const DateLexicon::Ago& ago = it->second;
+  if (TryDaysFromPrior(i, k, n, ago, m, next)) return true;
+  if (!t_.Is(k + 1, "ago")) return false;
   *m = DateMention();
   m->span = SpanOf(i, k + 2);
   m->precision = ago.precision;
@@ -282,6 +289,23 @@ bool DateScanner::TryAgo(size_t i, DateMention* m, size_t* next) const {
       m->day = CivilDay{ref_->year - units, 0, 0};
     }
   }
+  *next = k + 2;
+  return true;
+}
+
+// "two days later", "three days earlier": counted from the date told
+// before, like "the next day". Days only: "two weeks later" is left alone.
+bool DateScanner::TryDaysFromPrior(size_t i, size_t k, int64_t n,
+                                   const DateLexicon::Ago& ago, DateMention* m,
+                                   size_t* next) const {
+  if (ago.days != 1 || !t_.IsWord(k + 1) || n > 366) return false;
+  auto sign = dl_.priors.find(t_.Text(k + 1));
+  if (sign == dl_.priors.end()) return false;
+  *m = DateMention();
+  m->span = SpanOf(i, k + 2);
+  m->relative = true;
+  m->rule = sign->second > 0 ? "days_later" : "days_earlier";
+  m->after_prior = sign->second * static_cast<int>(n);
   *next = k + 2;
   return true;
 }
@@ -366,6 +390,13 @@ bool DateScanner::TryAt(size_t i, DateMention* m, size_t* next) const {
 }
 
 }  // namespace
+
+std::optional<DateMention> ResolvePrior(DateMention d, const CivilDay& told) {
+  if (!d.after_prior || !told.complete() || !told.valid()) return std::nullopt;
+  d.day = told.AddDays(*d.after_prior);
+  d.precision = DatePrecision::kDay;
+  return d;
+}
 
 std::vector<DateMention> FindDates(std::string_view text,
                                    std::optional<CivilDay> reference) {

@@ -15,7 +15,7 @@ namespace {
 
 // "span|YYYY-MM-DD|precision|flags|rule" per mention, joined by "; ".
 // Unknown parts print as zeros; precision is d, w, m or y; flags: R =
-// relative, S = range start.
+// relative, S = range start, P<n> = n days from the date told before.
 std::string Render(std::string_view text, const std::vector<DateMention>& ms) {
   std::string out;
   for (const DateMention& m : ms) {
@@ -26,7 +26,9 @@ std::string Render(std::string_view text, const std::vector<DateMention>& ms) {
     if (!out.empty()) out += "; ";
     out += std::string(m.span.In(text)) + "|" + day + "|" +
            std::string(prec, 1) + "|" + (m.relative ? "R" : "") +
-           (m.range_start ? "S" : "") + "|" + m.rule;
+           (m.range_start ? "S" : "") +
+           (m.after_prior ? "P" + std::to_string(*m.after_prior) : "") + "|" +
+           m.rule;
   }
   return out;
 }
@@ -106,7 +108,8 @@ const Case kWithReference[] = {
     {"5 days of protests", ""},
     {"at 10:30", ""},
     {"since he left", ""},
-    {"the next day", ""},
+    {"the next day at noon", "the next day|0000-00-00|d|RP1|next_day"},
+    {"next day", ""},
     {"1,200 protesters", ""},
     // Several in one sentence.
     {"Protests erupted on Oct. 1 and two were killed late on Sunday.",
@@ -161,6 +164,36 @@ const Case kWithoutReference[] = {
     {"Friday (Jan 24)", "Friday (Jan 24)|0000-01-24|d|R|weekday_date"},
 };
 
+// Days counted from the date told before: unresolved with or without a
+// publication day (the extractor resolves them against its context).
+const Case kAfterPrior[] = {
+    {"The next day, the body was found",
+     "The next day|0000-00-00|d|RP1|next_day"},
+    {"killed the previous day",
+     "the previous day|0000-00-00|d|RP-1|previous_day"},
+    {"the day before yesterday",
+     "the day before yesterday|2020-01-25|d|R|days_ago"},
+    {"on the same day", "the same day|0000-00-00|d|RP0|same_day"},
+    {"died two days later", "two days later|0000-00-00|d|RP2|days_later"},
+    {"3 days earlier", "3 days earlier|0000-00-00|d|RP-3|days_earlier"},
+    {"two weeks later", ""},
+    {"two days ago", "two days ago|2020-01-25|d|R|ago"},
+};
+
+TEST(FindDates, AfterPrior) {
+  CivilDay ref{2020, 1, 27};
+  for (const Case& c : kAfterPrior) {
+    EXPECT_EQ(Render(c.text, FindDates(c.text, ref)), c.want)
+        << "text: " << c.text;
+  }
+  std::string s = "two days later";
+  DateMention d = FindDates(s, std::nullopt).at(0);
+  std::optional<DateMention> r = ResolvePrior(d, CivilDay{2020, 2, 28});
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->day, (CivilDay{2020, 3, 1}));  // through Feb 29
+  EXPECT_FALSE(ResolvePrior(d, CivilDay{2020, 2, 0}).has_value());
+}
+
 TEST(FindDates, WithoutReference) {
   for (const Case& c : kWithoutReference) {
     EXPECT_EQ(Render(c.text, FindDates(c.text, std::nullopt)), c.want)
@@ -184,6 +217,8 @@ TEST(DateLexicon, EmbeddedFileParses) {
   ASSERT_TRUE(lx.ok()) << lx.status().ToString();
   EXPECT_EQ(lx->months.at("october").value, 10);
   EXPECT_FALSE(DateLexicon::Parse("month\tfoo\t13\n").ok());
+  EXPECT_FALSE(DateLexicon::Parse("prior\tlater\t2\n").ok());
+  EXPECT_FALSE(DateLexicon::Parse("rel\tthe next day\t1\tprio\tx\n").ok());
 }
 
 // MonthAt / WeekdayAt skip the map through a hash filter: they must

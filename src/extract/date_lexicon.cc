@@ -54,10 +54,12 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
   } else if (kind == "rel") {
     DateLexicon::Rel rel;
     rel.weekend = r.at(3) == "weekend";
+    rel.prior = r.at(3) == "prior";
     if (rel.weekend) rel.unit = DatePrecision::kWeek;
-    if (!ParseSmallInt(r.at(2), &rel.offset) ||
-        (!rel.weekend && !ParsePrecision(r.at(3), &rel.unit)) ||
-        r.at(4).empty()) {
+    if (rel.prior) rel.unit = DatePrecision::kDay;
+    bool unit_ok =
+        rel.weekend || rel.prior || ParsePrecision(r.at(3), &rel.unit);
+    if (!ParseSmallInt(r.at(2), &rel.offset) || !unit_ok || r.at(4).empty()) {
       return Status::InvalidArgument("want: rel phrase offset unit rule");
     }
     rel.rule = std::string(r.at(4));
@@ -70,6 +72,11 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
       return Status::InvalidArgument("want: ago word days precision");
     }
     lx->agos[std::string(phrase)] = a;
+  } else if (kind == "prior") {
+    if (!ParseSmallInt(r.at(2), &v) || (v != 1 && v != -1)) {
+      return Status::InvalidArgument("want: prior word 1|-1");
+    }
+    lx->priors[std::string(phrase)] = v;
   } else if (kind == "wd_prefix" || kind == "anchor") {
     DateLexicon::Mode m;
     if (!ParseMode(r.at(2), &m)) return Status::InvalidArgument("bad mode");

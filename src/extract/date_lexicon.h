@@ -22,9 +22,11 @@ struct DateLexicon {
   };
   struct Rel {
     int offset;
-    DatePrecision unit;
+    DatePrecision unit = DatePrecision::kDay;
     std::string rule;
     bool weekend = false;  // unit "weekend": the Saturday, week precision
+    bool prior = false;    // unit "prior": offset days from the date told
+                           // last ("the next day"), left to the caller
   };
   struct Ago {
     int days;  // per unit; 0 = calendar months/years
@@ -37,6 +39,7 @@ struct DateLexicon {
   QPhraseTable rel, wd_prefix, since_event;
   std::vector<Rel> rels;
   QStringMap<Ago> agos;
+  QStringMap<int> priors;  // "later" +1, "earlier" -1 ("two days later")
   QStringMap<bool> wd_suffixes;
   QStringMap<Mode> anchors;
   QWordFilter anchor_filter;  // the anchors' keys: skips most lookups

@@ -47,6 +47,9 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     }
   }
   if (c.date) c.date = ShiftAfter(lex_, f, *c.date);
+  // "His body was found two days later": a sentence with no trigger of its
+  // own continues the event just told and keeps that event's day.
+  if (c.date && c.date->after_prior && c.cls.defaulted) c.date.reset();
   // "in 2019 they executed several staff": a period before the article's
   // month, named in the sentence, makes it a recollection of its own.
   // "Saturday's attack hit the market where a bomber killed 28 last month":
@@ -287,6 +290,28 @@ void MentionBuilder::MoveDiedOfWounds(Mention* m) {
   }
 }
 
+void MentionBuilder::ResolvePriors(SentenceFacts* f) const {
+  constexpr size_t kReach = 5;  // sentences back
+  std::optional<CivilDay> told;
+  for (size_t back = 1; back <= kReach && back <= sentence_dates_.size();
+       ++back) {
+    const auto& d = sentence_dates_[sentence_dates_.size() - back];
+    if (d && d->precision == DatePrecision::kDay) {
+      told = d->day;
+      break;
+    }
+  }
+  for (auto& d : f->dates) {
+    if (d.after_prior) {
+      if (!told) continue;
+      if (auto r = ResolvePrior(d, *told)) d = *r;
+    } else if (EventDay(d) && d.precision == DatePrecision::kDay &&
+               !ReportDate(*f, d)) {
+      told = d.day;
+    }
+  }
+}
+
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
@@ -297,7 +322,8 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   sentence_named_weekdays_.reserve(ss.size());
   sentence_dates_.reserve(ss.size());
   std::vector<const DateMention*> dates;  // reused for each sentence
-  for (const auto& f : ss) {
+  for (auto& f : ss) {
+    ResolvePriors(&f);
     sentence_index_.push_back(static_cast<size_t>(f.index));
     sentence_places_.push_back(EventPlace(f));
     // The dates that are not the report's own ("said on Tuesday"): ReportDate

@@ -59,6 +59,10 @@ class MentionBuilder {
     Classification cls;  // evidence summed over the joined sentences
   };
   void MakeContext(const std::vector<SentenceFacts>& ss);
+  // Resolves the sentence's "the next day", "two days later" against the
+  // day told last: earlier in the sentence, else in the nearest of the
+  // previous few sentences. Unresolved ones stay without a day.
+  void ResolvePriors(SentenceFacts* f) const;
   void AddHomeCues(std::vector<std::pair<std::string, int>>* counts);
   void CountPlaceVotes(
       const std::vector<SentenceFacts>& ss,
