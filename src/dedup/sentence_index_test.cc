@@ -148,7 +148,9 @@ TEST(DedupSentences, CountsEqualCountedList) {
     for (size_t max_pairs : {size_t{0}, size_t{1}, size_t{3}, size_t{7}}) {
       EXPECT_EQ(index.Counts(max_pairs), counts) << max_pairs;
     }
-    if (cap == 50) ASSERT_FALSE(counts.empty());
+    if (cap == 50) {
+      ASSERT_FALSE(counts.empty());
+    }
     EXPECT_EQ(CopyOfCounts({}, counts, infos), CopyOf({}, all, infos));
     EXPECT_EQ(ReferenceDatesOfCounts({}, counts, infos),
               ReferenceDates({}, all, infos));

@@ -265,10 +265,14 @@ TEST(IncrementalMerge, FarApartDaysReplayOnlyTheirWindows) {
     // A window is its changed days and the one or two after (up to 4
     // mentions: ~4 windows of 3-5 days); replaying the range between the
     // first and last changed day would be ~50 days per update.
-    if (actors == 4) EXPECT_LE(replayed, updates * 16);
+    if (actors == 4) {
+      EXPECT_LE(replayed, updates * 16);
+    }
     // With named victims a window also waits for the clusters holding one
     // to settle (~31 days here; replaying to the last day: ~58).
-    if (actors == 6) EXPECT_LE(replayed, updates * 40);
+    if (actors == 6) {
+      EXPECT_LE(replayed, updates * 40);
+    }
   }
 }
 

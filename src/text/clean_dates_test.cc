@@ -45,7 +45,9 @@ TEST(ParseDate, Table) {
     CivilDay d;
     size_t n = ParseDate(c.in, &d);
     EXPECT_EQ(n, c.consumed) << c.in;
-    if (n > 0) EXPECT_EQ(Show(d), c.iso) << c.in;
+    if (n > 0) {
+      EXPECT_EQ(Show(d), c.iso) << c.in;
+    }
   }
 }
 
@@ -88,8 +90,12 @@ TEST(ParseMetadataDate, Table) {
     CivilDay d;
     size_t n = ParseMetadataDate(c.in, &d);
     EXPECT_EQ(n, c.consumed) << c.in;
-    if (n > 0) EXPECT_EQ(d.ToIso(), c.iso) << c.in;
-    if (n > 0 && c.iso.empty()) EXPECT_EQ(d.year, 0) << c.in;
+    if (n > 0) {
+      EXPECT_EQ(d.ToIso(), c.iso) << c.in;
+    }
+    if (n > 0 && c.iso.empty()) {
+      EXPECT_EQ(d.year, 0) << c.in;
+    }
   }
 }
 
@@ -116,7 +122,9 @@ TEST(IsDateLine, Table) {
     CivilDay d;
     bool got = IsDateLine(in, &d);
     EXPECT_EQ(got, !iso.empty()) << in;
-    if (got) EXPECT_EQ(d.ToIso(), iso) << in;
+    if (got) {
+      EXPECT_EQ(d.ToIso(), iso) << in;
+    }
   }
 }
 

@@ -148,7 +148,9 @@ TEST(CleanPlainText, NoiseTable) {
     ExpectMapsBack(c.in, out);
     for (const Removed& r : out.removed) {
       EXPECT_LE(r.raw.end, c.in.size()) << c.name;
-      if (r.kind != "shortcode") EXPECT_EQ(r.raw.In(c.in), r.text) << c.name;
+      if (r.kind != "shortcode") {
+        EXPECT_EQ(r.raw.In(c.in), r.text) << c.name;
+      }
     }
   }
 }
