@@ -74,8 +74,11 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       c.date_inherited = true;
     }
   }
-  // An undated article's "on Thursday" anchors the sentences that follow.
-  for (size_t back = 0; !c.date && c.weekday < 0 && back <= 3 && back <= i;
+  // An undated article's "on Thursday" anchors the sentences that follow
+  // (all of them when the article has no date at all: a weekday is then
+  // all that tells its events from another day's at the same place).
+  size_t reach = article_.published ? 3 : i;
+  for (size_t back = 0; !c.date && c.weekday < 0 && back <= reach && back <= i;
        ++back) {
     c.weekday = sentence_weekdays_[i - back];
   }
@@ -334,6 +337,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
     if (!c) continue;
     std::vector<Candidate> parts = SplitByFigurePlaces(*c);
+    if (parts.empty()) parts = SplitByFigureDays(*c, i);
     if (!parts.empty()) {
       for (auto& p : parts) candidates.push_back(std::move(p));
       continue;

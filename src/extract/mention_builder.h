@@ -89,6 +89,7 @@ class MentionBuilder {
   std::optional<Location> PlaceOfFigure(const SentenceFacts& f,
                                         const Figure& g) const;
   std::vector<Candidate> SplitByFigurePlaces(const Candidate& c) const;
+  std::vector<Candidate> SplitByFigureDays(const Candidate& c, size_t i) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;
   // `latest`: `w` is the mention told last (no other told since).
   bool Compatible(const Work& w, const Candidate& c, bool latest) const;

@@ -100,5 +100,22 @@ TEST_F(ExtractorCases, GoldenFile) {
   EXPECT_GT(cases, 20);
 }
 
+// An undated article's weekday dates every event it tells, however far
+// on: it is what keeps them apart from other days' events at the place.
+TEST_F(ExtractorCases, UndatedArticleWeekdayReachesEveryEvent) {
+  if (gaz_ == nullptr) GTEST_SKIP() << "no compiled gazetteer";
+  Article a = MakeArticle(
+      "A car bomb killed 20 people at a checkpoint in Baghdad on Tuesday. "
+      "Shops closed. Streets emptied. Traffic stopped. Another three people "
+      "were killed when a car bomb went off in a market in Baghdad.",
+      "-");
+  std::vector<Mention> ms = extractor_->Extract(a);
+  ASSERT_EQ(ms.size(), 2u);
+  for (const Mention& m : ms) {
+    EXPECT_FALSE(m.date.valid());
+    EXPECT_EQ(m.weekday, 1);  // Tuesday (0 = Monday)
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
