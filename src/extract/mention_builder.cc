@@ -98,7 +98,10 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     c.place_inherited = true;
     c.place_from_dateline = true;
   }
-  if (!c.place) c.place = country_place_;
+  if (!c.place) {
+    c.place = country_place_;
+    c.place_fallback = true;
+  }
   bool killed = false;
   for (const auto& fig : f.figures) killed |= fig.outcome == Outcome::kKilled;
   // A running toll: "so far", "since October", "an AFP tally", or "have been
@@ -232,6 +235,7 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
   m.actor1 = c.cls.actor1;
   m.actor2 = c.cls.actor2;
   m.location = c.place;
+  w.place_own = c.place && !c.place_inherited && !c.place_fallback;
   if (c.date) {
     m.date = c.date->day;
     m.date_precision = c.date->precision;
@@ -396,6 +400,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       works.back().m.weak = weak;
     }
   }
+  PlaceAtLeadTown(&works);
   ShareTotals(&works);
   MarkAggregates(&works);
   int suicide_attacks = 0;

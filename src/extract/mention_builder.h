@@ -20,6 +20,7 @@ struct Candidate {
   std::optional<Location> place;
   bool place_inherited = false;
   bool place_from_dateline = false;  // the dateline city stands in
+  bool place_fallback = false;       // the article's country stands in
   std::optional<DateMention> date;   // an explicit date in the sentence
   bool date_inherited = false;       // the date came from a sentence before
   bool attach_only = false;          // may only join a mention just told
@@ -54,7 +55,8 @@ class MentionBuilder {
     int64_t suicide_attackers = 0;
     Span suicide_span;
     int suicide_sentence = -1;
-    int64_t shared_by = 0;  // a joined Candidate's, told in:
+    bool place_own = false;  // the place is named by its first sentence
+    int64_t shared_by = 0;   // a joined Candidate's, told in:
     int shared_sentence = -1;
     Classification cls;  // evidence summed over the joined sentences
   };
@@ -91,6 +93,7 @@ class MentionBuilder {
   std::vector<Candidate> SplitByFigurePlaces(const Candidate& c) const;
   std::vector<Candidate> SplitByFigureDays(const Candidate& c, size_t i) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;
+  void PlaceAtLeadTown(std::vector<Work>* works) const;
   // `latest`: `w` is the mention told last (no other told since).
   bool Compatible(const Work& w, const Candidate& c, bool latest) const;
   int Affinity(const Work& w, const Candidate& c) const;

@@ -330,6 +330,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
       (IsLocal(c.place) && !c.place_inherited && m.location &&
        m.location->precision != "city" && c.place->precision == "city")) {
     m.location = c.place;
+    w->place_own = false;
   }
   if (!m.date.valid() && m.weekday < 0) m.weekday = c.weekday;
   if (!w->explicit_date && c.date) {

@@ -389,6 +389,33 @@ void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
   }
 }
 
+// "Gunmen attacked two villages in Birnin Gwari ... the attackers went on
+// to another village ... said the spokesman of the Kaduna state police
+// command": an incident placed only at a province or a country happened at
+// the town or district the story is about, when it lies there: the first
+// one an event sentence of the article is placed at.
+void MentionBuilder::PlaceAtLeadTown(std::vector<Work>* works) const {
+  const Location* lead = nullptr;
+  for (const auto& p : sentence_places_) {
+    if (p && (p->precision == "city" || p->precision == "admin2")) {
+      lead = &*p;
+      break;
+    }
+  }
+  if (lead == nullptr) return;
+  for (Work& w : *works) {
+    std::optional<Location>& l = w.m.location;
+    if (w.m.kind != MentionKind::kIncident || w.place_own || !l ||
+        l->country != lead->country) {
+      continue;
+    }
+    if (l->precision == "country" ||
+        (l->precision == "admin1" && l->admin1 == lead->admin1)) {
+      l = *lead;
+    }
+  }
+}
+
 // Local places named as "X and Y" (or "X, Y and Z") in one sentence.
 std::vector<Location> MentionBuilder::CoordinatedPlaces(
     const SentenceFacts& f) const {
