@@ -391,27 +391,30 @@ void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
 
 // "Gunmen attacked two villages in Birnin Gwari ... the attackers went on
 // to another village ... said the spokesman of the Kaduna state police
-// command": an incident placed only at a province or a country happened at
-// the town or district the story is about, when it lies there: the first
-// one an event sentence of the article is placed at.
+// command": an incident placed only at a province or a country, by no place
+// its own first sentence names, happened at the town or district the story
+// is about: the first one another of the article's events is placed at
+// inside that province (or country).
 void MentionBuilder::PlaceAtLeadTown(std::vector<Work>* works) const {
-  const Location* lead = nullptr;
-  for (const auto& p : sentence_places_) {
-    if (p && (p->precision == "city" || p->precision == "admin2")) {
-      lead = &*p;
-      break;
+  std::vector<Location> towns;
+  for (const Work& w : *works) {
+    const std::optional<Location>& l = w.m.location;
+    if (l && (l->precision == "city" || l->precision == "admin2")) {
+      towns.push_back(*l);
     }
   }
-  if (lead == nullptr) return;
   for (Work& w : *works) {
     std::optional<Location>& l = w.m.location;
     if (w.m.kind != MentionKind::kIncident || w.place_own || !l ||
-        l->country != lead->country) {
+        (l->precision != "country" && l->precision != "admin1")) {
       continue;
     }
-    if (l->precision == "country" ||
-        (l->precision == "admin1" && l->admin1 == lead->admin1)) {
-      l = *lead;
+    for (const Location& t : towns) {
+      if (t.country == l->country &&
+          (l->precision == "country" || t.admin1 == l->admin1)) {
+        l = t;
+        break;
+      }
     }
   }
 }
