@@ -245,6 +245,12 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
     m.date = *c.past;  // partial: year or year-month
     m.date_rule = "past";
     w.explicit_date = true;
+  } else if (story_day_ && story_day_->second < c.facts.index) {
+    // "Violence erupted on Sunday in Kajuru ... [later paragraphs] The
+    // kinsmen launched a reprisal attack": the day the story's first event
+    // sentence names, not the day it was published.
+    m.date = story_day_->first;
+    m.date_rule = "context";
   } else if (article_.published) {
     m.date = *article_.published;
     m.date_rule = "article";
@@ -294,6 +300,20 @@ void MentionBuilder::MoveDiedOfWounds(Mention* m) {
   }
 }
 
+// The story's day: the one event day its sentences name, if only one
+// ("erupted on Sunday"), no later than its publication. A round-up of
+// several days has none.
+void MentionBuilder::SetStoryDay(
+    const std::vector<std::pair<CivilDay, int>>& days) {
+  if (!days.empty() && article_.published &&
+      days.front().first.ToDays() <= article_.published->ToDays() &&
+      std::all_of(days.begin(), days.end(), [&](const auto& d) {
+        return d.first == days.front().first;
+      })) {
+    story_day_ = days.front();
+  }
+}
+
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
@@ -303,7 +323,8 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   sentence_weekdays_.reserve(ss.size());
   sentence_named_weekdays_.reserve(ss.size());
   sentence_dates_.reserve(ss.size());
-  std::vector<const DateMention*> dates;  // reused for each sentence
+  std::vector<const DateMention*> dates;       // reused for each sentence
+  std::vector<std::pair<CivilDay, int>> days;  // event days named, where
   for (const auto& f : ss) {
     sentence_index_.push_back(static_cast<size_t>(f.index));
     sentence_places_.push_back(EventPlace(f));
@@ -333,8 +354,10 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
         break;
       }
     }
+    if (day && day->day.valid()) days.push_back({day->day, f.index});
     sentence_dates_.push_back(day);
   }
+  SetStoryDay(days);
   std::vector<Candidate> candidates;
   candidates.reserve(ss.size());
   for (size_t i = 0; i < ss.size(); ++i) {

@@ -94,6 +94,7 @@ class MentionBuilder {
   std::vector<Candidate> SplitByFigureDays(const Candidate& c, size_t i) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;
   void PlaceAtLeadTown(std::vector<Work>* works) const;
+  void SetStoryDay(const std::vector<std::pair<CivilDay, int>>& days);
   // `latest`: `w` is the mention told last (no other told since).
   bool Compatible(const Work& w, const Candidate& c, bool latest) const;
   int Affinity(const Work& w, const Candidate& c) const;
@@ -121,6 +122,8 @@ class MentionBuilder {
   bool month_first_ = false;  // ambiguous numeric dates read month first
   int64_t one_of_ = 0;        // "one of three related attacks": 3
   std::vector<std::optional<DateMention>> sentence_dates_;  // first day named
+  // The first event day a sentence of a dated article names, and where.
+  std::optional<std::pair<CivilDay, int>> story_day_;
 };
 
 }  // namespace sitrep

@@ -117,5 +117,28 @@ TEST_F(ExtractorCases, UndatedArticleWeekdayReachesEveryEvent) {
   }
 }
 
+// A story that names one event day dates its later undated events by it;
+// a round-up naming several days leaves them at the publication day.
+TEST_F(ExtractorCases, StoryDayOnlyWhenTheArticleNamesOneDay) {
+  if (gaz_ == nullptr) GTEST_SKIP() << "no compiled gazetteer";
+  const std::string later =
+      " Shops closed. Schools shut. Roads were blocked. Gunmen shot dead a "
+      "protester in Baghdad, medics said.";
+  struct Case {
+    std::string lead, want;
+  } cases[] = {
+      {"Rockets hit the Green Zone on Saturday night.", "2020-01-25"},
+      {"Protesters burnt tyres in Basra on Friday. Rockets hit the Green "
+       "Zone on Saturday night.",
+       "2020-01-26"},
+  };
+  for (const Case& c : cases) {
+    Article a = MakeArticle(c.lead + later, "2020-01-26");
+    std::vector<Mention> ms = extractor_->Extract(a);
+    ASSERT_FALSE(ms.empty());
+    EXPECT_EQ(ms.back().date.ToIso(), c.want) << c.lead;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
