@@ -101,6 +101,7 @@ class MentionBuilder {
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
   static void ShareTotals(std::vector<Work>* ws);
+  static void MarkTotalsRetold(std::vector<Work>* ws);
   static void DivideShare(Work* w, std::vector<Work>* ws);
   static void MarkPerpetratorsKilled(Mention* m);
   void NoteSuicideAttack(const Candidate& c, Work* w) const;
