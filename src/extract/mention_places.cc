@@ -352,12 +352,21 @@ std::optional<Location> MentionBuilder::EventPlace(
   }
   bool any_supported = std::any_of(ranked.begin(), ranked.end(),
                                    [](const Ranked& r) { return r.rank < 4; });
+  // With no supported place, a tie goes to the country more names vote
+  // for ("in Mattani, a suburb of Peshawar": Georgia's Mat'ani, voted for
+  // by itself only, yields to the Peshawar the article keeps naming).
+  auto votes_rank = [&](const Ranked& r) {
+    return std::find(ctx_.countries.begin(), ctx_.countries.end(),
+                     r.place.country) -
+           ctx_.countries.begin();
+  };
   const Ranked* best = nullptr;
   int best_rank = 99;
   for (const Ranked& r : ranked) {
     int rank = any_supported ? r.rank : r.rank % kUnsupported;
     if (OutsideNamedDistrict(r, ranked)) rank += 2;  // after the district
-    if (rank < best_rank) {
+    if (rank < best_rank || (rank == best_rank && !any_supported &&
+                             votes_rank(r) < votes_rank(*best))) {
       best_rank = rank;
       best = &r;
     }
