@@ -77,8 +77,11 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
       c.date_inherited = true;
     }
   }
-  // An undated article's "on Thursday" anchors the sentences that follow.
-  for (size_t back = 0; !c.date && c.weekday < 0 && back <= 3 && back <= i;
+  // An undated article's "on Thursday" anchors the sentences that follow
+  // (all of them when the article has no date at all: a weekday is then
+  // all that tells its events from another day's at the same place).
+  size_t reach = article_.published ? 3 : i;
+  for (size_t back = 0; !c.date && c.weekday < 0 && back <= reach && back <= i;
        ++back) {
     c.weekday = sentence_weekdays_[i - back];
   }
@@ -98,7 +101,10 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     c.place_inherited = true;
     c.place_from_dateline = true;
   }
-  if (!c.place) c.place = country_place_;
+  if (!c.place) {
+    c.place = country_place_;
+    c.place_fallback = true;
+  }
   bool killed = false;
   for (const auto& fig : f.figures) killed |= fig.outcome == Outcome::kKilled;
   // A running toll: "so far", "since October", "an AFP tally", or "have been
@@ -232,6 +238,7 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
   m.actor1 = c.cls.actor1;
   m.actor2 = c.cls.actor2;
   m.location = c.place;
+  w.place_own = c.place && !c.place_inherited && !c.place_fallback;
   if (c.date) {
     m.date = c.date->day;
     m.date_precision = c.date->precision;
@@ -241,6 +248,12 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
     m.date = *c.past;  // partial: year or year-month
     m.date_rule = "past";
     w.explicit_date = true;
+  } else if (story_day_ && story_day_->second < c.facts.index) {
+    // "Violence erupted on Sunday in Kajuru ... [later paragraphs] The
+    // kinsmen launched a reprisal attack": the day the story's first event
+    // sentence names, not the day it was published.
+    m.date = story_day_->first;
+    m.date_rule = "context";
   } else if (article_.published) {
     m.date = *article_.published;
     m.date_rule = "article";
@@ -312,6 +325,20 @@ void MentionBuilder::ResolvePriors(SentenceFacts* f) const {
   }
 }
 
+// The story's day: the one event day its sentences name, if only one
+// ("erupted on Sunday"), no later than its publication. A round-up of
+// several days has none.
+void MentionBuilder::SetStoryDay(
+    const std::vector<std::pair<CivilDay, int>>& days) {
+  if (!days.empty() && article_.published &&
+      days.front().first.ToDays() <= article_.published->ToDays() &&
+      std::all_of(days.begin(), days.end(), [&](const auto& d) {
+        return d.first == days.front().first;
+      })) {
+    story_day_ = days.front();
+  }
+}
+
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
@@ -321,7 +348,8 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   sentence_weekdays_.reserve(ss.size());
   sentence_named_weekdays_.reserve(ss.size());
   sentence_dates_.reserve(ss.size());
-  std::vector<const DateMention*> dates;  // reused for each sentence
+  std::vector<const DateMention*> dates;       // reused for each sentence
+  std::vector<std::pair<CivilDay, int>> days;  // event days named, where
   for (auto& f : ss) {
     ResolvePriors(&f);
     sentence_index_.push_back(static_cast<size_t>(f.index));
@@ -352,14 +380,17 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
         break;
       }
     }
+    if (day && day->day.valid()) days.push_back({day->day, f.index});
     sentence_dates_.push_back(day);
   }
+  SetStoryDay(days);
   std::vector<Candidate> candidates;
   candidates.reserve(ss.size());
   for (size_t i = 0; i < ss.size(); ++i) {
     std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
     if (!c) continue;
     std::vector<Candidate> parts = SplitByFigurePlaces(*c);
+    if (parts.empty()) parts = SplitByFigureDays(*c, i);
     if (!parts.empty()) {
       for (auto& p : parts) candidates.push_back(std::move(p));
       continue;
@@ -418,6 +449,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       works.back().m.weak = weak;
     }
   }
+  PlaceAtLeadTown(&works);
   ShareTotals(&works);
   MarkAggregates(&works);
   int suicide_attacks = 0;

@@ -20,6 +20,7 @@ struct Candidate {
   std::optional<Location> place;
   bool place_inherited = false;
   bool place_from_dateline = false;  // the dateline city stands in
+  bool place_fallback = false;       // the article's country stands in
   std::optional<DateMention> date;   // an explicit date in the sentence
   bool date_inherited = false;       // the date came from a sentence before
   bool attach_only = false;          // may only join a mention just told
@@ -54,7 +55,8 @@ class MentionBuilder {
     int64_t suicide_attackers = 0;
     Span suicide_span;
     int suicide_sentence = -1;
-    int64_t shared_by = 0;  // a joined Candidate's, told in:
+    bool place_own = false;  // the place is named by its first sentence
+    int64_t shared_by = 0;   // a joined Candidate's, told in:
     int shared_sentence = -1;
     Classification cls;  // evidence summed over the joined sentences
   };
@@ -93,13 +95,17 @@ class MentionBuilder {
   std::optional<Location> PlaceOfFigure(const SentenceFacts& f,
                                         const Figure& g) const;
   std::vector<Candidate> SplitByFigurePlaces(const Candidate& c) const;
+  std::vector<Candidate> SplitByFigureDays(const Candidate& c, size_t i) const;
   void AddOtherPlaces(const Candidate& c, Mention* m) const;
+  void PlaceAtLeadTown(std::vector<Work>* works) const;
+  void SetStoryDay(const std::vector<std::pair<CivilDay, int>>& days);
   // `latest`: `w` is the mention told last (no other told since).
   bool Compatible(const Work& w, const Candidate& c, bool latest) const;
   int Affinity(const Work& w, const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
   static void ShareTotals(std::vector<Work>* ws);
+  static void MarkTotalsRetold(std::vector<Work>* ws);
   static void DivideShare(Work* w, std::vector<Work>* ws);
   static void MarkPerpetratorsKilled(Mention* m);
   void NoteSuicideAttack(const Candidate& c, Work* w) const;
@@ -121,6 +127,8 @@ class MentionBuilder {
   bool month_first_ = false;  // ambiguous numeric dates read month first
   int64_t one_of_ = 0;        // "one of three related attacks": 3
   std::vector<std::optional<DateMention>> sentence_dates_;  // first day named
+  // The first event day a sentence of a dated article names, and where.
+  std::optional<std::pair<CivilDay, int>> story_day_;
 };
 
 }  // namespace sitrep

@@ -129,6 +129,46 @@ bool BodyFoundLater(const Mention& m, const Candidate& c) {
   return false;
 }
 
+// "The wounded army soldier was taken to hospital": each count of harm is
+// one person named with "the" (a few words before), someone already told
+// of.
+bool DefiniteSingles(const SentenceFacts& f) {
+  constexpr uint32_t kReach = 4;
+  if (f.figures.empty()) return false;
+  return std::all_of(f.figures.begin(), f.figures.end(), [&](const Figure& g) {
+    // ("The suspect was arrested" tells a new step of its own.)
+    if (g.qualifier != "single" ||
+        (g.outcome != Outcome::kKilled && g.outcome != Outcome::kInjured)) {
+      return false;
+    }
+    uint32_t at = f.TokAt(g.span.begin);
+    for (uint32_t back = 1; back <= kReach && back <= at; ++back) {
+      const Tok& t = f.toks[at - back];
+      if (t.punct) return false;
+      // ("one of the gunmen" is one more of a group, not one told of.)
+      if (t.norm == "the") {
+        return back == at || f.toks[at - back - 1].norm != "of";
+      }
+    }
+    return false;
+  });
+}
+
+// "... when a suicide car bomb went off": an attack word introduced with
+// "a" or "an" (a few words before it) tells of an attack not yet told.
+bool NewAttackTold(const Lexicon& lex, const SentenceFacts& f) {
+  constexpr uint32_t kReach = 3;
+  for (const auto& h : f.hits) {
+    if (lex.entry(h.payload).kind != LexKind::kTrigger) continue;
+    for (uint32_t back = 1; back <= kReach && back <= h.begin; ++back) {
+      const Tok& t = f.toks[h.begin - back];
+      if (t.punct || t.norm == "the") break;
+      if (t.norm == "a" || t.norm == "an") return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
@@ -149,8 +189,11 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
               std::all_of(c.facts.figures.begin(), c.facts.figures.end(),
                           [](const Figure& f) { return f.adds; });
   bool retells = RetellsAllCounts(m, c);
-  bool anaphor = (c.facts.HasCue(lex_, Cue::kAnaphor) || more || retells) &&
-                 c.facts.index - m.sentences.back() <= 2;
+  bool definite =
+      DefiniteSingles(c.facts) && c.facts.index - m.sentences.back() <= 2;
+  bool anaphor =
+      (c.facts.HasCue(lex_, Cue::kAnaphor) || more || retells || definite) &&
+      c.facts.index - m.sentences.back() <= 2;
   auto protesters = [](const std::string& a1, const std::string& a2) {
     return a1 == "protesters" || a2 == "protesters";
   };
@@ -199,7 +242,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
                    [](const Tok& t) { return t.norm == "later"; });
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
-      !same_toll && !retold && !toll_of_told && !own_killed) {
+      !same_toll && !retold && !toll_of_told && !own_killed && !definite) {
     return false;
   }
   bool named_clash = (IsNamedActor(m.actor2) && IsNamedActor(c.cls.actor2) &&
@@ -217,6 +260,10 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
       !continuation && !NearAny(m, *c.place)) {
     return false;
   }
+  // "Another three people were killed when a suicide car bomb went off in
+  // the town of Nahrawan": counts told as more, with an attack of their
+  // own, tell another incident.
+  if (more && !c.cls.defaulted && NewAttackTold(lex_, c.facts)) return false;
   if (w.explicit_date && c.date && !(m.date == c.date->day) &&
       !(retold && BodyFoundLater(m, c))) {
     return false;
@@ -283,6 +330,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
       (IsLocal(c.place) && !c.place_inherited && m.location &&
        m.location->precision != "city" && c.place->precision == "city")) {
     m.location = c.place;
+    w->place_own = false;
   }
   if (!m.date.valid() && m.weekday < 0) m.weekday = c.weekday;
   if (!w->explicit_date && c.date) {

@@ -352,12 +352,21 @@ std::optional<Location> MentionBuilder::EventPlace(
   }
   bool any_supported = std::any_of(ranked.begin(), ranked.end(),
                                    [](const Ranked& r) { return r.rank < 4; });
+  // With no supported place, a tie goes to the country more names vote
+  // for ("in Mattani, a suburb of Peshawar": Georgia's Mat'ani, voted for
+  // by itself only, yields to the Peshawar the article keeps naming).
+  auto votes_rank = [&](const Ranked& r) {
+    return std::find(ctx_.countries.begin(), ctx_.countries.end(),
+                     r.place.country) -
+           ctx_.countries.begin();
+  };
   const Ranked* best = nullptr;
   int best_rank = 99;
   for (const Ranked& r : ranked) {
     int rank = any_supported ? r.rank : r.rank % kUnsupported;
     if (OutsideNamedDistrict(r, ranked)) rank += 2;  // after the district
-    if (rank < best_rank) {
+    if (rank < best_rank || (rank == best_rank && !any_supported &&
+                             votes_rank(r) < votes_rank(*best))) {
       best_rank = rank;
       best = &r;
     }
@@ -386,6 +395,36 @@ void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
       known |= o.geonameid == l->geonameid && o.name == l->name;
     }
     if (!known && m->other_places.size() < 8) m->other_places.push_back(*l);
+  }
+}
+
+// "Gunmen attacked two villages in Birnin Gwari ... the attackers went on
+// to another village ... said the spokesman of the Kaduna state police
+// command": an incident placed only at a province or a country, by no place
+// its own first sentence names, happened at the town or district the story
+// is about: the first one another of the article's events is placed at
+// inside that province (or country).
+void MentionBuilder::PlaceAtLeadTown(std::vector<Work>* works) const {
+  std::vector<Location> towns;
+  for (const Work& w : *works) {
+    const std::optional<Location>& l = w.m.location;
+    if (l && (l->precision == "city" || l->precision == "admin2")) {
+      towns.push_back(*l);
+    }
+  }
+  for (Work& w : *works) {
+    std::optional<Location>& l = w.m.location;
+    if (w.m.kind != MentionKind::kIncident || w.place_own || !l ||
+        (l->precision != "country" && l->precision != "admin1")) {
+      continue;
+    }
+    for (const Location& t : towns) {
+      if (t.country == l->country &&
+          (l->precision == "country" || t.admin1 == l->admin1)) {
+        l = t;
+        break;
+      }
+    }
   }
 }
 

@@ -4,8 +4,12 @@
 #include <algorithm>
 
 #include "extract/mention_builder.h"
+#include "extract/mention_util.h"
 
 namespace sitrep {
+
+using namespace mention_util;  // NOLINT: this stage's own helpers
+
 namespace {
 
 bool IsDigitWord(const std::string& w) {
@@ -87,6 +91,53 @@ std::vector<Candidate> MentionBuilder::SplitByFigurePlaces(
     Candidate part = c;
     part.facts.figures = std::move(rest);
     part.split = true;
+    out.push_back(std::move(part));
+  }
+  return out;
+}
+
+// "37 civilians were killed in raids on Thursday night, and another 15 in
+// strikes on Wednesday", "police arrested 17 Saturday night and 14 others
+// on Sunday night": counts each told with a day of their own (the first
+// event day after the count, before the next count) are incidents of
+// their own days. Counts with no day of their own stay with the first.
+std::vector<Candidate> MentionBuilder::SplitByFigureDays(const Candidate& c,
+                                                         size_t i) const {
+  const std::vector<Figure>& figs = c.facts.figures;
+  if (c.kind != MentionKind::kIncident || figs.size() < 2) return {};
+  std::vector<std::pair<DateMention, std::vector<Figure>>> groups;
+  for (size_t k = 0; k < figs.size(); ++k) {
+    uint32_t until =
+        k + 1 < figs.size() ? figs[k + 1].span.begin : c.facts.span.end;
+    std::optional<DateMention> day;
+    for (const DateMention& d : c.facts.dates) {
+      if (d.span.begin < figs[k].span.end || d.span.begin >= until) continue;
+      if (ReportDate(c.facts, d) || !EventDay(d)) continue;
+      day = SettleNumeric(d, sentence_named_weekdays_[i], month_first_,
+                          article_.published);
+      break;
+    }
+    auto same = [&](const auto& g) { return day && g.first.day == day->day; };
+    auto it = std::find_if(groups.begin(), groups.end(), same);
+    if (it != groups.end()) {
+      it->second.push_back(figs[k]);
+    } else if (day && day->day.valid()) {
+      groups.push_back({*day, {figs[k]}});
+    } else if (!groups.empty()) {
+      groups.back().second.push_back(figs[k]);
+    } else {
+      return {};  // a count before any dated one: told over the sentence
+    }
+  }
+  if (groups.size() < 2) return {};
+  std::vector<Candidate> out;
+  for (auto& [day, figures] : groups) {
+    Candidate part = c;
+    part.facts.figures = std::move(figures);
+    part.date = day;
+    part.date_inherited = false;
+    part.split = true;
+    for (Figure& g : part.facts.figures) g.adds = false;
     out.push_back(std::move(part));
   }
   return out;

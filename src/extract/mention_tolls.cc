@@ -211,6 +211,35 @@ void MentionBuilder::MarkAggregates(std::vector<Work>* ws) const {
       m.parts = parts;
     }
   }
+  MarkTotalsRetold(ws);
+}
+
+// "At least 33 people were killed in clashes across Kaduna state ... 'A
+// total of 33 people were killed in the violence'": an incident whose only
+// count is an aggregate's toll (3 or more) of the same article is that
+// total told first.
+void MentionBuilder::MarkTotalsRetold(std::vector<Work>* ws) {
+  constexpr int64_t kDistinctive = 3;
+  for (Work& w : *ws) {
+    Mention& m = w.m;
+    const Figure* own = m.FigureFor(Outcome::kKilled);
+    if (m.kind != MentionKind::kIncident || !own ||
+        own->count.value() < kDistinctive ||
+        std::any_of(m.figures.begin(), m.figures.end(), [&](const Figure& f) {
+          return f.count.value() > 0 && f.count.value() != own->count.value();
+        })) {
+      continue;
+    }
+    for (const Work& o : *ws) {
+      const Figure* total = o.m.FigureFor(Outcome::kKilled);
+      if (o.m.kind == MentionKind::kAggregate && total &&
+          total->count.value() == own->count.value()) {
+        m.kind = MentionKind::kAggregate;
+        m.parts = o.m.parts;
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace sitrep

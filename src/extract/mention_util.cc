@@ -26,11 +26,13 @@ int WeekdayNamed(std::string_view s) {
 }
 
 // "said on Friday", "told reporters on Monday": when it was reported, not
-// when it happened.
+// when it happened; nor is "was being treated Monday", "was buried on
+// Tuesday" (what followed it).
 bool ReportDate(const SentenceFacts& f, const DateMention& d) {
   static constexpr std::string_view kVerbs[] = {
-      "said",   "says",      "told",    "added",     "reported", "announced",
-      "stated", "confirmed", "claimed", "reporters", "statement"};
+      "said",      "says",    "told",       "added",   "reported",
+      "announced", "stated",  "confirmed",  "claimed", "reporters",
+      "statement", "treated", "discharged", "buried"};
   // Up to five words back ("told the Lagos Ledger on Thursday"), within
   // the clause.
   uint32_t t = f.TokAt(d.span.begin);

@@ -80,6 +80,9 @@ const Case kFindCases[] = {
     {"approximately 45", "approximately 45|-|45|-|around"},
     {"up to 20 people", "up to 20|-|20|20|up to"},
     {"fewer than 10", "fewer than 10|-|-|10|less than"},
+    // "Not less than" is a floor, not a ceiling.
+    {"Not less than 10 persons", "Not less than 10|10|10|-|at least"},
+    {"not fewer than 8", "not fewer than 8|8|8|-|at least"},
     {"more than a dozen", "more than a dozen|12|12|-|more than"},
     {"500 or more", "500 or more|500|500|-|at least"},
     {"20 or so", "20 or so|-|20|-|around"},

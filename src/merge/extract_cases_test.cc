@@ -100,5 +100,45 @@ TEST_F(ExtractorCases, GoldenFile) {
   EXPECT_GT(cases, 20);
 }
 
+// An undated article's weekday dates every event it tells, however far
+// on: it is what keeps them apart from other days' events at the place.
+TEST_F(ExtractorCases, UndatedArticleWeekdayReachesEveryEvent) {
+  if (gaz_ == nullptr) GTEST_SKIP() << "no compiled gazetteer";
+  Article a = MakeArticle(
+      "A car bomb killed 20 people at a checkpoint in Baghdad on Tuesday. "
+      "Shops closed. Streets emptied. Traffic stopped. Another three people "
+      "were killed when a car bomb went off in a market in Baghdad.",
+      "-");
+  std::vector<Mention> ms = extractor_->Extract(a);
+  ASSERT_EQ(ms.size(), 2u);
+  for (const Mention& m : ms) {
+    EXPECT_FALSE(m.date.valid());
+    EXPECT_EQ(m.weekday, 1);  // Tuesday (0 = Monday)
+  }
+}
+
+// A story that names one event day dates its later undated events by it;
+// a round-up naming several days leaves them at the publication day.
+TEST_F(ExtractorCases, StoryDayOnlyWhenTheArticleNamesOneDay) {
+  if (gaz_ == nullptr) GTEST_SKIP() << "no compiled gazetteer";
+  const std::string later =
+      " Shops closed. Schools shut. Roads were blocked. Gunmen shot dead a "
+      "protester in Baghdad, medics said.";
+  struct Case {
+    std::string lead, want;
+  } cases[] = {
+      {"Rockets hit the Green Zone on Saturday night.", "2020-01-25"},
+      {"Protesters burnt tyres in Basra on Friday. Rockets hit the Green "
+       "Zone on Saturday night.",
+       "2020-01-26"},
+  };
+  for (const Case& c : cases) {
+    Article a = MakeArticle(c.lead + later, "2020-01-26");
+    std::vector<Mention> ms = extractor_->Extract(a);
+    ASSERT_FALSE(ms.empty());
+    EXPECT_EQ(ms.back().date.ToIso(), c.want) << c.lead;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -106,6 +106,9 @@ const clean_internal::NoisePattern* PlainMatchLinePattern(
       hit = EqualsNoCase(bare, p.text);
     } else if (p.match == Match::kPrefix) {
       hit = EqualsNoCase(line.substr(0, p.text.size()), p.text);
+    } else if (p.match == Match::kSuffix) {
+      hit = line.size() >= p.text.size() &&
+            EqualsNoCase(line.substr(line.size() - p.text.size()), p.text);
     } else if (p.match == Match::kContains) {
       hit = line.size() <= 300 &&
             PlainFindNoCase(line, p.text, 0) != std::string_view::npos;

@@ -51,7 +51,15 @@ bool IsDateLine(std::string_view line, CivilDay* out);
 // "Associated Press" -> "AP"), or "" when it is not a known outlet.
 std::string_view CanonicalOutlet(std::string_view name);
 
-enum class Match { kInline, kLine, kPrefix, kContains, kTail, kShortcode };
+enum class Match {
+  kInline,
+  kLine,
+  kPrefix,
+  kSuffix,
+  kContains,
+  kTail,
+  kShortcode
+};
 struct NoisePattern {
   std::string_view kind;  // Removed::kind
   Match match;

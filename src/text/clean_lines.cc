@@ -176,6 +176,7 @@ const std::vector<NoisePattern>& NoisePatterns() {
                             Match m = f[1] == "inline"     ? Match::kInline
                                       : f[1] == "line"     ? Match::kLine
                                       : f[1] == "prefix"   ? Match::kPrefix
+                                      : f[1] == "suffix"   ? Match::kSuffix
                                       : f[1] == "contains" ? Match::kContains
                                       : f[1] == "tail"     ? Match::kTail
                                                            : Match::kShortcode;
@@ -232,6 +233,12 @@ const NoisePattern* MatchLinePattern(std::string_view line) {
         break;
       case Match::kPrefix:
         if (EqualsNoCase(line.substr(0, p.text.size()), p.text)) return &p;
+        break;
+      case Match::kSuffix:
+        if (line.size() >= p.text.size() &&
+            EqualsNoCase(line.substr(line.size() - p.text.size()), p.text)) {
+          return &p;
+        }
         break;
       case Match::kContains:  // boilerplate lines are short
         if (line.size() > kMaxContainsLine || p.lower.empty()) break;
