@@ -11,6 +11,7 @@ namespace {
 constexpr size_t kMaxGap = 48;
 constexpr size_t kMaxChain = 6;
 constexpr double kTownRadiusKm = 60;
+constexpr uint32_t kStrongTownPopulation = 100000;
 
 bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
@@ -118,9 +119,16 @@ namespace {
 int Fit(const MappedGazetteer& g, const PlaceRec& p, const RawMention& other,
         bool other_after) {
   int best = 0;
+  // "Benito Juarez, Nuevo Leon": a name that first names a province or
+  // country holds the name before it as that area, not as a village
+  // namesake that happens to lie near a namesake of it.
+  bool area_name =
+      other_after && !other.posts.empty() && g.Rec(other.posts[0]) != nullptr &&
+      !IsTown(g.Rec(other.posts[0])->kind) &&
+      g.Rec(other.posts[0])->kind != static_cast<uint8_t>(PlaceKind::kAdmin2);
   for (uint32_t q : other.posts) {
     const PlaceRec* o = g.Rec(q);
-    if (o == nullptr) continue;
+    if (o == nullptr || (area_name && IsTown(o->kind))) continue;
     const PlaceRec& outer = other_after ? *o : p;
     if (other_after ? Contains(*o, p, g) : Contains(p, *o, g)) {
       best = std::max(best, IsTown(outer.kind) ? 1 : 2);
@@ -188,6 +196,44 @@ bool AreaWithout(const MappedGazetteer& g, const RawMention& m,
   });
 }
 
+// Whether every namesake of `town` in the country of `m`'s first posting
+// lies far from it: beyond kFarFromTownKm of a large city ("San Jeronimo
+// suburb, Cusco city"; that San Jeronimo is in Apurimac), or beyond
+// kFarFromProvinceKm of a province's seat ("near Kamyanka, Donetsk"; that
+// Kamyanka is in Cherkasy). A town in the next province is kept (texts
+// misname provinces), and so are a large town and the one town of some
+// size so named in the country ("Apodaca, Jalisco": Apodaca is in Nuevo
+// Leon); a name several small towns share, or only a hamlet bears, is more
+// likely an unknown place there.
+bool FarFrom(const MappedGazetteer& g, const RawMention& m,
+             const RawMention& town) {
+  constexpr double kFarFromTownKm = 100;
+  constexpr double kFarFromProvinceKm = 200;
+  constexpr uint32_t kHamlet = 5000;
+  const PlaceRec* a = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  if (a == nullptr) return false;
+  double radius = 0;
+  if (a->kind == static_cast<uint8_t>(PlaceKind::kAdmin1)) {
+    radius = kFarFromProvinceKm;
+  } else if (a->kind == static_cast<uint8_t>(PlaceKind::kCity) &&
+             a->population >= kStrongTownPopulation) {
+    radius = kFarFromTownKm;
+  } else {
+    return false;
+  }
+  int namesakes = 0;
+  uint32_t population = 0;
+  for (uint32_t p : town.posts) {
+    const PlaceRec* r = g.Rec(p);
+    if (r == nullptr || !SameCountry(*r, *a) || !IsTown(r->kind)) continue;
+    if (ApproxKm(*a, *r) <= radius) return false;
+    ++namesakes;
+    population = std::max(population, r->population);
+  }
+  if (population >= kStrongTownPopulation) return false;
+  return namesakes > 1 || (population > 0 && population < kHamlet);
+}
+
 // No name of the chain fits another: "Sierra Vieja, Zacatecas" where the
 // village is unknown and matched a namesake abroad. A small town (or one
 // matched by an alternate name only: Overrulable) none of
@@ -219,7 +265,8 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
                             return SharesCountry(g, one, *shared);
                           });
     chain[i]->drop |= Small(g, *chain[i], false) && !CodesOnly(*chain[i + 1]) &&
-                      AreaWithout(g, *chain[i + 1], *chain[i]);
+                      (AreaWithout(g, *chain[i + 1], *chain[i]) ||
+                       FarFrom(g, *chain[i + 1], *chain[i]));
   }
 }
 

@@ -73,6 +73,27 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
       // A town in another province is kept: texts misname provinces.
       {"Gunmen attacked a bus near Buni Yadi (Gujiba LGA, Borno).",
        {"Buni Yadi|Buni Yadi@NG:city", "Borno|Borno State@NG:admin1"}},
+      // A name several small towns share, none of them near the province
+      // (or large city) named after it, is an unknown place there: these
+      // Kamyanka lie in Cherkasy and Odesa, these San Jeronimo far from
+      // Cusco; the area stands in.
+      {"Gunmen fired near Kamyanka, Donetsk, overnight.",
+       {"Donetsk|Donetsk@UA:admin1"}},
+      {"Inmates rioted in San Jeronimo suburb, Cusco city, on Friday.",
+       {"Cusco|Cusco@PE:city"}},
+      // ...and a province's name is not a village near a namesake of the
+      // town before it (Ejido Nuevo Leon, by Benito Juarez in Baja
+      // California).
+      {"A man was shot in Benito Juarez, Nuevo Leon.",
+       {"Nuevo Leon|Nuevo León@MX:admin1"}},
+      // A large town, or the one town so named, in a misnamed province.
+      {"A man was shot in Apodaca, Jalisco.",
+       {"Apodaca|Ciudad Apodaca@MX:city", "Jalisco|Jalisco@MX:admin1"}},
+      {"A clinic was vandalised in Sahiwal, Sindh.",
+       {"Sahiwal|Sahiwal@PK:city", "Sindh|Sindh@PK:admin1"}},
+      // A town after a town, opening a parenthesis: one more level.
+      {"A man was killed in Rampur, Shamli (UP) over land.",
+       {"Rampur|Rāmpur@IN:city", "Shamli|Shāmli@IN:city"}},
       // A big town matched only by an alternate name (Mambasa is one of
       // Mombasa's) yields like a small one: the province stands in.
       {"Rebels burned Qqzzyx village (Mambasa, Nord-Kivu) overnight.",

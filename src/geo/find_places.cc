@@ -223,8 +223,9 @@ PlaceMention Finder::Decode(const RawMention& r) const {
 }
 
 // "Yat village, Paletwa Township, Mindat District": a name right after
-// another one in a hierarchy, itself ending a clause or followed by an
-// admin suffix (not "In Kabul, Ghani said").
+// another one in a hierarchy, itself ending a clause, opening the next
+// level ("Jalalpur, Shamli (UP)") or followed by an admin suffix (not "In
+// Kabul, Ghani said").
 bool Finder::ChainCue(size_t i) const {
   if (last_end_ == 0 || last_end_ > w_[i].begin) return false;
   std::string_view gap = t_.substr(last_end_, w_[i].begin - last_end_);
@@ -234,7 +235,7 @@ bool Finder::ChainCue(size_t i) const {
   while (e < t_.size() && t_[e] == ' ') ++e;
   if (e >= t_.size()) return true;
   char c = t_[e];
-  if (c == ',' || c == ')' || c == '.' || c == ';') return true;
+  if (c == ',' || c == ')' || c == '.' || c == ';' || c == '(') return true;
   return SuffixWords(i + 1) > 0;
 }
 
