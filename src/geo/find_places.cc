@@ -226,17 +226,26 @@ PlaceMention Finder::Decode(const RawMention& r) const {
 // another one in a hierarchy, itself ending a clause, opening the next
 // level ("Jalalpur, Shamli (UP)") or followed by an admin suffix (not "In
 // Kabul, Ghani said").
-bool Finder::ChainCue(size_t i) const {
+bool Finder::ChainCue(size_t i, size_t n) const {
   if (last_end_ == 0 || last_end_ > w_[i].begin) return false;
   std::string_view gap = t_.substr(last_end_, w_[i].begin - last_end_);
   Link link = ClassifyGap(g_, gap);
   if (link != Link::kStrong && link != Link::kPartOf) return false;
-  size_t e = w_[i].end;
+  // After the whole name ("Venustiano Carranza, Ciudad de Mexico,"), and
+  // a place noun closing it ("Kigali City)").
+  size_t k = PlaceNounAfter(i + n) ? i + n + 1 : i + n;
+  size_t e = w_[k - 1].end;
   while (e < t_.size() && t_[e] == ' ') ++e;
   if (e >= t_.size()) return true;
   char c = t_[e];
   if (c == ',' || c == ')' || c == '.' || c == ';' || c == '(') return true;
-  return SuffixWords(i + 1) > 0;
+  return SuffixWords(i + n) > 0;
+}
+
+// Word k is a place noun joined to the name before it ("Kigali City").
+bool Finder::PlaceNounAfter(size_t k) const {
+  return k < w_.size() && w_[k].joined && w_[k].sep_before == ' ' &&
+         g_.HasWord(kWordPlaceNoun, Key(k));
 }
 
 bool Finder::HasCue(size_t i) const {
@@ -382,7 +391,7 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
       name_key.find(Key(i + n + 1)) == std::string::npos) {
     return false;
   }
-  if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n) || Coded(i)) {
+  if (HasCue(i) || ChainCue(i, n) || StandsInForCuedPlace(i, n) || Coded(i)) {
     return true;
   }
   // "Swat district", "Paletwa Township": an admin suffix after the name.

@@ -102,7 +102,8 @@ class Finder {
   }
   size_t MatchAt(size_t i, std::vector<RawMention>* out);
   PlaceMention Decode(const RawMention& r) const;
-  bool ChainCue(size_t i) const;
+  bool ChainCue(size_t i, size_t n) const;
+  bool PlaceNounAfter(size_t k) const;
   bool Accept(size_t i, size_t n, std::string_view key,
               std::span<const uint32_t> posts, bool* demonym) const;
   bool HasCue(size_t i) const;

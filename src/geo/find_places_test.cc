@@ -69,6 +69,13 @@ TEST(FindPlaces, SeedSentences) {
        {"U.S.|~US", "Pakistan|~PK", "Kabul|Kabul@AF"}},
       // After an unknown village and a comma: the province, first.
       {"Shells fell near Holubivske, Luhansk.", {"Luhansk|Luhansk@UA"}},
+      // ...and so is one closed by a place noun, after unknown names.
+      {"A grenade hit a salon in Qwxz (Zzqy, Kigali City).",
+       {"Kigali|Kigali@RW"}},
+      // A name of several words after a known one in a hierarchy.
+      {"Firemen protested in Venustiano Carranza, Ciudad de Mexico, today.",
+       {"Venustiano Carranza|Venustiano Carranza@MX",
+        "Ciudad de Mexico|Mexico City@MX"}},
       // After a possessive: a part of the place before it, or nothing.
       {"They rallied in Hong Kong’s Central District and in Nigeria's "
        "Katsina state.",

@@ -63,7 +63,8 @@ size_t Finder::UnknownStart(size_t k) const {
 // holding it, not a person's affiliation ("Ahmed Salem, Kabul").
 bool Finder::StandsInForCuedPlace(size_t i, size_t n) const {
   constexpr int kMaxUnknownNames = 3;
-  size_t e = w_[i + n - 1].end;
+  // "in Ndera (Gasabo, Kigali City)": a place noun may close the name.
+  size_t e = w_[PlaceNounAfter(i + n) ? i + n : i + n - 1].end;
   if (e < t_.size() && t_[e] != ',' && t_[e] != '.' && t_[e] != ')' &&
       t_[e] != ';') {
     return false;
