@@ -76,6 +76,9 @@ TEST(FindPlaces, SeedSentences) {
       {"Firemen protested in Venustiano Carranza, Ciudad de Mexico, today.",
        {"Venustiano Carranza|Venustiano Carranza@MX",
         "Ciudad de Mexico|Mexico City@MX"}},
+      // A plural place noun and `of` cue a place too.
+      {"Fighting broke out between the towns of Mandaguari and Qwzz.",
+       {"Mandaguari|Mandaguari@BR"}},
       // After a possessive: a part of the place before it, or nothing.
       {"They rallied in Hong Kong’s Central District and in Nigeria's "
        "Katsina state.",
