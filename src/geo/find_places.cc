@@ -262,7 +262,7 @@ bool Finder::HasCue(size_t i) const {
   if (i == 0) return false;
   auto word_key = [&](size_t k) -> const std::string& { return Key(k); };
   size_t k = i - 1;
-  if (w_[k].cap) return false;
+  if (w_[k].cap) return CapitalCue(k);
   const std::string& prev = word_key(k);
   if (g_.HasWord(kWordCue, prev)) return true;
   if (prev == "of" && k > 0 && g_.HasWord(kWordPlaceNoun, word_key(k - 1))) {
@@ -275,9 +275,23 @@ bool Finder::HasCue(size_t i) const {
   return false;
 }
 
+// "In Pisky, gunmen ...", "On Friday, In Moscow, ...": a capitalised cue
+// word opening a sentence or a clause.
+bool Finder::CapitalCue(size_t k) const {
+  if (w_[k].all_caps) return false;
+  bool opens = w_[k].sentence_start;
+  if (!opens && k > 0) {
+    std::string_view gap =
+        t_.substr(w_[k - 1].end, w_[k].begin - w_[k - 1].end);
+    opens = gap.find(',') != std::string_view::npos;
+  }
+  return opens && g_.HasWord(kWordCue, Key(k));
+}
+
 bool Finder::GluedToName(size_t i, size_t n) const {
   bool before = i > 0 && w_[i].joined && w_[i - 1].cap &&
-                !w_[i - 1].possessive && !w_[i - 1].sentence_start;
+                !w_[i - 1].possessive && !w_[i - 1].sentence_start &&
+                !CapitalCue(i - 1);
   bool after = i + n < w_.size() && w_[i + n].joined && w_[i + n].cap &&
                !w_[i + n - 1].possessive;
   return before || after;

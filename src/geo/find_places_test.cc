@@ -76,6 +76,9 @@ TEST(FindPlaces, SeedSentences) {
       {"Firemen protested in Venustiano Carranza, Ciudad de Mexico, today.",
        {"Venustiano Carranza|Venustiano Carranza@MX",
         "Ciudad de Mexico|Mexico City@MX"}},
+      // A capitalised cue opening a clause cues the name after it.
+      {"On Friday afternoon, In Moscow, two devices went off.",
+       {"Moscow|Moscow@RU"}},
       // A plural place noun and `of` cue a place too.
       {"Fighting broke out between the towns of Mandaguari and Qwzz.",
        {"Mandaguari|Mandaguari@BR"}},
