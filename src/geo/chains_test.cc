@@ -91,6 +91,13 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
        {"Apodaca|Ciudad Apodaca@MX:city", "Jalisco|Jalisco@MX:admin1"}},
       {"A clinic was vandalised in Sahiwal, Sindh.",
        {"Sahiwal|Sahiwal@PK:city", "Sindh|Sindh@PK:admin1"}},
+      // Common English names and Indian state abbreviations of provinces
+      // (data/geo/aliases.tsv) settle the town before them
+      {"Workers protested in the Lensk district of Yakutia.",
+       {"Lensk|Lensk@RU:city", "Yakutia|Sakha@RU:admin1"}},
+      // (the code itself is no place mention of its own).
+      {"Mobs clashed in Qwxz Nagar, Pratapgarh (UP) over land.",
+       {"Pratapgarh|Bela@IN:city"}},
       // A town after a town, opening a parenthesis: one more level.
       {"A man was killed in Rampur, Shamli (UP) over land.",
        {"Rampur|Rāmpur@IN:city", "Shamli|Shāmli@IN:city"}},
