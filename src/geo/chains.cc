@@ -113,6 +113,13 @@ bool Contains(const PlaceRec& c, const PlaceRec& p, const MappedGazetteer&) {
 
 namespace {
 
+// Whether `m` first names a province or a country.
+bool AreaName(const MappedGazetteer& g, const RawMention& m) {
+  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  return r != nullptr && (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
+                          r->kind == static_cast<uint8_t>(PlaceKind::kCountry));
+}
+
 // How well `p` fits `other` (after it in the chain: a container; before
 // it: a part): 2 through an area (country, province, district), 1 through
 // a town nearby, 0 not at all.
@@ -122,10 +129,7 @@ int Fit(const MappedGazetteer& g, const PlaceRec& p, const RawMention& other,
   // "Benito Juarez, Nuevo Leon": a name that first names a province or
   // country holds the name before it as that area, not as a village
   // namesake that happens to lie near a namesake of it.
-  bool area_name =
-      other_after && !other.posts.empty() && g.Rec(other.posts[0]) != nullptr &&
-      !IsTown(g.Rec(other.posts[0])->kind) &&
-      g.Rec(other.posts[0])->kind != static_cast<uint8_t>(PlaceKind::kAdmin2);
+  bool area_name = other_after && AreaName(g, other);
   for (uint32_t q : other.posts) {
     const PlaceRec* o = g.Rec(q);
     if (o == nullptr || (area_name && IsTown(o->kind))) continue;
@@ -272,10 +276,14 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
 
 // "near Pisky, Donetsk" with Pisky unknown or dropped: a name after it is
 // its container, the province (or country) rather than its namesake city.
+// One the chain confirmed keeps its country ("San Juan, Lagunillas, Merida
+// state": not the Lagunillas municipality of Michoacan).
 void PreferAreas(const MappedGazetteer& g, RawMention* m) {
+  const PlaceRec* first = m->posts.empty() ? nullptr : g.Rec(m->posts[0]);
   std::stable_partition(m->posts.begin(), m->posts.end(), [&](uint32_t p) {
     const PlaceRec* r = g.Rec(p);
-    return r != nullptr && !IsTown(r->kind);
+    return r != nullptr && !IsTown(r->kind) &&
+           (!m->confirmed || first == nullptr || SameCountry(*r, *first));
   });
 }
 
@@ -287,6 +295,45 @@ void AreasAfterDropped(const MappedGazetteer& g, std::span<RawMention*> chain) {
       chain[i + 1]->stands_in = true;
     }
     return;
+  }
+}
+
+// Whether `p` fits the first reading of some other confirmed name of the
+// chain; *others counts those names.
+bool FitsFirstReadings(const MappedGazetteer& g, const PlaceRec& p, size_t i,
+                       std::span<RawMention*> chain, int* others) {
+  bool fits = false;
+  *others = 0;
+  for (size_t j = 0; j < chain.size(); ++j) {
+    if (j == i || chain[j]->drop || !chain[j]->confirmed) continue;
+    ++*others;
+    RawMention one;
+    one.posts.assign(1, chain[j]->posts[0]);
+    fits |= Fit(g, p, one, j > i) > 0;
+  }
+  return fits;
+}
+
+// "in San Juan, Lagunillas, Merida state": each name was scored against
+// any reading of the others, and this San Juan's best was one by a
+// Lagunillas in Mexico. A name whose readings fit none of the readings
+// the rest of the chain settled on is, when small, an unknown place there.
+void DropInconsistent(const MappedGazetteer& g, std::span<RawMention*> chain) {
+  for (size_t i = 0; i < chain.size(); ++i) {
+    RawMention& m = *chain[i];
+    if (m.drop || !m.confirmed || m.posts.empty()) continue;
+    int others = 0;
+    auto fits = [&](uint32_t p) {
+      const PlaceRec* r = g.Rec(p);
+      return r != nullptr && FitsFirstReadings(g, *r, i, chain, &others);
+    };
+    if (fits(m.posts[0]) || others == 0) continue;
+    auto it = std::find_if(m.posts.begin(), m.posts.end(), fits);
+    if (it != m.posts.end()) {
+      std::rotate(m.posts.begin(), it, it + 1);
+    } else if (Overrulable(g, m, true)) {
+      m.drop = true;
+    }
   }
 }
 
@@ -328,6 +375,7 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
     chain[i]->posts = std::move(sorted);
     chain[i]->confirmed = true;
   }
+  DropInconsistent(g, chain);
   AreasAfterDropped(g, chain);
 }
 

@@ -91,6 +91,11 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
        {"Apodaca|Ciudad Apodaca@MX:city", "Jalisco|Jalisco@MX:admin1"}},
       {"A clinic was vandalised in Sahiwal, Sindh.",
        {"Sahiwal|Sahiwal@PK:city", "Sindh|Sindh@PK:admin1"}},
+      // A name whose best reading fits none of the readings the rest of
+      // the chain settled on (a San Juan by a Lagunillas in Mexico) is an
+      // unknown place there; the next name keeps its own country.
+      {"Inmates protested in San Juan, Lagunillas, Merida state, on Friday.",
+       {"Lagunillas|Lagunillas@VE:city", "Merida|Mérida@VE:admin1"}},
       // Common English names and Indian state abbreviations of provinces
       // (data/geo/aliases.tsv) settle the town before them
       {"Workers protested in the Lensk district of Yakutia.",
