@@ -202,13 +202,10 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
   // tell an event when the sentence states both its day and its place.
   if (c.cls.score < 3) return own_day && own_place;
   // "On 3 May, in Nova Iguacu, traffickers invaded a community. A
-  // shoot-out broke out": a strong trigger right after the sentence that
-  // gave the day and the place, when no sentence before told an event
-  // (then it would be that event's sequel: "A bomb squad defused it").
-  if (c.cls.score >= 4 && c.date_inherited && c.place_inherited &&
-      !event_told_) {
-    return true;
-  }
+  // shoot-out broke out": a strong trigger after the sentences that gave
+  // the day and the place, when no sentence before told an event (then it
+  // would be that event's sequel: "A bomb squad defused it").
+  if (c.date_inherited && c.place_inherited && !event_told_) return true;
   return own_day || own_place;
 }
 
