@@ -415,7 +415,21 @@ void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
              return a != nullptr && SameCountry(*a, *r);
            });
   };
+  // "in Fresnillo, Zacatecas, ... in Colonia Del Valle": a section of a
+  // city (PPLX) outside the areas and towns settled on is a namesake of
+  // the neighbourhood there (this one is Mexico City's).
+  auto stray_section = [&](uint32_t p) {
+    const PlaceRec* r = g.Rec(p);
+    return r != nullptr && g.Str(r->feature) == "PPLX" &&
+           std::none_of(anchors.begin(), anchors.end(), [&](const PlaceRec* a) {
+             return a != nullptr && Contains(*a, *r, g);
+           });
+  };
   for (RawMention& m : *ms) {
+    if (!m.confirmed && !m.drop && !m.demonym && stray_section(m.posts[0])) {
+      m.drop = true;
+      continue;
+    }
     if (m.confirmed || m.drop || m.demonym || anchored(m.posts[0])) continue;
     if (std::any_of(m.posts.begin(), m.posts.end(), anchored)) {
       std::stable_partition(m.posts.begin(), m.posts.end(), anchored);

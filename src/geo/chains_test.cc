@@ -96,6 +96,10 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
       // unknown place there; the next name keeps its own country.
       {"Inmates protested in San Juan, Lagunillas, Merida state, on Friday.",
        {"Lagunillas|Lagunillas@VE:city", "Merida|Mérida@VE:admin1"}},
+      // A city's section (PPLX) far from the places settled on is a
+      // namesake of a neighbourhood there; near them it stays.
+      {"In Fresnillo, Zacatecas, gunmen attacked a man in Colonia Del Valle.",
+       {"Fresnillo|Fresnillo@MX:city", "Zacatecas|Zacatecas@MX:admin1"}},
       // Common English names and Indian state abbreviations of provinces
       // (data/geo/aliases.tsv) settle the town before them
       {"Workers protested in the Lensk district of Yakutia.",
