@@ -5,7 +5,12 @@
 #include <cmath>
 #include <string>
 
+#include "geo/chains_internal.h"
+
 namespace sitrep::geo {
+
+using namespace chains_internal;  // NOLINT: this stage's own helpers
+
 namespace {
 
 constexpr size_t kMaxGap = 48;
@@ -64,12 +69,40 @@ double ApproxKm(const PlaceRec& a, const PlaceRec& b) {
   return std::sqrt(x * x + y * y) * 111.2;
 }
 
+}  // namespace
+
+namespace chains_internal {
+
 bool IsTown(uint8_t kind) {
   return kind == static_cast<uint8_t>(PlaceKind::kCity) ||
          kind == static_cast<uint8_t>(PlaceKind::kLandmark);
 }
 
-}  // namespace
+bool SameCountry(const PlaceRec& a, const PlaceRec& b) {
+  return a.country[0] == b.country[0] && a.country[1] == b.country[1];
+}
+
+// A namesake that context may overrule: not a country, a capital, a city
+// of a million, nor (unless `seats`) a province seat.
+bool Small(const MappedGazetteer& g, const RawMention& m, bool seats) {
+  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  return r != nullptr && r->tier >= (seats ? kTierAdminSeat : kTierLandmark) &&
+         r->kind != static_cast<uint8_t>(PlaceKind::kAdmin1) &&
+         r->population < 1000000;
+}
+
+// Small, or a town below the capitals matched only by an alternate name
+// ("Mambasa" is an alternate name of Mombasa): a spelling variant is weak
+// evidence, and context may overrule it too.
+bool Overrulable(const MappedGazetteer& g, const RawMention& m, bool seats) {
+  if (Small(g, m, seats)) return true;
+  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  return r != nullptr && r->kind == static_cast<uint8_t>(PlaceKind::kCity) &&
+         r->tier > kTierCapital && !m.key.empty() &&
+         NormalizePlaceKey(g.Str(r->name)) != m.key;
+}
+
+}  // namespace chains_internal
 
 Link ClassifyGap(const MappedGazetteer& g, std::string_view gap) {
   if (gap.size() > kMaxGap) return Link::kNone;
@@ -140,30 +173,6 @@ int Fit(const MappedGazetteer& g, const PlaceRec& p, const RawMention& other,
     }
   }
   return best;
-}
-
-// A namesake that context may overrule: not a country, a capital, a city
-// of a million, nor (unless `seats`) a province seat.
-bool Small(const MappedGazetteer& g, const RawMention& m, bool seats) {
-  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
-  return r != nullptr && r->tier >= (seats ? kTierAdminSeat : kTierLandmark) &&
-         r->kind != static_cast<uint8_t>(PlaceKind::kAdmin1) &&
-         r->population < 1000000;
-}
-
-// Small, or a town below the capitals matched only by an alternate name
-// ("Mambasa" is an alternate name of Mombasa): a spelling variant is weak
-// evidence, and context may overrule it too.
-bool Overrulable(const MappedGazetteer& g, const RawMention& m, bool seats) {
-  if (Small(g, m, seats)) return true;
-  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
-  return r != nullptr && r->kind == static_cast<uint8_t>(PlaceKind::kCity) &&
-         r->tier > kTierCapital && !m.key.empty() &&
-         NormalizePlaceKey(g.Str(r->name)) != m.key;
-}
-
-bool SameCountry(const PlaceRec& a, const PlaceRec& b) {
-  return a.country[0] == b.country[0] && a.country[1] == b.country[1];
 }
 
 // Whether `m` has a posting in a country of `other`'s postings.
@@ -391,80 +400,6 @@ void NearTown(const MappedGazetteer& g, const PlaceRec& town, RawMention* m) {
     std::stable_partition(m->posts.begin(), m->posts.end(), near);
   } else if (Small(g, *m, true)) {
     m->drop = true;
-  }
-}
-
-// Countries of the names a chain confirmed ("Samlout district, Battambang,
-// Cambodia") or that stand in for a dropped name settle the sentence's other
-// names: a name elsewhere prefers its candidate there, and a small namesake
-// abroad is dropped.
-void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
-  std::vector<const PlaceRec*> anchors;
-  for (const RawMention& m : *ms) {
-    // "in Savar city (Savar, Dhaka)": an area standing in for a dropped
-    // name is as sure of its country as a confirmed one.
-    if ((m.confirmed || m.stands_in) && !m.drop) {
-      anchors.push_back(g.Rec(m.posts[0]));
-    }
-  }
-  if (anchors.empty()) return;
-  auto anchored = [&](uint32_t p) {
-    const PlaceRec* r = g.Rec(p);
-    return r != nullptr &&
-           std::any_of(anchors.begin(), anchors.end(), [&](const PlaceRec* a) {
-             return a != nullptr && SameCountry(*a, *r);
-           });
-  };
-  // "in Fresnillo, Zacatecas, ... in Colonia Del Valle": a section of a
-  // city (PPLX) outside the areas and towns settled on is a namesake of
-  // the neighbourhood there (this one is Mexico City's).
-  auto stray_section = [&](uint32_t p) {
-    const PlaceRec* r = g.Rec(p);
-    return r != nullptr && g.Str(r->feature) == "PPLX" &&
-           std::none_of(anchors.begin(), anchors.end(), [&](const PlaceRec* a) {
-             return a != nullptr && Contains(*a, *r, g);
-           });
-  };
-  for (RawMention& m : *ms) {
-    if (!m.confirmed && !m.drop && !m.demonym && stray_section(m.posts[0])) {
-      m.drop = true;
-      continue;
-    }
-    if (m.confirmed || m.drop || m.demonym || anchored(m.posts[0])) continue;
-    if (std::any_of(m.posts.begin(), m.posts.end(), anchored)) {
-      std::stable_partition(m.posts.begin(), m.posts.end(), anchored);
-    } else if (Overrulable(g, m, false)) {
-      m.drop = true;
-    }
-  }
-}
-
-// "Hong Kong's Central District", "Nigeria's Katsina state": the name after
-// a possessive is a part of the one before it. Its candidates there come
-// first; with none there, it is a namesake elsewhere and is dropped.
-void PossessiveParts(const MappedGazetteer& g, std::string_view text,
-                     std::vector<RawMention>* ms) {
-  for (size_t i = 0; i + 1 < ms->size(); ++i) {
-    RawMention& whole = (*ms)[i];
-    RawMention& part = (*ms)[i + 1];
-    if (whole.drop || part.drop || part.demonym || whole.posts.empty() ||
-        part.span.begin < whole.span.end) {
-      continue;
-    }
-    std::string_view gap =
-        text.substr(whole.span.end, part.span.begin - whole.span.end);
-    if (gap != "'s " && gap != "\xE2\x80\x99s ") continue;
-    const PlaceRec* w = g.Rec(whole.posts[0]);
-    if (w == nullptr || IsTown(w->kind)) continue;
-    auto inside = [&](uint32_t p) {
-      const PlaceRec* r = g.Rec(p);
-      return r != nullptr && Contains(*w, *r, g);
-    };
-    if (std::any_of(part.posts.begin(), part.posts.end(), inside)) {
-      std::stable_partition(part.posts.begin(), part.posts.end(), inside);
-    } else {
-      part.drop = true;
-    }
   }
 }
 
