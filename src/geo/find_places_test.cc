@@ -79,6 +79,10 @@ TEST(FindPlaces, SeedSentences) {
       // A capitalised cue opening a clause cues the name after it.
       {"On Friday afternoon, In Moscow, two devices went off.",
        {"Moscow|Moscow@RU"}},
+      // Without a cue, a town the province named after it (with its
+      // suffix) holds.
+      {"On 29 April, Caripe, Monagas state, farmers blocked roads.",
+       {"Caripe|Caripe@VE", "Monagas|Monagas@VE"}},
       // A plural place noun and `of` cue a place too.
       {"Fighting broke out between the towns of Mandaguari and Qwzz.",
        {"Mandaguari|Mandaguari@BR"}},

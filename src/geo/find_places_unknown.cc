@@ -144,8 +144,8 @@ bool Finder::Coded(size_t i) const {
 }
 
 // "a protest at a college, Faridkot (Punjab)": a name followed by `, ` or
-// ` (` and a district or province (ending there) that holds one of its
-// places is that place, cue or not.
+// ` (` and a district or province (ending there, or with its suffix) that
+// holds one of its places is that place, cue or not.
 bool Finder::FitsAreaAfter(size_t i, size_t n,
                            std::span<const uint32_t> posts) const {
   constexpr size_t kMaxTowns = 64;
@@ -155,11 +155,14 @@ bool Finder::FitsAreaAfter(size_t i, size_t n,
   if (gap != ", " && gap != " (") return false;
   for (size_t m = std::min(kMaxWords, w_.size() - j); m >= 1; --m) {
     if (!Chainable(j, m)) continue;
-    size_t e = w_[j + m - 1].end;
+    // "Caripe, Monagas state,", "Tibu, Norte de Santander department,".
+    size_t suffix = SuffixWords(j + m);
+    if (suffix == 0 && PlaceNounAfter(j + m)) suffix = 1;
+    size_t e = w_[j + m - 1 + suffix].end;
     if (e < t_.size() && t_[e] != ',' && t_[e] != ')' && t_[e] != '.') {
       continue;
     }
-    Span span{w_[j].begin, static_cast<uint32_t>(e)};
+    Span span{w_[j].begin, w_[j + m - 1].end};
     for (uint32_t a : g_.Postings(NormalizePlaceKey(span.In(t_)))) {
       const PlaceRec* area = g_.Rec(a);
       if ((a & (kPostDemonym | kPostCode)) || area == nullptr ||
