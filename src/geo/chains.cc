@@ -346,6 +346,43 @@ void DropInconsistent(const MappedGazetteer& g, std::span<RawMention*> chain) {
   }
 }
 
+// Which postings of `m` are towns seating a district of the same name (one
+// of its postings too): "in El Salto, Jalisco" is the seat of El Salto
+// municipality rather than the namesake village, when both fit as well.
+std::vector<bool> DistrictSeats(const MappedGazetteer& g, const RawMention& m) {
+  std::vector<bool> seat(m.posts.size(), false);
+  for (size_t a = 0; a < m.posts.size(); ++a) {
+    const PlaceRec* t = g.Rec(m.posts[a]);
+    if (t == nullptr || !IsTown(t->kind) || t->admin2_code == 0) continue;
+    for (uint32_t q : m.posts) {
+      const PlaceRec* d = g.Rec(q);
+      seat[a] =
+          seat[a] || (d != nullptr &&
+                      d->kind == static_cast<uint8_t>(PlaceKind::kAdmin2) &&
+                      SameCountry(*d, *t) && d->admin1_code == t->admin1_code &&
+                      d->admin2_code == t->admin2_code);
+    }
+  }
+  return seat;
+}
+
+// Among the towns fitting best, a district seat comes first (`idx`: the
+// postings in score order); areas keep their places.
+void SeatFirst(const MappedGazetteer& g, const RawMention& m,
+               const std::vector<int>& scores, std::vector<size_t>* idx) {
+  std::vector<bool> seat = DistrictSeats(g, m);
+  auto town = [&](size_t k) {
+    const PlaceRec* r = g.Rec(m.posts[k]);
+    return r != nullptr && IsTown(r->kind);
+  };
+  auto first = std::find_if(idx->begin(), idx->end(), town);
+  if (first == idx->end() || seat[*first]) return;
+  auto s = std::find_if(first, idx->end(), [&](size_t k) {
+    return town(k) && seat[k] && scores[k] == scores[*first];
+  });
+  if (s != idx->end()) std::rotate(first, s, s + 1);
+}
+
 // Scores the chain's postings (how well each fits the other names) and
 // reorders or drops. `strong[k]`: the link after chain[k] is strong.
 void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
@@ -379,6 +416,7 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
     std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
       return scores[i][a] > scores[i][b];
     });
+    SeatFirst(g, *chain[i], scores[i], &idx);
     std::vector<uint32_t> sorted;
     for (size_t k : idx) sorted.push_back(chain[i]->posts[k]);
     chain[i]->posts = std::move(sorted);

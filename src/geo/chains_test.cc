@@ -122,6 +122,19 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
   for (const Case& c : cases) EXPECT_EQ(Found(c.text), c.want) << c.text;
 }
 
+// Two towns of one name fit the province: the seat of the district so
+// named (PPLA2) comes before the village.
+TEST(ResolveChains, DistrictSeatFirst) {
+  std::string_view text =
+      "Gunmen kidnapped a former mayor in El Salto, Jalisco.";
+  std::vector<std::string> got = ShowPlaces(text, [](const PlaceMention& m) {
+    const Place& p = m.candidates[0];
+    return p.name + ":" + p.feature_code;
+  });
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "El Salto:PPLA2");
+}
+
 TEST(ResolveChains, ListsAndLoneNamesAreLeftAlone) {
   const Case cases[] = {
       {"Protests spread to Baghdad, Basra and Najaf.",
