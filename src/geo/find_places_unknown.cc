@@ -119,6 +119,11 @@ bool Finder::Away(size_t i, size_t n) const {
          w_[after].sep_before == '-') {
     ++after;
   }
+  // "Engels and Abubakarov Streets": two names sharing the noun.
+  if (after + 2 < w_.size() && !w_[after].cap && Key(after) == "and" &&
+      w_[after].joined && w_[after + 1].cap && w_[after + 1].joined) {
+    after += 2;
+  }
   if (after < w_.size() && w_[after].joined &&
       g_.HasWord(kWordRoadNoun, Key(after))) {
     return true;
