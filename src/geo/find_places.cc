@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -265,6 +266,7 @@ bool Finder::HasCue(size_t i) const {
   if (w_[k].cap) return CapitalCue(k);
   const std::string& prev = word_key(k);
   if (g_.HasWord(kWordCue, prev)) return true;
+  if (RoadJoins(k)) return true;
   if (prev == "of" && k > 0 && g_.HasWord(kWordPlaceNoun, word_key(k - 1))) {
     return true;
   }
@@ -286,6 +288,24 @@ bool Finder::CapitalCue(size_t k) const {
     opens = gap.find(',') != std::string_view::npos;
   }
   return opens && g_.HasWord(kWordCue, Key(k));
+}
+
+// "the road that connects Acapulco to ...", "a highway linking Kabul and
+// Jalalabad": a verb of joining (word k) after a road noun cues the places
+// the road joins (not "evidence linking Assad to the attack").
+bool Finder::RoadJoins(size_t k) const {
+  constexpr size_t kWindow = 3;
+  static const std::string kVerbs[] = {
+      NormalizePlaceKey("connects"), NormalizePlaceKey("connecting"),
+      NormalizePlaceKey("linking"), NormalizePlaceKey("links")};
+  if (std::find(std::begin(kVerbs), std::end(kVerbs), Key(k)) ==
+      std::end(kVerbs)) {
+    return false;
+  }
+  for (size_t j = k; j > 0 && k - j < kWindow; --j) {
+    if (g_.HasWord(kWordRoadNoun, Key(j - 1))) return true;
+  }
+  return false;
 }
 
 bool Finder::GluedToName(size_t i, size_t n) const {

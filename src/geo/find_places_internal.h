@@ -108,6 +108,7 @@ class Finder {
               std::span<const uint32_t> posts, bool* demonym) const;
   bool HasCue(size_t i) const;
   bool CapitalCue(size_t k) const;
+  bool RoadJoins(size_t k) const;
   bool GluedToName(size_t i, size_t n) const;
   bool RunGoesOn(size_t k) const;
   size_t SuffixWords(size_t k) const;

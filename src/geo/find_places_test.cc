@@ -83,6 +83,9 @@ TEST(FindPlaces, SeedSentences) {
       // suffix) holds.
       {"On 29 April, Caripe, Monagas state, farmers blocked roads.",
        {"Caripe|Caripe@VE", "Monagas|Monagas@VE"}},
+      // A verb of joining after a road noun cues the places it joins.
+      {"Drivers blocked the road that connects Acapulco to Qwzz.",
+       {"Acapulco|Acapulco de Juárez@MX"}},
       // A plural place noun and `of` cue a place too.
       {"Fighting broke out between the towns of Mandaguari and Qwzz.",
        {"Mandaguari|Mandaguari@BR"}},
@@ -114,6 +117,8 @@ TEST(FindPlaces, SkipsNonPlaces) {
   const Case cases[] = {
       {"On Sunday, Police said President Salih met Mr Sadr in January.", {}},
       {"Security officials said the Reuters report was wrong.", {}},
+      // ...but not without the road.
+      {"They found evidence linking Assad to the attack.", {}},
       {"Sajjad Salem, an independent member of parliament, posted a video.",
        {}},
       {"Prime Minister Adel Abdul Mahdi has repeatedly stated his refusal.",
