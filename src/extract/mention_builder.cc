@@ -141,7 +141,9 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     c.cls.defaulted = true;
     return c;
   }
-  if (!Qualifies(c)) {
+  bool qualifies = Qualifies(c);
+  event_told_ |= qualifies && c.kind == MentionKind::kIncident;
+  if (!qualifies) {
     // "No one was hurt." or "Nine others were wounded." adds to the event
     // just told, but tells no event of its own.
     bool continues =
@@ -208,6 +210,11 @@ bool MentionBuilder::Qualifies(const Candidate& c) const {
   // "On 9 May, gunmen attacked a village in Bankass": weaker trigger words
   // tell an event when the sentence states both its day and its place.
   if (c.cls.score < 3) return own_day && own_place;
+  // "On 3 May, in Nova Iguacu, traffickers invaded a community. A
+  // shoot-out broke out": a strong trigger after the sentences that gave
+  // the day and the place, when no sentence before told an event (then it
+  // would be that event's sequel: "A bomb squad defused it").
+  if (c.date_inherited && c.place_inherited && !event_told_) return true;
   return own_day || own_place;
 }
 

@@ -126,6 +126,8 @@ class MentionBuilder {
   std::vector<int> sentence_named_weekdays_;  // any weekday named, or -1
   bool month_first_ = false;  // ambiguous numeric dates read month first
   int64_t one_of_ = 0;        // "one of three related attacks": 3
+  // A sentence before qualified as an event (set as candidates are made).
+  mutable bool event_told_ = false;
   std::vector<std::optional<DateMention>> sentence_dates_;  // first day named
   // The first event day a sentence of a dated article names, and where.
   std::optional<std::pair<CivilDay, int>> story_day_;

@@ -248,7 +248,10 @@ bool MentionBuilder::InsideActor(const SentenceFacts& f, Span span) const {
   for (const auto& h : f.hits) {
     if (lex_.entry(h.payload).kind != LexKind::kActor) continue;
     Span a{f.toks[h.begin].span.begin, f.toks[h.end - 1].span.end};
-    if (a.begin < span.end && span.begin < a.end) return true;
+    // "Imam Sahib district": a longer place name holding an actor word
+    // ("imam") is still the place.
+    bool holds = span.begin <= a.begin && a.end <= span.end && !(a == span);
+    if (a.begin < span.end && span.begin < a.end && !holds) return true;
   }
   return false;
 }

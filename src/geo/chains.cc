@@ -5,12 +5,18 @@
 #include <cmath>
 #include <string>
 
+#include "geo/chains_internal.h"
+
 namespace sitrep::geo {
+
+using namespace chains_internal;  // NOLINT: this stage's own helpers
+
 namespace {
 
 constexpr size_t kMaxGap = 48;
 constexpr size_t kMaxChain = 6;
 constexpr double kTownRadiusKm = 60;
+constexpr uint32_t kStrongTownPopulation = 100000;
 
 bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
@@ -63,12 +69,40 @@ double ApproxKm(const PlaceRec& a, const PlaceRec& b) {
   return std::sqrt(x * x + y * y) * 111.2;
 }
 
+}  // namespace
+
+namespace chains_internal {
+
 bool IsTown(uint8_t kind) {
   return kind == static_cast<uint8_t>(PlaceKind::kCity) ||
          kind == static_cast<uint8_t>(PlaceKind::kLandmark);
 }
 
-}  // namespace
+bool SameCountry(const PlaceRec& a, const PlaceRec& b) {
+  return a.country[0] == b.country[0] && a.country[1] == b.country[1];
+}
+
+// A namesake that context may overrule: not a country, a capital, a city
+// of a million, nor (unless `seats`) a province seat.
+bool Small(const MappedGazetteer& g, const RawMention& m, bool seats) {
+  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  return r != nullptr && r->tier >= (seats ? kTierAdminSeat : kTierLandmark) &&
+         r->kind != static_cast<uint8_t>(PlaceKind::kAdmin1) &&
+         r->population < 1000000;
+}
+
+// Small, or a town below the capitals matched only by an alternate name
+// ("Mambasa" is an alternate name of Mombasa): a spelling variant is weak
+// evidence, and context may overrule it too.
+bool Overrulable(const MappedGazetteer& g, const RawMention& m, bool seats) {
+  if (Small(g, m, seats)) return true;
+  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  return r != nullptr && r->kind == static_cast<uint8_t>(PlaceKind::kCity) &&
+         r->tier > kTierCapital && !m.key.empty() &&
+         NormalizePlaceKey(g.Str(r->name)) != m.key;
+}
+
+}  // namespace chains_internal
 
 Link ClassifyGap(const MappedGazetteer& g, std::string_view gap) {
   if (gap.size() > kMaxGap) return Link::kNone;
@@ -112,15 +146,26 @@ bool Contains(const PlaceRec& c, const PlaceRec& p, const MappedGazetteer&) {
 
 namespace {
 
+// Whether `m` first names a province or a country.
+bool AreaName(const MappedGazetteer& g, const RawMention& m) {
+  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  return r != nullptr && (r->kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
+                          r->kind == static_cast<uint8_t>(PlaceKind::kCountry));
+}
+
 // How well `p` fits `other` (after it in the chain: a container; before
 // it: a part): 2 through an area (country, province, district), 1 through
 // a town nearby, 0 not at all.
 int Fit(const MappedGazetteer& g, const PlaceRec& p, const RawMention& other,
         bool other_after) {
   int best = 0;
+  // "Benito Juarez, Nuevo Leon": a name that first names a province or
+  // country holds the name before it as that area, not as a village
+  // namesake that happens to lie near a namesake of it.
+  bool area_name = other_after && AreaName(g, other);
   for (uint32_t q : other.posts) {
     const PlaceRec* o = g.Rec(q);
-    if (o == nullptr) continue;
+    if (o == nullptr || (area_name && IsTown(o->kind))) continue;
     const PlaceRec& outer = other_after ? *o : p;
     if (other_after ? Contains(*o, p, g) : Contains(p, *o, g)) {
       best = std::max(best, IsTown(outer.kind) ? 1 : 2);
@@ -128,30 +173,6 @@ int Fit(const MappedGazetteer& g, const PlaceRec& p, const RawMention& other,
     }
   }
   return best;
-}
-
-// A namesake that context may overrule: not a country, a capital, a city
-// of a million, nor (unless `seats`) a province seat.
-bool Small(const MappedGazetteer& g, const RawMention& m, bool seats) {
-  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
-  return r != nullptr && r->tier >= (seats ? kTierAdminSeat : kTierLandmark) &&
-         r->kind != static_cast<uint8_t>(PlaceKind::kAdmin1) &&
-         r->population < 1000000;
-}
-
-// Small, or a town below the capitals matched only by an alternate name
-// ("Mambasa" is an alternate name of Mombasa): a spelling variant is weak
-// evidence, and context may overrule it too.
-bool Overrulable(const MappedGazetteer& g, const RawMention& m, bool seats) {
-  if (Small(g, m, seats)) return true;
-  const PlaceRec* r = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
-  return r != nullptr && r->kind == static_cast<uint8_t>(PlaceKind::kCity) &&
-         r->tier > kTierCapital && !m.key.empty() &&
-         NormalizePlaceKey(g.Str(r->name)) != m.key;
-}
-
-bool SameCountry(const PlaceRec& a, const PlaceRec& b) {
-  return a.country[0] == b.country[0] && a.country[1] == b.country[1];
 }
 
 // Whether `m` has a posting in a country of `other`'s postings.
@@ -188,6 +209,44 @@ bool AreaWithout(const MappedGazetteer& g, const RawMention& m,
   });
 }
 
+// Whether every namesake of `town` in the country of `m`'s first posting
+// lies far from it: beyond kFarFromTownKm of a large city ("San Jeronimo
+// suburb, Cusco city"; that San Jeronimo is in Apurimac), or beyond
+// kFarFromProvinceKm of a province's seat ("near Kamyanka, Donetsk"; that
+// Kamyanka is in Cherkasy). A town in the next province is kept (texts
+// misname provinces), and so are a large town and the one town of some
+// size so named in the country ("Apodaca, Jalisco": Apodaca is in Nuevo
+// Leon); a name several small towns share, or only a hamlet bears, is more
+// likely an unknown place there.
+bool FarFrom(const MappedGazetteer& g, const RawMention& m,
+             const RawMention& town) {
+  constexpr double kFarFromTownKm = 100;
+  constexpr double kFarFromProvinceKm = 200;
+  constexpr uint32_t kHamlet = 5000;
+  const PlaceRec* a = m.posts.empty() ? nullptr : g.Rec(m.posts[0]);
+  if (a == nullptr) return false;
+  double radius = 0;
+  if (a->kind == static_cast<uint8_t>(PlaceKind::kAdmin1)) {
+    radius = kFarFromProvinceKm;
+  } else if (a->kind == static_cast<uint8_t>(PlaceKind::kCity) &&
+             a->population >= kStrongTownPopulation) {
+    radius = kFarFromTownKm;
+  } else {
+    return false;
+  }
+  int namesakes = 0;
+  uint32_t population = 0;
+  for (uint32_t p : town.posts) {
+    const PlaceRec* r = g.Rec(p);
+    if (r == nullptr || !SameCountry(*r, *a) || !IsTown(r->kind)) continue;
+    if (ApproxKm(*a, *r) <= radius) return false;
+    ++namesakes;
+    population = std::max(population, r->population);
+  }
+  if (population >= kStrongTownPopulation) return false;
+  return namesakes > 1 || (population > 0 && population < kHamlet);
+}
+
 // No name of the chain fits another: "Sierra Vieja, Zacatecas" where the
 // village is unknown and matched a namesake abroad. A small town (or one
 // matched by an alternate name only: Overrulable) none of
@@ -219,16 +278,21 @@ void DropUnfit(const MappedGazetteer& g, std::span<RawMention*> chain,
                             return SharesCountry(g, one, *shared);
                           });
     chain[i]->drop |= Small(g, *chain[i], false) && !CodesOnly(*chain[i + 1]) &&
-                      AreaWithout(g, *chain[i + 1], *chain[i]);
+                      (AreaWithout(g, *chain[i + 1], *chain[i]) ||
+                       FarFrom(g, *chain[i + 1], *chain[i]));
   }
 }
 
 // "near Pisky, Donetsk" with Pisky unknown or dropped: a name after it is
 // its container, the province (or country) rather than its namesake city.
+// One the chain confirmed keeps its country ("San Juan, Lagunillas, Merida
+// state": not the Lagunillas municipality of Michoacan).
 void PreferAreas(const MappedGazetteer& g, RawMention* m) {
+  const PlaceRec* first = m->posts.empty() ? nullptr : g.Rec(m->posts[0]);
   std::stable_partition(m->posts.begin(), m->posts.end(), [&](uint32_t p) {
     const PlaceRec* r = g.Rec(p);
-    return r != nullptr && !IsTown(r->kind);
+    return r != nullptr && !IsTown(r->kind) &&
+           (!m->confirmed || first == nullptr || SameCountry(*r, *first));
   });
 }
 
@@ -241,6 +305,82 @@ void AreasAfterDropped(const MappedGazetteer& g, std::span<RawMention*> chain) {
     }
     return;
   }
+}
+
+// Whether `p` fits the first reading of some other confirmed name of the
+// chain; *others counts those names.
+bool FitsFirstReadings(const MappedGazetteer& g, const PlaceRec& p, size_t i,
+                       std::span<RawMention*> chain, int* others) {
+  bool fits = false;
+  *others = 0;
+  for (size_t j = 0; j < chain.size(); ++j) {
+    if (j == i || chain[j]->drop || !chain[j]->confirmed) continue;
+    ++*others;
+    RawMention one;
+    one.posts.assign(1, chain[j]->posts[0]);
+    fits |= Fit(g, p, one, j > i) > 0;
+  }
+  return fits;
+}
+
+// "in San Juan, Lagunillas, Merida state": each name was scored against
+// any reading of the others, and this San Juan's best was one by a
+// Lagunillas in Mexico. A name whose readings fit none of the readings
+// the rest of the chain settled on is, when small, an unknown place there.
+void DropInconsistent(const MappedGazetteer& g, std::span<RawMention*> chain) {
+  for (size_t i = 0; i < chain.size(); ++i) {
+    RawMention& m = *chain[i];
+    if (m.drop || !m.confirmed || m.posts.empty()) continue;
+    int others = 0;
+    auto fits = [&](uint32_t p) {
+      const PlaceRec* r = g.Rec(p);
+      return r != nullptr && FitsFirstReadings(g, *r, i, chain, &others);
+    };
+    if (fits(m.posts[0]) || others == 0) continue;
+    auto it = std::find_if(m.posts.begin(), m.posts.end(), fits);
+    if (it != m.posts.end()) {
+      std::rotate(m.posts.begin(), it, it + 1);
+    } else if (Overrulable(g, m, true)) {
+      m.drop = true;
+    }
+  }
+}
+
+// Which postings of `m` are towns seating a district of the same name (one
+// of its postings too): "in El Salto, Jalisco" is the seat of El Salto
+// municipality rather than the namesake village, when both fit as well.
+std::vector<bool> DistrictSeats(const MappedGazetteer& g, const RawMention& m) {
+  std::vector<bool> seat(m.posts.size(), false);
+  for (size_t a = 0; a < m.posts.size(); ++a) {
+    const PlaceRec* t = g.Rec(m.posts[a]);
+    if (t == nullptr || !IsTown(t->kind) || t->admin2_code == 0) continue;
+    for (uint32_t q : m.posts) {
+      const PlaceRec* d = g.Rec(q);
+      seat[a] =
+          seat[a] || (d != nullptr &&
+                      d->kind == static_cast<uint8_t>(PlaceKind::kAdmin2) &&
+                      SameCountry(*d, *t) && d->admin1_code == t->admin1_code &&
+                      d->admin2_code == t->admin2_code);
+    }
+  }
+  return seat;
+}
+
+// Among the towns fitting best, a district seat comes first (`idx`: the
+// postings in score order); areas keep their places.
+void SeatFirst(const MappedGazetteer& g, const RawMention& m,
+               const std::vector<int>& scores, std::vector<size_t>* idx) {
+  std::vector<bool> seat = DistrictSeats(g, m);
+  auto town = [&](size_t k) {
+    const PlaceRec* r = g.Rec(m.posts[k]);
+    return r != nullptr && IsTown(r->kind);
+  };
+  auto first = std::find_if(idx->begin(), idx->end(), town);
+  if (first == idx->end() || seat[*first]) return;
+  auto s = std::find_if(first, idx->end(), [&](size_t k) {
+    return town(k) && seat[k] && scores[k] == scores[*first];
+  });
+  if (s != idx->end()) std::rotate(first, s, s + 1);
 }
 
 // Scores the chain's postings (how well each fits the other names) and
@@ -276,11 +416,13 @@ void ResolveOne(const MappedGazetteer& g, std::span<RawMention*> chain,
     std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
       return scores[i][a] > scores[i][b];
     });
+    SeatFirst(g, *chain[i], scores[i], &idx);
     std::vector<uint32_t> sorted;
     for (size_t k : idx) sorted.push_back(chain[i]->posts[k]);
     chain[i]->posts = std::move(sorted);
     chain[i]->confirmed = true;
   }
+  DropInconsistent(g, chain);
   AreasAfterDropped(g, chain);
 }
 
@@ -296,66 +438,6 @@ void NearTown(const MappedGazetteer& g, const PlaceRec& town, RawMention* m) {
     std::stable_partition(m->posts.begin(), m->posts.end(), near);
   } else if (Small(g, *m, true)) {
     m->drop = true;
-  }
-}
-
-// Countries of the names a chain confirmed ("Samlout district, Battambang,
-// Cambodia") or that stand in for a dropped name settle the sentence's other
-// names: a name elsewhere prefers its candidate there, and a small namesake
-// abroad is dropped.
-void FollowAnchors(const MappedGazetteer& g, std::vector<RawMention>* ms) {
-  std::vector<const PlaceRec*> anchors;
-  for (const RawMention& m : *ms) {
-    // "in Savar city (Savar, Dhaka)": an area standing in for a dropped
-    // name is as sure of its country as a confirmed one.
-    if ((m.confirmed || m.stands_in) && !m.drop) {
-      anchors.push_back(g.Rec(m.posts[0]));
-    }
-  }
-  if (anchors.empty()) return;
-  auto anchored = [&](uint32_t p) {
-    const PlaceRec* r = g.Rec(p);
-    return r != nullptr &&
-           std::any_of(anchors.begin(), anchors.end(), [&](const PlaceRec* a) {
-             return a != nullptr && SameCountry(*a, *r);
-           });
-  };
-  for (RawMention& m : *ms) {
-    if (m.confirmed || m.drop || m.demonym || anchored(m.posts[0])) continue;
-    if (std::any_of(m.posts.begin(), m.posts.end(), anchored)) {
-      std::stable_partition(m.posts.begin(), m.posts.end(), anchored);
-    } else if (Overrulable(g, m, false)) {
-      m.drop = true;
-    }
-  }
-}
-
-// "Hong Kong's Central District", "Nigeria's Katsina state": the name after
-// a possessive is a part of the one before it. Its candidates there come
-// first; with none there, it is a namesake elsewhere and is dropped.
-void PossessiveParts(const MappedGazetteer& g, std::string_view text,
-                     std::vector<RawMention>* ms) {
-  for (size_t i = 0; i + 1 < ms->size(); ++i) {
-    RawMention& whole = (*ms)[i];
-    RawMention& part = (*ms)[i + 1];
-    if (whole.drop || part.drop || part.demonym || whole.posts.empty() ||
-        part.span.begin < whole.span.end) {
-      continue;
-    }
-    std::string_view gap =
-        text.substr(whole.span.end, part.span.begin - whole.span.end);
-    if (gap != "'s " && gap != "\xE2\x80\x99s ") continue;
-    const PlaceRec* w = g.Rec(whole.posts[0]);
-    if (w == nullptr || IsTown(w->kind)) continue;
-    auto inside = [&](uint32_t p) {
-      const PlaceRec* r = g.Rec(p);
-      return r != nullptr && Contains(*w, *r, g);
-    };
-    if (std::any_of(part.posts.begin(), part.posts.end(), inside)) {
-      std::stable_partition(part.posts.begin(), part.posts.end(), inside);
-    } else {
-      part.drop = true;
-    }
   }
 }
 

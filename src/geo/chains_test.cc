@@ -73,6 +73,43 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
       // A town in another province is kept: texts misname provinces.
       {"Gunmen attacked a bus near Buni Yadi (Gujiba LGA, Borno).",
        {"Buni Yadi|Buni Yadi@NG:city", "Borno|Borno State@NG:admin1"}},
+      // A name several small towns share, none of them near the province
+      // (or large city) named after it, is an unknown place there: these
+      // Kamyanka lie in Cherkasy and Odesa, these San Jeronimo far from
+      // Cusco; the area stands in.
+      {"Gunmen fired near Kamyanka, Donetsk, overnight.",
+       {"Donetsk|Donetsk@UA:admin1"}},
+      {"Inmates rioted in San Jeronimo suburb, Cusco city, on Friday.",
+       {"Cusco|Cusco@PE:city"}},
+      // ...and a province's name is not a village near a namesake of the
+      // town before it (Ejido Nuevo Leon, by Benito Juarez in Baja
+      // California).
+      {"A man was shot in Benito Juarez, Nuevo Leon.",
+       {"Nuevo Leon|Nuevo León@MX:admin1"}},
+      // A large town, or the one town so named, in a misnamed province.
+      {"A man was shot in Apodaca, Jalisco.",
+       {"Apodaca|Ciudad Apodaca@MX:city", "Jalisco|Jalisco@MX:admin1"}},
+      {"A clinic was vandalised in Sahiwal, Sindh.",
+       {"Sahiwal|Sahiwal@PK:city", "Sindh|Sindh@PK:admin1"}},
+      // A name whose best reading fits none of the readings the rest of
+      // the chain settled on (a San Juan by a Lagunillas in Mexico) is an
+      // unknown place there; the next name keeps its own country.
+      {"Inmates protested in San Juan, Lagunillas, Merida state, on Friday.",
+       {"Lagunillas|Lagunillas@VE:city", "Merida|Mérida@VE:admin1"}},
+      // A city's section (PPLX) far from the places settled on is a
+      // namesake of a neighbourhood there; near them it stays.
+      {"In Fresnillo, Zacatecas, gunmen attacked a man in Colonia Del Valle.",
+       {"Fresnillo|Fresnillo@MX:city", "Zacatecas|Zacatecas@MX:admin1"}},
+      // Common English names and Indian state abbreviations of provinces
+      // (data/geo/aliases.tsv) settle the town before them
+      {"Workers protested in the Lensk district of Yakutia.",
+       {"Lensk|Lensk@RU:city", "Yakutia|Sakha@RU:admin1"}},
+      // (the code itself is no place mention of its own).
+      {"Mobs clashed in Qwxz Nagar, Pratapgarh (UP) over land.",
+       {"Pratapgarh|Bela@IN:city"}},
+      // A town after a town, opening a parenthesis: one more level.
+      {"A man was killed in Rampur, Shamli (UP) over land.",
+       {"Rampur|Rāmpur@IN:city", "Shamli|Shāmli@IN:city"}},
       // A big town matched only by an alternate name (Mambasa is one of
       // Mombasa's) yields like a small one: the province stands in.
       {"Rebels burned Qqzzyx village (Mambasa, Nord-Kivu) overnight.",
@@ -83,6 +120,19 @@ TEST(ResolveChains, LaterNamesContainEarlierOnes) {
        {"Dhaka|Dhaka Division@BD:admin1"}},
   };
   for (const Case& c : cases) EXPECT_EQ(Found(c.text), c.want) << c.text;
+}
+
+// Two towns of one name fit the province: the seat of the district so
+// named (PPLA2) comes before the village.
+TEST(ResolveChains, DistrictSeatFirst) {
+  std::string_view text =
+      "Gunmen kidnapped a former mayor in El Salto, Jalisco.";
+  std::vector<std::string> got = ShowPlaces(text, [](const PlaceMention& m) {
+    const Place& p = m.candidates[0];
+    return p.name + ":" + p.feature_code;
+  });
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "El Salto:PPLA2");
 }
 
 TEST(ResolveChains, ListsAndLoneNamesAreLeftAlone) {

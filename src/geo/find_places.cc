@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -223,19 +224,29 @@ PlaceMention Finder::Decode(const RawMention& r) const {
 }
 
 // "Yat village, Paletwa Township, Mindat District": a name right after
-// another one in a hierarchy, itself ending a clause or followed by an
-// admin suffix (not "In Kabul, Ghani said").
-bool Finder::ChainCue(size_t i) const {
+// another one in a hierarchy, itself ending a clause, opening the next
+// level ("Jalalpur, Shamli (UP)") or followed by an admin suffix (not "In
+// Kabul, Ghani said").
+bool Finder::ChainCue(size_t i, size_t n) const {
   if (last_end_ == 0 || last_end_ > w_[i].begin) return false;
   std::string_view gap = t_.substr(last_end_, w_[i].begin - last_end_);
   Link link = ClassifyGap(g_, gap);
   if (link != Link::kStrong && link != Link::kPartOf) return false;
-  size_t e = w_[i].end;
+  // After the whole name ("Venustiano Carranza, Ciudad de Mexico,"), and
+  // a place noun closing it ("Kigali City)").
+  size_t k = PlaceNounAfter(i + n) ? i + n + 1 : i + n;
+  size_t e = w_[k - 1].end;
   while (e < t_.size() && t_[e] == ' ') ++e;
   if (e >= t_.size()) return true;
   char c = t_[e];
-  if (c == ',' || c == ')' || c == '.' || c == ';') return true;
-  return SuffixWords(i + 1) > 0;
+  if (c == ',' || c == ')' || c == '.' || c == ';' || c == '(') return true;
+  return SuffixWords(i + n) > 0;
+}
+
+// Word k is a place noun joined to the name before it ("Kigali City").
+bool Finder::PlaceNounAfter(size_t k) const {
+  return k < w_.size() && w_[k].joined && w_[k].sep_before == ' ' &&
+         g_.HasWord(kWordPlaceNoun, Key(k));
 }
 
 bool Finder::HasCue(size_t i) const {
@@ -252,9 +263,10 @@ bool Finder::HasCue(size_t i) const {
   if (i == 0) return false;
   auto word_key = [&](size_t k) -> const std::string& { return Key(k); };
   size_t k = i - 1;
-  if (w_[k].cap) return false;
+  if (w_[k].cap) return CapitalCue(k);
   const std::string& prev = word_key(k);
   if (g_.HasWord(kWordCue, prev)) return true;
+  if (RoadJoins(k)) return true;
   if (prev == "of" && k > 0 && g_.HasWord(kWordPlaceNoun, word_key(k - 1))) {
     return true;
   }
@@ -265,9 +277,41 @@ bool Finder::HasCue(size_t i) const {
   return false;
 }
 
+// "In Pisky, gunmen ...", "On Friday, In Moscow, ...": a capitalised cue
+// word opening a sentence or a clause.
+bool Finder::CapitalCue(size_t k) const {
+  if (w_[k].all_caps) return false;
+  bool opens = w_[k].sentence_start;
+  if (!opens && k > 0) {
+    std::string_view gap =
+        t_.substr(w_[k - 1].end, w_[k].begin - w_[k - 1].end);
+    opens = gap.find(',') != std::string_view::npos;
+  }
+  return opens && g_.HasWord(kWordCue, Key(k));
+}
+
+// "the road that connects Acapulco to ...", "a highway linking Kabul and
+// Jalalabad": a verb of joining (word k) after a road noun cues the places
+// the road joins (not "evidence linking Assad to the attack").
+bool Finder::RoadJoins(size_t k) const {
+  constexpr size_t kWindow = 3;
+  static const std::string kVerbs[] = {
+      NormalizePlaceKey("connects"), NormalizePlaceKey("connecting"),
+      NormalizePlaceKey("linking"), NormalizePlaceKey("links")};
+  if (std::find(std::begin(kVerbs), std::end(kVerbs), Key(k)) ==
+      std::end(kVerbs)) {
+    return false;
+  }
+  for (size_t j = k; j > 0 && k - j < kWindow; --j) {
+    if (g_.HasWord(kWordRoadNoun, Key(j - 1))) return true;
+  }
+  return false;
+}
+
 bool Finder::GluedToName(size_t i, size_t n) const {
   bool before = i > 0 && w_[i].joined && w_[i - 1].cap &&
-                !w_[i - 1].possessive && !w_[i - 1].sentence_start;
+                !w_[i - 1].possessive && !w_[i - 1].sentence_start &&
+                !CapitalCue(i - 1);
   bool after = i + n < w_.size() && w_[i + n].joined && w_[i + n].cap &&
                !w_[i + n - 1].possessive;
   return before || after;
@@ -381,7 +425,7 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
       name_key.find(Key(i + n + 1)) == std::string::npos) {
     return false;
   }
-  if (HasCue(i) || ChainCue(i) || StandsInForCuedPlace(i, n) || Coded(i)) {
+  if (HasCue(i) || ChainCue(i, n) || StandsInForCuedPlace(i, n) || Coded(i)) {
     return true;
   }
   // "Swat district", "Paletwa Township": an admin suffix after the name.

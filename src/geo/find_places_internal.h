@@ -102,10 +102,13 @@ class Finder {
   }
   size_t MatchAt(size_t i, std::vector<RawMention>* out);
   PlaceMention Decode(const RawMention& r) const;
-  bool ChainCue(size_t i) const;
+  bool ChainCue(size_t i, size_t n) const;
+  bool PlaceNounAfter(size_t k) const;
   bool Accept(size_t i, size_t n, std::string_view key,
               std::span<const uint32_t> posts, bool* demonym) const;
   bool HasCue(size_t i) const;
+  bool CapitalCue(size_t k) const;
+  bool RoadJoins(size_t k) const;
   bool GluedToName(size_t i, size_t n) const;
   bool RunGoesOn(size_t k) const;
   size_t SuffixWords(size_t k) const;

@@ -69,6 +69,26 @@ TEST(FindPlaces, SeedSentences) {
        {"U.S.|~US", "Pakistan|~PK", "Kabul|Kabul@AF"}},
       // After an unknown village and a comma: the province, first.
       {"Shells fell near Holubivske, Luhansk.", {"Luhansk|Luhansk@UA"}},
+      // ...and so is one closed by a place noun, after unknown names.
+      {"A grenade hit a salon in Qwxz (Zzqy, Kigali City).",
+       {"Kigali|Kigali@RW"}},
+      // A name of several words after a known one in a hierarchy.
+      {"Firemen protested in Venustiano Carranza, Ciudad de Mexico, today.",
+       {"Venustiano Carranza|Venustiano Carranza@MX",
+        "Ciudad de Mexico|Mexico City@MX"}},
+      // A capitalised cue opening a clause cues the name after it.
+      {"On Friday afternoon, In Moscow, two devices went off.",
+       {"Moscow|Moscow@RU"}},
+      // Without a cue, a town the province named after it (with its
+      // suffix) holds.
+      {"On 29 April, Caripe, Monagas state, farmers blocked roads.",
+       {"Caripe|Caripe@VE", "Monagas|Monagas@VE"}},
+      // A verb of joining after a road noun cues the places it joins.
+      {"Drivers blocked the road that connects Acapulco to Qwzz.",
+       {"Acapulco|Acapulco de Juárez@MX"}},
+      // A plural place noun and `of` cue a place too.
+      {"Fighting broke out between the towns of Mandaguari and Qwzz.",
+       {"Mandaguari|Mandaguari@BR"}},
       // After a possessive: a part of the place before it, or nothing.
       {"They rallied in Hong Kong’s Central District and in Nigeria's "
        "Katsina state.",
@@ -97,6 +117,8 @@ TEST(FindPlaces, SkipsNonPlaces) {
   const Case cases[] = {
       {"On Sunday, Police said President Salih met Mr Sadr in January.", {}},
       {"Security officials said the Reuters report was wrong.", {}},
+      // ...but not without the road.
+      {"They found evidence linking Assad to the attack.", {}},
       {"Sajjad Salem, an independent member of parliament, posted a video.",
        {}},
       {"Prime Minister Adel Abdul Mahdi has repeatedly stated his refusal.",

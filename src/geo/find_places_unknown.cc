@@ -63,7 +63,8 @@ size_t Finder::UnknownStart(size_t k) const {
 // holding it, not a person's affiliation ("Ahmed Salem, Kabul").
 bool Finder::StandsInForCuedPlace(size_t i, size_t n) const {
   constexpr int kMaxUnknownNames = 3;
-  size_t e = w_[i + n - 1].end;
+  // "in Ndera (Gasabo, Kigali City)": a place noun may close the name.
+  size_t e = w_[PlaceNounAfter(i + n) ? i + n : i + n - 1].end;
   if (e < t_.size() && t_[e] != ',' && t_[e] != '.' && t_[e] != ')' &&
       t_[e] != ';') {
     return false;
@@ -118,6 +119,11 @@ bool Finder::Away(size_t i, size_t n) const {
          w_[after].sep_before == '-') {
     ++after;
   }
+  // "Engels and Abubakarov Streets": two names sharing the noun.
+  if (after + 2 < w_.size() && !w_[after].cap && Key(after) == "and" &&
+      w_[after].joined && w_[after + 1].cap && w_[after + 1].joined) {
+    after += 2;
+  }
   if (after < w_.size() && w_[after].joined &&
       g_.HasWord(kWordRoadNoun, Key(after))) {
     return true;
@@ -143,8 +149,8 @@ bool Finder::Coded(size_t i) const {
 }
 
 // "a protest at a college, Faridkot (Punjab)": a name followed by `, ` or
-// ` (` and a district or province (ending there) that holds one of its
-// places is that place, cue or not.
+// ` (` and a district or province (ending there, or with its suffix) that
+// holds one of its places is that place, cue or not.
 bool Finder::FitsAreaAfter(size_t i, size_t n,
                            std::span<const uint32_t> posts) const {
   constexpr size_t kMaxTowns = 64;
@@ -154,11 +160,14 @@ bool Finder::FitsAreaAfter(size_t i, size_t n,
   if (gap != ", " && gap != " (") return false;
   for (size_t m = std::min(kMaxWords, w_.size() - j); m >= 1; --m) {
     if (!Chainable(j, m)) continue;
-    size_t e = w_[j + m - 1].end;
+    // "Caripe, Monagas state,", "Tibu, Norte de Santander department,".
+    size_t suffix = SuffixWords(j + m);
+    if (suffix == 0 && PlaceNounAfter(j + m)) suffix = 1;
+    size_t e = w_[j + m - 1 + suffix].end;
     if (e < t_.size() && t_[e] != ',' && t_[e] != ')' && t_[e] != '.') {
       continue;
     }
-    Span span{w_[j].begin, static_cast<uint32_t>(e)};
+    Span span{w_[j].begin, w_[j + m - 1].end};
     for (uint32_t a : g_.Postings(NormalizePlaceKey(span.In(t_)))) {
       const PlaceRec* area = g_.Rec(a);
       if ((a & (kPostDemonym | kPostCode)) || area == nullptr ||
