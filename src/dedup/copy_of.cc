@@ -32,10 +32,28 @@ CopyInfo InfoFor(const InfoMap& m, const std::string& id) {
   return c;
 }
 
-size_t Fingerprints(const InfoMap& m, std::string_view id) {
-  const CopyInfo* c = FindInfo(m, id);
-  return c ? c->num_fingerprints : 0;
-}
+size_t Fingerprints(const CopyInfo* c) { return c ? c->num_fingerprints : 0; }
+
+// FindInfo for a run of lookups that often repeat the last id (shared
+// counts are sorted by their first article).
+class InfoCursor {
+ public:
+  explicit InfoCursor(const InfoMap& m) : m_(m) {}
+  const CopyInfo* Find(std::string_view id) {
+    if (!found_ || id != id_) {
+      id_ = id;
+      info_ = FindInfo(m_, id);
+      found_ = true;
+    }
+    return info_;
+  }
+
+ private:
+  const InfoMap& m_;
+  std::string_view id_;
+  const CopyInfo* info_ = nullptr;
+  bool found_ = false;
+};
 
 // Union-find over the ids named, numbered in the order first seen.
 struct IdComponents {
@@ -117,9 +135,10 @@ std::map<std::string, std::string> CopyOfCounts(
   for (const auto& g : groups) {
     for (const auto& id : g.ids) comp.Join(id, g.ids.front());
   }
+  InfoCursor first(info);
   for (const SharedCount& c : shared) {
-    size_t fa = Fingerprints(info, c.a);
-    size_t fb = Fingerprints(info, c.b);
+    size_t fa = Fingerprints(first.Find(c.a));
+    size_t fb = Fingerprints(FindInfo(info, c.b));
     size_t shorter = std::max<size_t>(1, std::min(fa, fb));
     if (c.sentences >= options.min_shared &&
         static_cast<double>(c.sentences) >= options.containment * shorter) {
@@ -187,21 +206,23 @@ std::map<std::string, CivilDay> ReferenceDatesOfCounts(
   // Each directed tie undated -> dated with its strength (in a group,
   // shared sentences), as many times as it is seen; summed once sorted.
   std::vector<TieSeen> seen;
-  auto tie = [&](std::string_view x, std::string_view y, int group, int n) {
-    const CopyInfo* cx = FindInfo(info, x);
-    const CopyInfo* cy = FindInfo(info, y);
+  auto tie = [&](std::string_view x, const CopyInfo* cx, std::string_view y,
+                 const CopyInfo* cy, int group, int n) {
     if ((cx && cx->published) || !cy || !cy->published) return;
     seen.push_back({x, y, {group, n}, &*cy->published});
   };
   for (const auto& g : groups) {
     for (const auto& p : g.pairs) {
-      tie(p.a, p.b, 1, 0);
-      tie(p.b, p.a, 1, 0);
+      const CopyInfo *ca = FindInfo(info, p.a), *cb = FindInfo(info, p.b);
+      tie(p.a, ca, p.b, cb, 1, 0);
+      tie(p.b, cb, p.a, ca, 1, 0);
     }
   }
+  InfoCursor first(info);
   for (const SharedCount& c : shared) {
-    tie(c.a, c.b, 0, c.sentences);
-    tie(c.b, c.a, 0, c.sentences);
+    const CopyInfo *ca = first.Find(c.a), *cb = FindInfo(info, c.b);
+    tie(c.a, ca, c.b, cb, 0, c.sentences);
+    tie(c.b, cb, c.a, ca, 0, c.sentences);
   }
   std::sort(seen.begin(), seen.end(), [](const TieSeen& l, const TieSeen& r) {
     return std::tie(l.x, l.y) < std::tie(r.x, r.y);
