@@ -39,7 +39,9 @@ bool IsAsciiAlnum(unsigned char c) {
 
 std::string Normalize(std::string_view w) {
   // No apostrophe (' or a byte of ’): the word lower-cased, as below.
-  if (w.find_first_of("'\xE2") == std::string_view::npos) {
+  bool plain = true;
+  for (char c : w) plain &= (c != '\'') & (c != '\xE2');
+  if (plain) {
     std::string n(w);
     for (char& c : n) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
