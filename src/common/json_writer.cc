@@ -1,11 +1,22 @@
 #include "sitrep/json_writer.h"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 
 #include "common/utf8_sequence.h"
 
 namespace sitrep {
+namespace {
+
+// Bytes copied as they are: printable ASCII other than '"' and '\\'.
+constexpr std::array<bool, 256> kCopied = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
+}  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
@@ -13,9 +24,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     // Printable ASCII other than '"' and '\\' is copied as a run.
     size_t run = i;
-    while (run < s.size()) {
-      unsigned char r = static_cast<unsigned char>(s[run]);
-      if (r < 0x20 || r >= 0x80 || r == '"' || r == '\\') break;
+    while (run < s.size() && kCopied[static_cast<unsigned char>(s[run])]) {
       ++run;
     }
     if (run > i) {

@@ -2,10 +2,101 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+
+#include "common/utf8_sequence.h"
 
 namespace sitrep {
 namespace {
+
+// AppendJsonString as first written (each byte tested for a run).
+void PlainAppendJsonString(std::string* out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  for (size_t i = 0; i < s.size(); ++i) {
+    // Printable ASCII other than '"' and '\\' is copied as a run.
+    size_t run = i;
+    while (run < s.size()) {
+      unsigned char r = static_cast<unsigned char>(s[run]);
+      if (r < 0x20 || r >= 0x80 || r == '"' || r == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out->append(s.data() + i, run - i);
+      if (run == s.size()) break;
+      i = run;
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {  // JSON text must be UTF-8: a bad byte becomes U+FFFD
+      size_t n = ValidSequenceLength(s, i);
+      if (n == 0) {
+        out->append("\xEF\xBF\xBD");
+      } else {
+        out->append(s.substr(i, n));
+        i += n - 1;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (c < 0x20) {
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+TEST(AppendJsonString, MatchesThePlainForm) {
+  const std::string pieces[] = {"a",
+                                "Z ",
+                                "\"",
+                                "\\",
+                                "\n",
+                                "\r",
+                                "\t",
+                                "\x01",
+                                "\x1f",
+                                "\x7f",
+                                "\xc3\xa9",
+                                "\xe2\x80\x99",
+                                "\xf0\x9f\x98\x80",
+                                "\x80",
+                                "\xc3",
+                                "\xff",
+                                std::string(1, '\0'),
+                                "long run of plain text, 123."};
+  std::mt19937 rng(13);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s, want = "x", got = "x";
+    for (int k = static_cast<int>(rng() % 16); k > 0; --k) {
+      s += pieces[rng() % std::size(pieces)];
+    }
+    PlainAppendJsonString(&want, s);
+    AppendJsonString(&got, s);
+    ASSERT_EQ(got, want) << s;
+  }
+}
 
 TEST(AppendJsonString, Table) {
   const std::pair<std::string, std::string> cases[] = {

@@ -32,32 +32,51 @@ CopyInfo InfoFor(const InfoMap& m, const std::string& id) {
   return c;
 }
 
-size_t Fingerprints(const InfoMap& m, std::string_view id) {
-  const CopyInfo* c = FindInfo(m, id);
-  return c ? c->num_fingerprints : 0;
-}
+size_t Fingerprints(const CopyInfo* c) { return c ? c->num_fingerprints : 0; }
 
-std::optional<CivilDay> Published(const InfoMap& m, std::string_view id) {
-  const CopyInfo* c = FindInfo(m, id);
-  return c ? c->published : std::nullopt;
-}
-
-// Union-find keyed by id.
-struct IdComponents {
-  std::map<std::string, std::string> parent;
-  std::string Find(const std::string& x) {
-    auto it = parent.find(x);
-    if (it == parent.end()) {
-      parent.emplace(x, x);
-      return x;
+// FindInfo for a run of lookups that often repeat the last id (shared
+// counts are sorted by their first article).
+class InfoCursor {
+ public:
+  explicit InfoCursor(const InfoMap& m) : m_(m) {}
+  const CopyInfo* Find(std::string_view id) {
+    if (!found_ || id != id_) {
+      id_ = id;
+      info_ = FindInfo(m_, id);
+      found_ = true;
     }
-    if (it->second == x) return x;
-    std::string root = Find(it->second);
-    parent[x] = root;
-    return root;
+    return info_;
   }
-  void Join(const std::string& x, const std::string& y) {
-    std::string rx = Find(x), ry = Find(y);
+
+ private:
+  const InfoMap& m_;
+  std::string_view id_;
+  const CopyInfo* info_ = nullptr;
+  bool found_ = false;
+};
+
+// Union-find over the ids named, numbered in the order first seen.
+struct IdComponents {
+  std::unordered_map<std::string_view, uint32_t> index;
+  std::vector<std::string_view> ids;  // by number
+  std::vector<uint32_t> parent;
+  uint32_t Add(std::string_view id) {
+    auto [it, fresh] = index.try_emplace(id, static_cast<uint32_t>(ids.size()));
+    if (fresh) {
+      ids.push_back(id);
+      parent.push_back(it->second);
+    }
+    return it->second;
+  }
+  uint32_t Find(uint32_t x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+  void Join(std::string_view x, std::string_view y) {
+    uint32_t rx = Find(Add(x)), ry = Find(Add(y));
     if (rx != ry) parent[rx] = ry;
   }
 };
@@ -116,36 +135,61 @@ std::map<std::string, std::string> CopyOfCounts(
   for (const auto& g : groups) {
     for (const auto& id : g.ids) comp.Join(id, g.ids.front());
   }
+  InfoCursor first(info);
   for (const SharedCount& c : shared) {
-    size_t fa = Fingerprints(info, c.a);
-    size_t fb = Fingerprints(info, c.b);
+    size_t fa = Fingerprints(first.Find(c.a));
+    size_t fb = Fingerprints(FindInfo(info, c.b));
     size_t shorter = std::max<size_t>(1, std::min(fa, fb));
     if (c.sentences >= options.min_shared &&
         static_cast<double>(c.sentences) >= options.containment * shorter) {
-      comp.Join(std::string(c.a), std::string(c.b));
+      comp.Join(c.a, c.b);
     }
   }
-  // Original of each component, then every other member -> it.
-  std::map<std::string, CopyInfo> original;
-  std::vector<std::string> members;
-  for (const auto& [id, unused] : comp.parent) members.push_back(id);
-  for (const auto& id : members) {
-    CopyInfo c = InfoFor(info, id);
-    std::string root = comp.Find(id);
-    auto it = original.find(root);
-    if (it == original.end()) {
-      original.emplace(root, c);
-    } else if (IsOriginal(c, it->second)) {
-      it->second = c;
-    }
+  // Original of each component (IsOriginal is a total order: the members'
+  // order does not matter), then every other member -> it.
+  const size_t n = comp.ids.size();
+  std::vector<CopyInfo> member(n);
+  std::vector<uint32_t> original(n, UINT32_MAX);  // by root
+  for (uint32_t i = 0; i < n; ++i) {
+    member[i] = InfoFor(info, std::string(comp.ids[i]));
+    uint32_t& o = original[comp.Find(i)];
+    if (o == UINT32_MAX || IsOriginal(member[i], member[o])) o = i;
   }
   std::map<std::string, std::string> out;
-  for (const auto& id : members) {
-    const CopyInfo& o = original.at(comp.Find(id));
-    if (o.id != id) out.emplace(id, o.id);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t o = original[comp.Find(i)];
+    if (o != i) out.emplace(member[i].id, member[o].id);
   }
   return out;
 }
+
+namespace {
+
+// A tie undated `x` -> dated `y` (whose day is `day`) seen once.
+using Tie = std::pair<int, int>;  // (in a group, shared sentences)
+struct TieSeen {
+  std::string_view x, y;
+  Tie tie;
+  const CivilDay* day;
+};
+
+struct Candidate {
+  std::string_view other;
+  Tie tie;
+  CivilDay day;
+};
+
+// The stronger tie, then the earlier day, then the smaller id.
+bool Beats(const Candidate& c, const Candidate& best) {
+  if (c.tie != best.tie) return c.tie > best.tie;
+  const CivilDay &d = c.day, &b = best.day;
+  if (!(d == b)) {
+    return std::tie(d.year, d.month, d.day) < std::tie(b.year, b.month, b.day);
+  }
+  return c.other < best.other;
+}
+
+}  // namespace
 
 std::map<std::string, CivilDay> ReferenceDates(
     const std::vector<DuplicateGroup>& groups,
@@ -159,43 +203,45 @@ std::map<std::string, CivilDay> ReferenceDatesOfCounts(
     const std::vector<SharedCount>& shared,
     const std::vector<CopyInfo>& infos) {
   InfoMap info = IndexInfos(infos);
-  // Strength of each directed tie undated -> dated: (in a group, shared).
-  using Tie = std::pair<int, int>;
-  std::map<std::string_view, std::map<std::string_view, Tie>> ties;
-  auto tie = [&](std::string_view x, std::string_view y, int group, int n) {
-    if (Published(info, x) || !Published(info, y)) return;
-    Tie& t = ties[x][y];
-    t.first = std::max(t.first, group);
-    t.second += n;
+  // Each directed tie undated -> dated with its strength (in a group,
+  // shared sentences), as many times as it is seen; summed once sorted.
+  std::vector<TieSeen> seen;
+  auto tie = [&](std::string_view x, const CopyInfo* cx, std::string_view y,
+                 const CopyInfo* cy, int group, int n) {
+    if ((cx && cx->published) || !cy || !cy->published) return;
+    seen.push_back({x, y, {group, n}, &*cy->published});
   };
   for (const auto& g : groups) {
     for (const auto& p : g.pairs) {
-      tie(p.a, p.b, 1, 0);
-      tie(p.b, p.a, 1, 0);
+      const CopyInfo *ca = FindInfo(info, p.a), *cb = FindInfo(info, p.b);
+      tie(p.a, ca, p.b, cb, 1, 0);
+      tie(p.b, cb, p.a, ca, 1, 0);
     }
   }
-  for (const SharedCount& c : shared) {  // as tie() both ways, looked up once
-    bool dated_a = Published(info, c.a).has_value();
-    bool dated_b = Published(info, c.b).has_value();
-    if (dated_a == dated_b) continue;
-    Tie& t = dated_b ? ties[c.a][c.b] : ties[c.b][c.a];
-    t.first = std::max(t.first, 0);
-    t.second += c.sentences;
+  InfoCursor first(info);
+  for (const SharedCount& c : shared) {
+    const CopyInfo *ca = first.Find(c.a), *cb = FindInfo(info, c.b);
+    tie(c.a, ca, c.b, cb, 0, c.sentences);
+    tie(c.b, cb, c.a, ca, 0, c.sentences);
   }
+  std::sort(seen.begin(), seen.end(), [](const TieSeen& l, const TieSeen& r) {
+    return std::tie(l.x, l.y) < std::tie(r.x, r.y);
+  });
   std::map<std::string, CivilDay> out;
-  for (const auto& [id, cands] : ties) {
-    const std::string_view* best = nullptr;
-    Tie best_tie{};
-    CivilDay best_day;
-    for (const auto& [other, t] : cands) {
-      CivilDay d = *Published(info, other);
-      bool better = best == nullptr || t > best_tie ||
-                    (t == best_tie &&
-                     std::tie(d.year, d.month, d.day) <
-                         std::tie(best_day.year, best_day.month, best_day.day));
-      if (better) best = &other, best_tie = t, best_day = d;
+  for (size_t i = 0; i < seen.size();) {
+    std::string_view x = seen[i].x;
+    Candidate best = {};
+    bool any = false;
+    while (i < seen.size() && seen[i].x == x) {
+      Candidate c = {seen[i].y, {0, 0}, *seen[i].day};
+      for (; i < seen.size() && seen[i].x == x && seen[i].y == c.other; ++i) {
+        c.tie.first = std::max(c.tie.first, seen[i].tie.first);
+        c.tie.second += seen[i].tie.second;
+      }
+      if (!any || Beats(c, best)) best = c;
+      any = true;
     }
-    if (best != nullptr) out.emplace(std::string(id), best_day);
+    out.emplace(std::string(x), best.day);
   }
   return out;
 }

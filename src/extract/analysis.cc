@@ -32,7 +32,22 @@ bool InnerJoiner(std::string_view s, size_t i) {
          IsWordByte(static_cast<unsigned char>(s[i + 1]));
 }
 
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
 std::string Normalize(std::string_view w) {
+  // No apostrophe (' or a byte of ’): the word lower-cased, as below.
+  bool plain = true;
+  for (char c : w) plain &= (c != '\'') & (c != '\xE2');
+  if (plain) {
+    std::string n(w);
+    for (char& c : n) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return n;
+  }
   std::string n;
   n.reserve(w.size());
   for (size_t i = 0; i < w.size(); ++i) {
@@ -62,6 +77,10 @@ bool GeneralPunctAt(std::string_view s, size_t i) {
 size_t WordEnd(std::string_view s, size_t i) {
   size_t j = i;
   while (j < s.size()) {
+    if (IsAsciiAlnum(static_cast<unsigned char>(s[j]))) {  // the usual case
+      ++j;
+      continue;
+    }
     size_t a = ApostropheAt(s, j);
     if (a && j > i && j + a < s.size() &&
         IsWordByte(static_cast<unsigned char>(s[j + a])) &&

@@ -13,8 +13,8 @@ namespace figures_internal {
 
 // The word sets of data/lexicon/words.tsv ("filler", "thing", ...), read
 // once (thread-safe static initialisation); an unknown set is empty.
-const std::set<std::string>& WordSet(std::string_view name) {
-  using Sets = std::map<std::string, std::set<std::string>, std::less<>>;
+const Words& WordSet(std::string_view name) {
+  using Sets = std::map<std::string, Words, std::less<>>;
   static const Sets* sets = [] {
     auto* m = new Sets;
     std::string text = LoadLexiconText("words.tsv");
@@ -23,25 +23,25 @@ const std::set<std::string>& WordSet(std::string_view name) {
     }
     return m;
   }();
-  static const std::set<std::string> kEmpty;
+  static const Words kEmpty;
   auto it = sets->find(name);
   return it == sets->end() ? kEmpty : it->second;
 }
 
-const std::set<std::string>& Fillers() {
-  static const std::set<std::string>& s = WordSet("filler");
+const Words& Fillers() {
+  static const Words& s = WordSet("filler");
   return s;
 }
-const std::set<std::string>& Things() {
-  static const std::set<std::string>& s = WordSet("thing");
+const Words& Things() {
+  static const Words& s = WordSet("thing");
   return s;
 }
-const std::set<std::string>& Amounts() {
-  static const std::set<std::string>& s = WordSet("amount");
+const Words& Amounts() {
+  static const Words& s = WordSet("amount");
   return s;
 }
-const std::set<std::string>& ZeroWords() {
-  static const std::set<std::string>& s = WordSet("zero");
+const Words& ZeroWords() {
+  static const Words& s = WordSet("zero");
   return s;
 }
 
@@ -81,9 +81,9 @@ const Hit* VictimAfter(const std::vector<Hit>& actors, const SentenceFacts& f,
 }
 
 bool Auxiliary(const std::string& w) {
-  return w == "were" || w == "was" || w == "been" || w == "being" ||
-         w == "are" || w == "is" || w == "got" || w == "had" || w == "have" ||
-         w == "has";
+  static const Words kWords = {"were", "was", "been", "being", "are",
+                               "is",   "got", "had",  "have",  "has"};
+  return kWords.count(w) > 0;
 }
 
 bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
@@ -97,26 +97,26 @@ bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
 // Ends an object noun phrase: "killed a villager on suspicion of being a
 // police informer", "a member of a peace committee" (one victim each).
 bool Preposition(const std::string& w) {
-  static const std::set<std::string> kWords = {
-      "on",     "in",     "at",    "near",    "for",    "with",  "by",
-      "after",  "during", "while", "when",    "as",     "of",    "outside",
-      "inside", "from",   "who",   "because", "before", "since", "into",
-      "that",   "which",  "whose", "where"};
+  static const Words kWords = {"on",   "in",   "at",      "near",    "for",
+                               "with", "by",   "after",   "during",  "while",
+                               "when", "as",   "of",      "outside", "inside",
+                               "from", "who",  "because", "before",  "since",
+                               "into", "that", "which",   "whose",   "where"};
   return kWords.count(w) > 0;
 }
 
 bool Adverb(const std::string& w) {
-  return w == "also" || w == "slightly" || w == "seriously" ||
-         w == "critically" || w == "severely" || w == "badly" ||
-         w == "reportedly" || w == "fatally" || w == "later" || w == "both" ||
-         w == "then" || w == "subsequently" || w == "allegedly" ||
-         w == "eventually";
+  static const Words kWords = {
+      "also",  "slightly",     "seriously", "critically", "severely",
+      "badly", "reportedly",   "fatally",   "later",      "both",
+      "then",  "subsequently", "allegedly", "eventually"};
+  return kWords.count(w) > 0;
 }
 
 bool AsideOpener(const std::string& w) {
-  static const std::set<std::string> kOpeners = {
-      "including", "among", "who",  "whose", "identified",
-      "aged",      "both",  "most", "mostly"};
+  static const Words kOpeners = {"including", "among",      "who",
+                                 "whose",     "identified", "aged",
+                                 "both",      "most",       "mostly"};
   return kOpeners.count(w) > 0;
 }
 
@@ -150,7 +150,7 @@ uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes, const SentenceFacts& f,
 // Words that open the object of an active verb: "militants killed a
 // policeman", "gunmen shot dead the owner", "... killed him".
 bool OpensObject(const std::string& w) {
-  static const std::set<std::string> kOpeners = {
+  static const Words kOpeners = {
       "a",    "an",    "the",   "his",  "her",     "their", "him",
       "them", "its",   "one",   "two",  "three",   "four",  "five",
       "six",  "seven", "eight", "nine", "another", "at",    "several"};
@@ -263,7 +263,7 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
 // "The death toll from Tuesday's bombing has risen to 12": a toll noun, a
 // verb of reaching and the count, within one clause.
 bool TollReaches(const SentenceFacts& f, const Hit& o, uint32_t pos) {
-  static const std::set<std::string>& reach_words = WordSet("reach");
+  static const Words& reach_words = WordSet("reach");
   if (o.e->form != OutcomeForm::kNoun || pos <= o.end || pos - o.end > 10) {
     return false;
   }

@@ -13,7 +13,7 @@ namespace {
 
 // Whether "the [suicide] bomber" (an `attacker` word) spans [b, e).
 bool TheAttacker(const SentenceFacts& f, uint32_t b, uint32_t e) {
-  static const std::set<std::string>& kAttacker = WordSet("attacker");
+  static const Words& kAttacker = WordSet("attacker");
   if (e <= b + 1 || f.toks[b].norm != "the") return false;
   if (e == b + 3 && f.toks[b + 1].norm != "suicide") return false;
   return e <= b + 3 && kAttacker.count(f.toks[e - 1].norm) > 0;

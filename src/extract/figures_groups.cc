@@ -14,7 +14,7 @@ namespace figures_internal {
 // The group after "of the" names people already counted by an outcome
 // ("the wounded", "the dead", "the victims"), not a group told otherwise.
 bool CountedOutcome(const SentenceFacts& f, uint32_t k) {
-  static const std::set<std::string>& counted = WordSet("counted");
+  static const Words& counted = WordSet("counted");
   return counted.count(f.toks[k].norm) > 0;
 }
 
@@ -206,9 +206,9 @@ int64_t DiedSubject(const SentenceFacts& f, uint32_t k) {
 // before; "he", "who", "both", "the victim", "two of the wounded", a name
 // or a conjunction ("was injured and later died") point back to them.
 bool OtherSubject(const SentenceFacts& f, uint32_t k) {
-  static const std::set<std::string> kBack = {
-      "he",      "she",     "who",     "whom", "both", "they", "victim",
-      "victims", "wounded", "injured", "and",  "them", "all"};
+  static const Words kBack = {"he",   "she",    "who",     "whom",    "both",
+                              "they", "victim", "victims", "wounded", "injured",
+                              "and",  "them",   "all"};
   while (k > 0 && Adverb(f.toks[k - 1].norm)) --k;
   if (k == 0) return false;
   const Tok& t = f.toks[k - 1];
@@ -338,7 +338,7 @@ void DropHypotheticalFigures(const Lexicon& lex,
 // clause of another verb (a past form before a determiner) after "and" at
 // `k`, which ends the object.
 bool VerbClauseAfter(const SentenceFacts& f, uint32_t k) {
-  static const std::set<std::string>& kDeterminers = WordSet("determiner");
+  static const Words& kDeterminers = WordSet("determiner");
   for (uint32_t j = k + 1; j <= k + 2 && j + 1 < f.toks.size(); ++j) {
     const std::string& w = f.toks[j].norm;
     if (f.toks[j].cap || f.toks[j].punct) return false;

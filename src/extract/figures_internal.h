@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/analysis.h"
@@ -21,17 +22,27 @@ struct Hit {
   const LexEntry* e;
 };
 
+// A set of words looked up by hash: the figure rules ask about most tokens
+// of a sentence (a std::set took a few string compares per lookup).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+using Words = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 // A word set of data/lexicon/words.tsv by name ("filler", "thing",
 // "amount", "zero", "counted"); empty when unknown. Read once.
-const std::set<std::string>& WordSet(std::string_view name);
+const Words& WordSet(std::string_view name);
 // Words that may stand between a count and its outcome ("were", "also").
-const std::set<std::string>& Fillers();
+const Words& Fillers();
 // Nouns counted in news that are not people ("rockets", "houses").
-const std::set<std::string>& Things();
+const Words& Things();
 // "a number of", "an unknown number of": amounts, not one victim.
-const std::set<std::string>& Amounts();
+const Words& Amounts();
 // "no", "without", "nobody": an outcome counted as zero.
-const std::set<std::string>& ZeroWords();
+const Words& ZeroWords();
 
 // The sentence's lexicon hits of one kind.
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,

@@ -26,8 +26,8 @@ struct List {
 
 // Words that open an item counting one person: "a villager", "his son".
 bool OpensOne(const std::string& w) {
-  static const std::set<std::string> kWords = {
-      "a", "an", "the", "his", "her", "their", "its", "another"};
+  static const Words kWords = {"a",   "an",    "the", "his",
+                               "her", "their", "its", "another"};
   return kWords.count(w) > 0;
 }
 
@@ -50,8 +50,8 @@ bool EndsHead(const SentenceFacts& f, const std::vector<Hit>& outcomes,
 }
 
 bool Auxiliary(const std::string& w) {
-  return w == "were" || w == "was" || w == "been" || w == "had" ||
-         w == "have" || w == "has";
+  static const Words kWords = {"were", "was", "been", "had", "have", "has"};
+  return kWords.count(w) > 0;
 }
 
 // A bare head (token before `k`) closes its clause: "a father and son." or
@@ -112,7 +112,7 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
       k += 2;
     }
     // "three other policemen", "two more victims".
-    static const std::set<std::string>& kMore = WordSet("more");
+    static const Words& kMore = WordSet("more");
     if (k + 1 < n && kMore.count(f.toks[k].norm) > 0) ++k;
   } else if (k == item->begin && (!bare || f.toks[k].cap)) {
     return false;
@@ -301,7 +301,7 @@ void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     }
     // "killing himself and one police officer": the attacker is counted
     // apart (attackers); the list after "and" counts the others.
-    static const std::set<std::string>& kSelf = WordSet("reflexive");
+    static const Words& kSelf = WordSet("reflexive");
     const bool self = o.end + 1 < f->toks.size() &&
                       kSelf.count(f->toks[o.end].norm) > 0 &&
                       f->toks[o.end + 1].norm == "and";

@@ -22,7 +22,7 @@ bool Auxiliary(const std::string& w) {
 // person too (a subject, not "killed an officer of the Department of
 // Environment and Natural Resources").
 int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e, bool names) {
-  static const std::set<std::string>& kMore = WordSet("more");
+  static const Words& kMore = WordSet("more");
   uint32_t j = a + 1;
   bool poss = j < e && (f.toks[j].norm == "his" || f.toks[j].norm == "her" ||
                         f.toks[j].norm == "their");

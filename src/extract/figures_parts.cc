@@ -25,7 +25,7 @@ std::pair<uint32_t, uint32_t> FigureToks(const SentenceFacts& f,
 // The part told after a figure, in [from, to): "in the second car" gives
 // "second"; "" when none. Only one part within the clause counts.
 std::string PartAfter(const SentenceFacts& f, uint32_t from, uint32_t to) {
-  static const std::set<std::string>& kParts = WordSet("partition");
+  static const Words& kParts = WordSet("partition");
   std::string part;
   for (uint32_t k = from; k + 2 < to; ++k) {
     const std::string& w = f.toks[k].norm;

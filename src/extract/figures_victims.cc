@@ -31,7 +31,7 @@ bool HasFigure(const SentenceFacts& f, Outcome o) {
 }
 
 bool Singular(const LexEntry& e) {
-  static const std::set<std::string> kCollective = {
+  static const Words kCollective = {
       "police",          "military",  "army",   "militia",
       "gendarmerie",     "coalition", "people", "paramilitary",
       "taliban",         "hezbollah", "hamas",  "isis",
@@ -335,7 +335,7 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
 // Capitalised name words ending right before token `end`, over no
 // punctuation: the first token of the run, or `end` when none.
 uint32_t NameRunBefore(const SentenceFacts& f, uint32_t end) {
-  static const std::set<std::string> kNotNames = {
+  static const Words kNotNames = {
       "he",   "she",    "they",   "it", "many", "others",  "all", "both",
       "some", "police", "troops", "we", "most", "several", "one", "two"};
   uint32_t k = end;

@@ -39,5 +39,25 @@ TEST(FigureWords, SetsComeFromWordsTsv) {
   EXPECT_EQ(&ZeroWords(), &WordSet("zero"));
 }
 
+// The hashed word lists answer as the comparisons they replaced: exact,
+// case-sensitive words, no prefixes.
+TEST(FigureWords, WordListsAreExact) {
+  const char* const kAdverbs[] = {
+      "also",  "slightly",     "seriously", "critically", "severely",
+      "badly", "reportedly",   "fatally",   "later",      "both",
+      "then",  "subsequently", "allegedly", "eventually"};
+  for (std::string w : kAdverbs) {
+    EXPECT_TRUE(Adverb(w)) << w;
+    EXPECT_FALSE(Adverb(w + "s")) << w;
+    EXPECT_FALSE(Adverb(w.substr(0, w.size() - 1))) << w;
+    w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    EXPECT_FALSE(Adverb(w)) << w;
+  }
+  EXPECT_FALSE(Adverb(""));
+  EXPECT_FALSE(Adverb("were"));
+  EXPECT_TRUE(Preposition("in"));
+  EXPECT_FALSE(Preposition("In"));
+}
+
 }  // namespace
 }  // namespace sitrep::figures_internal

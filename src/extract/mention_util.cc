@@ -160,7 +160,7 @@ namespace {
 // bombings", "both linked attacks"), or 0.
 int64_t IncidentsAt(const SentenceFacts& f, uint32_t k) {
   using figures_internal::WordSet;
-  static const std::set<std::string>& kIncidents = WordSet("incidents");
+  static const figures_internal::Words& kIncidents = WordSet("incidents");
   const uint32_t n = f.toks.size();
   int64_t count = 0;
   uint32_t j = k;
@@ -186,7 +186,7 @@ int64_t IncidentsAt(const SentenceFacts& f, uint32_t k) {
 
 int64_t IncidentsCounted(const SentenceFacts& f) {
   using figures_internal::WordSet;
-  static const std::set<std::string>& kOver = WordSet("over");
+  static const figures_internal::Words& kOver = WordSet("over");
   const uint32_t n = f.toks.size();
   for (uint32_t k = 0; k + 2 < n; ++k) {
     if (kOver.count(f.toks[k].norm) == 0) continue;
@@ -371,7 +371,7 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
       })) {
     return false;
   }
-  static const std::set<std::string> kAdding = {
+  static const figures_internal::Words kAdding = {
       "other", "others", "more",       "another", "further",
       "also",  "later",  "additional", "again",   "still"};
   int words = 0, depth = 0;

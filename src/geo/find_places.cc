@@ -63,6 +63,15 @@ std::vector<Word> Scan(std::string_view t) {
     w.sep_before = gap == "-" ? '-' : ' ';
     size_t letters = 0;
     while (i < t.size()) {
+      // ASCII letters and digits (most bytes) as the general case below.
+      unsigned char b = static_cast<unsigned char>(t[i]);
+      bool lower = b >= 'a' && b <= 'z';
+      if (lower || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+        if (lower) w.all_caps = false;
+        ++letters;
+        ++i;
+        continue;
+      }
       size_t q = i;
       char32_t c = DecodeUtf8(t, &q);
       if (IsWordChar(c)) {

@@ -220,7 +220,7 @@ std::string FoldVariants(std::string_view joined) {
 
 }  // namespace
 
-char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+char32_t DecodeUtf8Slow(std::string_view s, size_t* pos) {
   size_t i = *pos;
   unsigned char c = static_cast<unsigned char>(s[i]);
   int len = c < 0x80         ? 1

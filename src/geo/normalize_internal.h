@@ -7,9 +7,19 @@
 
 namespace sitrep::geo {
 
+// DecodeUtf8 for any lead byte (the ASCII case inlined below).
+char32_t DecodeUtf8Slow(std::string_view s, size_t* pos);
+
 // Decodes one UTF-8 code point at `*pos` and advances it (U+FFFD and one
 // byte on a malformed sequence). REQUIRES: *pos < s.size().
-char32_t DecodeUtf8(std::string_view s, size_t* pos);
+inline char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+  unsigned char c = static_cast<unsigned char>(s[*pos]);
+  if (c < 0x80) {
+    ++*pos;
+    return c;
+  }
+  return DecodeUtf8Slow(s, pos);
+}
 
 // True when `s` has a letter outside the Latin script (Arabic, Cyrillic,
 // CJK...): such alternate names are not indexed.

@@ -105,14 +105,14 @@ std::string ReferenceKey(std::string_view name) {
     }
   }
   static const std::vector<std::string> kArticles = {
-      "al", "el", "an", "ad", "ar", "as", "at", "az", "ash", "adh",
-      "ath", "ul", "es", "et", "ed", "en", "ez"};
+      "al",  "el",  "an", "ad", "ar", "as", "at", "az", "ash",
+      "adh", "ath", "ul", "es", "et", "ed", "en", "ez"};
   std::string joined;
   for (size_t k = 0; k < words.size(); ++k) {
     std::string w = words[k];
     if (k + 1 < words.size()) {
-      bool article = std::find(kArticles.begin(), kArticles.end(), w) !=
-                     kArticles.end();
+      bool article =
+          std::find(kArticles.begin(), kArticles.end(), w) != kArticles.end();
       if (article || (k == 0 && w == "the")) continue;
       ReplaceEndingRef(&w, "ah", "a");
       ReplaceEndingRef(&w, "eh", "e");
@@ -146,10 +146,10 @@ std::string ReferenceKey(std::string_view name) {
 // diacritics, other scripts, malformed bytes).
 TEST(NormalizePlaceKey, MatchesThePlainForm) {
   const std::vector<std::string> pieces = {
-      "al",  "Al-", "el ", "The ", "the", " ",   "-",     "'",    "ash",
-      "ah",  "eh",  "Sozmah", "Qal'ah", "ou", "q",  "iyah", "ia",  "iye",
-      "a",   "h",   "ss",  "U.S.", ".",   "ā",   "ṣ",     "ß",    "بغ",
-      "x",   "e",   "ye",  "\xff", "Ab", "ul",  "Deir",  "ez",   "  "};
+      "al", "Al-", "el ",    "The ",   "the", " ",  "-",    "'",  "ash",
+      "ah", "eh",  "Sozmah", "Qal'ah", "ou",  "q",  "iyah", "ia", "iye",
+      "a",  "h",   "ss",     "U.S.",   ".",   "ā",  "ṣ",    "ß",  "بغ",
+      "x",  "e",   "ye",     "\xff",   "Ab",  "ul", "Deir", "ez", "  "};
   auto check = [](const std::string& s) {
     ASSERT_EQ(NormalizePlaceKey(s), ReferenceKey(s)) << "[" << s << "]";
   };
@@ -170,6 +170,36 @@ TEST(NormalizePlaceKey, MatchesThePlainForm) {
       if (rng() % 3 == 0) s += ' ';
     }
     check(s);
+  }
+}
+
+// The inlined ASCII case of DecodeUtf8 steps as the full decoder does, over
+// random bytes (ASCII, lead and continuation bytes, truncated sequences).
+TEST(DecodeUtf8, InlinedAsciiMatchesTheFullDecoder) {
+  std::mt19937 rng(3);
+  const std::string pieces[] = {"a",
+                                "Z",
+                                " ",
+                                "\x7f",
+                                "\xc3\xa9",
+                                "\xe2\x80\x99",
+                                "\xf0\x9f\x98\x80",
+                                "\x80",
+                                "\xc3",
+                                "\xff"};
+  for (int n = 0; n < 5000; ++n) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 12); k >= 0; --k) {
+      s += pieces[rng() % std::size(pieces)];
+    }
+    size_t fast = 0, slow = 0;
+    while (fast < s.size()) {
+      ASSERT_EQ(fast, slow) << s;
+      char32_t a = geo::DecodeUtf8(s, &fast);
+      char32_t b = geo::DecodeUtf8Slow(s, &slow);
+      ASSERT_EQ(a, b) << s;
+    }
+    EXPECT_EQ(fast, slow) << s;
   }
 }
 

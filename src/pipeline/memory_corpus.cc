@@ -40,15 +40,28 @@ Result<PutOutcome> MemoryCorpus::Put(Article&& a,
   return inserted ? PutOutcome::kInserted : PutOutcome::kNewVersion;
 }
 
-std::vector<Mention> MemoryCorpus::Mentions() const {
+std::vector<Mention> MemoryCorpus::Mentions(
+    const std::function<bool(const Mention&)>& keep) const {
   size_t n = 0;
   for (const auto& [id, e] : entries_) n += e.mentions.size();
   std::vector<Mention> out;
   out.reserve(n);
   for (const auto& [id, e] : entries_) {
-    out.insert(out.end(), e.mentions.begin(), e.mentions.end());
+    if (!keep) {
+      out.insert(out.end(), e.mentions.begin(), e.mentions.end());
+      continue;
+    }
+    for (const Mention& m : e.mentions) {
+      if (keep(m)) out.push_back(m);
+    }
   }
   return out;
+}
+
+std::vector<Mention> MemoryCorpus::MentionsOf(std::string_view id) const {
+  auto it = entries_.find(id);
+  if (it == entries_.end()) return {};
+  return it->second.mentions;
 }
 
 std::vector<DedupInput> MemoryCorpus::DedupInputs() const {

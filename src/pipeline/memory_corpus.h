@@ -12,11 +12,12 @@
 // same events (byte-identical JSON).
 //
 // Thread safety: none; one writer, then readers, on one thread.
-// Costs: Put is O(log articles); Mentions and DedupInputs copy everything
-// kept (they are called once per derivation).
+// Costs: Put and MentionsOf are O(log articles); Mentions and DedupInputs
+// copy everything kept (they are called once per derivation).
 #ifndef SITREP_PIPELINE_MEMORY_CORPUS_H_
 #define SITREP_PIPELINE_MEMORY_CORPUS_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,8 +43,13 @@ class MemoryCorpus {
                          DedupInput&& dedup);
 
   // Every current article's mentions, in (article id, ordinal) order
-  // (Store::ForEachMention).
-  std::vector<Mention> Mentions() const;
+  // (Store::ForEachMention); with `keep`, only those it holds for (the
+  // others are not copied).
+  std::vector<Mention> Mentions(
+      const std::function<bool(const Mention&)>& keep = nullptr) const;
+  // The current mentions of article `id` (Store::MentionsOf): those of
+  // Mentions() whose article_id is `id`.
+  std::vector<Mention> MentionsOf(std::string_view id) const;
   // Every current article's near-duplicate input, in id order.
   std::vector<DedupInput> DedupInputs() const;
   // The article as Store::GetArticle would return it; kNotFound when it is

@@ -50,9 +50,7 @@ Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
 
 Result<std::vector<Mention>> Pipeline::MentionsOf(const std::string& id) {
   if (!memory_) return store_->MentionsOf(id);
-  std::vector<Mention> all = memory_->Mentions();
-  std::erase_if(all, [&](const Mention& m) { return m.article_id != id; });
-  return all;
+  return memory_->MentionsOf(id);
 }
 
 Result<Article> Pipeline::GetArticle(const std::string& id) {
@@ -70,8 +68,7 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
     return !skip.count(m.article_id) && (!scopes || scopes->count(m.Scope()));
   };
   if (memory_) {
-    *mentions = memory_->Mentions();
-    std::erase_if(*mentions, [&](const Mention& m) { return !wanted(m); });
+    *mentions = memory_->Mentions(wanted);  // reserves room for all of them
     mentions->reserve(mentions->size() + extra);
     return Status::OK();
   }

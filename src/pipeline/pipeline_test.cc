@@ -208,5 +208,39 @@ TEST(MemoryCorpusTest, KeepsOnlyUndatedArticlesWhole) {
   }
 }
 
+// Mentions(keep) and MentionsOf(id) are Mentions() filtered, in its order.
+TEST(MemoryCorpusTest, FilteredMentionsAreMentionsFiltered) {
+  pipeline_internal::MemoryCorpus corpus;
+  for (std::string id : {"c", "a", "b"}) {
+    Article a;
+    a.id = id;
+    a.content_hash = "h-" + id;
+    std::vector<Mention> ms(3);
+    for (int k = 0; k < 3; ++k) {
+      ms[k].article_id = id;
+      ms[k].event_type = "type" + std::to_string(k);
+    }
+    ASSERT_TRUE(corpus.Put(std::move(a), std::move(ms), {}).ok());
+  }
+  auto show = [](const std::vector<Mention>& ms) {
+    std::string out;
+    for (const Mention& m : ms) out += m.article_id + m.event_type + " ";
+    return out;
+  };
+  std::vector<Mention> all = corpus.Mentions();
+  ASSERT_EQ(all.size(), 9u);
+  auto keep = [](const Mention& m) {
+    return m.article_id != "b" && m.event_type != "type1";
+  };
+  std::vector<Mention> want = all;
+  std::erase_if(want, [&](const Mention& m) { return !keep(m); });
+  EXPECT_EQ(show(corpus.Mentions(keep)), show(want));
+  for (std::string id : {"a", "b", "c", "none"}) {
+    want = all;
+    std::erase_if(want, [&](const Mention& m) { return m.article_id != id; });
+    EXPECT_EQ(show(corpus.MentionsOf(id)), show(want)) << id;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -82,6 +82,13 @@ TEST(LooksBinary, MatchesThePlainLoop) {
   }
   EXPECT_GT(binary, 1000);  // both answers were exercised
   EXPECT_LT(binary, 19000);
+  // Runs of controls across the counter's 255-byte blocks, all or 1 in 10.
+  for (size_t len = 240; len < 800; ++len) {
+    std::string all(len, '\x01'), tenth(len, 'a');
+    for (size_t i = 0; i < len; i += 10) tenth[i] = '\x7f';
+    ASSERT_EQ(LooksBinary(all), PlainLooksBinary(all)) << len;
+    ASSERT_EQ(LooksBinary(tenth), PlainLooksBinary(tenth)) << len;
+  }
 }
 
 // MatchLinePattern as first written: each pattern in order, the contains

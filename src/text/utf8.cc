@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -164,11 +165,19 @@ bool LooksBinary(std::string_view s) {
   }
   std::string_view head = s.substr(0, 8192);
   if (std::memchr(head.data(), 0, head.size()) != nullptr) return true;
-  size_t controls = 0;  // a branch-free count the compiler vectorises
-  for (unsigned char c : head) {
-    controls += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-                 c != '\f') ||
-                c == 0x7F;
+  // A branch-free count the compiler vectorises: in byte lanes, blocks of
+  // at most 255 bytes (a wider count per byte was not vectorised).
+  size_t controls = 0;
+  for (size_t b = 0; b < head.size(); b += 255) {
+    const size_t e = std::min(head.size(), b + 255);
+    uint8_t block = 0;
+    for (size_t i = b; i < e; ++i) {
+      const unsigned char c = static_cast<unsigned char>(head[i]);
+      block += static_cast<uint8_t>((c < 0x20) & (c != '\t') & (c != '\n') &
+                                    (c != '\r') & (c != '\f')) |
+               static_cast<uint8_t>(c == 0x7F);
+    }
+    controls += block;
   }
   // More than 10% control characters: not text.
   return !head.empty() && controls * 10 > head.size();
