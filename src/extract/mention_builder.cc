@@ -134,6 +134,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (killed && c.shared_by == 0 && c.kind == MentionKind::kAggregate) {
     c.shared_by = one_of_;
   }
+  c.revised_toll = c.kind == MentionKind::kIncident && RevisedToll(lex_, f);
+  c.later_deaths = c.kind == MentionKind::kIncident && LaterDeathsOnly(f);
   c.facts = std::move(f);
   // "Video showed ..." describes an event already told.
   if (AboutFootage(lex_, c.facts)) {
@@ -427,6 +429,14 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
     if (c->restates && !works.empty() && !works[last].m.weak &&
         works[last].m.kind == MentionKind::kIncident) {
+      Join(&works[last], *c);
+      continue;
+    }
+    // A revised toll or a later death of the wounded updates the event just
+    // told: its words tell no event of their own.
+    if (!works.empty() && Updates(works[last], *c)) {
+      c->cls.defaulted = true;
+      c->restates = c->revised_toll;
       Join(&works[last], *c);
       continue;
     }

@@ -171,6 +171,22 @@ bool NewAttackTold(const Lexicon& lex, const SentenceFacts& f) {
 
 }  // namespace
 
+// "The death toll later rose to three", "another victim succumbed to his
+// injuries on Monday" right after an event: the same event, whatever day the
+// sentence names, unless it is told apart (another place, a separate cue,
+// an attack of its own).
+bool MentionBuilder::Updates(const Work& w, const Candidate& c) const {
+  const Mention& m = w.m;
+  if (!(c.revised_toll || c.later_deaths) || m.weak || c.past || c.split ||
+      m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident ||
+      c.facts.index - m.sentences.back() > 2 ||
+      c.facts.HasCue(lex_, Cue::kSeparate) || NewAttackTold(lex_, c.facts)) {
+    return false;
+  }
+  return !(IsLocal(m.location) && IsLocal(c.place) && !c.place_inherited &&
+           !NearAny(m, *c.place));
+}
+
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
                                 bool latest) const {
   const Mention& m = w.m;
@@ -341,6 +357,10 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   }
   // A retelling's "two others" are the two told before, not two more.
   bool retells = RetellsAllCounts(m, c);
+  bool killed_before =
+      std::any_of(m.figures.begin(), m.figures.end(), [](const Figure& g) {
+        return g.outcome == Outcome::kKilled && g.count.value() > 0;
+      });
   for (const auto& f : c.facts.figures) {
     // A restated toll replaces the counts told before it.
     if (c.restates)
@@ -349,6 +369,8 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
       });
     m.figures.push_back(f);
     if (retells) m.figures.back().adds = false;
+    // "Another victim succumbed" after "killing two": one more dead.
+    if (c.later_deaths && killed_before) m.figures.back().adds = true;
   }
   w->attacker_counted |= c.facts.HasCue(lex_, Cue::kAttackerCounted);
   NoteSuicideAttack(c, w);

@@ -394,4 +394,42 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
   return toll;
 }
 
+// "The death toll later rose to three", "the number of dead rose to 19":
+// a toll noun, a verb of reaching and a count of the killed, in one clause.
+bool RevisedToll(const Lexicon& lex, const SentenceFacts& f) {
+  constexpr uint32_t kReach = 10;
+  static const std::set<std::string>& reach =
+      figures_internal::WordSet("reach");
+  for (const auto& g : f.figures) {
+    if (g.outcome != Outcome::kKilled || g.count.value() <= 0) continue;
+    uint32_t at = f.TokAt(g.span.begin);
+    for (const auto& h : f.hits) {
+      const LexEntry& e = lex.entry(h.payload);
+      if (e.kind != LexKind::kOutcome || e.form != OutcomeForm::kNoun ||
+          e.outcome != Outcome::kKilled || h.end > at || at - h.end > kReach) {
+        continue;
+      }
+      bool clause = true, reached = false;
+      for (uint32_t k = h.end; k < at; ++k) {
+        const Tok& t = f.toks[k];
+        clause &=
+            !(t.punct && (t.norm == "." || t.norm == "," || t.norm == ";"));
+        reached |= reach.count(t.norm) > 0;
+      }
+      if (clause && reached) return true;
+    }
+  }
+  return false;
+}
+
+// "Another victim succumbed to his injuries", "a wounded officer died":
+// every count of the sentence is of the wounded who died afterwards.
+bool LaterDeathsOnly(const SentenceFacts& f) {
+  return !f.figures.empty() &&
+         std::all_of(f.figures.begin(), f.figures.end(), [](const Figure& g) {
+           return g.outcome == Outcome::kKilled &&
+                  g.qualifier == "later died" && g.count.value() > 0;
+         });
+}
+
 }  // namespace sitrep::mention_util
