@@ -489,7 +489,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   MarkAdditions(f);
   MarkPartitions(f);
   MarkDiedOfWounds(lex, f);
-  MarkWoundedWhoDied(f);
+  MarkWoundedWhoDied(lex, f);
 }
 
 }  // namespace sitrep

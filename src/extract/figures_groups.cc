@@ -379,17 +379,31 @@ bool VerbObject(const std::vector<Hit>& outcomes, const QuantityAt& qa) {
 // dead (one span, or the subject of the death; one count) is a wounded
 // victim who died afterwards,
 // counted once, as killed.
-void MarkWoundedWhoDied(SentenceFacts* f) {
+void MarkWoundedWhoDied(const Lexicon& lex, SentenceFacts* f) {
   auto& figs = f->figures;
+  // The wounded word stands right before the victim ("a wounded officer"),
+  // not in a clause of its own ("a councilor was wounded").
+  auto wounded_before = [&](const Figure& g) {
+    uint32_t at = f->TokAt(g.span.begin);
+    return std::any_of(f->hits.begin(), f->hits.end(), [&](const auto& h) {
+      const LexEntry& e = lex.entry(h.payload);
+      return e.kind == LexKind::kOutcome && e.outcome == Outcome::kInjured &&
+             h.end == at;
+    });
+  };
   for (auto& d : figs) {
-    if (d.outcome != Outcome::kKilled || d.qualifier == "later died") continue;
+    // ("No one was killed or injured" tells no one who died.)
+    if (d.outcome != Outcome::kKilled || d.qualifier == "later died" ||
+        d.count.value() <= 0) {
+      continue;
+    }
     auto same = [&](const Figure& g) {
       // ("a wounded boy | died in hospital": the subject right before.)
       bool subject = d.victims.empty() && g.span.end <= d.span.begin &&
                      d.span.begin - g.span.end <= 1;
       bool one = g.span.begin == d.span.begin && g.span.end == d.span.end;
       return g.outcome == Outcome::kInjured && (one || subject) &&
-             g.count.value() == d.count.value();
+             g.count.value() == d.count.value() && wounded_before(g);
     };
     if (std::none_of(figs.begin(), figs.end(), same)) continue;
     d.qualifier = "later died";

@@ -361,6 +361,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
       std::any_of(m.figures.begin(), m.figures.end(), [](const Figure& g) {
         return g.outcome == Outcome::kKilled && g.count.value() > 0;
       });
+  bool lone = LoneDeathRetold(m, c);
   for (const auto& f : c.facts.figures) {
     // A restated toll replaces the counts told before it.
     if (c.restates)
@@ -369,8 +370,9 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
       });
     m.figures.push_back(f);
     if (retells) m.figures.back().adds = false;
-    // "Another victim succumbed" after "killing two": one more dead.
-    if (c.later_deaths && killed_before) m.figures.back().adds = true;
+    // "Another victim succumbed" after "killing two": one more dead ("He
+    // died later in hospital" after "a man was shot" is the same one).
+    if (c.later_deaths && killed_before && !lone) m.figures.back().adds = true;
   }
   w->attacker_counted |= c.facts.HasCue(lex_, Cue::kAttackerCounted);
   NoteSuicideAttack(c, w);
