@@ -305,6 +305,27 @@ void MentionBuilder::MoveDiedOfWounds(Mention* m) {
   }
 }
 
+// The event a revised toll or a later death updates: the one told last,
+// within two sentences; for a revised toll, else the latest with a toll,
+// within five ("... Three people were arrested in connection with the
+// attack. ... bringing the death toll to 15").
+MentionBuilder::Work* MentionBuilder::UpdateTarget(std::vector<Work>* works,
+                                                   size_t last,
+                                                   const Candidate& c) const {
+  constexpr int kNext = 2, kFar = 5;
+  if (works->empty()) return nullptr;
+  if (Updates((*works)[last], c, kNext)) return &(*works)[last];
+  if (!c.revised_toll) return nullptr;
+  Work* best = nullptr;
+  for (Work& w : *works) {
+    if (Updates(w, c, kFar) &&
+        (!best || w.m.sentences.back() > best->m.sentences.back())) {
+      best = &w;
+    }
+  }
+  return best;
+}
+
 void MentionBuilder::ResolvePriors(SentenceFacts* f) const {
   constexpr size_t kReach = 5;  // sentences back
   std::optional<CivilDay> told;
@@ -434,10 +455,10 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     }
     // A revised toll or a later death of the wounded updates the event just
     // told: its words tell no event of their own.
-    if (!works.empty() && Updates(works[last], *c)) {
+    if (Work* u = UpdateTarget(&works, last, *c)) {
       c->cls.defaulted = true;
       c->restates = c->revised_toll;
-      Join(&works[last], *c);
+      Join(u, *c);
       continue;
     }
     for (size_t k = works.size(); k-- > 0;) {

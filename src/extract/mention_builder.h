@@ -104,7 +104,9 @@ class MentionBuilder {
   // `latest`: `w` is the mention told last (no other told since).
   bool Compatible(const Work& w, const Candidate& c, bool latest) const;
   int Affinity(const Work& w, const Candidate& c) const;
-  bool Updates(const Work& w, const Candidate& c) const;
+  bool Updates(const Work& w, const Candidate& c, int reach) const;
+  Work* UpdateTarget(std::vector<Work>* works, size_t last,
+                     const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
   static void ShareTotals(std::vector<Work>* ws);

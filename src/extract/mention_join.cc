@@ -175,12 +175,22 @@ bool NewAttackTold(const Lexicon& lex, const SentenceFacts& f) {
 // injuries on Monday" right after an event: the same event, whatever day the
 // sentence names, unless it is told apart (another place, a separate cue,
 // an attack of its own).
-bool MentionBuilder::Updates(const Work& w, const Candidate& c) const {
+// `reach`: sentences the update may stand after the event's last.
+bool MentionBuilder::Updates(const Work& w, const Candidate& c,
+                             int reach) const {
   const Mention& m = w.m;
   if (!(c.revised_toll || c.later_deaths) || m.weak || c.past || c.split ||
       m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident ||
-      c.facts.index - m.sentences.back() > 2 ||
+      c.facts.index - m.sentences.back() > reach ||
       c.facts.HasCue(lex_, Cue::kSeparate) || NewAttackTold(lex_, c.facts)) {
+    return false;
+  }
+  // (An arrest or a blast with no one hurt has no toll to update.)
+  if (std::none_of(m.figures.begin(), m.figures.end(), [](const Figure& f) {
+        return (f.outcome == Outcome::kKilled ||
+                f.outcome == Outcome::kInjured) &&
+               f.count.value() > 0;
+      })) {
     return false;
   }
   return !(IsLocal(m.location) && IsLocal(c.place) && !c.place_inherited &&

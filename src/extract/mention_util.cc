@@ -394,12 +394,17 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
   return toll;
 }
 
-// "The death toll later rose to three", "the number of dead rose to 19":
-// a toll noun, a verb of reaching and a count of the killed, in one clause.
+// "The death toll later rose to three", "the number of dead rose to 19",
+// "bringing the death toll to 15": a toll noun, a verb of reaching (after
+// it, or one raising it right before it) and a count of the killed, in one
+// clause.
 bool RevisedToll(const Lexicon& lex, const SentenceFacts& f) {
   constexpr uint32_t kReach = 10;
+  constexpr uint32_t kRaise = 3;
   static const std::set<std::string>& reach =
       figures_internal::WordSet("reach");
+  static const std::set<std::string>& raise =
+      figures_internal::WordSet("raise");
   for (const auto& g : f.figures) {
     if (g.outcome != Outcome::kKilled || g.count.value() <= 0) continue;
     uint32_t at = f.TokAt(g.span.begin);
@@ -410,6 +415,10 @@ bool RevisedToll(const Lexicon& lex, const SentenceFacts& f) {
         continue;
       }
       bool clause = true, reached = false;
+      for (uint32_t k = h.begin > kRaise ? h.begin - kRaise : 0; k < h.begin;
+           ++k) {
+        reached |= raise.count(f.toks[k].norm) > 0;
+      }
       for (uint32_t k = h.end; k < at; ++k) {
         const Tok& t = f.toks[k];
         clause &=
