@@ -169,6 +169,25 @@ bool NewAttackTold(const Lexicon& lex, const SentenceFacts& f) {
   return false;
 }
 
+// "The death toll from Sunday's bombing climbed to 12" after Monday's
+// event updates another event, of the day it names; so does a sentence
+// dated before the event.
+bool TollsOtherDay(const Mention& m, const Candidate& c,
+                   std::string_view text) {
+  if (!m.date.valid()) return false;
+  if (c.date && !c.date_inherited && c.date->day.valid() &&
+      c.date->day.ToDays() < m.date.ToDays()) {
+    return true;
+  }
+  for (const Tok& t : c.facts.toks) {
+    std::string_view raw = t.span.In(text);  // (norm drops "'s")
+    bool possessive = raw.ends_with("'s") || raw.ends_with("\xE2\x80\x99s");
+    int day = WeekdayNamed(t.norm);
+    if (day >= 0 && possessive && m.date.Weekday() != day) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // "The death toll later rose to three", "another victim succumbed to his
@@ -185,6 +204,7 @@ bool MentionBuilder::Updates(const Work& w, const Candidate& c,
       c.facts.HasCue(lex_, Cue::kSeparate) || NewAttackTold(lex_, c.facts)) {
     return false;
   }
+  if (TollsOtherDay(m, c, article_.text)) return false;
   // (An arrest or a blast with no one hurt has no toll to update.)
   if (std::none_of(m.figures.begin(), m.figures.end(), [](const Figure& f) {
         return (f.outcome == Outcome::kKilled ||
