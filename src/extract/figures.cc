@@ -436,9 +436,13 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     // "killing at least 25 people and wounding 50": a verb right before the
     // count governs it, before any verb that follows.
     // ("were killed and 12 wounded" is a new clause: "and" breaks the hold.)
+    // "the toll had climbed to 14 as more of the wounded died": a toll
+    // that reaches the count governs it too.
     const Hit* o = OutcomeBefore(outcomes, *f, qa.tok_begin);
-    if (o && (o->e->form != OutcomeForm::kVerb ||
-              HasWordBetween(*f, o->end, qa.tok_begin, "and"))) {
+    bool reached = o && TollReaches(*f, *o, qa.tok_begin);
+    if (o && !reached &&
+        (o->e->form != OutcomeForm::kVerb ||
+         HasWordBetween(*f, o->end, qa.tok_begin, "and"))) {
       o = nullptr;
     }
     if (o == nullptr) {
@@ -485,6 +489,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   MarkAdditions(f);
   MarkPartitions(f);
   MarkDiedOfWounds(lex, f);
+  MarkWoundedWhoDied(lex, f);
 }
 
 }  // namespace sitrep

@@ -204,7 +204,8 @@ int64_t DiedSubject(const SentenceFacts& f, uint32_t k) {
 // "the engineer died from his wounds" after "two women were injured": a
 // common noun before the cue names someone other than the wounded told
 // before; "he", "who", "both", "the victim", "two of the wounded", a name
-// or a conjunction ("was injured and later died") point back to them.
+// or a conjunction ("was injured and later died") point back to them, and
+// so does "another" before the noun.
 bool OtherSubject(const SentenceFacts& f, uint32_t k) {
   static const Words kBack = {"he",   "she",    "who",     "whom",    "both",
                               "they", "victim", "victims", "wounded", "injured",
@@ -212,6 +213,8 @@ bool OtherSubject(const SentenceFacts& f, uint32_t k) {
   while (k > 0 && Adverb(f.toks[k - 1].norm)) --k;
   if (k == 0) return false;
   const Tok& t = f.toks[k - 1];
+  // "Another passenger succumbed": one more of the victims told.
+  if (k >= 2 && f.toks[k - 2].norm == "another") return false;
   return !t.punct && !t.cap && !kBack.count(t.norm) && !IsQuantityTok(f, k - 1);
 }
 
@@ -370,6 +373,43 @@ bool VerbObject(const std::vector<Hit>& outcomes, const QuantityAt& qa) {
   return std::any_of(outcomes.begin(), outcomes.end(), [&](const Hit& o) {
     return o.e->form == OutcomeForm::kVerb && o.end == qa.tok_begin;
   });
+}
+
+// "A wounded officer died the next day": one person told both wounded and
+// dead (one span, or the subject of the death; one count) is a wounded
+// victim who died afterwards,
+// counted once, as killed.
+void MarkWoundedWhoDied(const Lexicon& lex, SentenceFacts* f) {
+  auto& figs = f->figures;
+  // The wounded word stands right before the victim ("a wounded officer"),
+  // not in a clause of its own ("a councilor was wounded").
+  auto wounded_before = [&](const Figure& g) {
+    uint32_t at = f->TokAt(g.span.begin);
+    return std::any_of(f->hits.begin(), f->hits.end(), [&](const auto& h) {
+      const LexEntry& e = lex.entry(h.payload);
+      return e.kind == LexKind::kOutcome && e.outcome == Outcome::kInjured &&
+             h.end == at;
+    });
+  };
+  for (auto& d : figs) {
+    // ("No one was killed or injured" tells no one who died.)
+    if (d.outcome != Outcome::kKilled || d.qualifier == "later died" ||
+        d.count.value() <= 0) {
+      continue;
+    }
+    auto same = [&](const Figure& g) {
+      // ("a wounded boy | died in hospital": the subject right before.)
+      bool subject = d.victims.empty() && g.span.end <= d.span.begin &&
+                     d.span.begin - g.span.end <= 1;
+      bool one = g.span.begin == d.span.begin && g.span.end == d.span.end;
+      return g.outcome == Outcome::kInjured && (one || subject) &&
+             g.count.value() == d.count.value() && wounded_before(g);
+    };
+    if (std::none_of(figs.begin(), figs.end(), same)) continue;
+    d.qualifier = "later died";
+    std::erase_if(figs, same);
+    return;  // (`d` may have moved)
+  }
 }
 
 }  // namespace sitrep::figures_internal

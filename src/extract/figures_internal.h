@@ -125,6 +125,7 @@ void BindElliptical(SentenceFacts* f);
 // for "who"/"he" (two for "both") when none is bound; the mention then
 // takes them out of the wounded (MentionBuilder::MoveDiedOfWounds).
 void MarkDiedOfWounds(const Lexicon& lex, SentenceFacts* f);
+void MarkWoundedWhoDied(const Lexicon& lex, SentenceFacts* f);
 // "Five people, three civilians and two policemen, were wounded", "18
 // people, including three soldiers and 15 civilians": counts after a
 // total of unnamed people that add up to it (or less, after "including")

@@ -134,6 +134,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (killed && c.shared_by == 0 && c.kind == MentionKind::kAggregate) {
     c.shared_by = one_of_;
   }
+  c.revised_toll = c.kind == MentionKind::kIncident && RevisedToll(lex_, f);
+  c.later_deaths = c.kind == MentionKind::kIncident && LaterDeathsOnly(f);
   c.facts = std::move(f);
   // "Video showed ..." describes an event already told.
   if (AboutFootage(lex_, c.facts)) {
@@ -310,6 +312,27 @@ void MentionBuilder::MoveDiedOfWounds(Mention* m) {
   }
 }
 
+// The event a revised toll or a later death updates: the one told last,
+// within two sentences; for a revised toll, else the latest with a toll,
+// within five ("... Three people were arrested in connection with the
+// attack. ... bringing the death toll to 15").
+MentionBuilder::Work* MentionBuilder::UpdateTarget(std::vector<Work>* works,
+                                                   size_t last,
+                                                   const Candidate& c) const {
+  constexpr int kNext = 2, kFar = 5;
+  if (works->empty()) return nullptr;
+  if (Updates((*works)[last], c, kNext)) return &(*works)[last];
+  if (!c.revised_toll) return nullptr;
+  Work* best = nullptr;
+  for (Work& w : *works) {
+    if (Updates(w, c, kFar) &&
+        (!best || w.m.sentences.back() > best->m.sentences.back())) {
+      best = &w;
+    }
+  }
+  return best;
+}
+
 void MentionBuilder::ResolvePriors(SentenceFacts* f) const {
   constexpr size_t kReach = 5;  // sentences back
   std::optional<CivilDay> told;
@@ -435,6 +458,14 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     if (c->restates && !works.empty() && !works[last].m.weak &&
         works[last].m.kind == MentionKind::kIncident) {
       Join(&works[last], *c);
+      continue;
+    }
+    // A revised toll or a later death of the wounded updates the event just
+    // told: its words tell no event of their own.
+    if (Work* u = UpdateTarget(&works, last, *c)) {
+      c->cls.defaulted = true;
+      c->restates = c->revised_toll;
+      Join(u, *c);
       continue;
     }
     for (size_t k = works.size(); k-- > 0;) {

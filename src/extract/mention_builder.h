@@ -27,6 +27,8 @@ struct Candidate {
   bool weak = false;                 // names an event without any anchor
   bool split = false;                // one of several places of one sentence
   bool restates = false;             // "3 fatalities.": the toll once more
+  bool revised_toll = false;         // "The toll later rose to three."
+  bool later_deaths = false;         // "A wounded officer died."
   std::optional<CivilDay> past;      // an earlier year or month it names
   int weekday = -1;                  // a weekday named but not resolvable
   MentionKind kind = MentionKind::kIncident;
@@ -102,6 +104,9 @@ class MentionBuilder {
   // `latest`: `w` is the mention told last (no other told since).
   bool Compatible(const Work& w, const Candidate& c, bool latest) const;
   int Affinity(const Work& w, const Candidate& c) const;
+  bool Updates(const Work& w, const Candidate& c, int reach) const;
+  Work* UpdateTarget(std::vector<Work>* works, size_t last,
+                     const Candidate& c) const;
   void Join(Work* w, const Candidate& c) const;
   void MarkAggregates(std::vector<Work>* ws) const;
   static void ShareTotals(std::vector<Work>* ws);

@@ -169,7 +169,53 @@ bool NewAttackTold(const Lexicon& lex, const SentenceFacts& f) {
   return false;
 }
 
+// "The death toll from Sunday's bombing climbed to 12" after Monday's
+// event updates another event, of the day it names; so does a sentence
+// dated before the event.
+bool TollsOtherDay(const Mention& m, const Candidate& c,
+                   std::string_view text) {
+  if (!m.date.valid()) return false;
+  if (c.date && !c.date_inherited && c.date->day.valid() &&
+      c.date->day.ToDays() < m.date.ToDays()) {
+    return true;
+  }
+  for (const Tok& t : c.facts.toks) {
+    std::string_view raw = t.span.In(text);  // (norm drops "'s")
+    bool possessive = raw.ends_with("'s") || raw.ends_with("\xE2\x80\x99s");
+    int day = WeekdayNamed(t.norm);
+    if (day >= 0 && possessive && m.date.Weekday() != day) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+// "The death toll later rose to three", "another victim succumbed to his
+// injuries on Monday" right after an event: the same event, whatever day the
+// sentence names, unless it is told apart (another place, a separate cue,
+// an attack of its own).
+// `reach`: sentences the update may stand after the event's last.
+bool MentionBuilder::Updates(const Work& w, const Candidate& c,
+                             int reach) const {
+  const Mention& m = w.m;
+  if (!(c.revised_toll || c.later_deaths) || m.weak || c.past || c.split ||
+      m.kind != MentionKind::kIncident || c.kind != MentionKind::kIncident ||
+      c.facts.index - m.sentences.back() > reach ||
+      c.facts.HasCue(lex_, Cue::kSeparate) || NewAttackTold(lex_, c.facts)) {
+    return false;
+  }
+  if (TollsOtherDay(m, c, article_.text)) return false;
+  // (An arrest or a blast with no one hurt has no toll to update.)
+  if (std::none_of(m.figures.begin(), m.figures.end(), [](const Figure& f) {
+        return (f.outcome == Outcome::kKilled ||
+                f.outcome == Outcome::kInjured) &&
+               f.count.value() > 0;
+      })) {
+    return false;
+  }
+  return !(IsLocal(m.location) && IsLocal(c.place) && !c.place_inherited &&
+           !NearAny(m, *c.place));
+}
 
 bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
                                 bool latest) const {
@@ -341,6 +387,11 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   }
   // A retelling's "two others" are the two told before, not two more.
   bool retells = RetellsAllCounts(m, c);
+  bool killed_before =
+      std::any_of(m.figures.begin(), m.figures.end(), [](const Figure& g) {
+        return g.outcome == Outcome::kKilled && g.count.value() > 0;
+      });
+  bool lone = LoneDeathRetold(m, c);
   for (const auto& f : c.facts.figures) {
     // A restated toll replaces the counts told before it.
     if (c.restates)
@@ -349,6 +400,9 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
       });
     m.figures.push_back(f);
     if (retells) m.figures.back().adds = false;
+    // "Another victim succumbed" after "killing two": one more dead ("He
+    // died later in hospital" after "a man was shot" is the same one).
+    if (c.later_deaths && killed_before && !lone) m.figures.back().adds = true;
   }
   w->attacker_counted |= c.facts.HasCue(lex_, Cue::kAttackerCounted);
   NoteSuicideAttack(c, w);

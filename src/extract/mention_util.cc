@@ -394,4 +394,51 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
   return toll;
 }
 
+// "The death toll later rose to three", "the number of dead rose to 19",
+// "bringing the death toll to 15": a toll noun, a verb of reaching (after
+// it, or one raising it right before it) and a count of the killed, in one
+// clause.
+bool RevisedToll(const Lexicon& lex, const SentenceFacts& f) {
+  constexpr uint32_t kReach = 10;
+  constexpr uint32_t kRaise = 3;
+  static const std::set<std::string>& reach =
+      figures_internal::WordSet("reach");
+  static const std::set<std::string>& raise =
+      figures_internal::WordSet("raise");
+  for (const auto& g : f.figures) {
+    if (g.outcome != Outcome::kKilled || g.count.value() <= 0) continue;
+    uint32_t at = f.TokAt(g.span.begin);
+    for (const auto& h : f.hits) {
+      const LexEntry& e = lex.entry(h.payload);
+      if (e.kind != LexKind::kOutcome || e.form != OutcomeForm::kNoun ||
+          e.outcome != Outcome::kKilled || h.end > at || at - h.end > kReach) {
+        continue;
+      }
+      bool clause = true, reached = false;
+      for (uint32_t k = h.begin > kRaise ? h.begin - kRaise : 0; k < h.begin;
+           ++k) {
+        reached |= raise.count(f.toks[k].norm) > 0;
+      }
+      for (uint32_t k = h.end; k < at; ++k) {
+        const Tok& t = f.toks[k];
+        clause &=
+            !(t.punct && (t.norm == "." || t.norm == "," || t.norm == ";"));
+        reached |= reach.count(t.norm) > 0;
+      }
+      if (clause && reached) return true;
+    }
+  }
+  return false;
+}
+
+// "Another victim succumbed to his injuries", "a wounded officer died":
+// every count of the sentence is of the wounded who died afterwards.
+bool LaterDeathsOnly(const SentenceFacts& f) {
+  return !f.figures.empty() &&
+         std::all_of(f.figures.begin(), f.figures.end(), [](const Figure& g) {
+           return g.outcome == Outcome::kKilled &&
+                  g.qualifier == "later died" && g.count.value() > 0;
+         });
+}
+
 }  // namespace sitrep::mention_util

@@ -80,6 +80,8 @@ bool AboutFootage(const Lexicon& lex, const SentenceFacts& f);
 // only states the toll of the event just told (no victims named, nothing
 // "other" or "more" added to it). Its figures replace that event's.
 bool Restatement(const Lexicon& lex, const SentenceFacts& f);
+bool RevisedToll(const Lexicon& lex, const SentenceFacts& f);
+bool LaterDeathsOnly(const SentenceFacts& f);
 
 }  // namespace sitrep::mention_util
 
