@@ -401,9 +401,9 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
 bool RevisedToll(const Lexicon& lex, const SentenceFacts& f) {
   constexpr uint32_t kReach = 10;
   constexpr uint32_t kRaise = 3;
-  static const std::set<std::string>& reach =
+  static const figures_internal::Words& reach =
       figures_internal::WordSet("reach");
-  static const std::set<std::string>& raise =
+  static const figures_internal::Words& raise =
       figures_internal::WordSet("raise");
   for (const auto& g : f.figures) {
     if (g.outcome != Outcome::kKilled || g.count.value() <= 0) continue;
