@@ -75,6 +75,31 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
   return !a.location && !b.location;
 }
 
+constexpr double kSameTownKm = 10;
+
+bool SameTown(const Location& x, const Location& y) {
+  return x.precision == "city" && y.precision == "city" &&
+         (x.geonameid == y.geonameid || DistanceKm(x, y) <= kSameTownKm);
+}
+
+// Whether `m` names, besides its own place, the town `place` ("in Afgooye,
+// 30 km from Mogadishu").
+bool NamesTown(const Mention& m, const Location& place) {
+  return std::any_of(m.other_places.begin(), m.other_places.end(),
+                     [&](const Location& o) { return SameTown(o, place); });
+}
+
+// Both name a town (city precision), different ones further apart than the
+// spread of one town's reports (a district of it, its outskirts), and
+// neither names the other's town.
+bool DistinctTowns(const Mention& a, const Mention& b) {
+  if (!a.location || !b.location) return false;
+  const Location& x = *a.location;
+  const Location& y = *b.location;
+  return x.precision == "city" && y.precision == "city" && !SameTown(x, y) &&
+         !NamesTown(a, y) && !NamesTown(b, x);
+}
+
 bool Fuzzy(const std::string& rule) {
   return rule == "article" || rule == "cluster" ||
          rule.find("night") != std::string::npos;
@@ -340,6 +365,12 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if ((!a.location || !b.location) && !copies) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
+  // Two towns apart, each named by its report ("shelling near Vodyane",
+  // "near Shyrokyne"; protests "in Hyderabad city", "in Sehwan city"), are
+  // two incidents on one day, even in one district and even when the
+  // reports share their wording (a template is not a retelling): only a
+  // distinctive count both give ties them.
+  if (DistinctTowns(a, b) && !SharedCountAboveOne(a, b)) return false;
   if (!copies && !KindsCompatible(a.sub_event_type, b.sub_event_type)) {
     return false;
   }

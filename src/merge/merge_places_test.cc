@@ -1,0 +1,81 @@
+// The merge and the places of reports: two towns are two incidents.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "merge/merge_test_util.h"
+#include "sitrep/merge.h"
+
+namespace sitrep {
+namespace {
+
+using namespace merge_test;  // NOLINT: the shared fixtures
+
+// Villages of one front line: Vodyane and Shyrokyne about 19 km apart, a
+// hamlet 4 km from Vodyane.
+const Location kVodyane = Place("Vodyane", 47.10, 37.50);
+const Location kShyrokyne = Place("Shyrokyne", 47.09, 37.75);
+const Location kHamlet = Place("Hamlet", 47.10, 37.55);
+
+struct PlacesCase {
+  const char* name;
+  Location a_place, b_place;
+  std::vector<Figure> a_figures, b_figures;
+  bool copies;           // the dedup stage calls b a copy of a
+  bool b_names_a_place;  // b names a's town besides its own
+  size_t want_events;
+};
+
+class MergePlaces : public testing::TestWithParam<PlacesCase> {};
+
+TEST_P(MergePlaces, TwoTownsAreTwoIncidents) {
+  const PlacesCase& c = GetParam();
+  Mention a = M("a", kExpl, c.a_place, kJan26, c.a_figures);
+  Mention b = M("b", kExpl, c.b_place, kJan26, c.b_figures);
+  if (c.b_names_a_place) b.other_places.push_back(c.a_place);
+  MergeOptions o;
+  if (c.copies) o.copy_of["b"] = "a";
+  EXPECT_EQ(MergeMentions({a, b}, o).size(), c.want_events) << c.name;
+}
+
+const Figure k1Killed = Fig(Outcome::kKilled, 1);
+const Figure k5Killed = Fig(Outcome::kKilled, 5);
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, MergePlaces,
+    testing::Values(
+        // OSCE-style reports of shelling near two villages the same day.
+        PlacesCase{
+            "two villages", kVodyane, kShyrokyne, {}, {}, false, false, 2},
+        // Templated reports ("protested in X city (...)") share their
+        // wording, not their incident.
+        PlacesCase{
+            "templated copies", kVodyane, kShyrokyne, {}, {}, true, false, 2},
+        // A lone victim is no distinctive count.
+        PlacesCase{"one killed each",
+                   kVodyane,
+                   kShyrokyne,
+                   {k1Killed},
+                   {k1Killed},
+                   false,
+                   false,
+                   2},
+        // Five killed in both: one attack placed by two outlets.
+        PlacesCase{"shared toll",
+                   kVodyane,
+                   kShyrokyne,
+                   {k5Killed},
+                   {k5Killed},
+                   false,
+                   false,
+                   1},
+        // "In Shyrokyne, near Vodyane": the enclosing or nearby relation.
+        PlacesCase{
+            "names the other", kVodyane, kShyrokyne, {}, {}, false, true, 1},
+        // One town's outskirts.
+        PlacesCase{"same town", kVodyane, kHamlet, {}, {}, false, false, 1},
+        PlacesCase{"same place", kVodyane, kVodyane, {}, {}, false, false, 1}));
+
+}  // namespace
+}  // namespace sitrep
