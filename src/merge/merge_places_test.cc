@@ -39,6 +39,23 @@ TEST_P(MergePlaces, TwoTownsAreTwoIncidents) {
   EXPECT_EQ(MergeMentions({a, b}, o).size(), c.want_events) << c.name;
 }
 
+Location Area(const char* precision) {
+  Location l = Place("Donetsk", 48.0, 37.8);
+  l.precision = precision;
+  l.admin1 = "Donetsk";
+  return l;
+}
+
+// Village reports and their province: "near Opytne, Donetsk", the village
+// unknown to the gazetteer, leaves only the province.
+const Location kProvince = Area("admin1");
+const Location kCountry = Area("country");
+
+Location InProvince(Location l) {
+  l.admin1 = "Donetsk";
+  return l;
+}
+
 const Figure k1Killed = Fig(Outcome::kKilled, 1);
 const Figure k5Killed = Fig(Outcome::kKilled, 5);
 
@@ -75,7 +92,34 @@ INSTANTIATE_TEST_SUITE_P(
             "names the other", kVodyane, kShyrokyne, {}, {}, false, true, 1},
         // One town's outskirts.
         PlacesCase{"same town", kVodyane, kHamlet, {}, {}, false, false, 1},
-        PlacesCase{"same place", kVodyane, kVodyane, {}, {}, false, false, 1}));
+        PlacesCase{"same place", kVodyane, kVodyane, {}, {}, false, false, 1},
+        // A templated report placed only in the province is not a retelling
+        // of a village's report; an equal count ties them.
+        PlacesCase{"province copy",
+                   InProvince(kVodyane),
+                   kProvince,
+                   {},
+                   {},
+                   true,
+                   false,
+                   2},
+        PlacesCase{"province copy, equal toll",
+                   InProvince(kVodyane),
+                   kProvince,
+                   {k5Killed},
+                   {k5Killed},
+                   true,
+                   false,
+                   1},
+        // A copy that names only the country still joins its original.
+        PlacesCase{"country copy",
+                   InProvince(kVodyane),
+                   kCountry,
+                   {},
+                   {},
+                   true,
+                   false,
+                   1}));
 
 }  // namespace
 }  // namespace sitrep
