@@ -380,11 +380,14 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (via_other && !copies && !SharedNonzero(a, b)) return false;
   // Two reports somewhere in one province ("in Andar district, Ghazni" and
   // "in Ab Band district, Ghazni"; a town and its province) tell one event
-  // only with an equal count: close counts there are usually two events.
+  // only with an equal count above one: close counts there are usually two
+  // events, and so are a lone victim or none in each (a killing in a town
+  // and one "in Nuevo Leon" the same day).
   // Near-duplicate wording does not excuse it ("near Opytne, Donetsk" with
   // the village unknown, and "near Bezimenne, Donetsk": a template), except
   // for a report that names only the country.
-  if (wide && !one_equal && (!copies || both_local)) return false;
+  if (wide && !SharedCountAboveOne(a, b) && (!copies || both_local))
+    return false;
   // A report placed only in the country ("in Iraq") joins a town's event
   // only if it tells the same kind of attack with the same toll, more than
   // one: otherwise any bombing or lone killing in the country would join it.
