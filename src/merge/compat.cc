@@ -17,15 +17,18 @@ bool Protesters(const Mention& m) {
 }
 
 bool Near(const Location& x, const Location& y) {
+  // A province holds what lies in it, not its neighbours' places near its
+  // centre ("Zadran district, Paktia" and "Musa Khel district, Khost").
+  if (x.precision == "admin1" || y.precision == "admin1") {
+    return x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
+  }
   if (DistanceKm(x, y) <= 25) return true;
   // A district: a town within reach of its seat.
   if ((x.precision == "admin2" || y.precision == "admin2") &&
       DistanceKm(x, y) <= 60) {
     return true;
   }
-  // A city inside the named province.
-  return (x.precision == "admin1" || y.precision == "admin1") &&
-         x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
+  return false;
 }
 
 // "Multan city (Multan, Punjab)": the district or province a place is in is

@@ -56,6 +56,23 @@ Location InProvince(Location l) {
   return l;
 }
 
+// Zadran district's province, Paktia, and Musa Khel district of Khost,
+// about 47 km from Paktia's centre.
+Location Paktia() {
+  Location l = Place("Paktia", 33.6, 69.4);
+  l.precision = "admin1";
+  l.admin1 = "Paktia";
+  return l;
+}
+
+Location MusaKhel() {
+  Location l = Place("Musa Khel", 33.5, 69.9);
+  l.precision = "admin2";
+  l.admin1 = "Khowst";
+  return l;
+}
+
+const Figure k2Hurt = Fig(Outcome::kInjured, 2);
 const Figure k1Killed = Fig(Outcome::kKilled, 1);
 const Figure k5Killed = Fig(Outcome::kKilled, 5);
 
@@ -128,6 +145,15 @@ INSTANTIATE_TEST_SUITE_P(
                    false,
                    false,
                    1},
+        // A province and a district of the next one, near its centre.
+        PlacesCase{"neighbouring province",
+                   Paktia(),
+                   MusaKhel(),
+                   {k2Hurt},
+                   {k2Hurt},
+                   false,
+                   false,
+                   2},
         // A copy that names only the country still joins its original.
         PlacesCase{"country copy",
                    InProvince(kVodyane),
