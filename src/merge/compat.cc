@@ -345,6 +345,41 @@ bool DaysAgree(const Mention& a, const Mention& b, bool undated_ok) {
   return undated_ok;
 }
 
+// Whether the places of two compatible reports, and what ties them (a copy,
+// the counts both give), make them one event.
+bool PlacesTied(const Mention& a, const Mention& b, bool both_local,
+                bool via_other, bool wide, bool copies) {
+  // Two towns apart, each named by its report ("shelling near Vodyane",
+  // "near Shyrokyne"; protests "in Hyderabad city", "in Sehwan city"), are
+  // two incidents on one day, even in one district and even when the
+  // reports share their wording (a template is not a retelling): only a
+  // distinctive count both give ties them.
+  if (DistinctTowns(a, b) && !SharedCountAboveOne(a, b)) return false;
+  // Matching only through another place named in passing ("in Baghdad and
+  // southern cities including Basra") needs more: a casualty figure both
+  // give, or a copy.
+  if (via_other && !copies && !SharedNonzero(a, b)) return false;
+  // Two reports somewhere in one province ("in Andar district, Ghazni" and
+  // "in Ab Band district, Ghazni"; a town and its province) tell one event
+  // only with an equal count above one: close counts there are usually two
+  // events, and so are a lone victim or none in each (a killing in a town
+  // and one "in Nuevo Leon" the same day).
+  // Near-duplicate wording does not excuse it ("near Opytne, Donetsk" with
+  // the village unknown, and "near Bezimenne, Donetsk": a template), except
+  // for a report that names only the country.
+  if (wide && !SharedCountAboveOne(a, b) && (!copies || both_local))
+    return false;
+  // A report placed only in the country ("in Iraq") joins a town's event
+  // only if it tells the same kind of attack with the same toll, more than
+  // one: otherwise any bombing or lone killing in the country would join it.
+  if (!both_local && !copies &&
+      (a.event_type != b.event_type || a.sub_event_type != b.sub_event_type ||
+       !SharedCountAboveOne(a, b))) {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
@@ -368,37 +403,10 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if ((!a.location || !b.location) && !copies) return false;
   bool one_equal = false;
   if (!FiguresCompatible(a, b, &one_equal)) return false;
-  // Two towns apart, each named by its report ("shelling near Vodyane",
-  // "near Shyrokyne"; protests "in Hyderabad city", "in Sehwan city"), are
-  // two incidents on one day, even in one district and even when the
-  // reports share their wording (a template is not a retelling): only a
-  // distinctive count both give ties them.
-  if (DistinctTowns(a, b) && !SharedCountAboveOne(a, b)) return false;
   if (!copies && !KindsCompatible(a.sub_event_type, b.sub_event_type)) {
     return false;
   }
-  // Matching only through another place named in passing ("in Baghdad and
-  // southern cities including Basra") needs more: a casualty figure both
-  // give, or a copy.
-  if (via_other && !copies && !SharedNonzero(a, b)) return false;
-  // Two reports somewhere in one province ("in Andar district, Ghazni" and
-  // "in Ab Band district, Ghazni"; a town and its province) tell one event
-  // only with an equal count above one: close counts there are usually two
-  // events, and so are a lone victim or none in each (a killing in a town
-  // and one "in Nuevo Leon" the same day).
-  // Near-duplicate wording does not excuse it ("near Opytne, Donetsk" with
-  // the village unknown, and "near Bezimenne, Donetsk": a template), except
-  // for a report that names only the country.
-  if (wide && !SharedCountAboveOne(a, b) && (!copies || both_local))
-    return false;
-  // A report placed only in the country ("in Iraq") joins a town's event
-  // only if it tells the same kind of attack with the same toll, more than
-  // one: otherwise any bombing or lone killing in the country would join it.
-  if (!both_local && !copies &&
-      (a.event_type != b.event_type || a.sub_event_type != b.sub_event_type ||
-       !SharedCountAboveOne(a, b))) {
-    return false;
-  }
+  if (!PlacesTied(a, b, both_local, via_other, wide, copies)) return false;
   return DaysAgree(a, b,
                    both_local && (one_equal || copies || SharedNonzero(a, b)) &&
                        (a.event_type == b.event_type || copies));
