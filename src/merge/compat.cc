@@ -17,15 +17,18 @@ bool Protesters(const Mention& m) {
 }
 
 bool Near(const Location& x, const Location& y) {
+  // A province holds what lies in it, not its neighbours' places near its
+  // centre ("Zadran district, Paktia" and "Musa Khel district, Khost").
+  if (x.precision == "admin1" || y.precision == "admin1") {
+    return x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
+  }
   if (DistanceKm(x, y) <= 25) return true;
   // A district: a town within reach of its seat.
   if ((x.precision == "admin2" || y.precision == "admin2") &&
       DistanceKm(x, y) <= 60) {
     return true;
   }
-  // A city inside the named province.
-  return (x.precision == "admin1" || y.precision == "admin1") &&
-         x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
+  return false;
 }
 
 // "Multan city (Multan, Punjab)": the district or province a place is in is
@@ -73,6 +76,31 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
   if (a.location && b.location)
     return a.location->country == b.location->country;
   return !a.location && !b.location;
+}
+
+constexpr double kSameTownKm = 10;
+
+bool SameTown(const Location& x, const Location& y) {
+  return x.precision == "city" && y.precision == "city" &&
+         (x.geonameid == y.geonameid || DistanceKm(x, y) <= kSameTownKm);
+}
+
+// Whether `m` names, besides its own place, the town `place` ("in Afgooye,
+// 30 km from Mogadishu").
+bool NamesTown(const Mention& m, const Location& place) {
+  return std::any_of(m.other_places.begin(), m.other_places.end(),
+                     [&](const Location& o) { return SameTown(o, place); });
+}
+
+// Both name a town (city precision), different ones further apart than the
+// spread of one town's reports (a district of it, its outskirts), and
+// neither names the other's town.
+bool DistinctTowns(const Mention& a, const Mention& b) {
+  if (!a.location || !b.location) return false;
+  const Location& x = *a.location;
+  const Location& y = *b.location;
+  return x.precision == "city" && y.precision == "city" && !SameTown(x, y) &&
+         !NamesTown(a, y) && !NamesTown(b, x);
 }
 
 bool Fuzzy(const std::string& rule) {
@@ -317,6 +345,41 @@ bool DaysAgree(const Mention& a, const Mention& b, bool undated_ok) {
   return undated_ok;
 }
 
+// Whether the places of two compatible reports, and what ties them (a copy,
+// the counts both give), make them one event.
+bool PlacesTied(const Mention& a, const Mention& b, bool both_local,
+                bool via_other, bool wide, bool copies) {
+  // Two towns apart, each named by its report ("shelling near Vodyane",
+  // "near Shyrokyne"; protests "in Hyderabad city", "in Sehwan city"), are
+  // two incidents on one day, even in one district and even when the
+  // reports share their wording (a template is not a retelling): only a
+  // distinctive count both give ties them.
+  if (DistinctTowns(a, b) && !SharedCountAboveOne(a, b)) return false;
+  // Matching only through another place named in passing ("in Baghdad and
+  // southern cities including Basra") needs more: a casualty figure both
+  // give, or a copy.
+  if (via_other && !copies && !SharedNonzero(a, b)) return false;
+  // Two reports somewhere in one province ("in Andar district, Ghazni" and
+  // "in Ab Band district, Ghazni"; a town and its province) tell one event
+  // only with an equal count above one: close counts there are usually two
+  // events, and so are a lone victim or none in each (a killing in a town
+  // and one "in Nuevo Leon" the same day).
+  // Near-duplicate wording does not excuse it ("near Opytne, Donetsk" with
+  // the village unknown, and "near Bezimenne, Donetsk": a template), except
+  // for a report that names only the country.
+  if (wide && !SharedCountAboveOne(a, b) && (!copies || both_local))
+    return false;
+  // A report placed only in the country ("in Iraq") joins a town's event
+  // only if it tells the same kind of attack with the same toll, more than
+  // one: otherwise any bombing or lone killing in the country would join it.
+  if (!both_local && !copies &&
+      (a.event_type != b.event_type || a.sub_event_type != b.sub_event_type ||
+       !SharedCountAboveOne(a, b))) {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
@@ -343,22 +406,7 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   if (!copies && !KindsCompatible(a.sub_event_type, b.sub_event_type)) {
     return false;
   }
-  // Matching only through another place named in passing ("in Baghdad and
-  // southern cities including Basra") needs more: a casualty figure both
-  // give, or a copy.
-  if (via_other && !copies && !SharedNonzero(a, b)) return false;
-  // Two reports somewhere in one province ("in Andar district, Ghazni" and
-  // "in Ab Band district, Ghazni"; a town and its province) tell one event
-  // only with an equal count: close counts there are usually two events.
-  if (wide && !copies && !one_equal) return false;
-  // A report placed only in the country ("in Iraq") joins a town's event
-  // only if it tells the same kind of attack with the same toll, more than
-  // one: otherwise any bombing or lone killing in the country would join it.
-  if (!both_local && !copies &&
-      (a.event_type != b.event_type || a.sub_event_type != b.sub_event_type ||
-       !SharedCountAboveOne(a, b))) {
-    return false;
-  }
+  if (!PlacesTied(a, b, both_local, via_other, wide, copies)) return false;
   return DaysAgree(a, b,
                    both_local && (one_equal || copies || SharedNonzero(a, b)) &&
                        (a.event_type == b.event_type || copies));
