@@ -333,42 +333,6 @@ MentionBuilder::Work* MentionBuilder::UpdateTarget(std::vector<Work>* works,
   return best;
 }
 
-void MentionBuilder::ResolvePriors(SentenceFacts* f) const {
-  constexpr size_t kReach = 5;  // sentences back
-  std::optional<CivilDay> told;
-  for (size_t back = 1; back <= kReach && back <= sentence_dates_.size();
-       ++back) {
-    const auto& d = sentence_dates_[sentence_dates_.size() - back];
-    if (d && d->precision == DatePrecision::kDay) {
-      told = d->day;
-      break;
-    }
-  }
-  for (auto& d : f->dates) {
-    if (d.after_prior) {
-      if (!told) continue;
-      if (auto r = ResolvePrior(d, *told)) d = *r;
-    } else if (EventDay(d) && d.precision == DatePrecision::kDay &&
-               !ReportDate(*f, d)) {
-      told = d.day;
-    }
-  }
-}
-
-// The story's day: the one event day its sentences name, if only one
-// ("erupted on Sunday"), no later than its publication. A round-up of
-// several days has none.
-void MentionBuilder::SetStoryDay(
-    const std::vector<std::pair<CivilDay, int>>& days) {
-  if (!days.empty() && article_.published &&
-      days.front().first.ToDays() <= article_.published->ToDays() &&
-      std::all_of(days.begin(), days.end(), [&](const auto& d) {
-        return d.first == days.front().first;
-      })) {
-    story_day_ = days.front();
-  }
-}
-
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
