@@ -164,5 +164,40 @@ INSTANTIATE_TEST_SUITE_P(
                    false,
                    1}));
 
+// Regression (ACLED dev): a town and a report at province level on one day
+// with close but different counts are two events; an equal count ties them.
+TEST(Merge, TownAndItsProvinceNeedAnEqualCount) {
+  Location town = Place("Coalcoman", 18.78, -103.16);
+  town.admin1 = "16";
+  Location province = Place("Michoacan", 19.17, -101.9);
+  province.precision = "admin1";
+  province.admin1 = "16";
+  const char kVac[] = "Violence against civilians";
+  auto two = MergeMentions(
+      {M("a", kVac, town, kJan26, {Fig(Outcome::kKilled, 1)}),
+       M("b", kVac, province, kJan26, {Fig(Outcome::kKilled, 2)})},
+      {});
+  EXPECT_EQ(two.size(), 2u);
+  auto one = MergeMentions(
+      {M("a", kVac, town, kJan26, {Fig(Outcome::kKilled, 2)}),
+       M("b", kVac, province, kJan26, {Fig(Outcome::kKilled, 2)})},
+      {});
+  EXPECT_EQ(one.size(), 1u);
+}
+
+// Regression (ACLED dev): reports naming no place at all are not pooled
+// with other articles' events on type, day and count alone.
+TEST(Merge, PlacelessReportsStayApart) {
+  const char kVac[] = "Violence against civilians";
+  Mention a = M("a", kVac, kBaghdad, kJan26, {Fig(Outcome::kKilled, 2)});
+  Mention b = M("b", kVac, kBaghdad, kJan26, {Fig(Outcome::kKilled, 2)});
+  a.location.reset();
+  b.location.reset();
+  EXPECT_EQ(MergeMentions({a, b}, {}).size(), 2u);
+  MergeOptions copies;
+  copies.copy_of["b"] = "a";
+  EXPECT_EQ(MergeMentions({a, b}, copies).size(), 1u);
+}
+
 }  // namespace
 }  // namespace sitrep
