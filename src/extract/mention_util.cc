@@ -29,18 +29,14 @@ int WeekdayNamed(std::string_view s) {
 // when it happened; nor is "was being treated Monday", "was buried on
 // Tuesday" (what followed it).
 bool ReportDate(const SentenceFacts& f, const DateMention& d) {
-  static constexpr std::string_view kVerbs[] = {
-      "said",      "says",    "told",       "added",   "reported",
-      "announced", "stated",  "confirmed",  "claimed", "reporters",
-      "statement", "treated", "discharged", "buried"};
+  static const figures_internal::Words& verbs =
+      figures_internal::WordSet("report_date");
   // Up to five words back ("told the Lagos Ledger on Thursday"), within
   // the clause.
   uint32_t t = f.TokAt(d.span.begin);
   for (uint32_t k = t; k > 0 && t - k < 5; --k) {
     if (f.toks[k - 1].punct) return false;
-    for (std::string_view v : kVerbs) {
-      if (f.toks[k - 1].norm == v) return true;
-    }
+    if (verbs.count(f.toks[k - 1].norm) > 0) return true;
   }
   return false;
 }
@@ -371,9 +367,8 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
       })) {
     return false;
   }
-  static const figures_internal::Words kAdding = {
-      "other", "others", "more",       "another", "further",
-      "also",  "later",  "additional", "again",   "still"};
+  static const figures_internal::Words& kAdding =
+      figures_internal::WordSet("adding");
   int words = 0, depth = 0;
   for (const auto& t : f.toks) {
     depth += t.norm == "(" ? 1 : t.norm == ")" ? -1 : 0;
