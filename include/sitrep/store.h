@@ -166,6 +166,14 @@ class Store {
   // Streams every stored mention, in (article id, ordinal) order.
   Status ForEachMention(const std::function<Status(Mention&&)>& fn);
   Result<int64_t> CountMentions();
+  // The same for the mentions of the given scopes (`Mention::Scope()`,
+  // schema v4), scope by scope, each in no particular order.
+  Status ForEachMentionIn(const std::vector<std::string>& scopes,
+                          const std::function<Status(Mention&&)>& fn);
+  Result<int64_t> CountMentionsIn(const std::vector<std::string>& scopes);
+  // Articles with an aggregate mention and mentions in more than one scope
+  // (an aggregate's parts may then lie in another scope: ScopeGroups).
+  Result<std::vector<std::string>> ArticlesAcrossScopes();
 
   // Replaces the events table with `events` (one transaction). Events are a
   // pure function of the mentions: callers re-derive them with

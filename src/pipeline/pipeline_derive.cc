@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "pipeline/memory_corpus.h"
 #include "pipeline/parallel.h"
@@ -76,12 +77,19 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
   // holds up to three times the mentions' fixed parts (~640 bytes each)
   // while it reallocates. With `scopes` this is an upper bound (a partial
   // rebuild read every mention before).
-  SITREP_ASSIGN_OR_RETURN(int64_t stored, store_->CountMentions());
-  mentions->reserve(mentions->size() + static_cast<size_t>(stored) + extra);
-  return store_->ForEachMention([&](Mention&& m) {
+  auto keep = [&](Mention&& m) {
     if (wanted(m)) mentions->push_back(std::move(m));
     return Status::OK();
-  });
+  };
+  if (scopes) {  // through the index on mentions(scope) (schema v4)
+    const std::vector<std::string> in(scopes->begin(), scopes->end());
+    SITREP_ASSIGN_OR_RETURN(int64_t stored, store_->CountMentionsIn(in));
+    mentions->reserve(mentions->size() + static_cast<size_t>(stored) + extra);
+    return store_->ForEachMentionIn(in, keep);
+  }
+  SITREP_ASSIGN_OR_RETURN(int64_t stored, store_->CountMentions());
+  mentions->reserve(mentions->size() + static_cast<size_t>(stored) + extra);
+  return store_->ForEachMention(keep);
 }
 
 // The merge inputs: every current mention (re-dated where an undated
@@ -120,20 +128,84 @@ Result<std::vector<Event>> Pipeline::DeriveEvents(
   return MergeMentions(std::move(mentions), options);
 }
 
+// The dirty scopes in groups derived one at a time (ScopeGroups): scopes
+// are linked where an article's aggregate has parts in another one. The
+// re-dated articles' mentions are `redated` (already only of `scopes`);
+// the other articles' are stored.
+Result<std::vector<std::vector<std::string>>> Pipeline::GroupScopes(
+    const std::vector<std::string>& scopes,
+    const std::map<std::string, CivilDay>& reference,
+    const std::vector<Mention>& redated) {
+  ScopeGroups groups;
+  for (const std::string& s : scopes) groups.Add(s);
+  if (memory_) {  // every mention is in memory anyway: one group
+    return scopes.empty() ? std::vector<std::vector<std::string>>{}
+                          : std::vector<std::vector<std::string>>{scopes};
+  }
+  // Redate appends each article's mentions together.
+  for (size_t i = 0, j = 0; i < redated.size(); i = j) {
+    while (j < redated.size() &&
+           redated[j].article_id == redated[i].article_id) {
+      ++j;
+    }
+    groups.LinkArticle(std::span(redated).subspan(i, j - i));
+  }
+  const std::set<std::string> dirty(scopes.begin(), scopes.end());
+  SITREP_ASSIGN_OR_RETURN(std::vector<std::string> ids,
+                          store_->ArticlesAcrossScopes());
+  for (const std::string& id : ids) {
+    if (reference.count(id)) continue;
+    SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms, store_->MentionsOf(id));
+    std::erase_if(ms,
+                  [&](const Mention& m) { return !dirty.count(m.Scope()); });
+    groups.LinkArticle(ms);
+  }
+  return groups.Groups();
+}
+
 // DeriveEvents, each event handed to `sink` in its stored form as soon as
-// it is made (MergeMentionsStreaming): no list of events or rows is kept.
+// it is made (MergeMentionsStreaming): no list of events or rows is kept,
+// and the mentions are read and merged one group of scopes at a time
+// (GroupScopes), so only the largest group's are in memory at once.
 Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
                                     const Store::StoredEventSink& sink,
                                     size_t* count) {
-  std::vector<Mention> mentions;
-  MergeOptions options;
-  SITREP_RETURN_IF_ERROR(
-      DeriveInputs(&mentions, &options, nullptr, nullptr, &scopes));
+  MergeOptions options = merge_options_;
+  std::map<std::string, CivilDay> reference;
+  {
+    SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(&options));
+    reference = std::move(d.reference_dates);
+  }
+  const std::set<std::string> dirty(scopes.begin(), scopes.end());
+  std::vector<Mention> redated;
+  SITREP_RETURN_IF_ERROR(Redate(reference, &redated));
+  std::erase_if(redated,
+                [&](const Mention& m) { return !dirty.count(m.Scope()); });
+  SITREP_ASSIGN_OR_RETURN(auto groups, GroupScopes(scopes, reference, redated));
+  std::map<std::string, std::vector<Mention>> redated_in;  // by scope
+  for (Mention& m : redated) {
+    std::string scope = m.Scope();
+    redated_in[scope].push_back(std::move(m));
+  }
+  std::vector<Mention>().swap(redated);
   *count = 0;
-  return MergeMentionsStreaming(std::move(mentions), options, [&](Event&& e) {
-    ++*count;
-    return sink(ToStoredEvent(e));
-  });
+  for (const std::vector<std::string>& group : groups) {
+    const std::set<std::string> only(group.begin(), group.end());
+    size_t extra = 0;
+    for (const std::string& s : group) extra += redated_in[s].size();
+    std::vector<Mention> mentions;
+    SITREP_RETURN_IF_ERROR(ReadMentions(&mentions, &only, reference, extra));
+    for (const std::string& s : group) {
+      for (Mention& m : redated_in[s]) mentions.push_back(std::move(m));
+      redated_in.erase(s);
+    }
+    SITREP_RETURN_IF_ERROR(
+        MergeMentionsStreaming(std::move(mentions), options, [&](Event&& e) {
+          ++*count;
+          return sink(ToStoredEvent(e));
+        }));
+  }
+  return Status::OK();
 }
 
 }  // namespace sitrep

@@ -149,6 +149,46 @@ TEST(StoreMentions, PutReplacesAndStreams) {
   EXPECT_EQ(n, 2);
 }
 
+// Schema v4: mentions read by scope, and the articles whose aggregate may
+// have parts in another scope.
+TEST(StoreMentions, ReadsByScope) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Mention iq = Full();  // an aggregate in IQ
+  Mention so = Full();
+  so.kind = MentionKind::kIncident;
+  so.location->country = "SO";
+  Mention none = so;
+  none.location.reset();
+  auto put = [&](const char* id, std::vector<Mention> ms) {
+    for (Mention& m : ms) m.article_id = id;
+    ASSERT_TRUE((*store)->PutMentions(id, ms).ok());
+  };
+  put("a", {iq, so});    // across scopes
+  put("b", {so, none});  // no aggregate
+  put("c", {iq, iq});    // one scope
+  auto read = [&](std::vector<std::string> scopes) {
+    std::vector<std::string> got;
+    EXPECT_TRUE((*store)
+                    ->ForEachMentionIn(scopes,
+                                       [&](Mention&& m) {
+                                         got.push_back(m.article_id + ":" +
+                                                       m.Scope());
+                                         return Status::OK();
+                                       })
+                    .ok());
+    std::sort(got.begin(), got.end());
+    return got;
+  };
+  using Strings = std::vector<std::string>;
+  EXPECT_EQ(read({"SO", ""}), (Strings{"a:SO", "b:", "b:SO"}));
+  EXPECT_EQ(read({"IQ"}), (Strings{"a:IQ", "c:IQ", "c:IQ"}));
+  EXPECT_EQ(read({"YE"}), Strings{});
+  EXPECT_EQ(*(*store)->CountMentionsIn({"SO", ""}), 3);
+  EXPECT_EQ(*(*store)->CountMentionsIn({}), 0);
+  EXPECT_EQ(*(*store)->ArticlesAcrossScopes(), Strings{"a"});
+}
+
 TEST(StoreEvents, ReplaceAndRead) {
   auto store = Store::Open(":memory:");
   ASSERT_TRUE(store.ok());

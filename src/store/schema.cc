@@ -103,10 +103,20 @@ CREATE TABLE dirty_scopes (
 ) WITHOUT ROWID;
 )sql";
 
+// v4: each mention's scope (`Mention::Scope()`, its place's country), so
+// that the derivation reads one group of scopes at a time (a full rebuild
+// holds the mentions of the largest group, not of the whole store).
+constexpr char kSchemaV4[] = R"sql(
+ALTER TABLE mentions ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+UPDATE mentions SET scope = coalesce(json_extract(body, '$.loc.country'), '');
+CREATE INDEX mentions_by_scope ON mentions (scope);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, sentences, removed, full-text index", kSchemaV1},
     {2, "mentions, events, event_articles", kSchemaV2},
     {3, "dirty_scopes", kSchemaV3},
+    {4, "mentions.scope and its index", kSchemaV4},
 };
 
 Status CheckIsSitrepDb(Db* db, int version) {

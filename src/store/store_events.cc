@@ -51,8 +51,8 @@ Status store_internal::WriteMentions(store_internal::Db& db,
   SITREP_RETURN_IF_ERROR(del.Bind(1, article_id).Run());
   SITREP_ASSIGN_OR_RETURN(
       Stmt ins, db.Prepare("INSERT INTO mentions (article_id, ordinal, kind, "
-                           "event_type, event_date, body) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"));
+                           "event_type, event_date, body, scope) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)"));
   int64_t ordinal = 0;
   for (const Mention& m : mentions) {
     ins.Reset();
@@ -63,6 +63,7 @@ Status store_internal::WriteMentions(store_internal::Db& db,
             .Bind(4, m.event_type)
             .BindTextOrNull(5, m.date.valid() ? m.date.ToIso() : "")
             .Bind(6, EncodeMention(m))
+            .Bind(7, m.Scope())
             .Run());
   }
   return Status::OK();
@@ -100,6 +101,50 @@ Result<int64_t> CountRows(store_internal::Db* db, const char* sql) {
 
 Result<int64_t> Store::CountMentions() {
   return CountRows(db_.get(), "SELECT count(*) FROM mentions");
+}
+
+Status Store::ForEachMentionIn(const std::vector<std::string>& scopes,
+                               const std::function<Status(Mention&&)>& fn) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("SELECT body FROM mentions WHERE scope = ?"));
+  for (const std::string& scope : scopes) {
+    s.Reset();
+    s.Bind(1, scope);
+    while (true) {
+      SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
+      SITREP_RETURN_IF_ERROR(fn(std::move(m)));
+    }
+  }
+  return Status::OK();
+}
+
+Result<int64_t> Store::CountMentionsIn(const std::vector<std::string>& scopes) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("SELECT count(*) FROM mentions WHERE scope = ?"));
+  int64_t n = 0;
+  for (const std::string& scope : scopes) {
+    s.Reset();
+    s.Bind(1, scope);
+    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row) n += s.Int(0);
+  }
+  return n;
+}
+
+Result<std::vector<std::string>> Store::ArticlesAcrossScopes() {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("SELECT article_id FROM mentions WHERE article_id "
+                           "IN (SELECT article_id FROM mentions WHERE kind = "
+                           "'aggregate') GROUP BY article_id "
+                           "HAVING count(DISTINCT scope) > 1"));
+  std::vector<std::string> ids;
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return ids;
+    ids.emplace_back(s.Text(0));
+  }
 }
 
 Result<int64_t> Store::CountEvents() {

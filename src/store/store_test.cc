@@ -275,6 +275,36 @@ TEST(StoreTest, MigratesStepByStepFromEmpty) {
             StatusCode::kCorruption);
 }
 
+// v4 fills mentions.scope from the stored bodies (the place's country,
+// '' without a place).
+TEST(StoreTest, MigrationFourFillsMentionScopes) {
+  using store_internal::Db;
+  auto db = Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(
+      store_internal::MigrateTo(db->get(), store_internal::Migrations(), 3)
+          .ok());
+  ASSERT_TRUE((*db)
+                  ->Exec(R"sql(
+    INSERT INTO mentions VALUES ('a', 0, 'incident', 'Riots', NULL,
+                                 '{"loc":{"country":"SO","name":"x"}}'),
+                                ('a', 1, 'incident', 'Riots', NULL,
+                                 '{"loc":null}'),
+                                ('b', 0, 'incident', 'Riots', NULL, '{}');
+  )sql")
+                  .ok());
+  ASSERT_TRUE(
+      store_internal::MigrateTo(db->get(), store_internal::Migrations(), 4)
+          .ok());
+  auto s = (*db)->Prepare(
+      "SELECT group_concat(article_id || ordinal || '=' || scope, ' ') FROM "
+      "(SELECT * FROM mentions INDEXED BY mentions_by_scope "
+      "ORDER BY article_id, ordinal)");
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(*s->Step());
+  EXPECT_EQ(s->Text(0), "a0=SO a1= b0=");
+}
+
 TEST(StoreTest, RefusesForeignDatabases) {
   std::string path = testing::TempDir() + "/store_test_foreign_" +
                      std::to_string(getpid()) + ".db";
