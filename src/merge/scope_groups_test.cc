@@ -13,48 +13,18 @@
 namespace sitrep {
 namespace {
 
-using merge_test::Fig;
+using merge_test::InCountry;
 using merge_test::kBaghdad;
 using merge_test::kExpl;
 using merge_test::kJan26;
 using merge_test::kNajaf;
-using merge_test::kProt;
 using merge_test::M;
-
-Location In(Location l, const char* country) {
-  l.country = country;
-  return l;
-}
 
 // Events by id, as the comparison needs them.
 std::map<std::string, Event> ById(std::vector<Event> events) {
   std::map<std::string, Event> out;
   for (Event& e : events) out.emplace(e.id, std::move(e));
   return out;
-}
-
-// Random mentions over four scopes ("" = no place), aggregates naming
-// sentences of their article that other scopes' mentions may tell.
-std::vector<Mention> RandomMentions(std::mt19937& rng) {
-  const Location places[] = {kBaghdad, In(kNajaf, "SO"), In(kBaghdad, "NG")};
-  const char* ids[] = {"a", "b", "c", "d", "e"};
-  std::vector<Mention> ms;
-  for (int i = 0; i < 30; ++i) {
-    CivilDay day =
-        rng() % 5 ? CivilDay{2020, 1, 24 + int(rng() % 4)} : CivilDay{};
-    Mention m =
-        M(ids[rng() % 5], rng() % 2 ? kExpl : kProt, places[rng() % 3], day,
-          {Fig(Outcome::kKilled, 1 + rng() % 4)}, static_cast<int>(rng() % 5));
-    if (rng() % 5 == 0) m.location.reset();
-    m.raw_spans = {Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i)}};
-    m.weak = rng() % 6 == 0;
-    if (rng() % 4 == 0) {
-      m.kind = MentionKind::kAggregate;
-      m.parts = {static_cast<int>(rng() % 5), static_cast<int>(rng() % 5)};
-    }
-    ms.push_back(std::move(m));
-  }
-  return ms;
 }
 
 // MergeMentions over each group's mentions, one group at a time.
@@ -94,7 +64,7 @@ TEST(ScopeGroups, MergingGroupsApartEqualsMergeMentions) {
   std::mt19937 rng(61);
   int linked = 0, apart_differs = 0;
   for (int round = 0; round < 60; ++round) {
-    std::vector<Mention> ms = RandomMentions(rng);
+    std::vector<Mention> ms = merge_test::RandomScopedMentions(rng);
     std::map<std::string, std::vector<Mention>> by_article;
     for (const Mention& m : ms) by_article[m.article_id].push_back(m);
     ScopeGroups groups, alone;
@@ -111,8 +81,8 @@ TEST(ScopeGroups, MergingGroupsApartEqualsMergeMentions) {
 
 TEST(ScopeGroups, LinksAnAggregateWithItsPartsScopes) {
   Mention part = M("a", kExpl, kBaghdad, kJan26, {}, 3);
-  Mention other = M("a", kExpl, In(kNajaf, "SO"), kJan26, {}, 4);
-  Mention total = M("a", kExpl, In(kNajaf, "NG"), kJan26, {}, 1);
+  Mention other = M("a", kExpl, InCountry(kNajaf, "SO"), kJan26, {}, 4);
+  Mention total = M("a", kExpl, InCountry(kNajaf, "NG"), kJan26, {}, 1);
   total.kind = MentionKind::kAggregate;
   total.parts = {3};
   ScopeGroups g;

@@ -100,27 +100,8 @@ TEST(StreamedRebuild, EqualsTheInMemoryDerivation) {
 // derived one group at a time (ScopeGroups) must give every event with its
 // parts, as the derivation of all mentions at once does.
 std::map<std::string, std::vector<Mention>> RandomArticles(std::mt19937& rng) {
-  using merge_test::Fig;
-  Location places[] = {merge_test::kBaghdad, merge_test::kNajaf,
-                       merge_test::kNasiriyah};
-  places[1].country = "SO";
-  places[2].country = "NG";
-  const char* ids[] = {"a", "b", "c", "d", "e"};
   std::map<std::string, std::vector<Mention>> out;
-  for (int i = 0; i < 30; ++i) {
-    CivilDay day =
-        rng() % 5 ? CivilDay{2020, 1, 24 + int(rng() % 4)} : CivilDay{};
-    Mention m = merge_test::M(
-        ids[rng() % 5], rng() % 2 ? merge_test::kExpl : merge_test::kProt,
-        places[rng() % 3], day, {Fig(Outcome::kKilled, 1 + rng() % 4)},
-        static_cast<int>(rng() % 5));
-    if (rng() % 5 == 0) m.location.reset();
-    m.raw_spans = {Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i)}};
-    m.weak = rng() % 6 == 0;
-    if (rng() % 4 == 0) {
-      m.kind = MentionKind::kAggregate;
-      m.parts = {static_cast<int>(rng() % 5), static_cast<int>(rng() % 5)};
-    }
+  for (Mention& m : merge_test::RandomScopedMentions(rng)) {
     out[m.article_id].push_back(std::move(m));
   }
   return out;
