@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "sitrep/store.h"
+#include "store/store_test_util.h"
 
 namespace sitrep::store_internal {
 namespace {
@@ -224,16 +225,7 @@ TEST(StoreEvents, ReplaceAndRead) {
 namespace sitrep::store_internal {
 namespace {
 
-Mention In(const char* article, const char* country) {
-  Mention m;
-  m.article_id = article;
-  Location l;
-  l.name = country;
-  l.country = country;
-  l.precision = "country";
-  m.location = l;
-  return m;
-}
+using store_test::In;
 
 StoredEvent Ev(const char* id, const char* country, const char* json) {
   StoredEvent e;

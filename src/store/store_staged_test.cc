@@ -10,22 +10,12 @@
 
 #include "sitrep/store.h"
 #include "store/db.h"
+#include "store/store_test_util.h"
 
 namespace sitrep::store_internal {
 namespace {
 
-Mention In(const std::string& article, const std::string& country) {
-  Mention m;
-  m.article_id = article;
-  if (!country.empty()) {
-    Location l;
-    l.name = country;
-    l.country = country;
-    l.precision = "country";
-    m.location = l;
-  }
-  return m;
-}
+using store_test::In;
 
 // Every row of events and event_articles, as text.
 std::vector<std::string> Dump(Store& s) {
