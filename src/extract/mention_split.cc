@@ -16,6 +16,14 @@ bool IsDigitWord(const std::string& w) {
   return !w.empty() && w[0] >= '0' && w[0] <= '9';
 }
 
+// One incident of a split sentence: the candidate with only `figures`.
+Candidate SplitPart(const Candidate& c, std::vector<Figure> figures) {
+  Candidate part = c;
+  part.facts.figures = std::move(figures);
+  part.split = true;
+  return part;
+}
+
 }  // namespace
 
 // The place a figure is told at: "in|at|near <place>" within a few words
@@ -76,22 +84,17 @@ std::vector<Candidate> MentionBuilder::SplitByFigurePlaces(
   if (groups.size() < 2) return {};
   std::vector<Candidate> out;
   for (auto& [where, figures] : groups) {
-    Candidate part = c;
-    part.facts.figures = std::move(figures);
+    Candidate part = SplitPart(c, std::move(figures));
     part.place = where;
     part.place_inherited = false;
     part.place_from_dateline = false;
-    part.split = true;
     if (part.kind == MentionKind::kAggregate)
       part.kind = MentionKind::kIncident;
     out.push_back(std::move(part));
   }
   // "... for a total of six deaths": what no place claims stays together.
   if (!rest.empty()) {
-    Candidate part = c;
-    part.facts.figures = std::move(rest);
-    part.split = true;
-    out.push_back(std::move(part));
+    out.push_back(SplitPart(c, std::move(rest)));
   }
   return out;
 }
@@ -132,11 +135,9 @@ std::vector<Candidate> MentionBuilder::SplitByFigureDays(const Candidate& c,
   if (groups.size() < 2) return {};
   std::vector<Candidate> out;
   for (auto& [day, figures] : groups) {
-    Candidate part = c;
-    part.facts.figures = std::move(figures);
+    Candidate part = SplitPart(c, std::move(figures));
     part.date = day;
     part.date_inherited = false;
-    part.split = true;
     for (Figure& g : part.facts.figures) g.adds = false;
     out.push_back(std::move(part));
   }
