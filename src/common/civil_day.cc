@@ -45,9 +45,36 @@ int CivilDay::Weekday() const {
   return static_cast<int>(((z % 7) + 7 + 3) % 7);
 }
 
+namespace {
+
+// Writes `v` (0 <= v < 10^width) as `width` digits, zero-padded.
+char* PutDigits(char* p, int v, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return p + width;
+}
+
+}  // namespace
+
 std::string CivilDay::ToIso() const {
   char buf[16];
   if (year == 0) return "";
+  // The usual days, without printf: as the "%04d-%02d-%02d" below.
+  if (year > 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 &&
+      day <= 99) {
+    char* p = PutDigits(buf, year, 4);
+    if (month != 0) {
+      *p++ = '-';
+      p = PutDigits(p, month, 2);
+      if (day != 0) {
+        *p++ = '-';
+        p = PutDigits(p, day, 2);
+      }
+    }
+    return std::string(buf, p);
+  }
   if (month == 0) {
     std::snprintf(buf, sizeof buf, "%04d", year);
   } else if (day == 0) {

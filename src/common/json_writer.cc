@@ -1,8 +1,10 @@
 #include "sitrep/json_writer.h"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "common/utf8_sequence.h"
 
@@ -103,8 +105,22 @@ void JsonWriter::EndArray() {
 }
 void JsonWriter::Key(std::string_view k) {
   Comma();
-  AppendJsonString(out_, k);
-  out_->push_back(':');
+  // Keys are plain ASCII names: `"key":` in one append.
+  bool plain = true;
+  for (char c : k) plain &= kCopied[static_cast<unsigned char>(c)];
+  if (plain) {
+    size_t n = out_->size();
+    out_->resize(n + k.size() + 3);
+    char* p = out_->data() + n;
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());
+    p += k.size();
+    *p++ = '"';
+    *p = ':';
+  } else {
+    AppendJsonString(out_, k);
+    out_->push_back(':');
+  }
   after_key_ = true;
 }
 void JsonWriter::String(std::string_view s) {
@@ -113,7 +129,9 @@ void JsonWriter::String(std::string_view s) {
 }
 void JsonWriter::Int(int64_t v) {
   Comma();
-  out_->append(std::to_string(v));
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out_->append(buf, r.ptr);
 }
 void JsonWriter::Double(double v) {
   Comma();
@@ -121,9 +139,11 @@ void JsonWriter::Double(double v) {
     out_->append("null");
     return;
   }
+  // As printf's "%.10g" (std::to_chars is specified so), without printf.
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  out_->append(buf);
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general,
+                         10);
+  out_->append(buf, r.ptr);
 }
 void JsonWriter::Bool(bool v) {
   Comma();

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -95,6 +99,80 @@ TEST(AppendJsonString, MatchesThePlainForm) {
     PlainAppendJsonString(&want, s);
     AppendJsonString(&got, s);
     ASSERT_EQ(got, want) << s;
+  }
+}
+
+// Double and Int against their plain forms (printf's "%.10g" and
+// std::to_string), Key against AppendJsonString and ':'.
+std::string PlainDouble(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+TEST(JsonWriter, NumbersMatchThePlainForms) {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> deg(-180.0, 180.0);
+  std::vector<double> vs = {0.0,
+                            -0.0,
+                            1.0,
+                            0.1,
+                            1e-7,
+                            1e10,
+                            1e16,
+                            123456789012.0,
+                            9999999999.5,
+                            33.3128,
+                            -1.5e-300,
+                            std::numeric_limits<double>::max(),
+                            std::numeric_limits<double>::denorm_min(),
+                            std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::quiet_NaN()};
+  for (int n = 0; n < 100000; ++n) {
+    vs.push_back(deg(rng));
+    vs.push_back(std::round(deg(rng) * 1e4) / 1e4);
+    uint64_t bits = rng();
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    vs.push_back(d);
+  }
+  for (double v : vs) {
+    std::string got;
+    JsonWriter(&got).Double(v);
+    ASSERT_EQ(got, PlainDouble(v)) << v;
+  }
+  for (int64_t v : {int64_t{0}, int64_t{-1}, int64_t{42},
+                    std::numeric_limits<int64_t>::min(),
+                    std::numeric_limits<int64_t>::max()}) {
+    std::string got;
+    JsonWriter(&got).Int(v);
+    EXPECT_EQ(got, std::to_string(v));
+  }
+  for (int n = 0; n < 10000; ++n) {
+    int64_t v = static_cast<int64_t>(rng()) >> (rng() % 64);
+    std::string got;
+    JsonWriter(&got).Int(v);
+    ASSERT_EQ(got, std::to_string(v));
+  }
+}
+
+TEST(JsonWriter, KeyMatchesThePlainForm) {
+  for (std::string_view k :
+       {"", "event_id", "a b", "q\"", "back\\slash", "nl\n", "\x7f",
+        "caf\xC3\xA9", "bad\xff", "\x01"}) {
+    std::string got, want(1, '{');
+    JsonWriter w(&got);
+    w.BeginObject();
+    w.Key(k);
+    w.Int(1);
+    w.Key(k);
+    w.Null();
+    AppendJsonString(&want, k);
+    want += ":1,";
+    AppendJsonString(&want, k);
+    want += ":null";
+    EXPECT_EQ(got, want) << k;
   }
 }
 
