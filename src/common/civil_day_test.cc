@@ -73,8 +73,8 @@ TEST(CivilDay, ToIsoMatchesThePlainForm) {
     d.day = static_cast<int>(rng() % 110) - 3;
     if (rng() % 4 == 0) d.month = 0;
     if (rng() % 4 == 0) d.day = 0;
-    ASSERT_EQ(d.ToIso(), PlainIso(d)) << d.year << " " << d.month << " "
-                                      << d.day;
+    ASSERT_EQ(d.ToIso(), PlainIso(d))
+        << d.year << " " << d.month << " " << d.day;
   }
 }
 

@@ -141,8 +141,8 @@ void JsonWriter::Double(double v) {
   }
   // As printf's "%.10g" (std::to_chars is specified so), without printf.
   char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general,
-                         10);
+  auto r =
+      std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 10);
   out_->append(buf, r.ptr);
 }
 void JsonWriter::Bool(bool v) {

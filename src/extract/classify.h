@@ -3,11 +3,11 @@
 #ifndef SITREP_EXTRACT_CLASSIFY_H_
 #define SITREP_EXTRACT_CLASSIFY_H_
 
-#include <map>
 #include <string>
 #include <string_view>
 
 #include "extract/analysis.h"
+#include "extract/type_scores.h"
 
 namespace sitrep {
 
@@ -15,7 +15,7 @@ struct Classification {
   // Event type -> evidence. The keys view strings that outlive every
   // Classification (the lexicon's event types, classify.cc's type names):
   // no string is allocated or copied per type.
-  std::map<std::string_view, double, std::less<>> scores;
+  TypeScores scores;
   std::string event_type;  // argmax, "" when no evidence
   std::string sub_event_type;
   double score = 0;

@@ -1,0 +1,53 @@
+// TypeScores: event type -> evidence, a small map kept as a sorted vector.
+// Internal to the extract stage.
+//
+// A drop-in for the std::map<std::string_view, double, std::less<>> that
+// Classification held: the same operator[] (inserts 0), find and iteration
+// in key order, so every sum and argmax over it is the same; one block
+// instead of a node per type (a sentence names a handful of types, and
+// Classifications are copied and merged per candidate).
+#ifndef SITREP_EXTRACT_TYPE_SCORES_H_
+#define SITREP_EXTRACT_TYPE_SCORES_H_
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sitrep {
+
+class TypeScores {
+ public:
+  using value_type = std::pair<std::string_view, double>;
+  using const_iterator = std::vector<value_type>::const_iterator;
+
+  // The evidence for `type`, inserted as 0 when absent. `type` must view a
+  // string that outlives this map (the keys are views).
+  double& operator[](std::string_view type) {
+    auto it = LowerBound(type);
+    if (it == v_.end() || it->first != type) it = v_.insert(it, {type, 0.0});
+    return it->second;
+  }
+  const_iterator find(std::string_view type) const {
+    auto it = std::lower_bound(
+        v_.begin(), v_.end(), type,
+        [](const value_type& e, std::string_view t) { return e.first < t; });
+    return it != v_.end() && it->first == type ? it : v_.end();
+  }
+  const_iterator begin() const { return v_.begin(); }
+  const_iterator end() const { return v_.end(); }
+  size_t size() const { return v_.size(); }
+  bool empty() const { return v_.empty(); }
+
+ private:
+  std::vector<value_type>::iterator LowerBound(std::string_view type) {
+    return std::lower_bound(
+        v_.begin(), v_.end(), type,
+        [](const value_type& e, std::string_view t) { return e.first < t; });
+  }
+  std::vector<value_type> v_;  // sorted by type, unique
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_TYPE_SCORES_H_
