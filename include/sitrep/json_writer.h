@@ -47,8 +47,14 @@ class JsonWriter {
 
  private:
   void Comma();
+  void Open(char bracket);
+  void Close(char bracket);
   std::string* out_;
-  std::vector<bool> first_;  // per open container: no element written yet
+  // Open containers, and whether the innermost has no element yet. An
+  // enclosing container always has one (the container inside it), so its
+  // flag needs no stack: it is false again once the inner one closes.
+  size_t depth_ = 0;
+  bool first_ = false;
   bool after_key_ = false;
 };
 

@@ -79,30 +79,29 @@ void JsonWriter::Comma() {
     after_key_ = false;
     return;
   }
-  if (!first_.empty()) {
-    if (!first_.back()) out_->push_back(',');
-    first_.back() = false;
+  if (depth_ > 0) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
   }
 }
 
-void JsonWriter::BeginObject() {
-  Comma();
-  out_->push_back('{');
-  first_.push_back(true);
+void JsonWriter::Open(char bracket) {
+  Comma();  // (clears the enclosing container's flag)
+  out_->push_back(bracket);
+  ++depth_;
+  first_ = true;
 }
-void JsonWriter::EndObject() {
-  out_->push_back('}');
-  first_.pop_back();
+
+void JsonWriter::Close(char bracket) {
+  out_->push_back(bracket);
+  --depth_;
+  first_ = false;  // the enclosing container holds the one just closed
 }
-void JsonWriter::BeginArray() {
-  Comma();
-  out_->push_back('[');
-  first_.push_back(true);
-}
-void JsonWriter::EndArray() {
-  out_->push_back(']');
-  first_.pop_back();
-}
+
+void JsonWriter::BeginObject() { Open('{'); }
+void JsonWriter::EndObject() { Close('}'); }
+void JsonWriter::BeginArray() { Open('['); }
+void JsonWriter::EndArray() { Close(']'); }
 void JsonWriter::Key(std::string_view k) {
   Comma();
   // Keys are plain ASCII names: `"key":` in one append.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -174,6 +175,95 @@ TEST(JsonWriter, KeyMatchesThePlainForm) {
     want += ":null";
     EXPECT_EQ(got, want) << k;
   }
+}
+
+// JsonWriter's commas as first written: a std::vector<bool> per open
+// container. Writes the same calls as the fast writer, for comparison.
+class PlainJsonWriter {
+ public:
+  explicit PlainJsonWriter(std::string* out) : out_(out) {}
+  void Begin(char b) {
+    Comma();
+    out_->push_back(b);
+    first_.push_back(true);
+  }
+  void End(char b) {
+    out_->push_back(b);
+    first_.pop_back();
+  }
+  void Key(std::string_view k) {
+    Comma();
+    AppendJsonString(out_, k);
+    out_->push_back(':');
+    after_key_ = true;
+  }
+  void Int(int64_t v) {
+    Comma();
+    out_->append(std::to_string(v));
+  }
+
+ private:
+  void Comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_.empty()) {
+      if (!first_.back()) out_->push_back(',');
+      first_.back() = false;
+    }
+  }
+  std::string* out_;
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+// Random nestings, shallow and deep (past 64 levels).
+TEST(JsonWriter, CommasMatchThePlainForm) {
+  std::mt19937 rng(5);
+  int deep = 0;  // runs nesting deeper than 65 levels
+  for (int n = 0; n < 2000; ++n) {
+    std::string got, want;
+    JsonWriter w(&got);
+    PlainJsonWriter p(&want);
+    std::vector<char> open = {'['};  // '{' or '['
+    w.BeginArray();
+    p.Begin('[');
+    int max_depth = n % 3 == 0 ? 150 : 6;
+    unsigned opens = n % 3 == 0 ? 6 : 4;  // in 10
+    size_t deepest = 0;
+    for (int k = 0; k < 400; ++k) {
+      bool in_object = !open.empty() && open.back() == '{';
+      if (in_object) {
+        w.Key("k");
+        p.Key("k");
+      }
+      unsigned r = rng() % 10;
+      if (r < opens && static_cast<int>(open.size()) < max_depth) {
+        char b = rng() % 2 ? '{' : '[';
+        b == '{' ? w.BeginObject() : w.BeginArray();
+        p.Begin(b);
+        open.push_back(b);
+        deepest = std::max(deepest, open.size());
+      } else if (r < 7 || (open.size() == 1 && k < 300)) {
+        w.Int(k);
+        p.Int(k);
+      } else {
+        if (in_object) {  // the key written above needs its value
+          w.Int(0);
+          p.Int(0);
+        }
+        char b = open.back() == '{' ? '}' : ']';
+        b == '}' ? w.EndObject() : w.EndArray();
+        p.End(b);
+        open.pop_back();
+      }
+      if (open.empty()) break;
+    }
+    ASSERT_EQ(got, want);
+    deep += deepest > 65;
+  }
+  EXPECT_GT(deep, 300);  // of 667 runs allowed to
 }
 
 TEST(AppendJsonString, Table) {
