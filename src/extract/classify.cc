@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 namespace {
 
@@ -27,11 +30,10 @@ bool Civilian(ActorKind k) {
 bool IsSource(const SentenceFacts& f, const PhraseHit& h) {
   // (string_views: compared by size first, no memcmp call for most words)
   static constexpr std::string_view kAfter[] = {
-      "statement", "said",   "says",      "told",         "sources",
-      "source",    "officials", "official", "spokesman", "spokesperson",
-      "reported"};
+      "statement", "said",     "says",      "told",         "sources", "source",
+      "officials", "official", "spokesman", "spokesperson", "reported"};
   // "police and medical sources said": past "and", one more word.
-  bool and_next = h.end < f.toks.size() && f.toks[h.end].norm == "and";
+  bool and_next = h.end < f.toks.size() && f.toks[h.end].norm == "and"sv;
   uint32_t limit = h.end + (and_next ? 3 : 2);
   for (uint32_t k = h.end; k < limit && k < f.toks.size(); ++k) {
     std::string_view w = f.toks[k].norm;
@@ -39,8 +41,8 @@ bool IsSource(const SentenceFacts& f, const PhraseHit& h) {
       if (w == a) return true;
     }
   }
-  if (h.begin >= 2 && f.toks[h.begin - 2].norm == "according" &&
-      f.toks[h.begin - 1].norm == "to") {
+  if (h.begin >= 2 && f.toks[h.begin - 2].norm == "according"sv &&
+      f.toks[h.begin - 1].norm == "to"sv) {
     return true;
   }
   return false;

@@ -8,6 +8,9 @@
 #include "extract/figures_internal.h"
 #include "extract/tsv.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 namespace figures_internal {
 
@@ -73,7 +76,7 @@ const Hit* VictimAfter(const std::vector<Hit>& actors, const SentenceFacts& f,
       if (a.begin == k) return &a;
     }
     const Tok& t = f.toks[k];
-    bool name = t.cap || t.norm == "(" || t.norm == ")" || t.norm == "-";
+    bool name = t.cap || t.norm == "("sv || t.norm == ")"sv || t.norm == "-"sv;
     if (t.punct && !name) return nullptr;
     if (!name && ++plain > 2) return nullptr;
   }
@@ -87,7 +90,7 @@ bool Auxiliary(const std::string& w) {
 }
 
 bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
-                    const char* word) {
+                    std::string_view word) {
   for (uint32_t k = b; k < e && k < f.toks.size(); ++k) {
     if (f.toks[k].norm == word) return true;
   }
@@ -129,13 +132,13 @@ uint32_t NounPhraseEnd(const std::vector<Hit>& outcomes, const SentenceFacts& f,
     const Tok& t = f.toks[k];
     // "two of his bodyguards", "two of the private guards on board" ("two
     // of the wounded" is a subset, told apart before).
-    if (t.norm == "of" && k + 1 < f.toks.size() &&
-        (f.toks[k + 1].norm == "his" || f.toks[k + 1].norm == "her" ||
-         f.toks[k + 1].norm == "their" || f.toks[k + 1].norm == "the")) {
+    if (t.norm == "of"sv && k + 1 < f.toks.size() &&
+        (f.toks[k + 1].norm == "his"sv || f.toks[k + 1].norm == "her"sv ||
+         f.toks[k + 1].norm == "their"sv || f.toks[k + 1].norm == "the"sv)) {
       ++k;
       continue;
     }
-    bool bracket = t.norm == "(" || t.norm == ")" || t.norm == "-";
+    bool bracket = t.norm == "("sv || t.norm == ")"sv || t.norm == "-"sv;
     if ((t.punct && !bracket) || Fillers().count(t.norm) || Auxiliary(t.norm) ||
         AsideOpener(t.norm) || IsQuantityTok(f, k)) {
       break;
@@ -169,7 +172,7 @@ bool CountIsAgent(const SentenceFacts& f, const QuantityAt& qa, const Hit& o) {
   if (OpensObject(next.norm) || IsQuantityTok(f, o.end)) return true;
   // "two suicide bombers ... killing themselves": the count is the agent.
   if (WordSet("reflexive").count(next.norm) > 0) return true;
-  return next.cap && next.norm != "on" && next.norm != "in";
+  return next.cap && next.norm != "on"sv && next.norm != "in"sv;
 }
 
 // "three people including a policeman were killed": an aside without
@@ -192,15 +195,16 @@ uint32_t ListAsideEnd(const SentenceFacts& f, uint32_t open,
                       uint32_t first_comma) {
   for (uint32_t k = first_comma; k + 1 < f.toks.size() && k < open + 24; ++k) {
     const std::string& w = f.toks[k].norm;
-    if (w == "." || w == ";") break;
-    if (w == "," && Auxiliary(f.toks[k + 1].norm)) return k;
+    if (w == "."sv || w == ";"sv) break;
+    if (w == ","sv && Auxiliary(f.toks[k + 1].norm)) return k;
   }
   return first_comma;
 }
 
 // A noun that counts people without telling who they were.
 bool GenericHead(const std::string& w) {
-  return w == "people" || w == "persons" || w == "individuals" || w == "others";
+  return w == "people"sv || w == "persons"sv || w == "individuals"sv ||
+         w == "others"sv;
 }
 
 // An outcome phrase after `pos`, reached over filler words only.
@@ -211,20 +215,20 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     // ", including 65 police recruits," and "(2 men, 2 women and 1 child)"
     // are asides: step over them.
     // So is ", who worked for ...," and ", identified as X and Y,".
-    bool comma_aside = f.toks[k].norm == "," && k + 1 < f.toks.size() &&
+    bool comma_aside = f.toks[k].norm == ","sv && k + 1 < f.toks.size() &&
                        AsideOpener(f.toks[k + 1].norm);
     // "Two people, a guard and a driver, were hurt": who the people were.
-    comma_aside |= f.toks[k].norm == "," && k == pos && pos > 0 &&
+    comma_aside |= f.toks[k].norm == ","sv && k == pos && pos > 0 &&
                    GenericHead(f.toks[pos - 1].norm) &&
                    ListAsideEnd(f, k, k + 1) != k + 1;
-    if (f.toks[k].norm == "including" || f.toks[k].norm == "among") {
+    if (f.toks[k].norm == "including"sv || f.toks[k].norm == "among"sv) {
       uint32_t close = AsideEnd(f, k, end + 6);
       if (close == 0) return nullptr;
       end = std::min<uint32_t>(close + limit, f.toks.size());
       k = close;
       continue;
     }
-    if (comma_aside || f.toks[k].norm == "(") {
+    if (comma_aside || f.toks[k].norm == "("sv) {
       const char* closer = comma_aside ? "," : ")";
       uint32_t close = k + 1;
       while (close < f.toks.size() && f.toks[close].norm != closer) ++close;
@@ -240,10 +244,10 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
     }
     if (IsQuantityTok(f, k)) return nullptr;
     const Tok& t = f.toks[k];
-    if (t.punct && t.norm != "," && t.norm != "-") return nullptr;
+    if (t.punct && t.norm != ","sv && t.norm != "-"sv) return nullptr;
     // Names are stepped over ("seven members of the National Front were
     // killed"); so are filler words, and one other word.
-    if (t.cap || t.norm == "-") {
+    if (t.cap || t.norm == "-"sv) {
       if (end < f.toks.size() && end < pos + 16) ++end;
       continue;
     }
@@ -252,7 +256,7 @@ const Hit* OutcomeAfter(const std::vector<Hit>& outcomes,
       // A closed aside before it is no word ("four Reserve Police Force
       // (CRPF) troopers were hurt").
       const Tok& prev = f.toks[k - 1];
-      if (k > pos + 1 && !Fillers().count(prev.norm) && prev.norm != ")") {
+      if (k > pos + 1 && !Fillers().count(prev.norm) && prev.norm != ")"sv) {
         return nullptr;
       }
     }
@@ -270,7 +274,7 @@ bool TollReaches(const SentenceFacts& f, const Hit& o, uint32_t pos) {
   bool reach = false;
   for (uint32_t k = o.end; k < pos; ++k) {
     const Tok& t = f.toks[k];
-    if (t.punct && (t.norm == "." || t.norm == "," || t.norm == ";")) {
+    if (t.punct && (t.norm == "."sv || t.norm == ","sv || t.norm == ";"sv)) {
       return false;
     }
     reach |= reach_words.count(t.norm) > 0;
@@ -287,15 +291,16 @@ const Hit* OutcomeBefore(const std::vector<Hit>& outcomes,
     bool clear = true;
     for (uint32_t k = o.end; k < pos; ++k) {
       const Tok& t = f.toks[k];
-      bool gap = !t.punct &&
-                 (t.norm == "at" || t.norm == "least" || t.norm == "and" ||
-                  t.norm == "of" || t.norm == "to" || t.norm == "the" ||
-                  t.norm == "another" || t.norm == "some" || t.norm == "all");
+      bool gap =
+          !t.punct &&
+          (t.norm == "at"sv || t.norm == "least"sv || t.norm == "and"sv ||
+           t.norm == "of"sv || t.norm == "to"sv || t.norm == "the"sv ||
+           t.norm == "another"sv || t.norm == "some"sv || t.norm == "all"sv);
       // "fatalities coded as 3", "deaths: 4" ("death toll rose to 12":
       // TollReaches).
       bool toll = o.e->form == OutcomeForm::kNoun &&
-                  (t.norm == ":" || t.norm == "coded" || t.norm == "as" ||
-                   t.norm == "is" || t.norm == "was");
+                  (t.norm == ":"sv || t.norm == "coded"sv || t.norm == "as"sv ||
+                   t.norm == "is"sv || t.norm == "was"sv);
       if (!gap && !toll) clear = false;
     }
     if (!clear) continue;
@@ -345,9 +350,9 @@ void BindZeros(const std::vector<Hit>& outcomes, SentenceFacts* f) {
       q.qualifier = "zero";
       AddFigure(f, MakeFigure(q, o.e->outcome, ""));
       // "no casualties", "no one was hurt": nobody died either.
-      bool nobody = f->toks[k].norm == "nobody" ||
-                    (k + 1 < o.begin && f->toks[k + 1].norm == "one");
-      if (o.e->phrase == "casualties" ||
+      bool nobody = f->toks[k].norm == "nobody"sv ||
+                    (k + 1 < o.begin && f->toks[k + 1].norm == "one"sv);
+      if (o.e->phrase == "casualties"sv ||
           (o.e->outcome == Outcome::kInjured && nobody)) {
         AddFigure(f, MakeFigure(q, Outcome::kKilled, ""));
       }
@@ -384,12 +389,12 @@ const Hit* PassiveAfterLongSubject(const Lexicon& lex,
   for (uint32_t k = qa.tok_end; k < f.toks.size() && k < qa.tok_end + 16; ++k) {
     const Tok& t = f.toks[k];
     if (IsQuantityTok(f, k)) return nullptr;
-    if (t.punct && t.norm != "(" && t.norm != ")" && t.norm != "-") {
+    if (t.punct && t.norm != "("sv && t.norm != ")"sv && t.norm != "-"sv) {
       return nullptr;
     }
     if (LexHitAt(lex, f, k)) return nullptr;
-    relative |= t.norm == "that" || t.norm == "who" || t.norm == "which";
-    if (t.norm != "were") continue;
+    relative |= t.norm == "that"sv || t.norm == "who"sv || t.norm == "which"sv;
+    if (t.norm != "were"sv) continue;
     if (const Hit* o = KilledAfterWere(outcomes, f, k)) return o;
     if (!relative) return nullptr;
     relative = false;
@@ -406,7 +411,7 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
   if (outcomes.empty()) return;
   for (const auto& qa : f->quantities) {
-    if (qa.q.qualifier == "zero") {
+    if (qa.q.qualifier == "zero"sv) {
       BindStatedZero(outcomes, qa, f);
       continue;
     }
@@ -418,8 +423,8 @@ void BindFigures(const Lexicon& lex, SentenceFacts* f) {
     // "the 12 member council", "a 13 man committee": a body's size.
     // ("one man was shot" counts one man.)
     if (qa.q.count.value() > 1 && qa.tok_end < f->toks.size() &&
-        (f->toks[qa.tok_end].norm == "member" ||
-         f->toks[qa.tok_end].norm == "man")) {
+        (f->toks[qa.tok_end].norm == "member"sv ||
+         f->toks[qa.tok_end].norm == "man"sv)) {
       continue;
     }
     // "a trooper of the 133 Battalion": a unit's name, not a count.

@@ -8,14 +8,17 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::figures_internal {
 namespace {
 
 // Whether "the [suicide] bomber" (an `attacker` word) spans [b, e).
 bool TheAttacker(const SentenceFacts& f, uint32_t b, uint32_t e) {
   static const Words& kAttacker = WordSet("attacker");
-  if (e <= b + 1 || f.toks[b].norm != "the") return false;
-  if (e == b + 3 && f.toks[b + 1].norm != "suicide") return false;
+  if (e <= b + 1 || f.toks[b].norm != "the"sv) return false;
+  if (e == b + 3 && f.toks[b + 1].norm != "suicide"sv) return false;
   return e <= b + 3 && kAttacker.count(f.toks[e - 1].norm) > 0;
 }
 
@@ -24,7 +27,7 @@ bool TheAttacker(const SentenceFacts& f, uint32_t b, uint32_t e) {
 std::pair<uint32_t, uint32_t> AttackerOf(const SentenceFacts& f, const Hit& o) {
   uint32_t aux = o.begin;
   while (aux > 0 && aux + 3 > o.begin && Adverb(f.toks[aux - 1].norm)) --aux;
-  if (aux > 0 && f.toks[aux - 1].norm == "was") {
+  if (aux > 0 && f.toks[aux - 1].norm == "was"sv) {
     for (uint32_t len = 2; len <= 3 && len < aux; ++len) {
       if (TheAttacker(f, aux - 1 - len, aux - 1)) return {aux - 1 - len, o.end};
     }
@@ -34,7 +37,7 @@ std::pair<uint32_t, uint32_t> AttackerOf(const SentenceFacts& f, const Hit& o) {
     const uint32_t e = o.end + len;
     if (e > f.toks.size() || !TheAttacker(f, o.end, e)) continue;
     // The object ends there: "killed the bomber." / "killed the bomber as".
-    if (e == f.toks.size() || f.toks[e].punct || f.toks[e].norm == "as") {
+    if (e == f.toks.size() || f.toks[e].punct || f.toks[e].norm == "as"sv) {
       return {o.begin, e};
     }
   }

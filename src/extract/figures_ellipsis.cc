@@ -5,6 +5,9 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::figures_internal {
 namespace {
 
@@ -28,7 +31,7 @@ bool HasFigureAt(const SentenceFacts& f, Span span) {
 bool PlaceAfter(const SentenceFacts& f, uint32_t t) {
   if (t + 1 >= f.toks.size()) return false;
   const std::string& w = f.toks[t].norm;
-  if (w != "in" && w != "at" && w != "near") return false;
+  if (w != "in"sv && w != "at"sv && w != "near"sv) return false;
   uint32_t start = f.toks[t + 1].span.begin;
   return std::any_of(f.places.begin(), f.places.end(),
                      [&](const PlaceMention& p) {
@@ -40,12 +43,12 @@ bool PlaceAfter(const SentenceFacts& f, uint32_t t) {
 
 void BindElliptical(SentenceFacts* f) {
   for (const QuantityAt& qa : f->quantities) {
-    if (qa.tok_begin == 0 || qa.q.qualifier == "zero" ||
+    if (qa.tok_begin == 0 || qa.q.qualifier == "zero"sv ||
         HasFigureAt(*f, qa.q.span) || !PlaceAfter(*f, qa.tok_end)) {
       continue;
     }
     const std::string& before = f->toks[qa.tok_begin - 1].norm;
-    if (before != "and" && before != ",") continue;
+    if (before != "and"sv && before != ","sv) continue;
     const Figure* prev = FigureBefore(*f, qa.q.span.begin);
     if (!prev) continue;
     // The count before must be told at a place too ("four in Basra").

@@ -9,6 +9,9 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 namespace figures_internal {
 // The group after "of the" names people already counted by an outcome
@@ -22,18 +25,18 @@ bool CountedOutcome(const SentenceFacts& f, uint32_t k) {
 // a group already counted, not a new count.
 bool Subset(const SentenceFacts& f, const QuantityAt& qa) {
   uint32_t e = qa.tok_end;
-  if (e + 1 < f.toks.size() && f.toks[e].norm == "of") {
+  if (e + 1 < f.toks.size() && f.toks[e].norm == "of"sv) {
     const std::string& w = f.toks[e + 1].norm;
-    if (w == "them" || w == "whom" || w == "those") return true;
+    if (w == "them"sv || w == "whom"sv || w == "those"sv) return true;
     // "two of the wounded" is a subset; "four of the hostages were killed"
     // counts the dead among a group told by another outcome, or none.
-    if (w == "the" && e + 2 < f.toks.size()) {
+    if (w == "the"sv && e + 2 < f.toks.size()) {
       return CountedOutcome(f, e + 2);
     }
   }
   for (uint32_t k = qa.tok_begin; k > 0 && qa.tok_begin - k < 2; --k) {
     const std::string& w = f.toks[k - 1].norm;
-    if (w == "including" || w == "among") return true;
+    if (w == "including"sv || w == "among"sv) return true;
   }
   return false;
 }
@@ -42,7 +45,7 @@ bool Subset(const SentenceFacts& f, const QuantityAt& qa) {
 // restates the group already counted.
 bool AllOfTold(const std::vector<Hit>& outcomes, const SentenceFacts& f,
                const QuantityAt& qa) {
-  if (qa.tok_begin == 0 || f.toks[qa.tok_begin - 1].norm != "all" ||
+  if (qa.tok_begin == 0 || f.toks[qa.tok_begin - 1].norm != "all"sv ||
       NounPhraseEnd(outcomes, f, qa.tok_end) != qa.tok_end) {
     return false;
   }
@@ -66,7 +69,7 @@ bool Joined(const SentenceFacts& f, uint32_t from, uint32_t to) {
   if (to <= from || to - from > 3) return false;
   for (uint32_t k = from; k < to; ++k) {
     const std::string& w = f.toks[k].norm;
-    if (w != "," && w != "and" && w != "militants" && w != "fighters") {
+    if (w != ","sv && w != "and"sv && w != "militants"sv && w != "fighters"sv) {
       return false;
     }
   }
@@ -92,7 +95,7 @@ void BindCoordinated(const std::vector<Hit>& outcomes,
                      const std::vector<Hit>& actors, SentenceFacts* f) {
   for (size_t i = f->quantities.size(); i-- > 0;) {
     const QuantityAt& qa = f->quantities[i];
-    if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span) ||
+    if (qa.q.qualifier == "zero"sv || FigureAt(*f, qa.q.span) ||
         i + 1 >= f->quantities.size()) {
       continue;
     }
@@ -108,8 +111,8 @@ void BindCoordinated(const std::vector<Hit>& outcomes,
     const Hit* victim = VictimAfter(actors, *f, qa.tok_end);
     if (!bound || !victim || victim->end + 2 >= f->toks.size()) continue;
     uint32_t k = victim->end;
-    if (f->toks[k].norm != "and" ||
-        (f->toks[k + 1].norm != "a" && f->toks[k + 1].norm != "an")) {
+    if (f->toks[k].norm != "and"sv ||
+        (f->toks[k + 1].norm != "a"sv && f->toks[k + 1].norm != "an"sv)) {
       continue;
     }
     const Hit* other = VictimAfter(actors, *f, k + 2);
@@ -124,7 +127,7 @@ void BindCoordinated(const std::vector<Hit>& outcomes,
   for (size_t i = 1; i < f->quantities.size(); ++i) {
     const QuantityAt& qa = f->quantities[i];
     const QuantityAt& prev = f->quantities[i - 1];
-    if (qa.q.qualifier == "zero" || FigureAt(*f, qa.q.span)) continue;
+    if (qa.q.qualifier == "zero"sv || FigureAt(*f, qa.q.span)) continue;
     const Figure* bound = FigureAt(*f, prev.q.span);
     if (!bound || Subset(*f, qa)) continue;
     // "wounded 10 police officers, 5 soldiers, 4 defence volunteers and 3
@@ -194,8 +197,9 @@ std::pair<uint32_t, uint32_t> FigureToks(const SentenceFacts& f,
 int64_t DiedSubject(const SentenceFacts& f, uint32_t k) {
   for (uint32_t j = k; j > 0 && k - j < 4; --j) {
     const std::string& w = f.toks[j - 1].norm;
-    if (w == "both") return 2;
-    if (w == "he" || w == "she" || w == "who" || w == "victim") return 1;
+    if (w == "both"sv) return 2;
+    if (w == "he"sv || w == "she"sv || w == "who"sv || w == "victim"sv)
+      return 1;
     if (f.toks[j - 1].punct) break;
   }
   return 0;
@@ -214,7 +218,7 @@ bool OtherSubject(const SentenceFacts& f, uint32_t k) {
   if (k == 0) return false;
   const Tok& t = f.toks[k - 1];
   // "Another passenger succumbed": one more of the victims told.
-  if (k >= 2 && f.toks[k - 2].norm == "another") return false;
+  if (k >= 2 && f.toks[k - 2].norm == "another"sv) return false;
   return !t.punct && !t.cap && !kBack.count(t.norm) && !IsQuantityTok(f, k - 1);
 }
 
@@ -231,7 +235,7 @@ void MarkDiedOfWounds(const Lexicon& lex, SentenceFacts* f) {
     for (auto& g : f->figures) {
       auto [b, e] = FigureToks(*f, g);
       // "later died from his injuries": two cues, one victim.
-      if (g.qualifier == "later died" && b < h.end && h.begin < e) {
+      if (g.qualifier == "later died"sv && b < h.end && h.begin < e) {
         marked = true;
       }
       if (g.outcome == Outcome::kInjured && g.count.value() > 0 &&
@@ -266,8 +270,8 @@ namespace {
 
 // A victim class that names no one in particular ("people", "others").
 bool GenericVictims(const std::string& v) {
-  return v.empty() || v == "people" || v == "persons" || v == "others" ||
-         v == "individuals" || v == "civilians and others";
+  return v.empty() || v == "people"sv || v == "persons"sv || v == "others"sv ||
+         v == "individuals"sv || v == "civilians and others"sv;
 }
 
 }  // namespace
@@ -288,10 +292,10 @@ void DropBreakdowns(SentenceFacts* f) {
       }
       uint32_t b = FigureToks(*f, g).first;
       for (uint32_t k = end; k < b && k < f->toks.size(); ++k) {
-        including |= f->toks[k].norm == "including";
+        including |= f->toks[k].norm == "including"sv;
       }
       // "four people, three traders and a policeman, were hurt".
-      including |= b > end && b <= end + 2 && f->toks[b - 1].norm == ",";
+      including |= b > end && b <= end + 2 && f->toks[b - 1].norm == ","sv;
       sum += g.count.value();
       parts.push_back(p);
     }
@@ -321,7 +325,7 @@ void DropHypotheticalFigures(const Lexicon& lex,
     // "threatened to kill the workers", "tried to kill the deputy": the
     // outcome verb right after the cue (over "to") did not happen.
     uint32_t k = h.end;
-    if (k < f->toks.size() && f->toks[k].norm == "to") ++k;
+    if (k < f->toks.size() && f->toks[k].norm == "to"sv) ++k;
     for (const auto& o : outcomes) {
       if (o.begin != k || o.e->form != OutcomeForm::kVerb) continue;
       uint32_t stop = o.end;
@@ -393,7 +397,7 @@ void MarkWoundedWhoDied(const Lexicon& lex, SentenceFacts* f) {
   };
   for (auto& d : figs) {
     // ("No one was killed or injured" tells no one who died.)
-    if (d.outcome != Outcome::kKilled || d.qualifier == "later died" ||
+    if (d.outcome != Outcome::kKilled || d.qualifier == "later died"sv ||
         d.count.value() <= 0) {
       continue;
     }

@@ -6,6 +6,9 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::figures_internal {
 namespace {
 
@@ -16,13 +19,13 @@ int64_t CountNames(const SentenceFacts& f, uint32_t k) {
   int64_t names = 0;
   while (k < n && f.toks[k].cap && !f.toks[k].punct && !IsQuantityTok(f, k)) {
     ++names;
-    while (k < n && !f.toks[k].punct && f.toks[k].norm != "and") ++k;
+    while (k < n && !f.toks[k].punct && f.toks[k].norm != "and"sv) ++k;
     // "Tarulata Sarkar (70)": an age in brackets.
-    if (k + 2 < n && f.toks[k].norm == "(" && f.toks[k + 2].norm == ")") {
+    if (k + 2 < n && f.toks[k].norm == "("sv && f.toks[k + 2].norm == ")"sv) {
       k += 3;
     }
-    if (k < n && f.toks[k].norm == ",") ++k;
-    if (k < n && f.toks[k].norm == "and") ++k;
+    if (k < n && f.toks[k].norm == ","sv) ++k;
+    if (k < n && f.toks[k].norm == "and"sv) ++k;
     if (k < n && f.toks[k].punct) break;
   }
   return k >= n || f.toks[k].punct ? names : 0;
@@ -35,10 +38,10 @@ int64_t IdentifiedNames(const SentenceFacts& f, const Hit& o) {
     static const std::string kNone;
     return k < f.toks.size() ? f.toks[k].norm : kNone;
   };
-  if (o.begin != 1 || (at(0) != "the" && at(0) != "those")) return 0;
+  if (o.begin != 1 || (at(0) != "the"sv && at(0) != "those"sv)) return 0;
   uint32_t k = o.end;
-  if (at(k) != "were" && at(k) != "was") return 0;
-  if (at(k + 1) != "identified" || at(k + 2) != "as") return 0;
+  if (at(k) != "were"sv && at(k) != "was"sv) return 0;
+  if (at(k + 1) != "identified"sv || at(k + 2) != "as"sv) return 0;
   return CountNames(f, k + 3);
 }
 

@@ -56,7 +56,7 @@ const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k);
 int64_t AndHisAfterApposition(const std::vector<Hit>& outcomes,
                               const SentenceFacts& f, uint32_t k);
 bool HasWordBetween(const SentenceFacts& f, uint32_t b, uint32_t e,
-                    const char* word);
+                    std::string_view word);
 bool Preposition(const std::string& w);
 // "a", "an", "one", "the", "another".
 bool Determiner(const std::string& w);

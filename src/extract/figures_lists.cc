@@ -8,6 +8,9 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::figures_internal {
 namespace {
 
@@ -35,13 +38,13 @@ bool OpensOne(const std::string& w) {
 bool EndsHead(const SentenceFacts& f, const std::vector<Hit>& outcomes,
               uint32_t k) {
   const Tok& t = f.toks[k];
-  if (t.punct && t.norm != "-") return true;
-  if (t.norm == "and" || t.norm == "or" || t.norm == "including" ||
-      t.norm == "identified" || t.norm == "named" || t.norm == "aged" ||
-      t.norm == "among" || Preposition(t.norm) || Adverb(t.norm) ||
+  if (t.punct && t.norm != "-"sv) return true;
+  if (t.norm == "and"sv || t.norm == "or"sv || t.norm == "including"sv ||
+      t.norm == "identified"sv || t.norm == "named"sv || t.norm == "aged"sv ||
+      t.norm == "among"sv || Preposition(t.norm) || Adverb(t.norm) ||
       Fillers().count(t.norm) > 0 || IsQuantityTok(f, k)) {
     // "people" and "others" are fillers elsewhere but heads here.
-    return t.norm != "people" && t.norm != "others";
+    return t.norm != "people"sv && t.norm != "others"sv;
   }
   for (const auto& o : outcomes) {
     if (o.begin == k) return true;
@@ -73,9 +76,9 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
   if (k >= n) return false;
   *item = Item{k, k, 1, false, false};
   // "killing him, his driver and ...": the pronoun is one victim.
-  bool pronoun = f.toks[k].norm == "him" ||
-                 (f.toks[k].norm == "her" && k + 1 < n &&
-                  (f.toks[k + 1].punct || f.toks[k + 1].norm == "and"));
+  bool pronoun = f.toks[k].norm == "him"sv ||
+                 (f.toks[k].norm == "her"sv && k + 1 < n &&
+                  (f.toks[k + 1].punct || f.toks[k + 1].norm == "and"sv));
   if (object && pronoun) {
     item->end = k + 1;
     return true;
@@ -97,18 +100,18 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
   if (OpensOne(f.toks[k].norm)) ++k;
   const QuantityAt* q = k < n ? QuantityStarting(f, k) : nullptr;
   if (q) {
-    if (q->q.implausible || q->q.qualifier == "zero" ||
-        q->q.qualifier == "vague" ||
+    if (q->q.implausible || q->q.qualifier == "zero"sv ||
+        q->q.qualifier == "vague"sv ||
         (q->q.count.high && q->q.count.high != q->q.count.low)) {
       return false;
     }
     item->count = q->q.count.value();
-    item->open = q->q.qualifier != "exact";
+    item->open = q->q.qualifier != "exact"sv;
     k = q->tok_end;
     // "four of his bodyguards".
-    if (k + 2 < n && f.toks[k].norm == "of" &&
-        (f.toks[k + 1].norm == "his" || f.toks[k + 1].norm == "her" ||
-         f.toks[k + 1].norm == "their")) {
+    if (k + 2 < n && f.toks[k].norm == "of"sv &&
+        (f.toks[k + 1].norm == "his"sv || f.toks[k + 1].norm == "her"sv ||
+         f.toks[k + 1].norm == "their"sv)) {
       k += 2;
     }
     // "three other policemen", "two more victims".
@@ -142,13 +145,13 @@ bool ParseItem(const SentenceFacts& f, const std::vector<Hit>& outcomes,
 uint32_t SkipApposition(const SentenceFacts& f, uint32_t k, bool name,
                         bool name_items) {
   const uint32_t n = f.toks.size();
-  if (k + 1 >= n || f.toks[k].norm != ",") return k;
+  if (k + 1 >= n || f.toks[k].norm != ","sv) return k;
   const Tok& next = f.toks[k + 1];
   // "Zahida Kurd, a health worker, and ...", "... Saeed Mengal, a watchman.":
   // who the named person is.
   // ("Ali Khan, a cleric and imam of the mosque": one person.)
   if (name_items && name &&
-      (next.norm == "a" || next.norm == "an" || next.norm == "the")) {
+      (next.norm == "a"sv || next.norm == "an"sv || next.norm == "the"sv)) {
     uint32_t j = k + 2;
     while (j < n && j < k + 10 && !f.toks[j].punct &&
            !Preposition(f.toks[j].norm)) {
@@ -156,15 +159,15 @@ uint32_t SkipApposition(const SentenceFacts& f, uint32_t k, bool name,
     }
     return j;
   }
-  if (!next.cap && next.norm != "identified" && next.norm != "named" &&
-      next.norm != "aged") {
+  if (!next.cap && next.norm != "identified"sv && next.norm != "named"sv &&
+      next.norm != "aged"sv) {
     return k;
   }
   for (uint32_t j = k + 1; j < n && j < k + 12; ++j) {
-    if (f.toks[j].norm == ",") return j;
+    if (f.toks[j].norm == ","sv) return j;
     // "... and his driver, Nasrullah Jan." closes the sentence.
-    if (name_items && f.toks[j].norm == ".") return j;
-    if (f.toks[j].punct && f.toks[j].norm != "-") return k;
+    if (name_items && f.toks[j].norm == "."sv) return j;
+    if (f.toks[j].punct && f.toks[j].norm != "-"sv) return k;
   }
   return k;
 }
@@ -173,8 +176,8 @@ uint32_t SkipApposition(const SentenceFacts& f, uint32_t k, bool name,
 bool Speaks(const SentenceFacts& f, uint32_t k) {
   if (k >= f.toks.size()) return false;
   const std::string& w = f.toks[k].norm;
-  return w == "said" || w == "says" || w == "told" || w == "reported" ||
-         w == "added" || w == "stated" || w == "confirmed";
+  return w == "said"sv || w == "says"sv || w == "told"sv || w == "reported"sv ||
+         w == "added"sv || w == "stated"sv || w == "confirmed"sv;
 }
 
 // The list of items from token `k`, joined by ",", "and", ", and". An
@@ -192,9 +195,9 @@ List ParseList(const SentenceFacts& f, const std::vector<Hit>& outcomes,
     // "three people, identified as A, and his son and a nephew": the
     // names that follow tell who the three were.
     if (k > item.end && item.count > 1) break;
-    bool comma = k < f.toks.size() && f.toks[k].norm == ",";
+    bool comma = k < f.toks.size() && f.toks[k].norm == ","sv;
     if (comma) ++k;
-    bare = k < f.toks.size() && f.toks[k].norm == "and";
+    bare = k < f.toks.size() && f.toks[k].norm == "and"sv;
     if (!comma && !bare) break;
     if (bare) ++k;
   }
@@ -206,15 +209,15 @@ List ParseList(const SentenceFacts& f, const std::vector<Hit>& outcomes,
 bool OutcomeFollows(const SentenceFacts& f, uint32_t k, const Hit& o) {
   for (; k < o.begin; ++k) {
     const std::string& w = f.toks[k].norm;
-    bool aux = Auxiliary(w) || w == "all" || w == "reportedly";
+    bool aux = Auxiliary(w) || w == "all"sv || w == "reportedly"sv;
     if (!aux && !Adverb(w)) return false;
   }
   return k == o.begin;
 }
 
 bool Boundary(const std::string& w) {
-  return w == "," || w == ";" || w == ":" || w == "when" || w == "while" ||
-         w == "after" || w == "and" || w == "as";
+  return w == ","sv || w == ";"sv || w == ":"sv || w == "when"sv ||
+         w == "while"sv || w == "after"sv || w == "and"sv || w == "as"sv;
 }
 
 // The subject list of a passive outcome: the longest list from a clause
@@ -243,7 +246,7 @@ bool TellsApart(const std::vector<Figure>& figs, const Figure& list) {
   int64_t sum = 0;
   for (const auto& g : figs) {
     if (!Overlaps(g, list)) continue;
-    if (g.victims.empty() || g.victims == "people" ||
+    if (g.victims.empty() || g.victims == "people"sv ||
         !classes.insert(g.victims).second) {
       return false;
     }
@@ -266,8 +269,8 @@ void ReplaceWithList(const List& list, Outcome outcome, SentenceFacts* f) {
   const Item& first = list.items.front();
   const std::string& head = f->toks[first.end - 1].norm;
   if (first.count > 1 && total == 2 * first.count &&
-      (head == "people" || head == "persons" || head == "individuals" ||
-       head == "others")) {
+      (head == "people"sv || head == "persons"sv || head == "individuals"sv ||
+       head == "others"sv)) {
     total = first.count;
   }
   fig.count = Count{total, total, total};
@@ -304,7 +307,7 @@ void BindVictimLists(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     static const Words& kSelf = WordSet("reflexive");
     const bool self = o.end + 1 < f->toks.size() &&
                       kSelf.count(f->toks[o.end].norm) > 0 &&
-                      f->toks[o.end + 1].norm == "and";
+                      f->toks[o.end + 1].norm == "and"sv;
     List list = ParseList(*f, outcomes, self ? o.end + 2 : o.end, true);
     // "killing the chief, and seven others were injured": a new clause.
     if (!list.items.empty() && list.end < f->toks.size() &&
@@ -334,9 +337,9 @@ int64_t AndHisAfterApposition(const std::vector<Hit>& outcomes,
     return false;
   };
   for (uint32_t j = k; j + 3 < f.toks.size() && j < k + 16; ++j) {
-    if ((f.toks[j].punct && f.toks[j].norm != ",") || outcome_at(j)) return 0;
-    if (f.toks[j].norm != "," || f.toks[j + 1].norm != "and" ||
-        (f.toks[j + 2].norm != "his" && f.toks[j + 2].norm != "her")) {
+    if ((f.toks[j].punct && f.toks[j].norm != ","sv) || outcome_at(j)) return 0;
+    if (f.toks[j].norm != ","sv || f.toks[j + 1].norm != "and"sv ||
+        (f.toks[j + 2].norm != "his"sv && f.toks[j + 2].norm != "her"sv)) {
       continue;
     }
     int64_t n = 1;
@@ -348,7 +351,7 @@ int64_t AndHisAfterApposition(const std::vector<Hit>& outcomes,
       }
     }
     if (after < f.toks.size() &&
-        (f.toks[after].norm == "was" || f.toks[after].norm == "were" ||
+        (f.toks[after].norm == "was"sv || f.toks[after].norm == "were"sv ||
          outcome_at(after))) {
       return 0;
     }

@@ -8,12 +8,15 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::figures_internal {
 namespace {
 
 bool Auxiliary(const std::string& w) {
-  return w == "were" || w == "was" || w == "been" || w == "had" ||
-         w == "have" || w == "has";
+  return w == "were"sv || w == "was"sv || w == "been"sv || w == "had"sv ||
+         w == "have"sv || w == "has"sv;
 }
 
 // The item after "and" at `a` up to `e` (exclusive): "his son", "his two
@@ -24,13 +27,14 @@ bool Auxiliary(const std::string& w) {
 int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e, bool names) {
   static const Words& kMore = WordSet("more");
   uint32_t j = a + 1;
-  bool poss = j < e && (f.toks[j].norm == "his" || f.toks[j].norm == "her" ||
-                        f.toks[j].norm == "their");
+  bool poss =
+      j < e && (f.toks[j].norm == "his"sv || f.toks[j].norm == "her"sv ||
+                f.toks[j].norm == "their"sv);
   if (poss) ++j;
   int64_t n = 1;
   const QuantityAt* q = j < e ? QuantityStarting(f, j) : nullptr;
   if (q) {
-    if (q->q.qualifier != "exact" || q->q.implausible) return 0;
+    if (q->q.qualifier != "exact"sv || q->q.implausible) return 0;
     n = q->q.count.value();
     j = q->tok_end;
   }
@@ -41,10 +45,10 @@ int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e, bool names) {
     ++j;
   }
   // "his bodyguard, Fazl Mahmood,": who the item is, named after it.
-  if (poss && e > j + 3 && f.toks[e - 1].norm == ",") {
+  if (poss && e > j + 3 && f.toks[e - 1].norm == ","sv) {
     uint32_t c = j;
     while (c < e && !f.toks[c].punct) ++c;
-    bool name = c + 2 < e && f.toks[c].norm == ",";
+    bool name = c + 2 < e && f.toks[c].norm == ","sv;
     for (uint32_t k = c + 1; name && k + 1 < e; ++k) name = f.toks[k].cap;
     if (name) e = c;
   }
@@ -53,7 +57,7 @@ int64_t OthersItem(const SentenceFacts& f, uint32_t a, uint32_t e, bool names) {
   bool name = names && !poss && !q;
   for (uint32_t k = j; name && k < e; ++k) name = f.toks[k].cap;
   if (name && f.toks[a - 1].cap) return 1;
-  bool others = e - j == 1 && f.toks[e - 1].norm == "others";
+  bool others = e - j == 1 && f.toks[e - 1].norm == "others"sv;
   if (!poss && !((more || others) && q)) return 0;
   for (uint32_t k = j; k < e; ++k) {
     if (f.toks[k].punct || f.toks[k].cap || IsQuantityTok(f, k)) return 0;
@@ -72,10 +76,10 @@ bool OneBefore(const std::vector<Hit>& outcomes, const SentenceFacts& f,
   uint32_t k = a;
   while (k > 0 && a - k < 25) {
     const Tok& t = f.toks[k - 1];
-    if (t.norm == ";" || t.norm == ":" || t.norm == ".") break;
+    if (t.norm == ";"sv || t.norm == ":"sv || t.norm == "."sv) break;
     bool outcome = false;
     for (const auto& o : outcomes) outcome |= o.begin <= k - 1 && k - 1 < o.end;
-    if (outcome || IsQuantityTok(f, k - 1) || t.norm == "and" ||
+    if (outcome || IsQuantityTok(f, k - 1) || t.norm == "and"sv ||
         Auxiliary(t.norm)) {
       return false;
     }
@@ -135,32 +139,32 @@ bool ObjectOneAndOthers(const std::vector<Hit>& outcomes, const Hit& o,
   // "killing officer Ali Khan, two other soldiers and ...": a comma before
   // a counted others item ("two other", "three more") joins it too.
   auto counted_after = [&](uint32_t k) {
-    return k + 2 < size && f->toks[k].norm == "," &&
+    return k + 2 < size && f->toks[k].norm == ","sv &&
            QuantityStarting(*f, k + 1) != nullptr;
   };
   uint32_t a = o.end;
-  for (; a < size && a < o.end + 15 && f->toks[a].norm != "and" &&
+  for (; a < size && a < o.end + 15 && f->toks[a].norm != "and"sv &&
          !counted_after(a);
        ++a) {
     const std::string& w = f->toks[a].norm;
-    if (w == "." || w == ";" || w == ":" || w == "including" || Auxiliary(w) ||
-        IsQuantityTok(*f, a) || outcome_at(a)) {
+    if (w == "."sv || w == ";"sv || w == ":"sv || w == "including"sv ||
+        Auxiliary(w) || IsQuantityTok(*f, a) || outcome_at(a)) {
       return false;
     }
   }
   if (a == o.end || a >= size ||
-      (f->toks[a].norm != "and" && !counted_after(a))) {
+      (f->toks[a].norm != "and"sv && !counted_after(a))) {
     return false;
   }
   uint32_t e = a + 1;
   while (e < size && e < a + 8 && !outcome_at(e) &&
          !Auxiliary(f->toks[e].norm) &&
-         (!f->toks[e].punct || f->toks[e].norm == "-") &&
-         f->toks[e].norm != "and") {
+         (!f->toks[e].punct || f->toks[e].norm == "-"sv) &&
+         f->toks[e].norm != "and"sv) {
     ++e;
   }
   // "... and his passenger, Ali Khan, was wounded": another clause.
-  for (uint32_t k = e; k < size && k < e + 6 && f->toks[k].norm != "."; ++k) {
+  for (uint32_t k = e; k < size && k < e + 6 && f->toks[k].norm != "."sv; ++k) {
     if (Auxiliary(f->toks[k].norm)) return false;
   }
   int64_t n = OthersItem(*f, a, e, false);
@@ -181,11 +185,11 @@ void BindOneAndOthers(const std::vector<Hit>& outcomes, SentenceFacts* f) {
     if (ObjectOneAndOthers(outcomes, o, f)) continue;
     uint32_t k = o.begin;
     while (k > 0 && Adverb(f->toks[k - 1].norm)) --k;
-    if (k < 3 || f->toks[k - 1].norm != "were") continue;
+    if (k < 3 || f->toks[k - 1].norm != "were"sv) continue;
     const uint32_t e = k - 1;
     uint32_t a = e;
-    while (a > 0 && e - a < 10 && f->toks[a - 1].norm != "and") --a;
-    if (a == 0 || f->toks[a - 1].norm != "and") continue;
+    while (a > 0 && e - a < 10 && f->toks[a - 1].norm != "and"sv) --a;
+    if (a == 0 || f->toks[a - 1].norm != "and"sv) continue;
     --a;
     int64_t n = OthersItem(*f, a, e, true);
     uint32_t from = 0;

@@ -10,6 +10,9 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::figures_internal {
 namespace {
 
@@ -29,8 +32,8 @@ std::string PartAfter(const SentenceFacts& f, uint32_t from, uint32_t to) {
   std::string part;
   for (uint32_t k = from; k + 2 < to; ++k) {
     const std::string& w = f.toks[k].norm;
-    if (w != "in" && w != "on" && w != "at" && w != "inside") continue;
-    if (f.toks[k + 1].norm != "the") continue;
+    if (w != "in"sv && w != "on"sv && w != "at"sv && w != "inside"sv) continue;
+    if (f.toks[k + 1].norm != "the"sv) continue;
     if (kParts.count(f.toks[k + 2].norm) == 0) continue;
     // The part's own noun: "the second car", not "the second time".
     if (k + 3 >= to || f.toks[k + 3].punct || f.toks[k + 3].cap) continue;
@@ -46,7 +49,7 @@ void SumParts(const std::vector<Figure*>& figs, SentenceFacts* f) {
   int64_t total = 0;
   for (const Figure* g : figs) {
     total += g->count.value();
-    if (g->qualifier != "exact") sum.qualifier = g->qualifier;
+    if (g->qualifier != "exact"sv) sum.qualifier = g->qualifier;
     if (g->victims != sum.victims) sum.victims.clear();
     sum.span.end = std::max(sum.span.end, g->span.end);
   }

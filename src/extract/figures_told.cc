@@ -10,6 +10,9 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::figures_internal {
 namespace {
 
@@ -25,13 +28,13 @@ bool HasOutcome(const SentenceFacts& f, Outcome o) {
 uint32_t DefiniteSubject(const SentenceFacts& f, const Hit& o) {
   uint32_t k = o.begin;
   while (k > 0 && Adverb(f.toks[k - 1].norm)) --k;
-  if (k < 3 || f.toks[k - 1].norm != "were") return 0;
+  if (k < 3 || f.toks[k - 1].norm != "were"sv) return 0;
   uint32_t head = k - 2;
   const std::string& w = f.toks[head].norm;
   bool plural = w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
   if (!plural || f.toks[head].cap || Things().count(w)) return 0;
   for (uint32_t d = head; d > 0 && head - d < 2; --d) {
-    if (f.toks[d - 1].norm == "the") return head;
+    if (f.toks[d - 1].norm == "the"sv) return head;
     if (f.toks[d - 1].punct || IsQuantityTok(f, d - 1)) return 0;
   }
   return 0;
@@ -39,7 +42,7 @@ uint32_t DefiniteSubject(const SentenceFacts& f, const Hit& o) {
 
 // Nouns for people held: "the hostages" are whoever was abducted before.
 bool HeldPeople(const std::string& w) {
-  return w == "hostages" || w == "captives" || w == "abductees";
+  return w == "hostages"sv || w == "captives"sv || w == "abductees"sv;
 }
 
 // The count told for `noun` in sentence `f`: "three villagers" (the noun
@@ -54,7 +57,7 @@ int64_t CountOf(const SentenceFacts& f, const std::string& noun) {
     }
   }
   for (const auto& q : f.quantities) {
-    if (q.q.count.value() < 2 || q.q.qualifier == "zero") continue;
+    if (q.q.count.value() < 2 || q.q.qualifier == "zero"sv) continue;
     for (uint32_t k = q.tok_end; k < f.toks.size() && k < q.tok_end + 3; ++k) {
       if (f.toks[k].norm == noun) return q.q.count.value();
       if (f.toks[k].punct) break;
@@ -77,7 +80,7 @@ uint32_t SingularSubjectBefore(const SentenceFacts& f, uint32_t end) {
     // Capitals only at the sentence start ("His passenger ...").
     bool name = t.cap && k != 1;
     if (t.punct || name || Preposition(t.norm)) break;
-    if (Determiner(t.norm) || t.norm == "his" || t.norm == "her") {
+    if (Determiner(t.norm) || t.norm == "his"sv || t.norm == "her"sv) {
       return k - 1 < end - 1 ? k - 1 : end;
     }
     if (Fillers().count(t.norm)) break;
@@ -96,11 +99,11 @@ void BindBareSubject(const Hit& o, SentenceFacts* f) {
   uint32_t first = SingularSubjectBefore(*f, end);
   bool ok = first < end && o.e->form == OutcomeForm::kIntransitive;
   if (!ok && first < end && first > 0 && o.e->form == OutcomeForm::kVerb &&
-      f->toks[first - 1].norm == "and" &&
+      f->toks[first - 1].norm == "and"sv &&
       (o.end == f->toks.size() || f->toks[o.end].punct ||
        Preposition(f->toks[o.end].norm))) {
     for (uint32_t k = 0; k + 1 < first; ++k) {
-      ok |= f->toks[k].norm == "was" || f->toks[k].norm == "were";
+      ok |= f->toks[k].norm == "was"sv || f->toks[k].norm == "were"sv;
     }
   }
   if (!ok) return;
@@ -116,14 +119,14 @@ void BindBareSubject(const Hit& o, SentenceFacts* f) {
 // `aux` (or between it and the outcome at `o`). 0 when "both" is not there.
 int64_t BothSubject(const SentenceFacts& f, uint32_t aux, uint32_t o) {
   for (uint32_t k = aux; k < o; ++k) {
-    if (f.toks[k].norm == "both") return 2;
+    if (f.toks[k].norm == "both"sv) return 2;
   }
   for (uint32_t k = aux; k > 0 && aux - k < 12; --k) {
     const Tok& t = f.toks[k - 1];
-    if (t.norm == ";" || t.norm == ":" || IsQuantityTok(f, k - 1)) break;
-    if (t.norm != "both") continue;
+    if (t.norm == ";"sv || t.norm == ":"sv || IsQuantityTok(f, k - 1)) break;
+    if (t.norm != "both"sv) continue;
     const std::string& before = k >= 2 ? f.toks[k - 2].norm : ",";
-    bool opens = before == "," || before == "and" || before == "but";
+    bool opens = before == ","sv || before == "and"sv || before == "but"sv;
     return opens ? 2 : 0;
   }
   return 0;
@@ -133,7 +136,7 @@ int64_t OnlyCountBefore(const SentenceFacts& f, uint32_t k) {
   const QuantityAt* only = nullptr;
   int told = 0;
   for (const auto& q : f.quantities) {
-    if (q.tok_end <= k && q.q.qualifier != "zero") {
+    if (q.tok_end <= k && q.q.qualifier != "zero"sv) {
       only = &q;
       ++told;
     }
@@ -158,8 +161,8 @@ uint32_t TitledNameAt(const std::vector<Hit>& outcomes, const SentenceFacts& f,
     bool letters = std::all_of(t.norm.begin(), t.norm.end(),
                                [](char c) { return c >= 'a' && c <= 'z'; });
     if (!letters || Preposition(t.norm) || Fillers().count(t.norm) ||
-        Determiner(t.norm) || t.norm == "his" || t.norm == "her" ||
-        t.norm == "their" || t.norm == "its") {
+        Determiner(t.norm) || t.norm == "his"sv || t.norm == "her"sv ||
+        t.norm == "their"sv || t.norm == "its"sv) {
       break;
     }
     title = true;
@@ -181,20 +184,20 @@ int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o) {
     return k < f.toks.size() ? f.toks[k].norm : kNone;
   };
   uint32_t k = o.end;
-  bool them = at(k) == "them";
+  bool them = at(k) == "them"sv;
   if (them) ++k;
-  bool of_them = at(k + 1) == "of" && at(k + 2) == "them";
+  bool of_them = at(k + 1) == "of"sv && at(k + 2) == "them"sv;
   // "injuring both of the clergymen": two, whoever they are.
-  bool of_the = at(k + 1) == "of" && at(k + 2) == "the";
-  if (at(k) == "both" && (them || of_them || of_the || at(k + 1) == "." ||
-                          at(k + 1) == "," || at(k + 1) == "and")) {
+  bool of_the = at(k + 1) == "of"sv && at(k + 2) == "the"sv;
+  if (at(k) == "both"sv && (them || of_them || of_the || at(k + 1) == "."sv ||
+                            at(k + 1) == ","sv || at(k + 1) == "and"sv)) {
     return 2;
   }
   // "abducted three youths and later killed them": the one count told
   // before the verb.
-  bool bare_them = them && at(k) != "all" && at(k) != "both";
+  bool bare_them = them && at(k) != "all"sv && at(k) != "both"sv;
   if (bare_them) return OnlyCountBefore(f, o.begin);
-  if (at(k) != "all" || (!them && !of_them)) return 0;
+  if (at(k) != "all"sv || (!them && !of_them)) return 0;
   int64_t n = 0;
   for (const auto& q : f.quantities) {
     if (q.tok_end <= o.begin) n = q.q.count.value();
@@ -232,7 +235,7 @@ namespace {
 bool ClauseOpener(const SentenceFacts& f, const QuantityAt& qa) {
   if (qa.tok_begin == 0) return true;
   const std::string& w = f.toks[qa.tok_begin - 1].norm;
-  return w == "," || w == "and" || w == "when" || w == "while";
+  return w == ","sv || w == "and"sv || w == "when"sv || w == "while"sv;
 }
 
 }  // namespace
@@ -271,20 +274,20 @@ const Hit* PassiveAfterApposition(const Lexicon& lex,
   const uint32_t n = f.toks.size();
   for (uint32_t k = after; k < n && k < after + 30; ++k) {
     const Tok& t = f.toks[k];
-    if (t.norm == ";" || t.norm == ":" || t.norm == ".") return nullptr;
+    if (t.norm == ";"sv || t.norm == ":"sv || t.norm == "."sv) return nullptr;
     if (IsQuantityTok(f, k) && !including) return nullptr;
-    if (t.norm == "were" && !relative) {
+    if (t.norm == "were"sv && !relative) {
       return aside ? KilledAfterWere(outcomes, f, k) : nullptr;
     }
-    if (LexHitAt(lex, f, k) || t.norm == "was" || t.norm == "is" ||
-        t.norm == "are" || t.norm == "had" || t.norm == "has" ||
-        t.norm == "have") {
+    if (LexHitAt(lex, f, k) || t.norm == "was"sv || t.norm == "is"sv ||
+        t.norm == "are"sv || t.norm == "had"sv || t.norm == "has"sv ||
+        t.norm == "have"sv) {
       return nullptr;
     }
-    relative =
-        t.norm == "who" || t.norm == "that" || (relative && t.norm != "were");
-    including |= t.norm == "including";
-    aside |= t.norm == "," || t.norm == "(" || t.norm == "including";
+    relative = t.norm == "who"sv || t.norm == "that"sv ||
+               (relative && t.norm != "were"sv);
+    including |= t.norm == "including"sv;
+    aside |= t.norm == ","sv || t.norm == "("sv || t.norm == "including"sv;
   }
   return nullptr;
 }

@@ -6,6 +6,9 @@
 
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::figures_internal {
 namespace {
 
@@ -66,7 +69,7 @@ bool PluralHeadAfter(const std::vector<Hit>& outcomes, const SentenceFacts& f,
     const Tok& t = f.toks[j];
     bool outcome = false;
     for (const auto& o : outcomes) outcome |= o.begin == j;
-    if (t.punct || Preposition(t.norm) || t.norm == "and" || outcome ||
+    if (t.punct || Preposition(t.norm) || t.norm == "and"sv || outcome ||
         IsQuantityTok(f, j)) {
       if (IsQuantityTok(f, j)) return true;  // "the two": counted already
       break;
@@ -85,11 +88,11 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
   for (uint32_t k = from; k < f.toks.size() && k < from + 12; ++k) {
     const std::string& w = f.toks[k].norm;
     // "the mayor of Jere, Ali Musa, and his son".
-    if ((w == "," || w == "of") && n > 0) {
+    if ((w == ","sv || w == "of"sv) && n > 0) {
       return n + AndHisAfterApposition(outcomes, f, k);
     }
     if (f.toks[k].punct || Preposition(w)) break;
-    if (w == "and" && VerbClauseAfter(f, k)) break;
+    if (w == "and"sv && VerbClauseAfter(f, k)) break;
     bool outcome = false;
     for (const auto& o : outcomes) outcome |= o.begin == k;
     if (outcome) break;
@@ -97,18 +100,18 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
     bool amount =
         k + 1 < f.toks.size() && Amounts().count(f.toks[k + 1].norm) > 0;
     // "injuring another passenger" (not "another 12 protesters").
-    bool another = w == "another" && k + 1 < f.toks.size() &&
+    bool another = w == "another"sv && k + 1 < f.toks.size() &&
                    !IsQuantityTok(f, k) && !IsQuantityTok(f, k + 1);
-    if ((w == "a" || w == "an" || another) && !amount) ++n;
+    if ((w == "a"sv || w == "an"sv || another) && !amount) ++n;
     // "a Muslim couple": two people.
-    if (w == "couple" && n > 0 &&
-        (k + 1 == f.toks.size() || f.toks[k + 1].norm != "of")) {
+    if (w == "couple"sv && n > 0 &&
+        (k + 1 == f.toks.size() || f.toks[k + 1].norm != "of"sv)) {
       ++n;
     }
     // "killed the district commissioner", "a policeman and his father".
-    bool and_his =
-        k > from && f.toks[k - 1].norm == "and" && (w == "his" || w == "her");
-    if ((w == "the" && k + 1 < f.toks.size() && !amount &&
+    bool and_his = k > from && f.toks[k - 1].norm == "and"sv &&
+                   (w == "his"sv || w == "her"sv);
+    if ((w == "the"sv && k + 1 < f.toks.size() && !amount &&
          !PluralHeadAfter(outcomes, f, k + 1)) ||
         and_his) {
       ++n;
@@ -121,25 +124,26 @@ int64_t DeterminedObjects(const std::vector<Hit>& outcomes,
 // victims after "along with" at token `k`, 0 when none are told there.
 int64_t AlongWith(const std::vector<Hit>& outcomes, const SentenceFacts& f,
                   uint32_t k) {
-  if (k + 2 >= f.toks.size() || f.toks[k].norm != "along" ||
-      f.toks[k + 1].norm != "with") {
+  if (k + 2 >= f.toks.size() || f.toks[k].norm != "along"sv ||
+      f.toks[k + 1].norm != "with"sv) {
     return 0;
   }
   uint32_t j = k + 2;
-  if (f.toks[j].norm == "his" || f.toks[j].norm == "her") {
+  if (f.toks[j].norm == "his"sv || f.toks[j].norm == "her"sv) {
     if (j + 1 < f.toks.size() && IsQuantityTok(f, j + 1)) ++j;
   }
   for (const auto& q : f.quantities) {
     if (q.tok_begin == j) return q.q.count.value();
   }
   return DeterminedObjects(outcomes, f, k + 2) +
-         (f.toks[j].norm == "his" || f.toks[j].norm == "her");
+         (f.toks[j].norm == "his"sv || f.toks[j].norm == "her"sv);
 }
 
 }  // namespace
 
 bool Determiner(const std::string& w) {
-  return w == "a" || w == "an" || w == "one" || w == "the" || w == "another";
+  return w == "a"sv || w == "an"sv || w == "one"sv || w == "the"sv ||
+         w == "another"sv;
 }
 
 // Named people as victims, counted one each: "a drone strike killed
@@ -150,10 +154,10 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
     if (o.e->form != OutcomeForm::kVerb || HasFigure(*f, o.e->outcome))
       continue;
     std::vector<const Hit*> named;
-    bool passive = (o.begin > 0 && (f->toks[o.begin - 1].norm == "was" ||
-                                    f->toks[o.begin - 1].norm == "were")) ||
-                   f->toks[o.begin].norm == "was" ||
-                   f->toks[o.begin].norm == "were";
+    bool passive = (o.begin > 0 && (f->toks[o.begin - 1].norm == "was"sv ||
+                                    f->toks[o.begin - 1].norm == "were"sv)) ||
+                   f->toks[o.begin].norm == "was"sv ||
+                   f->toks[o.begin].norm == "were"sv;
     for (const auto& a : actors) {
       if (a.e->actor_kind != ActorKind::kPerson) continue;
       bool object = !passive && a.begin >= o.end && a.begin < o.end + 12;
@@ -180,19 +184,20 @@ void BindNamedVictims(const std::vector<Hit>& outcomes,
       bool closes =
           run == 1 &&
           (k + 1 == f->toks.size() || f->toks[k + 1].punct ||
-           f->toks[k + 1].norm == "and" || Preposition(f->toks[k + 1].norm));
+           f->toks[k + 1].norm == "and"sv || Preposition(f->toks[k + 1].norm));
       for (const auto& a : actors) closes &= a.begin != k;  // "Taliban."
       if (passive || (run < 2 && !closes) || InPlace(*f, f->toks[k].span) ||
           InDate(*f, f->toks[k].span)) {
         continue;
       }
       // "killed Ahmed Khan and his brother": one more.
-      int64_t n =
-          1 + (k + run + 1 < f->toks.size() && f->toks[k + run].norm == "and" &&
-               (f->toks[k + run + 1].norm == "his" ||
-                f->toks[k + run + 1].norm == "her"));
+      int64_t n = 1 + (k + run + 1 < f->toks.size() &&
+                       f->toks[k + run].norm == "and"sv &&
+                       (f->toks[k + run + 1].norm == "his"sv ||
+                        f->toks[k + run + 1].norm == "her"sv));
       // "killed Ali Musa, a party leader, and his three guards".
-      if (n == 1 && k + run < f->toks.size() && f->toks[k + run].norm == ",") {
+      if (n == 1 && k + run < f->toks.size() &&
+          f->toks[k + run].norm == ","sv) {
         n += AndHisAfterApposition(outcomes, *f, k + run);
       }
       Quantity q;
@@ -218,12 +223,12 @@ namespace {
 bool PronounObject(const SentenceFacts& f, const Hit& o) {
   if (o.e->form != OutcomeForm::kVerb || o.end >= f.toks.size()) return false;
   const std::string& w = f.toks[o.end].norm;
-  if (w == "another") {
+  if (w == "another"sv) {
     return o.end + 1 == f.toks.size() || f.toks[o.end + 1].punct ||
-           f.toks[o.end + 1].norm == "and";
+           f.toks[o.end + 1].norm == "and"sv;
   }
-  return w == "him" || w == "her" || w == "his" || w == "himself" ||
-         w == "herself";
+  return w == "him"sv || w == "her"sv || w == "his"sv || w == "himself"sv ||
+         w == "herself"sv;
 }
 
 // How many victims the object of outcome verb `o` counts one by one: "a
@@ -247,11 +252,11 @@ int64_t ObjectVictims(const std::vector<Hit>& outcomes,
   // "killing a vendor": a noun right after the determiner is a victim
   // unless it is a thing or an amount ("a number of").
   const std::string& det = f.toks[o.end].norm;
-  bool noun = o.end + 1 < f.toks.size() &&
-              (det == "a" || det == "an" || det == "the" || det == "another") &&
-              !f.toks[o.end + 1].punct &&
-              !Things().count(f.toks[o.end + 1].norm) &&
-              !Amounts().count(f.toks[o.end + 1].norm);
+  bool noun =
+      o.end + 1 < f.toks.size() &&
+      (det == "a"sv || det == "an"sv || det == "the"sv || det == "another"sv) &&
+      !f.toks[o.end + 1].punct && !Things().count(f.toks[o.end + 1].norm) &&
+      !Amounts().count(f.toks[o.end + 1].norm);
   return noun ? 1 : 0;
 }
 
@@ -259,7 +264,7 @@ int64_t ObjectVictims(const std::vector<Hit>& outcomes,
 bool BindBodyOf(const Hit& o, SentenceFacts* f) {
   // "the body of a journalist", "the body of Pudo was found" (not "the
   // Body of Investigations", an office).
-  if (o.e->phrase != "body of" || HasFigure(*f, o.e->outcome) ||
+  if (o.e->phrase != "body of"sv || HasFigure(*f, o.e->outcome) ||
       o.end >= f->toks.size() || f->toks[o.begin].cap) {
     return false;
   }
@@ -268,9 +273,10 @@ bool BindBodyOf(const Hit& o, SentenceFacts* f) {
          !f->toks[k].punct) {
     ++k;
   }
-  bool name = k > o.end && (k == f->toks.size() || f->toks[k].norm == "was" ||
-                            f->toks[k].norm == "," || f->toks[k].norm == ".");
-  if (f->toks[o.end].norm != "a" && f->toks[o.end].norm != "an" && !name) {
+  bool name =
+      k > o.end && (k == f->toks.size() || f->toks[k].norm == "was"sv ||
+                    f->toks[k].norm == ","sv || f->toks[k].norm == "."sv);
+  if (f->toks[o.end].norm != "a"sv && f->toks[o.end].norm != "an"sv && !name) {
     return false;
   }
   Quantity q;
@@ -314,7 +320,7 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
   while (from > 0 && aux - from < 8) {
     const Tok& t = f.toks[from - 1];
     if (t.punct || IsQuantityTok(f, from - 1)) break;
-    joined |= t.norm == "and";
+    joined |= t.norm == "and"sv;
     --from;
   }
   if (!joined || from == aux) return 0;
@@ -323,12 +329,12 @@ int64_t CoordinatedSubject(const std::vector<Hit>& outcomes,
     const std::string& w = f.toks[k].norm;
     const std::string& prev = f.toks[k - 1].norm;
     if (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0 &&
-        !Determiner(prev) && prev != "his" && prev != "her") {
+        !Determiner(prev) && prev != "his"sv && prev != "her"sv) {
       return 0;
     }
   }
   // "He and his bodyguard were wounded": the pronoun is one more.
-  bool pronoun = f.toks[from].norm == "he" || f.toks[from].norm == "she";
+  bool pronoun = f.toks[from].norm == "he"sv || f.toks[from].norm == "she"sv;
   return DeterminedObjects(outcomes, f, from) + (pronoun ? 1 : 0);
 }
 
@@ -359,7 +365,7 @@ bool BindNamedSubject(const std::vector<Hit>& actors, const Hit& o,
   uint32_t first = NameRunBefore(*f, end);
   if (first == end) return false;
   int64_t n = 1;
-  if (first >= 2 && f->toks[first - 1].norm == "and") {
+  if (first >= 2 && f->toks[first - 1].norm == "and"sv) {
     uint32_t other = NameRunBefore(*f, first - 1);
     if (other < first - 1) {
       first = other;
@@ -409,36 +415,36 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     while (aux > 0 && aux + 3 > o.begin && Adverb(f->toks[aux - 1].norm)) --aux;
     // "was killed"; "one was shot dead and another injured".
     // "was found dead": the auxiliary inside the phrase.
-    bool was = (aux > 0 && (f->toks[aux - 1].norm == "was" ||
-                            f->toks[aux - 1].norm == "another")) ||
-               f->toks[o.begin].norm == "was";
+    bool was = (aux > 0 && (f->toks[aux - 1].norm == "was"sv ||
+                            f->toks[aux - 1].norm == "another"sv)) ||
+               f->toks[o.begin].norm == "was"sv;
     // "was stabbed and wounded", "was also shot and seriously injured".
-    if (!was && aux >= 3 && f->toks[aux - 1].norm == "and" &&
+    if (!was && aux >= 3 && f->toks[aux - 1].norm == "and"sv &&
         o.e->form == OutcomeForm::kVerb) {
       uint32_t k = aux - 2;  // the first participle
       while (k > 0 && Adverb(f->toks[k - 1].norm)) --k;
-      was = k > 0 && !f->toks[aux - 2].punct && f->toks[k - 1].norm == "was";
+      was = k > 0 && !f->toks[aux - 2].punct && f->toks[k - 1].norm == "was"sv;
       if (was) aux = k;
     }
     // "leaving him injured": one victim left so; "four people ... leaving
     // them wounded": the one count told before.
     if (objects == 0 && o.begin >= 2 &&
-        (f->toks[o.begin - 2].norm == "leaving" ||
-         f->toks[o.begin - 2].norm == "left")) {
+        (f->toks[o.begin - 2].norm == "leaving"sv ||
+         f->toks[o.begin - 2].norm == "left"sv)) {
       const std::string& w = f->toks[o.begin - 1].norm;
-      if (w == "him" || w == "her") objects = 1;
-      if (w == "them") objects = OnlyCountBefore(*f, o.begin);
+      if (w == "him"sv || w == "her"sv) objects = 1;
+      if (w == "them"sv) objects = OnlyCountBefore(*f, o.begin);
     }
     // "a dog was injured": no person.
     if (was && aux > 1 && Things().count(f->toks[aux - 2].norm)) continue;
-    if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were") {
+    if (objects == 0 && aux > 0 && f->toks[aux - 1].norm == "were"sv) {
       objects = CoordinatedSubject(outcomes, *f, aux - 1);
       if (objects == 0) objects = BothSubject(*f, aux - 1, o.begin);
     }
     // "A policeman was killed": the determined subject names the victim
     // (unless others died along with him: counted below).
-    bool pronoun = aux > 1 && (f->toks[aux - 2].norm == "he" ||
-                               f->toks[aux - 2].norm == "she");
+    bool pronoun = aux > 1 && (f->toks[aux - 2].norm == "he"sv ||
+                               f->toks[aux - 2].norm == "she"sv);
     int64_t along = was && !pronoun ? AlongWith(outcomes, *f, o.end) : 0;
     if (objects == 0 && along == 0) {
       BindDeterminedActor(actors, o, f);
@@ -456,8 +462,8 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
     q.count = Count{n, n, n};
     q.qualifier = "single";
     // "blew himself up, killing himself": the attacker, counted once.
-    bool self = o.end < f->toks.size() && (f->toks[o.end].norm == "himself" ||
-                                           f->toks[o.end].norm == "herself");
+    bool self = o.end < f->toks.size() && (f->toks[o.end].norm == "himself"sv ||
+                                           f->toks[o.end].norm == "herself"sv);
     AddFigure(f, MakeFigure(q, o.e->outcome, self ? "attackers" : ""));
   }
 }

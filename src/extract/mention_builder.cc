@@ -6,6 +6,9 @@
 
 #include "extract/mention_util.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 
 using namespace mention_util;  // NOLINT: this stage's own helpers
@@ -118,7 +121,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     const LexEntry& e = lex_.entry(h.payload);
     if (e.kind != LexKind::kCue || e.cue != Cue::kTally) continue;
     tally_cue |=
-        !superlative || (e.phrase != "so far" && e.phrase != "to date");
+        !superlative || (e.phrase != "so far"sv && e.phrase != "to date"sv);
   }
   bool tally =
       tally_cue || since ||
@@ -227,7 +230,7 @@ bool MentionBuilder::Unreal(const Candidate& c) const {
   const std::string& type = c.cls.event_type;
   return CueGoverns(lex_, c.facts, Cue::kHypothetical, type) ||
          CueGoverns(lex_, c.facts, Cue::kGeneric, type) ||
-         (type != "Protests" &&
+         (type != "Protests"sv &&
           CueGoverns(lex_, c.facts, Cue::kRecollection, type));
 }
 
@@ -290,7 +293,8 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
 void MentionBuilder::MoveDiedOfWounds(Mention* m) {
   for (size_t i = 0; i < m->figures.size(); ++i) {
     Figure& d = m->figures[i];
-    if (d.outcome != Outcome::kKilled || d.qualifier != "later died") continue;
+    if (d.outcome != Outcome::kKilled || d.qualifier != "later died"sv)
+      continue;
     int64_t n = d.count.value();
     Figure* from = nullptr;
     for (Figure& g : m->figures) {

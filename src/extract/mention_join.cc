@@ -6,6 +6,9 @@
 #include "extract/mention_builder.h"
 #include "extract/mention_util.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 
 using namespace mention_util;  // NOLINT: this stage's own helpers
@@ -42,7 +45,7 @@ bool SharesDistinctiveCount(const Mention& m, const Candidate& c,
         continue;
       }
       if (!named_victims) return true;
-      if (!a.victims.empty() && a.victims != "people" &&
+      if (!a.victims.empty() && a.victims != "people"sv &&
           a.victims == b.victims) {
         return true;
       }
@@ -103,10 +106,10 @@ bool LoneDeathRetold(const Mention& m, const Candidate& c) {
     // "him", "the man", a name, "he died of his wounds"; not "1 prisoner"
     // (a count of others). After an unclassed death ("killed Ali Khan"),
     // "the victim", "the man" tell the same one.
-    bool single = b.qualifier != "exact" && !b.adds;
+    bool single = b.qualifier != "exact"sv && !b.adds;
     bool unclassed =
-        single && (b.victims.empty() || b.victims == "named people" ||
-                   b.victims == "wounded who died" || mine->victims.empty());
+        single && (b.victims.empty() || b.victims == "named people"sv ||
+                   b.victims == "wounded who died"sv || mine->victims.empty());
     if (b.count.value() != 1 ||
         !(unclassed || (!b.victims.empty() && b.victims == mine->victims)) ||
         (!b.victims.empty() && b.victims == m.actor1)) {
@@ -124,7 +127,7 @@ bool BodyFoundLater(const Mention& m, const Candidate& c) {
   int64_t days = c.date->day.ToDays() - m.date.ToDays();
   if (days < 1 || days > 3) return false;
   for (const auto& t : c.facts.toks) {
-    if (t.norm == "body") return true;
+    if (t.norm == "body"sv) return true;
   }
   return false;
 }
@@ -137,7 +140,7 @@ bool DefiniteSingles(const SentenceFacts& f) {
   if (f.figures.empty()) return false;
   return std::all_of(f.figures.begin(), f.figures.end(), [&](const Figure& g) {
     // ("The suspect was arrested" tells a new step of its own.)
-    if (g.qualifier != "single" ||
+    if (g.qualifier != "single"sv ||
         (g.outcome != Outcome::kKilled && g.outcome != Outcome::kInjured)) {
       return false;
     }
@@ -146,8 +149,8 @@ bool DefiniteSingles(const SentenceFacts& f) {
       const Tok& t = f.toks[at - back];
       if (t.punct) return false;
       // ("one of the gunmen" is one more of a group, not one told of.)
-      if (t.norm == "the") {
-        return back == at || f.toks[at - back - 1].norm != "of";
+      if (t.norm == "the"sv) {
+        return back == at || f.toks[at - back - 1].norm != "of"sv;
       }
     }
     return false;
@@ -162,8 +165,8 @@ bool NewAttackTold(const Lexicon& lex, const SentenceFacts& f) {
     if (lex.entry(h.payload).kind != LexKind::kTrigger) continue;
     for (uint32_t back = 1; back <= kReach && back <= h.begin; ++back) {
       const Tok& t = f.toks[h.begin - back];
-      if (t.punct || t.norm == "the") break;
-      if (t.norm == "a" || t.norm == "an") return true;
+      if (t.punct || t.norm == "the"sv) break;
+      if (t.norm == "a"sv || t.norm == "an"sv) return true;
     }
   }
   return false;
@@ -241,7 +244,7 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
       (c.facts.HasCue(lex_, Cue::kAnaphor) || more || retells || definite) &&
       c.facts.index - m.sentences.back() <= 2;
   auto protesters = [](const std::string& a1, const std::string& a2) {
-    return a1 == "protesters" || a2 == "protesters";
+    return a1 == "protesters"sv || a2 == "protesters"sv;
   };
   // "Khan was dragged out before he was shot and killed" after "militants
   // killed Dawar Khan": a sentence naming no actor that repeats the count of
@@ -281,11 +284,11 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
       std::any_of(c.facts.figures.begin(), c.facts.figures.end(),
                   [&](const Figure& f) {
                     return f.outcome == Outcome::kKilled &&
-                           f.victims == m.actor1 && f.qualifier == "single";
+                           f.victims == m.actor1 && f.qualifier == "single"sv;
                   }) &&
       // "Soldiers later killed one of the gunmen in a raid": another event.
       std::none_of(c.facts.toks.begin(), c.facts.toks.end(),
-                   [](const Tok& t) { return t.norm == "later"; });
+                   [](const Tok& t) { return t.norm == "later"sv; });
   if (!m.actor1.empty() && !c.cls.actor1.empty() && armed(w.cls.actor1_kind) &&
       armed(c.cls.actor1_kind) && w.cls.actor1_kind != c.cls.actor1_kind &&
       !same_toll && !retold && !toll_of_told && !own_killed && !definite) {
@@ -334,13 +337,13 @@ bool MentionBuilder::Compatible(const Work& w, const Candidate& c,
     // one ("arrested about 40 protesters").
     for (const auto& a : m.figures) {
       if (static_cast<int>(a.outcome) != o || a.count.value() <= 0 ||
-          a.qualifier == "vague") {
+          a.qualifier == "vague"sv) {
         continue;
       }
       mine = true;
       for (const auto& b : c.facts.figures) {
         if (static_cast<int>(b.outcome) != o || b.count.value() <= 0 ||
-            b.qualifier == "vague" || b.adds) {
+            b.qualifier == "vague"sv || b.adds) {
           continue;
         }
         both = true;
@@ -374,7 +377,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   bool dateline_only = c.place_from_dateline && m.location;
   if ((!IsLocal(m.location) && IsLocal(c.place) && !dateline_only) ||
       (IsLocal(c.place) && !c.place_inherited && m.location &&
-       m.location->precision != "city" && c.place->precision == "city")) {
+       m.location->precision != "city"sv && c.place->precision == "city"sv)) {
     m.location = c.place;
     w->place_own = false;
   }
@@ -419,7 +422,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   bool state =
       w->cls.actor1_kind == ActorKind::kState ||
       (m.actor1 == c.cls.actor1 && c.cls.actor1_kind == ActorKind::kState);
-  if (m.event_type == "Protests" && state &&
+  if (m.event_type == "Protests"sv && state &&
       std::any_of(m.figures.begin(), m.figures.end(), [](const Figure& f) {
         return (f.outcome == Outcome::kKilled ||
                 f.outcome == Outcome::kInjured) &&

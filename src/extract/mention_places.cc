@@ -5,6 +5,9 @@
 #include "extract/mention_builder.h"
 #include "extract/mention_util.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 
 using namespace mention_util;  // NOLINT: this stage's own helpers
@@ -35,14 +38,14 @@ bool OpensWithDateline(std::string_view text, Span place) {
   constexpr uint32_t kMaxOffset = 600;  // the top of the article
   if (place.begin > kMaxOffset) return false;
   if (place.begin != 0 &&
-      (place.begin < 2 || text.substr(place.begin - 2, 2) != "\n\n")) {
+      (place.begin < 2 || text.substr(place.begin - 2, 2) != "\n\n"sv)) {
     return false;
   }
   // "Kabul, Afghanistan: ...": a country or province may follow the city.
   constexpr size_t kMaxQualifier = 40;
   std::string_view rest = text.substr(place.end, kMaxQualifier + 6);
   size_t skip = 0;
-  if (rest.substr(0, 2) == ", ") {
+  if (rest.substr(0, 2) == ", "sv) {
     skip = rest.find_first_of(":-\xE2.\n", 2);
     if (skip == std::string_view::npos || rest[skip] == '.' ||
         rest[skip] == '\n') {
@@ -224,14 +227,14 @@ void MentionBuilder::PreferPlaceOverDateline(
     ++seen;
     std::optional<Location> l = EventPlace(f);
     if (!l || l->country != dateline_place_->country ||
-        l->precision == "country" ||
+        l->precision == "country"sv ||
         OpensWithDateline(article_.text, l->span)) {
       continue;
     }
     // Only a district or province elsewhere: a town named first may be one
     // of several ("KUT: ... as in Baghdad") and the dateline's own
     // province holds the dateline city, the more precise of the two.
-    bool area = l->precision == "admin1" || l->precision == "admin2";
+    bool area = l->precision == "admin1"sv || l->precision == "admin2"sv;
     if (area && l->admin1 != dateline_place_->admin1) dateline_place_ = l;
     return;
   }
@@ -411,19 +414,19 @@ void MentionBuilder::PlaceAtLeadTown(std::vector<Work>* works) const {
   std::vector<Location> towns;
   for (const Work& w : *works) {
     const std::optional<Location>& l = w.m.location;
-    if (l && (l->precision == "city" || l->precision == "admin2")) {
+    if (l && (l->precision == "city"sv || l->precision == "admin2"sv)) {
       towns.push_back(*l);
     }
   }
   for (Work& w : *works) {
     std::optional<Location>& l = w.m.location;
     if (w.m.kind != MentionKind::kIncident || w.place_own || !l ||
-        (l->precision != "country" && l->precision != "admin1")) {
+        (l->precision != "country"sv && l->precision != "admin1"sv)) {
       continue;
     }
     for (const Location& t : towns) {
       if (t.country == l->country &&
-          (l->precision == "country" || t.admin1 == l->admin1)) {
+          (l->precision == "country"sv || t.admin1 == l->admin1)) {
         l = t;
         break;
       }
@@ -443,7 +446,7 @@ std::vector<Location> MentionBuilder::CoordinatedPlaces(
         b.span.begin > a.span.end
             ? text.substr(a.span.end, b.span.begin - a.span.end)
             : std::string_view();
-    if (between != " and " && between != ", ") continue;
+    if (between != " and "sv && between != ", "sv) continue;
     for (const PlaceMention* pm : {&a, &b}) {
       std::optional<Place> p = Resolve(*pm, ctx_);
       // "Monclova, Coahuila" is a city and its province, not two places.

@@ -6,6 +6,9 @@
 #include "extract/mention_builder.h"
 #include "extract/mention_util.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 
 using namespace mention_util;  // NOLINT: this stage's own helpers
@@ -34,8 +37,9 @@ std::optional<Location> MentionBuilder::PlaceOfFigure(const SentenceFacts& f,
   uint32_t first = f.TokAt(g.span.end);
   for (uint32_t t = first; t + 1 < f.toks.size() && t < first + kReach; ++t) {
     const Tok& tok = f.toks[t];
-    if (tok.punct || tok.norm == "and") return std::nullopt;
-    if (tok.norm != "in" && tok.norm != "at" && tok.norm != "near") continue;
+    if (tok.punct || tok.norm == "and"sv) return std::nullopt;
+    if (tok.norm != "in"sv && tok.norm != "at"sv && tok.norm != "near"sv)
+      continue;
     // "in Najaf", "in the capital Baghdad", "in the southern city of Kut".
     uint32_t at = t + 1;
     while (at < f.toks.size() && at < t + 6 && !f.toks[at].cap &&

@@ -7,6 +7,9 @@
 #include "extract/mention_builder.h"
 #include "extract/mention_util.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 
 using namespace mention_util;  // NOLINT: this stage's own helpers
@@ -17,12 +20,12 @@ void MentionBuilder::NoteSuicideAttack(const Candidate& c, Work* w) const {
   const SentenceFacts& f = c.facts;
   for (const auto& h : f.hits) {
     const LexEntry& e = lex_.entry(h.payload);
-    if (e.kind != LexKind::kTrigger || e.sub_event_type != "Suicide bomb") {
+    if (e.kind != LexKind::kTrigger || e.sub_event_type != "Suicide bomb"sv) {
       continue;
     }
     int64_t n = 1;
     for (const auto& qa : f.quantities) {
-      if (qa.tok_end == h.begin && qa.q.qualifier == "exact" &&
+      if (qa.tok_end == h.begin && qa.q.qualifier == "exact"sv &&
           !qa.q.implausible) {
         n = qa.q.count.value();
       }
@@ -48,7 +51,7 @@ void MentionBuilder::CountSuicideAttacker(Work* w, bool only_suicide) const {
     return;
   }
   for (const auto& f : m->figures) {
-    if (f.victims == "attackers") return;
+    if (f.victims == "attackers"sv) return;
   }
   // With no one else killed ("wounding four soldiers"), the attackers are
   // the dead, told at the trigger; only in the article's one suicide attack
@@ -118,7 +121,8 @@ void MentionBuilder::DivideShare(Work* w, std::vector<Work>* ws) {
     }
   }
   for (Figure& f : w->m.figures) {
-    if (f.sentence != w->shared_sentence || f.victims == "attackers") continue;
+    if (f.sentence != w->shared_sentence || f.victims == "attackers"sv)
+      continue;
     int64_t add = f.outcome == Outcome::kKilled ? attackers : 0;
     for (std::optional<int64_t>* v :
          {&f.count.low, &f.count.best, &f.count.high}) {

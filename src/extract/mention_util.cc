@@ -11,6 +11,9 @@
 #include "extract/date_lexicon.h"
 #include "extract/figures_internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::mention_util {
 
 // 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
@@ -160,12 +163,12 @@ int64_t IncidentsAt(const SentenceFacts& f, uint32_t k) {
   const uint32_t n = f.toks.size();
   int64_t count = 0;
   uint32_t j = k;
-  if (f.toks[k].norm == "both") {
+  if (f.toks[k].norm == "both"sv) {
     count = 2;
     j = k + 1;
   }
   for (const auto& qa : f.quantities) {
-    if (qa.tok_begin == k && qa.q.qualifier == "exact") {
+    if (qa.tok_begin == k && qa.q.qualifier == "exact"sv) {
       count = qa.q.count.value();
       j = qa.tok_end;
     }
@@ -189,8 +192,8 @@ int64_t IncidentsCounted(const SentenceFacts& f) {
     uint32_t j = k + 1;
     // "in the three", "across all ten", "from all of the three".
     while (j < n && j < k + 4 &&
-           (f.toks[j].norm == "the" || f.toks[j].norm == "all" ||
-            f.toks[j].norm == "of")) {
+           (f.toks[j].norm == "the"sv || f.toks[j].norm == "all"sv ||
+            f.toks[j].norm == "of"sv)) {
       ++j;
     }
     if (j < n) {
@@ -203,7 +206,7 @@ int64_t IncidentsCounted(const SentenceFacts& f) {
 int64_t OneOfIncidents(const std::vector<SentenceFacts>& ss) {
   for (const auto& f : ss) {
     for (uint32_t k = 0; k + 3 < f.toks.size(); ++k) {
-      if (f.toks[k].norm != "one" || f.toks[k + 1].norm != "of") continue;
+      if (f.toks[k].norm != "one"sv || f.toks[k + 1].norm != "of"sv) continue;
       if (int64_t count = IncidentsAt(f, k + 2); count > 0) return count;
     }
   }
@@ -214,8 +217,8 @@ bool ArticleMonthFirst(const std::vector<SentenceFacts>& ss, const Article& a) {
   bool mdy = false, dmy = false;
   for (const auto& f : ss) {
     for (const auto& d : f.dates) {
-      mdy |= d.rule == "numeric_mdy";
-      dmy |= d.rule == "numeric_dmy" && d.day.day > 12;
+      mdy |= d.rule == "numeric_mdy"sv;
+      dmy |= d.rule == "numeric_dmy"sv && d.day.day > 12;
     }
   }
   if (mdy != dmy) return mdy;
@@ -282,7 +285,7 @@ bool CueGoverns(const Lexicon& lex, const SentenceFacts& f, Cue cue,
     }
     bool boundary = CueWithin(lex, f, Cue::kClause, main->end, h.begin);
     for (uint32_t k = main->end; !boundary && k < h.begin; ++k) {
-      boundary = f.toks[k].norm == ",";
+      boundary = f.toks[k].norm == ","sv;
     }
     if (!boundary) return true;
   }
@@ -328,8 +331,8 @@ bool Near(const Location& a, const Location& b) {
 // inside it ("in Rafi, Niger State" ... "in Tegina").
 bool Encloses(const Location& area, const Location& place) {
   if (area.country != place.country) return false;
-  if (area.precision == "admin2") return DistanceKm(area, place) <= 60;
-  return area.precision == "admin1" && !area.admin1.empty() &&
+  if (area.precision == "admin2"sv) return DistanceKm(area, place) <= 60;
+  return area.precision == "admin1"sv && !area.admin1.empty() &&
          area.admin1 == place.admin1;
 }
 
@@ -363,7 +366,7 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
   // number ("Fatalities coded as 0") still does.
   if (std::none_of(f.figures.begin(), f.figures.end(), [&](const Figure& g) {
         const std::string& w = f.toks[f.TokAt(g.span.begin)].norm;
-        return g.count.value() > 0 || w == "0" || w == "zero";
+        return g.count.value() > 0 || w == "0"sv || w == "zero"sv;
       })) {
     return false;
   }
@@ -371,7 +374,7 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
       figures_internal::WordSet("adding");
   int words = 0, depth = 0;
   for (const auto& t : f.toks) {
-    depth += t.norm == "(" ? 1 : t.norm == ")" ? -1 : 0;
+    depth += t.norm == "("sv ? 1 : t.norm == ")"sv ? -1 : 0;
     if (depth > 0 || t.punct) continue;
     if (kAdding.count(t.norm) || ++words > 10) return false;
   }
@@ -380,7 +383,7 @@ bool Restatement(const Lexicon& lex, const SentenceFacts& f) {
     const LexEntry& e = lex.entry(h.payload);
     bool aside = false;  // "(Taliban sources reported 1)"
     for (uint32_t k = 0; k < h.begin && k < f.toks.size(); ++k) {
-      aside ^= f.toks[k].norm == "(" || f.toks[k].norm == ")";
+      aside ^= f.toks[k].norm == "("sv || f.toks[k].norm == ")"sv;
     }
     if (e.kind == LexKind::kActor && !aside) return false;
     toll |= e.kind == LexKind::kOutcome &&
@@ -416,8 +419,8 @@ bool RevisedToll(const Lexicon& lex, const SentenceFacts& f) {
       }
       for (uint32_t k = h.end; k < at; ++k) {
         const Tok& t = f.toks[k];
-        clause &=
-            !(t.punct && (t.norm == "." || t.norm == "," || t.norm == ";"));
+        clause &= !(t.punct &&
+                    (t.norm == "."sv || t.norm == ","sv || t.norm == ";"sv));
         reached |= reach.count(t.norm) > 0;
       }
       if (clause && reached) return true;
@@ -432,7 +435,7 @@ bool LaterDeathsOnly(const SentenceFacts& f) {
   return !f.figures.empty() &&
          std::all_of(f.figures.begin(), f.figures.end(), [](const Figure& g) {
            return g.outcome == Outcome::kKilled &&
-                  g.qualifier == "later died" && g.count.value() > 0;
+                  g.qualifier == "later died"sv && g.count.value() > 0;
          });
 }
 
