@@ -9,22 +9,25 @@
 
 #include "merge/internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::merge_internal {
 namespace {
 
 bool Protesters(const Mention& m) {
-  return m.actor1 == "protesters" || m.actor2 == "protesters";
+  return m.actor1 == "protesters"sv || m.actor2 == "protesters"sv;
 }
 
 bool Near(const Location& x, const Location& y) {
   // A province holds what lies in it, not its neighbours' places near its
   // centre ("Zadran district, Paktia" and "Musa Khel district, Khost").
-  if (x.precision == "admin1" || y.precision == "admin1") {
+  if (x.precision == "admin1"sv || y.precision == "admin1"sv) {
     return x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
   }
   if (DistanceKm(x, y) <= 25) return true;
   // A district: a town within reach of its seat.
-  if ((x.precision == "admin2" || y.precision == "admin2") &&
+  if ((x.precision == "admin2"sv || y.precision == "admin2"sv) &&
       DistanceKm(x, y) <= 60) {
     return true;
   }
@@ -35,11 +38,11 @@ bool Near(const Location& x, const Location& y) {
 // not another place of the event; through it any town of the province (or
 // the next district's) would match.
 bool Encloses(const Location& area, const Location& place) {
-  if (area.precision == "country") return area.country == place.country;
-  if (area.precision == "admin2") {
+  if (area.precision == "country"sv) return area.country == place.country;
+  if (area.precision == "admin2"sv) {
     return area.country == place.country && DistanceKm(area, place) <= 60;
   }
-  return area.precision == "admin1" && area.country == place.country &&
+  return area.precision == "admin1"sv && area.country == place.country &&
          !area.admin1.empty() && area.admin1 == place.admin1;
 }
 
@@ -56,8 +59,8 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
     if (Near(*a.location, *b.location)) {
       // A province is a wide place: two events in it on one day are often
       // distinct, so it counts as weak evidence.
-      *via_other =
-          a.location->precision != "city" || b.location->precision != "city";
+      *via_other = a.location->precision != "city"sv ||
+                   b.location->precision != "city"sv;
       *wide = *via_other;
       return true;
     }
@@ -81,7 +84,7 @@ bool PlacesCompatible(const Mention& a, const Mention& b, bool* both_local,
 constexpr double kSameTownKm = 10;
 
 bool SameTown(const Location& x, const Location& y) {
-  return x.precision == "city" && y.precision == "city" &&
+  return x.precision == "city"sv && y.precision == "city"sv &&
          (x.geonameid == y.geonameid || DistanceKm(x, y) <= kSameTownKm);
 }
 
@@ -99,12 +102,12 @@ bool DistinctTowns(const Mention& a, const Mention& b) {
   if (!a.location || !b.location) return false;
   const Location& x = *a.location;
   const Location& y = *b.location;
-  return x.precision == "city" && y.precision == "city" && !SameTown(x, y) &&
-         !NamesTown(a, y) && !NamesTown(b, x);
+  return x.precision == "city"sv && y.precision == "city"sv &&
+         !SameTown(x, y) && !NamesTown(a, y) && !NamesTown(b, x);
 }
 
 bool Fuzzy(const std::string& rule) {
-  return rule == "article" || rule == "cluster" ||
+  return rule == "article"sv || rule == "cluster"sv ||
          rule.find("night") != std::string::npos;
 }
 
@@ -198,8 +201,8 @@ bool NoneAgainstVictims(const Mention& none, const Mention& other) {
 bool MeetsOpenBound(const Mention& bounded, const std::vector<int64_t>& ys) {
   for (const auto& f : bounded.figures) {
     if (f.outcome != Outcome::kInjured || f.implausible || f.count.high ||
-        (f.qualifier != "at least" && f.qualifier != "more than" &&
-         f.qualifier != "vague")) {
+        (f.qualifier != "at least"sv && f.qualifier != "more than"sv &&
+         f.qualifier != "vague"sv)) {
       continue;
     }
     int64_t bound = f.count.value();
@@ -223,7 +226,8 @@ bool LargestTollMet(const Mention& m, const std::vector<int64_t>& mine,
   if (met(*std::max_element(mine.begin(), mine.end()))) return true;
   for (const auto& f : m.figures) {
     if (f.outcome == Outcome::kKilled && !f.implausible &&
-        (f.victims.empty() || f.victims == "people") && met(f.count.value())) {
+        (f.victims.empty() || f.victims == "people"sv) &&
+        met(f.count.value())) {
       return true;
     }
   }

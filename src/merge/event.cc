@@ -5,13 +5,16 @@
 
 #include "merge/internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep {
 namespace {
 
 bool OpenTop(const Figure& f) {
   return !f.count.high &&
-         (f.qualifier == "at least" || f.qualifier == "more than" ||
-          f.qualifier == "vague");
+         (f.qualifier == "at least"sv || f.qualifier == "more than"sv ||
+          f.qualifier == "vague"sv);
 }
 
 // One sentence's total: figures with distinct victim classes add up ("3
@@ -32,10 +35,11 @@ bool Apart(const std::vector<const SourceFigure*>& group) {
     for (size_t b = 0; b < a; ++b) {
       const Figure& x = group[a]->figure;
       const Figure& y = group[b]->figure;
-      bool attacker = (x.victims == "attackers") != (y.victims == "attackers");
+      bool attacker =
+          (x.victims == "attackers"sv) != (y.victims == "attackers"sv);
       // "killed a farmer and wounded his son, who later died": two dead.
       bool later =
-          (x.qualifier == "later died") != (y.qualifier == "later died");
+          (x.qualifier == "later died"sv) != (y.qualifier == "later died"sv);
       if (!attacker && !later && MaySameVictims(x.victims, y.victims)) {
         return false;
       }
@@ -178,7 +182,7 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
       hi = std::max(hi, v);
       if (v == hi && OpenTop(f->figure)) open_top_at_max = true;
       example.emplace(v, f);
-      if (f->figure.qualifier != "vague") stated.insert(v);
+      if (f->figure.qualifier != "vague"sv) stated.insert(v);
       if ((sources.size() <= 1 && v != own) || !seen.insert(v).second) {
         continue;
       }

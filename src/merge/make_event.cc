@@ -5,6 +5,9 @@
 
 #include "merge/internal.h"
 
+// Words compare as string_views: by size first, memcmp only on a tie.
+using std::string_view_literals::operator""sv;
+
 namespace sitrep::merge_internal {
 namespace {
 
@@ -29,7 +32,7 @@ void PickDate(Event* e) {
   for (bool stated : {true, false}) {
     std::map<int64_t, int> n;
     for (const auto& m : e->mentions) {
-      if (!m.date.valid() || (m.date_rule != "article") != stated) continue;
+      if (!m.date.valid() || (m.date_rule != "article"sv) != stated) continue;
       ++n[m.date.ToDays()];
     }
     int top = 0;
