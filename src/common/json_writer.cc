@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 
 #include "common/utf8_sequence.h"
@@ -18,6 +19,18 @@ constexpr std::array<bool, 256> kCopied = [] {
   return t;
 }();
 
+// True when none of the 8 bytes of `x` is below 0x20, at or above 0x80,
+// '"' or '\\': all are copied as they are. (The zero-byte tests below are
+// exact for "is there any".)
+inline bool AllCopied8(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;
+  return ((x & kHigh) | below_space | has_zero(x ^ (kOnes * '"')) |
+          has_zero(x ^ (kOnes * '\\'))) == 0;
+}
+
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s) {
@@ -26,6 +39,10 @@ void AppendJsonString(std::string* out, std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     // Printable ASCII other than '"' and '\\' is copied as a run.
     size_t run = i;
+    for (uint64_t x; run + 8 <= s.size(); run += 8) {  // 8 bytes at a time
+      std::memcpy(&x, s.data() + run, 8);
+      if (!AllCopied8(x)) break;
+    }
     while (run < s.size() && kCopied[static_cast<unsigned char>(s[run])]) {
       ++run;
     }

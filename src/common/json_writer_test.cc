@@ -266,6 +266,21 @@ TEST(JsonWriter, CommasMatchThePlainForm) {
   EXPECT_GT(deep, 300);  // of 667 runs allowed to
 }
 
+// Every byte value at every offset of a plain run longer than the 8-byte
+// steps, against the plain form.
+TEST(AppendJsonString, EachByteAtEachOffset) {
+  for (int c = 0; c < 256; ++c) {
+    for (size_t at = 0; at < 27; ++at) {
+      std::string s(26, 'a');
+      s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), static_cast<char>(c));
+      std::string want, got;
+      PlainAppendJsonString(&want, s);
+      AppendJsonString(&got, s);
+      ASSERT_EQ(got, want) << c << " at " << at;
+    }
+  }
+}
+
 TEST(AppendJsonString, Table) {
   const std::pair<std::string, std::string> cases[] = {
       {"plain", "\"plain\""},
