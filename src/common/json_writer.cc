@@ -3,8 +3,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include "common/utf8_sequence.h"
@@ -121,24 +121,25 @@ void JsonWriter::BeginArray() { Open('['); }
 void JsonWriter::EndArray() { Close(']'); }
 void JsonWriter::Key(std::string_view k) {
   Comma();
-  // Keys are plain ASCII names: `"key":` in one append.
-  bool plain = true;
-  for (char c : k) plain &= kCopied[static_cast<unsigned char>(c)];
+  // Keys are short plain ASCII names: `"key":` in one append.
+  char buf[64];
+  bool plain = k.size() + 3 <= sizeof buf;
+  for (size_t i = 0; plain && i < k.size(); ++i) {
+    plain = kCopied[static_cast<unsigned char>(k[i])];
+    buf[i + 1] = k[i];
+  }
   if (plain) {
-    size_t n = out_->size();
-    out_->resize(n + k.size() + 3);
-    char* p = out_->data() + n;
-    *p++ = '"';
-    std::memcpy(p, k.data(), k.size());
-    p += k.size();
-    *p++ = '"';
-    *p = ':';
+    buf[0] = '"';
+    buf[k.size() + 1] = '"';
+    buf[k.size() + 2] = ':';
+    out_->append(buf, k.size() + 3);
   } else {
     AppendJsonString(out_, k);
     out_->push_back(':');
   }
   after_key_ = true;
 }
+
 void JsonWriter::String(std::string_view s) {
   Comma();
   AppendJsonString(out_, s);

@@ -159,9 +159,12 @@ TEST(JsonWriter, NumbersMatchThePlainForms) {
 }
 
 TEST(JsonWriter, KeyMatchesThePlainForm) {
-  for (std::string_view k :
-       {"", "event_id", "a b", "q\"", "back\\slash", "nl\n", "\x7f",
-        "caf\xC3\xA9", "bad\xff", "\x01"}) {
+  // (61 bytes is the longest key written through Key's own buffer.)
+  for (const std::string& k : std::vector<std::string>{
+           "", "event_id", "a b", "q\"", "back\\slash", "nl\n", "\x7f",
+           "caf\xC3\xA9", "bad\xff", "\x01", std::string(61, 'k'),
+           std::string(62, 'k'), std::string(60, 'k') + "\"",
+           std::string(61, 'k') + "\""}) {
     std::string got, want(1, '{');
     JsonWriter w(&got);
     w.BeginObject();
@@ -272,7 +275,8 @@ TEST(AppendJsonString, EachByteAtEachOffset) {
   for (int c = 0; c < 256; ++c) {
     for (size_t at = 0; at < 27; ++at) {
       std::string s(26, 'a');
-      s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), static_cast<char>(c));
+      s.insert(s.begin() + static_cast<std::ptrdiff_t>(at),
+               static_cast<char>(c));
       std::string want, got;
       PlainAppendJsonString(&want, s);
       AppendJsonString(&got, s);
