@@ -16,16 +16,38 @@ using std::string_view_literals::operator""sv;
 
 namespace sitrep::mention_util {
 
-// 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1.
+// 0 = Monday .. 6 = Sunday when `s` names a weekday, else -1 (the first
+// in the week when it names several). Every name ends in "day": only the
+// text before each "day" is compared, ASCII letters folded (as tolower
+// does in the C locale), with no copy.
 int WeekdayNamed(std::string_view s) {
-  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                "friday", "saturday", "sunday"};
-  std::string low(s);
-  for (char& ch : low) ch = static_cast<char>(std::tolower(ch));
-  for (int i = 0; i < 7; ++i) {
-    if (low.find(kDays[i]) != std::string::npos) return i;
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday",  "wednesday", "thursday",
+      "friday", "saturday", "sunday"};
+  auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  };
+  auto ends_at = [&](size_t end, std::string_view day) {
+    if (day.size() > end) return false;
+    for (size_t k = 0; k < day.size(); ++k) {
+      if (lower(s[end - day.size() + k]) != day[k]) return false;
+    }
+    return true;
+  };
+  int best = -1;
+  for (size_t end = 3; end <= s.size() && best != 0; ++end) {
+    if (lower(s[end - 1]) != 'y' || lower(s[end - 2]) != 'a' ||
+        lower(s[end - 3]) != 'd') {
+      continue;
+    }
+    for (int i = 0; i < (best < 0 ? 7 : best); ++i) {
+      if (ends_at(end, kDays[i])) {
+        best = i;
+        break;
+      }
+    }
   }
-  return -1;
+  return best;
 }
 
 // "said on Friday", "told reporters on Monday": when it was reported, not

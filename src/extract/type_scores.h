@@ -24,15 +24,20 @@ class TypeScores {
   // The evidence for `type`, inserted as 0 when absent. `type` must view a
   // string that outlives this map (the keys are views).
   double& operator[](std::string_view type) {
-    auto it = LowerBound(type);
-    if (it == v_.end() || it->first != type) it = v_.insert(it, {type, 0.0});
-    return it->second;
-  }
-  const_iterator find(std::string_view type) const {
+    for (value_type& e : v_) {  // a handful of types: equality, size first
+      if (e.first == type) return e.second;
+    }
+    if (v_.empty()) v_.reserve(kRoom);
     auto it = std::lower_bound(
         v_.begin(), v_.end(), type,
         [](const value_type& e, std::string_view t) { return e.first < t; });
-    return it != v_.end() && it->first == type ? it : v_.end();
+    return v_.insert(it, {type, 0.0})->second;
+  }
+  const_iterator find(std::string_view type) const {
+    for (auto it = v_.begin(); it != v_.end(); ++it) {
+      if (it->first == type) return it;
+    }
+    return v_.end();
   }
   const_iterator begin() const { return v_.begin(); }
   const_iterator end() const { return v_.end(); }
@@ -40,12 +45,8 @@ class TypeScores {
   bool empty() const { return v_.empty(); }
 
  private:
-  std::vector<value_type>::iterator LowerBound(std::string_view type) {
-    return std::lower_bound(
-        v_.begin(), v_.end(), type,
-        [](const value_type& e, std::string_view t) { return e.first < t; });
-  }
-  std::vector<value_type> v_;  // sorted by type, unique
+  static constexpr size_t kRoom = 8;  // ACLED has six event types
+  std::vector<value_type> v_;         // sorted by type, unique
 };
 
 }  // namespace sitrep

@@ -1,0 +1,52 @@
+#include "extract/mention_util.h"
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <random>
+#include <string>
+
+namespace sitrep::mention_util {
+namespace {
+
+// WeekdayNamed as first written: a lower-cased copy searched for each name.
+int PlainWeekdayNamed(std::string_view s) {
+  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
+  std::string low(s);
+  for (char& ch : low) ch = static_cast<char>(std::tolower(ch));
+  for (int i = 0; i < 7; ++i) {
+    if (low.find(kDays[i]) != std::string::npos) return i;
+  }
+  return -1;
+}
+
+TEST(WeekdayNamed, MatchesThePlainForm) {
+  const std::string pieces[] = {
+      "monday",   "MONDAY", "Tuesday", "wednesday", "THURSDAY", "friday",
+      "Saturday", "sunday", "mon",     "tues",      "wednes",   "thurs",
+      "fri",      "sat",    "ur",      "sun",       "day",      "DaY",
+      "da",       "y",      "d",       " ",         "-",        "\xC3\xA9",
+      "\xFF",     "on ",    "last ",   "s"};
+  std::mt19937 rng(17);
+  for (int n = 0; n < 50000; ++n) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 7); k > 0; --k) {
+      s += pieces[rng() % std::size(pieces)];
+    }
+    ASSERT_EQ(WeekdayNamed(s), PlainWeekdayNamed(s)) << s;
+  }
+}
+
+TEST(WeekdayNamed, Table) {
+  EXPECT_EQ(WeekdayNamed(""), -1);
+  EXPECT_EQ(WeekdayNamed("day"), -1);
+  EXPECT_EQ(WeekdayNamed("on Monday"), 0);
+  EXPECT_EQ(WeekdayNamed("SUNDAY"), 6);
+  EXPECT_EQ(WeekdayNamed("Sunday or Friday"), 4);  // the first in the week
+  EXPECT_EQ(WeekdayNamed("Saturday night"), 5);
+  EXPECT_EQ(WeekdayNamed("weekday"), -1);
+}
+
+}  // namespace
+}  // namespace sitrep::mention_util
