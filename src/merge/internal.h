@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -56,6 +57,14 @@ bool WeakFits(const Mention& m, const Mention& w);
 
 // Builds an event's fields from its mentions (no id yet).
 Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o);
+
+// The notes of the mention sharing the most words (longer than three
+// letters, any case) with the others: the event's notes.
+std::string CentralNotes(const std::vector<Mention>& ms);
+
+// A location's precision as PickLocation ranks it: city 0, admin2 1,
+// admin1 2, country 3 (any other 0).
+int PrecisionRank(std::string_view precision);
 
 // Fills aggregates' `parts` with the ids of the events holding their parts.
 void LinkParts(std::vector<Event>* events);

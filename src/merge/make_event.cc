@@ -1,5 +1,6 @@
 // An event's fields, derived from its mentions.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -51,8 +52,6 @@ void PickDate(Event* e) {
 }
 
 void PickLocation(Event* e) {
-  std::map<std::string, int> rank = {
-      {"city", 0}, {"admin2", 1}, {"admin1", 2}, {"country", 3}};
   const Location* best = nullptr;
   std::map<uint32_t, int> votes;
   for (const auto& m : e->mentions) {
@@ -61,9 +60,10 @@ void PickLocation(Event* e) {
   for (const auto& m : e->mentions) {
     if (!m.location) continue;
     const Location& l = *m.location;
-    if (!best || rank[l.precision] < rank[best->precision] ||
-        (rank[l.precision] == rank[best->precision] &&
-         votes[l.geonameid] > votes[best->geonameid])) {
+    int rank = PrecisionRank(l.precision);
+    int best_rank = best ? PrecisionRank(best->precision) : 0;
+    if (!best || rank < best_rank ||
+        (rank == best_rank && votes[l.geonameid] > votes[best->geonameid])) {
       best = &l;
     }
   }
@@ -71,30 +71,65 @@ void PickLocation(Event* e) {
 }
 
 // The mention sentence sharing the most words with the others.
-std::string Central(const std::vector<Mention>& ms) {
-  if (ms.size() == 1) return ms[0].notes;  // nothing to share words with
-  auto words = [](const std::string& s) {
-    std::set<std::string> w;
-    std::string cur;
-    for (char c : s + " ") {
-      if (std::isalnum(static_cast<unsigned char>(c))) {
-        cur.push_back(static_cast<char>(std::tolower(c)));
-      } else if (!cur.empty()) {
-        if (cur.size() > 3) w.insert(cur);
-        cur.clear();
-      }
-    }
-    return w;
+
+}  // namespace
+
+int PrecisionRank(std::string_view precision) {
+  if (precision == "admin2"sv) return 1;
+  if (precision == "admin1"sv) return 2;
+  if (precision == "country"sv) return 3;
+  return 0;  // "city", and any other (as a std::map's inserted 0 was)
+}
+
+namespace {
+
+// The words of `s` longer than three letters, lower-cased, sorted, unique.
+std::vector<std::string> NoteWords(const std::string& s) {
+  std::vector<std::string> w;
+  std::string cur;
+  auto end_word = [&] {
+    if (cur.size() > 3) w.push_back(cur);
+    cur.clear();
   };
-  std::vector<std::set<std::string>> sets;
-  for (const auto& m : ms) sets.push_back(words(m.notes));
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  std::sort(w.begin(), w.end());
+  w.erase(std::unique(w.begin(), w.end()), w.end());
+  return w;
+}
+
+// How many words two sorted, unique lists share.
+long SharedWords(const std::vector<std::string>& a,
+                 const std::vector<std::string>& b) {
+  long n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    int c = a[i].compare(b[j]);
+    n += c == 0;
+    i += c <= 0;
+    j += c >= 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string CentralNotes(const std::vector<Mention>& ms) {
+  if (ms.size() == 1) return ms[0].notes;  // nothing to share words with
+  std::vector<std::vector<std::string>> sets;
+  sets.reserve(ms.size());
+  for (const auto& m : ms) sets.push_back(NoteWords(m.notes));
   size_t best = 0;
   long top = -1;
   for (size_t i = 0; i < ms.size(); ++i) {
     long shared = 0;
     for (size_t j = 0; j < ms.size(); ++j) {
-      if (i == j) continue;
-      for (const auto& w : sets[i]) shared += sets[j].count(w);
+      if (i != j) shared += SharedWords(sets[i], sets[j]);
     }
     if (shared > top) {
       top = shared;
@@ -103,8 +138,6 @@ std::string Central(const std::vector<Mention>& ms) {
   }
   return ms.empty() ? "" : ms[best].notes;
 }
-
-}  // namespace
 
 Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o) {
   Event e;
@@ -130,7 +163,7 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o) {
     }
   }
   e.articles.assign(arts.begin(), arts.end());
-  e.notes = Central(e.mentions);
+  e.notes = CentralNotes(e.mentions);
   e.source = first.source;
   e.subject = first.subject;
   ReconcileFigures(&e, o);

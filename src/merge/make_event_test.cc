@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "merge/internal.h"
+
+namespace sitrep::merge_internal {
+namespace {
+
+// CentralNotes as first written: a std::set of words per mention.
+std::string PlainCentral(const std::vector<Mention>& ms) {
+  if (ms.size() == 1) return ms[0].notes;
+  auto words = [](const std::string& s) {
+    std::set<std::string> w;
+    std::string cur;
+    for (char c : s + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        cur.push_back(static_cast<char>(std::tolower(c)));
+      } else if (!cur.empty()) {
+        if (cur.size() > 3) w.insert(cur);
+        cur.clear();
+      }
+    }
+    return w;
+  };
+  std::vector<std::set<std::string>> sets;
+  for (const auto& m : ms) sets.push_back(words(m.notes));
+  size_t best = 0;
+  long top = -1;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    long shared = 0;
+    for (size_t j = 0; j < ms.size(); ++j) {
+      if (i == j) continue;
+      for (const auto& w : sets[i]) shared += sets[j].count(w);
+    }
+    if (shared > top) {
+      top = shared;
+      best = i;
+    }
+  }
+  return ms.empty() ? "" : ms[best].notes;
+}
+
+TEST(CentralNotes, MatchesThePlainForm) {
+  const std::string words[] = {"Gunmen",
+                               "gunmen",
+                               "killed",
+                               "KILLED",
+                               "five",
+                               "in",
+                               "Kabul",
+                               "kabul",
+                               "on",
+                               "the",
+                               "attack",
+                               "Attack",
+                               "police",
+                               "said",
+                               "2020",
+                               "x",
+                               "\xC3\xA9t\xC3\xA9",
+                               "soldiers"};
+  const std::string seps[] = {" ", ", ", ". ", "-", "'", ""};
+  std::mt19937 rng(23);
+  for (int n = 0; n < 5000; ++n) {
+    std::vector<Mention> ms(rng() % 6);
+    for (auto& m : ms) {
+      for (int k = static_cast<int>(rng() % 9); k > 0; --k) {
+        m.notes += words[rng() % std::size(words)];
+        m.notes += seps[rng() % std::size(seps)];
+      }
+    }
+    ASSERT_EQ(CentralNotes(ms), PlainCentral(ms));
+  }
+}
+
+TEST(PrecisionRank, AsPickLocationRanked) {
+  EXPECT_EQ(PrecisionRank("city"), 0);
+  EXPECT_EQ(PrecisionRank("admin2"), 1);
+  EXPECT_EQ(PrecisionRank("admin1"), 2);
+  EXPECT_EQ(PrecisionRank("country"), 3);
+  EXPECT_EQ(PrecisionRank(""), 0);  // unknown: as a std::map's inserted 0
+  EXPECT_EQ(PrecisionRank("landmark"), 0);
+}
+
+}  // namespace
+}  // namespace sitrep::merge_internal
