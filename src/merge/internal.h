@@ -2,11 +2,13 @@
 #ifndef SITREP_MERGE_INTERNAL_H_
 #define SITREP_MERGE_INTERNAL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "sitrep/merge.h"
@@ -57,6 +59,28 @@ bool WeakFits(const Mention& m, const Mention& w);
 
 // Builds an event's fields from its mentions (no id yet).
 Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o);
+
+// The most frequent non-empty key(m) of `ms` (a std::string_view into m),
+// the first to reach that count on a tie; "" when none. A few distinct
+// values per event: counted in a vector, not a std::map of copies.
+template <typename Key>
+std::string ModeString(const std::vector<Mention>& ms, Key key) {
+  std::vector<std::pair<std::string_view, int>> n;
+  std::string_view best;
+  int top = 0;
+  for (const auto& m : ms) {
+    std::string_view k = key(m);
+    if (k.empty()) continue;
+    auto it = std::find_if(n.begin(), n.end(),
+                           [&](const auto& e) { return e.first == k; });
+    if (it == n.end()) it = n.insert(n.end(), {k, 0});
+    if (++it->second > top) {
+      top = it->second;
+      best = k;
+    }
+  }
+  return std::string(best);
+}
 
 // The notes of the mention sharing the most words (longer than three
 // letters, any case) with the others: the event's notes.

@@ -12,22 +12,6 @@ using std::string_view_literals::operator""sv;
 namespace sitrep::merge_internal {
 namespace {
 
-template <typename Key>
-std::string ModeString(const std::vector<Mention>& ms, Key key) {
-  std::map<std::string, int> n;
-  std::string best;
-  int top = 0;
-  for (const auto& m : ms) {
-    std::string k = key(m);
-    if (k.empty()) continue;
-    if (++n[k] > top) {
-      top = n[k];
-      best = k;
-    }
-  }
-  return best;
-}
-
 void PickDate(Event* e) {
   // Dates stated in the text outrank an article's publication day.
   for (bool stated : {true, false}) {
@@ -144,13 +128,16 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o) {
   e.mentions = std::move(mentions);
   const Mention& first = e.mentions.front();
   e.kind = first.kind;
-  e.event_type =
-      ModeString(e.mentions, [](const Mention& m) { return m.event_type; });
-  e.sub_event_type = ModeString(e.mentions, [&](const Mention& m) {
-    return m.event_type == e.event_type ? m.sub_event_type : std::string();
+  using V = std::string_view;
+  e.event_type = ModeString(e.mentions,
+                            [](const Mention& m) -> V { return m.event_type; });
+  e.sub_event_type = ModeString(e.mentions, [&](const Mention& m) -> V {
+    return m.event_type == e.event_type ? V(m.sub_event_type) : V();
   });
-  e.actor1 = ModeString(e.mentions, [](const Mention& m) { return m.actor1; });
-  e.actor2 = ModeString(e.mentions, [](const Mention& m) { return m.actor2; });
+  e.actor1 =
+      ModeString(e.mentions, [](const Mention& m) -> V { return m.actor1; });
+  e.actor2 =
+      ModeString(e.mentions, [](const Mention& m) -> V { return m.actor2; });
   PickLocation(&e);
   PickDate(&e);
   std::set<std::string> arts;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -75,6 +76,36 @@ TEST(CentralNotes, MatchesThePlainForm) {
       }
     }
     ASSERT_EQ(CentralNotes(ms), PlainCentral(ms));
+  }
+}
+
+// ModeString as first written: a std::map of copied keys.
+template <typename Key>
+std::string PlainModeString(const std::vector<Mention>& ms, Key key) {
+  std::map<std::string, int> n;
+  std::string best;
+  int top = 0;
+  for (const auto& m : ms) {
+    std::string k(key(m));
+    if (k.empty()) continue;
+    if (++n[k] > top) {
+      top = n[k];
+      best = k;
+    }
+  }
+  return best;
+}
+
+TEST(ModeString, MatchesThePlainForm) {
+  const std::string types[] = {
+      "",     "Battles", "Riots", "Protests", "Violence against civilians",
+      "riots"};
+  std::mt19937 rng(29);
+  auto key = [](const Mention& m) -> std::string_view { return m.event_type; };
+  for (int n = 0; n < 20000; ++n) {
+    std::vector<Mention> ms(rng() % 9);
+    for (auto& m : ms) m.event_type = types[rng() % std::size(types)];
+    ASSERT_EQ(ModeString(ms, key), PlainModeString(ms, key));
   }
 }
 
