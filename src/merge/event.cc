@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "merge/internal.h"
 
@@ -21,7 +22,7 @@ bool OpenTop(const Figure& f) {
 // soldiers and 2 civilians"; an unstated class counts as one).
 struct SentenceTotal {
   int64_t value = 0;
-  std::set<std::string> victims;
+  std::vector<const std::string*> victims;  // the figures' own, distinct
   const SourceFigure* example = nullptr;
   bool adds = false;  // "two more died": never the same people as before
 };
@@ -30,7 +31,7 @@ struct SentenceTotal {
 // ("3 soldiers and 2 civilians"), the attacker beside those he killed, or
 // the wounded who later died beside those killed outright;
 // "police said 14 people ... officials said 18" may count the same.
-bool Apart(const std::vector<const SourceFigure*>& group) {
+bool Apart(std::span<const SourceFigure* const> group) {
   for (size_t a = 0; a < group.size(); ++a) {
     for (size_t b = 0; b < a; ++b) {
       const Figure& x = group[a]->figure;
@@ -48,43 +49,82 @@ bool Apart(const std::vector<const SourceFigure*>& group) {
   return true;
 }
 
+// `figs` in runs of equal key(f), runs in ascending key, each in its
+// original order (as a std::map of vectors, without one).
+template <typename Key>
+std::vector<const SourceFigure*> GroupedBy(
+    const std::vector<const SourceFigure*>& figs, Key key) {
+  std::vector<const SourceFigure*> out = figs;
+  auto less = [&](const SourceFigure* a, const SourceFigure* b) {
+    return key(a) < key(b);
+  };
+  if (out.size() > 32) {
+    std::stable_sort(out.begin(), out.end(), less);
+    return out;
+  }
+  // A few figures: a stable insertion sort (std::stable_sort allocates).
+  for (size_t i = 1; i < out.size(); ++i) {
+    const SourceFigure* f = out[i];
+    size_t j = i;
+    for (; j > 0 && less(f, out[j - 1]); --j) out[j] = out[j - 1];
+    out[j] = f;
+  }
+  return out;
+}
+
+// Calls fn(run) for each run of equal key(f) in `sorted`.
+template <typename Key, typename Fn>
+void ForEachRun(const std::vector<const SourceFigure*>& sorted, Key key,
+                Fn fn) {
+  for (size_t b = 0, e = 0; b < sorted.size(); b = e) {
+    for (e = b + 1; e < sorted.size() && key(sorted[e]) == key(sorted[b]);) {
+      ++e;
+    }
+    fn(std::span<const SourceFigure* const>(sorted.data() + b, e - b));
+  }
+}
+
 std::vector<SentenceTotal> SentenceTotals(
     const std::vector<const SourceFigure*>& figs) {
-  std::map<int, std::vector<const SourceFigure*>> by_sentence;
-  for (const auto* f : figs) by_sentence[f->figure.sentence].push_back(f);
+  auto sentence = [](const SourceFigure* f) { return f->figure.sentence; };
   std::vector<SentenceTotal> out;
-  for (auto& [s, group] : by_sentence) {
+  ForEachRun(GroupedBy(figs, sentence), sentence, [&](auto group) {
     bool adds = !out.empty();
     for (const auto* f : group) adds &= f->figure.adds;
     if (adds) {
       SentenceTotal t{0, {}, group.front(), true};
       for (const auto* f : group) t.value += f->figure.count.value();
       out.push_back(std::move(t));
-      continue;
+      return;
     }
     // "3 soldiers and 2 civilians" add up, and so does the suicide attacker
     // with those he killed; "police said 14 people ... officials said 18"
     // are two counts that may be of the same people.
-    std::set<std::string> victims;
-    for (const auto* f : group) victims.insert(f->figure.victims);
+    std::vector<const std::string*> victims;
+    for (const auto* f : group) victims.push_back(&f->figure.victims);
+    std::sort(victims.begin(), victims.end(),
+              [](auto* a, auto* b) { return *a < *b; });
+    victims.erase(std::unique(victims.begin(), victims.end(),
+                              [](auto* a, auto* b) { return *a == *b; }),
+                  victims.end());
     if (group.size() > 1 && victims.size() == group.size() && Apart(group)) {
-      SentenceTotal t{0, victims, group.front()};
+      SentenceTotal t{0, std::move(victims), group.front()};
       for (const auto* f : group) t.value += f->figure.count.value();
       out.push_back(std::move(t));
     } else {
       for (const auto* f : group) {
-        out.push_back({f->figure.count.value(), {f->figure.victims}, f});
+        out.push_back({f->figure.count.value(), {&f->figure.victims}, f});
       }
     }
-  }
+  });
   return out;
 }
 
 bool Overlap(const SentenceTotal& a, const SentenceTotal& b) {
   if (a.adds || b.adds) return false;
-  for (const auto& x : a.victims) {
-    for (const auto& y : b.victims) {
-      if (MaySameVictims(x, y)) return true;
+  for (const std::string* x : a.victims) {
+    for (const std::string* y : b.victims) {
+      if (MaySameVictims(*x, *y)) return true;
     }
   }
   return false;
@@ -150,16 +190,22 @@ void DropFulfilledVague(const std::set<int64_t>& stated,
 void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
   const auto& figs = e->figures[o];
   if (figs.empty()) return;
-  std::map<std::string, std::vector<const SourceFigure*>> by_article;
-  for (const auto& f : figs) by_article[f.article_id].push_back(&f);
+  std::vector<const SourceFigure*> all;
+  all.reserve(figs.size());
+  for (const auto& f : figs) all.push_back(&f);
+  auto article_of = [](const SourceFigure* f) -> const std::string& {
+    return f->article_id;
+  };
   std::map<int64_t, int> votes;
   std::map<int64_t, CivilDay> latest;
   std::map<int64_t, const SourceFigure*> example;
   std::set<int64_t> stated;  // values some non-vague figure gives
   bool open_top_at_max = false;
   int64_t lo = INT64_MAX, hi = INT64_MIN;
-  for (auto& [article, list] : by_article) {
-    std::set<int64_t> seen;
+  ForEachRun(GroupedBy(all, article_of), article_of, [&](auto run) {
+    const std::string& article = run.front()->article_id;
+    std::vector<const SourceFigure*> list(run.begin(), run.end());
+    std::vector<int64_t> seen;  // values this article voted for
     auto values = ArticleValues(list);
     // An article's own count is its largest: the others are parts of it
     // ("Four officers were killed ... Three died at the scene"). Unless
@@ -167,9 +213,13 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
     // nine"): then each is a report of its own.
     // (The outlet's own, unattributed words are no rival source: "Two were
     // shot dead ... bringing the toll to three, medics said".)
-    std::set<std::string> sources;
+    const std::string* source = nullptr;  // the first attribution
+    bool rival_sources = false;           // and another one
     for (const auto* f : list) {
-      if (!f->figure.attribution.empty()) sources.insert(f->figure.attribution);
+      const std::string& a = f->figure.attribution;
+      if (a.empty()) continue;
+      if (!source) source = &a;
+      rival_sources |= a != *source;
     }
     int64_t own = INT64_MIN;
     for (auto& [v, f] : values) own = std::max(own, v);
@@ -183,9 +233,11 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
       if (v == hi && OpenTop(f->figure)) open_top_at_max = true;
       example.emplace(v, f);
       if (f->figure.qualifier != "vague"sv) stated.insert(v);
-      if ((sources.size() <= 1 && v != own) || !seen.insert(v).second) {
+      if ((!rival_sources && v != own) ||
+          std::find(seen.begin(), seen.end(), v) != seen.end()) {
         continue;
       }
+      seen.push_back(v);
       votes[v] += f->independent ? 1 : 0;
       auto pub = opt.published.find(article);
       if (pub != opt.published.end() &&
@@ -193,7 +245,7 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
         latest[v] = pub->second;
       }
     }
-  }
+  });
   if (lo == INT64_MAX) return;  // only implausible sums
   DropFulfilledVague(stated, &votes);
   int64_t best = lo;
