@@ -237,7 +237,6 @@ bool MentionBuilder::Unreal(const Candidate& c) const {
 // `c` is spent: its figures and trigger words move into the mention.
 MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
   Work w;
-  w.cls = c.cls;
   w.shared_by = c.shared_by;
   w.shared_sentence = c.facts.index;
   w.attacker_counted = c.facts.HasCue(lex_, Cue::kAttackerCounted);
@@ -283,6 +282,7 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
     m.source = c.attribution.empty() ? article_.outlet : c.attribution;
     m.subject = "killed";
   }
+  w.cls = std::move(c.cls);  // last: the mention's fields copied from it
   return w;
 }
 
