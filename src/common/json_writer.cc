@@ -119,21 +119,31 @@ void JsonWriter::BeginObject() { Open('{'); }
 void JsonWriter::EndObject() { Close('}'); }
 void JsonWriter::BeginArray() { Open('['); }
 void JsonWriter::EndArray() { Close(']'); }
+namespace {
+
+// Appends `"s"` and then `tail` in one append when `s` is short and all
+// its bytes are copied as they are; false (nothing appended) otherwise.
+bool AppendShortPlain(std::string* out, std::string_view s,
+                      std::string_view tail) {
+  char buf[64];
+  if (s.size() + 2 + tail.size() > sizeof buf) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!kCopied[static_cast<unsigned char>(s[i])]) return false;
+    buf[i + 1] = s[i];
+  }
+  buf[0] = '"';
+  buf[s.size() + 1] = '"';
+  std::memcpy(buf + s.size() + 2, tail.data(), tail.size());
+  out->append(buf, s.size() + 2 + tail.size());
+  return true;
+}
+
+}  // namespace
+
 void JsonWriter::Key(std::string_view k) {
   Comma();
   // Keys are short plain ASCII names: `"key":` in one append.
-  char buf[64];
-  bool plain = k.size() + 3 <= sizeof buf;
-  for (size_t i = 0; plain && i < k.size(); ++i) {
-    plain = kCopied[static_cast<unsigned char>(k[i])];
-    buf[i + 1] = k[i];
-  }
-  if (plain) {
-    buf[0] = '"';
-    buf[k.size() + 1] = '"';
-    buf[k.size() + 2] = ':';
-    out_->append(buf, k.size() + 3);
-  } else {
+  if (!AppendShortPlain(out_, k, ":")) {
     AppendJsonString(out_, k);
     out_->push_back(':');
   }
@@ -142,8 +152,9 @@ void JsonWriter::Key(std::string_view k) {
 
 void JsonWriter::String(std::string_view s) {
   Comma();
-  AppendJsonString(out_, s);
+  if (!AppendShortPlain(out_, s, "")) AppendJsonString(out_, s);
 }
+
 void JsonWriter::Int(int64_t v) {
   Comma();
   char buf[24];

@@ -100,6 +100,17 @@ TEST(AppendJsonString, MatchesThePlainForm) {
     PlainAppendJsonString(&want, s);
     AppendJsonString(&got, s);
     ASSERT_EQ(got, want) << s;
+    // JsonWriter::String (a short plain string in one append) alike.
+    std::string in_array = "[";
+    PlainAppendJsonString(&in_array, s);
+    in_array += ",1]";
+    std::string written;
+    JsonWriter w(&written);
+    w.BeginArray();
+    w.String(s);
+    w.Int(1);
+    w.EndArray();
+    ASSERT_EQ(written, in_array) << s;
   }
 }
 
