@@ -408,8 +408,8 @@ using namespace figures_internal;  // NOLINT: this stage's own helpers
 
 void BindFigures(const Lexicon& lex, SentenceFacts* f) {
   std::vector<Hit> outcomes = HitsOf(lex, *f, LexKind::kOutcome);
+  if (outcomes.empty()) return;  // (most sentences: no actors collected)
   std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
-  if (outcomes.empty()) return;
   for (const auto& qa : f->quantities) {
     if (qa.q.qualifier == "zero"sv) {
       BindStatedZero(outcomes, qa, f);
