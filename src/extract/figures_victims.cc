@@ -471,14 +471,11 @@ void BindSingleVictims(const std::vector<Hit>& outcomes,
 // "His three guards were also killed", "two more died", "another soldier",
 // "five others were wounded": counts on top of those told before.
 void MarkAdditions(SentenceFacts* f) {
-  // (string_views: compared by size first, no memcmp call for most words)
-  using W = std::string_view;
   bool also = false, apart = false;
   for (const auto& t : f->toks) {
-    W w = t.norm;
-    also |= w == W("also") || w == W("additionally");
+    also |= t.norm == "also"sv || t.norm == "additionally"sv;
     // "Another 12 were killed in a separate clash": another incident.
-    apart |= w == W("separate") || w == W("elsewhere");
+    apart |= t.norm == "separate"sv || t.norm == "elsewhere"sv;
   }
   if (apart) return;
   for (auto& g : f->figures) {
@@ -488,17 +485,17 @@ void MarkAdditions(SentenceFacts* f) {
     while (e < f->toks.size() && f->toks[e].span.end <= g.span.end) ++e;
     bool before = false, after = false;
     for (uint32_t k = b > 2 ? b - 2 : 0; k < b; ++k) {
-      W w = f->toks[k].norm;
-      before |= w == W("another") || w == W("further") || w == W("additional");
+      const std::string& w = f->toks[k].norm;
+      before |= w == "another"sv || w == "further"sv || w == "additional"sv;
     }
     // "another" inside the figure's own words: "another soldier"; or
     // opening its sentence: "Another civilian, Nihoh, was killed when ...".
-    before |= (b < f->toks.size() && W(f->toks[b].norm) == W("another")) ||
-              (!f->toks.empty() && W(f->toks[0].norm) == W("another"));
+    before |= (b < f->toks.size() && f->toks[b].norm == "another"sv) ||
+              (!f->toks.empty() && f->toks[0].norm == "another"sv);
     if (e < f->toks.size()) {
-      W w = f->toks[e].norm;
-      after = w == W("more") || w == W("others") || w == W("other") ||
-              w == W("additional");
+      const std::string& w = f->toks[e].norm;
+      after = w == "more"sv || w == "others"sv || w == "other"sv ||
+              w == "additional"sv;
     }
     g.adds = also || before || after;
   }
