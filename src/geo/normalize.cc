@@ -265,13 +265,32 @@ std::string FoldPlaceWords(std::string_view in) {
 }  // namespace geo
 
 std::string NormalizePlaceKey(std::string_view name) {
+  // One word of ASCII letters and digits (most queries: the scanner's
+  // words): steps 1 and 2 only lower-case it (no breaks, no articles but
+  // the kept last word).
+  thread_local std::string lowered;  // reused per thread
+  bool word = !name.empty();
+  for (char c : name) word &= geo::IsAsciiAlnum(c);
+  if (!word) return geo::NormalizePlaceKeyPlain(name);
+  lowered.assign(name);
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return geo::FoldVariants(lowered);
+}
+
+namespace geo {
+
+std::string NormalizePlaceKeyPlain(std::string_view name) {
   // Scratch buffers reused across calls (one per thread): only the key
   // itself is allocated.
   thread_local std::string folded, joined;
-  geo::FoldWordsInto(name, folded);
-  geo::JoinWithoutArticlesInto(folded, joined);
+  FoldWordsInto(name, folded);
+  JoinWithoutArticlesInto(folded, joined);
   if (joined.empty()) return std::string();
-  return geo::FoldVariants(joined);
+  return FoldVariants(joined);
 }
+
+}  // namespace geo
 
 }  // namespace sitrep

@@ -203,6 +203,31 @@ TEST(DecodeUtf8, InlinedAsciiMatchesTheFullDecoder) {
   }
 }
 
+// The one-ASCII-word shortcut of NormalizePlaceKey against its three steps
+// (NormalizePlaceKeyPlain): random words over letters and digits, with the
+// endings and articles the steps fold, and texts mixing in spaces,
+// hyphens, apostrophes and non-ASCII letters (which take the plain path).
+TEST(NormalizePlaceKey, AsciiWordShortcutMatchesThePlainSteps) {
+  std::mt19937 rng(11);
+  const std::string pieces[] = {"a",   "Q",  "ou",      "iyah", "iyeh", "iye",
+                                "iah", "ia", "ah",      "eh",   "al",   "The",
+                                "ll",  "7",  "K",       "x",    "AL",   " ",
+                                "-",   "'",  "\xc3\xa9"};
+  const size_t ascii_pieces = std::size(pieces) - 4;
+  for (int n = 0; n < 20000; ++n) {
+    bool word = n % 2 == 0;
+    size_t range = word ? ascii_pieces : std::size(pieces);
+    std::string s;
+    for (int k = static_cast<int>(rng() % 6); k >= 0; --k) {
+      s += pieces[rng() % range];
+    }
+    ASSERT_EQ(NormalizePlaceKey(s), geo::NormalizePlaceKeyPlain(s)) << s;
+  }
+  for (const char* s : {"", "A", "Baghdad", "SANAA", "Nasiriyah", "al"}) {
+    EXPECT_EQ(NormalizePlaceKey(s), geo::NormalizePlaceKeyPlain(s)) << s;
+  }
+}
+
 TEST(NormalizePlaceKey, MalformedUtf8DoesNotCrash) {
   const std::string bad[] = {"\xff\xfe", "Ba\xc3", "\xe2\x80", "\xf0\x9f\x98"};
   for (const std::string& s : bad) {
