@@ -24,11 +24,8 @@ void QPhraseTable::Add(std::string_view phrase, int payload) {
                    });
 }
 
-bool QPhraseTable::MatchAt(const QTokens& t, size_t i, size_t* end,
-                           int* payload) const {
-  if (i >= t.size() || !first_filter_.MayContain(t.Hash(i))) {
-    return false;
-  }
+bool QPhraseTable::MatchPhrasesAt(const QTokens& t, size_t i, size_t* end,
+                                  int* payload) const {
   auto it = by_first_.find(t.Text(i));
   if (it == by_first_.end()) return false;
   for (const Phrase& p : it->second) {

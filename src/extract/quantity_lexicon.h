@@ -53,12 +53,20 @@ class QPhraseTable {
   void Add(std::string_view phrase, int payload);
   // Longest phrase starting at token i. On a match sets *end (one past the
   // last token) and *payload.
-  bool MatchAt(const QTokens& t, size_t i, size_t* end, int* payload) const;
+  // The first-token filter is inline: most tokens are rejected by it, at
+  // every position and by every table.
+  bool MatchAt(const QTokens& t, size_t i, size_t* end, int* payload) const {
+    return i < t.size() && first_filter_.MayContain(t.Hash(i)) &&
+           MatchPhrasesAt(t, i, end, payload);
+  }
   // True when some phrase ends exactly before token `end`.
   bool MatchEndingAt(const QTokens& t, size_t end) const;
   bool empty() const { return by_first_.empty(); }
 
  private:
+  // MatchAt past the filter.
+  bool MatchPhrasesAt(const QTokens& t, size_t i, size_t* end,
+                      int* payload) const;
   struct Phrase {
     std::vector<std::string> toks;
     int payload;
