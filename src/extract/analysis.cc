@@ -193,24 +193,28 @@ SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
   for (const auto& t : f.toks) norms.push_back(t.norm);
   f.hits = PruneHits(lex, lex.matcher().Match(norms));
   QTokens qt(s);  // one tokenisation for the quantity and date scanners
-  for (Quantity q : FindQuantitiesIn(qt)) {
+  // The recognisers' results are moved, not copied (a place's candidates
+  // hold six strings each), and shifted to article offsets in place.
+  std::vector<Quantity> quantities = FindQuantitiesIn(qt);
+  f.quantities.reserve(quantities.size());
+  for (Quantity& q : quantities) {
     q.span.begin += sentence.begin;
     q.span.end += sentence.begin;
     uint32_t b = f.TokAt(q.span.begin);
     uint32_t e = f.TokAt(q.span.end);
-    f.quantities.push_back({b, std::max(e, b + 1), q});
+    f.quantities.push_back({b, std::max(e, b + 1), std::move(q)});
   }
-  for (DateMention d : FindDatesIn(qt, reference)) {
+  f.dates = FindDatesIn(qt, reference);
+  for (DateMention& d : f.dates) {
     d.span.begin += sentence.begin;
     d.span.end += sentence.begin;
-    f.dates.push_back(d);
   }
   DropTriggersInDates(lex, &f);
   if (gaz != nullptr) {
-    for (PlaceMention p : gaz->FindPlaces(s)) {
+    f.places = gaz->FindPlaces(s);
+    for (PlaceMention& p : f.places) {
       p.span.begin += sentence.begin;
       p.span.end += sentence.begin;
-      f.places.push_back(std::move(p));
     }
   }
   return f;
