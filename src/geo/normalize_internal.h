@@ -31,7 +31,7 @@ inline bool IsAsciiAlnum(char c) {
 }
 
 // NormalizePlaceKey by its three steps for any text; NormalizePlaceKey
-// takes a shortcut for one ASCII word.
+// takes a shortcut for one ASCII word and remembers its last keys.
 std::string NormalizePlaceKeyPlain(std::string_view name);
 
 // Step 1 of NormalizePlaceKey alone: lower-case ASCII words separated by

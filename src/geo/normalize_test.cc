@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "geo/normalize_internal.h"
@@ -226,6 +227,42 @@ TEST(NormalizePlaceKey, AsciiWordShortcutMatchesThePlainSteps) {
   for (const char* s : {"", "A", "Baghdad", "SANAA", "Nasiriyah", "al"}) {
     EXPECT_EQ(NormalizePlaceKey(s), geo::NormalizePlaceKeyPlain(s)) << s;
   }
+}
+
+// The per-thread memo of keys against the plain steps: 3,000 distinct
+// names (three times the memo's slots, so slots are reused by other
+// names) asked in random order, repeated, some past the memo's 32 bytes,
+// "" among them; every answer equal to NormalizePlaceKeyPlain, also from a
+// second thread with its own memo.
+TEST(NormalizePlaceKey, MemoMatchesThePlainSteps) {
+  std::mt19937 rng(5);
+  const std::string pieces[] = {
+      "Al",           "-",        " ",     "Qal'ah", "\xc3\xa9", "ou",  "iya",
+      "ah",           "The ",     "Kabul", "7",      "x",        "de ", "ss",
+      "\xe2\x80\x99", "Province "};
+  std::vector<std::string> names = {""};
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 9); k >= 0; --k) {
+      s += pieces[rng() % std::size(pieces)];
+    }
+    names.push_back(s);
+  }
+  auto check = [&](unsigned seed, std::vector<std::string>* errors) {
+    std::mt19937 pick(seed);
+    for (int n = 0; n < 30000; ++n) {
+      const std::string& s = names[pick() % names.size()];
+      if (NormalizePlaceKey(s) != geo::NormalizePlaceKeyPlain(s)) {
+        errors->push_back(s);
+      }
+    }
+  };
+  std::vector<std::string> errors, errors2;
+  check(1, &errors);
+  std::thread other(check, 2, &errors2);
+  other.join();
+  EXPECT_EQ(errors, std::vector<std::string>{});
+  EXPECT_EQ(errors2, std::vector<std::string>{});
 }
 
 TEST(NormalizePlaceKey, MalformedUtf8DoesNotCrash) {
