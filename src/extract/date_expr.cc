@@ -28,7 +28,8 @@ class DateScanner {
       : t_(t),
         dl_(DateLexicon::Get()),
         ql_(QuantityLexicon::Get()),
-        ref_(ref) {}
+        ref_(ref),
+        has_ago_unit_(dl_.HasAgoUnit(t)) {}
 
   // Tries a date expression at token i. *next is where scanning resumes.
   bool TryAt(size_t i, DateMention* m, size_t* next) const;
@@ -60,6 +61,9 @@ class DateScanner {
   const DateLexicon& dl_;
   const QuantityLexicon& ql_;
   std::optional<CivilDay> ref_;
+  // TryAgo needs an ago unit after its number: most sentences have none,
+  // and it then fails at every token without parsing a number.
+  bool has_ago_unit_;
 };
 
 bool DateScanner::IsYear(size_t k) const {
@@ -260,6 +264,7 @@ bool DateScanner::TryRel(size_t i, DateMention* m, size_t* next) const {
 
 // "two days ago", "three weeks ago", "a month ago".
 bool DateScanner::TryAgo(size_t i, DateMention* m, size_t* next) const {
+  if (!has_ago_unit_) return false;
   int64_t n = 0;
   size_t k;
   if (t_.Is(i, "a") || t_.Is(i, "an")) {

@@ -72,6 +72,7 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
       return Status::InvalidArgument("want: ago word days precision");
     }
     lx->agos[std::string(phrase)] = a;
+    lx->ago_filter.Add(phrase);
   } else if (kind == "prior") {
     if (!ParseSmallInt(r.at(2), &v) || (v != 1 && v != -1)) {
       return Status::InvalidArgument("want: prior word 1|-1");
@@ -149,6 +150,16 @@ int DateLexicon::AnchorAt(const QTokens& t, size_t i) const {
   if (!t.IsWord(i) || !anchor_filter.MayContain(t.Hash(i))) return -1;
   auto it = anchors.find(t.Text(i));
   return it == anchors.end() ? -1 : it->second;
+}
+
+bool DateLexicon::HasAgoUnit(const QTokens& t) const {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t.IsWord(i) && ago_filter.MayContain(t.Hash(i)) &&
+        agos.find(t.Text(i)) != agos.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 Result<DateLexicon> DateLexicon::Parse(std::string_view tsv) {

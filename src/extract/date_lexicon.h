@@ -39,6 +39,7 @@ struct DateLexicon {
   QPhraseTable rel, wd_prefix, since_event;
   std::vector<Rel> rels;
   QStringMap<Ago> agos;
+  QWordFilter ago_filter;  // the agos' keys
   QStringMap<int> priors;  // "later" +1, "earlier" -1 ("two days later")
   QStringMap<bool> wd_suffixes;
   QStringMap<Mode> anchors;
@@ -58,6 +59,9 @@ struct DateLexicon {
   int WeekdayAt(const QTokens& t, size_t i) const;
   // The mode of the anchor word ("on", "last", "since") at token i, or -1.
   int AnchorAt(const QTokens& t, size_t i) const;
+  // Whether some word token of `t` is a unit of `agos` ("days", "weeks"):
+  // without one no "N days ago" or "two days later" can start anywhere.
+  bool HasAgoUnit(const QTokens& t) const;
 
   static Result<DateLexicon> Parse(std::string_view tsv);
   // From LoadLexiconText("dates.tsv"); empty (message on stderr) if broken.
