@@ -180,6 +180,9 @@ bool DateScanner::DayFirst(size_t j, AbsDate* a) const {
 
 bool DateScanner::TryAbsolute(size_t j, bool anchored, AbsDate* a) const {
   *a = AbsDate();
+  // Every form below opens with a number (Numeric, DayFirst, a year) or a
+  // month name (MonthFirst): most tokens are neither.
+  if (!t_.IsNumber(j) && dl_.MonthAt(t_, j) == 0) return false;
   if (Numeric(j, a)) return true;
   *a = AbsDate();
   if (MonthFirst(j, anchored, a)) return true;

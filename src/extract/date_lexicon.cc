@@ -128,8 +128,7 @@ bool DateLexicon::MonthFirst(std::string_view outlet,
   return it != month_first.end() && it->second;
 }
 
-int DateLexicon::MonthAt(const QTokens& t, size_t i) const {
-  if (!t.IsWord(i) || !month_filter.MayContain(t.Hash(i))) return 0;
+int DateLexicon::LookUpMonth(const QTokens& t, size_t i) const {
   auto it = months.find(t.Text(i));
   if (it == months.end() || (it->second.needs_cap && !t[i].capitalized)) {
     return 0;
@@ -137,8 +136,7 @@ int DateLexicon::MonthAt(const QTokens& t, size_t i) const {
   return it->second.value;
 }
 
-int DateLexicon::WeekdayAt(const QTokens& t, size_t i) const {
-  if (!t.IsWord(i) || !weekday_filter.MayContain(t.Hash(i))) return -1;
+int DateLexicon::LookUpWeekday(const QTokens& t, size_t i) const {
   auto it = weekdays.find(t.Text(i));
   if (it == weekdays.end() || (it->second.needs_cap && !t[i].capitalized)) {
     return -1;
@@ -146,8 +144,7 @@ int DateLexicon::WeekdayAt(const QTokens& t, size_t i) const {
   return it->second.value;
 }
 
-int DateLexicon::AnchorAt(const QTokens& t, size_t i) const {
-  if (!t.IsWord(i) || !anchor_filter.MayContain(t.Hash(i))) return -1;
+int DateLexicon::LookUpAnchor(const QTokens& t, size_t i) const {
   auto it = anchors.find(t.Text(i));
   return it == anchors.end() ? -1 : it->second;
 }

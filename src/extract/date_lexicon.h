@@ -54,11 +54,25 @@ struct DateLexicon {
   bool MonthFirst(std::string_view outlet, std::string_view url) const;
 
   // Month (1-12) named by token i, or 0. Capitalisation is checked.
-  int MonthAt(const QTokens& t, size_t i) const;
+  // (The filters are inline: the scanner asks at most tokens.)
+  int MonthAt(const QTokens& t, size_t i) const {
+    if (!t.IsWord(i) || !month_filter.MayContain(t.Hash(i))) return 0;
+    return LookUpMonth(t, i);
+  }
   // Weekday (0-6) named by token i, or -1.
-  int WeekdayAt(const QTokens& t, size_t i) const;
+  int WeekdayAt(const QTokens& t, size_t i) const {
+    if (!t.IsWord(i) || !weekday_filter.MayContain(t.Hash(i))) return -1;
+    return LookUpWeekday(t, i);
+  }
   // The mode of the anchor word ("on", "last", "since") at token i, or -1.
-  int AnchorAt(const QTokens& t, size_t i) const;
+  int AnchorAt(const QTokens& t, size_t i) const {
+    if (!t.IsWord(i) || !anchor_filter.MayContain(t.Hash(i))) return -1;
+    return LookUpAnchor(t, i);
+  }
+  // The three above past their filters.
+  int LookUpMonth(const QTokens& t, size_t i) const;
+  int LookUpWeekday(const QTokens& t, size_t i) const;
+  int LookUpAnchor(const QTokens& t, size_t i) const;
   // Whether some word token of `t` is a unit of `agos` ("days", "weeks"):
   // without one no "N days ago" or "two days later" can start anywhere.
   bool HasAgoUnit(const QTokens& t) const;
