@@ -87,6 +87,9 @@ bool WordStep(const QTokens& t, const QuantityLexicon& lx, size_t k, W* st,
 
 bool ParseWords(const QTokens& t, const QuantityLexicon& lx, size_t i,
                 int64_t* value, size_t* end) {
+  // A number starts with a number word (or "a"/"an" before a scale): most
+  // tokens fail the filter (so would the first step below).
+  if (!t.IsWord(i) || !lx.number_words.MayContain(t.Hash(i))) return false;
   W st = W::kNone;
   int64_t total = 0, cur = 0, last_scale = std::numeric_limits<int64_t>::max();
   size_t k = i, good = i;

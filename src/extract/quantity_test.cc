@@ -189,7 +189,8 @@ TEST(QuantityLexicon, EmbeddedFileParses) {
 }
 
 // The number-word parser rejects a token by lx.number_words before looking
-// it up in units, tens or scales: every word of those maps must pass it.
+// it up in units, tens or scales, and a number's first word by it: every
+// word of those maps, "a" and "an" must pass it.
 TEST(QuantityLexicon, NumberWordFilterHoldsEveryNumberWord) {
   const QuantityLexicon& lx = QuantityLexicon::Get();
   size_t n = 0;
@@ -200,6 +201,9 @@ TEST(QuantityLexicon, NumberWordFilterHoldsEveryNumberWord) {
     }
   }
   EXPECT_GT(n, 25u);
+  // ParseWords' first word may also be "a" or "an" ("a hundred").
+  EXPECT_TRUE(lx.number_words.MayContain(QTokens::TextHash("a")));
+  EXPECT_TRUE(lx.number_words.MayContain(QTokens::TextHash("an")));
 }
 
 TEST(QuantityLexicon, ErrorsNameTheLine) {
