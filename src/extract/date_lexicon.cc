@@ -165,6 +165,10 @@ Result<DateLexicon> DateLexicon::Parse(std::string_view tsv) {
     Status st = AddRow(r, &lx);
     if (!st.ok()) return st.WithContext("dates.tsv:" + std::to_string(r.line));
   }
+  const QWordFilter* starts[] = {
+      &lx.rel.first_filter(), &lx.wd_prefix.first_filter(), &lx.anchor_filter,
+      &lx.month_filter, &lx.weekday_filter};
+  for (const QWordFilter* f : starts) lx.start_words.Merge(*f);
   return lx;
 }
 

@@ -44,6 +44,10 @@ struct DateLexicon {
   QStringMap<bool> wd_suffixes;
   QStringMap<Mode> anchors;
   QWordFilter anchor_filter;  // the anchors' keys: skips most lookups
+  // Every word a date can start with but the number words of "two days
+  // ago": the first tokens of rel and wd_prefix, anchors, months and
+  // weekdays (the scanner skips other words; numbers are checked by kind).
+  QWordFilter start_words;
   // How an outlet writes ambiguous numeric dates (01/02/2011): true = month
   // first. Keys are lower-case outlet names or web hosts; "default" is the
   // reading when neither the article nor its outlet settles it.

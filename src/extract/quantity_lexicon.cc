@@ -149,6 +149,12 @@ Result<QuantityLexicon> QuantityLexicon::Parse(std::string_view tsv) {
   }
   lx.number_words.Add("a");
   lx.number_words.Add("an");
+  lx.start_words = lx.number_words;
+  for (const QPhraseTable* p :
+       {&lx.zero, &lx.zerohead, &lx.qual, &lx.exact, &lx.vague}) {
+    lx.start_words.Merge(p->first_filter());
+  }
+  lx.start_words.Add("between");
   return lx;
 }
 
