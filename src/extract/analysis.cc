@@ -196,7 +196,10 @@ SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
   norms.clear();
   for (const auto& t : f.toks) norms.push_back(t.norm);
   f.hits = PruneHits(lex, lex.matcher().Match(norms));
-  QTokens qt(s);  // one tokenisation for the quantity and date scanners
+  // One tokenisation for the quantity and date scanners, in buffers kept
+  // per thread.
+  thread_local QTokens qt;
+  qt.Assign(s);
   // The recognisers' results are moved, not copied (a place's candidates
   // hold six strings each), and shifted to article offsets in place.
   std::vector<Quantity> quantities = FindQuantitiesIn(qt);

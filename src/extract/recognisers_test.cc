@@ -97,5 +97,37 @@ TEST(Recognisers, SkipsMatchThePlainScanners) {
   EXPECT_GT(dates, 5000u);
 }
 
+// One QTokens reused through Assign (as AnalyzeSentence keeps one per
+// thread) reads every text as a fresh QTokens does: long texts then short
+// ones, so no token, hash or lower-cased byte of an earlier text is left.
+TEST(QTokens, AssignMatchesAFreshTokenisation) {
+  const std::vector<std::string> pieces = Pieces();
+  std::mt19937 rng(23);
+  QTokens reused;
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    for (int k = static_cast<int>(rng() % (n % 3 ? 4 : 30)); k >= 0; --k) {
+      text += pieces[rng() % pieces.size()];
+      if (rng() % 5) text += (rng() % 7 ? " " : "\xC2\xA0");
+    }
+    reused.Assign(text);
+    QTokens fresh(text);
+    ASSERT_EQ(reused.size(), fresh.size()) << text;
+    for (size_t i = 0; i <= fresh.size(); ++i) {
+      ASSERT_EQ(reused.Text(i), fresh.Text(i)) << text;
+      ASSERT_EQ(reused.Hash(i), fresh.Hash(i)) << text;
+      if (i == fresh.size()) break;
+      const QToken &a = reused[i], &b = fresh[i];
+      ASSERT_TRUE(
+          a.begin == b.begin && a.end == b.end && a.kind == b.kind &&
+          a.space_before == b.space_before && a.capitalized == b.capitalized &&
+          a.has_comma == b.has_comma && a.has_decimal == b.has_decimal &&
+          a.int_digits == b.int_digits && a.value == b.value &&
+          a.dvalue == b.dvalue)
+          << text << " token " << i;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
