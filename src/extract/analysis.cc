@@ -153,6 +153,7 @@ namespace {
 std::vector<PhraseHit> PruneHits(const Lexicon& lex,
                                  std::vector<PhraseHit> hits) {
   std::vector<PhraseHit> out;
+  out.reserve(hits.size());  // one allocation, not one per doubling
   for (const auto& h : hits) {
     LexKind k = lex.entry(h.payload).kind;
     bool inside = false;
