@@ -142,8 +142,10 @@ std::vector<PhraseHit> PhraseMatcher::Match(
         }
       }
       for (uint32_t n : next) {
-        for (uint32_t pl : nodes_[n].payloads)
+        for (uint32_t pl : nodes_[n].payloads) {
+          if (hits.empty()) hits.reserve(16);  // not 1, 2, 4, 8, 16
           hits.push_back({start, t + 1, pl});
+        }
       }
       frontier.swap(next);
     }
