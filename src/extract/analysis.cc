@@ -37,18 +37,19 @@ bool IsAsciiAlnum(unsigned char c) {
          (c >= '0' && c <= '9');
 }
 
-std::string Normalize(std::string_view w) {
+// The normal form of word `w` into `*out` (empty on entry).
+void NormalizeInto(std::string_view w, std::string* out) {
+  std::string& n = *out;
   // No apostrophe (' or a byte of ’): the word lower-cased, as below.
   bool plain = true;
   for (char c : w) plain &= (c != '\'') & (c != '\xE2');
   if (plain) {
-    std::string n(w);
+    n.assign(w);
     for (char& c : n) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    return n;
+    return;
   }
-  std::string n;
   n.reserve(w.size());
   for (size_t i = 0; i < w.size(); ++i) {
     size_t ap = ApostropheAt(w, i);
@@ -64,7 +65,6 @@ std::string Normalize(std::string_view w) {
   if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0)
     n.resize(n.size() - 2);
   if (!n.empty() && n.back() == '\'') n.pop_back();
-  return n;
 }
 
 // Three-byte general punctuation (U+2010..U+205E: dashes, curly quotes).
@@ -114,15 +114,19 @@ std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base) {
     bool punct = j == i;
     if (punct) j = i + (GeneralPunctAt(s, i) ? 3 : 1);
     std::string_view w = s.substr(i, j - i);
-    Tok t{{static_cast<uint32_t>(base + i), static_cast<uint32_t>(base + j)},
-          punct ? std::string(w) : Normalize(w),
-          c >= 'A' && c <= 'Z',
-          punct};
-    if (punct && GeneralPunctAt(s, i)) {
+    // Built in place: no moves of the token or its text.
+    Tok& t = toks.emplace_back();
+    t.span = {static_cast<uint32_t>(base + i), static_cast<uint32_t>(base + j)};
+    t.cap = c >= 'A' && c <= 'Z';
+    t.punct = punct;
+    if (!punct) {
+      NormalizeInto(w, &t.norm);
+    } else if (GeneralPunctAt(s, i)) {
       unsigned char k = static_cast<unsigned char>(s[i + 2]);
       t.norm = (k >= 0x90 && k <= 0x95) ? "-" : "\"";
+    } else {
+      t.norm.assign(w);
     }
-    toks.push_back(std::move(t));
     i = j;
   }
   return toks;
@@ -149,6 +153,7 @@ namespace {
 std::vector<PhraseHit> PruneHits(const Lexicon& lex,
                                  std::vector<PhraseHit> hits) {
   std::vector<PhraseHit> out;
+  out.reserve(hits.size());  // one allocation, not one per doubling
   for (const auto& h : hits) {
     LexKind k = lex.entry(h.payload).kind;
     bool inside = false;
@@ -192,25 +197,32 @@ SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
   norms.clear();
   for (const auto& t : f.toks) norms.push_back(t.norm);
   f.hits = PruneHits(lex, lex.matcher().Match(norms));
-  QTokens qt(s);  // one tokenisation for the quantity and date scanners
-  for (Quantity q : FindQuantitiesIn(qt)) {
+  // One tokenisation for the quantity and date scanners, in buffers kept
+  // per thread.
+  thread_local QTokens qt;
+  qt.Assign(s);
+  // The recognisers' results are moved, not copied (a place's candidates
+  // hold six strings each), and shifted to article offsets in place.
+  std::vector<Quantity> quantities = FindQuantitiesIn(qt);
+  f.quantities.reserve(quantities.size());
+  for (Quantity& q : quantities) {
     q.span.begin += sentence.begin;
     q.span.end += sentence.begin;
     uint32_t b = f.TokAt(q.span.begin);
     uint32_t e = f.TokAt(q.span.end);
-    f.quantities.push_back({b, std::max(e, b + 1), q});
+    f.quantities.push_back({b, std::max(e, b + 1), std::move(q)});
   }
-  for (DateMention d : FindDatesIn(qt, reference)) {
+  f.dates = FindDatesIn(qt, reference);
+  for (DateMention& d : f.dates) {
     d.span.begin += sentence.begin;
     d.span.end += sentence.begin;
-    f.dates.push_back(d);
   }
   DropTriggersInDates(lex, &f);
   if (gaz != nullptr) {
-    for (PlaceMention p : gaz->FindPlaces(s)) {
+    f.places = gaz->FindPlaces(s);
+    for (PlaceMention& p : f.places) {
       p.span.begin += sentence.begin;
       p.span.end += sentence.begin;
-      f.places.push_back(std::move(p));
     }
   }
   return f;

@@ -24,11 +24,15 @@ struct AbsDate {
 
 class DateScanner {
  public:
-  DateScanner(const QTokens& t, std::optional<CivilDay> ref)
+  // `plain`: none of the skips below (start words, the ago-unit check, the
+  // absolute forms' first token), the reference for their test.
+  DateScanner(const QTokens& t, std::optional<CivilDay> ref, bool plain)
       : t_(t),
         dl_(DateLexicon::Get()),
         ql_(QuantityLexicon::Get()),
-        ref_(ref) {}
+        ref_(ref),
+        has_ago_unit_(plain || dl_.HasAgoUnit(t)),
+        plain_(plain) {}
 
   // Tries a date expression at token i. *next is where scanning resumes.
   bool TryAt(size_t i, DateMention* m, size_t* next) const;
@@ -60,6 +64,10 @@ class DateScanner {
   const DateLexicon& dl_;
   const QuantityLexicon& ql_;
   std::optional<CivilDay> ref_;
+  // TryAgo needs an ago unit after its number: most sentences have none,
+  // and it then fails at every token without parsing a number.
+  bool has_ago_unit_;
+  bool plain_;
 };
 
 bool DateScanner::IsYear(size_t k) const {
@@ -176,6 +184,9 @@ bool DateScanner::DayFirst(size_t j, AbsDate* a) const {
 
 bool DateScanner::TryAbsolute(size_t j, bool anchored, AbsDate* a) const {
   *a = AbsDate();
+  // Every form below opens with a number (Numeric, DayFirst, a year) or a
+  // month name (MonthFirst): most tokens are neither.
+  if (!plain_ && !t_.IsNumber(j) && dl_.MonthAt(t_, j) == 0) return false;
   if (Numeric(j, a)) return true;
   *a = AbsDate();
   if (MonthFirst(j, anchored, a)) return true;
@@ -260,6 +271,7 @@ bool DateScanner::TryRel(size_t i, DateMention* m, size_t* next) const {
 
 // "two days ago", "three weeks ago", "a month ago".
 bool DateScanner::TryAgo(size_t i, DateMention* m, size_t* next) const {
+  if (!has_ago_unit_) return false;
   int64_t n = 0;
   size_t k;
   if (t_.Is(i, "a") || t_.Is(i, "an")) {
@@ -359,6 +371,12 @@ bool DateScanner::TrySinceEvent(size_t i, DateMention* m, size_t* next) const {
 
 bool DateScanner::TryAt(size_t i, DateMention* m, size_t* next) const {
   *next = i + 1;
+  // Each form below opens with a number, a word of dl_.start_words, or
+  // (with an ago unit in the sentence) a number word of TryAgo.
+  if (!plain_ && !t_.IsNumber(i) && !dl_.start_words.MayContain(t_.Hash(i)) &&
+      !(has_ago_unit_ && ql_.number_words.MayContain(t_.Hash(i)))) {
+    return false;
+  }
   if (TryRel(i, m, next) || TryAgo(i, m, next)) return true;
   size_t j = i;
   int mode = -1;
@@ -403,17 +421,32 @@ std::vector<DateMention> FindDates(std::string_view text,
   return FindDatesIn(QTokens(text), reference);
 }
 
-std::vector<DateMention> FindDatesIn(const QTokens& t,
-                                     std::optional<CivilDay> reference) {
+namespace {
+
+std::vector<DateMention> ScanDates(const QTokens& t,
+                                   std::optional<CivilDay> reference,
+                                   bool plain) {
   if (reference && !reference->valid()) reference.reset();
   std::vector<DateMention> out;
-  DateScanner scan(t, reference);
+  DateScanner scan(t, reference, plain);
   DateMention m;
   for (size_t i = 0, next = 0; i < t.size(); i = next) {
     if (scan.TryAt(i, &m, &next)) out.push_back(std::move(m));
     if (next <= i) next = i + 1;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDatesIn(const QTokens& t,
+                                     std::optional<CivilDay> reference) {
+  return ScanDates(t, reference, false);
+}
+
+std::vector<DateMention> FindDatesPlainIn(const QTokens& t,
+                                          std::optional<CivilDay> reference) {
+  return ScanDates(t, reference, true);
 }
 
 }  // namespace sitrep

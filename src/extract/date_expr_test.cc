@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <random>
 #include <string>
 
 #include "extract/date_lexicon.h"
@@ -273,6 +274,49 @@ TEST(DateLexicon, AnchorFilterAgreesWithLookup) {
     found += slow >= 0;
   }
   EXPECT_GE(found, static_cast<int>(lx.anchors.size()));
+}
+
+// HasAgoUnit (which lets TryAgo give up at once) against a plain lookup of
+// every token: texts made of ago units, their capitalised and glued forms,
+// numbers and other words, with and without a unit.
+TEST(DateLexicon, HasAgoUnitAgreesWithLookup) {
+  const DateLexicon& lx = DateLexicon::Get();
+  ASSERT_FALSE(lx.agos.empty());
+  std::vector<std::string> words = {
+      "two", "3", "ago", "later", "the", "-", "police", "dayz", "x", "A", "a"};
+  for (const auto& [unit, ago] : lx.agos) {
+    std::string cap = unit;
+    cap[0] = static_cast<char>(std::toupper(cap[0]));
+    for (std::string w : {unit, cap, "x" + unit, unit + "x"}) {
+      words.push_back(w);
+    }
+  }
+  std::mt19937 rng(7);
+  int with = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    for (int k = static_cast<int>(rng() % 8); k >= 0; --k) {
+      text += words[rng() % words.size()] + (rng() % 4 ? " " : "");
+    }
+    QTokens t(text);
+    bool slow = false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      slow |= t.IsWord(i) && lx.agos.find(t.Text(i)) != lx.agos.end();
+    }
+    EXPECT_EQ(lx.HasAgoUnit(t), slow) << text;
+    with += slow;
+  }
+  EXPECT_GT(with, 300);
+}
+
+// "N days ago" and "two days later" still found with the early exit.
+TEST(FindDates, AgoAndLaterAfterTheUnitCheck) {
+  CivilDay ref{2021, 3, 10};
+  std::vector<DateMention> d = FindDates("It began two days ago.", ref);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].rule, "ago");
+  EXPECT_EQ(d[0].day, (CivilDay{2021, 3, 8}));
+  EXPECT_TRUE(FindDates("It began two ago, many ago.", ref).empty());
 }
 
 TEST(FindDates, LargeAndHostileInput) {

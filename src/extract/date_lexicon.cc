@@ -72,6 +72,7 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
       return Status::InvalidArgument("want: ago word days precision");
     }
     lx->agos[std::string(phrase)] = a;
+    lx->ago_filter.Add(phrase);
   } else if (kind == "prior") {
     if (!ParseSmallInt(r.at(2), &v) || (v != 1 && v != -1)) {
       return Status::InvalidArgument("want: prior word 1|-1");
@@ -127,8 +128,7 @@ bool DateLexicon::MonthFirst(std::string_view outlet,
   return it != month_first.end() && it->second;
 }
 
-int DateLexicon::MonthAt(const QTokens& t, size_t i) const {
-  if (!t.IsWord(i) || !month_filter.MayContain(t.Hash(i))) return 0;
+int DateLexicon::LookUpMonth(const QTokens& t, size_t i) const {
   auto it = months.find(t.Text(i));
   if (it == months.end() || (it->second.needs_cap && !t[i].capitalized)) {
     return 0;
@@ -136,8 +136,7 @@ int DateLexicon::MonthAt(const QTokens& t, size_t i) const {
   return it->second.value;
 }
 
-int DateLexicon::WeekdayAt(const QTokens& t, size_t i) const {
-  if (!t.IsWord(i) || !weekday_filter.MayContain(t.Hash(i))) return -1;
+int DateLexicon::LookUpWeekday(const QTokens& t, size_t i) const {
   auto it = weekdays.find(t.Text(i));
   if (it == weekdays.end() || (it->second.needs_cap && !t[i].capitalized)) {
     return -1;
@@ -145,10 +144,19 @@ int DateLexicon::WeekdayAt(const QTokens& t, size_t i) const {
   return it->second.value;
 }
 
-int DateLexicon::AnchorAt(const QTokens& t, size_t i) const {
-  if (!t.IsWord(i) || !anchor_filter.MayContain(t.Hash(i))) return -1;
+int DateLexicon::LookUpAnchor(const QTokens& t, size_t i) const {
   auto it = anchors.find(t.Text(i));
   return it == anchors.end() ? -1 : it->second;
+}
+
+bool DateLexicon::HasAgoUnit(const QTokens& t) const {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t.IsWord(i) && ago_filter.MayContain(t.Hash(i)) &&
+        agos.find(t.Text(i)) != agos.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 Result<DateLexicon> DateLexicon::Parse(std::string_view tsv) {
@@ -157,6 +165,10 @@ Result<DateLexicon> DateLexicon::Parse(std::string_view tsv) {
     Status st = AddRow(r, &lx);
     if (!st.ok()) return st.WithContext("dates.tsv:" + std::to_string(r.line));
   }
+  const QWordFilter* starts[] = {
+      &lx.rel.first_filter(), &lx.wd_prefix.first_filter(), &lx.anchor_filter,
+      &lx.month_filter, &lx.weekday_filter};
+  for (const QWordFilter* f : starts) lx.start_words.Merge(*f);
   return lx;
 }
 

@@ -39,10 +39,15 @@ struct DateLexicon {
   QPhraseTable rel, wd_prefix, since_event;
   std::vector<Rel> rels;
   QStringMap<Ago> agos;
+  QWordFilter ago_filter;  // the agos' keys
   QStringMap<int> priors;  // "later" +1, "earlier" -1 ("two days later")
   QStringMap<bool> wd_suffixes;
   QStringMap<Mode> anchors;
   QWordFilter anchor_filter;  // the anchors' keys: skips most lookups
+  // Every word a date can start with but the number words of "two days
+  // ago": the first tokens of rel and wd_prefix, anchors, months and
+  // weekdays (the scanner skips other words; numbers are checked by kind).
+  QWordFilter start_words;
   // How an outlet writes ambiguous numeric dates (01/02/2011): true = month
   // first. Keys are lower-case outlet names or web hosts; "default" is the
   // reading when neither the article nor its outlet settles it.
@@ -53,11 +58,28 @@ struct DateLexicon {
   bool MonthFirst(std::string_view outlet, std::string_view url) const;
 
   // Month (1-12) named by token i, or 0. Capitalisation is checked.
-  int MonthAt(const QTokens& t, size_t i) const;
+  // (The filters are inline: the scanner asks at most tokens.)
+  int MonthAt(const QTokens& t, size_t i) const {
+    if (!t.IsWord(i) || !month_filter.MayContain(t.Hash(i))) return 0;
+    return LookUpMonth(t, i);
+  }
   // Weekday (0-6) named by token i, or -1.
-  int WeekdayAt(const QTokens& t, size_t i) const;
+  int WeekdayAt(const QTokens& t, size_t i) const {
+    if (!t.IsWord(i) || !weekday_filter.MayContain(t.Hash(i))) return -1;
+    return LookUpWeekday(t, i);
+  }
   // The mode of the anchor word ("on", "last", "since") at token i, or -1.
-  int AnchorAt(const QTokens& t, size_t i) const;
+  int AnchorAt(const QTokens& t, size_t i) const {
+    if (!t.IsWord(i) || !anchor_filter.MayContain(t.Hash(i))) return -1;
+    return LookUpAnchor(t, i);
+  }
+  // The three above past their filters.
+  int LookUpMonth(const QTokens& t, size_t i) const;
+  int LookUpWeekday(const QTokens& t, size_t i) const;
+  int LookUpAnchor(const QTokens& t, size_t i) const;
+  // Whether some word token of `t` is a unit of `agos` ("days", "weeks"):
+  // without one no "N days ago" or "two days later" can start anywhere.
+  bool HasAgoUnit(const QTokens& t) const;
 
   static Result<DateLexicon> Parse(std::string_view tsv);
   // From LoadLexiconText("dates.tsv"); empty (message on stderr) if broken.

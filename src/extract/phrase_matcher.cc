@@ -117,6 +117,15 @@ std::vector<PhraseHit> PhraseMatcher::Match(
   hashes.clear();
   for (std::string_view tok : tokens) hashes.push_back(ViewHash()(tok));
   for (uint32_t start = 0; start < tokens.size(); ++start) {
+    // Most tokens start nothing: no exact root token can be theirs (the
+    // filter) and no root prefix shares their first byte.
+    std::string_view first = tokens[start];
+    if (first.empty()) continue;  // no phrase token is empty
+    const unsigned char b = Byte(first[0]);
+    if (!MaybeAtRoot(hashes[start]) &&
+        root_prefix_at_[b] == root_prefix_at_[b + 1]) {
+      continue;
+    }
     frontier.assign(1, 0);
     for (uint32_t t = start; t < tokens.size() && !frontier.empty(); ++t) {
       next.clear();
@@ -142,8 +151,10 @@ std::vector<PhraseHit> PhraseMatcher::Match(
         }
       }
       for (uint32_t n : next) {
-        for (uint32_t pl : nodes_[n].payloads)
+        for (uint32_t pl : nodes_[n].payloads) {
+          if (hits.empty()) hits.reserve(16);  // not 1, 2, 4, 8, 16
           hits.push_back({start, t + 1, pl});
+        }
       }
       frontier.swap(next);
     }

@@ -15,8 +15,12 @@ namespace {
 
 class QuantityScanner {
  public:
-  explicit QuantityScanner(const QTokens& t)
-      : t_(t), lx_(QuantityLexicon::Get()), dl_(DateLexicon::Get()) {}
+  // `plain`: no start-word filter (the reference for its test).
+  explicit QuantityScanner(const QTokens& t, bool plain = false)
+      : t_(t),
+        lx_(QuantityLexicon::Get()),
+        dl_(DateLexicon::Get()),
+        plain_(plain) {}
 
   // Tries a quantity starting at token i. On success fills *q and returns
   // true; *next is always set to the token where scanning resumes.
@@ -34,6 +38,7 @@ class QuantityScanner {
   const QTokens& t_;
   const QuantityLexicon& lx_;
   const DateLexicon& dl_;
+  bool plain_;
 };
 
 bool QuantityScanner::TryZero(size_t i, Quantity* q, size_t* next) const {
@@ -143,6 +148,11 @@ bool QuantityScanner::TryRange(const QCore& c, bool between, QCore* hi) const {
 
 bool QuantityScanner::TryAt(size_t i, Quantity* q, size_t* next) const {
   *next = i + 1;
+  // Each form below opens with a number or a word of lx_.start_words (a
+  // zero phrase, a qualifier, "between", or a core).
+  if (!plain_ && !t_.IsNumber(i) && !lx_.start_words.MayContain(t_.Hash(i))) {
+    return false;
+  }
   if (TryZero(i, q, next)) return true;
   size_t j = i;
   int qi = -1;
@@ -191,15 +201,27 @@ std::vector<Quantity> FindQuantities(std::string_view text) {
   return FindQuantitiesIn(QTokens(text));
 }
 
-std::vector<Quantity> FindQuantitiesIn(const QTokens& t) {
+namespace {
+
+std::vector<Quantity> ScanQuantities(const QTokens& t, bool plain) {
   std::vector<Quantity> out;
-  QuantityScanner scan(t);
+  QuantityScanner scan(t, plain);
   Quantity q;
   for (size_t i = 0, next = 0; i < t.size(); i = next) {
     if (scan.TryAt(i, &q, &next)) out.push_back(std::move(q));
     if (next <= i) next = i + 1;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Quantity> FindQuantitiesIn(const QTokens& t) {
+  return ScanQuantities(t, false);
+}
+
+std::vector<Quantity> FindQuantitiesPlainIn(const QTokens& t) {
+  return ScanQuantities(t, true);
 }
 
 std::optional<Quantity> ParseQuantity(std::string_view text) {

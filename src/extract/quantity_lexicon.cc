@@ -24,11 +24,8 @@ void QPhraseTable::Add(std::string_view phrase, int payload) {
                    });
 }
 
-bool QPhraseTable::MatchAt(const QTokens& t, size_t i, size_t* end,
-                           int* payload) const {
-  if (i >= t.size() || !first_filter_.MayContain(t.Hash(i))) {
-    return false;
-  }
+bool QPhraseTable::MatchPhrasesAt(const QTokens& t, size_t i, size_t* end,
+                                  int* payload) const {
   auto it = by_first_.find(t.Text(i));
   if (it == by_first_.end()) return false;
   for (const Phrase& p : it->second) {
@@ -152,6 +149,12 @@ Result<QuantityLexicon> QuantityLexicon::Parse(std::string_view tsv) {
   }
   lx.number_words.Add("a");
   lx.number_words.Add("an");
+  lx.start_words = lx.number_words;
+  for (const QPhraseTable* p :
+       {&lx.zero, &lx.zerohead, &lx.qual, &lx.exact, &lx.vague}) {
+    lx.start_words.Merge(p->first_filter());
+  }
+  lx.start_words.Add("between");
   return lx;
 }
 

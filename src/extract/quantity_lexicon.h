@@ -40,6 +40,8 @@ class QWordFilter {
   bool MayContain(uint64_t text_hash) const {
     return bits_.test(text_hash % kBits);
   }
+  // Adds every word of `other`.
+  void Merge(const QWordFilter& other) { bits_ |= other.bits_; }
 
  private:
   static constexpr size_t kBits = 4096;
@@ -53,12 +55,22 @@ class QPhraseTable {
   void Add(std::string_view phrase, int payload);
   // Longest phrase starting at token i. On a match sets *end (one past the
   // last token) and *payload.
-  bool MatchAt(const QTokens& t, size_t i, size_t* end, int* payload) const;
+  // The first-token filter is inline: most tokens are rejected by it, at
+  // every position and by every table.
+  bool MatchAt(const QTokens& t, size_t i, size_t* end, int* payload) const {
+    return i < t.size() && first_filter_.MayContain(t.Hash(i)) &&
+           MatchPhrasesAt(t, i, end, payload);
+  }
+  // A filter of the phrases' first tokens (see QWordFilter).
+  const QWordFilter& first_filter() const { return first_filter_; }
   // True when some phrase ends exactly before token `end`.
   bool MatchEndingAt(const QTokens& t, size_t end) const;
   bool empty() const { return by_first_.empty(); }
 
  private:
+  // MatchAt past the filter.
+  bool MatchPhrasesAt(const QTokens& t, size_t i, size_t* end,
+                      int* payload) const;
   struct Phrase {
     std::vector<std::string> toks;
     int payload;
@@ -80,6 +92,10 @@ struct QTemplate {
 struct QuantityLexicon {
   QStringMap<int64_t> units, tens, scales;
   QWordFilter number_words;  // units, tens, scales, "a" and "an"
+  // Every word a quantity can start with: the first tokens of zero,
+  // zerohead, qual, exact and vague, the number words and "between" (the
+  // scanner skips other words; numbers are checked by kind).
+  QWordFilter start_words;
   QPhraseTable exact, vague, qual, suffix, zero, zerohead, unit_after,
       skip_before;
   std::vector<int64_t> exact_values;

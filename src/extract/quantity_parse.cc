@@ -13,8 +13,14 @@ int64_t SatMul(int64_t a, int64_t b) {
   return a * b;
 }
 
+// Units, tens and scales are all in lx.number_words: a token the filter
+// rejects is none of them, without hashing its text for the maps.
+bool MayBeNumberWord(const QTokens& t, const QuantityLexicon& lx, size_t i) {
+  return i >= t.size() || lx.number_words.MayContain(t.Hash(i));
+}
+
 int64_t ScaleAt(const QTokens& t, const QuantityLexicon& lx, size_t i) {
-  if (!t.IsWord(i)) return 0;
+  if (!t.IsWord(i) || !MayBeNumberWord(t, lx, i)) return 0;
   auto it = lx.scales.find(t.Text(i));
   return it == lx.scales.end() ? 0 : it->second;
 }
@@ -22,6 +28,12 @@ int64_t ScaleAt(const QTokens& t, const QuantityLexicon& lx, size_t i) {
 int64_t Lookup(const QStringMap<int64_t>& m, std::string_view w) {
   auto it = m.find(w);
   return it == m.end() ? -1 : it->second;
+}
+
+// Lookup(m, t.Text(i)) for m = lx.units or lx.tens.
+int64_t LookupAt(const QTokens& t, const QuantityLexicon& lx,
+                 const QStringMap<int64_t>& m, size_t i) {
+  return MayBeNumberWord(t, lx, i) ? Lookup(m, t.Text(i)) : -1;
 }
 
 // State of the number-word grammar: what the last consumed word was.
@@ -75,21 +87,27 @@ bool WordStep(const QTokens& t, const QuantityLexicon& lx, size_t k, W* st,
 
 bool ParseWords(const QTokens& t, const QuantityLexicon& lx, size_t i,
                 int64_t* value, size_t* end) {
+  // A number starts with a number word (or "a"/"an" before a scale): most
+  // tokens fail the filter (so would the first step below).
+  if (!t.IsWord(i) || !lx.number_words.MayContain(t.Hash(i))) return false;
   W st = W::kNone;
   int64_t total = 0, cur = 0, last_scale = std::numeric_limits<int64_t>::max();
   size_t k = i, good = i;
   while (k < t.size()) {
     if (st == W::kTens && t.IsDash(k) && t.Glued(k) && t.Glued(k + 1)) {
-      int64_t u = t.IsWord(k + 1) ? Lookup(lx.units, t.Text(k + 1)) : -1;
+      int64_t u = t.IsWord(k + 1) ? LookupAt(t, lx, lx.units, k + 1) : -1;
       if (u < 1 || u > 9) break;
       ++k;
       continue;
     }
     if (!t.IsWord(k)) break;
     if (t.Is(k, "and")) {
-      bool next_small = Lookup(lx.units, t.Text(k + 1)) >= 0 ||
-                        Lookup(lx.tens, t.Text(k + 1)) >= 0;
-      if ((st != W::kHundred && st != W::kScale) || !next_small) break;
+      // "and" continues only after a hundred or a scale (most "and"s are
+      // not in a number: no lookups then).
+      if (st != W::kHundred && st != W::kScale) break;
+      bool next_small = LookupAt(t, lx, lx.units, k + 1) >= 0 ||
+                        LookupAt(t, lx, lx.tens, k + 1) >= 0;
+      if (!next_small) break;
       st = W::kAnd;
       ++k;
       continue;

@@ -48,6 +48,14 @@ const Case kFindCases[] = {
     {"two hundred and fifty people", "two hundred and fifty|250|250|250|exact"},
     {"three thousand five hundred",
      "three thousand five hundred|3500|3500|3500|exact"},
+    {"one thousand and one nights",
+     "one thousand and one|1001|1001|1001|exact"},
+    {"three hundred and twenty-two",
+     "three hundred and twenty-two|322|322|322|exact"},
+    {"three and four", "three|3|3|3|exact; four|4|4|4|exact"},
+    {"a thousand and a hundred",
+     "a thousand|1000|1000|1000|exact; a "
+     "hundred|100|100|100|exact"},
     {"a dozen soldiers", "a dozen|12|12|12|exact"},
     {"two dozen soldiers", "two dozen|24|24|24|exact"},
     {"half a dozen soldiers", "half a dozen|6|6|6|exact"},
@@ -178,6 +186,24 @@ TEST(QuantityLexicon, EmbeddedFileParses) {
   Result<QuantityLexicon> lx = QuantityLexicon::Parse(tsv);
   ASSERT_TRUE(lx.ok()) << lx.status().ToString();
   EXPECT_EQ(lx->units.at("seven"), 7);
+}
+
+// The number-word parser rejects a token by lx.number_words before looking
+// it up in units, tens or scales, and a number's first word by it: every
+// word of those maps, "a" and "an" must pass it.
+TEST(QuantityLexicon, NumberWordFilterHoldsEveryNumberWord) {
+  const QuantityLexicon& lx = QuantityLexicon::Get();
+  size_t n = 0;
+  for (const auto* m : {&lx.units, &lx.tens, &lx.scales}) {
+    for (const auto& [word, value] : *m) {
+      EXPECT_TRUE(lx.number_words.MayContain(QTokens::TextHash(word))) << word;
+      ++n;
+    }
+  }
+  EXPECT_GT(n, 25u);
+  // ParseWords' first word may also be "a" or "an" ("a hundred").
+  EXPECT_TRUE(lx.number_words.MayContain(QTokens::TextHash("a")));
+  EXPECT_TRUE(lx.number_words.MayContain(QTokens::TextHash("an")));
 }
 
 TEST(QuantityLexicon, ErrorsNameTheLine) {

@@ -60,7 +60,10 @@ size_t ScanNumber(std::string_view s, size_t i, QToken* t) {
 
 }  // namespace
 
-QTokens::QTokens(std::string_view s) : lower_(s) {
+void QTokens::Assign(std::string_view s) {
+  lower_.assign(s);
+  toks_.clear();
+  hashes_.clear();
   for (char& c : lower_) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
@@ -92,7 +95,8 @@ QTokens::QTokens(std::string_view s) : lower_(s) {
     toks_.push_back(t);
   }
   hashes_.reserve(toks_.size());
-  for (size_t k = 0; k < toks_.size(); ++k) hashes_.push_back(TextHash(Text(k)));
+  for (size_t k = 0; k < toks_.size(); ++k)
+    hashes_.push_back(TextHash(Text(k)));
 }
 
 bool QTokens::IsDash(size_t i) const {

@@ -9,7 +9,8 @@
 // Word tokens are compared in lower case: the scanner keeps one ASCII
 // lower-cased copy of the text, and Text() returns views into it.
 //
-// Costs: one pass, one allocation for the copy and two for the tokens.
+// Costs: one pass, one allocation for the copy and two for the tokens
+// (none when Assign reuses them).
 // Thread safety: a value type.
 #ifndef SITREP_EXTRACT_QUANTITY_TOKENS_H_
 #define SITREP_EXTRACT_QUANTITY_TOKENS_H_
@@ -37,7 +38,11 @@ struct QToken {
 
 class QTokens {
  public:
-  explicit QTokens(std::string_view text);
+  explicit QTokens(std::string_view text) { Assign(text); }
+  QTokens() = default;
+  // Tokenises `text` anew, reusing this object's buffers (a scanner kept
+  // per thread allocates nothing per sentence once they have grown).
+  void Assign(std::string_view text);
 
   size_t size() const { return toks_.size(); }
   const QToken& operator[](size_t i) const { return toks_[i]; }

@@ -22,6 +22,13 @@ std::vector<Quantity> FindQuantitiesIn(const QTokens& t);
 std::vector<DateMention> FindDatesIn(const QTokens& t,
                                      std::optional<CivilDay> reference);
 
+// The same without the scanners' skips (tokens no form can start with, a
+// sentence without an ago unit, an absolute date's first token): the
+// reference the skips are tested against.
+std::vector<Quantity> FindQuantitiesPlainIn(const QTokens& t);
+std::vector<DateMention> FindDatesPlainIn(const QTokens& t,
+                                          std::optional<CivilDay> reference);
+
 }  // namespace sitrep
 
 #endif  // SITREP_EXTRACT_RECOGNISERS_H_

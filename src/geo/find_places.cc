@@ -41,6 +41,7 @@ bool IsApos(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018; }
 // dots after single letters (U.S.).
 std::vector<Word> Scan(std::string_view t) {
   std::vector<Word> words;
+  words.reserve(t.size() / 5 + 1);  // ~6 bytes a word in news text
   size_t i = 0;
   bool sentence_start = true;
   size_t gap_begin = 0;
@@ -215,15 +216,17 @@ PlaceMention Finder::Decode(const RawMention& r) const {
   m.stands_in = r.stands_in;
   m.away = r.away;
   m.coded = r.coded;
-  std::vector<bool> taken(r.posts.size(), false);
-  for (size_t k = 0; k < r.posts.size() && k < kMaxCandidates; ++k) {
+  // The first kMaxCandidates postings are taken; room for all at once (no
+  // moves of decoded places as the vector grows).
+  const size_t taken = std::min(r.posts.size(), kMaxCandidates);
+  m.candidates.reserve(std::min(r.posts.size(), kMaxDiverse));
+  for (size_t k = 0; k < taken; ++k) {
     m.candidates.push_back(g_.Decode(r.posts[k]));
-    taken[k] = true;
   }
-  for (size_t k = 0; k < r.posts.size(); ++k) {
+  for (size_t k = taken; k < r.posts.size(); ++k) {
     if (m.candidates.size() == kMaxDiverse) break;
     const PlaceRec* rec = g_.Rec(r.posts[k]);
-    if (taken[k] || rec == nullptr) continue;
+    if (rec == nullptr) continue;
     std::string_view cc(rec->country, 2);
     bool seen = std::any_of(m.candidates.begin(), m.candidates.end(),
                             [&](const Place& p) { return p.country == cc; });

@@ -71,6 +71,7 @@ class Finder {
     }
     ResolveChains(g_, t_, &raw);
     std::vector<PlaceMention> out;
+    out.reserve(raw.size());
     for (const RawMention& r : raw) {
       if (!r.drop) out.push_back(Decode(r));
     }

@@ -233,6 +233,9 @@ TEST(FindPlaces, WhereTheWoundedWereTakenIsAway) {
       {"The wounded were taken to Erbil hospital.", true},
       {"Nurses protested outside a hospital in Erbil.", false},
       {"Troops were rushed to Erbil.", false},
+      // The verb after the noun, both in the window before the name.
+      {"A hospital treated the wounded in Dahuk.", true},
+      {"The hospital in Erbil was shelled.", false},
   };
   for (const auto& c : cases) {
     std::vector<PlaceMention> ms = g->FindPlaces(c.text);

@@ -128,14 +128,20 @@ bool Finder::Away(size_t i, size_t n) const {
       g_.HasWord(kWordRoadNoun, Key(after))) {
     return true;
   }
+  // A verb and a noun: the verb first, as most names have none before them
+  // (the nouns are then not looked up).
   bool verb = false;
-  bool noun =
-      i + n < w_.size() && w_[i + n].joined && has(kWordAwayNoun, i + n);
-  for (size_t k = i; k > 0 && i - k < kWindow && !w_[k - 1].cap; --k) {
-    verb |= has(kWordAwayVerb, k - 1);
-    noun |= has(kWordAwayNoun, k - 1);
+  for (size_t k = i; !verb && k > 0 && i - k < kWindow && !w_[k - 1].cap; --k) {
+    verb = has(kWordAwayVerb, k - 1);
   }
-  return verb && noun;
+  if (!verb) return false;
+  if (i + n < w_.size() && w_[i + n].joined && has(kWordAwayNoun, i + n)) {
+    return true;
+  }
+  for (size_t k = i; k > 0 && i - k < kWindow && !w_[k - 1].cap; --k) {
+    if (has(kWordAwayNoun, k - 1)) return true;
+  }
+  return false;
 }
 
 // "[coded to Athens-Central Athens]", "(coded as Birnin Gwari LGA)": the

@@ -61,6 +61,23 @@ int64_t Find(const std::vector<uint32_t>& slots, uint64_t h, const Same& same) {
   return -1;
 }
 
+// (kind, key) in one integer, never 0: the key's bytes (at most 7), its
+// length and the kind (below 16), and a set top bit.
+constexpr size_t kShortWordBytes = 7;
+constexpr uint32_t kShortWordKinds = 16;
+uint64_t PackWord(uint32_t kind, std::string_view key) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < key.size(); ++i) {
+    v |= uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
+  }
+  return v | (uint64_t{key.size()} << 56) | (uint64_t{kind} << 59) |
+         (uint64_t{1} << 63);
+}
+
+size_t ShortSlot(uint64_t packed, size_t mask) {
+  return static_cast<size_t>((packed * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+}
+
 bool IsAdminSuffix(const MappedGazetteer& g, std::string_view word) {
   return g.HasWord(kWordAdminSuffix, NormalizePlaceKey(word));
 }
@@ -115,6 +132,24 @@ void MappedGazetteer::BuildIndexes() const {
       return words_[j].kind == w.kind && Str(words_[j].key) == key;
     });
   }
+  BuildShortWords();
+}
+
+void MappedGazetteer::BuildShortWords() const {
+  std::vector<uint64_t> packed;
+  for (uint32_t i = 0; i < header_.n_words; ++i) {
+    std::string_view key = Str(words_[i].key);
+    if (key.size() <= kShortWordBytes && words_[i].kind < kShortWordKinds) {
+      packed.push_back(PackWord(words_[i].kind, key));
+    }
+  }
+  short_words_.assign(2 * SlotCount(packed.size()), 0);  // load <= 1/4
+  const size_t mask = short_words_.size() - 1;
+  for (uint64_t v : packed) {
+    size_t s = ShortSlot(v, mask);
+    while (short_words_[s] != 0 && short_words_[s] != v) s = (s + 1) & mask;
+    short_words_[s] = v;
+  }
 }
 
 std::string_view MappedGazetteer::Str(uint32_t off) const {
@@ -162,6 +197,21 @@ Place MappedGazetteer::Decode(uint32_t posting) const {
 }
 
 bool MappedGazetteer::HasWord(WordKind kind, std::string_view key) const {
+  if (words_ == nullptr) return false;
+  EnsureIndexes();
+  if (key.size() > kShortWordBytes || kind >= kShortWordKinds) {
+    return HasWordHashed(kind, key);
+  }
+  const uint64_t v = PackWord(kind, key);
+  const size_t mask = short_words_.size() - 1;
+  for (size_t s = ShortSlot(v, mask); short_words_[s] != 0;
+       s = (s + 1) & mask) {
+    if (short_words_[s] == v) return true;
+  }
+  return false;
+}
+
+bool MappedGazetteer::HasWordHashed(WordKind kind, std::string_view key) const {
   if (words_ == nullptr) return false;
   EnsureIndexes();
   return Find(word_slots_, HashKey(key, kind), [&](uint32_t j) {

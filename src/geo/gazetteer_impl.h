@@ -2,6 +2,7 @@
 #ifndef SITREP_GEO_GAZETTEER_IMPL_H_
 #define SITREP_GEO_GAZETTEER_IMPL_H_
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <span>
@@ -37,7 +38,12 @@ class MappedGazetteer : public Gazetteer {
   std::span<const uint32_t> Postings(std::string_view key) const;
   Place Decode(uint32_t place_index) const;
   const PlaceRec* Rec(uint32_t posting) const;
+  // Is `key` a word of `kind`? Keys of at most 7 bytes (most queries) are
+  // looked up in a table of packed (kind, key) integers; longer ones, or any
+  // with HasWordHashed.
   bool HasWord(WordKind kind, std::string_view key) const;
+  // The plain lookup: the hashed word index and a key comparison.
+  bool HasWordHashed(WordKind kind, std::string_view key) const;
   std::string_view Str(uint32_t off) const;
 
  private:
@@ -51,12 +57,23 @@ class MappedGazetteer : public Gazetteer {
   const char* pool_ = nullptr;
   // Open-addressing hash tables: slot = record index + 1, 0 = empty; the
   // first record of a repeated key wins (as a lower-bound search would).
-  // Built once, by the first lookup of any thread.
+  // Built once, by the first lookup of any thread. `indexes_ready_` (set
+  // with release order once they are built) spares every later lookup the
+  // call_once (a pthread_once call and two thread-local stores).
   mutable std::once_flag indexes_built_;
+  mutable std::atomic<bool> indexes_ready_{false};
   mutable std::vector<uint32_t> key_slots_, word_slots_;
+  // Packed (kind, key) of the words with keys of at most 7 bytes and kinds
+  // below 16 (PackWord), open addressing, 0 = empty.
+  mutable std::vector<uint64_t> short_words_;
   void BuildIndexes() const;
+  void BuildShortWords() const;
   void EnsureIndexes() const {
-    std::call_once(indexes_built_, [this] { BuildIndexes(); });
+    if (indexes_ready_.load(std::memory_order_acquire)) return;
+    std::call_once(indexes_built_, [this] {
+      BuildIndexes();
+      indexes_ready_.store(true, std::memory_order_release);
+    });
   }
 };
 

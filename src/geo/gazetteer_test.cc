@@ -74,6 +74,36 @@ TEST(Gazetteer, HashedLookupsFromConcurrentFirstCalls) {
   for (const auto& e : errors) EXPECT_EQ(e, std::vector<std::string>{});
 }
 
+// The packed table of short words (HasWord) against the hashed word index
+// (HasWordHashed): every kind, every one- and two-letter word, words of the
+// lists cut at 6-9 bytes (across the 7-byte limit), case and byte variants.
+TEST(Gazetteer, ShortWordTableMatchesTheHashedIndex) {
+  const auto& g = static_cast<const MappedGazetteer&>(G());
+  std::vector<std::string> words = {
+      "",      "in",      "near",     "al",       "de",    "of",   "city",
+      "town",  "village", "villages", "In",       "AL",    "said", "hospital",
+      "coded", "road",    "bypass",   "province", "troops"};
+  for (char a = 'a'; a <= 'z'; ++a) {
+    words.emplace_back(1, a);
+    for (char b = 'a'; b <= 'z'; ++b) words.push_back({a, b});
+  }
+  words.push_back(std::string("a\0", 2));
+  words.push_back("\xC3\xA9l");
+  size_t found = 0;
+  for (uint32_t kind = 0; kind <= 17; ++kind) {
+    for (const std::string& w : words) {
+      for (size_t cut = 0; cut <= w.size(); ++cut) {
+        std::string_view v = std::string_view(w).substr(0, cut);
+        bool fast = g.HasWord(static_cast<WordKind>(kind), v);
+        EXPECT_EQ(fast, g.HasWordHashed(static_cast<WordKind>(kind), v))
+            << kind << " '" << v << "'";
+        found += fast;
+      }
+    }
+  }
+  EXPECT_GT(found, 20u);
+}
+
 TEST(Gazetteer, OpenDefaultFindsTheFile) {
   auto r = Gazetteer::OpenDefault();
   ASSERT_TRUE(r.ok()) << r.status().ToString();

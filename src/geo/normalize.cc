@@ -264,14 +264,65 @@ std::string FoldPlaceWords(std::string_view in) {
 
 }  // namespace geo
 
+namespace geo {
+namespace {
+
+// The key without the memo: one word of ASCII letters and digits (most
+// queries: the scanner's words) is only lower-cased by steps 1 and 2 (no
+// breaks, no articles but the kept last word).
+std::string ComputePlaceKey(std::string_view name) {
+  thread_local std::string lowered;  // reused per thread
+  bool word = !name.empty();
+  for (char c : name) word &= IsAsciiAlnum(c);
+  if (!word) return NormalizePlaceKeyPlain(name);
+  lowered.assign(name);
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return FoldVariants(lowered);
+}
+
+// The last keys computed on this thread, direct-mapped by a hash of the
+// name: the place finder asks about the same words and word pairs
+// ("province", "coded to", a town named again) sentence after sentence.
+// A slot holds a name and its key; an empty slot holds "" and its key "".
+struct PlaceKeyMemo {
+  static constexpr size_t kSlots = 1024;
+  static constexpr size_t kMaxName = 32;  // longer names are not kept
+  std::string names[kSlots];
+  std::string keys[kSlots];
+};
+
+}  // namespace
+}  // namespace geo
+
 std::string NormalizePlaceKey(std::string_view name) {
+  using Memo = geo::PlaceKeyMemo;
+  if (name.size() > Memo::kMaxName) return geo::ComputePlaceKey(name);
+  thread_local Memo memo;
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (char c : name)
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  const size_t slot = (h ^ (h >> 32)) & (Memo::kSlots - 1);
+  if (memo.names[slot] == name) return memo.keys[slot];
+  std::string key = geo::ComputePlaceKey(name);
+  memo.names[slot].assign(name);
+  memo.keys[slot] = key;
+  return key;
+}
+
+namespace geo {
+
+std::string NormalizePlaceKeyPlain(std::string_view name) {
   // Scratch buffers reused across calls (one per thread): only the key
   // itself is allocated.
   thread_local std::string folded, joined;
-  geo::FoldWordsInto(name, folded);
-  geo::JoinWithoutArticlesInto(folded, joined);
+  FoldWordsInto(name, folded);
+  JoinWithoutArticlesInto(folded, joined);
   if (joined.empty()) return std::string();
-  return geo::FoldVariants(joined);
+  return FoldVariants(joined);
 }
+
+}  // namespace geo
 
 }  // namespace sitrep

@@ -25,6 +25,15 @@ inline char32_t DecodeUtf8(std::string_view s, size_t* pos) {
 // CJK...): such alternate names are not indexed.
 bool HasNonLatinLetter(std::string_view s);
 
+inline bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+// NormalizePlaceKey by its three steps for any text; NormalizePlaceKey
+// takes a shortcut for one ASCII word and remembers its last keys.
+std::string NormalizePlaceKeyPlain(std::string_view name);
+
 // Step 1 of NormalizePlaceKey alone: lower-case ASCII words separated by
 // spaces (for tests of the later steps).
 std::string FoldPlaceWords(std::string_view in);

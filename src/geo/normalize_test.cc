@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "geo/normalize_internal.h"
@@ -201,6 +202,67 @@ TEST(DecodeUtf8, InlinedAsciiMatchesTheFullDecoder) {
     }
     EXPECT_EQ(fast, slow) << s;
   }
+}
+
+// The one-ASCII-word shortcut of NormalizePlaceKey against its three steps
+// (NormalizePlaceKeyPlain): random words over letters and digits, with the
+// endings and articles the steps fold, and texts mixing in spaces,
+// hyphens, apostrophes and non-ASCII letters (which take the plain path).
+TEST(NormalizePlaceKey, AsciiWordShortcutMatchesThePlainSteps) {
+  std::mt19937 rng(11);
+  const std::string pieces[] = {"a",   "Q",  "ou",      "iyah", "iyeh", "iye",
+                                "iah", "ia", "ah",      "eh",   "al",   "The",
+                                "ll",  "7",  "K",       "x",    "AL",   " ",
+                                "-",   "'",  "\xc3\xa9"};
+  const size_t ascii_pieces = std::size(pieces) - 4;
+  for (int n = 0; n < 20000; ++n) {
+    bool word = n % 2 == 0;
+    size_t range = word ? ascii_pieces : std::size(pieces);
+    std::string s;
+    for (int k = static_cast<int>(rng() % 6); k >= 0; --k) {
+      s += pieces[rng() % range];
+    }
+    ASSERT_EQ(NormalizePlaceKey(s), geo::NormalizePlaceKeyPlain(s)) << s;
+  }
+  for (const char* s : {"", "A", "Baghdad", "SANAA", "Nasiriyah", "al"}) {
+    EXPECT_EQ(NormalizePlaceKey(s), geo::NormalizePlaceKeyPlain(s)) << s;
+  }
+}
+
+// The per-thread memo of keys against the plain steps: 3,000 distinct
+// names (three times the memo's slots, so slots are reused by other
+// names) asked in random order, repeated, some past the memo's 32 bytes,
+// "" among them; every answer equal to NormalizePlaceKeyPlain, also from a
+// second thread with its own memo.
+TEST(NormalizePlaceKey, MemoMatchesThePlainSteps) {
+  std::mt19937 rng(5);
+  const std::string pieces[] = {
+      "Al",           "-",        " ",     "Qal'ah", "\xc3\xa9", "ou",  "iya",
+      "ah",           "The ",     "Kabul", "7",      "x",        "de ", "ss",
+      "\xe2\x80\x99", "Province "};
+  std::vector<std::string> names = {""};
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 9); k >= 0; --k) {
+      s += pieces[rng() % std::size(pieces)];
+    }
+    names.push_back(s);
+  }
+  auto check = [&](unsigned seed, std::vector<std::string>* errors) {
+    std::mt19937 pick(seed);
+    for (int n = 0; n < 30000; ++n) {
+      const std::string& s = names[pick() % names.size()];
+      if (NormalizePlaceKey(s) != geo::NormalizePlaceKeyPlain(s)) {
+        errors->push_back(s);
+      }
+    }
+  };
+  std::vector<std::string> errors, errors2;
+  check(1, &errors);
+  std::thread other(check, 2, &errors2);
+  other.join();
+  EXPECT_EQ(errors, std::vector<std::string>{});
+  EXPECT_EQ(errors2, std::vector<std::string>{});
 }
 
 TEST(NormalizePlaceKey, MalformedUtf8DoesNotCrash) {
