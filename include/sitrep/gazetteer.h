@@ -105,6 +105,11 @@ struct ResolveContext {
 // (kind, capitals, population). nullopt when the mention has no candidates.
 std::optional<Place> Resolve(const PlaceMention& mention,
                              const ResolveContext& ctx);
+// The same choice as Resolve(), as a pointer into `mention.candidates`
+// (valid while `mention` lives), without copying the place; nullptr when
+// the mention has no candidates.
+const Place* ResolveBest(const PlaceMention& mention,
+                         const ResolveContext& ctx);
 
 // Lower-cases, strips diacritics and Arabic articles, folds transliteration
 // variants and doubled letters: "An-Nāṣiriyah" and "Nassiriya" share a key.

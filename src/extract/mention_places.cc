@@ -203,10 +203,10 @@ void MentionBuilder::FindWebDateline(const std::vector<SentenceFacts>& ss) {
   for (size_t i = 0; i < ss.size() && i < kSentences; ++i) {
     for (const auto& pm : ss[i].places) {
       if (pm.demonym || !OpensWithDateline(article_.text, pm.span)) continue;
-      std::optional<Place> p = Resolve(pm, ctx_);
+      const Place* p = ResolveBest(pm, ctx_);
       if (!p || p->kind != PlaceKind::kCity) continue;
       web_dateline_ = pm.span;
-      ctx_.dateline = p;
+      ctx_.dateline = *p;
       dateline_place_ = ToLocation(*p, {});
       return;
     }
@@ -308,7 +308,7 @@ namespace {
 
 struct Ranked {
   const PlaceMention* pm;
-  Place place;
+  const Place* place;  // one of pm's candidates
   int rank;
 };
 
@@ -319,12 +319,12 @@ struct Ranked {
 // known is Pakistan's). The district bounds the event; a town of its
 // province whose district is unknown is left alone.
 bool OutsideNamedDistrict(const Ranked& town, const std::vector<Ranked>& all) {
-  const Place& t = town.place;
+  const Place& t = *town.place;
   if (t.kind != PlaceKind::kCity || town.pm->coded || town.pm->stands_in) {
     return false;
   }
   return std::any_of(all.begin(), all.end(), [&](const Ranked& d) {
-    const Place& a = d.place;
+    const Place& a = *d.place;
     if (a.kind != PlaceKind::kAdmin2 || d.pm->stands_in) return false;
     if (a.country != t.country || a.admin1_code != t.admin1_code) return true;
     return !t.admin2_code.empty() && a.admin2_code != t.admin2_code;
@@ -348,13 +348,13 @@ std::optional<Location> MentionBuilder::EventPlace(
   std::vector<Ranked> ranked;
   for (const auto& pm : f.places) {
     if (!EventPlaceCandidate(f, pm)) continue;
-    std::optional<Place> p = Resolve(pm, ctx_);
+    const Place* p = ResolveBest(pm, ctx_);
     if (!p) continue;
     if (p->kind == PlaceKind::kLandmark) {
       if (!landmark) landmark = ToLocation(*p, pm.span);
       continue;
     }
-    ranked.push_back({&pm, *p, EventPlaceRank(pm, *p)});
+    ranked.push_back({&pm, p, EventPlaceRank(pm, *p)});
   }
   bool any_supported = std::any_of(ranked.begin(), ranked.end(),
                                    [](const Ranked& r) { return r.rank < 4; });
@@ -363,7 +363,7 @@ std::optional<Location> MentionBuilder::EventPlace(
   // by itself only, yields to the Peshawar the article keeps naming).
   auto votes_rank = [&](const Ranked& r) {
     return std::find(ctx_.countries.begin(), ctx_.countries.end(),
-                     r.place.country) -
+                     r.place->country) -
            ctx_.countries.begin();
   };
   const Ranked* best = nullptr;
@@ -379,20 +379,20 @@ std::optional<Location> MentionBuilder::EventPlace(
   }
   bool landmark_fits =
       std::any_of(ranked.begin(), ranked.end(), [&](const Ranked& r) {
-        return landmark && r.place.country == landmark->country;
+        return landmark && r.place->country == landmark->country;
       });
   if (landmark && best_rank > 0 && (ranked.empty() || landmark_fits)) {
     return landmark;
   }
   if (best == nullptr) return std::nullopt;
-  return ToLocation(best->place, best->pm->span);
+  return ToLocation(*best->place, best->pm->span);
 }
 
 void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
   if (c.split) return;  // one place per record by construction
   for (const auto& pm : c.facts.places) {
     if (pm.demonym) continue;
-    std::optional<Place> p = Resolve(pm, ctx_);
+    const Place* p = ResolveBest(pm, ctx_);
     if (!p || p->kind == PlaceKind::kCountry) continue;
     std::optional<Location> l = ToLocation(*p, pm.span);
     bool known = m->location && m->location->geonameid == l->geonameid &&
@@ -448,7 +448,7 @@ std::vector<Location> MentionBuilder::CoordinatedPlaces(
             : std::string_view();
     if (between != " and "sv && between != ", "sv) continue;
     for (const PlaceMention* pm : {&a, &b}) {
-      std::optional<Place> p = Resolve(*pm, ctx_);
+      const Place* p = ResolveBest(*pm, ctx_);
       // "Monclova, Coahuila" is a city and its province, not two places.
       if (!p || pm->demonym ||
           (p->kind != PlaceKind::kCity && p->kind != PlaceKind::kLandmark)) {

@@ -51,7 +51,7 @@ std::optional<Location> MentionBuilder::PlaceOfFigure(const SentenceFacts& f,
       if (pm.span.begin != f.toks[at].span.begin || pm.demonym || pm.away) {
         continue;
       }
-      std::optional<Place> p = Resolve(pm, ctx_);
+      const Place* p = ResolveBest(pm, ctx_);
       if (!p ||
           (p->kind != PlaceKind::kCity && p->kind != PlaceKind::kLandmark &&
            p->kind != PlaceKind::kAdmin2)) {

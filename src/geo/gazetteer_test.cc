@@ -276,6 +276,44 @@ TEST(Gazetteer, ResolvePrefersArticleContext) {
   EXPECT_FALSE(Resolve(PlaceMention{}, iraq).has_value());
 }
 
+// ResolveBest (the pointer form) picks the very candidate Resolve copies,
+// over the contexts above and names with many candidates.
+TEST(Gazetteer, ResolveBestIsResolveWithoutTheCopy) {
+  ResolveContext none;
+  ResolveContext iraq;
+  iraq.countries = {"IQ"};
+  ResolveContext lebanon;
+  lebanon.countries = {"LY", "LB"};
+  lebanon.self_only = {{"LY", 0}};
+  ResolveContext cairo;
+  cairo.dateline = G().Lookup("Cairo")[0];
+  for (const char* q : {"Tahrir Square", "Tripoli", "Springfield", "Paris",
+                        "Alexandria", "Victoria", "Nowhere Xyzzy"}) {
+    PlaceMention m;
+    m.candidates = G().Lookup(q);
+    if (m.candidates.size() > 1) {
+      lebanon.self_only.emplace_back(m.candidates[1].country,
+                                     m.candidates[0].geonameid);
+      lebanon.admin1 = {{m.candidates[1].country, m.candidates[1].admin1_code}};
+      iraq.home_admin1 = {
+          {m.candidates.back().country, m.candidates.back().admin1_code}};
+    }
+    for (const ResolveContext* ctx : {&none, &iraq, &lebanon, &cairo}) {
+      std::optional<Place> plain = Resolve(m, *ctx);
+      const Place* fast = ResolveBest(m, *ctx);
+      ASSERT_EQ(plain.has_value(), fast != nullptr) << q;
+      if (!plain) continue;
+      EXPECT_GE(fast, m.candidates.data()) << q;
+      EXPECT_LT(fast, m.candidates.data() + m.candidates.size()) << q;
+      EXPECT_EQ(fast->geonameid, plain->geonameid) << q;
+      EXPECT_EQ(fast->name, plain->name) << q;
+      EXPECT_EQ(fast->country, plain->country) << q;
+      EXPECT_EQ(fast->admin1_code, plain->admin1_code) << q;
+    }
+  }
+  EXPECT_EQ(ResolveBest(PlaceMention{}, iraq), nullptr);
+}
+
 // A province an organisation named in the text is bound to counts more
 // than a province taken from a mention's own first guess.
 TEST(Gazetteer, ResolveHomeAdmin1BeatsAGuessedAdmin1) {

@@ -1,44 +1,62 @@
 // Resolve: picks one candidate of a place mention using article context.
 #include <algorithm>
+#include <string>
 
 #include "sitrep/gazetteer.h"
 
 namespace sitrep {
 namespace {
 
+// a == b for the short codes compared here ("IQ", "09"): sizes first, then
+// the bytes inline (no library call per pair); the same answer as ==.
+bool SameCode(const std::string& a, const std::string& b) {
+  size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* x = a.data();
+  const char* y = b.data();
+  for (size_t i = 0; i < n; ++i) {
+    if (x[i] != y[i]) return false;
+  }
+  return true;
+}
+
 // `self` is the geonameid of the mention's first candidate.
 int ContextScore(const Place& p, uint32_t self, const ResolveContext& ctx) {
   int score = 0;
   const Place* d = ctx.dateline ? &*ctx.dateline : nullptr;
   bool in_admin = d != nullptr && !d->admin1_code.empty() &&
-                  d->country == p.country && d->admin1_code == p.admin1_code;
+                  SameCode(d->country, p.country) &&
+                  SameCode(d->admin1_code, p.admin1_code);
   for (const auto& [cc, code] : ctx.admin1) {
-    in_admin |= cc == p.country && code == p.admin1_code;
+    in_admin |= SameCode(cc, p.country) && SameCode(code, p.admin1_code);
   }
   bool in_home = false;
   for (const auto& [cc, code] : ctx.home_admin1) {
-    in_home |= cc == p.country && code == p.admin1_code;
+    in_home |= SameCode(cc, p.country) && SameCode(code, p.admin1_code);
   }
   if (in_admin || in_home) score += 2;
   if (in_home) score += 1;
-  bool in_country = d != nullptr && d->country == p.country;
-  bool self_only = std::find(ctx.self_only.begin(), ctx.self_only.end(),
-                             std::pair(p.country, self)) != ctx.self_only.end();
+  bool in_country = d != nullptr && SameCode(d->country, p.country);
+  bool self_only = std::any_of(
+      ctx.self_only.begin(), ctx.self_only.end(), [&](const auto& s) {
+        return s.second == self && SameCode(s.first, p.country);
+      });
   in_country |=
-      !self_only && std::find(ctx.countries.begin(), ctx.countries.end(),
-                              p.country) != ctx.countries.end();
+      !self_only &&
+      std::any_of(ctx.countries.begin(), ctx.countries.end(),
+                  [&](const std::string& c) { return SameCode(c, p.country); });
   if (in_country || in_home) score += 1;
   return score;
 }
 
 }  // namespace
 
-std::optional<Place> Resolve(const PlaceMention& mention,
-                             const ResolveContext& ctx) {
+const Place* ResolveBest(const PlaceMention& mention,
+                         const ResolveContext& ctx) {
   const Place* best = nullptr;
   int best_score = -1;
   // Candidates are already best first; a later one wins only on context.
-  if (mention.candidates.empty()) return std::nullopt;
+  if (mention.candidates.empty()) return nullptr;
   uint32_t self = mention.candidates.front().geonameid;
   for (const Place& p : mention.candidates) {
     int s = ContextScore(p, self, ctx);
@@ -47,6 +65,12 @@ std::optional<Place> Resolve(const PlaceMention& mention,
       best_score = s;
     }
   }
+  return best;
+}
+
+std::optional<Place> Resolve(const PlaceMention& mention,
+                             const ResolveContext& ctx) {
+  const Place* best = ResolveBest(mention, ctx);
   if (best == nullptr) return std::nullopt;
   return *best;
 }
