@@ -5,6 +5,7 @@
 #ifndef SITREP_EXTRACT_WHOLE_PHRASES_H_
 #define SITREP_EXTRACT_WHOLE_PHRASES_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,6 +35,7 @@ class WholePhraseSet {
   std::vector<std::string> phrases_;
   std::vector<uint32_t> short_;  // phrases under two bytes: searched plainly
   std::vector<uint64_t> bigram_bits_;  // first two bytes of a longer phrase
+  std::array<char, 256> first_{};      // first byte of a longer phrase
   // (first two bytes, phrase index), sorted.
   std::vector<std::pair<uint32_t, uint32_t>> by_bigram_;
 };

@@ -31,6 +31,24 @@ TEST(WholePhraseSet, WholeWordsOnly) {
   EXPECT_EQ(found, (std::vector<char>{0, 0, 0, 1}));
 }
 
+// The one pass looks only after a non-word byte: a phrase opening with a
+// non-word byte ("(UP)") touched by a word before it is not whole either.
+TEST(WholePhraseSet, StartsOnlyAfterANonWordByte) {
+  const std::vector<std::string> phrases = {"(UP)", "barangay", "LoC", "J&K"};
+  WholePhraseSet set(phrases);
+  std::vector<char> found;
+  for (const char* text :
+       {"x(UP) Xbarangay aLoC 1J&K", "in (UP), a barangay; LoC-J&K",
+        "(UP)barangay", "\xC3\xA9(UP) \xC3\xA9LoC", "LoC", "-J&K."}) {
+    set.Find(text, &found);
+    EXPECT_EQ(found, Plain(phrases, text)) << text;
+  }
+  set.Find("x(UP) Xbarangay aLoC 1J&K", &found);
+  EXPECT_EQ(found, (std::vector<char>{0, 0, 0, 0}));
+  set.Find("in (UP), a barangay; LoC-J&K", &found);
+  EXPECT_EQ(found, (std::vector<char>{1, 1, 1, 1}));
+}
+
 // Random phrases and texts over a small alphabet (so that phrases share
 // first bytes, overlap and touch word bytes) against the plain search.
 TEST(WholePhraseSet, MatchesThePlainSearch) {
