@@ -43,6 +43,7 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
           root_filter_[b >> 6] |= uint64_t{1} << (b & 63);
         }
         AddEdge(cur, tok, h, next);
+        nodes_[cur].exact_bits |= uint64_t{1} << (h & 63);
         nodes_.emplace_back();
       }
     }
@@ -129,7 +130,8 @@ std::vector<PhraseHit> PhraseMatcher::Match(
       if (tok.empty()) break;  // no phrase token is empty
       for (uint32_t n : frontier) {
         const Node& node = nodes_[n];
-        if (n != 0 || MaybeAtRoot(hashes[t])) {
+        if (n != 0 ? (node.exact_bits >> (hashes[t] & 63)) & 1
+                   : MaybeAtRoot(hashes[t])) {
           if (uint32_t c = FindEdge(n, tok, hashes[t])) next.push_back(c);
         }
         // Only the prefixes sharing the token's first byte can match (at

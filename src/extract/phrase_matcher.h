@@ -52,6 +52,9 @@ class PhraseMatcher {
     // Prefix tokens, sorted by first byte (insertion order within a byte).
     std::vector<std::pair<std::string, uint32_t>> prefix;
     std::vector<uint32_t> payloads;
+    // A bit per hash (mod 64) of each exact-token child: a token whose bit
+    // is unset is no child, and the edge table is not probed for it.
+    uint64_t exact_bits = 0;
   };
   // The exact-token children of every node in one open-addressing table
   // keyed by (node, token): one probe per lookup with the token's hash
