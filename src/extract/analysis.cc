@@ -40,16 +40,16 @@ bool IsAsciiAlnum(unsigned char c) {
 // The normal form of word `w` into `*out` (empty on entry).
 void NormalizeInto(std::string_view w, std::string* out) {
   std::string& n = *out;
-  // No apostrophe (' or a byte of ’): the word lower-cased, as below.
+  // No apostrophe (' or a byte of ’): the word lower-cased, as below,
+  // checked in the same pass as the lower-casing.
+  n.assign(w);
   bool plain = true;
-  for (char c : w) plain &= (c != '\'') & (c != '\xE2');
-  if (plain) {
-    n.assign(w);
-    for (char& c : n) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return;
+  for (char& c : n) {
+    plain &= (c != '\'') & (c != '\xE2');
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  if (plain) return;
+  n.clear();
   n.reserve(w.size());
   for (size_t i = 0; i < w.size(); ++i) {
     size_t ap = ApostropheAt(w, i);

@@ -3,12 +3,6 @@
 #include <algorithm>
 
 namespace sitrep {
-namespace {
-
-unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
-
-}  // namespace
-
 PhraseMatcher::PhraseMatcher() { nodes_.emplace_back(); }
 
 void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
@@ -49,6 +43,7 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
           root_filter_[b >> 6] |= uint64_t{1} << (b & 63);
         }
         AddEdge(cur, tok, h, next);
+        nodes_[cur].exact_bits |= uint64_t{1} << (h & 63);
         nodes_.emplace_back();
       }
     }
@@ -105,6 +100,12 @@ void PhraseMatcher::IndexRootPrefixes() {
     while (k < pre.size() && Byte(pre[k].first[0]) < b) ++k;
     root_prefix_at_[b] = static_cast<uint32_t>(k);
   }
+  std::fill(root_pair_filter_.begin(), root_pair_filter_.end(), 0);
+  for (const auto& [p, n] : pre) {
+    size_t lo = PairOf(p), hi = p.size() > 1 ? lo : lo | 0xFF;
+    for (size_t h = lo; h <= hi; ++h)
+      root_pair_filter_[h >> 6] |= uint64_t{1} << (h & 63);
+  }
 }
 
 std::vector<PhraseHit> PhraseMatcher::Match(
@@ -121,11 +122,7 @@ std::vector<PhraseHit> PhraseMatcher::Match(
     // filter) and no root prefix shares their first byte.
     std::string_view first = tokens[start];
     if (first.empty()) continue;  // no phrase token is empty
-    const unsigned char b = Byte(first[0]);
-    if (!MaybeAtRoot(hashes[start]) &&
-        root_prefix_at_[b] == root_prefix_at_[b + 1]) {
-      continue;
-    }
+    if (!MaybeAtRoot(hashes[start]) && !MaybeRootPrefix(first)) continue;
     frontier.assign(1, 0);
     for (uint32_t t = start; t < tokens.size() && !frontier.empty(); ++t) {
       next.clear();
@@ -133,10 +130,13 @@ std::vector<PhraseHit> PhraseMatcher::Match(
       if (tok.empty()) break;  // no phrase token is empty
       for (uint32_t n : frontier) {
         const Node& node = nodes_[n];
-        if (n != 0 || MaybeAtRoot(hashes[t])) {
+        if (n != 0 ? (node.exact_bits >> (hashes[t] & 63)) & 1
+                   : MaybeAtRoot(hashes[t])) {
           if (uint32_t c = FindEdge(n, tok, hashes[t])) next.push_back(c);
         }
-        // Only the prefixes sharing the token's first byte can match.
+        // Only the prefixes sharing the token's first byte can match (at
+        // the root, none when the pair filter says so).
+        if (n == 0 && !MaybeRootPrefix(tok)) continue;
         auto it_p =
             n == 0 ? node.prefix.begin() + root_prefix_at_[Byte(tok[0])]
                    : std::lower_bound(node.prefix.begin(), node.prefix.end(),

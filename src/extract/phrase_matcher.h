@@ -52,6 +52,9 @@ class PhraseMatcher {
     // Prefix tokens, sorted by first byte (insertion order within a byte).
     std::vector<std::pair<std::string, uint32_t>> prefix;
     std::vector<uint32_t> payloads;
+    // A bit per hash (mod 64) of each exact-token child: a token whose bit
+    // is unset is no child, and the edge table is not probed for it.
+    uint64_t exact_bits = 0;
   };
   // The exact-token children of every node in one open-addressing table
   // keyed by (node, token): one probe per lookup with the token's hash
@@ -90,6 +93,19 @@ class PhraseMatcher {
   // token at the root, where every token is tried).
   void IndexRootPrefixes();
   std::array<uint32_t, 257> root_prefix_at_{};
+  // A bit per (first byte, second byte) pair that some root prefix can
+  // start: a one-byte prefix sets every second byte of its first (0 stands
+  // for a one-byte token). A token whose pair is unset matches no root
+  // prefix, and the scan of the prefixes sharing its first byte is skipped.
+  static size_t PairOf(std::string_view tok) {
+    return size_t{Byte(tok[0])} << 8 | (tok.size() > 1 ? Byte(tok[1]) : 0);
+  }
+  bool MaybeRootPrefix(std::string_view tok) const {
+    size_t h = PairOf(tok);
+    return (root_pair_filter_[h >> 6] >> (h & 63)) & 1;
+  }
+  static unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
+  std::vector<uint64_t> root_pair_filter_ = std::vector<uint64_t>(65536 / 64);
   std::vector<Node> nodes_;
   std::vector<uint64_t> root_filter_ = std::vector<uint64_t>(kRootBits / 64);
 };

@@ -61,6 +61,9 @@ TEST(PhraseMatcherTest, MatchesReference) {
       {{"zed", "zebra*", "a b c d", "b c"}, "a b c d b c zebras zed"},
       {{"x"}, ""},
       {{"étudiant*", "é"}, "étudiants é e"},
+      // The root pair filter: one-byte tokens, one-byte prefixes, tokens
+      // sharing a prefix's first byte but not its second.
+      {{"pro*", "b*", "zeb*", "zq"}, "p pr pro prop b bx ze zeb zebra zq pz"},
   };
   for (const Case& c : cases) {
     PhraseMatcher m;

@@ -68,6 +68,7 @@ void QTokens::Assign(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
   toks_.reserve(s.size() / 5 + 4);
+  hashes_.reserve(s.size() / 5 + 4);
   bool space = true;
   size_t i = 0;
   while (i < s.size()) {
@@ -93,10 +94,10 @@ void QTokens::Assign(std::string_view s) {
     }
     t.end = static_cast<uint32_t>(i);
     toks_.push_back(t);
+    // TextHash of the token's lower-cased text, read in place.
+    hashes_.push_back(
+        TextHash(std::string_view(lower_).substr(t.begin, i - t.begin)));
   }
-  hashes_.reserve(toks_.size());
-  for (size_t k = 0; k < toks_.size(); ++k)
-    hashes_.push_back(TextHash(Text(k)));
 }
 
 bool QTokens::IsDash(size_t i) const {

@@ -116,6 +116,9 @@ TEST(QTokens, AssignMatchesAFreshTokenisation) {
     for (size_t i = 0; i <= fresh.size(); ++i) {
       ASSERT_EQ(reused.Text(i), fresh.Text(i)) << text;
       ASSERT_EQ(reused.Hash(i), fresh.Hash(i)) << text;
+      ASSERT_EQ(fresh.Hash(i),
+                i < fresh.size() ? QTokens::TextHash(fresh.Text(i)) : 0)
+          << text;
       if (i == fresh.size()) break;
       const QToken &a = reused[i], &b = fresh[i];
       ASSERT_TRUE(
