@@ -407,7 +407,8 @@ class StreamingDedup {
   // `spill_buffer`: records each spill partition holds before writing
   // (memory ~ 0.3k partitions x spill_buffer x 12 bytes; tests use tiny ones).
   explicit StreamingDedup(const CopyOptions& options = {},
-                          const LshParams& lsh = {}, size_t spill_buffer = 2048);
+                          const LshParams& lsh = {},
+                          size_t spill_buffer = 2048);
   ~StreamingDedup();
   // InvalidArgument for bad LSH params; a repeated id is reported by Finish
   // (AlreadyExists). Reads the signature's MinHash values only.

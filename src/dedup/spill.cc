@@ -26,8 +26,8 @@ Result<uint64_t> SpillFile::Write(const void* data, size_t bytes) {
   const uint64_t at = end_;
   const char* p = static_cast<const char*>(data);
   for (size_t done = 0; done < bytes;) {
-    ssize_t n = pwrite(fd_, p + done, bytes - done,
-                       static_cast<off_t>(at + done));
+    ssize_t n =
+        pwrite(fd_, p + done, bytes - done, static_cast<off_t>(at + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return Status::FromErrno("dedup spill write", errno);
     done += static_cast<size_t>(n);
@@ -39,8 +39,8 @@ Result<uint64_t> SpillFile::Write(const void* data, size_t bytes) {
 Status SpillFile::Read(uint64_t offset, void* data, size_t bytes) const {
   char* p = static_cast<char*>(data);
   for (size_t done = 0; done < bytes;) {
-    ssize_t n = pread(fd_, p + done, bytes - done,
-                      static_cast<off_t>(offset + done));
+    ssize_t n =
+        pread(fd_, p + done, bytes - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return Status::FromErrno("dedup spill read", errno);
     if (n == 0) return Status::Corruption("dedup spill: short read");

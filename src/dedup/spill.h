@@ -66,8 +66,8 @@ class Spill {
     std::vector<T> out(p.count);
     size_t n = 0;
     for (const Block& b : p.blocks) {
-      SITREP_RETURN_IF_ERROR(file_.Read(b.offset, out.data() + n,
-                                        b.records * sizeof(T)));
+      SITREP_RETURN_IF_ERROR(
+          file_.Read(b.offset, out.data() + n, b.records * sizeof(T)));
       n += b.records;
     }
     std::copy(p.pending.begin(), p.pending.end(), out.begin() + n);

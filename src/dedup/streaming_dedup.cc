@@ -92,7 +92,7 @@ struct StreamingDedup::Impl {
   size_t spill_buffer;
   // Set by Finish.
   std::vector<uint32_t> rank, order;
-  std::vector<Verified> verified;  // sorted by (x, y)
+  std::vector<Verified> verified;          // sorted by (x, y)
   std::unordered_map<uint32_t, Tie> ties;  // by undated doc
 
   Impl(const CopyOptions& o, const LshParams& l, size_t buffer)
@@ -130,8 +130,8 @@ struct StreamingDedup::Impl {
   std::map<std::string, CivilDay> ReferenceDays() const;
 };
 
-StreamingDedup::StreamingDedup(const CopyOptions& options,
-                               const LshParams& lsh, size_t spill_buffer)
+StreamingDedup::StreamingDedup(const CopyOptions& options, const LshParams& lsh,
+                               size_t spill_buffer)
     : impl_(std::make_unique<Impl>(options, lsh, spill_buffer)) {}
 
 StreamingDedup::~StreamingDedup() = default;
@@ -315,8 +315,8 @@ Status StreamingDedup::Impl::ForEachSharedCount(Fn fn) {
     for (size_t i = 0; i < pairs.size();) {
       size_t j = i + 1;
       while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-      fn(static_cast<uint32_t>(pairs[i] >> 32),
-         static_cast<uint32_t>(pairs[i]), static_cast<int>(j - i));
+      fn(static_cast<uint32_t>(pairs[i] >> 32), static_cast<uint32_t>(pairs[i]),
+         static_cast<int>(j - i));
       i = j;
     }
   }
@@ -325,11 +325,11 @@ Status StreamingDedup::Impl::ForEachSharedCount(Fn fn) {
 
 bool StreamingDedup::Impl::InGroup(uint32_t a, uint32_t b) const {
   if (b < a) std::swap(a, b);
-  auto it = std::lower_bound(
-      verified.begin(), verified.end(), std::pair(a, b),
-      [](const Verified& v, std::pair<uint32_t, uint32_t> k) {
-        return std::pair(v.x, v.y) < k;
-      });
+  auto it =
+      std::lower_bound(verified.begin(), verified.end(), std::pair(a, b),
+                       [](const Verified& v, std::pair<uint32_t, uint32_t> k) {
+                         return std::pair(v.x, v.y) < k;
+                       });
   return it != verified.end() && it->x == a && it->y == b;
 }
 
@@ -405,8 +405,8 @@ Result<DedupResult> StreamingDedup::Finish(const ShingleSource& source) {
   SITREP_RETURN_IF_ERROR(
       m.ForEachSharedCount([&](uint32_t ra, uint32_t rb, int shared) {
         uint32_t a = m.order[ra], b = m.order[rb];
-        size_t shorter = std::max<size_t>(
-            1, std::min(m.fingerprints[a], m.fingerprints[b]));
+        size_t shorter =
+            std::max<size_t>(1, std::min(m.fingerprints[a], m.fingerprints[b]));
         if (shared >= o.min_shared &&
             static_cast<double>(shared) >= o.containment * shorter) {
           comp.Join(a, b);

@@ -323,8 +323,8 @@ Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
   auto add_all = [&](auto& builder) {
     return ForEachStoredDedupInput(*store_, sig, [&](DedupInput in) {
       if (in.info.published) {  // in id order: the hint is right
-        options->published.insert_or_assign(
-            options->published.end(), in.info.id, *in.info.published);
+        options->published.insert_or_assign(options->published.end(),
+                                            in.info.id, *in.info.published);
       }
       return builder.Add(std::move(in));
     });
