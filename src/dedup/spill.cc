@@ -10,8 +10,12 @@
 
 namespace sitrep::dedup_internal {
 
-SpillFile::~SpillFile() {
+SpillFile::~SpillFile() { Close(); }
+
+void SpillFile::Close() {
   if (fd_ >= 0) close(fd_);
+  fd_ = -1;
+  end_ = 0;
 }
 
 Result<uint64_t> SpillFile::Write(const void* data, size_t bytes) {

@@ -26,6 +26,8 @@ class SpillFile {
   // /tmp; unlinked at once) is made on the first write.
   Result<uint64_t> Write(const void* data, size_t bytes);
   Status Read(uint64_t offset, void* data, size_t bytes) const;
+  // Closes (so deletes) the file: its disk space is freed.
+  void Close();
 
  private:
   int fd_ = -1;
@@ -57,6 +59,12 @@ class Spill {
     p.blocks.push_back({at, p.pending.size()});
     p.pending.clear();
     return Status::OK();
+  }
+
+  // Drops every record and the file (its disk space).
+  void Clear() {
+    parts_.clear();
+    file_.Close();
   }
 
   // Every record of `partition` in the order added; the partition is then

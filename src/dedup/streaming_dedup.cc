@@ -217,6 +217,7 @@ Result<std::vector<uint64_t>> StreamingDedup::Impl::CandidateKeys() {
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   }
+  bands.Clear();
   return pairs;
 }
 
@@ -309,6 +310,7 @@ Status StreamingDedup::Impl::ForEachSharedCount(Fn fn) {
       i = j;
     }
   }
+  sentences.Clear();
   for (size_t q = 0; q < kPairPartitions; ++q) {
     SITREP_ASSIGN_OR_RETURN(std::vector<uint64_t> pairs, occurrences.Take(q));
     std::sort(pairs.begin(), pairs.end());

@@ -136,6 +136,8 @@ TEST(DedupSpill, ReadsBackEachPartitionInOrder) {
       EXPECT_EQ(*got, want[p]) << buffer << " " << p;
       EXPECT_TRUE(s.Take(p)->empty());  // taken
     }
+    s.Clear();
+    EXPECT_EQ(s.partitions(), 0u);
   }
 }
 
