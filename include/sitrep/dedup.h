@@ -392,6 +392,37 @@ class DedupBuilder {
   std::vector<CopyInfo> infos_;
 };
 
+// DedupBuilder::Finish(&source, /*list_shared=*/false) for a store of any
+// size, in memory bounded by the number of articles alone (~40 bytes each:
+// the id, CopyInfo's fields, union-find and ranks at Finish), not by their
+// sentences or band keys: the LSH band entries, the sentence fingerprints
+// and the shared-sentence pair occurrences are spilled to an anonymous
+// temporary file ($TMPDIR, else /tmp) and read back a partition at a time;
+// only the pairs that can matter are acted on (copies above the sentence
+// threshold, ties of an undated article to a dated one), never listed.
+// The result equals DedupBuilder's (groups, copy_of, reference_dates;
+// `shared` stays empty). Not thread-safe.
+class StreamingDedup {
+ public:
+  // `spill_buffer`: records each spill partition holds before writing
+  // (memory ~ 0.3k partitions x spill_buffer x 12 bytes; tests use tiny ones).
+  explicit StreamingDedup(const CopyOptions& options = {},
+                          const LshParams& lsh = {},
+                          size_t spill_buffer = 2048);
+  ~StreamingDedup();
+  // InvalidArgument for bad LSH params; a repeated id is reported by Finish
+  // (AlreadyExists). Reads the signature's MinHash values only.
+  Status Add(const DedupInput& input);
+  // Candidates are verified with the exact Jaccard of the sets `source`
+  // gives, as NearDuplicateIndex::Groups(threshold, source).
+  // REQUIRES: called once.
+  Result<DedupResult> Finish(const ShingleSource& source);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace sitrep
 
 #endif  // SITREP_DEDUP_H_

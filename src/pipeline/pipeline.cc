@@ -1,5 +1,7 @@
 #include "sitrep/pipeline.h"
 
+#include <malloc.h>
+
 #include <functional>
 #include <optional>
 #include <set>
@@ -247,6 +249,10 @@ namespace {
 // Each stored article's near-duplicate input, in id order. The summary
 // load skips raw bytes and offsets; sentences are re-split from the clean
 // text (the same function made the stored spans).
+// Hands the heap's free pages back to the system, so that RSS drops after
+// a phase that used much memory (glibc keeps them otherwise).
+void ReleaseFreeMemory() { malloc_trim(0); }
+
 Status ForEachStoredDedupInput(Store& store, const SignatureOptions& sig,
                                const std::function<Status(DedupInput)>& fn) {
   return store.ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {
@@ -297,31 +303,45 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
   return d;
 }
 
-// The store's articles one at a time: the index keeps band keys and
-// sentence fingerprints, and the shingle sets that verify candidate pairs
-// (exact Jaccard) are re-read a chunk at a time.
+// The store's articles one at a time; the shingle sets that verify
+// candidate pairs (exact Jaccard) are re-read a chunk at a time. Without
+// list_shared, StreamingDedup keeps band keys, fingerprints and pair
+// counts on disk (memory ~40 bytes per article besides `published`), and
+// the heap used is handed back to the system before returning.
 Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
                                                    bool list_shared) {
   SignatureOptions sig = DedupSignature();
   sig.keep_shingles = false;
   LshParams lsh;
   lsh.keep_signatures = false;
-  DedupBuilder builder({}, lsh);
-  SITREP_RETURN_IF_ERROR(
-      ForEachStoredDedupInput(*store_, sig, [&](DedupInput in) {
-        if (in.info.published) {
-          options->published[in.info.id] = *in.info.published;
-        }
-        return builder.Add(std::move(in));
-      }));
   ShingleSource source =
       [&](const std::string& id) -> Result<std::vector<uint32_t>> {
     SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
     std::string_view text = a.text;
     return ShingleSet(text.substr(0, std::min(text.size(), sig.max_bytes)));
   };
-  SITREP_ASSIGN_OR_RETURN(DedupResult d, builder.Finish(&source, list_shared));
-  options->copy_of = d.copy_of;
+  auto add_all = [&](auto& builder) {
+    return ForEachStoredDedupInput(*store_, sig, [&](DedupInput in) {
+      if (in.info.published) {  // in id order: the hint is right
+        options->published.insert_or_assign(options->published.end(),
+                                            in.info.id, *in.info.published);
+      }
+      return builder.Add(std::move(in));
+    });
+  };
+  auto dedup = [&]() -> Result<DedupResult> {
+    if (list_shared) {
+      DedupBuilder builder({}, lsh);
+      SITREP_RETURN_IF_ERROR(add_all(builder));
+      return builder.Finish(&source, list_shared);
+    }
+    StreamingDedup builder({}, lsh);
+    SITREP_RETURN_IF_ERROR(add_all(builder));
+    return builder.Finish(source);
+  };
+  Result<DedupResult> d = dedup();
+  ReleaseFreeMemory();
+  if (d.ok()) options->copy_of = d->copy_of;
   return d;
 }
 
