@@ -154,8 +154,8 @@ class CrossScopeParts {
 // set makes in these scopes. The aggregates whose parts `cross` resolves
 // across scopes are held in `cross` (see CrossScopeParts::Finish).
 Status MergeScopeStreaming(std::vector<Mention> mentions,
-                           const MergeOptions& options,
-                           CrossScopeParts* cross, const EventSink& sink);
+                           const MergeOptions& options, CrossScopeParts* cross,
+                           const EventSink& sink);
 
 // Recomputes an event's counts, disagreements and n_sources from its
 // figures (used by MergeMentions; exposed for tests and incremental merge).

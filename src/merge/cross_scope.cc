@@ -68,8 +68,8 @@ void CrossScopeParts::Offer(const merge_internal::Clusters& cs,
         if (!mine) {
           merge_internal::MentionOrder k =
               merge_internal::CanonicalKey(cs.mentions[cs.members[c].front()]);
-          mine = Owner{{k.day, k.article, k.sentence, k.begin, k.place},
-                       cs.Id(c)};
+          mine =
+              Owner{{k.day, k.article, k.sentence, k.begin, k.place}, cs.Id(c)};
         }
         auto [it, added] = owner_.try_emplace(std::move(key), *mine);
         if (!added && it->second.order < mine->order) it->second = *mine;
