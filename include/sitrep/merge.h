@@ -24,14 +24,20 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "sitrep/event.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
+
+namespace merge_internal {
+struct Clusters;
+}  // namespace merge_internal
 
 // One source's figure for one outcome of an event.
 struct SourceFigure {
@@ -105,6 +111,51 @@ class ScopeGroups {
   std::string Root(const std::string& scope) const;
   std::map<std::string, std::string> parent_;  // a root is its own parent
 };
+
+// Aggregates' parts across scopes, for merging each scope (country) alone
+// with MergeScopeStreaming: events never span two scopes, and the one link
+// across them is an aggregate's parts (sentences of its article), which
+// mentions of another scope may tell. A part sentence's owner is the last
+// event (in MergeMentions' order: by its first mention's canonical key)
+// holding a mention of it, over every scope. The aggregates that need such
+// owners are held (few: their article has mentions in several scopes)
+// until Finish, when every scope has been merged.
+class CrossScopeParts {
+ public:
+  // The merged mentions of one article (any order): when they lie in more
+  // than one scope, its aggregates' parts are resolved across scopes.
+  void AddArticle(std::span<const Mention> mentions);
+  // The held aggregates, parts set, handed to `sink`.
+  Status Finish(const EventSink& sink);
+  size_t held() const { return held_.size(); }
+
+ private:
+  friend Status MergeScopeStreaming(std::vector<Mention>, const MergeOptions&,
+                                    CrossScopeParts*, const EventSink&);
+  // The canonical key of an event's first mention (its creation order).
+  using Order = std::tuple<int64_t, std::string, int, uint32_t, uint32_t>;
+  struct Owner {
+    Order order;
+    std::string id;
+  };
+  using Sentence = std::pair<std::string, int>;  // (article, index)
+  // Which of the clusters are held: aggregates naming a wanted part.
+  std::vector<bool> Held(const merge_internal::Clusters& cs) const;
+  // Offers the clusters as owners of the wanted sentences and of the
+  // held clusters' parts.
+  void Offer(const merge_internal::Clusters& cs, const std::vector<bool>& held);
+  std::set<Sentence> wanted_;  // parts across scopes
+  std::map<Sentence, Owner> owner_;
+  std::vector<Event> held_;
+};
+
+// MergeMentionsStreaming over the mentions of one or more scopes of a set
+// merged scope by scope: the events are those MergeMentions over the whole
+// set makes in these scopes. The aggregates whose parts `cross` resolves
+// across scopes are held in `cross` (see CrossScopeParts::Finish).
+Status MergeScopeStreaming(std::vector<Mention> mentions,
+                           const MergeOptions& options, CrossScopeParts* cross,
+                           const EventSink& sink);
 
 // Recomputes an event's counts, disagreements and n_sources from its
 // figures (used by MergeMentions; exposed for tests and incremental merge).

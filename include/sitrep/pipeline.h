@@ -159,10 +159,10 @@ class Pipeline {
   Status DeriveInputs(std::vector<Mention>* mentions, MergeOptions* options,
                       std::vector<DedupInput>* keep, DedupResult* dedup,
                       const std::vector<std::string>* scopes = nullptr);
-  Result<std::vector<std::vector<std::string>>> GroupScopes(
-      const std::vector<std::string>& scopes,
-      const std::map<std::string, CivilDay>& reference,
-      const std::vector<Mention>& redated);
+  Status CrossParts(const std::set<std::string>& dirty,
+                    const std::map<std::string, CivilDay>& reference,
+                    const std::vector<Mention>& redated,
+                    CrossScopeParts* cross);
   Status DeriveStoredEvents(const std::vector<std::string>& scopes,
                             const Store::StoredEventSink& sink, size_t* count);
   Result<std::optional<size_t>> RebuildIncrementally();

@@ -128,29 +128,22 @@ Result<std::vector<Event>> Pipeline::DeriveEvents(
   return MergeMentions(std::move(mentions), options);
 }
 
-// The dirty scopes in groups derived one at a time (ScopeGroups): scopes
-// are linked where an article's aggregate has parts in another one. The
-// re-dated articles' mentions are `redated` (already only of `scopes`);
-// the other articles' are stored.
-Result<std::vector<std::vector<std::string>>> Pipeline::GroupScopes(
-    const std::vector<std::string>& scopes,
-    const std::map<std::string, CivilDay>& reference,
-    const std::vector<Mention>& redated) {
-  ScopeGroups groups;
-  for (const std::string& s : scopes) groups.Add(s);
-  if (memory_) {  // every mention is in memory anyway: one group
-    return scopes.empty() ? std::vector<std::vector<std::string>>{}
-                          : std::vector<std::vector<std::string>>{scopes};
-  }
+// The aggregates' parts that lie across scopes (CrossScopeParts), from
+// the articles with an aggregate and mentions in more than one scope
+// (`Store::ArticlesAcrossScopes`) and the re-dated articles' mentions
+// (`redated`, already only of the `dirty` scopes), as they are merged.
+Status Pipeline::CrossParts(const std::set<std::string>& dirty,
+                            const std::map<std::string, CivilDay>& reference,
+                            const std::vector<Mention>& redated,
+                            CrossScopeParts* cross) {
   // Redate appends each article's mentions together.
   for (size_t i = 0, j = 0; i < redated.size(); i = j) {
     while (j < redated.size() &&
            redated[j].article_id == redated[i].article_id) {
       ++j;
     }
-    groups.LinkArticle(std::span(redated).subspan(i, j - i));
+    cross->AddArticle(std::span(redated).subspan(i, j - i));
   }
-  const std::set<std::string> dirty(scopes.begin(), scopes.end());
   SITREP_ASSIGN_OR_RETURN(std::vector<std::string> ids,
                           store_->ArticlesAcrossScopes());
   for (const std::string& id : ids) {
@@ -158,15 +151,17 @@ Result<std::vector<std::vector<std::string>>> Pipeline::GroupScopes(
     SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms, store_->MentionsOf(id));
     std::erase_if(ms,
                   [&](const Mention& m) { return !dirty.count(m.Scope()); });
-    groups.LinkArticle(ms);
+    cross->AddArticle(ms);
   }
-  return groups.Groups();
+  return Status::OK();
 }
 
 // DeriveEvents, each event handed to `sink` in its stored form as soon as
 // it is made (MergeMentionsStreaming): no list of events or rows is kept,
-// and the mentions are read and merged one group of scopes at a time
-// (GroupScopes), so only the largest group's are in memory at once.
+// and the mentions are read and merged one scope at a time
+// (MergeScopeStreaming; the aggregates with parts in other scopes wait
+// for the last scope), so only the largest scope's are in memory at once.
+// Store-less, every mention is in memory anyway: one merge.
 Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
                                     const Store::StoredEventSink& sink,
                                     size_t* count) {
@@ -181,31 +176,40 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
   SITREP_RETURN_IF_ERROR(Redate(reference, &redated));
   std::erase_if(redated,
                 [&](const Mention& m) { return !dirty.count(m.Scope()); });
-  SITREP_ASSIGN_OR_RETURN(auto groups, GroupScopes(scopes, reference, redated));
+  CrossScopeParts cross;
+  if (!memory_) {
+    SITREP_RETURN_IF_ERROR(CrossParts(dirty, reference, redated, &cross));
+  }
   std::map<std::string, std::vector<Mention>> redated_in;  // by scope
   for (Mention& m : redated) {
     std::string scope = m.Scope();
     redated_in[scope].push_back(std::move(m));
   }
   std::vector<Mention>().swap(redated);
+  std::vector<std::vector<std::string>> units;  // merged one at a time
+  if (memory_ && !scopes.empty()) units.push_back(scopes);
+  for (const std::string& s : memory_ ? std::vector<std::string>{} : scopes) {
+    units.push_back({s});
+  }
   *count = 0;
-  for (const std::vector<std::string>& group : groups) {
-    const std::set<std::string> only(group.begin(), group.end());
+  auto stage = [&](Event&& e) {
+    ++*count;
+    return sink(ToStoredEvent(e));
+  };
+  for (const std::vector<std::string>& unit : units) {
+    const std::set<std::string> only(unit.begin(), unit.end());
     size_t extra = 0;
-    for (const std::string& s : group) extra += redated_in[s].size();
+    for (const std::string& s : unit) extra += redated_in[s].size();
     std::vector<Mention> mentions;
     SITREP_RETURN_IF_ERROR(ReadMentions(&mentions, &only, reference, extra));
-    for (const std::string& s : group) {
+    for (const std::string& s : unit) {
       for (Mention& m : redated_in[s]) mentions.push_back(std::move(m));
       redated_in.erase(s);
     }
     SITREP_RETURN_IF_ERROR(
-        MergeMentionsStreaming(std::move(mentions), options, [&](Event&& e) {
-          ++*count;
-          return sink(ToStoredEvent(e));
-        }));
+        MergeScopeStreaming(std::move(mentions), options, &cross, stage));
   }
-  return Status::OK();
+  return cross.Finish(stage);
 }
 
 }  // namespace sitrep
