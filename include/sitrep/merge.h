@@ -90,28 +90,6 @@ Status MergeMentionsStreaming(std::vector<Mention> mentions,
                               const MergeOptions& options,
                               const EventSink& sink);
 
-// Groups of scopes (countries, `Mention::Scope()`) whose events can be
-// derived apart: MergeMentions over the mentions of each group gives,
-// together, the events of MergeMentions over all of them (in another
-// order). Events never span two scopes; the one link across scopes is an
-// aggregate's parts (sentences of its article), whose mentions may lie in
-// another scope: an aggregate's scope and those of the mentions in its
-// part sentences go in one group.
-class ScopeGroups {
- public:
-  void Add(const std::string& scope);
-  // The mentions of one article that are merged (any order): adds their
-  // scopes and links each aggregate's with its parts'.
-  void LinkArticle(std::span<const Mention> mentions);
-  // Every scope added, in groups; scopes sorted in a group, groups by
-  // their first scope.
-  std::vector<std::vector<std::string>> Groups() const;
-
- private:
-  std::string Root(const std::string& scope) const;
-  std::map<std::string, std::string> parent_;  // a root is its own parent
-};
-
 // Aggregates' parts across scopes, for merging each scope (country) alone
 // with MergeScopeStreaming: events never span two scopes, and the one link
 // across them is an aggregate's parts (sentences of its article), which

@@ -172,7 +172,7 @@ class Store {
                           const std::function<Status(Mention&&)>& fn);
   Result<int64_t> CountMentionsIn(const std::vector<std::string>& scopes);
   // Articles with an aggregate mention and mentions in more than one scope
-  // (an aggregate's parts may then lie in another scope: ScopeGroups).
+  // (an aggregate's parts may then lie in another scope: CrossScopeParts).
   Result<std::vector<std::string>> ArticlesAcrossScopes();
 
   // Replaces the events table with `events` (one transaction). Events are a

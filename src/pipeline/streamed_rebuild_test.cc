@@ -97,7 +97,7 @@ TEST(StreamedRebuild, EqualsTheInMemoryDerivation) {
 
 // Random mentions over four scopes ("" = no place) in five articles, with
 // aggregates whose part sentences other scopes' mentions may tell: scopes
-// derived one group at a time (ScopeGroups) must give every event with its
+// derived one at a time (CrossScopeParts) must give every event with its
 // parts, as the derivation of all mentions at once does.
 std::map<std::string, std::vector<Mention>> RandomArticles(std::mt19937& rng) {
   std::map<std::string, std::vector<Mention>> out;
@@ -107,7 +107,7 @@ std::map<std::string, std::vector<Mention>> RandomArticles(std::mt19937& rng) {
   return out;
 }
 
-TEST(StreamedRebuild, ScopeGroupsEqualTheInMemoryDerivation) {
+TEST(StreamedRebuild, ScopesAloneEqualTheInMemoryDerivation) {
   std::mt19937 rng(7);
   size_t with_parts = 0;
   for (int round = 0; round < 30; ++round) {
