@@ -6,33 +6,15 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "dedup/lsh_internal.h"
 #include "sitrep/dedup.h"
 
 namespace sitrep {
 namespace {
 
-bool ValidParams(const LshParams& p) {
-  return p.bands >= 1 && p.rows >= 1 && p.bands * p.rows <= kMinHashSize &&
-         p.max_bucket >= 2;
-}
-
-uint64_t PairKey(uint32_t x, uint32_t y) {
-  if (x > y) std::swap(x, y);
-  return (static_cast<uint64_t>(x) << 32) | y;
-}
-
-// Union-find over dense indices.
-struct Components {
-  std::vector<uint32_t> parent;
-  explicit Components(size_t n) : parent(n) {
-    std::iota(parent.begin(), parent.end(), 0u);
-  }
-  uint32_t Find(uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Join(uint32_t x, uint32_t y) { parent[Find(x)] = Find(y); }
-};
+using dedup_internal::Components;
+using dedup_internal::PairKey;
+using dedup_internal::ValidLsh;
 
 }  // namespace
 
@@ -41,7 +23,7 @@ double CandidateProbability(double s, const LshParams& p) {
 }
 
 NearDuplicateIndex::NearDuplicateIndex(LshParams params) : params_(params) {
-  if (ValidParams(params_)) bands_.resize(params_.bands);
+  if (ValidLsh(params_)) bands_.resize(params_.bands);
 }
 
 uint64_t NearDuplicateIndex::BandKey(const DocSignature& s, int band) const {
@@ -59,7 +41,7 @@ const DocSignature& NearDuplicateIndex::Sig(uint32_t doc) const {
 }
 
 Status NearDuplicateIndex::Add(std::string id, DocSignature signature) {
-  if (!ValidParams(params_)) {
+  if (!ValidLsh(params_)) {
     return Status::InvalidArgument("dedup: bands x rows must fit 128");
   }
   auto doc = static_cast<uint32_t>(ids_.size());
@@ -68,8 +50,8 @@ Status NearDuplicateIndex::Add(std::string id, DocSignature signature) {
   if (signature.num_shingles > 0) {
     for (int b = 0; b < params_.bands; ++b) {
       uint64_t key = BandKey(signature, b);
-      bands_[b].push_back({static_cast<uint32_t>(key >> 32),
-                           static_cast<uint32_t>(key), doc});
+      bands_[b].push_back(
+          {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key), doc});
     }
     sorted_ = false;
   }
@@ -92,27 +74,9 @@ void NearDuplicateIndex::EnsureSorted() const {
 std::vector<uint64_t> NearDuplicateIndex::CandidateKeys() const {
   EnsureSorted();
   std::vector<uint64_t> pairs;
+  auto before = [&](uint32_t x, uint32_t y) { return ids_[x] < ids_[y]; };
   for (const auto& band : bands_) {
-    for (size_t i = 0; i < band.size();) {
-      size_t j = i + 1;
-      while (j < band.size() && band[j].key() == band[i].key()) ++j;
-      if (j - i <= params_.max_bucket) {
-        for (size_t x = i; x < j; ++x) {
-          for (size_t y = x + 1; y < j; ++y) {
-            pairs.push_back(PairKey(band[x].doc, band[y].doc));
-          }
-        }
-      } else {  // star around the smallest id: independent of insertion order
-        size_t lead = i;
-        for (size_t x = i + 1; x < j; ++x) {
-          if (ids_[band[x].doc] < ids_[band[lead].doc]) lead = x;
-        }
-        for (size_t x = i; x < j; ++x) {
-          if (x != lead) pairs.push_back(PairKey(band[x].doc, band[lead].doc));
-        }
-      }
-      i = j;
-    }
+    dedup_internal::AppendBandPairs(band, params_.max_bucket, before, &pairs);
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
@@ -214,7 +178,7 @@ std::vector<DuplicateGroup> NearDuplicateIndex::GroupsOf(
 std::vector<uint64_t> NearDuplicateIndex::BandKeys(
     const DocSignature& signature) const {
   std::vector<uint64_t> keys;
-  if (signature.num_shingles == 0 || !ValidParams(params_)) return keys;
+  if (signature.num_shingles == 0 || !ValidLsh(params_)) return keys;
   for (int b = 0; b < params_.bands; ++b) keys.push_back(BandKey(signature, b));
   return keys;
 }
@@ -222,15 +186,15 @@ std::vector<uint64_t> NearDuplicateIndex::BandKeys(
 std::vector<DuplicatePair> NearDuplicateIndex::Query(
     const DocSignature& signature, double threshold) const {
   std::vector<DuplicatePair> out;
-  if (signature.num_shingles == 0 || !ValidParams(params_)) return out;
+  if (signature.num_shingles == 0 || !ValidLsh(params_)) return out;
   EnsureSorted();
   std::vector<uint32_t> hits;
   for (int b = 0; b < params_.bands; ++b) {
     uint64_t key = BandKey(signature, b);
     const auto& band = bands_[b];
-    auto it =
-        std::lower_bound(band.begin(), band.end(), key,
-                         [](const Entry& e, uint64_t k) { return e.key() < k; });
+    auto it = std::lower_bound(
+        band.begin(), band.end(), key,
+        [](const Entry& e, uint64_t k) { return e.key() < k; });
     for (; it != band.end() && it->key() == key; ++it) hits.push_back(it->doc);
   }
   std::sort(hits.begin(), hits.end());

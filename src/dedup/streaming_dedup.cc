@@ -14,13 +14,17 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "dedup/lsh_internal.h"
 #include "dedup/spill.h"
 #include "sitrep/dedup.h"
 
 namespace sitrep {
 namespace {
 
+using dedup_internal::Components;
+using dedup_internal::PairKey;
 using dedup_internal::Spill;
+using dedup_internal::ValidLsh;
 
 // A 64-bit key (band key or sentence hash) and a doc: 12 bytes, no padding.
 struct KeyDoc {
@@ -35,33 +39,10 @@ KeyDoc MakeKeyDoc(uint64_t key, uint32_t doc) {
   return {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key), doc};
 }
 
-uint64_t PairKey(uint32_t x, uint32_t y) {
-  if (x > y) std::swap(x, y);
-  return (uint64_t{x} << 32) | y;
-}
-
 constexpr size_t kSentencePartitions = 64;   // by the hash's top bits
 constexpr size_t kPairPartitions = 256;      // by the smaller rank
 constexpr size_t kVerifyChunkDocs = 4096;    // as NearDuplicateIndex::Groups
 constexpr size_t kMaxSentenceArticles = 50;  // as SharedSentenceIndex
-
-bool ValidLsh(const LshParams& p) {
-  return p.bands >= 1 && p.rows >= 1 && p.bands * p.rows <= kMinHashSize &&
-         p.max_bucket >= 2;
-}
-
-// Union-find over docs.
-struct Components {
-  std::vector<uint32_t> parent;
-  explicit Components(size_t n) : parent(n) {
-    std::iota(parent.begin(), parent.end(), 0u);
-  }
-  uint32_t Find(uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Join(uint32_t x, uint32_t y) { parent[Find(x)] = Find(y); }
-};
 
 // A verified candidate pair of docs.
 struct Verified {
@@ -118,8 +99,6 @@ struct StreamingDedup::Impl {
 
   Status RankDocs();
   Result<std::vector<uint64_t>> CandidateKeys();
-  void AppendBandPairs(const std::vector<KeyDoc>& band,
-                       std::vector<uint64_t>* pairs) const;
   Status Verify(const std::vector<uint64_t>& keys, const ShingleSource& source);
   std::vector<DuplicateGroup> Groups() const;
   template <typename Fn>
@@ -182,38 +161,15 @@ Status StreamingDedup::Impl::RankDocs() {
   return Status::OK();
 }
 
-// As NearDuplicateIndex::CandidateKeys over one sorted band.
-void StreamingDedup::Impl::AppendBandPairs(const std::vector<KeyDoc>& band,
-                                           std::vector<uint64_t>* pairs) const {
-  for (size_t i = 0; i < band.size();) {
-    size_t j = i + 1;
-    while (j < band.size() && band[j].key() == band[i].key()) ++j;
-    if (j - i <= lsh.max_bucket) {
-      for (size_t x = i; x < j; ++x) {
-        for (size_t y = x + 1; y < j; ++y) {
-          pairs->push_back(PairKey(band[x].doc, band[y].doc));
-        }
-      }
-    } else {  // star around the smallest id
-      size_t lead = i;
-      for (size_t x = i + 1; x < j; ++x) {
-        if (rank[band[x].doc] < rank[band[lead].doc]) lead = x;
-      }
-      for (size_t x = i; x < j; ++x) {
-        if (x != lead) pairs->push_back(PairKey(band[x].doc, band[lead].doc));
-      }
-    }
-    i = j;
-  }
-}
-
 // Sorted, distinct candidate pairs of docs, one band in memory at a time.
 Result<std::vector<uint64_t>> StreamingDedup::Impl::CandidateKeys() {
   std::vector<uint64_t> pairs;
   for (size_t b = 0; b < bands.partitions(); ++b) {
     SITREP_ASSIGN_OR_RETURN(std::vector<KeyDoc> band, bands.Take(b));
     std::sort(band.begin(), band.end());
-    AppendBandPairs(band, &pairs);
+    dedup_internal::AppendBandPairs(  // as NearDuplicateIndex::CandidateKeys
+        band, lsh.max_bucket,
+        [&](uint32_t x, uint32_t y) { return rank[x] < rank[y]; }, &pairs);
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   }
