@@ -104,15 +104,11 @@ Status MergeScopeStreaming(std::vector<Mention> mentions,
   const std::vector<bool> held = cross->Held(cs);
   cross->Offer(cs, held);
   for (size_t c = 0; c < cs.members.size(); ++c) {
-    Event e = merge_internal::MakeEvent(cs.Take(c), options);
-    e.id = merge_internal::EventId(e);
+    Event e = merge_internal::ClusterEvent(&cs, c, options,
+                                           held[c] ? nullptr : &parts);
     if (held[c]) {
       cross->held_.push_back(std::move(e));
       continue;
-    }
-    if (e.kind == MentionKind::kAggregate) {
-      auto it = parts.find(c);
-      if (it != parts.end()) e.parts = std::move(it->second);
     }
     SITREP_RETURN_IF_ERROR(sink(std::move(e)));
   }

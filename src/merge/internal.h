@@ -96,6 +96,11 @@ void LinkParts(std::vector<Event>* events);
 // index) that has parts, the `parts` LinkParts gives its event.
 std::map<size_t, std::vector<std::string>> ClusterParts(
     const Clusters& clusters);
+// The event of cluster `c` (taken out of `cs`) with its id and, when
+// `parts` is given and the event is an aggregate, its parts moved out of
+// `parts` (ClusterParts').
+Event ClusterEvent(Clusters* cs, size_t c, const MergeOptions& options,
+                   std::map<size_t, std::vector<std::string>>* parts);
 
 }  // namespace sitrep::merge_internal
 

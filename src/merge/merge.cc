@@ -257,15 +257,25 @@ Status MergeMentionsStreaming(std::vector<Mention> mentions,
   std::map<size_t, std::vector<std::string>> parts =
       merge_internal::ClusterParts(cs);
   for (size_t c = 0; c < cs.members.size(); ++c) {
-    Event e = merge_internal::MakeEvent(cs.Take(c), options);
-    e.id = merge_internal::EventId(e);
-    if (e.kind == MentionKind::kAggregate) {
-      auto it = parts.find(c);
-      if (it != parts.end()) e.parts = std::move(it->second);
-    }
-    SITREP_RETURN_IF_ERROR(sink(std::move(e)));
+    SITREP_RETURN_IF_ERROR(
+        sink(merge_internal::ClusterEvent(&cs, c, options, &parts)));
   }
   return Status::OK();
 }
+
+namespace merge_internal {
+
+Event ClusterEvent(Clusters* cs, size_t c, const MergeOptions& options,
+                   std::map<size_t, std::vector<std::string>>* parts) {
+  Event e = MakeEvent(cs->Take(c), options);
+  e.id = EventId(e);
+  if (parts && e.kind == MentionKind::kAggregate) {
+    auto it = parts->find(c);
+    if (it != parts->end()) e.parts = std::move(it->second);
+  }
+  return e;
+}
+
+}  // namespace merge_internal
 
 }  // namespace sitrep
