@@ -10,12 +10,14 @@ target_compile_definitions(sitrep_bench_util PRIVATE
   SITREP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 foreach(b ${sitrep_bench_programs})
   add_executable(${b} EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/${b}.cc)
-  target_link_libraries(${b} PRIVATE sitrep_bench_util Threads::Threads)
+  target_link_libraries(${b} PRIVATE sitrep_bench_util Threads::Threads
+                        ${SITREP_MALLOC_LIBS})
 endforeach()
 add_custom_target(bench_all DEPENDS ${sitrep_bench_programs} sitrep gazetteer)
 if(benchmark_FOUND)
   add_executable(micro_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/micro_bench.cc)
-  target_link_libraries(micro_bench PRIVATE sitrep_bench_util benchmark::benchmark)
+  target_link_libraries(micro_bench PRIVATE sitrep_bench_util benchmark::benchmark
+                        ${SITREP_MALLOC_LIBS})
   add_dependencies(bench_all micro_bench)
 else()
   message(STATUS "bench: Google Benchmark (libbenchmark-dev) not found; no micro_bench")

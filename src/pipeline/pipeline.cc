@@ -13,6 +13,10 @@
 #include "sitrep/export.h"
 #include "sitrep/sentences.h"
 
+// gperftools' C entry point (malloc_extension_c.h), declared here so that
+// only its runtime library is needed; weak, so null without tcmalloc.
+extern "C" void MallocExtension_ReleaseFreeMemory(void) __attribute__((weak));
+
 namespace sitrep {
 
 Pipeline::Pipeline(Store* store, PipelineOptions options)
@@ -250,8 +254,16 @@ namespace {
 // load skips raw bytes and offsets; sentences are re-split from the clean
 // text (the same function made the stored spans).
 // Hands the heap's free pages back to the system, so that RSS drops after
-// a phase that used much memory (glibc keeps them otherwise).
-void ReleaseFreeMemory() { malloc_trim(0); }
+// a phase that used much memory (glibc and tcmalloc keep them otherwise).
+// tcmalloc's entry point is looked up weakly: null when the program links
+// the system allocator (SITREP_MALLOC=system, sanitised builds).
+void ReleaseFreeMemory() {
+  if (MallocExtension_ReleaseFreeMemory) {
+    MallocExtension_ReleaseFreeMemory();
+  } else {
+    malloc_trim(0);
+  }
+}
 
 Status ForEachStoredDedupInput(Store& store, const SignatureOptions& sig,
                                const std::function<Status(DedupInput)>& fn) {
