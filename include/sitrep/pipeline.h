@@ -52,6 +52,13 @@ struct PipelineOptions {
   // (~2x the mentions) and a full derivation at the first rebuild: for
   // long-lived pipelines (the server), not one-shot commands.
   bool keep_derivation = false;
+  // Store-less only: an article with no complete publication day is not
+  // extracted at ingest but when the events are derived, once, with the
+  // day it borrows from its near-duplicates if it has one (else as it
+  // is), instead of at ingest and again with that day. The events are the
+  // same; IngestReport::mentions then counts the dated articles' only.
+  // For one-shot commands (`sitrep extract`).
+  bool defer_undated = false;
 };
 
 struct IngestReport {
@@ -141,6 +148,8 @@ class Pipeline {
                       std::vector<Mention>* mentions, IngestReport* report);
   // Store-less StoreArticle: keeps `p`'s article (moved from) in memory_.
   Status KeepArticle(Pending& p, IngestReport* report);
+  // Whether `a`'s extraction waits for the derivation (defer_undated).
+  bool Defers(const Article& a) const;
   Result<bool> HasContent(const Article& a);
   Result<Article> GetArticle(const std::string& id);
   Status ReadMentions(std::vector<Mention>* mentions,
@@ -170,6 +179,7 @@ class Pipeline {
   Result<size_t> RebuildAndKeep();
   Status Redate(const std::map<std::string, CivilDay>& reference,
                 std::vector<Mention>* redated);
+  Status ExtractDeferred(const std::map<std::string, CivilDay>& reference);
 
   Store* store_;  // null: store-less (memory_)
   std::unique_ptr<pipeline_internal::MemoryCorpus> memory_;

@@ -104,6 +104,7 @@ Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
                               const std::vector<std::string>* scopes) {
   *options = merge_options_;
   SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
+  if (memory_) SITREP_RETURN_IF_ERROR(ExtractDeferred(d.reference_dates));
   std::optional<std::set<std::string>> only;
   if (scopes) only.emplace(scopes->begin(), scopes->end());
   std::vector<Mention> redated;
@@ -171,6 +172,7 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
     SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(&options));
     reference = std::move(d.reference_dates);
   }
+  if (memory_) SITREP_RETURN_IF_ERROR(ExtractDeferred(reference));
   const std::set<std::string> dirty(scopes.begin(), scopes.end());
   std::vector<Mention> redated;
   SITREP_RETURN_IF_ERROR(Redate(reference, &redated));

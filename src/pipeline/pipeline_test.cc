@@ -152,6 +152,51 @@ TEST(PipelineTest, StorelessFollowsTheStoreVersioning) {
   EXPECT_EQ(events[0], events[1]);
 }
 
+// defer_undated extracts the articles without a complete day once, at
+// the derivation: the events are those of extracting them at ingest and
+// redating them, for any thread count and across repeated derivations
+// (an article borrows a day only once its duplicate is ingested).
+// Sentences written for this test.
+TEST(PipelineTest, DeferredUndatedGiveTheSameEvents) {
+  if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
+  const std::string killed =
+      "Gunmen killed four farmers in Maiduguri on Tuesday, police said.";
+  const std::string stormed =
+      "On Friday protesters stormed the governor's office in Kano, and "
+      "police arrested twelve of them, a spokesman said.";
+  const std::vector<std::vector<RawDocument>> rounds = {
+      {Doc("b", killed, false), Doc("c", stormed, false),
+       Doc("d", "Two soldiers died in a blast near Gao yesterday.", false)},
+      {Doc("a", killed, true), Doc("c2", stormed, true),
+       Doc("b", killed + " Three more were wounded.", false)},
+  };
+  const std::vector<std::string> examples = {
+      test_paths::SourcePath("/examples")};
+  for (int threads : {1, 2}) {
+    std::vector<std::vector<std::string>> events[2];
+    for (bool defer : {false, true}) {
+      PipelineOptions options;
+      options.threads = threads;
+      options.defer_undated = defer;
+      auto pipeline = Pipeline::OpenWithoutStore(options);
+      ASSERT_TRUE(pipeline.ok());
+      IngestReport r;
+      for (const std::vector<RawDocument>& docs : rounds) {
+        for (const RawDocument& d : docs) {
+          ASSERT_TRUE((*pipeline)->IngestDocument(d, &r).ok());
+        }
+        events[defer].push_back(EventLines(**pipeline));
+      }
+      ASSERT_TRUE((*pipeline)->Ingest(examples, &r).ok());
+      events[defer].push_back(EventLines(**pipeline));
+      events[defer].push_back(EventLines(**pipeline));  // once more
+    }
+    ASSERT_FALSE(events[0][0].empty());
+    ASSERT_GT(events[0][2].size(), 5u);
+    EXPECT_EQ(events[1], events[0]) << threads << " threads";
+  }
+}
+
 // Article warnings reach the report once per stored article (not for a
 // repeat), bounded to kMaxWarnings with the total counted, with and
 // without a store.
@@ -206,6 +251,40 @@ TEST(MemoryCorpusTest, KeepsOnlyUndatedArticlesWhole) {
     EXPECT_TRUE(corpus.HasContent(c.id, "h-" + c.id));
     EXPECT_FALSE(corpus.HasContent(c.id, "other"));
   }
+}
+
+// A deferred article has no mentions until SetMentions; DeferredArticle
+// gives it as it was put (its partial day too), GetArticle as a Store
+// reads it. A dated article cannot be deferred; a new version put with
+// mentions is no longer deferred.
+TEST(MemoryCorpusTest, DeferredArticlesWaitForTheirMentions) {
+  pipeline_internal::MemoryCorpus corpus;
+  auto article = [](std::string id, std::optional<CivilDay> day) {
+    Article a;
+    a.id = id;
+    a.content_hash = "h-" + id + (day ? "d" : "");
+    a.published = day;
+    return a;
+  };
+  EXPECT_FALSE(corpus.PutDeferred(article("x", CivilDay{2020, 5, 1}), {}).ok());
+  ASSERT_TRUE(corpus.PutDeferred(article("p", CivilDay{2020, 5, 0}), {}).ok());
+  ASSERT_TRUE(corpus.PutDeferred(article("u", std::nullopt), {}).ok());
+  ASSERT_TRUE(corpus.PutDeferred(article("v", std::nullopt), {}).ok());
+  EXPECT_EQ(corpus.Deferred(), (std::vector<std::string>{"p", "u", "v"}));
+  auto p = corpus.DeferredArticle("p");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->published, (CivilDay{2020, 5, 0}));
+  EXPECT_FALSE(corpus.GetArticle("p")->published);
+  EXPECT_FALSE(corpus.DeferredArticle("x").ok());
+  EXPECT_TRUE(corpus.Mentions().empty());
+  std::vector<Mention> ms(2);
+  for (Mention& m : ms) m.article_id = "u";
+  corpus.SetMentions("u", std::move(ms));
+  EXPECT_EQ(corpus.MentionsOf("u").size(), 2u);
+  EXPECT_FALSE(corpus.DeferredArticle("u").ok());
+  ASSERT_TRUE(corpus.Put(article("v", CivilDay{2020, 5, 2}), {}, {}).ok());
+  EXPECT_EQ(corpus.Deferred(), (std::vector<std::string>{"p"}));
+  EXPECT_FALSE(corpus.GetArticle("v").ok());  // dated now: not kept whole
 }
 
 // Mentions(keep) and MentionsOf(id) are Mentions() filtered, in its order.
