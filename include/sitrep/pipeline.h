@@ -52,13 +52,15 @@ struct PipelineOptions {
   // (~2x the mentions) and a full derivation at the first rebuild: for
   // long-lived pipelines (the server), not one-shot commands.
   bool keep_derivation = false;
-  // Store-less only: an article with no complete publication day is not
-  // extracted at ingest but when the events are derived, once, with the
-  // day it borrows from its near-duplicates if it has one (else as it
-  // is), instead of at ingest and again with that day. The events are the
-  // same; IngestReport::mentions then counts the dated articles' only.
-  // For one-shot commands (`sitrep extract`).
-  bool defer_undated = false;
+  // Store-less only, for one-shot commands (`sitrep extract`): the events
+  // are derived once. An article with no complete publication day is then
+  // not extracted at ingest but at the derivation, once, with the day it
+  // borrows from its near-duplicates if it has one (else as it is),
+  // instead of at ingest and again with that day; and the derivation takes
+  // the kept mentions rather than copying them. The events are the same;
+  // IngestReport::mentions counts the dated articles' only, and a second
+  // DeriveEvents fails (kInvalidArgument).
+  bool one_derivation = false;
 };
 
 struct IngestReport {
@@ -148,7 +150,7 @@ class Pipeline {
                       std::vector<Mention>* mentions, IngestReport* report);
   // Store-less StoreArticle: keeps `p`'s article (moved from) in memory_.
   Status KeepArticle(Pending& p, IngestReport* report);
-  // Whether `a`'s extraction waits for the derivation (defer_undated).
+  // Whether `a`'s extraction waits for the derivation (one_derivation).
   bool Defers(const Article& a) const;
   Result<bool> HasContent(const Article& a);
   Result<Article> GetArticle(const std::string& id);
@@ -191,6 +193,7 @@ class Pipeline {
   std::unique_ptr<pipeline_internal::DerivationCache> cache_;
   std::vector<std::string> pending_;
   RebuildCounts rebuild_counts_;
+  bool derived_ = false;  // one_derivation: the mentions were taken
 };
 
 // The stored form of an event (key fields and its JSON Lines record).

@@ -76,6 +76,21 @@ std::vector<Mention> MemoryCorpus::Mentions(
   return out;
 }
 
+std::vector<Mention> MemoryCorpus::TakeMentions(
+    const std::function<bool(const Mention&)>& keep) {
+  size_t n = 0;
+  for (const auto& [id, e] : entries_) n += e.mentions.size();
+  std::vector<Mention> out;
+  out.reserve(n);
+  for (auto& [id, e] : entries_) {
+    for (Mention& m : e.mentions) {
+      if (!keep || keep(m)) out.push_back(std::move(m));
+    }
+    std::vector<Mention>().swap(e.mentions);
+  }
+  return out;
+}
+
 std::vector<Mention> MemoryCorpus::MentionsOf(std::string_view id) const {
   auto it = entries_.find(id);
   if (it == entries_.end()) return {};

@@ -44,7 +44,7 @@ class MemoryCorpus {
   // Whether Put keeps `a` whole: it has no complete publication day.
   static bool KeepsWhole(const Article& a);
   // Put for an article kept whole whose mentions are not extracted yet
-  // (PipelineOptions::defer_undated): it has none until SetMentions, and
+  // (PipelineOptions::one_derivation): it has none until SetMentions, and
   // Deferred lists it. REQUIRES: KeepsWhole(a).
   Result<PutOutcome> PutDeferred(Article&& a, DedupInput&& dedup);
   // The current articles put by PutDeferred and not given mentions since,
@@ -61,6 +61,9 @@ class MemoryCorpus {
   // others are not copied).
   std::vector<Mention> Mentions(
       const std::function<bool(const Mention&)>& keep = nullptr) const;
+  // Mentions(keep), moved out: the corpus keeps no mentions after it.
+  std::vector<Mention> TakeMentions(
+      const std::function<bool(const Mention&)>& keep = nullptr);
   // The current mentions of article `id` (Store::MentionsOf): those of
   // Mentions() whose article_id is `id`.
   std::vector<Mention> MentionsOf(std::string_view id) const;

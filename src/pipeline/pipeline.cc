@@ -130,11 +130,11 @@ Status Pipeline::KeepArticle(Pending& p, IngestReport* report) {
 }
 
 bool Pipeline::Defers(const Article& a) const {
-  return memory_ && options_.defer_undated &&
+  return memory_ && options_.one_derivation &&
          pipeline_internal::MemoryCorpus::KeepsWhole(a);
 }
 
-// The deferred articles (defer_undated) that borrow no day, extracted as
+// The deferred articles (one_derivation) that borrow no day, extracted as
 // Ingest would have (Redate extracts the others, with their day), in
 // batches on the thread pool.
 Status Pipeline::ExtractDeferred(

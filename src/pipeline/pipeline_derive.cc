@@ -68,6 +68,13 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
   auto wanted = [&](const Mention& m) {
     return !skip.count(m.article_id) && (!scopes || scopes->count(m.Scope()));
   };
+  if (memory_ && options_.one_derivation) {  // taken, not copied
+    if (derived_) return Status::InvalidArgument("events derived already");
+    derived_ = true;
+    *mentions = memory_->TakeMentions(wanted);
+    mentions->reserve(mentions->size() + extra);
+    return Status::OK();
+  }
   if (memory_) {
     *mentions = memory_->Mentions(wanted);  // reserves room for all of them
     mentions->reserve(mentions->size() + extra);

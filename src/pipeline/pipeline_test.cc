@@ -152,12 +152,13 @@ TEST(PipelineTest, StorelessFollowsTheStoreVersioning) {
   EXPECT_EQ(events[0], events[1]);
 }
 
-// defer_undated extracts the articles without a complete day once, at
-// the derivation: the events are those of extracting them at ingest and
-// redating them, for any thread count and across repeated derivations
-// (an article borrows a day only once its duplicate is ingested).
+// one_derivation extracts the articles without a complete day once, at
+// the derivation, and takes the kept mentions: the events are those of
+// extracting them at ingest and redating them (here derived again after
+// each step on one pipeline), for any thread count; an article borrows a
+// day only once its duplicate is ingested. A second derivation fails.
 // Sentences written for this test.
-TEST(PipelineTest, DeferredUndatedGiveTheSameEvents) {
+TEST(PipelineTest, OneDerivationGivesTheSameEvents) {
   if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
   const std::string killed =
       "Gunmen killed four farmers in Maiduguri on Tuesday, police said.";
@@ -170,30 +171,38 @@ TEST(PipelineTest, DeferredUndatedGiveTheSameEvents) {
       {Doc("a", killed, true), Doc("c2", stormed, true),
        Doc("b", killed + " Three more were wounded.", false)},
   };
-  const std::vector<std::string> examples = {
-      test_paths::SourcePath("/examples")};
-  for (int threads : {1, 2}) {
-    std::vector<std::vector<std::string>> events[2];
-    for (bool defer : {false, true}) {
-      PipelineOptions options;
-      options.threads = threads;
-      options.defer_undated = defer;
-      auto pipeline = Pipeline::OpenWithoutStore(options);
-      ASSERT_TRUE(pipeline.ok());
-      IngestReport r;
-      for (const std::vector<RawDocument>& docs : rounds) {
-        for (const RawDocument& d : docs) {
-          ASSERT_TRUE((*pipeline)->IngestDocument(d, &r).ok());
-        }
-        events[defer].push_back(EventLines(**pipeline));
+  const size_t steps = rounds.size() + 1;  // the rounds, then the examples
+  auto ingest = [&](Pipeline& p, size_t step) {
+    IngestReport r;
+    if (step < rounds.size()) {
+      for (const RawDocument& d : rounds[step]) {
+        ASSERT_TRUE(p.IngestDocument(d, &r).ok());
       }
-      ASSERT_TRUE((*pipeline)->Ingest(examples, &r).ok());
-      events[defer].push_back(EventLines(**pipeline));
-      events[defer].push_back(EventLines(**pipeline));  // once more
+    } else {
+      ASSERT_TRUE(p.Ingest({test_paths::SourcePath("/examples")}, &r).ok());
     }
-    ASSERT_FALSE(events[0][0].empty());
-    ASSERT_GT(events[0][2].size(), 5u);
-    EXPECT_EQ(events[1], events[0]) << threads << " threads";
+  };
+  for (int threads : {1, 2}) {
+    PipelineOptions options;
+    options.threads = threads;
+    std::vector<std::vector<std::string>> repeated, once;
+    auto plain = Pipeline::OpenWithoutStore(options);
+    ASSERT_TRUE(plain.ok());
+    for (size_t step = 0; step < steps; ++step) {
+      ingest(**plain, step);
+      repeated.push_back(EventLines(**plain));
+    }
+    options.one_derivation = true;
+    for (size_t k = 1; k <= steps; ++k) {
+      auto p = Pipeline::OpenWithoutStore(options);
+      ASSERT_TRUE(p.ok());
+      for (size_t step = 0; step < k; ++step) ingest(**p, step);
+      once.push_back(EventLines(**p));
+      EXPECT_FALSE((*p)->DeriveEvents().ok());
+    }
+    ASSERT_FALSE(repeated[0].empty());
+    ASSERT_GT(repeated.back().size(), 5u);
+    EXPECT_EQ(once, repeated) << threads << " threads";
   }
 }
 
@@ -301,6 +310,7 @@ TEST(MemoryCorpusTest, FilteredMentionsAreMentionsFiltered) {
     }
     ASSERT_TRUE(corpus.Put(std::move(a), std::move(ms), {}).ok());
   }
+  pipeline_internal::MemoryCorpus taken = corpus;
   auto show = [](const std::vector<Mention>& ms) {
     std::string out;
     for (const Mention& m : ms) out += m.article_id + m.event_type + " ";
@@ -319,6 +329,9 @@ TEST(MemoryCorpusTest, FilteredMentionsAreMentionsFiltered) {
     std::erase_if(want, [&](const Mention& m) { return m.article_id != id; });
     EXPECT_EQ(show(corpus.MentionsOf(id)), show(want)) << id;
   }
+  // TakeMentions(keep) is Mentions(keep), and leaves no mentions.
+  EXPECT_EQ(show(taken.TakeMentions(keep)), show(corpus.Mentions(keep)));
+  EXPECT_TRUE(taken.Mentions().empty());
 }
 
 }  // namespace
