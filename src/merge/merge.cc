@@ -3,9 +3,12 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "merge/internal.h"
 
@@ -25,11 +28,20 @@ namespace {
 
 // Unique per mention: a sentence split into clauses gives several mentions
 // with one sentence index, told apart by where their text starts.
-std::string MentionKey(const Mention& m) {
-  return m.article_id + "#" +
-         std::to_string(m.sentences.empty() ? 0 : m.sentences.front()) + "@" +
-         std::to_string(m.raw_spans.empty() ? 0 : m.raw_spans.front().begin) +
-         "/" + std::to_string(m.location ? m.location->span.begin : 0);
+// "<article id>#<sentence>@<text start>/<place start>", into *k (reused:
+// no allocation per mention once it has grown).
+void MentionKeyInto(const Mention& m, std::string* k) {
+  char buf[48];
+  char* p = buf;
+  auto number = [&](char sep, int64_t v) {
+    *p++ = sep;
+    p = std::to_chars(p, buf + sizeof buf, v).ptr;
+  };
+  number('#', m.sentences.empty() ? 0 : m.sentences.front());
+  number('@', m.raw_spans.empty() ? 0 : m.raw_spans.front().begin);
+  number('/', m.location ? m.location->span.begin : 0);
+  k->assign(m.article_id);
+  k->append(buf, p);
 }
 
 // CanonicalKey without the copy of the article id, and where the mention
@@ -91,10 +103,10 @@ namespace {
 
 template <typename ForEach>
 std::string IdOfMinKey(ForEach for_each) {
-  std::string min_key;
+  std::string min_key, k;  // (no key is empty)
   for_each([&](const Mention& m) {
-    std::string k = MentionKey(m);
-    if (min_key.empty() || k < min_key) min_key = k;
+    MentionKeyInto(m, &k);
+    if (min_key.empty() || k < min_key) min_key.swap(k);
   });
   char buf[24];
   std::snprintf(buf, sizeof buf, "SR%016llx",
@@ -137,6 +149,8 @@ namespace {
 // may be any day). An undated mention meets every cluster of its country.
 // Candidates come in creation order, so the first compatible one is the one a
 // full scan would find.
+// Countries are interned (a small id per country) and days keyed with
+// them in one hash map; lookups copy no string.
 class ClusterIndex {
  public:
   void Add(size_t cluster, const Mention& m) {
