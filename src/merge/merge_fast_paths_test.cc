@@ -1,11 +1,12 @@
-// The clustering's fast paths against plain references: Cluster (with its
+// The merge's fast paths against plain references: Cluster (with its
 // ClusterIndex blocking) against a scan of every cluster with the blocking
-// rule written out, and ClusterId against the key built with
-// std::to_string. Random mentions.
+// rule written out, ClusterId against the key built with std::to_string,
+// CentralNotes against word lists of std::string. Random mentions.
 #include <gtest/gtest.h>
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <optional>
 #include <random>
@@ -153,6 +154,78 @@ TEST(ClusterIndexTest, ClusterIdIsThePlainKey) {
       }
     }
     EXPECT_EQ(ClusterId(ms), PlainClusterId(ms)) << "round " << round;
+  }
+}
+
+// CentralNotes as first written: each word a std::string.
+std::vector<std::string> PlainWords(const std::string& s) {
+  std::vector<std::string> w;
+  std::string cur;
+  auto end_word = [&] {
+    if (cur.size() > 3) w.push_back(cur);
+    cur.clear();
+  };
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  std::sort(w.begin(), w.end());
+  w.erase(std::unique(w.begin(), w.end()), w.end());
+  return w;
+}
+
+std::string PlainCentralNotes(const std::vector<Mention>& ms) {
+  if (ms.size() == 1) return ms[0].notes;
+  std::vector<std::vector<std::string>> sets;
+  for (const auto& m : ms) sets.push_back(PlainWords(m.notes));
+  size_t best = 0;
+  long top = -1;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    long shared = 0;
+    for (size_t j = 0; j < ms.size(); ++j) {
+      if (i == j) continue;
+      for (const std::string& w : sets[i]) {
+        shared += std::binary_search(sets[j].begin(), sets[j].end(), w);
+      }
+    }
+    if (shared > top) {
+      top = shared;
+      best = i;
+    }
+  }
+  return ms.empty() ? "" : ms[best].notes;
+}
+
+TEST(CentralNotesTest, IsThePlainForm) {
+  std::mt19937 rng(13);
+  const std::string words[] = {"Gunmen",
+                               "gunmen",
+                               "KILLED",
+                               "four",
+                               "farmers",
+                               "in",
+                               "Kano",
+                               "kano2",
+                               "2020",
+                               "police",
+                               "said",
+                               "x",
+                               "\xC3\xA9t\xC3\xA9s",
+                               "attack"};
+  const char* seps[] = {" ", ", ", ".", "-", "\n", "'", "\xff"};
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<Mention> ms(1 + rng() % 5);
+    for (Mention& m : ms) {
+      for (int k = rng() % 12; k > 0; --k) {
+        m.notes += words[rng() % 14];
+        m.notes += seps[rng() % 7];
+      }
+    }
+    EXPECT_EQ(CentralNotes(ms), PlainCentralNotes(ms)) << round;
   }
 }
 
