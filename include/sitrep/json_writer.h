@@ -10,6 +10,7 @@
 #ifndef SITREP_JSON_WRITER_H_
 #define SITREP_JSON_WRITER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +30,35 @@ class JsonWriter {
   void BeginArray();
   void EndArray();
   void Key(std::string_view k);
+  // A key in a char array (a literal, as a format's keys are): `"k":` in
+  // one append, built here where its size is known, when its bytes are
+  // copied as they are and the array ends with its one '\0'; any other
+  // as Key(std::string_view) of the array up to its first '\0' (or all).
+  template <size_t N>
+  void Key(const char (&k)[N]) {
+    const auto as_read = [&] {
+      size_t n = 0;
+      while (n < N && k[n] != '\0') ++n;
+      Key(std::string_view(&k[0], n));
+    };
+    if constexpr (N > 62) {
+      as_read();
+    } else {
+      char buf[N + 2];
+      for (size_t i = 0; i + 1 < N; ++i) {
+        const auto c = static_cast<unsigned char>(k[i]);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return as_read();
+        buf[i + 1] = k[i];
+      }
+      if (k[N - 1] != '\0') return as_read();
+      Comma();
+      buf[0] = '"';
+      buf[N] = '"';
+      buf[N + 1] = ':';
+      out_->append(buf, N + 2);
+      after_key_ = true;
+    }
+  }
   void String(std::string_view s);
   void Int(int64_t v);
   void Double(double v);

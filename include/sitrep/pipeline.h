@@ -52,6 +52,15 @@ struct PipelineOptions {
   // (~2x the mentions) and a full derivation at the first rebuild: for
   // long-lived pipelines (the server), not one-shot commands.
   bool keep_derivation = false;
+  // Store-less only, for one-shot commands (`sitrep extract`): the events
+  // are derived once. An article with no complete publication day is then
+  // not extracted at ingest but at the derivation, once, with the day it
+  // borrows from its near-duplicates if it has one (else as it is),
+  // instead of at ingest and again with that day; and the derivation takes
+  // the kept mentions rather than copying them. The events are the same;
+  // IngestReport::mentions counts the dated articles' only, and a second
+  // DeriveEvents fails (kInvalidArgument).
+  bool one_derivation = false;
 };
 
 struct IngestReport {
@@ -141,6 +150,8 @@ class Pipeline {
                       std::vector<Mention>* mentions, IngestReport* report);
   // Store-less StoreArticle: keeps `p`'s article (moved from) in memory_.
   Status KeepArticle(Pending& p, IngestReport* report);
+  // Whether `a`'s extraction waits for the derivation (one_derivation).
+  bool Defers(const Article& a) const;
   Result<bool> HasContent(const Article& a);
   Result<Article> GetArticle(const std::string& id);
   Status ReadMentions(std::vector<Mention>* mentions,
@@ -170,6 +181,7 @@ class Pipeline {
   Result<size_t> RebuildAndKeep();
   Status Redate(const std::map<std::string, CivilDay>& reference,
                 std::vector<Mention>* redated);
+  Status ExtractDeferred(const std::map<std::string, CivilDay>& reference);
 
   Store* store_;  // null: store-less (memory_)
   std::unique_ptr<pipeline_internal::MemoryCorpus> memory_;
@@ -181,6 +193,7 @@ class Pipeline {
   std::unique_ptr<pipeline_internal::DerivationCache> cache_;
   std::vector<std::string> pending_;
   RebuildCounts rebuild_counts_;
+  bool derived_ = false;  // one_derivation: the mentions were taken
 };
 
 // The stored form of an event (key fields and its JSON Lines record).

@@ -36,6 +36,7 @@ int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
   PipelineOptions options;
   options.conservative = args.conservative;
   options.threads = args.threads;
+  options.one_derivation = true;  // each article extracted once, no copies
   auto pipeline = Pipeline::OpenWithoutStore(options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
   IngestReport report;

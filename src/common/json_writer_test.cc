@@ -191,6 +191,39 @@ TEST(JsonWriter, KeyMatchesThePlainForm) {
   }
 }
 
+// A key given as a char array (Key's template) is written as the
+// std::string_view up to its first '\0' is: literals plain or not, short
+// or past the one-append buffer, and arrays with bytes after the '\0'.
+TEST(JsonWriter, ArrayKeyMatchesTheStringViewKey) {
+  char padded[16] = "abc";  // (zeros after)
+  char unterminated[3] = {'x', 'y', 'z'};
+  std::string got, want;
+  JsonWriter w(&got), v(&want);
+  w.BeginObject();
+  v.BeginObject();
+  auto both = [&](const auto& k) {
+    w.Key(k);
+    w.Int(1);
+    v.Key(std::string_view(&k[0], std::find(&k[0], std::end(k), '\0') - &k[0]));
+    v.Int(1);
+  };
+  both("");
+  both("event_id");
+  both("a\"b");
+  both("back\\slash");
+  both("tab\t");
+  both("\x7f");
+  both("caf\xC3\xA9");
+  both("nul\0after");
+  both("a_key_that_is_longer_than_the_one_append_buffer_of_sixty_two_bytes");
+  both("the_longest_key_written_with_one_append_buffer_of_61_bytes__");
+  both(padded);
+  both(unterminated);
+  w.EndObject();
+  v.EndObject();
+  EXPECT_EQ(got, want);
+}
+
 // JsonWriter's commas as first written: a std::vector<bool> per open
 // container. Writes the same calls as the fast writer, for comparison.
 class PlainJsonWriter {

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "merge/internal.h"
 
@@ -67,30 +68,30 @@ int PrecisionRank(std::string_view precision) {
 
 namespace {
 
-// The words of `s` longer than three letters, lower-cased, sorted, unique.
-std::vector<std::string> NoteWords(const std::string& s) {
-  std::vector<std::string> w;
-  std::string cur;
-  auto end_word = [&] {
-    if (cur.size() > 3) w.push_back(cur);
-    cur.clear();
-  };
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      cur.push_back(static_cast<char>(std::tolower(c)));
-    } else {
-      end_word();
+// The words of `s` longer than three letters (runs of letters and
+// digits), lower-cased, sorted, unique: views into *lower, `s` lower-cased.
+std::vector<std::string_view> NoteWords(const std::string& s,
+                                        std::string* lower) {
+  lower->resize(s.size());
+  std::vector<std::string_view> w;
+  size_t begin = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(i < s.size() ? s[i] : ' ');
+    if (std::isalnum(c)) {
+      (*lower)[i] = static_cast<char>(std::tolower(c));
+      continue;
     }
+    if (i - begin > 3) w.emplace_back(lower->data() + begin, i - begin);
+    begin = i + 1;
   }
-  end_word();
   std::sort(w.begin(), w.end());
   w.erase(std::unique(w.begin(), w.end()), w.end());
   return w;
 }
 
 // How many words two sorted, unique lists share.
-long SharedWords(const std::vector<std::string>& a,
-                 const std::vector<std::string>& b) {
+long SharedWords(const std::vector<std::string_view>& a,
+                 const std::vector<std::string_view>& b) {
   long n = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     int c = a[i].compare(b[j]);
@@ -104,10 +105,13 @@ long SharedWords(const std::vector<std::string>& a,
 }  // namespace
 
 std::string CentralNotes(const std::vector<Mention>& ms) {
-  if (ms.size() == 1) return ms[0].notes;  // nothing to share words with
-  std::vector<std::vector<std::string>> sets;
+  if (ms.size() == 1) return ms[0].notes;     // nothing to share words with
+  std::vector<std::string> lower(ms.size());  // the words' text
+  std::vector<std::vector<std::string_view>> sets;
   sets.reserve(ms.size());
-  for (const auto& m : ms) sets.push_back(NoteWords(m.notes));
+  for (size_t i = 0; i < ms.size(); ++i) {
+    sets.push_back(NoteWords(ms[i].notes, &lower[i]));
+  }
   size_t best = 0;
   long top = -1;
   for (size_t i = 0; i < ms.size(); ++i) {

@@ -3,9 +3,12 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "merge/internal.h"
 
@@ -25,11 +28,20 @@ namespace {
 
 // Unique per mention: a sentence split into clauses gives several mentions
 // with one sentence index, told apart by where their text starts.
-std::string MentionKey(const Mention& m) {
-  return m.article_id + "#" +
-         std::to_string(m.sentences.empty() ? 0 : m.sentences.front()) + "@" +
-         std::to_string(m.raw_spans.empty() ? 0 : m.raw_spans.front().begin) +
-         "/" + std::to_string(m.location ? m.location->span.begin : 0);
+// "<article id>#<sentence>@<text start>/<place start>", into *k (reused:
+// no allocation per mention once it has grown).
+void MentionKeyInto(const Mention& m, std::string* k) {
+  char buf[48];
+  char* p = buf;
+  auto number = [&](char sep, int64_t v) {
+    *p++ = sep;
+    p = std::to_chars(p, buf + sizeof buf, v).ptr;
+  };
+  number('#', m.sentences.empty() ? 0 : m.sentences.front());
+  number('@', m.raw_spans.empty() ? 0 : m.raw_spans.front().begin);
+  number('/', m.location ? m.location->span.begin : 0);
+  k->assign(m.article_id);
+  k->append(buf, p);
 }
 
 // CanonicalKey without the copy of the article id, and where the mention
@@ -91,10 +103,10 @@ namespace {
 
 template <typename ForEach>
 std::string IdOfMinKey(ForEach for_each) {
-  std::string min_key;
+  std::string min_key, k;  // (no key is empty)
   for_each([&](const Mention& m) {
-    std::string k = MentionKey(m);
-    if (min_key.empty() || k < min_key) min_key = k;
+    MentionKeyInto(m, &k);
+    if (min_key.empty() || k < min_key) min_key.swap(k);
   });
   char buf[24];
   std::snprintf(buf, sizeof buf, "SR%016llx",
@@ -137,43 +149,76 @@ namespace {
 // may be any day). An undated mention meets every cluster of its country.
 // Candidates come in creation order, so the first compatible one is the one a
 // full scan would find.
+// Countries are interned (a small id per country) and days keyed with
+// them in one hash map; lookups copy no string.
 class ClusterIndex {
  public:
   void Add(size_t cluster, const Mention& m) {
-    std::string country = m.Scope();
-    if (m.date.valid()) Push(&by_day_[{m.date.ToDays(), country}], cluster);
+    const uint32_t country = Intern(m);
+    if (m.date.valid())
+      Push(&by_day_[DayKey{m.date.ToDays(), country}], cluster);
     if (IsNamedActor(m.actor2)) Push(&by_actor_[{country, m.actor2}], cluster);
     Push(&by_country_[country], cluster);
   }
-  std::vector<size_t> Candidates(const Mention& m) const {
-    std::vector<size_t> out;
+  // Into *out (cleared; reused across calls), in creation order, unique.
+  void Candidates(const Mention& m, std::vector<size_t>* out) const {
+    out->clear();
+    auto id = countries_.find(CountryOf(m));
+    if (id == countries_.end()) return;  // no cluster of its country yet
+    const uint32_t country = id->second;
     auto take = [&](const auto& map, const auto& key) {
       auto it = map.find(key);
       if (it != map.end())
-        out.insert(out.end(), it->second.begin(), it->second.end());
+        out->insert(out->end(), it->second.begin(), it->second.end());
     };
-    std::string country = m.Scope();
     if (m.date.valid()) {
       for (int64_t d = m.date.ToDays() - 1; d <= m.date.ToDays() + 1; ++d) {
-        take(by_day_, std::make_pair(d, country));
+        take(by_day_, DayKey{d, country});
       }
       if (IsNamedActor(m.actor2))
         take(by_actor_, std::make_pair(country, m.actor2));
     } else {
       take(by_country_, country);
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 
  private:
   static void Push(std::vector<size_t>* list, size_t cluster) {
     if (list->empty() || list->back() != cluster) list->push_back(cluster);
   }
-  std::map<std::pair<int64_t, std::string>, std::vector<size_t>> by_day_;
-  std::map<std::pair<std::string, std::string>, std::vector<size_t>> by_actor_;
-  std::map<std::string, std::vector<size_t>> by_country_;
+  // Mention::Scope, without its copy.
+  static std::string_view CountryOf(const Mention& m) {
+    return m.location ? std::string_view(m.location->country) : "";
+  }
+  uint32_t Intern(const Mention& m) {
+    auto it = countries_.find(CountryOf(m));
+    if (it != countries_.end()) return it->second;
+    const auto id = static_cast<uint32_t>(countries_.size());
+    countries_.emplace(std::string(CountryOf(m)), id);
+    return id;
+  }
+  struct DayKey {
+    int64_t day;
+    uint32_t country;
+    bool operator==(const DayKey&) const = default;
+  };
+  struct DayHash {
+    size_t operator()(const DayKey& k) const {
+      return std::hash<int64_t>()(k.day * 1000003 + k.country);
+    }
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> countries_;
+  std::unordered_map<DayKey, std::vector<size_t>, DayHash> by_day_;
+  std::map<std::pair<uint32_t, std::string>, std::vector<size_t>> by_actor_;
+  std::unordered_map<uint32_t, std::vector<size_t>> by_country_;
 };
 
 // The first cluster (in creation order) every member of which `fits` `m`;
@@ -183,7 +228,9 @@ std::optional<size_t> FindHome(const merge_internal::Clusters& clusters,
                                const ClusterIndex& index, const Mention& m,
                                bool unique, Fits fits) {
   std::optional<size_t> home;
-  for (size_t c : index.Candidates(m)) {
+  thread_local std::vector<size_t> candidates;  // reused: no allocation
+  index.Candidates(m, &candidates);
+  for (size_t c : candidates) {
     const std::vector<uint32_t>& members = clusters.members[c];
     if (clusters.mentions[members.front()].kind != m.kind) continue;
     if (!std::all_of(members.begin(), members.end(),

@@ -25,6 +25,21 @@ bool MemoryCorpus::HasContent(std::string_view id,
 Result<PutOutcome> MemoryCorpus::Put(Article&& a,
                                      std::vector<Mention>&& mentions,
                                      DedupInput&& dedup) {
+  return PutEntry(std::move(a), std::move(mentions), std::move(dedup), false);
+}
+
+bool MemoryCorpus::KeepsWhole(const Article& a) { return !CompletelyDated(a); }
+
+Result<PutOutcome> MemoryCorpus::PutDeferred(Article&& a, DedupInput&& dedup) {
+  if (!KeepsWhole(a)) {
+    return Status::InvalidArgument("deferred article " + a.id + " is dated");
+  }
+  return PutEntry(std::move(a), {}, std::move(dedup), true);
+}
+
+Result<PutOutcome> MemoryCorpus::PutEntry(Article&& a,
+                                          std::vector<Mention>&& mentions,
+                                          DedupInput&& dedup, bool deferred) {
   SITREP_RETURN_IF_ERROR(ValidateArticle(a));
   if (HasContent(a.id, a.content_hash)) return PutOutcome::kAlreadyPresent;
   auto [it, inserted] = entries_.try_emplace(a.id);
@@ -33,7 +48,10 @@ Result<PutOutcome> MemoryCorpus::Put(Article&& a,
   e.mentions = std::move(mentions);
   e.dedup = std::move(dedup);
   e.undated.reset();
+  e.deferred = deferred;
+  e.partial.reset();
   if (!CompletelyDated(a)) {
+    e.partial = a.published;
     e.undated = std::move(a);
     e.undated->published.reset();
   }
@@ -58,6 +76,21 @@ std::vector<Mention> MemoryCorpus::Mentions(
   return out;
 }
 
+std::vector<Mention> MemoryCorpus::TakeMentions(
+    const std::function<bool(const Mention&)>& keep) {
+  size_t n = 0;
+  for (const auto& [id, e] : entries_) n += e.mentions.size();
+  std::vector<Mention> out;
+  out.reserve(n);
+  for (auto& [id, e] : entries_) {
+    for (Mention& m : e.mentions) {
+      if (!keep || keep(m)) out.push_back(std::move(m));
+    }
+    std::vector<Mention>().swap(e.mentions);
+  }
+  return out;
+}
+
 std::vector<Mention> MemoryCorpus::MentionsOf(std::string_view id) const {
   auto it = entries_.find(id);
   if (it == entries_.end()) return {};
@@ -77,6 +110,32 @@ Result<Article> MemoryCorpus::GetArticle(std::string_view id) const {
     return Status::NotFound("no undated article " + std::string(id));
   }
   return *it->second.undated;
+}
+
+std::vector<std::string> MemoryCorpus::Deferred() const {
+  std::vector<std::string> ids;
+  for (const auto& [id, e] : entries_) {
+    if (e.deferred) ids.push_back(id);
+  }
+  return ids;
+}
+
+Result<Article> MemoryCorpus::DeferredArticle(std::string_view id) const {
+  auto it = entries_.find(id);
+  if (it == entries_.end() || !it->second.deferred) {
+    return Status::NotFound("no deferred article " + std::string(id));
+  }
+  Article a = *it->second.undated;
+  a.published = it->second.partial;
+  return a;
+}
+
+void MemoryCorpus::SetMentions(std::string_view id,
+                               std::vector<Mention>&& mentions) {
+  auto it = entries_.find(id);
+  if (it == entries_.end()) return;
+  it->second.mentions = std::move(mentions);
+  it->second.deferred = false;
 }
 
 }  // namespace sitrep::pipeline_internal

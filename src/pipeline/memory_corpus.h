@@ -41,12 +41,29 @@ class MemoryCorpus {
   // REQUIRES: `dedup` is PrepareArticle(a, ...) and `mentions` are a's.
   Result<PutOutcome> Put(Article&& a, std::vector<Mention>&& mentions,
                          DedupInput&& dedup);
+  // Whether Put keeps `a` whole: it has no complete publication day.
+  static bool KeepsWhole(const Article& a);
+  // Put for an article kept whole whose mentions are not extracted yet
+  // (PipelineOptions::one_derivation): it has none until SetMentions, and
+  // Deferred lists it. REQUIRES: KeepsWhole(a).
+  Result<PutOutcome> PutDeferred(Article&& a, DedupInput&& dedup);
+  // The current articles put by PutDeferred and not given mentions since,
+  // in id order.
+  std::vector<std::string> Deferred() const;
+  // A deferred article as it was put (its own partial publication day
+  // included), for its extraction.
+  Result<Article> DeferredArticle(std::string_view id) const;
+  // The mentions of deferred article `id`, extracted from DeferredArticle.
+  void SetMentions(std::string_view id, std::vector<Mention>&& mentions);
 
   // Every current article's mentions, in (article id, ordinal) order
   // (Store::ForEachMention); with `keep`, only those it holds for (the
   // others are not copied).
   std::vector<Mention> Mentions(
       const std::function<bool(const Mention&)>& keep = nullptr) const;
+  // Mentions(keep), moved out: the corpus keeps no mentions after it.
+  std::vector<Mention> TakeMentions(
+      const std::function<bool(const Mention&)>& keep = nullptr);
   // The current mentions of article `id` (Store::MentionsOf): those of
   // Mentions() whose article_id is `id`.
   std::vector<Mention> MentionsOf(std::string_view id) const;
@@ -61,8 +78,12 @@ class MemoryCorpus {
     std::vector<std::string> hashes;  // of every version, oldest first
     std::vector<Mention> mentions;    // of the current version
     DedupInput dedup;
-    std::optional<Article> undated;  // the current version, when undated
+    std::optional<Article> undated;   // the current version, when undated
+    bool deferred = false;            // mentions not extracted yet
+    std::optional<CivilDay> partial;  // undated's own (incomplete) day
   };
+  Result<PutOutcome> PutEntry(Article&& a, std::vector<Mention>&& mentions,
+                              DedupInput&& dedup, bool deferred);
   std::map<std::string, Entry, std::less<>> entries_;
 };
 

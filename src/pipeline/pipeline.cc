@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <set>
@@ -118,14 +119,49 @@ Status Pipeline::KeepArticle(Pending& p, IngestReport* report) {
     CountOutcome(PutOutcome::kAlreadyPresent, report);
     return Status::OK();
   }
-  if (!p.mentions) p.mentions = extractor_->Extract(a);
+  const bool defer = Defers(a);
+  if (!p.mentions && !defer) p.mentions = extractor_->Extract(a);
   if (!p.dedup) p.dedup = PrepareArticle(a, DedupSignature());
-  report->mentions += static_cast<int64_t>(p.mentions->size());
+  if (p.mentions) report->mentions += static_cast<int64_t>(p.mentions->size());
   NoteWarnings(p.where, a, report);
-  SITREP_ASSIGN_OR_RETURN(
-      PutOutcome outcome,
-      memory_->Put(std::move(a), std::move(*p.mentions), std::move(*p.dedup)));
-  CountOutcome(outcome, report);
+  Result<PutOutcome> outcome =
+      defer ? memory_->PutDeferred(std::move(a), std::move(*p.dedup))
+            : memory_->Put(std::move(a), std::move(*p.mentions),
+                           std::move(*p.dedup));
+  if (!outcome.ok()) return outcome.status();
+  CountOutcome(*outcome, report);
+  return Status::OK();
+}
+
+bool Pipeline::Defers(const Article& a) const {
+  return memory_ && options_.one_derivation &&
+         pipeline_internal::MemoryCorpus::KeepsWhole(a);
+}
+
+// The deferred articles (one_derivation) that borrow no day, extracted as
+// Ingest would have (Redate extracts the others, with their day), in
+// batches on the thread pool.
+Status Pipeline::ExtractDeferred(
+    const std::map<std::string, CivilDay>& reference) {
+  std::vector<std::string> ids = memory_->Deferred();
+  std::erase_if(ids,
+                [&](const std::string& id) { return reference.count(id); });
+  for (size_t from = 0; from < ids.size(); from += kBatchDocuments) {
+    const size_t n = std::min(kBatchDocuments, ids.size() - from);
+    std::vector<Article> batch;
+    for (size_t i = 0; i < n; ++i) {
+      SITREP_ASSIGN_OR_RETURN(Article a,
+                              memory_->DeferredArticle(ids[from + i]));
+      batch.push_back(std::move(a));
+    }
+    std::vector<std::vector<Mention>> extracted(n);
+    pipeline_internal::ParallelFor(
+        n, pipeline_internal::ThreadCount(options_.threads),
+        [&](size_t i) { extracted[i] = extractor_->Extract(batch[i]); });
+    for (size_t i = 0; i < n; ++i) {
+      memory_->SetMentions(ids[from + i], std::move(extracted[i]));
+    }
+  }
   return Status::OK();
 }
 
@@ -192,7 +228,9 @@ Status Pipeline::IngestBatch(std::vector<Pending>& batch, IngestReport* report,
   }
   ParallelFor(fresh.size(), threads, [&](size_t k) {
     Pending& p = batch[fresh[k]];
-    p.mentions = extractor_->Extract(p.article->value());
+    if (!Defers(p.article->value())) {
+      p.mentions = extractor_->Extract(p.article->value());
+    }
     if (memory_) p.dedup = PrepareArticle(p.article->value(), DedupSignature());
   });
   std::unique_ptr<Store::WriteBatch> txn;

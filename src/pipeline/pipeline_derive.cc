@@ -68,6 +68,13 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
   auto wanted = [&](const Mention& m) {
     return !skip.count(m.article_id) && (!scopes || scopes->count(m.Scope()));
   };
+  if (memory_ && options_.one_derivation) {  // taken, not copied
+    if (derived_) return Status::InvalidArgument("events derived already");
+    derived_ = true;
+    *mentions = memory_->TakeMentions(wanted);
+    mentions->reserve(mentions->size() + extra);
+    return Status::OK();
+  }
   if (memory_) {
     *mentions = memory_->Mentions(wanted);  // reserves room for all of them
     mentions->reserve(mentions->size() + extra);
@@ -104,6 +111,7 @@ Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
                               const std::vector<std::string>* scopes) {
   *options = merge_options_;
   SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
+  if (memory_) SITREP_RETURN_IF_ERROR(ExtractDeferred(d.reference_dates));
   std::optional<std::set<std::string>> only;
   if (scopes) only.emplace(scopes->begin(), scopes->end());
   std::vector<Mention> redated;
@@ -171,6 +179,7 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
     SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(&options));
     reference = std::move(d.reference_dates);
   }
+  if (memory_) SITREP_RETURN_IF_ERROR(ExtractDeferred(reference));
   const std::set<std::string> dirty(scopes.begin(), scopes.end());
   std::vector<Mention> redated;
   SITREP_RETURN_IF_ERROR(Redate(reference, &redated));

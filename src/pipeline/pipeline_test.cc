@@ -152,6 +152,60 @@ TEST(PipelineTest, StorelessFollowsTheStoreVersioning) {
   EXPECT_EQ(events[0], events[1]);
 }
 
+// one_derivation extracts the articles without a complete day once, at
+// the derivation, and takes the kept mentions: the events are those of
+// extracting them at ingest and redating them (here derived again after
+// each step on one pipeline), for any thread count; an article borrows a
+// day only once its duplicate is ingested. A second derivation fails.
+// Sentences written for this test.
+TEST(PipelineTest, OneDerivationGivesTheSameEvents) {
+  if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
+  const std::string killed =
+      "Gunmen killed four farmers in Maiduguri on Tuesday, police said.";
+  const std::string stormed =
+      "On Friday protesters stormed the governor's office in Kano, and "
+      "police arrested twelve of them, a spokesman said.";
+  const std::vector<std::vector<RawDocument>> rounds = {
+      {Doc("b", killed, false), Doc("c", stormed, false),
+       Doc("d", "Two soldiers died in a blast near Gao yesterday.", false)},
+      {Doc("a", killed, true), Doc("c2", stormed, true),
+       Doc("b", killed + " Three more were wounded.", false)},
+  };
+  const size_t steps = rounds.size() + 1;  // the rounds, then the examples
+  auto ingest = [&](Pipeline& p, size_t step) {
+    IngestReport r;
+    if (step < rounds.size()) {
+      for (const RawDocument& d : rounds[step]) {
+        ASSERT_TRUE(p.IngestDocument(d, &r).ok());
+      }
+    } else {
+      ASSERT_TRUE(p.Ingest({test_paths::SourcePath("/examples")}, &r).ok());
+    }
+  };
+  for (int threads : {1, 2}) {
+    PipelineOptions options;
+    options.threads = threads;
+    std::vector<std::vector<std::string>> repeated, once;
+    auto plain = Pipeline::OpenWithoutStore(options);
+    ASSERT_TRUE(plain.ok());
+    for (size_t step = 0; step < steps; ++step) {
+      ingest(**plain, step);
+      repeated.push_back(EventLines(**plain));
+    }
+    options.one_derivation = true;
+    for (size_t k = 1; k <= steps; ++k) {
+      auto p = Pipeline::OpenWithoutStore(options);
+      ASSERT_TRUE(p.ok());
+      for (size_t step = 0; step < k; ++step) ingest(**p, step);
+      once.push_back(EventLines(**p));
+      EXPECT_FALSE((*p)->DeriveEvents().ok());
+    }
+    ASSERT_FALSE(repeated[0].empty());
+    ASSERT_GT(repeated.back().size(), 5u);
+    EXPECT_EQ(once, repeated) << threads << " threads";
+  }
+}
+
 // Article warnings reach the report once per stored article (not for a
 // repeat), bounded to kMaxWarnings with the total counted, with and
 // without a store.
@@ -208,6 +262,40 @@ TEST(MemoryCorpusTest, KeepsOnlyUndatedArticlesWhole) {
   }
 }
 
+// A deferred article has no mentions until SetMentions; DeferredArticle
+// gives it as it was put (its partial day too), GetArticle as a Store
+// reads it. A dated article cannot be deferred; a new version put with
+// mentions is no longer deferred.
+TEST(MemoryCorpusTest, DeferredArticlesWaitForTheirMentions) {
+  pipeline_internal::MemoryCorpus corpus;
+  auto article = [](std::string id, std::optional<CivilDay> day) {
+    Article a;
+    a.id = id;
+    a.content_hash = "h-" + id + (day ? "d" : "");
+    a.published = day;
+    return a;
+  };
+  EXPECT_FALSE(corpus.PutDeferred(article("x", CivilDay{2020, 5, 1}), {}).ok());
+  ASSERT_TRUE(corpus.PutDeferred(article("p", CivilDay{2020, 5, 0}), {}).ok());
+  ASSERT_TRUE(corpus.PutDeferred(article("u", std::nullopt), {}).ok());
+  ASSERT_TRUE(corpus.PutDeferred(article("v", std::nullopt), {}).ok());
+  EXPECT_EQ(corpus.Deferred(), (std::vector<std::string>{"p", "u", "v"}));
+  auto p = corpus.DeferredArticle("p");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->published, (CivilDay{2020, 5, 0}));
+  EXPECT_FALSE(corpus.GetArticle("p")->published);
+  EXPECT_FALSE(corpus.DeferredArticle("x").ok());
+  EXPECT_TRUE(corpus.Mentions().empty());
+  std::vector<Mention> ms(2);
+  for (Mention& m : ms) m.article_id = "u";
+  corpus.SetMentions("u", std::move(ms));
+  EXPECT_EQ(corpus.MentionsOf("u").size(), 2u);
+  EXPECT_FALSE(corpus.DeferredArticle("u").ok());
+  ASSERT_TRUE(corpus.Put(article("v", CivilDay{2020, 5, 2}), {}, {}).ok());
+  EXPECT_EQ(corpus.Deferred(), (std::vector<std::string>{"p"}));
+  EXPECT_FALSE(corpus.GetArticle("v").ok());  // dated now: not kept whole
+}
+
 // Mentions(keep) and MentionsOf(id) are Mentions() filtered, in its order.
 TEST(MemoryCorpusTest, FilteredMentionsAreMentionsFiltered) {
   pipeline_internal::MemoryCorpus corpus;
@@ -222,6 +310,7 @@ TEST(MemoryCorpusTest, FilteredMentionsAreMentionsFiltered) {
     }
     ASSERT_TRUE(corpus.Put(std::move(a), std::move(ms), {}).ok());
   }
+  pipeline_internal::MemoryCorpus taken = corpus;
   auto show = [](const std::vector<Mention>& ms) {
     std::string out;
     for (const Mention& m : ms) out += m.article_id + m.event_type + " ";
@@ -240,6 +329,9 @@ TEST(MemoryCorpusTest, FilteredMentionsAreMentionsFiltered) {
     std::erase_if(want, [&](const Mention& m) { return m.article_id != id; });
     EXPECT_EQ(show(corpus.MentionsOf(id)), show(want)) << id;
   }
+  // TakeMentions(keep) is Mentions(keep), and leaves no mentions.
+  EXPECT_EQ(show(taken.TakeMentions(keep)), show(corpus.Mentions(keep)));
+  EXPECT_TRUE(taken.Mentions().empty());
 }
 
 }  // namespace
