@@ -51,6 +51,7 @@ class Finder {
         t_(text),
         w_(Scan(text)),
         keys_(w_.size()),
+        kinds_(w_.size(), kKindsUnknown),
         suffix_words_(w_.size() + 1, -1) {
     for (size_t i = 0; i < w_.size(); ++i) {
       w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
@@ -87,6 +88,14 @@ class Finder {
     if (!keys_[i].has_value()) keys_[i] = NormalizePlaceKey(Text(i));
     return *keys_[i];
   }
+  // g_.HasWord(kind, Key(i)): the word's kinds looked up once (by its
+  // text, in a memo kept across sentences: the key is not made).
+  bool Is(WordKind kind, size_t i) const {
+    if (kinds_[i] == kKindsUnknown) kinds_[i] = KindsOf(i);
+    return (kinds_[i] >> kind) & 1;
+  }
+  // g_.WordKinds(Key(i)), from the memo or the gazetteer.
+  uint32_t KindsOf(size_t i) const;
   bool IsConnector(size_t i) const { return w_[i].connector; }
   // Words [i, i+n) can be one name.
   bool Chainable(size_t i, size_t n) const {
@@ -131,6 +140,9 @@ class Finder {
   std::string_view t_;
   std::vector<Word> w_;
   mutable std::vector<std::optional<std::string>> keys_;  // see Key()
+  // WordKinds(Key(i)) as int64 (kKindsUnknown: not yet); see Is().
+  static constexpr int64_t kKindsUnknown = -1;
+  mutable std::vector<int64_t> kinds_;
   mutable std::vector<int8_t> suffix_words_;  // SuffixWords(k); -1: not yet
   uint32_t last_end_ = 0;  // end of the last name found (0: none)
 };
