@@ -74,8 +74,9 @@ uint32_t Finder::KindsOf(size_t i) const {
 
 // Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
 // dots after single letters (U.S.).
-std::vector<Word> Scan(std::string_view t) {
-  std::vector<Word> words;
+void ScanInto(std::string_view t, std::vector<Word>* out) {
+  std::vector<Word>& words = *out;
+  words.clear();
   words.reserve(t.size() / 5 + 1);  // ~6 bytes a word in news text
   size_t i = 0;
   bool sentence_start = true;
@@ -142,7 +143,6 @@ std::vector<Word> Scan(std::string_view t) {
     sentence_start = false;
     gap_begin = i;
   }
-  return words;
 }
 
 // Returns the words consumed: a name found, or a known name (or stop
@@ -494,7 +494,8 @@ std::vector<PlaceMention> MappedGazetteer::FindPlaces(
     std::string_view text) const {
   if (text.size() > find_internal::kMaxTextBytes)
     text = text.substr(0, find_internal::kMaxTextBytes);
-  return find_internal::Finder(*this, text).Run();
+  thread_local find_internal::FinderBuffers buffers;
+  return find_internal::Finder(*this, text, &buffers).Run();
 }
 
 }  // namespace sitrep::geo

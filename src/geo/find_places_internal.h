@@ -42,17 +42,38 @@ struct Word {
 
 // Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
 // dots after single letters (U.S.).
-std::vector<Word> Scan(std::string_view t);
+// ScanInto replaces `*words` with the words of `t`, reusing its storage.
+void ScanInto(std::string_view t, std::vector<Word>* words);
+inline std::vector<Word> Scan(std::string_view t) {
+  std::vector<Word> words;
+  ScanInto(t, &words);
+  return words;
+}
+
+// A Finder's per-word storage: kept per thread by FindPlaces and reused
+// text after text (no allocations per sentence once grown).
+struct FinderBuffers {
+  std::vector<Word> words;
+  std::vector<std::optional<std::string>> keys;
+  std::vector<int64_t> kinds;
+  std::vector<int8_t> suffix_words;
+};
 
 class Finder {
  public:
-  Finder(const MappedGazetteer& g, std::string_view text)
+  // Uses (and overwrites) `*buffers` until destroyed.
+  Finder(const MappedGazetteer& g, std::string_view text,
+         FinderBuffers* buffers)
       : g_(g),
         t_(text),
-        w_(Scan(text)),
-        keys_(w_.size()),
-        kinds_(w_.size(), kKindsUnknown),
-        suffix_words_(w_.size() + 1, -1) {
+        w_(buffers->words),
+        keys_(buffers->keys),
+        kinds_(buffers->kinds),
+        suffix_words_(buffers->suffix_words) {
+    ScanInto(text, &w_);
+    keys_.assign(w_.size(), std::nullopt);
+    kinds_.assign(w_.size(), kKindsUnknown);
+    suffix_words_.assign(w_.size() + 1, -1);
     for (size_t i = 0; i < w_.size(); ++i) {
       w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
                         g_.HasWord(kWordConnector, Text(i));
@@ -138,13 +159,13 @@ class Finder {
 
   const MappedGazetteer& g_;
   std::string_view t_;
-  std::vector<Word> w_;
-  mutable std::vector<std::optional<std::string>> keys_;  // see Key()
+  std::vector<Word>& w_;
+  std::vector<std::optional<std::string>>& keys_;  // see Key()
   // WordKinds(Key(i)) as int64 (kKindsUnknown: not yet); see Is().
   static constexpr int64_t kKindsUnknown = -1;
-  mutable std::vector<int64_t> kinds_;
-  mutable std::vector<int8_t> suffix_words_;  // SuffixWords(k); -1: not yet
-  uint32_t last_end_ = 0;  // end of the last name found (0: none)
+  std::vector<int64_t>& kinds_;
+  std::vector<int8_t>& suffix_words_;  // SuffixWords(k); -1: not yet
+  uint32_t last_end_ = 0;              // end of the last name found (0: none)
 };
 
 }  // namespace sitrep::geo::find_internal
