@@ -59,13 +59,25 @@ size_t MemoSlot(std::string_view w) {
 }  // namespace
 
 uint32_t Finder::KindsOf(size_t i) const {
-  std::string_view w = Text(i);
-  if (w.size() > KindsMemo::kMaxText) return g_.WordKinds(Key(i));
+  return KindsOfText(Text(i), [&]() -> const std::string& { return Key(i); });
+}
+
+uint32_t Finder::KindsOfText(std::string_view text) const {
+  std::string key;
+  return KindsOfText(text, [&]() -> const std::string& {
+    key = NormalizePlaceKey(text);
+    return key;
+  });
+}
+
+uint32_t Finder::KindsOfText(
+    std::string_view w, const std::function<const std::string&()>& key) const {
+  if (w.size() > KindsMemo::kMaxText) return g_.WordKinds(key());
   thread_local KindsMemo memo;
   KindsMemo::Slot& s = memo.slots[MemoSlot(w)];
   if (s.owner != g_.serial() || std::string_view(s.text, s.len) != w) {
     s.owner = g_.serial();
-    s.kinds = g_.WordKinds(Key(i));
+    s.kinds = g_.WordKinds(key());
     s.len = static_cast<uint8_t>(w.size());
     std::copy(w.begin(), w.end(), s.text);
   }
@@ -412,7 +424,7 @@ size_t Finder::ComputeSuffixWords(size_t k) const {
     if (!joined) continue;
     if (m == 1) return Is(kWordAdminSuffix, k) ? 1 : 0;
     Span span{w_[k].begin, w_[k + m - 1].end};
-    if (g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(span.In(t_)))) return m;
+    if ((KindsOfText(span.In(t_)) >> kWordAdminSuffix) & 1) return m;
   }
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -117,6 +118,11 @@ class Finder {
   }
   // g_.WordKinds(Key(i)), from the memo or the gazetteer.
   uint32_t KindsOf(size_t i) const;
+  // g_.WordKinds(NormalizePlaceKey(text)) for any text (several words),
+  // through the same memo; `key` makes the key when it is not there.
+  uint32_t KindsOfText(std::string_view text) const;
+  uint32_t KindsOfText(std::string_view text,
+                       const std::function<const std::string&()>& key) const;
   bool IsConnector(size_t i) const { return w_[i].connector; }
   // Words [i, i+n) can be one name.
   bool Chainable(size_t i, size_t n) const {

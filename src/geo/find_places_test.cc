@@ -299,7 +299,9 @@ TEST(FindPlaces, WordMemoKeepsResultsAcrossTextsAndGazetteers) {
       "Two were treated at a hospital in Dahuk after the attack in Mosul.",
       "Protesters marched in central Baghdad and near the city of Basra.",
       "He was taken to Jalalabad, coded to Nangarhar, on the Kabul road.",
-      "In Kabul, Ghani said the talks in Doha would go on."};
+      "In Kabul, Ghani said the talks in Doha would go on.",
+      "Clashes near Kaduna (coded to Birnin Gwari LGA) and in Swat district "
+      "and Mindat Township."};
   std::vector<std::vector<std::string>> first;
   for (const std::string& t : texts) first.push_back(Found(t));
   for (int round = 0; round < 2; ++round) {

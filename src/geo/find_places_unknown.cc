@@ -146,7 +146,7 @@ bool Finder::Coded(size_t i) const {
     return false;
   }
   Span cue{w_[i - 2].begin, w_[i - 1].end};
-  return g_.HasWord(kWordCodedCue, NormalizePlaceKey(cue.In(t_)));
+  return (KindsOfText(cue.In(t_)) >> kWordCodedCue) & 1;
 }
 
 // "a protest at a college, Faridkot (Punjab)": a name followed by `, ` or
