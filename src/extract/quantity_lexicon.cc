@@ -13,25 +13,55 @@ void QPhraseTable::Add(std::string_view phrase, int payload) {
   if (t.size() == 0) return;
   Phrase p;
   p.payload = payload;
-  for (size_t i = 0; i < t.size(); ++i) p.toks.emplace_back(t.Text(i));
+  for (size_t i = 0; i < t.size(); ++i) {
+    p.toks.emplace_back(t.Text(i));
+    p.hashes.push_back(t.Hash(i));
+  }
   max_len_ = std::max(max_len_, p.toks.size());
   first_filter_.Add(p.toks[0]);
-  auto& list = by_first_[p.toks[0]];
-  list.push_back(std::move(p));
-  std::stable_sort(list.begin(), list.end(),
+  List* list = const_cast<List*>(FindList(p.hashes[0], p.toks[0]));
+  if (list == nullptr) {
+    lists_.push_back({p.toks[0], p.hashes[0], {}});
+    list = &lists_.back();
+    size_t n = std::max<size_t>(16, slots_.size());  // a power of two
+    while (n < 2 * lists_.size()) n *= 2;
+    slots_.assign(n, 0);  // re-indexed below
+    const size_t mask = slots_.size() - 1;
+    for (size_t k = 0; k < lists_.size(); ++k) {
+      size_t s = lists_[k].hash & mask;
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = static_cast<uint32_t>(k + 1);
+    }
+  }
+  list->phrases.push_back(std::move(p));
+  std::stable_sort(list->phrases.begin(), list->phrases.end(),
                    [](const Phrase& a, const Phrase& b) {
                      return a.toks.size() > b.toks.size();
                    });
 }
 
+const QPhraseTable::List* QPhraseTable::FindList(uint64_t h,
+                                                 std::string_view text) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = h & mask; slots_[s] != 0; s = (s + 1) & mask) {
+    const List& l = lists_[slots_[s] - 1];
+    if (l.hash == h && l.first == text) return &l;
+  }
+  return nullptr;
+}
+
 bool QPhraseTable::MatchPhrasesAt(const QTokens& t, size_t i, size_t* end,
                                   int* payload) const {
-  auto it = by_first_.find(t.Text(i));
-  if (it == by_first_.end()) return false;
-  for (const Phrase& p : it->second) {
+  const List* list = FindList(t.Hash(i), t.Text(i));
+  if (list == nullptr) return false;
+  for (const Phrase& p : list->phrases) {
     if (i + p.toks.size() > t.size()) continue;
     size_t k = 1;
-    while (k < p.toks.size() && t.Text(i + k) == p.toks[k]) ++k;
+    while (k < p.toks.size() && t.Hash(i + k) == p.hashes[k] &&
+           t.Text(i + k) == p.toks[k]) {
+      ++k;
+    }
     if (k == p.toks.size()) {
       *end = i + k;
       *payload = p.payload;

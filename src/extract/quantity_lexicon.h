@@ -65,7 +65,7 @@ class QPhraseTable {
   const QWordFilter& first_filter() const { return first_filter_; }
   // True when some phrase ends exactly before token `end`.
   bool MatchEndingAt(const QTokens& t, size_t end) const;
-  bool empty() const { return by_first_.empty(); }
+  bool empty() const { return lists_.empty(); }
 
  private:
   // MatchAt past the filter.
@@ -73,9 +73,23 @@ class QPhraseTable {
                       int* payload) const;
   struct Phrase {
     std::vector<std::string> toks;
+    std::vector<uint64_t> hashes;  // TextHash of each token
     int payload;
   };
-  QStringMap<std::vector<Phrase>> by_first_;  // each list longest first
+  // The phrases of a first token, longest first.
+  struct List {
+    std::string first;
+    uint64_t hash;  // TextHash(first)
+    std::vector<Phrase> phrases;
+  };
+  // The list of the first token with TextHash `h` reading `text`, or null:
+  // found by the hash the tokens already carry (QTokens::Hash), no
+  // hashing of the text per lookup.
+  const List* FindList(uint64_t h, std::string_view text) const;
+  std::vector<List> lists_;
+  // Open addressing over TextHash: 1 + index in lists_, 0 = empty; the
+  // size a power of two at least twice the lists.
+  std::vector<uint32_t> slots_;
   size_t max_len_ = 0;
   // Every first token: most tokens start no phrase, and one bit test
   // rejects them before the hash-map lookup.

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <random>
 #include <string>
 
 #include "extract/lexicon_data.h"
@@ -236,6 +238,66 @@ TEST(FindQuantities, LargeAndHostileInput) {
   FindQuantities("at least");
   FindQuantities("between 3 and");
   FindQuantities("twenty-");
+}
+
+// QPhraseTable (first tokens found by the tokens' own hashes) against the
+// plain reading: the phrases starting with token i's text, longest first
+// (insertion order within a length), the first whose tokens all follow.
+TEST(QPhraseTable, MatchesThePlainLongestFirstReading) {
+  const std::vector<std::string> vocab = {
+      "a", "an",   "few",   "dozen",  "of",    "more", "than",
+      "-", "at",   "least", "nearly", "some",  "one",  "two",
+      "3", "a.m.", "x",     "the",    "people"};
+  std::mt19937 rng(5);
+  auto phrase = [&](size_t max_words) {
+    std::string p;
+    for (size_t k = 1 + rng() % max_words; k > 0; --k) {
+      p += (p.empty() ? "" : " ") + vocab[rng() % vocab.size()];
+    }
+    return p;
+  };
+  size_t matched = 0;
+  for (int round = 0; round < 40; ++round) {
+    QPhraseTable table;
+    std::vector<std::pair<std::vector<std::string>, int>> plain;
+    for (int k = 0; k < 1 + round; ++k) {
+      std::string p = phrase(4);
+      table.Add(p, k);
+      QTokens pt(p);
+      std::vector<std::string> toks;
+      for (size_t i = 0; i < pt.size(); ++i) toks.emplace_back(pt.Text(i));
+      plain.push_back({toks, k});
+    }
+    std::stable_sort(plain.begin(), plain.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.first.size() > b.first.size();
+                     });
+    for (int n = 0; n < 50; ++n) {
+      QTokens t(phrase(12));
+      for (size_t i = 0; i <= t.size(); ++i) {
+        size_t want_end = 0, got_end = 0;
+        int want = -1, got = -1;
+        for (const auto& [toks, payload] : plain) {
+          if (i + toks.size() > t.size()) continue;
+          size_t k = 0;
+          while (k < toks.size() && t.Text(i + k) == toks[k]) ++k;
+          if (k == toks.size()) {
+            want_end = i + k;
+            want = payload;
+            break;
+          }
+        }
+        bool found = table.MatchAt(t, i, &got_end, &got);
+        ASSERT_EQ(found, want >= 0) << round << " " << i;
+        if (found) {
+          ++matched;
+          EXPECT_EQ(got, want);
+          EXPECT_EQ(got_end, want_end);
+        }
+      }
+    }
+  }
+  EXPECT_GT(matched, 1000u);
 }
 
 }  // namespace

@@ -39,8 +39,9 @@ bool IsApos(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018; }
 
 // Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
 // dots after single letters (U.S.).
-std::vector<Word> Scan(std::string_view t) {
-  std::vector<Word> words;
+void ScanInto(std::string_view t, std::vector<Word>* out) {
+  std::vector<Word>& words = *out;
+  words.clear();
   words.reserve(t.size() / 5 + 1);  // ~6 bytes a word in news text
   size_t i = 0;
   bool sentence_start = true;
@@ -107,7 +108,6 @@ std::vector<Word> Scan(std::string_view t) {
     sentence_start = false;
     gap_begin = i;
   }
-  return words;
 }
 
 // Returns the words consumed: a name found, or a known name (or stop
@@ -118,13 +118,16 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
   for (size_t n = std::min(kMaxWords, w_.size() - i); n >= 1; --n) {
     if (!Chainable(i, n)) continue;
     // "An Iraqi official": a sentence-initial function word is not an article.
-    if (n > 1 && w_[i].sentence_start && g_.HasWord(kWordStop, Key(i))) {
+    if (n > 1 && w_[i].sentence_start && Is(kWordStop, i)) {
       continue;
     }
     Span span{w_[i].begin, w_[i + n - 1].end};
-    std::string key = n == 1 ? Key(i) : NormalizePlaceKey(span.In(t_));
+    // One word's key is the word's own (no copy); a longer name's is made.
+    std::string joined;
+    if (n > 1) joined = NormalizePlaceKey(span.In(t_));
+    const std::string& key = n == 1 ? Key(i) : joined;
     if (key.empty()) continue;
-    if (g_.HasWord(kWordStop, key)) {
+    if (n == 1 ? Is(kWordStop, i) : g_.HasWord(kWordStop, key)) {
       if (n > 1) return n;
       continue;
     }
@@ -204,7 +207,7 @@ bool Finder::Nationality(size_t next, uint32_t post) const {
       next >= w_.size() || !w_[next].joined) {
     return false;
   }
-  return g_.HasWord(kWordPeopleNoun, Key(next));
+  return Is(kWordPeopleNoun, next);
 }
 
 // The best candidates, then the best of each other country (so that an
@@ -258,7 +261,7 @@ bool Finder::ChainCue(size_t i, size_t n) const {
 // Word k is a place noun joined to the name before it ("Kigali City").
 bool Finder::PlaceNounAfter(size_t k) const {
   return k < w_.size() && w_[k].joined && w_[k].sep_before == ' ' &&
-         g_.HasWord(kWordPlaceNoun, Key(k));
+         Is(kWordPlaceNoun, k);
 }
 
 bool Finder::HasCue(size_t i) const {
@@ -273,18 +276,16 @@ bool Finder::HasCue(size_t i) const {
   while (b > 0 && t_[b - 1] == ' ') --b;
   if (b > 0 && t_[b - 1] == '(') return true;
   if (i == 0) return false;
-  auto word_key = [&](size_t k) -> const std::string& { return Key(k); };
   size_t k = i - 1;
   if (w_[k].cap) return CapitalCue(k);
-  const std::string& prev = word_key(k);
-  if (g_.HasWord(kWordCue, prev)) return true;
+  if (Is(kWordCue, k)) return true;
   if (RoadJoins(k)) return true;
-  if (prev == "of" && k > 0 && g_.HasWord(kWordPlaceNoun, word_key(k - 1))) {
+  if (Key(k) == "of" && k > 0 && Is(kWordPlaceNoun, k - 1)) {
     return true;
   }
   // One adjective between: "in central Baghdad", "in the city".
   if (k > 0 && !w_[k - 1].cap) {
-    return g_.HasWord(kWordCue, word_key(k - 1));
+    return Is(kWordCue, k - 1);
   }
   return false;
 }
@@ -299,7 +300,7 @@ bool Finder::CapitalCue(size_t k) const {
         t_.substr(w_[k - 1].end, w_[k].begin - w_[k - 1].end);
     opens = gap.find(',') != std::string_view::npos;
   }
-  return opens && g_.HasWord(kWordCue, Key(k));
+  return opens && Is(kWordCue, k);
 }
 
 // "the road that connects Acapulco to ...", "a highway linking Kabul and
@@ -315,7 +316,7 @@ bool Finder::RoadJoins(size_t k) const {
     return false;
   }
   for (size_t j = k; j > 0 && k - j < kWindow; --j) {
-    if (g_.HasWord(kWordRoadNoun, Key(j - 1))) return true;
+    if (Is(kWordRoadNoun, j - 1)) return true;
   }
   return false;
 }
@@ -350,9 +351,7 @@ bool Finder::RunGoesOn(size_t k) const {
   if (k >= w_.size() || !w_[k].joined || !w_[k].cap || w_[k - 1].possessive) {
     return false;
   }
-  const std::string& key = Key(k);
-  return !g_.HasWord(kWordPlaceNoun, key) && SuffixWords(k) == 0 &&
-         !g_.HasWord(kWordStop, key);
+  return !Is(kWordPlaceNoun, k) && SuffixWords(k) == 0 && !Is(kWordStop, k);
 }
 
 // The words of an admin suffix starting at word k and joined to the name
@@ -376,9 +375,9 @@ size_t Finder::ComputeSuffixWords(size_t k) const {
       joined &= w_[j].joined && w_[j].sep_before == ' ';
     }
     if (!joined) continue;
-    if (m == 1) return g_.HasWord(kWordAdminSuffix, Key(k)) ? 1 : 0;
+    if (m == 1) return Is(kWordAdminSuffix, k) ? 1 : 0;
     Span span{w_[k].begin, w_[k + m - 1].end};
-    if (g_.HasWord(kWordAdminSuffix, NormalizePlaceKey(span.In(t_)))) return m;
+    if ((KindsOfText(span.In(t_)) >> kWordAdminSuffix) & 1) return m;
   }
   return 0;
 }
@@ -443,7 +442,7 @@ bool Finder::Accept(size_t i, size_t n, std::string_view key,
   // "Swat district", "Paletwa Township": an admin suffix after the name.
   if (SuffixWords(i + n) > 0) return true;
   // "Mindat District": the name ends in one.
-  if (admin2 && n > 1 && g_.HasWord(kWordAdminSuffix, Key(i + n - 1))) {
+  if (admin2 && n > 1 && Is(kWordAdminSuffix, i + n - 1)) {
     return true;
   }
   // Without a cue: a strong city not glued to a person's name, or a town
@@ -460,7 +459,8 @@ std::vector<PlaceMention> MappedGazetteer::FindPlaces(
     std::string_view text) const {
   if (text.size() > find_internal::kMaxTextBytes)
     text = text.substr(0, find_internal::kMaxTextBytes);
-  return find_internal::Finder(*this, text).Run();
+  thread_local find_internal::FinderBuffers buffers;
+  return find_internal::Finder(*this, text, &buffers).Run();
 }
 
 }  // namespace sitrep::geo

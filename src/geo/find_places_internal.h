@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -42,16 +43,38 @@ struct Word {
 
 // Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
 // dots after single letters (U.S.).
-std::vector<Word> Scan(std::string_view t);
+// ScanInto replaces `*words` with the words of `t`, reusing its storage.
+void ScanInto(std::string_view t, std::vector<Word>* words);
+inline std::vector<Word> Scan(std::string_view t) {
+  std::vector<Word> words;
+  ScanInto(t, &words);
+  return words;
+}
+
+// A Finder's per-word storage: kept per thread by FindPlaces and reused
+// text after text (no allocations per sentence once grown).
+struct FinderBuffers {
+  std::vector<Word> words;
+  std::vector<std::optional<std::string>> keys;
+  std::vector<int64_t> kinds;
+  std::vector<int8_t> suffix_words;
+};
 
 class Finder {
  public:
-  Finder(const MappedGazetteer& g, std::string_view text)
+  // Uses (and overwrites) `*buffers` until destroyed.
+  Finder(const MappedGazetteer& g, std::string_view text,
+         FinderBuffers* buffers)
       : g_(g),
         t_(text),
-        w_(Scan(text)),
-        keys_(w_.size()),
-        suffix_words_(w_.size() + 1, -1) {
+        w_(buffers->words),
+        keys_(buffers->keys),
+        kinds_(buffers->kinds),
+        suffix_words_(buffers->suffix_words) {
+    ScanInto(text, &w_);
+    keys_.assign(w_.size(), std::nullopt);
+    kinds_.assign(w_.size(), kKindsUnknown);
+    suffix_words_.assign(w_.size() + 1, -1);
     for (size_t i = 0; i < w_.size(); ++i) {
       w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
                         g_.HasWord(kWordConnector, Text(i));
@@ -87,6 +110,19 @@ class Finder {
     if (!keys_[i].has_value()) keys_[i] = NormalizePlaceKey(Text(i));
     return *keys_[i];
   }
+  // g_.HasWord(kind, Key(i)): the word's kinds looked up once (by its
+  // text, in a memo kept across sentences: the key is not made).
+  bool Is(WordKind kind, size_t i) const {
+    if (kinds_[i] == kKindsUnknown) kinds_[i] = KindsOf(i);
+    return (kinds_[i] >> kind) & 1;
+  }
+  // g_.WordKinds(Key(i)), from the memo or the gazetteer.
+  uint32_t KindsOf(size_t i) const;
+  // g_.WordKinds(NormalizePlaceKey(text)) for any text (several words),
+  // through the same memo; `key` makes the key when it is not there.
+  uint32_t KindsOfText(std::string_view text) const;
+  uint32_t KindsOfText(std::string_view text,
+                       const std::function<const std::string&()>& key) const;
   bool IsConnector(size_t i) const { return w_[i].connector; }
   // Words [i, i+n) can be one name.
   bool Chainable(size_t i, size_t n) const {
@@ -129,10 +165,13 @@ class Finder {
 
   const MappedGazetteer& g_;
   std::string_view t_;
-  std::vector<Word> w_;
-  mutable std::vector<std::optional<std::string>> keys_;  // see Key()
-  mutable std::vector<int8_t> suffix_words_;  // SuffixWords(k); -1: not yet
-  uint32_t last_end_ = 0;  // end of the last name found (0: none)
+  std::vector<Word>& w_;
+  std::vector<std::optional<std::string>>& keys_;  // see Key()
+  // WordKinds(Key(i)) as int64 (kKindsUnknown: not yet); see Is().
+  static constexpr int64_t kKindsUnknown = -1;
+  std::vector<int64_t>& kinds_;
+  std::vector<int8_t>& suffix_words_;  // SuffixWords(k); -1: not yet
+  uint32_t last_end_ = 0;              // end of the last name found (0: none)
 };
 
 }  // namespace sitrep::geo::find_internal

@@ -291,5 +291,36 @@ TEST(FindPlaces, HostileInputIsBounded) {
   }
 }
 
+// The finder remembers the kinds of words across texts (per thread, per
+// gazetteer): a text found again, after others, and by another instance of
+// the gazetteer (its own memo entries), gives the same places.
+TEST(FindPlaces, WordMemoKeepsResultsAcrossTextsAndGazetteers) {
+  const std::vector<std::string> texts = {
+      "Two were treated at a hospital in Dahuk after the attack in Mosul.",
+      "Protesters marched in central Baghdad and near the city of Basra.",
+      "He was taken to Jalalabad, coded to Nangarhar, on the Kabul road.",
+      "In Kabul, Ghani said the talks in Doha would go on.",
+      "Clashes near Kaduna (coded to Birnin Gwari LGA) and in Swat district "
+      "and Mindat Township."};
+  std::vector<std::vector<std::string>> first;
+  for (const std::string& t : texts) first.push_back(Found(t));
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      EXPECT_EQ(Found(texts[i]), first[i]) << texts[i];
+    }
+  }
+  auto other = Gazetteer::Open(GazetteerTestPath());
+  ASSERT_TRUE(other.ok());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::vector<std::string> got;
+    for (const PlaceMention& m : (*other)->FindPlaces(texts[i])) {
+      std::string s(m.span.In(texts[i]));
+      s += m.demonym ? "|~" : "|" + m.candidates[0].name + "@";
+      got.push_back(s + m.candidates[0].country);
+    }
+    EXPECT_EQ(got, first[i]) << texts[i];
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::geo

@@ -11,12 +11,11 @@ namespace sitrep::geo::find_internal {
 bool Finder::PersonLike(size_t i, size_t n) const {
   if (i > 0 && w_[i].joined && w_[i - 1].cap && !w_[i - 1].possessive &&
       !w_[i - 1].sentence_start && last_end_ < w_[i - 1].end &&
-      !g_.HasWord(kWordStop, Key(i - 1))) {
+      !Is(kWordStop, i - 1)) {
     return true;
   }
   size_t k = i + n;
-  return k < w_.size() && w_[k].joined && !w_[k].cap &&
-         g_.HasWord(kWordSpeechVerb, Key(k));
+  return k < w_.size() && w_[k].joined && !w_[k].cap && Is(kWordSpeechVerb, k);
 }
 
 // "near Holubivske, Luhansk.": a name after an unknown capitalised word
@@ -24,11 +23,10 @@ bool Finder::PersonLike(size_t i, size_t n) const {
 bool Finder::AfterUnknownName(size_t i, size_t n) const {
   if (i == 0) return false;
   const Word& prev = w_[i - 1];
-  const std::string& key = Key(i - 1);
   if (!prev.cap || prev.possessive ||
       t_.substr(prev.end, w_[i].begin - prev.end) != ", " ||
-      g_.HasWord(kWordStop, key) || g_.HasWord(kWordPlaceNoun, key) ||
-      g_.HasWord(kWordAdminSuffix, key)) {
+      Is(kWordStop, i - 1) || Is(kWordPlaceNoun, i - 1) ||
+      Is(kWordAdminSuffix, i - 1)) {
     return false;
   }
   // The whole capitalised name before the comma is unknown.
@@ -89,17 +87,17 @@ Finder::Cued Finder::UnknownPlaceBefore(size_t i, size_t* begin) const {
   if (i < 2 || t_.substr(w_[i - 1].end, w_[i].begin - w_[i - 1].end) != ", ")
     return Cued::kNo;
   size_t k = i - 1;  // the last word of the unknown name
-  bool noun_after = !w_[k].cap && (g_.HasWord(kWordPlaceNoun, Key(k)) ||
-                                   g_.HasWord(kWordAdminSuffix, Key(k)));
+  bool noun_after =
+      !w_[k].cap && (Is(kWordPlaceNoun, k) || Is(kWordAdminSuffix, k));
   if (noun_after) --k;
-  if (!w_[k].cap || w_[k].possessive || g_.HasWord(kWordStop, Key(k)) ||
+  if (!w_[k].cap || w_[k].possessive || Is(kWordStop, k) ||
       (noun_after && !w_[k + 1].joined)) {
     return Cued::kNo;
   }
   size_t b = UnknownStart(k);
   if (last_end_ > w_[b].begin) return Cued::kNo;  // a known name
   *begin = b;
-  bool cued = noun_after || HasCue(b) || g_.HasWord(kWordPlaceNoun, Key(b));
+  bool cued = noun_after || HasCue(b) || Is(kWordPlaceNoun, b);
   return cued ? Cued::kYes : Cued::kMaybe;
 }
 
@@ -109,9 +107,7 @@ Finder::Cued Finder::UnknownPlaceBefore(size_t i, size_t* begin) const {
 // the noun right after it); "outside a hospital in Kyiv" is not enough.
 bool Finder::Away(size_t i, size_t n) const {
   constexpr size_t kWindow = 5;
-  auto has = [&](WordKind kind, size_t k) {
-    return !w_[k].cap && g_.HasWord(kind, Key(k));
-  };
+  auto has = [&](WordKind kind, size_t k) { return !w_[k].cap && Is(kind, k); };
   // "the Jalandhar bypass", "Murree road", "the Dhaka-Mymensingh highway":
   // a road named for where it goes (or the towns it links).
   size_t after = i + n;
@@ -124,8 +120,7 @@ bool Finder::Away(size_t i, size_t n) const {
       w_[after].joined && w_[after + 1].cap && w_[after + 1].joined) {
     after += 2;
   }
-  if (after < w_.size() && w_[after].joined &&
-      g_.HasWord(kWordRoadNoun, Key(after))) {
+  if (after < w_.size() && w_[after].joined && Is(kWordRoadNoun, after)) {
     return true;
   }
   // A verb and a noun: the verb first, as most names have none before them
@@ -151,7 +146,7 @@ bool Finder::Coded(size_t i) const {
     return false;
   }
   Span cue{w_[i - 2].begin, w_[i - 1].end};
-  return g_.HasWord(kWordCodedCue, NormalizePlaceKey(cue.In(t_)));
+  return (KindsOfText(cue.In(t_)) >> kWordCodedCue) & 1;
 }
 
 // "a protest at a college, Faridkot (Punjab)": a name followed by `, ` or

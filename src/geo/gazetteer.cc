@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -78,6 +79,11 @@ size_t ShortSlot(uint64_t packed, size_t mask) {
   return static_cast<size_t>((packed * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
+uint64_t NextSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 bool IsAdminSuffix(const MappedGazetteer& g, std::string_view word) {
   return g.HasWord(kWordAdminSuffix, NormalizePlaceKey(word));
 }
@@ -85,7 +91,7 @@ bool IsAdminSuffix(const MappedGazetteer& g, std::string_view word) {
 }  // namespace
 
 MappedGazetteer::MappedGazetteer(const char* data, size_t size)
-    : data_(data), size_(size) {
+    : serial_(NextSerial()), data_(data), size_(size) {
   if (size_ >= sizeof(FileHeader))
     std::memcpy(&header_, data_, sizeof(header_));
 }
@@ -133,6 +139,26 @@ void MappedGazetteer::BuildIndexes() const {
     });
   }
   BuildShortWords();
+  BuildWordKinds();
+}
+
+void MappedGazetteer::BuildWordKinds() const {
+  word_kinds_.clear();
+  kinds_slots_.assign(SlotCount(header_.n_words), 0);
+  for (uint32_t i = 0; i < header_.n_words; ++i) {
+    const WordRec& w = words_[i];
+    if (w.kind >= 32) continue;
+    std::string_view key = Str(w.key);
+    const uint64_t h = HashKey(key, 0);
+    auto same = [&](uint32_t j) { return Str(word_kinds_[j].first) == key; };
+    int64_t j = Find(kinds_slots_, h, same);
+    if (j < 0) {
+      j = static_cast<int64_t>(word_kinds_.size());
+      word_kinds_.emplace_back(w.key, 0);
+      Insert(kinds_slots_, h, static_cast<uint32_t>(j), same);
+    }
+    word_kinds_[j].second |= uint32_t{1} << w.kind;
+  }
 }
 
 void MappedGazetteer::BuildShortWords() const {
@@ -217,6 +243,15 @@ bool MappedGazetteer::HasWordHashed(WordKind kind, std::string_view key) const {
   return Find(word_slots_, HashKey(key, kind), [&](uint32_t j) {
            return words_[j].kind == kind && Str(words_[j].key) == key;
          }) >= 0;
+}
+
+uint32_t MappedGazetteer::WordKinds(std::string_view key) const {
+  if (words_ == nullptr) return 0;
+  EnsureIndexes();
+  int64_t j = Find(kinds_slots_, HashKey(key, 0), [&](uint32_t i) {
+    return Str(word_kinds_[i].first) == key;
+  });
+  return j < 0 ? 0 : word_kinds_[j].second;
 }
 
 std::vector<Place> MappedGazetteer::Lookup(std::string_view name) const {

@@ -44,9 +44,17 @@ class MappedGazetteer : public Gazetteer {
   bool HasWord(WordKind kind, std::string_view key) const;
   // The plain lookup: the hashed word index and a key comparison.
   bool HasWordHashed(WordKind kind, std::string_view key) const;
+  // The kinds `key` is a word of, bit k for kind k < 32: HasWord for every
+  // kind at once, in one lookup (the place finder asks several kinds of
+  // the same word).
+  uint32_t WordKinds(std::string_view key) const;
   std::string_view Str(uint32_t off) const;
+  // A number no other gazetteer of this process has (never 0): tells
+  // per-thread memos of lookups which gazetteer they hold answers of.
+  uint64_t serial() const { return serial_; }
 
  private:
+  const uint64_t serial_;
   const char* data_;
   size_t size_;
   FileHeader header_{};
@@ -63,11 +71,16 @@ class MappedGazetteer : public Gazetteer {
   mutable std::once_flag indexes_built_;
   mutable std::atomic<bool> indexes_ready_{false};
   mutable std::vector<uint32_t> key_slots_, word_slots_;
+  // WordKinds: slot -> 1 + index in word_kinds_ (hashed like key_slots_),
+  // each entry a key's pool offset and its kinds.
+  mutable std::vector<uint32_t> kinds_slots_;
+  mutable std::vector<std::pair<uint32_t, uint32_t>> word_kinds_;
   // Packed (kind, key) of the words with keys of at most 7 bytes and kinds
   // below 16 (PackWord), open addressing, 0 = empty.
   mutable std::vector<uint64_t> short_words_;
   void BuildIndexes() const;
   void BuildShortWords() const;
+  void BuildWordKinds() const;
   void EnsureIndexes() const {
     if (indexes_ready_.load(std::memory_order_acquire)) return;
     std::call_once(indexes_built_, [this] {

@@ -104,6 +104,36 @@ TEST(Gazetteer, ShortWordTableMatchesTheHashedIndex) {
   EXPECT_GT(found, 20u);
 }
 
+// WordKinds (one lookup for every kind) against HasWordHashed asked kind
+// by kind, over the same words as above.
+TEST(Gazetteer, WordKindsMatchHasWordForEveryKind) {
+  const auto& g = static_cast<const MappedGazetteer&>(G());
+  std::vector<std::string> words = {
+      "",         "in",       "near",   "al",       "de",
+      "of",       "city",     "town",   "village",  "villages",
+      "In",       "said",     "coded",  "road",     "bypass",
+      "province", "hospital", "troops", "the",      "sunday",
+      "police",   "treated",  "taken",  "coded to", "local government area"};
+  for (char a = 'a'; a <= 'z'; ++a) {
+    words.emplace_back(1, a);
+    for (char b = 'a'; b <= 'z'; ++b) words.push_back({a, b});
+  }
+  size_t kinds_found = 0;
+  for (const std::string& w : words) {
+    for (size_t cut = 0; cut <= w.size(); ++cut) {
+      std::string_view v = std::string_view(w).substr(0, cut);
+      uint32_t kinds = g.WordKinds(v);
+      for (uint32_t kind = 0; kind < 32; ++kind) {
+        EXPECT_EQ((kinds >> kind) & 1,
+                  g.HasWordHashed(static_cast<WordKind>(kind), v) ? 1u : 0u)
+            << kind << " '" << v << "'";
+      }
+      kinds_found += kinds != 0;
+    }
+  }
+  EXPECT_GT(kinds_found, 20u);
+}
+
 TEST(Gazetteer, OpenDefaultFindsTheFile) {
   auto r = Gazetteer::OpenDefault();
   ASSERT_TRUE(r.ok()) << r.status().ToString();

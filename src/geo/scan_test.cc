@@ -132,12 +132,15 @@ TEST(Scan, MatchesThePlainForm) {
                                 "o'",
                                 "'"};
   std::mt19937 rng(21);
+  std::vector<Word> reused;  // ScanInto over the last text's words
   for (int n = 0; n < 20000; ++n) {
     std::string s;
     for (int k = static_cast<int>(rng() % 16); k >= 0; --k) {
       s += pieces[rng() % std::size(pieces)];
     }
     ASSERT_EQ(Show(Scan(s)), Show(PlainScan(s))) << s;
+    ScanInto(s, &reused);
+    ASSERT_EQ(Show(reused), Show(PlainScan(s))) << s;
   }
 }
 

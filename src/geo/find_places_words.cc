@@ -1,0 +1,61 @@
+// The place finder's memo of word kinds (see Finder::Is): the kinds of a
+// word's (or a few words') key, by the text as written, per thread.
+#include <algorithm>
+#include <functional>
+#include <string>
+
+#include "geo/find_places_internal.h"
+
+namespace sitrep::geo::find_internal {
+namespace {
+
+// The kinds of the words last looked up on this thread, direct-mapped by
+// a hash of their text: news repeats its words (`in`, `the`, `hospital`)
+// sentence after sentence. A slot holds its gazetteer's serial (0: empty).
+struct KindsMemo {
+  static constexpr size_t kSlotBits = 12;
+  static constexpr size_t kMaxText = 19;  // longer words are not kept
+  struct Slot {
+    uint64_t owner = 0;
+    uint32_t kinds = 0;
+    uint8_t len = 0;
+    char text[kMaxText];
+  };
+  Slot slots[size_t{1} << kSlotBits];
+};
+
+size_t MemoSlot(std::string_view w) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<size_t>(h >> (64 - KindsMemo::kSlotBits));
+}
+
+}  // namespace
+
+uint32_t Finder::KindsOf(size_t i) const {
+  return KindsOfText(Text(i), [&]() -> const std::string& { return Key(i); });
+}
+
+uint32_t Finder::KindsOfText(std::string_view text) const {
+  std::string key;
+  return KindsOfText(text, [&]() -> const std::string& {
+    key = NormalizePlaceKey(text);
+    return key;
+  });
+}
+
+uint32_t Finder::KindsOfText(
+    std::string_view w, const std::function<const std::string&()>& key) const {
+  if (w.size() > KindsMemo::kMaxText) return g_.WordKinds(key());
+  thread_local KindsMemo memo;
+  KindsMemo::Slot& s = memo.slots[MemoSlot(w)];
+  if (s.owner != g_.serial() || std::string_view(s.text, s.len) != w) {
+    s.owner = g_.serial();
+    s.kinds = g_.WordKinds(key());
+    s.len = static_cast<uint8_t>(w.size());
+    std::copy(w.begin(), w.end(), s.text);
+  }
+  return s.kinds;
+}
+
+}  // namespace sitrep::geo::find_internal
