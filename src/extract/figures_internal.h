@@ -42,6 +42,9 @@ const Words& ZeroWords();
 // The sentence's lexicon hits of one kind.
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
                         LexKind kind);
+// The same into `out` (cleared first), for a caller reusing one buffer.
+void HitsInto(const Lexicon& lex, const SentenceFacts& f, LexKind kind,
+              std::vector<Hit>* out);
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
 // The quantity starting at token `k`, or null. Defined in figures_lists.cc.
 const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k);
