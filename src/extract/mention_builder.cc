@@ -17,20 +17,19 @@ MentionBuilder::MentionBuilder(const Lexicon& lex, const Gazetteer* gaz,
                                const Article& article)
     : lex_(lex), gaz_(gaz), article_(article) {}
 
-std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
-                                                       size_t i) const {
+bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i,
+                                   Candidate* out) const {
   // Without a trigger or a figure Classify finds no type: such a sentence
   // is a candidate only as an anaphor (below).
   if (!MayClassify(lex_, f) && !f.HasCue(lex_, Cue::kAnaphor)) {
-    return std::nullopt;
+    return false;
   }
-  Candidate c;
+  Candidate& c = *out;
   c.cls = Classify(lex_, f);
   if (c.cls.event_type.empty()) {
     // "No casualties were reported." or "The insurgents ... on Wednesday"
     // continue the event just told.
-    if (f.figures.empty() && !f.HasCue(lex_, Cue::kAnaphor))
-      return std::nullopt;
+    if (f.figures.empty() && !f.HasCue(lex_, Cue::kAnaphor)) return false;
     c.cls.defaulted = true;
   }
   c.restates = c.cls.defaulted && Restatement(lex_, f);
@@ -144,7 +143,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (AboutFootage(lex_, c.facts)) {
     c.attach_only = true;
     c.cls.defaulted = true;
-    return c;
+    return true;
   }
   bool qualifies = Qualifies(c);
   event_told_ |= qualifies && c.kind == MentionKind::kIncident;
@@ -159,10 +158,10 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     } else if (Weak(c)) {
       c.weak = true;
     } else {
-      return std::nullopt;
+      return false;
     }
   }
-  return c;
+  return true;
 }
 
 // "One rocket landed inside the embassy walls": strong trigger words with
@@ -235,8 +234,8 @@ bool MentionBuilder::Unreal(const Candidate& c) const {
 }
 
 // `c` is spent: its figures and trigger words move into the mention.
-MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
-  Work w;
+void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
+  Work& w = *work;
   w.shared_by = c.shared_by;
   w.shared_sentence = c.facts.index;
   w.attacker_counted = c.facts.HasCue(lex_, Cue::kAttackerCounted);
@@ -283,7 +282,6 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
     m.subject = "killed";
   }
   w.cls = std::move(c.cls);  // last: the mention's fields copied from it
-  return w;
 }
 
 // "X was wounded ... he later died of his wounds": the victims of a "later
@@ -385,27 +383,33 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   std::vector<Candidate> candidates;
   candidates.reserve(ss.size());
   for (size_t i = 0; i < ss.size(); ++i) {
-    std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
-    if (!c) continue;
-    std::vector<Candidate> parts = SplitByFigurePlaces(*c);
-    if (parts.empty()) parts = SplitByFigureDays(*c, i);
+    // Made in place: no Candidate is moved on its way into the list.
+    if (!MakeCandidate(std::move(ss[i]), i, &candidates.emplace_back())) {
+      candidates.pop_back();
+      continue;
+    }
+    const size_t at = candidates.size() - 1;
+    std::vector<Candidate> parts = SplitByFigurePlaces(candidates[at]);
+    if (parts.empty()) parts = SplitByFigureDays(candidates[at], i);
     if (!parts.empty()) {
+      candidates.pop_back();
       for (auto& p : parts) candidates.push_back(std::move(p));
       continue;
     }
     // "a day of unrest in Basra and Kut": one event per place, as ACLED
     // codes them, when no figure ties the sentence to one of them.
-    std::vector<Location> places = CoordinatedPlaces(c->facts);
-    if (places.size() < 2 || !c->facts.figures.empty()) {
-      candidates.push_back(std::move(*c));
-      continue;
-    }
-    for (const Location& l : places) {
-      Candidate copy = *c;
-      copy.place = l;
+    std::vector<Location> places = CoordinatedPlaces(candidates[at].facts);
+    if (places.size() < 2 || !candidates[at].facts.figures.empty()) continue;
+    for (size_t k = 0; k < places.size(); ++k) {
+      // The first place's record is the candidate itself, made last.
+      if (k > 0) {
+        Candidate copy = candidates[at];
+        candidates.push_back(std::move(copy));
+      }
+      Candidate& copy = k == 0 ? candidates[at] : candidates.back();
+      copy.place = places[k];
       copy.place_inherited = false;
       copy.split = true;
-      candidates.push_back(std::move(copy));
     }
   }
   std::vector<Work> works;
@@ -451,7 +455,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       Join(target, *c);
     } else {
       bool weak = c->weak;
-      works.push_back(ToWork(std::move(*c)));
+      ToWork(std::move(*c), &works.emplace_back());
       works.back().m.weak = weak;
     }
   }
