@@ -345,7 +345,9 @@ bool OutsideNamedDistrict(const Ranked& town, const std::vector<Ranked>& all) {
 std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
   std::optional<Location> landmark;
-  std::vector<Ranked> ranked;
+  // One buffer per thread for every sentence (EventPlace never nests).
+  thread_local std::vector<Ranked> ranked;
+  ranked.clear();
   for (const auto& pm : f.places) {
     if (!EventPlaceCandidate(f, pm)) continue;
     const Place* p = ResolveBest(pm, ctx_);
