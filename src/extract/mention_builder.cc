@@ -21,15 +21,15 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i,
                                    Candidate* out) const {
   // Without a trigger or a figure Classify finds no type: such a sentence
   // is a candidate only as an anaphor (below).
-  if (!MayClassify(lex_, f) && !f.HasCue(lex_, Cue::kAnaphor)) {
-    return false;
-  }
+  const uint32_t cues = CueBits(lex_, f);  // f.HasCue asked once per hit
+  auto has = [cues](Cue c) { return HasCueBit(cues, c); };
+  if (!MayClassify(lex_, f) && !has(Cue::kAnaphor)) return false;
   Candidate& c = *out;
   c.cls = Classify(lex_, f);
   if (c.cls.event_type.empty()) {
     // "No casualties were reported." or "The insurgents ... on Wednesday"
     // continue the event just told.
-    if (f.figures.empty() && !f.HasCue(lex_, Cue::kAnaphor)) return false;
+    if (f.figures.empty() && !has(Cue::kAnaphor)) return false;
     c.cls.defaulted = true;
   }
   c.restates = c.cls.defaulted && Restatement(lex_, f);
@@ -98,7 +98,7 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i,
   // only ("In Syria, a strike killed five" under "BAGHDAD -" stays Syria).
   if (!IsLocal(c.place) && dateline_place_ && AfterDateline(f.span) &&
       (!c.place || c.place->country == dateline_place_->country) &&
-      !f.HasCue(lex_, Cue::kRegion)) {
+      !has(Cue::kRegion)) {
     c.place = dateline_place_;
     c.place_inherited = true;
     c.place_from_dateline = true;
@@ -113,8 +113,8 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i,
   // killed in the unrest". A total over the day's incidents: "In all, ...".
   // "The deadliest attack since 2015" compares; it counts no running toll.
   // So does "one of the deadliest days of the protests so far".
-  bool superlative = f.HasCue(lex_, Cue::kSuperlative);
-  bool since = f.HasCue(lex_, Cue::kSince) && !superlative;
+  bool superlative = has(Cue::kSuperlative);
+  bool since = has(Cue::kSince) && !superlative;
   bool tally_cue = false;
   for (const auto& h : f.hits) {
     const LexEntry& e = lex_.entry(h.payload);
@@ -122,13 +122,12 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i,
     tally_cue |=
         !superlative || (e.phrase != "so far"sv && e.phrase != "to date"sv);
   }
-  bool tally =
-      tally_cue || since ||
-      (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod)) ||
-      PeriodOnly(f, article_.published);
+  bool tally = tally_cue || since ||
+               (has(Cue::kPerfect) && has(Cue::kPeriod)) ||
+               PeriodOnly(f, article_.published);
   if (killed && tally) {
     c.kind = MentionKind::kTally;
-  } else if (killed && f.HasCue(lex_, Cue::kAggregate)) {
+  } else if (killed && has(Cue::kAggregate)) {
     c.kind = MentionKind::kAggregate;
   }
   if (killed) c.shared_by = IncidentsCounted(f);
@@ -150,9 +149,8 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i,
   if (!qualifies) {
     // "No one was hurt." or "Nine others were wounded." adds to the event
     // just told, but tells no event of its own.
-    bool continues =
-        !c.facts.figures.empty() || c.facts.HasCue(lex_, Cue::kAnaphor);
-    if (continues && !c.facts.HasCue(lex_, Cue::kHypothetical) &&
+    bool continues = !c.facts.figures.empty() || has(Cue::kAnaphor);
+    if (continues && !has(Cue::kHypothetical) &&
         c.kind == MentionKind::kIncident) {
       c.attach_only = true;  // keeps its own type, if it has one
     } else if (Weak(c)) {
