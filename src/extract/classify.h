@@ -37,7 +37,8 @@ Classification Classify(const Lexicon& lex, const SentenceFacts& f);
 // Classify for most sentences; classify_test checks the promise.
 bool MayClassify(const Lexicon& lex, const SentenceFacts& f);
 
-// Picks the type with the most evidence and its sub-event type.
+// Picks the type with the most evidence and its sub-event type. Reads only
+// c's scores and actor1_kind (Join re-decides a copy of just those).
 void Decide(Classification* c, const Lexicon& lex, const SentenceFacts& f);
 
 }  // namespace sitrep

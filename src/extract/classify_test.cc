@@ -1,4 +1,5 @@
-// MayClassify's promise: when it says no, Classify finds no event type.
+// MayClassify's promise: when it says no, Classify finds no event type;
+// what Decide reads.
 #include "extract/classify.h"
 
 #include <gtest/gtest.h>
@@ -74,6 +75,32 @@ TEST(Classify, NoTypeWhereMayClassifySaysNo) {
   }
   EXPECT_GT(no, 20);
   EXPECT_GT(yes, 20);
+}
+
+// Join re-decides a merged Classification made of the scores and the first
+// actor's kind only: Decide answers on it as on the full copy.
+TEST(Classify, DecideReadsOnlyScoresAndActorKind) {
+  auto lex = Lexicon::Load();
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  std::vector<SentenceFacts> facts;
+  for (const std::string& text : Texts()) {
+    Span all{0, static_cast<uint32_t>(text.size())};
+    facts.push_back(
+        AnalyzeSentence(**lex, nullptr, text, all, 0, CivilDay{2020, 5, 4}));
+    BindFigures(**lex, &facts.back());
+  }
+  // Each sentence's classification re-decided against the next sentence.
+  for (size_t i = 0; i + 1 < facts.size(); ++i) {
+    Classification full = Classify(**lex, facts[i]);
+    Classification part;
+    part.scores = full.scores;
+    part.actor1_kind = full.actor1_kind;
+    Decide(&full, **lex, facts[i + 1]);
+    Decide(&part, **lex, facts[i + 1]);
+    EXPECT_EQ(part.event_type, full.event_type) << i;
+    EXPECT_EQ(part.sub_event_type, full.sub_event_type) << i;
+    EXPECT_EQ(part.score, full.score) << i;
+  }
 }
 
 }  // namespace

@@ -8,11 +8,12 @@ namespace sitrep {
 namespace {
 
 // Splits a sentence that tells two events ("In Basra, two were shot dead,
-// while in Kut a man died") at the clause boundaries of clauses.tsv.
-std::vector<Span> Clauses(std::string_view text, Span s,
-                          const std::vector<ClauseSplit>& splits) {
+// while in Kut a man died") at the clause boundaries of clauses.tsv, into
+// `out` (cleared first: one buffer serves an article's sentences).
+void Clauses(std::string_view text, Span s,
+             const std::vector<ClauseSplit>& splits, std::vector<Span>* out) {
   constexpr uint32_t kMinClause = 25;  // shorter: a list, not an event
-  std::vector<Span> out;
+  out->clear();
   uint32_t begin = s.begin;
   std::string_view body = s.In(text);
   size_t pos = 0;
@@ -29,13 +30,12 @@ std::vector<Span> Clauses(std::string_view text, Span s,
     if (best == std::string_view::npos) break;
     uint32_t cut = s.begin + static_cast<uint32_t>(best);
     if (cut - begin >= kMinClause && s.end - cut >= kMinClause) {
-      out.push_back({begin, cut});
+      out->push_back({begin, cut});
       begin = cut + static_cast<uint32_t>(skip);
     }
     pos = best + len;
   }
-  out.push_back({begin, s.end});
-  return out;
+  out->push_back({begin, s.end});
 }
 
 // "..., nearly two weeks after a car bombing left 118 dead": an older event
@@ -67,8 +67,10 @@ class ExtractorImpl : public Extractor {
   std::vector<Mention> Extract(const Article& a) const override {
     std::vector<SentenceFacts> facts;
     facts.reserve(a.sentences.size());
+    std::vector<Span> units;
     for (size_t i = 0; i < a.sentences.size(); ++i) {
-      for (Span unit : Clauses(a.text, a.sentences[i], lex_->clause_splits())) {
+      Clauses(a.text, a.sentences[i], lex_->clause_splits(), &units);
+      for (Span unit : units) {
         SentenceFacts f = AnalyzeSentence(*lex_, gaz_, a.text, unit,
                                           static_cast<int>(i), a.published);
         if (uint32_t cut = RecallCut(*lex_, f); cut < unit.end) {

@@ -51,11 +51,17 @@ const Words& ZeroWords() {
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
                         LexKind kind) {
   std::vector<Hit> out;
+  HitsInto(lex, f, kind, &out);
+  return out;
+}
+
+void HitsInto(const Lexicon& lex, const SentenceFacts& f, LexKind kind,
+              std::vector<Hit>* out) {
+  out->clear();
   for (const auto& h : f.hits) {
     const LexEntry& e = lex.entry(h.payload);
-    if (e.kind == kind) out.push_back({h.begin, h.end, &e});
+    if (e.kind == kind) out->push_back({h.begin, h.end, &e});
   }
-  return out;
 }
 
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t) {
@@ -407,9 +413,12 @@ const Hit* PassiveAfterLongSubject(const Lexicon& lex,
 using namespace figures_internal;  // NOLINT: this stage's own helpers
 
 void BindFigures(const Lexicon& lex, SentenceFacts* f) {
-  std::vector<Hit> outcomes = HitsOf(lex, *f, LexKind::kOutcome);
+  // One pair of buffers per thread, reused by every sentence (no rule below
+  // binds another sentence's figures).
+  thread_local std::vector<Hit> outcomes, actors;
+  HitsInto(lex, *f, LexKind::kOutcome, &outcomes);
   if (outcomes.empty()) return;  // (most sentences: no actors collected)
-  std::vector<Hit> actors = HitsOf(lex, *f, LexKind::kActor);
+  HitsInto(lex, *f, LexKind::kActor, &actors);
   for (const auto& qa : f->quantities) {
     if (qa.q.qualifier == "zero"sv) {
       BindStatedZero(outcomes, qa, f);

@@ -57,9 +57,11 @@ bool Told(const std::vector<SentenceFacts>& ss, size_t i, Outcome outcome) {
 }  // namespace
 
 void BindIdentifiedTold(const Lexicon& lex, std::vector<SentenceFacts>* ss) {
+  std::vector<Hit> outcomes;  // one buffer for the article's sentences
   for (size_t i = 1; i < ss->size(); ++i) {
     SentenceFacts& f = (*ss)[i];
-    for (const Hit& o : HitsOf(lex, f, LexKind::kOutcome)) {
+    HitsInto(lex, f, LexKind::kOutcome, &outcomes);
+    for (const Hit& o : outcomes) {
       if (o.e->outcome != Outcome::kKilled &&
           o.e->outcome != Outcome::kInjured) {
         continue;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extract/analysis.h"
+#include "extract/word_table.h"
 
 namespace sitrep::figures_internal {
 
@@ -24,13 +25,7 @@ struct Hit {
 
 // A set of words looked up by hash: the figure rules ask about most tokens
 // of a sentence (a std::set took a few string compares per lookup).
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-using Words = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+using Words = WordTable;
 
 // A word set of data/lexicon/words.tsv by name ("filler", "thing",
 // "amount", "zero", "counted"); empty when unknown. Read once.
@@ -47,6 +42,9 @@ const Words& ZeroWords();
 // The sentence's lexicon hits of one kind.
 std::vector<Hit> HitsOf(const Lexicon& lex, const SentenceFacts& f,
                         LexKind kind);
+// The same into `out` (cleared first), for a caller reusing one buffer.
+void HitsInto(const Lexicon& lex, const SentenceFacts& f, LexKind kind,
+              std::vector<Hit>* out);
 bool IsQuantityTok(const SentenceFacts& f, uint32_t t);
 // The quantity starting at token `k`, or null. Defined in figures_lists.cc.
 const QuantityAt* QuantityStarting(const SentenceFacts& f, uint32_t k);

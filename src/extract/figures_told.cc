@@ -206,9 +206,11 @@ int64_t GroupPronounObject(const SentenceFacts& f, const Hit& o) {
 }
 
 void BindGroupsTold(const Lexicon& lex, std::vector<SentenceFacts>* ss) {
+  std::vector<Hit> outcomes;  // one buffer for the article's sentences
   for (size_t i = 1; i < ss->size(); ++i) {
     SentenceFacts& f = (*ss)[i];
-    for (const Hit& o : HitsOf(lex, f, LexKind::kOutcome)) {
+    HitsInto(lex, f, LexKind::kOutcome, &outcomes);
+    for (const Hit& o : outcomes) {
       if (o.e->form != OutcomeForm::kVerb || HasOutcome(f, o.e->outcome) ||
           (o.e->outcome != Outcome::kKilled &&
            o.e->outcome != Outcome::kInjured)) {

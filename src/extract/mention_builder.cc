@@ -17,20 +17,19 @@ MentionBuilder::MentionBuilder(const Lexicon& lex, const Gazetteer* gaz,
                                const Article& article)
     : lex_(lex), gaz_(gaz), article_(article) {}
 
-std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
-                                                       size_t i) const {
+bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i,
+                                   Candidate* out) const {
   // Without a trigger or a figure Classify finds no type: such a sentence
   // is a candidate only as an anaphor (below).
-  if (!MayClassify(lex_, f) && !f.HasCue(lex_, Cue::kAnaphor)) {
-    return std::nullopt;
-  }
-  Candidate c;
+  const uint32_t cues = CueBits(lex_, f);  // f.HasCue asked once per hit
+  auto has = [cues](Cue c) { return HasCueBit(cues, c); };
+  if (!MayClassify(lex_, f) && !has(Cue::kAnaphor)) return false;
+  Candidate& c = *out;
   c.cls = Classify(lex_, f);
   if (c.cls.event_type.empty()) {
     // "No casualties were reported." or "The insurgents ... on Wednesday"
     // continue the event just told.
-    if (f.figures.empty() && !f.HasCue(lex_, Cue::kAnaphor))
-      return std::nullopt;
+    if (f.figures.empty() && !has(Cue::kAnaphor)) return false;
     c.cls.defaulted = true;
   }
   c.restates = c.cls.defaulted && Restatement(lex_, f);
@@ -99,7 +98,7 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   // only ("In Syria, a strike killed five" under "BAGHDAD -" stays Syria).
   if (!IsLocal(c.place) && dateline_place_ && AfterDateline(f.span) &&
       (!c.place || c.place->country == dateline_place_->country) &&
-      !f.HasCue(lex_, Cue::kRegion)) {
+      !has(Cue::kRegion)) {
     c.place = dateline_place_;
     c.place_inherited = true;
     c.place_from_dateline = true;
@@ -114,8 +113,8 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   // killed in the unrest". A total over the day's incidents: "In all, ...".
   // "The deadliest attack since 2015" compares; it counts no running toll.
   // So does "one of the deadliest days of the protests so far".
-  bool superlative = f.HasCue(lex_, Cue::kSuperlative);
-  bool since = f.HasCue(lex_, Cue::kSince) && !superlative;
+  bool superlative = has(Cue::kSuperlative);
+  bool since = has(Cue::kSince) && !superlative;
   bool tally_cue = false;
   for (const auto& h : f.hits) {
     const LexEntry& e = lex_.entry(h.payload);
@@ -123,13 +122,12 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
     tally_cue |=
         !superlative || (e.phrase != "so far"sv && e.phrase != "to date"sv);
   }
-  bool tally =
-      tally_cue || since ||
-      (f.HasCue(lex_, Cue::kPerfect) && f.HasCue(lex_, Cue::kPeriod)) ||
-      PeriodOnly(f, article_.published);
+  bool tally = tally_cue || since ||
+               (has(Cue::kPerfect) && has(Cue::kPeriod)) ||
+               PeriodOnly(f, article_.published);
   if (killed && tally) {
     c.kind = MentionKind::kTally;
-  } else if (killed && f.HasCue(lex_, Cue::kAggregate)) {
+  } else if (killed && has(Cue::kAggregate)) {
     c.kind = MentionKind::kAggregate;
   }
   if (killed) c.shared_by = IncidentsCounted(f);
@@ -144,25 +142,24 @@ std::optional<Candidate> MentionBuilder::MakeCandidate(SentenceFacts f,
   if (AboutFootage(lex_, c.facts)) {
     c.attach_only = true;
     c.cls.defaulted = true;
-    return c;
+    return true;
   }
   bool qualifies = Qualifies(c);
   event_told_ |= qualifies && c.kind == MentionKind::kIncident;
   if (!qualifies) {
     // "No one was hurt." or "Nine others were wounded." adds to the event
     // just told, but tells no event of its own.
-    bool continues =
-        !c.facts.figures.empty() || c.facts.HasCue(lex_, Cue::kAnaphor);
-    if (continues && !c.facts.HasCue(lex_, Cue::kHypothetical) &&
+    bool continues = !c.facts.figures.empty() || has(Cue::kAnaphor);
+    if (continues && !has(Cue::kHypothetical) &&
         c.kind == MentionKind::kIncident) {
       c.attach_only = true;  // keeps its own type, if it has one
     } else if (Weak(c)) {
       c.weak = true;
     } else {
-      return std::nullopt;
+      return false;
     }
   }
-  return c;
+  return true;
 }
 
 // "One rocket landed inside the embassy walls": strong trigger words with
@@ -235,8 +232,8 @@ bool MentionBuilder::Unreal(const Candidate& c) const {
 }
 
 // `c` is spent: its figures and trigger words move into the mention.
-MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
-  Work w;
+void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
+  Work& w = *work;
   w.shared_by = c.shared_by;
   w.shared_sentence = c.facts.index;
   w.attacker_counted = c.facts.HasCue(lex_, Cue::kAttackerCounted);
@@ -283,7 +280,6 @@ MentionBuilder::Work MentionBuilder::ToWork(Candidate&& c) const {
     m.subject = "killed";
   }
   w.cls = std::move(c.cls);  // last: the mention's fields copied from it
-  return w;
 }
 
 // "X was wounded ... he later died of his wounds": the victims of a "later
@@ -385,27 +381,33 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   std::vector<Candidate> candidates;
   candidates.reserve(ss.size());
   for (size_t i = 0; i < ss.size(); ++i) {
-    std::optional<Candidate> c = MakeCandidate(std::move(ss[i]), i);
-    if (!c) continue;
-    std::vector<Candidate> parts = SplitByFigurePlaces(*c);
-    if (parts.empty()) parts = SplitByFigureDays(*c, i);
+    // Made in place: no Candidate is moved on its way into the list.
+    if (!MakeCandidate(std::move(ss[i]), i, &candidates.emplace_back())) {
+      candidates.pop_back();
+      continue;
+    }
+    const size_t at = candidates.size() - 1;
+    std::vector<Candidate> parts = SplitByFigurePlaces(candidates[at]);
+    if (parts.empty()) parts = SplitByFigureDays(candidates[at], i);
     if (!parts.empty()) {
+      candidates.pop_back();
       for (auto& p : parts) candidates.push_back(std::move(p));
       continue;
     }
     // "a day of unrest in Basra and Kut": one event per place, as ACLED
     // codes them, when no figure ties the sentence to one of them.
-    std::vector<Location> places = CoordinatedPlaces(c->facts);
-    if (places.size() < 2 || !c->facts.figures.empty()) {
-      candidates.push_back(std::move(*c));
-      continue;
-    }
-    for (const Location& l : places) {
-      Candidate copy = *c;
-      copy.place = l;
+    std::vector<Location> places = CoordinatedPlaces(candidates[at].facts);
+    if (places.size() < 2 || !candidates[at].facts.figures.empty()) continue;
+    for (size_t k = 0; k < places.size(); ++k) {
+      // The first place's record is the candidate itself, made last.
+      if (k > 0) {
+        Candidate copy = candidates[at];
+        candidates.push_back(std::move(copy));
+      }
+      Candidate& copy = k == 0 ? candidates[at] : candidates.back();
+      copy.place = places[k];
       copy.place_inherited = false;
       copy.split = true;
-      candidates.push_back(std::move(copy));
     }
   }
   std::vector<Work> works;
@@ -451,7 +453,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
       Join(target, *c);
     } else {
       bool weak = c->weak;
-      works.push_back(ToWork(std::move(*c)));
+      ToWork(std::move(*c), &works.emplace_back());
       works.back().m.weak = weak;
     }
   }

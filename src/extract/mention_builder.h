@@ -83,7 +83,9 @@ class MentionBuilder {
   void FindWebDateline(const std::vector<SentenceFacts>& ss);
   void PreferPlaceOverDateline(const std::vector<SentenceFacts>& ss);
   bool AfterDateline(Span sentence) const;
-  std::optional<Candidate> MakeCandidate(SentenceFacts f, size_t i) const;
+  // Makes the candidate of unit `i` into `out` (default-made); false when
+  // the unit is none (`out` is then to be dropped).
+  bool MakeCandidate(SentenceFacts&& f, size_t i, Candidate* out) const;
   bool Qualifies(const Candidate& c) const;
   bool Weak(const Candidate& c) const;
   bool Unreal(const Candidate& c) const;
@@ -91,7 +93,8 @@ class MentionBuilder {
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
   bool InsideActor(const SentenceFacts& f, Span span) const;
   std::optional<Location> ToLocation(const Place& p, Span span) const;
-  Work ToWork(Candidate&& c) const;
+  // Fills `w` (default-made) from `c`.
+  void ToWork(Candidate&& c, Work* w) const;
   std::vector<Location> CoordinatedPlaces(const SentenceFacts& f) const;
   // mention_split.cc: one candidate per place its counts are told at.
   std::optional<Location> PlaceOfFigure(const SentenceFacts& f,

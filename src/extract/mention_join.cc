@@ -361,7 +361,11 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   if (!c.cls.defaulted) {
     for (const auto& [type, score] : c.cls.scores) w->cls.scores[type] += score;
   }
-  Classification merged = w->cls;
+  // Decide reads only the scores and the first actor's kind: no copy of
+  // the triggers or actors told so far.
+  Classification merged;
+  merged.scores = w->cls.scores;
+  merged.actor1_kind = w->cls.actor1_kind;
   Decide(&merged, lex_, c.facts);
   auto held = merged.scores.find(m.event_type);  // (no key viewing m's type)
   double held_score = held == merged.scores.end() ? 0 : held->second;

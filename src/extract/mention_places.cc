@@ -12,10 +12,19 @@ namespace sitrep {
 
 using namespace mention_util;  // NOLINT: this stage's own helpers
 
+namespace {
+
+// The name a Location made of `p` carries: a landmark's city, if known.
+const std::string& LocationName(const Place& p) {
+  return p.kind == PlaceKind::kLandmark && !p.city.empty() ? p.city : p.name;
+}
+
+}  // namespace
+
 std::optional<Location> MentionBuilder::ToLocation(const Place& p,
                                                    Span span) const {
   Location l;
-  l.name = p.kind == PlaceKind::kLandmark && !p.city.empty() ? p.city : p.name;
+  l.name = LocationName(p);
   l.country = p.country;
   l.admin1 = p.admin1;
   l.lat = p.lat;
@@ -345,7 +354,9 @@ bool OutsideNamedDistrict(const Ranked& town, const std::vector<Ranked>& all) {
 std::optional<Location> MentionBuilder::EventPlace(
     const SentenceFacts& f) const {
   std::optional<Location> landmark;
-  std::vector<Ranked> ranked;
+  // One buffer per thread for every sentence (EventPlace never nests).
+  thread_local std::vector<Ranked> ranked;
+  ranked.clear();
   for (const auto& pm : f.places) {
     if (!EventPlaceCandidate(f, pm)) continue;
     const Place* p = ResolveBest(pm, ctx_);
@@ -394,13 +405,16 @@ void MentionBuilder::AddOtherPlaces(const Candidate& c, Mention* m) const {
     if (pm.demonym) continue;
     const Place* p = ResolveBest(pm, ctx_);
     if (!p || p->kind == PlaceKind::kCountry) continue;
-    std::optional<Location> l = ToLocation(*p, pm.span);
-    bool known = m->location && m->location->geonameid == l->geonameid &&
-                 m->location->name == l->name;
+    // Compared by what its Location would hold (made only when added).
+    const std::string& name = LocationName(*p);
+    bool known = m->location && m->location->geonameid == p->geonameid &&
+                 m->location->name == name;
     for (const auto& o : m->other_places) {
-      known |= o.geonameid == l->geonameid && o.name == l->name;
+      known |= o.geonameid == p->geonameid && o.name == name;
     }
-    if (!known && m->other_places.size() < 8) m->other_places.push_back(*l);
+    if (!known && m->other_places.size() < 8) {
+      m->other_places.push_back(*ToLocation(*p, pm.span));
+    }
   }
 }
 

@@ -225,6 +225,16 @@ int64_t IncidentsCounted(const SentenceFacts& f) {
   return 0;
 }
 
+uint32_t CueBits(const Lexicon& lex, const SentenceFacts& f) {
+  static_assert(static_cast<int>(Cue::kAttackerCounted) < 32);
+  uint32_t bits = 0;
+  for (const auto& h : f.hits) {
+    const LexEntry& e = lex.entry(h.payload);
+    if (e.kind == LexKind::kCue) bits |= uint32_t{1} << static_cast<int>(e.cue);
+  }
+  return bits;
+}
+
 int64_t OneOfIncidents(const std::vector<SentenceFacts>& ss) {
   for (const auto& f : ss) {
     for (uint32_t k = 0; k + 3 < f.toks.size(); ++k) {

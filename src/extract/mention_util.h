@@ -67,6 +67,12 @@ int64_t IncidentsCounted(const SentenceFacts& f);
 // the one it reports is one of; 0 when it says none.
 int64_t OneOfIncidents(const std::vector<SentenceFacts>& ss);
 // Short capitals that are acronyms, not country codes or places.
+// The sentence's cues, one bit per Cue, from one pass over its hits: bit
+// c is f.HasCue(lex, c) (for a sentence asked about several cues).
+uint32_t CueBits(const Lexicon& lex, const SentenceFacts& f);
+inline bool HasCueBit(uint32_t bits, Cue c) {
+  return (bits >> static_cast<int>(c) & 1) != 0;
+}
 bool CodeLike(std::string_view s);
 bool Acronym(std::string_view s);
 std::string_view TrimSpaces(std::string_view s);

@@ -6,6 +6,9 @@
 #include <random>
 #include <string>
 
+#include "extract/analysis.h"
+#include "extract/lexicon.h"
+
 namespace sitrep::mention_util {
 namespace {
 
@@ -46,6 +49,34 @@ TEST(WeekdayNamed, Table) {
   EXPECT_EQ(WeekdayNamed("Sunday or Friday"), 4);  // the first in the week
   EXPECT_EQ(WeekdayNamed("Saturday night"), 5);
   EXPECT_EQ(WeekdayNamed("weekday"), -1);
+}
+
+// CueBits answers as HasCue for every cue, on sentences with many cues.
+TEST(CueBits, MatchesHasCue) {
+  auto lex = Lexicon::Load();
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  const std::string words[] = {
+      "so far",  "since",    "in all", "have been",  "this year",  "reportedly",
+      "footage", "province", "would",  "threatened", "usually",    "later died",
+      "both",    "killed",   "the",    "deadliest",  "said",       "who",
+      "in",      "attack",   "after",  "years ago",  "separately", ","};
+  std::mt19937 rng(23);
+  int with_cues = 0;
+  for (int n = 0; n < 500; ++n) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) text += words[rng() % std::size(words)] + " ";
+    text += ".";
+    Span all{0, static_cast<uint32_t>(text.size())};
+    SentenceFacts f = AnalyzeSentence(**lex, nullptr, text, all, 0, {});
+    uint32_t bits = CueBits(**lex, f);
+    with_cues += bits != 0;
+    for (int c = 0; c <= static_cast<int>(Cue::kAttackerCounted); ++c) {
+      ASSERT_EQ(HasCueBit(bits, static_cast<Cue>(c)),
+                f.HasCue(**lex, static_cast<Cue>(c)))
+          << text << " cue " << c;
+    }
+  }
+  EXPECT_GT(with_cues, 100);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace sitrep {
 namespace {
@@ -53,30 +55,72 @@ WholePhraseSet::WholePhraseSet(std::vector<std::string> phrases)
   std::sort(by_bigram_.begin(), by_bigram_.end());
 }
 
+namespace {
+
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+
+// WordByte of each of the 8 bytes of `x` (as bit 7 of its byte), without
+// carries between bytes: a non-ASCII byte, a digit 0x30-0x39, or a letter
+// (0x41-0x5A and 0x61-0x7A: the same range once 0x20 is set).
+constexpr uint64_t WordBytes(uint64_t x) {
+  uint64_t a = x & ~kHigh;  // every byte <= 0x7F: sums below stay < 0x100
+  uint64_t digit = (a + 0x5050505050505050ull) & ~(a + 0x4646464646464646ull);
+  uint64_t l = a | 0x2020202020202020ull;
+  uint64_t alpha = (l + 0x1F1F1F1F1F1F1F1Full) & ~(l + 0x0505050505050505ull);
+  return ((digit | alpha) | x) & kHigh;
+}
+
+}  // namespace
+
+// A phrase may start at `at` (`at + 1` < text size, after a non-word
+// byte): compares the phrases starting with its two bytes there.
+void WholePhraseSet::TryAt(std::string_view text, size_t at,
+                           std::vector<char>* found) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  if (!first_[s[at]]) return;
+  uint32_t b = Bigram(s[at], s[at + 1]);
+  if (!(bigram_bits_[b >> 6] >> (b & 63) & 1)) return;
+  auto it = std::lower_bound(by_bigram_.begin(), by_bigram_.end(),
+                             std::make_pair(b, uint32_t{0}));
+  for (; it != by_bigram_.end() && it->first == b; ++it) {
+    char& f = (*found)[it->second];
+    if (!f && WholeAt(text, at, phrases_[it->second])) f = 1;
+  }
+}
+
 // One pass: at each byte after a non-word byte (a whole phrase starts
 // nowhere else) that starts some phrase and whose pair with the next starts
 // some phrase, the phrases starting so are compared there. A phrase is
 // found iff some position holds it as whole words, which is what
-// HasWholePhrase asks.
+// HasWholePhrase asks. Eight bytes at a time (little-endian loads): the
+// positions after a non-word byte come from one mask per eight bytes.
 void WholePhraseSet::Find(std::string_view text,
                           std::vector<char>* found) const {
   found->assign(phrases_.size(), 0);
   for (uint32_t i : short_) (*found)[i] = HasWholePhrase(text, phrases_[i]);
   if (by_bigram_.empty() || text.size() < 2) return;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  bool after_word = false;  // s[at - 1] is a word byte
-  for (size_t at = 0; at + 1 < text.size(); ++at) {
-    bool skip = after_word || !first_[s[at]];
-    after_word = kWordByte[s[at]];
-    if (skip) continue;
-    uint32_t b = Bigram(s[at], s[at + 1]);
-    if (!(bigram_bits_[b >> 6] >> (b & 63) & 1)) continue;
-    auto it = std::lower_bound(by_bigram_.begin(), by_bigram_.end(),
-                               std::make_pair(b, uint32_t{0}));
-    for (; it != by_bigram_.end() && it->first == b; ++it) {
-      char& f = (*found)[it->second];
-      if (!f && WholeAt(text, at, phrases_[it->second])) f = 1;
+  const size_t last = text.size() - 1;  // positions 0 .. last - 1
+  size_t at = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    uint64_t carry = 0;  // bit 7: the byte before the block is a word byte
+    for (; at + 8 <= last; at += 8) {
+      uint64_t x;
+      std::memcpy(&x, text.data() + at, 8);
+      uint64_t word = WordBytes(x);
+      uint64_t starts = ~((word << 8) | carry) & kHigh;
+      carry = word >> 56;
+      for (; starts != 0; starts &= starts - 1) {
+        size_t p = at + (std::countr_zero(starts) >> 3);
+        if (first_[static_cast<unsigned char>(text[p])]) TryAt(text, p, found);
+      }
     }
+  }
+  bool after_word =
+      at > 0 && kWordByte[static_cast<unsigned char>(text[at - 1])];
+  for (; at < last; ++at) {
+    bool skip = after_word;
+    after_word = kWordByte[static_cast<unsigned char>(text[at])];
+    if (!skip) TryAt(text, at, found);
   }
 }
 

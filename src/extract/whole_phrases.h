@@ -29,6 +29,7 @@ class WholePhraseSet {
   size_t size() const { return phrases_.size(); }
 
  private:
+  void TryAt(std::string_view text, size_t at, std::vector<char>* found) const;
   static uint32_t Bigram(unsigned char a, unsigned char b) {
     return (uint32_t{a} << 8) | b;
   }

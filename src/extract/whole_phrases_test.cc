@@ -90,6 +90,35 @@ TEST(WholePhraseSet, MatchesThePlainSearch) {
   }
 }
 
+// Texts and phrases of any bytes (every value, at every offset of the
+// eight-byte blocks the pass reads) against the plain search.
+TEST(WholePhraseSet, AnyBytesMatchThePlainSearch) {
+  std::mt19937 rng(9);
+  const std::string common = "aZ0 .-\xC3";
+  auto byte = [&] {
+    return rng() % 3 == 0 ? static_cast<char>(rng() % 256)
+                          : common[rng() % common.size()];
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<std::string> phrases;
+    for (size_t n = 1 + rng() % 6; phrases.size() < n;) {
+      std::string p(1 + rng() % 3, ' ');
+      for (char& c : p) c = byte();
+      phrases.push_back(p);
+    }
+    std::string text(rng() % 70, ' ');
+    for (char& c : text) c = byte();
+    // Some phrases planted whole, at any offset.
+    for (const std::string& p : phrases) {
+      if (rng() % 2) text.insert(rng() % (text.size() + 1), p);
+    }
+    WholePhraseSet set(phrases);
+    std::vector<char> found;
+    set.Find(text, &found);
+    ASSERT_EQ(found, Plain(phrases, text)) << round;
+  }
+}
+
 // The compiled home cues on texts that hold some of them.
 TEST(WholePhraseSet, HomeCuesMatchThePlainSearch) {
   auto lex = Lexicon::Load();
