@@ -161,8 +161,11 @@ class Pipeline {
                       const std::vector<std::string>* scopes = nullptr);
   Status CrossParts(const std::set<std::string>& dirty,
                     const std::map<std::string, CivilDay>& reference,
-                    const std::vector<Mention>& redated,
                     CrossScopeParts* cross);
+  Status HoldRedated(const std::set<std::string>& dirty,
+                     const std::map<std::string, CivilDay>& reference,
+                     CrossScopeParts* cross,
+                     std::map<std::string, std::vector<Mention>>* in);
   Status DeriveStoredEvents(const std::vector<std::string>& scopes,
                             const Store::StoredEventSink& sink, size_t* count);
   Result<std::optional<size_t>> RebuildIncrementally();
@@ -170,6 +173,9 @@ class Pipeline {
   Result<size_t> RebuildAndKeep();
   Status Redate(const std::map<std::string, CivilDay>& reference,
                 std::vector<Mention>* redated);
+  using RedatedSink = std::function<Status(std::vector<Mention>&&)>;
+  Status RedateEach(const std::map<std::string, CivilDay>& reference,
+                    const RedatedSink& each);
 
   Store* store_;  // null: store-less (memory_)
   std::unique_ptr<pipeline_internal::MemoryCorpus> memory_;
@@ -181,6 +187,9 @@ class Pipeline {
   std::unique_ptr<pipeline_internal::DerivationCache> cache_;
   std::vector<std::string> pending_;
   RebuildCounts rebuild_counts_;
+  // DeriveStoredEvents holds the re-dated mentions in the store (not
+  // store-less): ReadMentions appends them.
+  bool holding_redated_ = false;
 };
 
 // The stored form of an event (key fields and its JSON Lines record).
