@@ -142,6 +142,8 @@ class Store {
   // The current version of article `id`, fully reconstructed.
   // kNotFound when there is no such article.
   Result<Article> GetArticle(std::string_view id);
+  // Its clean text only (GetArticle(id)->text, without reading the rest).
+  Result<std::string> GetArticleText(std::string_view id);
   // The current version number of `id`, or 0 when absent.
   Result<int> CurrentVersion(std::string_view id);
   // Number of articles (current versions).
