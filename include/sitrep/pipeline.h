@@ -172,8 +172,11 @@ class Pipeline {
                       const std::vector<std::string>* scopes = nullptr);
   Status CrossParts(const std::set<std::string>& dirty,
                     const std::map<std::string, CivilDay>& reference,
-                    const std::vector<Mention>& redated,
                     CrossScopeParts* cross);
+  Status HoldRedated(const std::set<std::string>& dirty,
+                     const std::map<std::string, CivilDay>& reference,
+                     CrossScopeParts* cross,
+                     std::map<std::string, std::vector<Mention>>* in);
   Status DeriveStoredEvents(const std::vector<std::string>& scopes,
                             const Store::StoredEventSink& sink, size_t* count);
   Result<std::optional<size_t>> RebuildIncrementally();
@@ -182,6 +185,10 @@ class Pipeline {
   Status Redate(const std::map<std::string, CivilDay>& reference,
                 std::vector<Mention>* redated);
   Status ExtractDeferred(const std::map<std::string, CivilDay>& reference);
+
+  using RedatedSink = std::function<Status(std::vector<Mention>&&)>;
+  Status RedateEach(const std::map<std::string, CivilDay>& reference,
+                    const RedatedSink& each);
 
   Store* store_;  // null: store-less (memory_)
   std::unique_ptr<pipeline_internal::MemoryCorpus> memory_;
@@ -194,6 +201,10 @@ class Pipeline {
   std::vector<std::string> pending_;
   RebuildCounts rebuild_counts_;
   bool derived_ = false;  // one_derivation: the mentions were taken
+
+  // DeriveStoredEvents holds the re-dated mentions in the store (not
+  // store-less): ReadMentions appends them.
+  bool holding_redated_ = false;
 };
 
 // The stored form of an event (key fields and its JSON Lines record).

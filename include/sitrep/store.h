@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,6 +142,8 @@ class Store {
   // The current version of article `id`, fully reconstructed.
   // kNotFound when there is no such article.
   Result<Article> GetArticle(std::string_view id);
+  // Its clean text only (GetArticle(id)->text, without reading the rest).
+  Result<std::string> GetArticleText(std::string_view id);
   // The current version number of `id`, or 0 when absent.
   Result<int> CurrentVersion(std::string_view id);
   // Number of articles (current versions).
@@ -174,6 +177,29 @@ class Store {
   // Articles with an aggregate mention and mentions in more than one scope
   // (an aggregate's parts may then lie in another scope: CrossScopeParts).
   Result<std::vector<std::string>> ArticlesAcrossScopes();
+  // What CrossScopeParts needs of a mention: its article, scope, whether
+  // it is an aggregate and (if so) its parts.
+  struct MentionKey {
+    std::string article_id, scope;
+    bool aggregate = false;
+    std::vector<int> parts;
+  };
+  // Streams the keys of the mentions of ArticlesAcrossScopes(), in
+  // (article id, ordinal) order, without decoding their bodies.
+  Status ForEachKeyAcrossScopes(
+      const std::function<Status(const MentionKey&)>& fn);
+
+  // Mentions held for one derivation (the re-dated ones, which are not
+  // stored) in a temporary table of this connection (SQLite's temp store,
+  // on disk) instead of memory. ClearHeldMentions empties it (call before
+  // and after); each held mention decodes to exactly what was held.
+  Status ClearHeldMentions();
+  Status HoldMentions(std::span<const Mention> mentions);
+  // The held mentions of the given scopes, scope by scope, each in the
+  // order they were held.
+  Status ForEachHeldIn(const std::vector<std::string>& scopes,
+                       const std::function<Status(Mention&&)>& fn);
+  Result<int64_t> CountHeldIn(const std::vector<std::string>& scopes);
 
   // Replaces the events table with `events` (one transaction). Events are a
   // pure function of the mentions: callers re-derive them with

@@ -366,8 +366,8 @@ Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
   lsh.keep_signatures = false;
   ShingleSource source =
       [&](const std::string& id) -> Result<std::vector<uint32_t>> {
-    SITREP_ASSIGN_OR_RETURN(Article a, store_->GetArticle(id));
-    std::string_view text = a.text;
+    SITREP_ASSIGN_OR_RETURN(std::string clean, store_->GetArticleText(id));
+    std::string_view text = clean;
     return ShingleSet(text.substr(0, std::min(text.size(), sig.max_bytes)));
   };
   auto add_all = [&](auto& builder) {

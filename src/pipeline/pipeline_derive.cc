@@ -17,36 +17,44 @@ namespace sitrep {
 // in reference order (an article dated after all keeps its own).
 Status Pipeline::Redate(const std::map<std::string, CivilDay>& reference,
                         std::vector<Mention>* redated) {
-  std::vector<Mention>& kept = *redated;
-  // In batches extracted on the thread pool, appended in reference order.
+  return RedateEach(reference, [&](std::vector<Mention>&& ms) {
+    for (Mention& m : ms) redated->push_back(std::move(m));
+    return Status::OK();
+  });
+}
+
+// Redate handing each article's mentions to `each` as they are made.
+Status Pipeline::RedateEach(const std::map<std::string, CivilDay>& reference,
+                            const RedatedSink& each) {
+  // In batches extracted on the thread pool, handed over in reference order.
   std::vector<Article> batch;
-  auto flush = [&] {
+  auto flush = [&]() -> Status {
     std::vector<std::vector<Mention>> extracted(batch.size());
     pipeline_internal::ParallelFor(
         batch.size(), pipeline_internal::ThreadCount(options_.threads),
         [&](size_t i) { extracted[i] = extractor_->Extract(batch[i]); });
+    batch.clear();
     for (std::vector<Mention>& ms : extracted) {
       for (Mention& m : ms) {
         if (m.date_rule == "article") m.date_rule = "cluster";
-        kept.push_back(std::move(m));
       }
+      SITREP_RETURN_IF_ERROR(each(std::move(ms)));
     }
-    batch.clear();
+    return Status::OK();
   };
   for (const auto& [id, day] : reference) {
     SITREP_ASSIGN_OR_RETURN(Article a, GetArticle(id));
     if (a.published) {  // dated after all: keep its own mentions
       SITREP_ASSIGN_OR_RETURN(std::vector<Mention> own, MentionsOf(id));
-      for (Mention& m : own) kept.push_back(std::move(m));
+      SITREP_RETURN_IF_ERROR(each(std::move(own)));
       continue;
     }
     a.published = day;
     a.date_origin = DateOrigin::kCluster;
     batch.push_back(std::move(a));
-    if (batch.size() == kBatchDocuments) flush();
+    if (batch.size() == kBatchDocuments) SITREP_RETURN_IF_ERROR(flush());
   }
-  flush();
-  return Status::OK();
+  return flush();
 }
 
 Result<std::vector<Mention>> Pipeline::MentionsOf(const std::string& id) {
@@ -60,7 +68,9 @@ Result<Article> Pipeline::GetArticle(const std::string& id) {
 
 // Every current mention but those of the articles in `skip`; with
 // `scopes`, only those of these scopes (the others would be dropped after
-// merging's inputs are made anyway). Room is made for `extra` more.
+// merging's inputs are made anyway), followed by the scopes' held
+// re-dated mentions while DeriveStoredEvents holds them in the store.
+// Room is made for `extra` more.
 Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
                               const std::set<std::string>* scopes,
                               const std::map<std::string, CivilDay>& skip,
@@ -91,8 +101,18 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
   if (scopes) {  // through the index on mentions(scope) (schema v4)
     const std::vector<std::string> in(scopes->begin(), scopes->end());
     SITREP_ASSIGN_OR_RETURN(int64_t stored, store_->CountMentionsIn(in));
-    mentions->reserve(mentions->size() + static_cast<size_t>(stored) + extra);
-    return store_->ForEachMentionIn(in, keep);
+    int64_t held = 0;
+    if (holding_redated_) {
+      SITREP_ASSIGN_OR_RETURN(held, store_->CountHeldIn(in));
+    }
+    mentions->reserve(mentions->size() + static_cast<size_t>(stored + held) +
+                      extra);
+    SITREP_RETURN_IF_ERROR(store_->ForEachMentionIn(in, keep));
+    if (!holding_redated_) return Status::OK();
+    return store_->ForEachHeldIn(in, [&](Mention&& m) {
+      mentions->push_back(std::move(m));
+      return Status::OK();
+    });
   }
   SITREP_ASSIGN_OR_RETURN(int64_t stored, store_->CountMentions());
   mentions->reserve(mentions->size() + static_cast<size_t>(stored) + extra);
@@ -136,32 +156,57 @@ Result<std::vector<Event>> Pipeline::DeriveEvents(
   return MergeMentions(std::move(mentions), options);
 }
 
-// The aggregates' parts that lie across scopes (CrossScopeParts), from
-// the articles with an aggregate and mentions in more than one scope
-// (`Store::ArticlesAcrossScopes`) and the re-dated articles' mentions
-// (`redated`, already only of the `dirty` scopes), as they are merged.
+// The aggregates' parts that lie across scopes (CrossScopeParts) from the
+// articles with an aggregate and mentions in more than one scope
+// (`Store::ForEachKeyAcrossScopes`: only the keys AddArticle reads, in
+// the `dirty` scopes), but for the re-dated ones (`reference`), which
+// RedateEach hands to `cross` as they are made.
 Status Pipeline::CrossParts(const std::set<std::string>& dirty,
                             const std::map<std::string, CivilDay>& reference,
-                            const std::vector<Mention>& redated,
                             CrossScopeParts* cross) {
-  // Redate appends each article's mentions together.
-  for (size_t i = 0, j = 0; i < redated.size(); i = j) {
-    while (j < redated.size() &&
-           redated[j].article_id == redated[i].article_id) {
-      ++j;
-    }
-    cross->AddArticle(std::span(redated).subspan(i, j - i));
+  std::vector<Mention> ms;  // one article's, keys only
+  auto add = [&] {
+    cross->AddArticle(ms);
+    ms.clear();
+  };
+  SITREP_RETURN_IF_ERROR(
+      store_->ForEachKeyAcrossScopes([&](const Store::MentionKey& k) {
+        if (!ms.empty() && ms.front().article_id != k.article_id) add();
+        if (reference.count(k.article_id) || !dirty.count(k.scope)) {
+          return Status::OK();
+        }
+        Mention& m = ms.emplace_back();
+        m.article_id = k.article_id;
+        m.kind = k.aggregate ? MentionKind::kAggregate : MentionKind::kIncident;
+        m.location.emplace().country = k.scope;
+        m.parts = k.parts;
+        return Status::OK();
+      }));
+  add();
+  return Status::OK();
+}
+
+// Holds the re-dated mentions of the `dirty` scopes for the per-scope
+// loop: store-less, in `redated_in` by scope; otherwise in the store
+// (ReadMentions appends them), each article's handed to `cross` too.
+Status Pipeline::HoldRedated(const std::set<std::string>& dirty,
+                             const std::map<std::string, CivilDay>& reference,
+                             CrossScopeParts* cross,
+                             std::map<std::string, std::vector<Mention>>* in) {
+  if (!memory_) {
+    SITREP_RETURN_IF_ERROR(store_->ClearHeldMentions());
+    holding_redated_ = true;
   }
-  SITREP_ASSIGN_OR_RETURN(std::vector<std::string> ids,
-                          store_->ArticlesAcrossScopes());
-  for (const std::string& id : ids) {
-    if (reference.count(id)) continue;
-    SITREP_ASSIGN_OR_RETURN(std::vector<Mention> ms, store_->MentionsOf(id));
+  return RedateEach(reference, [&](std::vector<Mention>&& ms) {
     std::erase_if(ms,
                   [&](const Mention& m) { return !dirty.count(m.Scope()); });
+    if (memory_) {
+      for (Mention& m : ms) (*in)[m.Scope()].push_back(std::move(m));
+      return Status::OK();
+    }
     cross->AddArticle(ms);
-  }
-  return Status::OK();
+    return store_->HoldMentions(ms);
+  });
 }
 
 // DeriveEvents, each event handed to `sink` in its stored form as soon as
@@ -169,7 +214,8 @@ Status Pipeline::CrossParts(const std::set<std::string>& dirty,
 // and the mentions are read and merged one scope at a time
 // (MergeScopeStreaming; the aggregates with parts in other scopes wait
 // for the last scope), so only the largest scope's are in memory at once.
-// Store-less, every mention is in memory anyway: one merge.
+// The re-dated mentions wait in the store (HoldRedated). Store-less,
+// every mention is in memory anyway: one merge.
 Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
                                     const Store::StoredEventSink& sink,
                                     size_t* count) {
@@ -181,20 +227,20 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
   }
   if (memory_) SITREP_RETURN_IF_ERROR(ExtractDeferred(reference));
   const std::set<std::string> dirty(scopes.begin(), scopes.end());
-  std::vector<Mention> redated;
-  SITREP_RETURN_IF_ERROR(Redate(reference, &redated));
-  std::erase_if(redated,
-                [&](const Mention& m) { return !dirty.count(m.Scope()); });
   CrossScopeParts cross;
+  std::map<std::string, std::vector<Mention>> redated_in;  // store-less
+  struct Unhold {  // the held mentions go with this derivation
+    Pipeline* p;
+    ~Unhold() {
+      if (!p->holding_redated_) return;
+      p->holding_redated_ = false;
+      (void)p->store_->ClearHeldMentions();
+    }
+  } unhold{this};
+  SITREP_RETURN_IF_ERROR(HoldRedated(dirty, reference, &cross, &redated_in));
   if (!memory_) {
-    SITREP_RETURN_IF_ERROR(CrossParts(dirty, reference, redated, &cross));
+    SITREP_RETURN_IF_ERROR(CrossParts(dirty, reference, &cross));
   }
-  std::map<std::string, std::vector<Mention>> redated_in;  // by scope
-  for (Mention& m : redated) {
-    std::string scope = m.Scope();
-    redated_in[scope].push_back(std::move(m));
-  }
-  std::vector<Mention>().swap(redated);
   std::vector<std::vector<std::string>> units;  // merged one at a time
   if (memory_ && !scopes.empty()) units.push_back(scopes);
   for (const std::string& s : memory_ ? std::vector<std::string>{} : scopes) {

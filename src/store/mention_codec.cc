@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <bit>
+
 #include "sitrep/json_writer.h"
 
 namespace sitrep::store_internal {
@@ -42,7 +44,9 @@ void PutFigure(JsonWriter& w, const Figure& f) {
   w.EndObject();
 }
 
-void PutLocation(JsonWriter& w, const Location& l) {
+// With `exact`, the coordinates' bits follow as integers ("latx",
+// "lonx"): "lat" and "lon" have ten significant digits only.
+void PutLocation(JsonWriter& w, const Location& l, bool exact) {
   w.BeginObject();
   w.Key("name");
   w.String(l.name);
@@ -54,6 +58,12 @@ void PutLocation(JsonWriter& w, const Location& l) {
   w.Double(l.lat);
   w.Key("lon");
   w.Double(l.lon);
+  if (exact) {
+    w.Key("latx");
+    w.Int(std::bit_cast<int64_t>(l.lat));
+    w.Key("lonx");
+    w.Int(std::bit_cast<int64_t>(l.lon));
+  }
   w.Key("gid");
   w.Int(l.geonameid);
   w.Key("precision");
@@ -72,7 +82,7 @@ void PutArray(JsonWriter& w, const std::vector<T>& v, F put) {
 
 }  // namespace
 
-std::string EncodeMention(const Mention& m) {
+std::string EncodeMention(const Mention& m, bool exact) {
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();
@@ -89,9 +99,10 @@ std::string EncodeMention(const Mention& m) {
   w.Key("actor2");
   w.String(m.actor2);
   w.Key("loc");
-  m.location ? PutLocation(w, *m.location) : w.Null();
+  m.location ? PutLocation(w, *m.location, exact) : w.Null();
   w.Key("places");
-  PutArray(w, m.other_places, [&](const Location& l) { PutLocation(w, l); });
+  PutArray(w, m.other_places,
+           [&](const Location& l) { PutLocation(w, l, exact); });
   w.Key("date");
   PutArray(w, std::vector<int>{m.date.year, m.date.month, m.date.day},
            [&](int x) { w.Int(x); });
@@ -179,11 +190,22 @@ bool GetFigure(element e, Figure* f) {
          GetSpan(e["r"], &f->raw_span);
 }
 
+// The exact coordinate `key` + "x" when present (EncodeMention's `exact`).
+bool GetCoordinate(element e, const char* key, const char* exact, double* v) {
+  int64_t bits = 0;
+  if (!e[exact].get_int64().get(bits)) {
+    *v = std::bit_cast<double>(bits);
+    return true;
+  }
+  return !e[key].get_double().get(*v);
+}
+
 bool GetLocation(element e, Location* l) {
   int64_t gid = 0;
   return Str(e, "name", &l->name) && Str(e, "country", &l->country) &&
-         Str(e, "admin1", &l->admin1) && !e["lat"].get_double().get(l->lat) &&
-         !e["lon"].get_double().get(l->lon) && Int(e["gid"], &gid) &&
+         Str(e, "admin1", &l->admin1) &&
+         GetCoordinate(e, "lat", "latx", &l->lat) &&
+         GetCoordinate(e, "lon", "lonx", &l->lon) && Int(e["gid"], &gid) &&
          (l->geonameid = static_cast<uint32_t>(gid), true) &&
          Str(e, "precision", &l->precision) && GetSpan(e["span"], &l->span);
 }

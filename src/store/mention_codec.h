@@ -1,6 +1,8 @@
 // The stored form of a Mention: one compact JSON object (readable with
 // `sqlite3 sitrep.db 'select body from mentions'`), described in
-// doc/storage.md. Decode(Encode(m)) == m for every field.
+// doc/storage.md. Decode(Encode(m)) == m for every field but the
+// coordinates, which keep ten significant digits; with `exact` (bodies
+// that are never stored, as Store's re-dated mentions) those too.
 //
 // Thread safety: pure functions.
 #ifndef SITREP_STORE_MENTION_CODEC_H_
@@ -14,7 +16,7 @@
 
 namespace sitrep::store_internal {
 
-std::string EncodeMention(const Mention& m);
+std::string EncodeMention(const Mention& m, bool exact = false);
 // kCorruption when `json` is not a mention written by EncodeMention.
 Result<Mention> DecodeMention(std::string_view json);
 

@@ -30,6 +30,9 @@ constexpr char kEachSummary[] =
     " ORDER BY id";
 constexpr char kEachFull[] =
     "SELECT " SITREP_FULL_COLS " FROM articles a" SITREP_CURRENT " ORDER BY id";
+// Stops at `text`: no raw pages, offsets or child rows.
+constexpr char kGetText[] =
+    "SELECT text FROM articles WHERE id = ?1 ORDER BY version DESC LIMIT 1";
 constexpr char kCurrentVersion[] =
     "SELECT max(version) FROM articles WHERE id = ?1";
 constexpr char kCount[] = "SELECT count(DISTINCT id) FROM articles";
@@ -170,6 +173,14 @@ Result<Article> Store::GetArticle(std::string_view id) {
   SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return Status::NotFound("no article " + std::string(id));
   return ReadFull(*db_, s);
+}
+
+Result<std::string> Store::GetArticleText(std::string_view id) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db_->Prepare(kGetText));
+  s.Bind(1, id);
+  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Status::NotFound("no article " + std::string(id));
+  return std::string(s.Text(0));
 }
 
 Result<int> Store::CurrentVersion(std::string_view id) {

@@ -125,6 +125,8 @@ TEST(StoreTest, NewContentIsANewVersion) {
             PutOutcome::kNewVersion);
   EXPECT_EQ(*store->CurrentVersion("a1"), 2);
   EXPECT_EQ(store->GetArticle("a1")->text, "Second text about tear gas.");
+  EXPECT_EQ(*store->GetArticleText("a1"), "Second text about tear gas.");
+  EXPECT_EQ(store->GetArticleText("a2").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(*store->CountArticles(), 1);
   // An old version's content is still known: not stored again.
   EXPECT_EQ(*store->PutArticle(Sample("a1", "First text about rockets.")),

@@ -1,0 +1,125 @@
+// Store: mentions held for one derivation in this connection's temp schema
+// (the re-dated mentions, Pipeline::Redate), and the keys of the mentions
+// whose aggregates' parts may lie across scopes (CrossScopeParts).
+//
+// The held mentions live in SQLite's temp store (a temporary file with its
+// own small page cache), as the staged events do (store_staged.cc), in
+// EncodeMention's exact form: they decode to what was held.
+#include <sqlite3.h>
+
+#include <charconv>
+#include <string>
+#include <vector>
+
+#include "sitrep/store.h"
+#include "store/db.h"
+#include "store/mention_codec.h"
+
+namespace sitrep {
+
+using store_internal::DecodeMention;
+using store_internal::EncodeMention;
+using store_internal::Stmt;
+
+namespace {
+
+constexpr char kCreateHeld[] =
+    "CREATE TEMP TABLE IF NOT EXISTS held_mentions (scope TEXT NOT NULL, "
+    "body TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS temp.held_by_scope ON held_mentions (scope);"
+    "DELETE FROM temp.held_mentions;";
+
+// The ints of a JSON array of ints ("[1,2]"); NULL or "" gives none.
+Status ParseInts(std::string_view json, std::vector<int>* out) {
+  out->clear();
+  const char* p = json.data();
+  const char* end = p + json.size();
+  while (p < end) {
+    if (*p == '[' || *p == ']' || *p == ',' || *p == ' ') {
+      ++p;
+      continue;
+    }
+    int v = 0;
+    auto r = std::from_chars(p, end, v);
+    if (r.ec != std::errc()) {
+      return Status::Corruption("stored mention has bad parts");
+    }
+    out->push_back(v);
+    p = r.ptr;
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Store::ClearHeldMentions() { return db_->Exec(kCreateHeld); }
+
+Status Store::HoldMentions(std::span<const Mention> mentions) {
+  if (mentions.empty()) return Status::OK();
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("INSERT INTO temp.held_mentions (scope, body) "
+                           "VALUES (?, ?)"));
+  for (const Mention& m : mentions) {
+    s.Reset();
+    SITREP_RETURN_IF_ERROR(
+        s.Bind(1, m.Scope()).Bind(2, EncodeMention(m, /*exact=*/true)).Run());
+  }
+  return Status::OK();
+}
+
+Result<int64_t> Store::CountHeldIn(const std::vector<std::string>& scopes) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s,
+      db_->Prepare("SELECT count(*) FROM temp.held_mentions WHERE scope = ?"));
+  int64_t n = 0;
+  for (const std::string& scope : scopes) {
+    s.Reset();
+    s.Bind(1, scope);
+    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row) n += s.Int(0);
+  }
+  return n;
+}
+
+Status Store::ForEachHeldIn(const std::vector<std::string>& scopes,
+                            const std::function<Status(Mention&&)>& fn) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("SELECT body FROM temp.held_mentions WHERE "
+                           "scope = ? ORDER BY rowid"));
+  for (const std::string& scope : scopes) {
+    s.Reset();
+    s.Bind(1, scope);
+    while (true) {
+      SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
+      SITREP_RETURN_IF_ERROR(fn(std::move(m)));
+    }
+  }
+  return Status::OK();
+}
+
+Status Store::ForEachKeyAcrossScopes(
+    const std::function<Status(const MentionKey&)>& fn) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s,
+      db_->Prepare(
+          "SELECT article_id, scope, kind = 'aggregate', CASE kind WHEN "
+          "'aggregate' THEN json_extract(body, '$.parts') END FROM mentions "
+          "WHERE article_id IN (SELECT article_id FROM mentions WHERE "
+          "article_id IN (SELECT article_id FROM mentions WHERE kind = "
+          "'aggregate') GROUP BY article_id HAVING count(DISTINCT scope) > 1) "
+          "ORDER BY article_id, ordinal"));
+  MentionKey key;
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::OK();
+    key.article_id.assign(s.Text(0));
+    key.scope.assign(s.Text(1));
+    key.aggregate = s.Int(2) != 0;
+    SITREP_RETURN_IF_ERROR(ParseInts(s.Text(3), &key.parts));
+    SITREP_RETURN_IF_ERROR(fn(key));
+  }
+}
+
+}  // namespace sitrep

@@ -1,0 +1,271 @@
+// The exact mention encoding, the held (re-dated) mentions and the keys of
+// the mentions across scopes.
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <random>
+
+#include "sitrep/store.h"
+#include "store/mention_codec.h"
+#include "store/store_test_util.h"
+
+namespace sitrep::store_internal {
+namespace {
+
+// Random field values: strings with JSON's special characters and
+// multi-byte UTF-8, any coordinates, any span or count.
+class RandomMention {
+ public:
+  explicit RandomMention(uint32_t seed) : rng_(seed) {}
+  Mention Make() {
+    Mention m;
+    m.article_id = Text();
+    m.kind = static_cast<MentionKind>(Below(3));
+    m.event_type = Text();
+    m.sub_event_type = Text();
+    m.actor1 = Text();
+    m.actor2 = Text();
+    if (Below(4) != 0) m.location = Place();
+    for (int i = Below(3); i > 0; --i) m.other_places.push_back(Place());
+    m.date = {Below(3000), Below(13), Below(32)};
+    m.date_precision = static_cast<DatePrecision>(Below(4));
+    m.date_rule = Text();
+    m.weekday = Below(8) - 1;
+    for (int i = Below(4); i > 0; --i) m.figures.push_back(MakeFigure());
+    for (int i = Below(4); i > 0; --i) m.sentences.push_back(Int());
+    for (int i = Below(4); i > 0; --i) m.raw_spans.push_back(MakeSpan());
+    m.source = Text();
+    m.subject = Text();
+    for (int i = Below(4); i > 0; --i) m.parts.push_back(Int());
+    m.notes = Text();
+    m.weak = Below(2) == 1;
+    for (int i = Below(3); i > 0; --i) m.trigger_words.push_back(Text());
+    return m;
+  }
+
+ private:
+  int Below(int n) { return static_cast<int>(rng_() % n); }
+  int Int() { return static_cast<int>(rng_()) >> Below(31); }
+  std::string Text() {
+    static const char* kPieces[] = {"a",    "Z", " ", "\"", "\\", "\n",   "\t",
+                                    "\x01", "/", "é", "ţ",  "中", "🙂", "0"};
+    std::string s;
+    for (int i = Below(12); i > 0; --i) s += kPieces[Below(14)];
+    return s;
+  }
+  Span MakeSpan() { return Span{static_cast<uint32_t>(rng_()), Word()}; }
+  uint32_t Word() { return static_cast<uint32_t>(rng_()); }
+  double Coordinate() {
+    std::uniform_real_distribution<double> d(-180, 180);
+    return Below(8) == 0 ? -0.0 : d(rng_);
+  }
+  Location Place() {
+    Location l;
+    l.name = Text();
+    l.country = Text();
+    l.admin1 = Text();
+    l.lat = Coordinate();
+    l.lon = Coordinate();
+    l.geonameid = Word();
+    l.precision = Text();
+    l.span = MakeSpan();
+    return l;
+  }
+  std::optional<int64_t> Count() {
+    if (Below(3) == 0) return std::nullopt;
+    return static_cast<int64_t>(uint64_t{rng_()} << 32 | rng_());
+  }
+  Figure MakeFigure() {
+    Figure f;
+    f.outcome = static_cast<Outcome>(Below(kNumOutcomes));
+    f.count = sitrep::Count{Count(), Count(), Count()};
+    f.qualifier = Text();
+    f.victims = Text();
+    f.attribution = Text();
+    f.implausible = Below(2) == 1;
+    f.adds = Below(2) == 1;
+    f.span = MakeSpan();
+    f.raw_span = MakeSpan();
+    f.sentence = Int();
+    return f;
+  }
+  std::mt19937 rng_;
+};
+
+bool SameBits(double a, double b) {
+  return std::bit_cast<uint64_t>(a) == std::bit_cast<uint64_t>(b);
+}
+
+// Every field of `a` and `b` but the coordinates, which `same` compares.
+template <typename SameCoordinate>
+void ExpectEveryField(const Location& a, const Location& b,
+                      SameCoordinate same) {
+  EXPECT_EQ(a.name, b.name);
+  EXPECT_EQ(a.country, b.country);
+  EXPECT_EQ(a.admin1, b.admin1);
+  EXPECT_TRUE(same(a.lat, b.lat)) << a.lat << " " << b.lat;
+  EXPECT_TRUE(same(a.lon, b.lon)) << a.lon << " " << b.lon;
+  EXPECT_EQ(a.geonameid, b.geonameid);
+  EXPECT_EQ(a.precision, b.precision);
+  EXPECT_EQ(a.span, b.span);
+}
+
+void ExpectEveryField(const Figure& a, const Figure& b) {
+  EXPECT_EQ(a.outcome, b.outcome);
+  EXPECT_EQ(a.count, b.count);
+  EXPECT_EQ(a.qualifier, b.qualifier);
+  EXPECT_EQ(a.victims, b.victims);
+  EXPECT_EQ(a.attribution, b.attribution);
+  EXPECT_EQ(a.implausible, b.implausible);
+  EXPECT_EQ(a.adds, b.adds);
+  EXPECT_EQ(a.span, b.span);
+  EXPECT_EQ(a.raw_span, b.raw_span);
+  EXPECT_EQ(a.sentence, b.sentence);
+}
+
+template <typename SameCoordinate>
+void ExpectEveryField(const Mention& a, const Mention& b, SameCoordinate same) {
+  EXPECT_EQ(a.article_id, b.article_id);
+  EXPECT_EQ(a.kind, b.kind);
+  EXPECT_EQ(a.event_type, b.event_type);
+  EXPECT_EQ(a.sub_event_type, b.sub_event_type);
+  EXPECT_EQ(a.actor1, b.actor1);
+  EXPECT_EQ(a.actor2, b.actor2);
+  ASSERT_EQ(a.location.has_value(), b.location.has_value());
+  if (a.location) ExpectEveryField(*a.location, *b.location, same);
+  ASSERT_EQ(a.other_places.size(), b.other_places.size());
+  for (size_t i = 0; i < a.other_places.size(); ++i) {
+    ExpectEveryField(a.other_places[i], b.other_places[i], same);
+  }
+  EXPECT_EQ(a.date, b.date);
+  EXPECT_EQ(a.date_precision, b.date_precision);
+  EXPECT_EQ(a.date_rule, b.date_rule);
+  EXPECT_EQ(a.weekday, b.weekday);
+  ASSERT_EQ(a.figures.size(), b.figures.size());
+  for (size_t i = 0; i < a.figures.size(); ++i) {
+    ExpectEveryField(a.figures[i], b.figures[i]);
+  }
+  EXPECT_EQ(a.sentences, b.sentences);
+  EXPECT_EQ(a.raw_spans, b.raw_spans);
+  EXPECT_EQ(a.source, b.source);
+  EXPECT_EQ(a.subject, b.subject);
+  EXPECT_EQ(a.parts, b.parts);
+  EXPECT_EQ(a.notes, b.notes);
+  EXPECT_EQ(a.weak, b.weak);
+  EXPECT_EQ(a.trigger_words, b.trigger_words);
+}
+
+TEST(MentionCodec, ExactRoundTripsRandomMentionsBitForBit) {
+  RandomMention random(20261127);
+  for (int i = 0; i < 2000; ++i) {
+    Mention m = random.Make();
+    auto back = DecodeMention(EncodeMention(m, /*exact=*/true));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ExpectEveryField(m, *back, SameBits);
+    if (HasFailure()) FAIL() << EncodeMention(m, true);
+  }
+}
+
+// The stored form keeps ten significant digits of the coordinates (so
+// re-dated mentions, which are merged as made, are held exactly).
+TEST(MentionCodec, StoredFormRoundTripsAllButCoordinateDigits) {
+  RandomMention random(7);
+  bool some_inexact = false;
+  for (int i = 0; i < 2000; ++i) {
+    Mention m = random.Make();
+    auto back = DecodeMention(EncodeMention(m));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ExpectEveryField(m, *back, [&](double a, double b) {
+      some_inexact |= !SameBits(a, b);
+      return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(a));
+    });
+    if (HasFailure()) FAIL() << EncodeMention(m);
+  }
+  EXPECT_TRUE(some_inexact);
+}
+
+TEST(StoreHeld, ReadsBackEachScopeInTheOrderHeld) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  ASSERT_TRUE(s.ClearHeldMentions().ok());
+  RandomMention random(3);
+  std::vector<Mention> held;
+  for (int i = 0; i < 60; ++i) {
+    Mention m = store_test::In("a" + std::to_string(i), i % 3 ? "IQ" : "SY");
+    Mention r = random.Make();
+    m.location->lat = r.location ? r.location->lat : 1.0 / 3;
+    m.notes = r.notes;
+    held.push_back(m);
+  }
+  ASSERT_TRUE(s.HoldMentions(std::span(held).first(25)).ok());
+  ASSERT_TRUE(s.HoldMentions(std::span(held).subspan(25)).ok());
+  EXPECT_EQ(*s.CountHeldIn({"IQ"}), 40);
+  EXPECT_EQ(*s.CountHeldIn({"SY", "IQ", "XX"}), 60);
+  std::vector<Mention> back;
+  ASSERT_TRUE(s.ForEachHeldIn({"SY", "IQ"}, [&](Mention&& m) {
+                 back.push_back(std::move(m));
+                 return Status::OK();
+               }).ok());
+  std::vector<Mention> want;
+  for (const char* scope : {"SY", "IQ"}) {
+    for (const Mention& m : held) {
+      if (m.Scope() == scope) want.push_back(m);
+    }
+  }
+  ASSERT_EQ(back.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    ExpectEveryField(want[i], back[i], SameBits);
+  }
+  ASSERT_TRUE(s.ClearHeldMentions().ok());
+  EXPECT_EQ(*s.CountHeldIn({"SY", "IQ"}), 0);
+}
+
+// The keys are those of ArticlesAcrossScopes' mentions, read whole.
+TEST(StoreHeld, KeysAcrossScopesAreThoseOfTheWholeMentions) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  auto aggregate = [](Mention m, std::vector<int> parts) {
+    m.kind = MentionKind::kAggregate;
+    m.parts = std::move(parts);
+    return m;
+  };
+  using store_test::In;
+  ASSERT_TRUE(s.PutMentions("a", {aggregate(In("a", "IQ"), {1, 12}),
+                                  In("a", "SY"), In("a", "")})
+                  .ok());
+  ASSERT_TRUE(
+      s.PutMentions("b", {aggregate(In("b", "IQ"), {2}), In("b", "IQ")}).ok());
+  ASSERT_TRUE(s.PutMentions("c", {In("c", "IQ"), In("c", "SY")}).ok());
+  ASSERT_TRUE(
+      s.PutMentions("d", {In("d", "SY"), aggregate(In("d", ""), {})}).ok());
+  std::vector<Store::MentionKey> want;
+  auto ids = s.ArticlesAcrossScopes();
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  for (const std::string& id : *ids) {
+    auto ms = s.MentionsOf(id);
+    ASSERT_TRUE(ms.ok()) << ms.status().ToString();
+    for (const Mention& m : *ms) {
+      bool agg = m.kind == MentionKind::kAggregate;
+      want.push_back(
+          {m.article_id, m.Scope(), agg, agg ? m.parts : std::vector<int>{}});
+    }
+  }
+  std::vector<Store::MentionKey> got;
+  ASSERT_TRUE(s.ForEachKeyAcrossScopes([&](const Store::MentionKey& k) {
+                 got.push_back(k);
+                 return Status::OK();
+               }).ok());
+  ASSERT_EQ(got.size(), 5u);
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(got[i].article_id, want[i].article_id);
+    EXPECT_EQ(got[i].scope, want[i].scope);
+    EXPECT_EQ(got[i].aggregate, want[i].aggregate);
+    EXPECT_EQ(got[i].parts, want[i].parts);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::store_internal
