@@ -40,6 +40,25 @@ TEST(FindNoCase, MatchesThePlainScan) {
         << "[" << hay << "] [" << needle << "] " << from;
   }
   EXPECT_EQ(clean_internal::FindNoCase("xx Photo BY", "photo by"), 3u);
+}
+
+// Whichever byte of the needle the search looks for.
+TEST(FindNoCaseAt, MatchesThePlainScanForEveryAnchor) {
+  std::mt19937 rng(43);
+  const std::string alphabet = "aAbBzZ. -1";
+  auto random = [&](size_t min, size_t max) {
+    std::string s(min + rng() % (max - min + 1), ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int n = 0; n < 50000; ++n) {
+    std::string hay = random(0, 40), needle = random(1, 5);
+    size_t from = rng() % (hay.size() + 3);
+    size_t k = rng() % needle.size();
+    ASSERT_EQ(clean_internal::FindNoCaseAt(hay, needle, from, k),
+              PlainFindNoCase(hay, needle, from))
+        << "[" << hay << "] [" << needle << "] " << from << " " << k;
+  }
   EXPECT_EQ(clean_internal::FindNoCase("PHOTO", "photos"), std::string::npos);
 }
 

@@ -64,13 +64,16 @@ struct NoisePattern {
   std::string_view kind;  // Removed::kind
   Match match;
   std::string_view text;
-  std::string lower;  // kContains: `text` in ASCII lower case
 };
 const std::vector<NoisePattern>& NoisePatterns();
 
 // ASCII case-insensitive search; npos when absent.
 size_t FindNoCase(std::string_view hay, std::string_view needle,
                   size_t from = 0);
+// The same, looking for needle[k] (REQUIRES: k < needle.size() unless the
+// needle is empty): the search is quickest when that byte is rare.
+size_t FindNoCaseAt(std::string_view hay, std::string_view needle, size_t from,
+                    size_t k);
 bool EqualsNoCase(std::string_view a, std::string_view b);
 
 // The whole-line noise pattern `line` matches (line, prefix, contains or
