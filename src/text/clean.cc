@@ -41,6 +41,18 @@ bool EndsSentence(std::string_view s) {
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
 }
 
+// The inline noise patterns, in file order.
+const std::vector<const NoisePattern*>& InlinePatterns() {
+  static const auto* v = [] {
+    auto* out = new std::vector<const NoisePattern*>();
+    for (const NoisePattern& p : NoisePatterns()) {
+      if (p.match == Match::kInline) out->push_back(&p);
+    }
+    return out;
+  }();
+  return *v;
+}
+
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && text_internal::IsAsciiSpace(s.front()))
     s.remove_prefix(1);
@@ -175,14 +187,15 @@ void Cleaner::StripInline(Line* line) {
            Span{U32(whole.begin + sc.begin), U32(whole.begin + sc.end)},
            std::move(sc.text));
   }
-  for (const NoisePattern& p : NoisePatterns()) {
-    if (p.match != Match::kInline) continue;
-    for (size_t at = FindNoCase(view, p.text); at != std::string_view::npos;
-         at = FindNoCase(view, p.text, at + p.text.size())) {
-      cuts.push_back(Span{U32(at), U32(at + p.text.size())});
-      Record(p.kind,
-             Span{U32(whole.begin + at), U32(whole.begin + at + p.text.size())},
-             std::string(view.substr(at, p.text.size())));
+  for (const NoisePattern* p : InlinePatterns()) {
+    for (size_t at = FindNoCaseAt(view, p->text, 0, p->anchor);
+         at != std::string_view::npos;
+         at = FindNoCaseAt(view, p->text, at + p->text.size(), p->anchor)) {
+      cuts.push_back(Span{U32(at), U32(at + p->text.size())});
+      Record(
+          p->kind,
+          Span{U32(whole.begin + at), U32(whole.begin + at + p->text.size())},
+          std::string(view.substr(at, p->text.size())));
     }
   }
   if (cuts.empty()) return;

@@ -64,8 +64,13 @@ struct NoisePattern {
   std::string_view kind;  // Removed::kind
   Match match;
   std::string_view text;
+  size_t anchor = 0;  // RarestByte(text)
 };
 const std::vector<NoisePattern>& NoisePatterns();
+
+// The byte of `needle` (its index) rarest in English text: what a search
+// for it had best look for. 0 for an empty needle.
+size_t RarestByte(std::string_view needle);
 
 // ASCII case-insensitive search; npos when absent.
 size_t FindNoCase(std::string_view hay, std::string_view needle,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -174,6 +175,17 @@ constexpr std::array<uint8_t, 256> kCommonness = [] {
   return t;
 }();
 
+// s.find(c, from) by memchr (string_view::find is a byte loop here).
+size_t FindByte(std::string_view s, char c, size_t from) {
+  if (from >= s.size()) return std::string_view::npos;
+  const void* p = std::memchr(s.data() + from, c, s.size() - from);
+  return p == nullptr
+             ? std::string_view::npos
+             : static_cast<size_t>(static_cast<const char*>(p) - s.data());
+}
+
+}  // namespace
+
 size_t RarestByte(std::string_view needle) {
   size_t best = 0;
   for (size_t i = 1; i < needle.size(); ++i) {
@@ -185,7 +197,7 @@ size_t RarestByte(std::string_view needle) {
   return best;
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::string_view CanonicalOutlet(std::string_view name) {
   name = Trim(name);
@@ -200,18 +212,18 @@ std::string_view CanonicalOutlet(std::string_view name) {
 const std::vector<NoisePattern>& NoisePatterns() {
   static const auto* patterns = [] {
     auto* v = new std::vector<NoisePattern>();
-    text_data::ForEachRow(text_data::File("noise_patterns.tsv"),
-                          [&](const auto& f, size_t n) {
-                            if (n < 3) return;
-                            Match m = f[1] == "inline"     ? Match::kInline
-                                      : f[1] == "line"     ? Match::kLine
-                                      : f[1] == "prefix"   ? Match::kPrefix
-                                      : f[1] == "suffix"   ? Match::kSuffix
-                                      : f[1] == "contains" ? Match::kContains
-                                      : f[1] == "tail"     ? Match::kTail
-                                                           : Match::kShortcode;
-                            v->push_back(NoisePattern{f[0], m, f[2]});
-                          });
+    text_data::ForEachRow(
+        text_data::File("noise_patterns.tsv"), [&](const auto& f, size_t n) {
+          if (n < 3) return;
+          Match m = f[1] == "inline"     ? Match::kInline
+                    : f[1] == "line"     ? Match::kLine
+                    : f[1] == "prefix"   ? Match::kPrefix
+                    : f[1] == "suffix"   ? Match::kSuffix
+                    : f[1] == "contains" ? Match::kContains
+                    : f[1] == "tail"     ? Match::kTail
+                                         : Match::kShortcode;
+          v->push_back(NoisePattern{f[0], m, f[2], RarestByte(f[2])});
+        });
     return v;
   }();
   return *patterns;
@@ -231,14 +243,14 @@ size_t FindNoCaseAt(std::string_view hay, std::string_view needle, size_t from,
   // upper-case ones are each searched again only once passed.
   const std::string_view at_k =
       hay.substr(0, hay.size() - needle.size() + 1 + k);
-  size_t a = at_k.find(lo, from + k);
-  size_t b = up == lo ? a : at_k.find(up, from + k);
+  size_t a = FindByte(at_k, lo, from + k);
+  size_t b = up == lo ? a : FindByte(at_k, up, from + k);
   while (true) {
     size_t at = std::min(a, b);
     if (at == std::string_view::npos) return at;
     if (EqualsNoCase(hay.substr(at - k, needle.size()), needle)) return at - k;
-    if (a == at) a = at_k.find(lo, at + 1);
-    if (b == at) b = up == lo ? a : at_k.find(up, at + 1);
+    if (a == at) a = FindByte(at_k, lo, at + 1);
+    if (b == at) b = up == lo ? a : FindByte(at_k, up, at + 1);
   }
 }
 
@@ -252,14 +264,8 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
 
 namespace {
 
-// A pattern and the byte of its text a contains search looks for.
-struct Tried {
-  const NoisePattern* p;
-  size_t anchor;
-};
-
-bool MatchesLine(const Tried& t, std::string_view line, std::string_view bare) {
-  const NoisePattern& p = *t.p;
+bool MatchesLine(const NoisePattern& p, std::string_view line,
+                 std::string_view bare) {
   switch (p.match) {
     case Match::kLine:
     case Match::kTail:
@@ -271,7 +277,7 @@ bool MatchesLine(const Tried& t, std::string_view line, std::string_view bare) {
              EqualsNoCase(line.substr(line.size() - p.text.size()), p.text);
     case Match::kContains:  // boilerplate lines are short
       return line.size() <= kMaxContainsLine &&
-             FindNoCaseAt(line, p.text, 0, t.anchor) != std::string_view::npos;
+             FindNoCaseAt(line, p.text, 0, p.anchor) != std::string_view::npos;
     default:
       return false;
   }
@@ -282,15 +288,15 @@ bool MatchesLine(const Tried& t, std::string_view line, std::string_view bare) {
 // (line, tail and prefix patterns begin the line; suffix and contains ones
 // need not; empty ones match only an empty line).
 struct LinePatternIndex {
-  std::vector<Tried> all;
-  std::array<std::vector<Tried>, 256> by_first;
+  std::vector<const NoisePattern*> all;
+  std::array<std::vector<const NoisePattern*>, 256> by_first;
 };
 
 const LinePatternIndex& LinePatterns() {
   static const auto* index = [] {
     auto* x = new LinePatternIndex();
     for (const NoisePattern& p : NoisePatterns()) {
-      const Tried t{&p, RarestByte(p.text)};
+      const NoisePattern* t = &p;
       x->all.push_back(t);
       bool begins = p.match == Match::kLine || p.match == Match::kTail ||
                     p.match == Match::kPrefix;
@@ -318,8 +324,8 @@ const NoisePattern* MatchLinePattern(std::string_view line) {
   const auto& tried =
       line.empty() ? index.all
                    : index.by_first[static_cast<unsigned char>(Lower(line[0]))];
-  for (const Tried& t : tried) {
-    if (MatchesLine(t, line, bare)) return t.p;
+  for (const NoisePattern* p : tried) {
+    if (MatchesLine(*p, line, bare)) return p;
   }
   return nullptr;
 }
