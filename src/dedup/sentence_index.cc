@@ -29,6 +29,60 @@ std::vector<SentenceFingerprint> FingerprintSentences(
   return out;
 }
 
+namespace dedup_internal {
+namespace {
+
+// Whether one of the sorted, disjoint ranges [begins[i], ends[i]) has bytes
+// on both sides of offset x.
+bool Straddles(const std::vector<size_t>& begins,
+               const std::vector<size_t>& ends, size_t x) {
+  auto it = std::lower_bound(begins.begin(), begins.end(), x);
+  if (it == begins.begin()) return false;
+  return ends[static_cast<size_t>(it - begins.begin()) - 1] > x;
+}
+
+}  // namespace
+
+// A scan of s.In(text) reads the words of the whole text's scan that lie in
+// s when no word or wide separator straddles s.begin or s.end (the scan
+// then starts and stops where the whole text's does); else it is redone.
+std::vector<SentenceFingerprint> FingerprintSentencesOfWords(
+    std::string_view text, const TextWords& words,
+    const std::vector<Span>& sentences, const SentenceOptions& options) {
+  std::vector<SentenceFingerprint> out;
+  std::vector<uint64_t> own;  // a redone sentence's words
+  const size_t min_words = static_cast<size_t>(std::max(1, options.min_words));
+  auto cuts = [&](size_t x) {
+    return Straddles(words.begins, words.ends, x) ||
+           Straddles(words.wide_begins, words.wide_ends, x);
+  };
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    Span s = sentences[i];
+    if (s.end > text.size() || s.empty()) continue;
+    const uint64_t* h;
+    size_t n;
+    if (cuts(s.begin) || cuts(s.end)) {
+      own.clear();
+      ForEachWord(s.In(text),
+                  [&](uint64_t x, std::string_view) { own.push_back(x); });
+      h = own.data();
+      n = own.size();
+    } else {
+      auto lo = std::lower_bound(words.begins.begin(), words.begins.end(),
+                                 size_t{s.begin});
+      auto hi = std::lower_bound(lo, words.begins.end(), size_t{s.end});
+      h = words.hashes.data() + (lo - words.begins.begin());
+      n = static_cast<size_t>(hi - lo);
+    }
+    if (n < min_words) continue;
+    out.push_back(
+        {XXH3_64bits(h, n * sizeof(uint64_t)), static_cast<uint32_t>(i)});
+  }
+  return out;
+}
+
+}  // namespace dedup_internal
+
 SharedSentenceIndex::SharedSentenceIndex(size_t max_articles)
     : max_articles_(max_articles) {}
 

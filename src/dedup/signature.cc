@@ -126,12 +126,14 @@ std::vector<uint32_t> ShingleSet(std::string_view text) {
   return s;
 }
 
-DocSignature ComputeSignature(std::string_view text,
-                              const SignatureOptions& options) {
-  if (text.size() > options.max_bytes) text = text.substr(0, options.max_bytes);
+namespace {
+
+// The signature of a text from its shingle hashes (with repeats).
+DocSignature SignatureOfShingles(std::vector<uint32_t> s, size_t text_bytes,
+                                 const SignatureOptions& options) {
   DocSignature sig;
-  sig.text_bytes = static_cast<uint32_t>(text.size());
-  std::vector<uint32_t> s = ShingleSet(text);
+  sig.text_bytes = static_cast<uint32_t>(text_bytes);
+  SortUnique(&s);
   sig.num_shingles = static_cast<uint32_t>(s.size());
   const Permutations& p = Perms();
   MinHashInto(s.data(), s.size(), p.a, p.b, sig.minhash.data());
@@ -141,6 +143,37 @@ DocSignature ComputeSignature(std::string_view text,
   }
   return sig;
 }
+
+}  // namespace
+
+DocSignature ComputeSignature(std::string_view text,
+                              const SignatureOptions& options) {
+  if (text.size() > options.max_bytes) text = text.substr(0, options.max_bytes);
+  std::vector<uint32_t> s;
+  s.reserve(text.size() / 5 + 1);
+  CollectShingles(text, &s);
+  return SignatureOfShingles(std::move(s), text.size(), options);
+}
+
+namespace dedup_internal {
+
+// CollectShingles over the words' hashes, each shingle read in place.
+DocSignature SignatureOfWords(const TextWords& words, size_t text_bytes,
+                              const SignatureOptions& options) {
+  constexpr size_t k = kShingleWords;
+  const std::vector<uint64_t>& h = words.hashes;
+  std::vector<uint32_t> s;
+  s.reserve(h.size() + 1);
+  for (size_t i = 0; i + k <= h.size(); ++i) {
+    s.push_back(static_cast<uint32_t>(MixShingle(h.data() + i, k)));
+  }
+  if (!h.empty() && h.size() < k) {
+    s.push_back(static_cast<uint32_t>(MixShingle(h.data(), h.size())));
+  }
+  return SignatureOfShingles(std::move(s), text_bytes, options);
+}
+
+}  // namespace dedup_internal
 
 double ExactJaccard(const std::vector<uint32_t>& a,
                     const std::vector<uint32_t>& b) {
