@@ -1,4 +1,5 @@
 // Dates written out in datelines, captions and metadata lines.
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -244,11 +245,35 @@ size_t ParseDate(std::string_view s, CivilDay* out) {
   return i;
 }
 
+namespace {
+
+// The bytes ParseDate can read a date from: digits, and the capitals of
+// the month names' initials (ReadMonth finds no month after any other
+// letter).
+const std::array<bool, 256>& DateStarts() {
+  static const auto* starts = [] {
+    auto* t = new std::array<bool, 256>{};
+    for (char c = '0'; c <= '9'; ++c)
+      (*t)[static_cast<unsigned char>(c)] = true;
+    for (const MonthName& m : Months()) {
+      char c = m.name.empty() ? 0 : m.name[0];
+      if (c >= 'a' && c <= 'z') {
+        (*t)[static_cast<unsigned char>(c - ('a' - 'A'))] = true;
+      }
+    }
+    return t;
+  }();
+  return *starts;
+}
+
+}  // namespace
+
 void FindFullDates(std::string_view s, std::vector<CivilDay>* out) {
+  const std::array<bool, 256>& starts = DateStarts();
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
-    bool start = (IsDigit(c) || (c >= 'A' && c <= 'Z')) &&
+    bool start = starts[static_cast<unsigned char>(c)] &&
                  (i == 0 || !(IsAlpha(s[i - 1]) || IsDigit(s[i - 1])));
     if (!start) {
       ++i;
