@@ -134,6 +134,9 @@ inline void ScanWords(std::string_view text, TextWords* out) {
       });
 }
 
+// Sorts `v` and drops repeats (radix sort from 64 values).
+void SortUnique(std::vector<uint32_t>* v);
+
 // = ComputeSignature(text, options) for the `words` of a `text_bytes`-long
 // text. REQUIRES: text_bytes <= options.max_bytes.
 DocSignature SignatureOfWords(const TextWords& words, size_t text_bytes,

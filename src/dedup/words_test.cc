@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -95,6 +96,21 @@ TEST(TextWords, PrepareArticleMatchesThePlainForm) {
     small.max_bytes = r.text.size() / 2;
     EXPECT_EQ(PrepareArticle(a, small).signature,
               ComputeSignature(a.text, small));
+  }
+}
+
+TEST(SortUnique, MatchesStdSortAndUnique) {
+  std::mt19937 rng(8);
+  for (int t = 0; t < 3000; ++t) {
+    size_t n = t < 200 ? static_cast<size_t>(t) : rng() % 3000;
+    uint32_t range = t % 3 == 0 ? 50 : 0xFFFFFFFFu;  // many repeats, or few
+    std::vector<uint32_t> v(n);
+    for (auto& x : v) x = static_cast<uint32_t>(rng() % (uint64_t{range} + 1));
+    std::vector<uint32_t> want = v;
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    dedup_internal::SortUnique(&v);
+    ASSERT_EQ(v, want) << t;
   }
 }
 
