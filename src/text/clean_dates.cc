@@ -204,6 +204,16 @@ void ReadLinePart(std::string_view line, size_t* i, LineParts* parts) {
   if (kind == LineWord::kOther && !word.empty()) ++parts->other_words;
 }
 
+// Whether `s` has four ASCII digits in a row.
+bool HasFourDigits(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = IsDigit(c) ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int MonthNumber(std::string_view word) {
@@ -355,7 +365,8 @@ bool IsDateLine(std::string_view line, CivilDay* out) {
   constexpr size_t kMaxBytes = 100;
   // A byline beside a labelled date: "Jane Doe 3 minutes ago Mon 15 July".
   constexpr int kMaxBylineWords = 4;
-  if (line.empty() || line.size() > kMaxBytes || line.back() == '.') {
+  if (line.empty() || line.size() > kMaxBytes || line.back() == '.' ||
+      !HasFourDigits(line)) {  // each date counted has a 4-digit year
     return false;
   }
   LineParts parts;
