@@ -52,27 +52,32 @@ std::vector<SentenceFingerprint> FingerprintSentencesOfWords(
   std::vector<SentenceFingerprint> out;
   std::vector<uint64_t> own;  // a redone sentence's words
   const size_t min_words = static_cast<size_t>(std::max(1, options.min_words));
-  auto cuts = [&](size_t x) {
-    return Straddles(words.begins, words.ends, x) ||
-           Straddles(words.wide_begins, words.wide_ends, x);
-  };
+  const std::vector<size_t>& begins = words.begins;
+  const std::vector<size_t>& ends = words.ends;
   for (size_t i = 0; i < sentences.size(); ++i) {
     Span s = sentences[i];
     if (s.end > text.size() || s.empty()) continue;
-    const uint64_t* h;
-    size_t n;
-    if (cuts(s.begin) || cuts(s.end)) {
+    // The sentence's words, [lo, hi): those beginning in it; a word
+    // straddles an end if the one before lo or hi ends past it.
+    size_t lo = static_cast<size_t>(
+        std::lower_bound(begins.begin(), begins.end(), size_t{s.begin}) -
+        begins.begin());
+    size_t hi = static_cast<size_t>(
+        std::lower_bound(begins.begin() + static_cast<std::ptrdiff_t>(lo),
+                         begins.end(), size_t{s.end}) -
+        begins.begin());
+    bool cut = (lo > 0 && ends[lo - 1] > s.begin) ||
+               (hi > 0 && ends[hi - 1] > s.end) ||
+               Straddles(words.wide_begins, words.wide_ends, s.begin) ||
+               Straddles(words.wide_begins, words.wide_ends, s.end);
+    const uint64_t* h = words.hashes.data() + lo;
+    size_t n = hi - lo;
+    if (cut) {
       own.clear();
       ForEachWord(s.In(text),
                   [&](uint64_t x, std::string_view) { own.push_back(x); });
       h = own.data();
       n = own.size();
-    } else {
-      auto lo = std::lower_bound(words.begins.begin(), words.begins.end(),
-                                 size_t{s.begin});
-      auto hi = std::lower_bound(lo, words.begins.end(), size_t{s.end});
-      h = words.hashes.data() + (lo - words.begins.begin());
-      n = static_cast<size_t>(hi - lo);
     }
     if (n < min_words) continue;
     out.push_back(
