@@ -1,6 +1,7 @@
 // One-call dedup over a batch of articles.
 #include <algorithm>
 
+#include "dedup/words.h"
 #include "sitrep/dedup.h"
 
 namespace sitrep {
@@ -13,8 +14,17 @@ DedupInput PrepareArticle(const Article& article, const SignatureOptions& sig,
     in.info.published = article.published;
   }
   in.info.text_bytes = article.text.size();
-  in.signature = ComputeSignature(article.text, sig);
-  in.sentences = FingerprintSentences(article.text, article.sentences, sent);
+  if (article.text.size() <= sig.max_bytes) {  // one scan of the words
+    dedup_internal::TextWords words;
+    dedup_internal::ScanWords(article.text, &words);
+    in.signature =
+        dedup_internal::SignatureOfWords(words, article.text.size(), sig);
+    in.sentences = dedup_internal::FingerprintSentencesOfWords(
+        article.text, words, article.sentences, sent);
+  } else {
+    in.signature = ComputeSignature(article.text, sig);
+    in.sentences = FingerprintSentences(article.text, article.sentences, sent);
+  }
   std::vector<uint64_t> distinct;
   for (const auto& f : in.sentences) distinct.push_back(f.hash);
   std::sort(distinct.begin(), distinct.end());
@@ -31,8 +41,7 @@ DedupBuilder::DedupBuilder(const CopyOptions& options, const LshParams& lsh)
 DedupBuilder::~DedupBuilder() = default;
 
 Status DedupBuilder::Add(DedupInput input) {
-  SITREP_RETURN_IF_ERROR(
-      docs_.Add(input.info.id, std::move(input.signature)));
+  SITREP_RETURN_IF_ERROR(docs_.Add(input.info.id, std::move(input.signature)));
   SITREP_RETURN_IF_ERROR(sentences_->Add(input.info.id, input.sentences));
   infos_.push_back(std::move(input.info));
   return Status::OK();

@@ -29,6 +29,65 @@ std::vector<SentenceFingerprint> FingerprintSentences(
   return out;
 }
 
+namespace dedup_internal {
+namespace {
+
+// Whether one of the sorted, disjoint ranges [begins[i], ends[i]) has bytes
+// on both sides of offset x.
+bool Straddles(const std::vector<size_t>& begins,
+               const std::vector<size_t>& ends, size_t x) {
+  auto it = std::lower_bound(begins.begin(), begins.end(), x);
+  if (it == begins.begin()) return false;
+  return ends[static_cast<size_t>(it - begins.begin()) - 1] > x;
+}
+
+}  // namespace
+
+// A scan of s.In(text) reads the words of the whole text's scan that lie in
+// s when no word or wide separator straddles s.begin or s.end (the scan
+// then starts and stops where the whole text's does); else it is redone.
+std::vector<SentenceFingerprint> FingerprintSentencesOfWords(
+    std::string_view text, const TextWords& words,
+    const std::vector<Span>& sentences, const SentenceOptions& options) {
+  std::vector<SentenceFingerprint> out;
+  std::vector<uint64_t> own;  // a redone sentence's words
+  const size_t min_words = static_cast<size_t>(std::max(1, options.min_words));
+  const std::vector<size_t>& begins = words.begins;
+  const std::vector<size_t>& ends = words.ends;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    Span s = sentences[i];
+    if (s.end > text.size() || s.empty()) continue;
+    // The sentence's words, [lo, hi): those beginning in it; a word
+    // straddles an end if the one before lo or hi ends past it.
+    size_t lo = static_cast<size_t>(
+        std::lower_bound(begins.begin(), begins.end(), size_t{s.begin}) -
+        begins.begin());
+    size_t hi = static_cast<size_t>(
+        std::lower_bound(begins.begin() + static_cast<std::ptrdiff_t>(lo),
+                         begins.end(), size_t{s.end}) -
+        begins.begin());
+    bool cut = (lo > 0 && ends[lo - 1] > s.begin) ||
+               (hi > 0 && ends[hi - 1] > s.end) ||
+               Straddles(words.wide_begins, words.wide_ends, s.begin) ||
+               Straddles(words.wide_begins, words.wide_ends, s.end);
+    const uint64_t* h = words.hashes.data() + lo;
+    size_t n = hi - lo;
+    if (cut) {
+      own.clear();
+      ForEachWord(s.In(text),
+                  [&](uint64_t x, std::string_view) { own.push_back(x); });
+      h = own.data();
+      n = own.size();
+    }
+    if (n < min_words) continue;
+    out.push_back(
+        {XXH3_64bits(h, n * sizeof(uint64_t)), static_cast<uint32_t>(i)});
+  }
+  return out;
+}
+
+}  // namespace dedup_internal
+
 SharedSentenceIndex::SharedSentenceIndex(size_t max_articles)
     : max_articles_(max_articles) {}
 

@@ -91,21 +91,35 @@ __attribute__((target_clones("avx2", "default"))) void MinHashInto(
 
 // LSD radix sort (4 passes of 8 bits): no data-dependent branches, several
 // times faster than std::sort on the few hundred random keys of an article.
+// The four digit counts are taken in one read of the keys.
 void RadixSort(std::vector<uint32_t>* v) {
-  std::vector<uint32_t> tmp(v->size());
+  const size_t n = v->size();
+  std::vector<uint32_t> tmp(n);
+  uint32_t count[4][257] = {};
+  const uint32_t* in = v->data();
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t x = in[i];
+    ++count[0][(x & 0xFF) + 1];
+    ++count[1][((x >> 8) & 0xFF) + 1];
+    ++count[2][((x >> 16) & 0xFF) + 1];
+    ++count[3][(x >> 24) + 1];
+  }
   uint32_t* src = v->data();
   uint32_t* dst = tmp.data();
-  for (int shift = 0; shift < 32; shift += 8) {
-    size_t count[257] = {};
-    for (size_t i = 0; i < v->size(); ++i)
-      ++count[((src[i] >> shift) & 0xFF) + 1];
-    for (int b = 0; b < 256; ++b) count[b + 1] += count[b];
-    for (size_t i = 0; i < v->size(); ++i) {
-      dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+  for (int pass = 0; pass < 4; ++pass) {
+    uint32_t* c = count[pass];
+    for (int b = 0; b < 256; ++b) c[b + 1] += c[b];
+    const int shift = 8 * pass;
+    for (size_t i = 0; i < n; ++i) {
+      dst[c[(src[i] >> shift) & 0xFF]++] = src[i];
     }
     std::swap(src, dst);
   }  // four passes: the result is back in v
 }
+
+}  // namespace
+
+namespace dedup_internal {
 
 void SortUnique(std::vector<uint32_t>* v) {
   if (v->size() < 64) {
@@ -116,7 +130,9 @@ void SortUnique(std::vector<uint32_t>* v) {
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
-}  // namespace
+}  // namespace dedup_internal
+
+using dedup_internal::SortUnique;
 
 std::vector<uint32_t> ShingleSet(std::string_view text) {
   std::vector<uint32_t> s;
@@ -126,12 +142,14 @@ std::vector<uint32_t> ShingleSet(std::string_view text) {
   return s;
 }
 
-DocSignature ComputeSignature(std::string_view text,
-                              const SignatureOptions& options) {
-  if (text.size() > options.max_bytes) text = text.substr(0, options.max_bytes);
+namespace {
+
+// The signature of a text from its shingle hashes (with repeats).
+DocSignature SignatureOfShingles(std::vector<uint32_t> s, size_t text_bytes,
+                                 const SignatureOptions& options) {
   DocSignature sig;
-  sig.text_bytes = static_cast<uint32_t>(text.size());
-  std::vector<uint32_t> s = ShingleSet(text);
+  sig.text_bytes = static_cast<uint32_t>(text_bytes);
+  SortUnique(&s);
   sig.num_shingles = static_cast<uint32_t>(s.size());
   const Permutations& p = Perms();
   MinHashInto(s.data(), s.size(), p.a, p.b, sig.minhash.data());
@@ -141,6 +159,37 @@ DocSignature ComputeSignature(std::string_view text,
   }
   return sig;
 }
+
+}  // namespace
+
+DocSignature ComputeSignature(std::string_view text,
+                              const SignatureOptions& options) {
+  if (text.size() > options.max_bytes) text = text.substr(0, options.max_bytes);
+  std::vector<uint32_t> s;
+  s.reserve(text.size() / 5 + 1);
+  CollectShingles(text, &s);
+  return SignatureOfShingles(std::move(s), text.size(), options);
+}
+
+namespace dedup_internal {
+
+// CollectShingles over the words' hashes, each shingle read in place.
+DocSignature SignatureOfWords(const TextWords& words, size_t text_bytes,
+                              const SignatureOptions& options) {
+  constexpr size_t k = kShingleWords;
+  const std::vector<uint64_t>& h = words.hashes;
+  std::vector<uint32_t> s;
+  s.reserve(h.size() + 1);
+  for (size_t i = 0; i + k <= h.size(); ++i) {
+    s.push_back(static_cast<uint32_t>(MixShingle(h.data() + i, k)));
+  }
+  if (!h.empty() && h.size() < k) {
+    s.push_back(static_cast<uint32_t>(MixShingle(h.data(), h.size())));
+  }
+  return SignatureOfShingles(std::move(s), text_bytes, options);
+}
+
+}  // namespace dedup_internal
 
 double ExactJaccard(const std::vector<uint32_t>& a,
                     const std::vector<uint32_t>& b) {

@@ -7,12 +7,17 @@
 #ifndef SITREP_DEDUP_WORDS_H_
 #define SITREP_DEDUP_WORDS_H_
 
+// Inlined (the same hashes, without a library call per word).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
+
+#include "sitrep/dedup.h"
 
 namespace sitrep::dedup_internal {
 
@@ -54,18 +59,23 @@ inline uint64_t HashWord(const char* buf, size_t stored, size_t len) {
   return XXH3_64bits_withSeed(buf, stored, len > stored ? len : 0);
 }
 
-// Calls on_word(hash, lowered) for each word of `text`, in order; `lowered`
-// is the word's first kMaxWordBytes bytes, lower-cased.
-template <typename F>
-void ForEachWord(std::string_view text, F&& on_word) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+// Calls on_word(hash, lowered, begin, end) for each word of `text`, in
+// order, and on_wide(begin, end) for each separator of more than one byte;
+// `lowered` is the word's first kMaxWordBytes bytes, lower-cased, and
+// [begin, end) the bytes of `text` the word or separator spans.
+template <typename F, typename G>
+void ForEachWordAt(std::string_view text, F&& on_word, G&& on_wide) {
+  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* p = base;
   const auto* end = p + text.size();
   char buf[kMaxWordBytes];
   size_t len = 0;
+  const unsigned char* start = p;
   auto flush = [&] {
     if (len == 0) return;
     size_t stored = len < kMaxWordBytes ? len : kMaxWordBytes;
-    on_word(HashWord(buf, stored, len), std::string_view(buf, stored));
+    on_word(HashWord(buf, stored, len), std::string_view(buf, stored),
+            static_cast<size_t>(start - base), static_cast<size_t>(p - base));
     len = 0;
   };
   while (p < end) {
@@ -74,9 +84,14 @@ void ForEachWord(std::string_view text, F&& on_word) {
     size_t sep = k == 0 ? 1 : (k == 2 ? NonAsciiSeparator(p, end) : 0);
     if (sep != 0) {
       flush();
+      if (sep > 1) {
+        on_wide(static_cast<size_t>(p - base),
+                static_cast<size_t>(p - base) + sep);
+      }
       p += sep;
       continue;
     }
+    if (len == 0) start = p;
     if (len < kMaxWordBytes) {
       buf[len] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
@@ -85,6 +100,56 @@ void ForEachWord(std::string_view text, F&& on_word) {
   }
   flush();
 }
+
+// Calls on_word(hash, lowered) for each word of `text`, in order.
+template <typename F>
+void ForEachWord(std::string_view text, F&& on_word) {
+  ForEachWordAt(
+      text,
+      [&](uint64_t h, std::string_view w, size_t, size_t) { on_word(h, w); },
+      [](size_t, size_t) {});
+}
+
+// The words of a text, where they lie, and its separators of more than one
+// byte: what an article's signature and sentence fingerprints are computed
+// from in one scan (PrepareArticle).
+struct TextWords {
+  std::vector<uint64_t> hashes;
+  std::vector<size_t> begins, ends;            // of each word
+  std::vector<size_t> wide_begins, wide_ends;  // of each wide separator
+};
+inline void ScanWords(std::string_view text, TextWords* out) {
+  const size_t most = text.size() / 5 + 16;  // news words average ~6 bytes
+  out->hashes.reserve(most);
+  out->begins.reserve(most);
+  out->ends.reserve(most);
+  ForEachWordAt(
+      text,
+      [&](uint64_t h, std::string_view, size_t b, size_t e) {
+        out->hashes.push_back(h);
+        out->begins.push_back(b);
+        out->ends.push_back(e);
+      },
+      [&](size_t b, size_t e) {
+        out->wide_begins.push_back(b);
+        out->wide_ends.push_back(e);
+      });
+}
+
+// Sorts `v` and drops repeats (radix sort from 64 values).
+void SortUnique(std::vector<uint32_t>* v);
+
+// = ComputeSignature(text, options) for the `words` of a `text_bytes`-long
+// text. REQUIRES: text_bytes <= options.max_bytes.
+DocSignature SignatureOfWords(const TextWords& words, size_t text_bytes,
+                              const SignatureOptions& options);
+
+// = FingerprintSentences(text, sentences, options), reading the sentences'
+// words from `words` (those of all of `text`) where a sentence begins and
+// ends between them.
+std::vector<SentenceFingerprint> FingerprintSentencesOfWords(
+    std::string_view text, const TextWords& words,
+    const std::vector<Span>& sentences, const SentenceOptions& options);
 
 }  // namespace sitrep::dedup_internal
 

@@ -4,6 +4,8 @@
 #include "sitrep/clean.h"
 
 #include <algorithm>
+#include <cstring>
+#include <deque>
 #include <string>
 #include <unordered_set>
 
@@ -22,8 +24,36 @@ constexpr size_t kTailParagraphBytes = 150;      // ends a "Related news" block
 constexpr size_t kDatelineLines = 5;             // kept lines searched for one
 constexpr size_t kDateLineLines = 6;  // first lines searched for a date line
 
+// A line's kept parts: nearly always one, held without an allocation.
+class Pieces {
+ public:
+  void push_back(Span s) {
+    if (n_ == 1) more_.push_back(one_);
+    if (n_ == 0) {
+      one_ = s;
+    } else {
+      more_.push_back(s);
+    }
+    ++n_;
+  }
+  void clear() {
+    n_ = 0;
+    more_.clear();
+  }
+  size_t size() const { return n_; }
+  Span& operator[](size_t i) { return n_ > 1 ? more_[i] : one_; }
+  const Span& operator[](size_t i) const { return n_ > 1 ? more_[i] : one_; }
+  const Span* begin() const { return n_ > 1 ? more_.data() : &one_; }
+  const Span* end() const { return begin() + n_; }
+
+ private:
+  Span one_{};
+  size_t n_ = 0;
+  std::vector<Span> more_;  // all of them when more than one
+};
+
 struct Line {
-  std::vector<Span> pieces;   // kept parts, raw spans; inline noise cut out
+  Pieces pieces;              // kept parts, raw spans; inline noise cut out
   bool blank_before = false;  // a blank (or removed) line precedes it
   char first = 0;             // first and last byte of its content
   char last = 0;
@@ -39,6 +69,18 @@ bool EndsSentence(std::string_view s) {
     return EndsSentence(s.substr(0, s.size() - 3));
   }
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
+}
+
+// The inline noise patterns, in file order.
+const std::vector<const NoisePattern*>& InlinePatterns() {
+  static const auto* v = [] {
+    auto* out = new std::vector<const NoisePattern*>();
+    for (const NoisePattern& p : NoisePatterns()) {
+      if (p.match == Match::kInline) out->push_back(&p);
+    }
+    return out;
+  }();
+  return *v;
 }
 
 std::string_view TrimView(std::string_view s) {
@@ -94,8 +136,11 @@ class Cleaner {
   void ReadLines();
   void StripMetadata(Line* line);
   void StripInline(Line* line);
-  std::string Content(const Line& line) const;
-  bool Keep(const Line& line, const std::string& content);
+  // The line's text, its pieces joined by a space: a view of the input,
+  // or of joined_ (stable, as seen_ keeps it).
+  std::string_view Content(const Line& line);
+  bool Keep(const Line& line, std::string_view content);
+  size_t FindByte(char c, size_t from) const;  // in_.size() if absent
   void FindDateline();
   void Emit(TextBuilder* b) const;
   void EmitCollapsed(Span piece, TextBuilder* b) const;
@@ -104,7 +149,8 @@ class Cleaner {
   std::string_view in_;
   CleanText out_;
   std::vector<Line> kept_;
-  std::unordered_set<std::string> seen_;
+  std::unordered_set<std::string_view> seen_;  // of in_ or joined_
+  std::deque<std::string> joined_;
   std::string first_key_;
   bool in_tail_ = false;
   std::string byline_outlet_;
@@ -117,9 +163,10 @@ void Cleaner::ReadLines() {
   bool blank_before = false;
   bool first = true;
   size_t pos = 0;
+  size_t cr = FindByte('\r', 0);  // the next '\r' (they are rare)
   while (pos < in_.size()) {
-    size_t e = pos;
-    while (e < in_.size() && in_[e] != '\n' && in_[e] != '\r') ++e;
+    if (cr < pos) cr = FindByte('\r', pos);
+    size_t e = std::min(FindByte('\n', pos), cr);
     size_t next = e + 1;
     if (e < in_.size() && in_[e] == '\r' && next < in_.size() &&
         in_[next] == '\n') {
@@ -128,22 +175,29 @@ void Cleaner::ReadLines() {
     std::string_view t = TrimView(in_.substr(pos, e - pos));
     pos = next;
     Line line;
-    line.pieces.push_back(Span{U32(t.data() - in_.data()),
-                               U32(t.data() - in_.data() + t.size())});
     line.blank_before = blank_before;
     blank_before = true;  // unless the line is kept
     if (t.empty()) continue;
+    line.pieces.push_back(Span{U32(t.data() - in_.data()),
+                               U32(t.data() - in_.data() + t.size())});
     ++nonempty_lines_;
     if (first) StripMetadata(&line);
     first = false;
     StripInline(&line);
-    std::string content = Content(line);
+    std::string_view content = Content(line);
     if (content.empty() || !Keep(line, content)) continue;
     line.first = content.front();
     line.last = content.back();
     kept_.push_back(std::move(line));
     blank_before = false;
   }
+}
+
+size_t Cleaner::FindByte(char c, size_t from) const {
+  const void* p = std::memchr(in_.data() + from, c, in_.size() - from);
+  return p == nullptr
+             ? in_.size()
+             : static_cast<size_t>(static_cast<const char*>(p) - in_.data());
 }
 
 void Cleaner::StripMetadata(Line* line) {
@@ -175,14 +229,15 @@ void Cleaner::StripInline(Line* line) {
            Span{U32(whole.begin + sc.begin), U32(whole.begin + sc.end)},
            std::move(sc.text));
   }
-  for (const NoisePattern& p : NoisePatterns()) {
-    if (p.match != Match::kInline) continue;
-    for (size_t at = FindNoCase(view, p.text); at != std::string_view::npos;
-         at = FindNoCase(view, p.text, at + p.text.size())) {
-      cuts.push_back(Span{U32(at), U32(at + p.text.size())});
-      Record(p.kind,
-             Span{U32(whole.begin + at), U32(whole.begin + at + p.text.size())},
-             std::string(view.substr(at, p.text.size())));
+  for (const NoisePattern* p : InlinePatterns()) {
+    for (size_t at = FindNoCaseAt(view, p->text, 0, p->anchor);
+         at != std::string_view::npos;
+         at = FindNoCaseAt(view, p->text, at + p->text.size(), p->anchor)) {
+      cuts.push_back(Span{U32(at), U32(at + p->text.size())});
+      Record(
+          p->kind,
+          Span{U32(whole.begin + at), U32(whole.begin + at + p->text.size())},
+          std::string(view.substr(at, p->text.size())));
     }
   }
   if (cuts.empty()) return;
@@ -200,7 +255,8 @@ void Cleaner::StripInline(Line* line) {
     line->pieces.push_back(Span{whole.begin + at, whole.end});
 }
 
-std::string Cleaner::Content(const Line& line) const {
+std::string_view Cleaner::Content(const Line& line) {
+  if (line.pieces.size() == 1) return TrimView(line.pieces[0].In(in_));
   std::string content;
   for (Span p : line.pieces) {
     std::string_view t = TrimView(p.In(in_));
@@ -208,10 +264,10 @@ std::string Cleaner::Content(const Line& line) const {
     if (!content.empty()) content.push_back(' ');
     content.append(t);
   }
-  return content;
+  return joined_.emplace_back(std::move(content));
 }
 
-bool Cleaner::Keep(const Line& line, const std::string& content) {
+bool Cleaner::Keep(const Line& line, std::string_view content) {
   if (in_tail_) {
     if (content.size() < kTailParagraphBytes || !EndsSentence(content)) {
       RemoveLine("related-tail", line);
@@ -248,7 +304,7 @@ bool Cleaner::Keep(const Line& line, const std::string& content) {
   }
   if (content.size() >= kMinRepeatBytes && !seen_.insert(content).second) {
     bool title = content == first_key_;
-    if (title) out_.title = content;
+    if (title) out_.title = std::string(content);
     RemoveLine(title ? "title" : "repeated-line", line);
     return false;
   }

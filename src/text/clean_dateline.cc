@@ -29,8 +29,10 @@ bool FindSeparator(std::string_view line, Separator* sep) {
   size_t limit = std::min(line.size(), kMaxPrefix);
   int depth = 0;  // "(Sputnik - 2 December)": no separator inside brackets
   for (size_t i = 1; i < limit; ++i) {
-    depth += line[i] == '(' ? 1 : line[i] == ')' ? -1 : 0;
+    const char c = line[i];
+    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
     if (depth > 0) continue;
+    if (c != '-' && c != '\xE2' && c != ':') continue;  // no separator here
     size_t len = 0;
     if (line.substr(i, 2) == "--") {
       len = 2;

@@ -1,4 +1,5 @@
 // Dates written out in datelines, captions and metadata lines.
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -203,6 +204,16 @@ void ReadLinePart(std::string_view line, size_t* i, LineParts* parts) {
   if (kind == LineWord::kOther && !word.empty()) ++parts->other_words;
 }
 
+// Whether `s` has four ASCII digits in a row.
+bool HasFourDigits(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = IsDigit(c) ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int MonthNumber(std::string_view word) {
@@ -244,11 +255,35 @@ size_t ParseDate(std::string_view s, CivilDay* out) {
   return i;
 }
 
+namespace {
+
+// The bytes ParseDate can read a date from: digits, and the capitals of
+// the month names' initials (ReadMonth finds no month after any other
+// letter).
+const std::array<bool, 256>& DateStarts() {
+  static const auto* starts = [] {
+    auto* t = new std::array<bool, 256>{};
+    for (char c = '0'; c <= '9'; ++c)
+      (*t)[static_cast<unsigned char>(c)] = true;
+    for (const MonthName& m : Months()) {
+      char c = m.name.empty() ? 0 : m.name[0];
+      if (c >= 'a' && c <= 'z') {
+        (*t)[static_cast<unsigned char>(c - ('a' - 'A'))] = true;
+      }
+    }
+    return t;
+  }();
+  return *starts;
+}
+
+}  // namespace
+
 void FindFullDates(std::string_view s, std::vector<CivilDay>* out) {
+  const std::array<bool, 256>& starts = DateStarts();
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
-    bool start = (IsDigit(c) || (c >= 'A' && c <= 'Z')) &&
+    bool start = starts[static_cast<unsigned char>(c)] &&
                  (i == 0 || !(IsAlpha(s[i - 1]) || IsDigit(s[i - 1])));
     if (!start) {
       ++i;
@@ -330,7 +365,8 @@ bool IsDateLine(std::string_view line, CivilDay* out) {
   constexpr size_t kMaxBytes = 100;
   // A byline beside a labelled date: "Jane Doe 3 minutes ago Mon 15 July".
   constexpr int kMaxBylineWords = 4;
-  if (line.empty() || line.size() > kMaxBytes || line.back() == '.') {
+  if (line.empty() || line.size() > kMaxBytes || line.back() == '.' ||
+      !HasFourDigits(line)) {  // each date counted has a 4-digit year
     return false;
   }
   LineParts parts;

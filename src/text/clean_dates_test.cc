@@ -113,6 +113,12 @@ TEST(IsDateLine, Table) {
       {"Protests resumed on January 3, 2020.", ""},
       {"From 1 May 2020 to 3 May 2020", ""},
       {"Monday, Jan 27", ""},
+      // Every date counted has four digits in a row (a year): lines
+      // without them are not read further.
+      {"Updated: 14/11/19 18:15", ""},
+      {"Sun 3 May 202", ""},
+      {"3 May 1999", "1999-05-03"},
+      {"Updated 1.5.2020", "2020-05-01"},
       {"Jane Doe Mon 15th July 2019", ""},
       {"Updated " + std::string(100, '-') + " 3 May 2020", ""},
       {"Müller Schmidt Weber Braun Klein, 3 May 2020 10:00", ""},

@@ -40,7 +40,72 @@ TEST(FindNoCase, MatchesThePlainScan) {
         << "[" << hay << "] [" << needle << "] " << from;
   }
   EXPECT_EQ(clean_internal::FindNoCase("xx Photo BY", "photo by"), 3u);
+}
+
+// Whichever byte of the needle the search looks for.
+TEST(FindNoCaseAt, MatchesThePlainScanForEveryAnchor) {
+  std::mt19937 rng(43);
+  const std::string alphabet = "aAbBzZ. -1";
+  auto random = [&](size_t min, size_t max) {
+    std::string s(min + rng() % (max - min + 1), ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int n = 0; n < 50000; ++n) {
+    std::string hay = random(0, 40), needle = random(1, 5);
+    size_t from = rng() % (hay.size() + 3);
+    size_t k = rng() % needle.size();
+    ASSERT_EQ(clean_internal::FindNoCaseAt(hay, needle, from, k),
+              PlainFindNoCase(hay, needle, from))
+        << "[" << hay << "] [" << needle << "] " << from << " " << k;
+  }
   EXPECT_EQ(clean_internal::FindNoCase("PHOTO", "photos"), std::string::npos);
+}
+
+// FindFullDates as the loop it was: ParseDate at every digit or capital
+// that begins a word.
+std::vector<CivilDay> PlainFindFullDates(std::string_view s) {
+  auto alnum = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c));
+  };
+  std::vector<CivilDay> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    bool start = ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) &&
+                 (i == 0 || !alnum(s[i - 1]));
+    CivilDay d;
+    size_t n = start ? clean_internal::ParseDate(s.substr(i), &d) : 0;
+    if (n > 0 && d.complete() && d.valid()) {
+      out.push_back(d);
+      i += n;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+TEST(FindFullDates, MatchesThePlainLoop) {
+  const std::vector<std::string> pieces = {
+      "January", "Jan.", "JUNE", "Sept", "sept", "May",        "Mayor", "March",
+      "Monday",  "Dec",  "26",   "1",    "2020", "2019-11-14", "-",     "31st",
+      " ",       ",",    ".",    "x",    "A",    "Ã©"};
+  std::mt19937 rng(11);
+  int found = 0;
+  for (int t = 0; t < 30000; ++t) {
+    std::string s;
+    for (size_t k = 0, n = rng() % 10; k < n; ++k) {
+      s += pieces[rng() % pieces.size()];
+      if (rng() % 3) s += ' ';
+    }
+    std::vector<CivilDay> got;
+    clean_internal::FindFullDates(s, &got);
+    std::vector<CivilDay> want = PlainFindFullDates(s);
+    found += static_cast<int>(want.size());
+    ASSERT_EQ(got, want) << s;
+  }
+  EXPECT_GT(found, 1000);
 }
 
 // LooksBinary as the loop it was: a NUL anywhere in the first 8 KiB, or

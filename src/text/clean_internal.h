@@ -64,13 +64,21 @@ struct NoisePattern {
   std::string_view kind;  // Removed::kind
   Match match;
   std::string_view text;
-  std::string lower;  // kContains: `text` in ASCII lower case
+  size_t anchor = 0;  // RarestByte(text)
 };
 const std::vector<NoisePattern>& NoisePatterns();
+
+// The byte of `needle` (its index) rarest in English text: what a search
+// for it had best look for. 0 for an empty needle.
+size_t RarestByte(std::string_view needle);
 
 // ASCII case-insensitive search; npos when absent.
 size_t FindNoCase(std::string_view hay, std::string_view needle,
                   size_t from = 0);
+// The same, looking for needle[k] (REQUIRES: k < needle.size() unless the
+// needle is empty): the search is quickest when that byte is rare.
+size_t FindNoCaseAt(std::string_view hay, std::string_view needle, size_t from,
+                    size_t k);
 bool EqualsNoCase(std::string_view a, std::string_view b);
 
 // The whole-line noise pattern `line` matches (line, prefix, contains or

@@ -1,6 +1,9 @@
 // Line-level noise of scraped news: outlets, noise patterns from
 // data/text/noise_patterns.tsv, shortcodes, photo captions and bylines.
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -155,7 +158,46 @@ size_t CountWords(std::string_view s) {
   return n;
 }
 
+// How common a byte is in English news text, for choosing what a search
+// looks for: ASCII letters by frequency (either case), space the most
+// common, other bytes rare.
+constexpr std::array<uint8_t, 256> kCommonness = [] {
+  std::array<uint8_t, 256> t{};
+  constexpr std::string_view kByFrequency =
+      "zqjxkvbpygfwmucldrhsnioate";  // rarest first
+  for (size_t r = 0; r < kByFrequency.size(); ++r) {
+    t[static_cast<unsigned char>(kByFrequency[r])] =
+        static_cast<uint8_t>(r + 1);
+    t[static_cast<unsigned char>(kByFrequency[r] - ('a' - 'A'))] =
+        static_cast<uint8_t>(r + 1);
+  }
+  t[' '] = 100;
+  return t;
+}();
+
+// s.find(c, from) by memchr (string_view::find is a byte loop here).
+size_t FindByte(std::string_view s, char c, size_t from) {
+  if (from >= s.size()) return std::string_view::npos;
+  const void* p = std::memchr(s.data() + from, c, s.size() - from);
+  return p == nullptr
+             ? std::string_view::npos
+             : static_cast<size_t>(static_cast<const char*>(p) - s.data());
+}
+
 }  // namespace
+
+size_t RarestByte(std::string_view needle) {
+  size_t best = 0;
+  for (size_t i = 1; i < needle.size(); ++i) {
+    if (kCommonness[static_cast<unsigned char>(needle[i])] <
+        kCommonness[static_cast<unsigned char>(needle[best])]) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+namespace {}  // namespace
 
 std::string_view CanonicalOutlet(std::string_view name) {
   name = Trim(name);
@@ -170,42 +212,45 @@ std::string_view CanonicalOutlet(std::string_view name) {
 const std::vector<NoisePattern>& NoisePatterns() {
   static const auto* patterns = [] {
     auto* v = new std::vector<NoisePattern>();
-    text_data::ForEachRow(text_data::File("noise_patterns.tsv"),
-                          [&](const auto& f, size_t n) {
-                            if (n < 3) return;
-                            Match m = f[1] == "inline"     ? Match::kInline
-                                      : f[1] == "line"     ? Match::kLine
-                                      : f[1] == "prefix"   ? Match::kPrefix
-                                      : f[1] == "suffix"   ? Match::kSuffix
-                                      : f[1] == "contains" ? Match::kContains
-                                      : f[1] == "tail"     ? Match::kTail
-                                                           : Match::kShortcode;
-                            v->push_back(NoisePattern{f[0], m, f[2], {}});
-                            if (m == Match::kContains) {
-                              v->back().lower = LowerCopy(f[2]);
-                            }
-                          });
+    text_data::ForEachRow(
+        text_data::File("noise_patterns.tsv"), [&](const auto& f, size_t n) {
+          if (n < 3) return;
+          Match m = f[1] == "inline"     ? Match::kInline
+                    : f[1] == "line"     ? Match::kLine
+                    : f[1] == "prefix"   ? Match::kPrefix
+                    : f[1] == "suffix"   ? Match::kSuffix
+                    : f[1] == "contains" ? Match::kContains
+                    : f[1] == "tail"     ? Match::kTail
+                                         : Match::kShortcode;
+          v->push_back(NoisePattern{f[0], m, f[2], RarestByte(f[2])});
+        });
     return v;
   }();
   return *patterns;
 }
 
 size_t FindNoCase(std::string_view hay, std::string_view needle, size_t from) {
+  return FindNoCaseAt(hay, needle, from, RarestByte(needle));
+}
+
+size_t FindNoCaseAt(std::string_view hay, std::string_view needle, size_t from,
+                    size_t k) {
   if (needle.empty() || hay.size() < needle.size())
     return std::string_view::npos;
-  const char lo = Lower(needle[0]);
+  const char lo = Lower(needle[k]);
   const char up = IsAlpha(lo) ? static_cast<char>(lo - ('a' - 'A')) : lo;
-  // The possible starts; the next lower- and upper-case first letters are
-  // each searched again only once passed (not both at every start).
-  const std::string_view starts = hay.substr(0, hay.size() - needle.size() + 1);
-  size_t a = starts.find(lo, from);
-  size_t b = up == lo ? a : starts.find(up, from);
+  // Where byte k sits for each possible start; the next lower- and
+  // upper-case ones are each searched again only once passed.
+  const std::string_view at_k =
+      hay.substr(0, hay.size() - needle.size() + 1 + k);
+  size_t a = FindByte(at_k, lo, from + k);
+  size_t b = up == lo ? a : FindByte(at_k, up, from + k);
   while (true) {
     size_t at = std::min(a, b);
     if (at == std::string_view::npos) return at;
-    if (EqualsNoCase(hay.substr(at, needle.size()), needle)) return at;
-    if (a == at) a = starts.find(lo, at + 1);
-    if (b == at) b = up == lo ? a : starts.find(up, at + 1);
+    if (EqualsNoCase(hay.substr(at - k, needle.size()), needle)) return at - k;
+    if (a == at) a = FindByte(at_k, lo, at + 1);
+    if (b == at) b = up == lo ? a : FindByte(at_k, up, at + 1);
   }
 }
 
@@ -217,42 +262,70 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+namespace {
+
+bool MatchesLine(const NoisePattern& p, std::string_view line,
+                 std::string_view bare) {
+  switch (p.match) {
+    case Match::kLine:
+    case Match::kTail:
+      return EqualsNoCase(bare, p.text);
+    case Match::kPrefix:
+      return EqualsNoCase(line.substr(0, p.text.size()), p.text);
+    case Match::kSuffix:
+      return line.size() >= p.text.size() &&
+             EqualsNoCase(line.substr(line.size() - p.text.size()), p.text);
+    case Match::kContains:  // boilerplate lines are short
+      return line.size() <= kMaxContainsLine &&
+             FindNoCaseAt(line, p.text, 0, p.anchor) != std::string_view::npos;
+    default:
+      return false;
+  }
+}
+
+// The patterns a line may match, in file order: all of them, and by the
+// line's first byte (ASCII lower case) those that begin with it or need not
+// (line, tail and prefix patterns begin the line; suffix and contains ones
+// need not; empty ones match only an empty line).
+struct LinePatternIndex {
+  std::vector<const NoisePattern*> all;
+  std::array<std::vector<const NoisePattern*>, 256> by_first;
+};
+
+const LinePatternIndex& LinePatterns() {
+  static const auto* index = [] {
+    auto* x = new LinePatternIndex();
+    for (const NoisePattern& p : NoisePatterns()) {
+      const NoisePattern* t = &p;
+      x->all.push_back(t);
+      bool begins = p.match == Match::kLine || p.match == Match::kTail ||
+                    p.match == Match::kPrefix;
+      bool anywhere = p.match == Match::kSuffix || p.match == Match::kContains;
+      if (begins && !p.text.empty()) {
+        x->by_first[static_cast<unsigned char>(Lower(p.text[0]))].push_back(t);
+      } else if (anywhere) {
+        for (auto& list : x->by_first) list.push_back(t);
+      }
+    }
+    return x;
+  }();
+  return *index;
+}
+
+}  // namespace
+
 const NoisePattern* MatchLinePattern(std::string_view line) {
   line = Trim(line);
   std::string_view bare = line;
   while (!bare.empty() && (bare.back() == ':' || bare.back() == '.')) {
     bare.remove_suffix(1);
   }
-  thread_local std::string lower;  // the line in lower case, when asked
-  bool lowered = false;
-  for (const NoisePattern& p : NoisePatterns()) {
-    switch (p.match) {
-      case Match::kLine:
-      case Match::kTail:
-        if (EqualsNoCase(bare, p.text)) return &p;
-        break;
-      case Match::kPrefix:
-        if (EqualsNoCase(line.substr(0, p.text.size()), p.text)) return &p;
-        break;
-      case Match::kSuffix:
-        if (line.size() >= p.text.size() &&
-            EqualsNoCase(line.substr(line.size() - p.text.size()), p.text)) {
-          return &p;
-        }
-        break;
-      case Match::kContains:  // boilerplate lines are short
-        if (line.size() > kMaxContainsLine || p.lower.empty()) break;
-        if (!lowered) {  // once per line, not a case-blind scan per pattern
-          lower.assign(line);
-          for (char& c : lower) c = Lower(c);
-          lowered = true;
-        }
-        // = FindNoCase(line, p.text) != npos: Lower is per byte.
-        if (lower.find(p.lower) != std::string::npos) return &p;
-        break;
-      default:
-        break;
-    }
+  const LinePatternIndex& index = LinePatterns();
+  const auto& tried =
+      line.empty() ? index.all
+                   : index.by_first[static_cast<unsigned char>(Lower(line[0]))];
+  for (const NoisePattern* p : tried) {
+    if (MatchesLine(*p, line, bare)) return p;
   }
   return nullptr;
 }
