@@ -131,7 +131,7 @@ std::vector<Mention> RandomDays(std::mt19937& rng, int n, int days,
 TEST(WindowMerge, EqualsMergeMentionsOnRandomDays) {
   std::mt19937 rng(8);
   size_t kept = 0, closed = 0;
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 1000; ++round) {
     std::vector<Mention> ms = RandomDays(rng, 10 + rng() % 60, 1 + rng() % 12, round % 10 == 9);
     MergeOptions options;
     options.copy_of["f"] = "a";
@@ -147,6 +147,57 @@ TEST(WindowMerge, EqualsMergeMentionsOnRandomDays) {
   }
   EXPECT_GT(kept, 0u);
   EXPECT_GT(closed, kept);
+}
+
+// Clusters a later mention joins, which closing them early would split:
+// the first event has two mentions, as MergeMentions makes it.
+TEST(WindowMerge, KeepsWhatALaterMentionJoins) {
+  auto m = [](const char* article, CivilDay day, const char* rule = "weekday",
+              const char* victim = "") {
+    Mention x = M(article, kExpl, kBaghdad, day, {Fig(Outcome::kKilled, 3)});
+    x.raw_spans = {Span{0, 0}};
+    x.date_rule = rule;
+    x.actor2 = victim;
+    return x;
+  };
+  Mention weak = m("w", kJan27);
+  weak.weak = true;
+  weak.figures.clear();
+  struct Case {
+    const char* name;
+    std::vector<Mention> mentions;
+  } cases[] = {
+      // the next day's mention (a publication day: a day's slack)
+      {"next day", {m("a", kJan26), m("b", kJan27, "article")}},
+      // the same named victim, four days on (another event in between)
+      {"named victim",
+       {m("a", kJan26, "weekday", "Ali Hassan"),
+        M("x", kProt, kNajaf, kJan26.AddDays(2), {}),
+        m("b", kJan26.AddDays(4), "article", "Ali Hassan")}},
+      // an undated report of it
+      {"undated", {m("a", kJan26), m("u", CivilDay{})}},
+      // a weak report of it
+      {"weak", {m("a", kJan27), weak}},
+  };
+  std::mt19937 rng(1);
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<Event> want = MergeMentions(c.mentions, {});
+    ASSERT_EQ(want.front().mentions.size(), 2u);
+    ExpectEqualsMergeMentions(c.mentions, {}, rng);
+  }
+}
+
+// Days out of order, or an undated mention after a dated one, are refused.
+TEST(WindowMerge, RefusesMentionsOutOfDayOrder) {
+  CrossScopeParts cross;
+  auto sink = [](Event&&) { return Status::OK(); };
+  WindowedScopeMerge w({}, &cross, sink);
+  ASSERT_TRUE(w.Add(M("a", kExpl, kBaghdad, kJan27, {})).ok());
+  EXPECT_EQ(w.Add(M("b", kExpl, kBaghdad, kJan26, {})).code(),
+            StatusCode::kInternal);
+  EXPECT_EQ(w.Add(M("c", kExpl, kBaghdad, CivilDay{}, {})).code(),
+            StatusCode::kInternal);
 }
 
 }  // namespace
