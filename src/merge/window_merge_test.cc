@@ -6,6 +6,7 @@
 #include <map>
 #include <random>
 
+#include "merge/internal.h"
 #include "merge/merge_test_util.h"
 
 namespace sitrep {
@@ -43,8 +44,8 @@ void ExpectSame(const Event& a, const Event& b) {
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     EXPECT_EQ(a.mentions[i].article_id, b.mentions[i].article_id);
     EXPECT_EQ(a.mentions[i].sentences, b.mentions[i].sentences);
-    EXPECT_EQ(a.mentions[i].raw_spans.front().begin,
-              b.mentions[i].raw_spans.front().begin);
+    EXPECT_EQ(merge_internal::CanonicalKey(a.mentions[i]),
+              merge_internal::CanonicalKey(b.mentions[i]));
   }
   EXPECT_EQ(a.articles, b.articles);
   EXPECT_EQ(a.disagreements, b.disagreements);
