@@ -36,13 +36,15 @@ struct WindowedScopeMerge::Impl {
   std::vector<Mention> late;  // undated non-weak and weak, as read
   std::map<std::string, std::vector<size_t>> late_by_type;  // into late
   bool dated_seen = false;
-  int64_t day = 0;           // of `today`
+  int64_t day = 0;             // of `today`
   std::vector<Mention> today;  // dated non-weak of `day`, unsorted
   size_t created = 0;
   std::map<size_t, Open> open;  // by creation
   std::map<int64_t, std::vector<size_t>> by_day;
   std::map<std::string, std::vector<size_t>> by_actor;
   std::map<size_t, Open> kept;  // closed, late mentions may fit
+  std::map<int64_t, std::set<size_t>> kept_days;  // Replay's index
+  std::map<std::string, std::set<size_t>> kept_actors;
   WindowStats stats;
 
   Status PlaceDay();
@@ -51,6 +53,9 @@ struct WindowedScopeMerge::Impl {
   bool LateFits(const Open& c) const;
   Status Emit(std::vector<Mention> members);
   Status Replay();
+  bool FitsAll(const Open& o, const Mention& m) const;
+  void IndexKept(size_t c, const Mention& m);
+  void PlaceWeak(Mention m);
 };
 
 WindowedScopeMerge::WindowedScopeMerge(const MergeOptions& options,
@@ -197,12 +202,11 @@ bool WindowedScopeMerge::Impl::LateFits(const Open& c) const {
     for (size_t i : indices) {
       const Mention& l = late[i];
       if (l.kind != first.kind || (l.weak && !same_type)) continue;
-      if (std::all_of(c.members.begin(), c.members.end(),
-                      [&](const Mention& o) {
-                        return l.weak ? merge_internal::WeakFits(o, l)
-                                      : merge_internal::SameEvent(o, l,
-                                                                  options);
-                      })) {
+      if (std::all_of(
+              c.members.begin(), c.members.end(), [&](const Mention& o) {
+                return l.weak ? merge_internal::WeakFits(o, l)
+                              : merge_internal::SameEvent(o, l, options);
+              })) {
         return true;
       }
     }
@@ -225,66 +229,68 @@ Status WindowedScopeMerge::Impl::Emit(std::vector<Mention> members) {
   return sink(std::move(e));
 }
 
+// Does `m` fit every member of `o` (as Cluster's FindHome)?
+bool WindowedScopeMerge::Impl::FitsAll(const Open& o, const Mention& m) const {
+  if (o.members.front().kind != m.kind) return false;
+  return std::all_of(o.members.begin(), o.members.end(), [&](const Mention& x) {
+    return m.weak ? merge_internal::WeakFits(x, m)
+                  : merge_internal::SameEvent(x, m, options);
+  });
+}
+
+// As ClusterIndex::Add, for the kept clusters.
+void WindowedScopeMerge::Impl::IndexKept(size_t c, const Mention& m) {
+  if (m.date.valid()) kept_days[m.date.ToDays()].insert(c);
+  if (IsNamedActor(m.actor2)) kept_actors[m.actor2].insert(c);
+}
+
+// A weak mention joins the only kept cluster among its candidates
+// (ClusterIndex::Candidates) it fits, or none.
+void WindowedScopeMerge::Impl::PlaceWeak(Mention m) {
+  std::set<size_t> cands;
+  auto take = [&](const auto& map, const auto& key) {
+    auto it = map.find(key);
+    if (it != map.end()) cands.insert(it->second.begin(), it->second.end());
+  };
+  if (m.date.valid()) {
+    const int64_t d = m.date.ToDays();
+    for (int64_t x = d - 1; x <= d + 1; ++x) take(kept_days, x);
+    if (IsNamedActor(m.actor2)) take(kept_actors, m.actor2);
+  } else {
+    for (const auto& [c, o] : kept) cands.insert(c);
+  }
+  std::optional<size_t> home;
+  for (size_t c : cands) {
+    if (!FitsAll(kept[c], m)) continue;
+    if (home) return;  // not the only one
+    home = c;
+  }
+  if (home) kept[*home].members.push_back(std::move(m));
+}
+
 // The undated phase, then the weak one, of Cluster over the kept clusters
 // (every cluster a late mention fits), in creation order; then their events.
 Status WindowedScopeMerge::Impl::Replay() {
   merge_internal::SortCanonically(&late);
   late_by_type.clear();
-  std::map<int64_t, std::set<size_t>> days;
-  std::map<std::string, std::set<size_t>> actors;
-  auto index = [&](size_t c, const Mention& m) {
-    if (m.date.valid()) days[m.date.ToDays()].insert(c);
-    if (IsNamedActor(m.actor2)) actors[m.actor2].insert(c);
-  };
   for (const auto& [c, o] : kept) {
-    for (const Mention& m : o.members) index(c, m);
+    for (const Mention& m : o.members) IndexKept(c, m);
   }
-  auto fits_all = [&](const Open& o, const Mention& m, bool weak) {
-    if (o.members.front().kind != m.kind) return false;
-    return std::all_of(o.members.begin(), o.members.end(),
-                       [&](const Mention& x) {
-                         return weak ? merge_internal::WeakFits(x, m)
-                                     : merge_internal::SameEvent(x, m, options);
-                       });
-  };
   for (Mention& m : late) {  // undated, non-weak: the first that fits
     if (m.weak) continue;
     std::optional<size_t> home;
     for (const auto& [c, o] : kept) {
-      if (fits_all(o, m, false)) {
+      if (FitsAll(o, m)) {
         home = c;
         break;
       }
     }
     const size_t c = home ? *home : created++;
-    index(c, m);
+    IndexKept(c, m);
     kept[c].members.push_back(std::move(m));
   }
-  for (Mention& m : late) {  // weak: the only one that fits
-    if (!m.weak) continue;
-    std::set<size_t> cands;
-    if (m.date.valid()) {
-      const int64_t d = m.date.ToDays();
-      for (int64_t x = d - 1; x <= d + 1; ++x) {
-        if (days.count(x)) cands.insert(days[x].begin(), days[x].end());
-      }
-      if (IsNamedActor(m.actor2) && actors.count(m.actor2)) {
-        cands.insert(actors[m.actor2].begin(), actors[m.actor2].end());
-      }
-    } else {
-      for (const auto& [c, o] : kept) cands.insert(c);
-    }
-    std::optional<size_t> home;
-    bool unique = true;
-    for (size_t c : cands) {
-      if (!fits_all(kept[c], m, true)) continue;
-      if (home) {
-        unique = false;
-        break;
-      }
-      home = c;
-    }
-    if (home && unique) kept[*home].members.push_back(std::move(m));
+  for (Mention& m : late) {
+    if (m.weak) PlaceWeak(std::move(m));
   }
   std::vector<Mention>().swap(late);
   for (auto& [c, o] : kept) SITREP_RETURN_IF_ERROR(Emit(std::move(o.members)));

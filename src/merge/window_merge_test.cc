@@ -74,13 +74,13 @@ std::map<std::string, Event> Windowed(std::vector<Mention> ms,
     if (m.kind == MentionKind::kAggregate) w.WantParts(m);
   }
   std::shuffle(ms.begin(), ms.end(), rng);
-  std::stable_sort(ms.begin(), ms.end(), [](const Mention& a,
-                                            const Mention& b) {
-    auto day = [](const Mention& m) {
-      return m.date.valid() ? m.date.ToDays() : INT64_MIN;
-    };
-    return day(a) < day(b);
-  });
+  std::stable_sort(ms.begin(), ms.end(),
+                   [](const Mention& a, const Mention& b) {
+                     auto day = [](const Mention& m) {
+                       return m.date.valid() ? m.date.ToDays() : INT64_MIN;
+                     };
+                     return day(a) < day(b);
+                   });
   for (Mention& m : ms) EXPECT_TRUE(w.Add(std::move(m)).ok());
   EXPECT_TRUE(w.Finish().ok());
   EXPECT_TRUE(cross.Finish(sink).ok());
@@ -133,7 +133,8 @@ TEST(WindowMerge, EqualsMergeMentionsOnRandomDays) {
   std::mt19937 rng(8);
   size_t kept = 0, closed = 0;
   for (int round = 0; round < 1000; ++round) {
-    std::vector<Mention> ms = RandomDays(rng, 10 + rng() % 60, 1 + rng() % 12, round % 10 == 9);
+    std::vector<Mention> ms =
+        RandomDays(rng, 10 + rng() % 60, 1 + rng() % 12, round % 10 == 9);
     MergeOptions options;
     options.copy_of["f"] = "a";
     options.copy_of["h"] = "g";

@@ -23,10 +23,9 @@ Status MergeStoredScope(Store* store, const std::string& scope,
   auto day = [](const Mention& m) {
     return m.date.valid() ? m.date.ToDays() : INT64_MIN;
   };
-  std::stable_sort(redated.begin(), redated.end(),
-                   [&](const Mention& a, const Mention& b) {
-                     return day(a) < day(b);
-                   });
+  std::stable_sort(
+      redated.begin(), redated.end(),
+      [&](const Mention& a, const Mention& b) { return day(a) < day(b); });
   size_t next = 0;
   auto add_redated_until = [&](int64_t d) {
     for (; next < redated.size() && day(redated[next]) <= d; ++next) {
