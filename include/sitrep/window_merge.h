@@ -10,10 +10,11 @@
 namespace sitrep {
 
 struct WindowStats {
-  size_t clusters = 0;   // closed in the dated phase
-  size_t kept = 0;       // of them, kept for the late replay
-  size_t events = 0;     // made (held aggregates included)
-  size_t peak_held = 0;  // most mentions held at a day's end
+  size_t clusters = 0;          // closed in the dated phase
+  size_t kept = 0;              // of them, kept for the late replay
+  size_t kept_for_undated = 0;  // of those, an undated non-weak one fits
+  size_t events = 0;            // made (held aggregates included)
+  size_t peak_held = 0;         // most mentions held at a day's end
 };
 
 // MergeScopeStreaming over the mentions of ONE scope handed over in day

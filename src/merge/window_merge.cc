@@ -50,7 +50,7 @@ struct WindowedScopeMerge::Impl {
   Status PlaceDay();
   void Place(Mention m);
   Status Close(bool all);
-  bool LateFits(const Open& c) const;
+  bool LateFits(const Open& c, bool weak) const;
   Status Emit(std::vector<Mention> members);
   Status Replay();
   bool FitsAll(const Open& o, const Mention& m) const;
@@ -174,9 +174,11 @@ Status WindowedScopeMerge::Impl::Close(bool all) {
       ++it;
       continue;
     }
-    if (LateFits(o)) {
+    const bool undated_fits = LateFits(o, false);
+    if (undated_fits || LateFits(o, true)) {
       kept.emplace(it->first, std::move(o));
       ++stats.kept;
+      stats.kept_for_undated += undated_fits;
     } else {
       SITREP_RETURN_IF_ERROR(Emit(std::move(o.members)));
     }
@@ -186,9 +188,10 @@ Status WindowedScopeMerge::Impl::Close(bool all) {
   return Status::OK();
 }
 
-// Does any late mention fit every member (as FindHome's `fits`)? Blocked
-// by event type: SameEvent needs compatible types, WeakFits equal ones.
-bool WindowedScopeMerge::Impl::LateFits(const Open& c) const {
+// Does any late mention (weak or undated non-weak ones) fit every member
+// (as FindHome's `fits`)? Blocked by event type: SameEvent needs
+// compatible types, WeakFits equal ones.
+bool WindowedScopeMerge::Impl::LateFits(const Open& c, bool weak) const {
   const Mention& first = c.members.front();
   const bool protesters =
       first.actor1 == "protesters" || first.actor2 == "protesters";
@@ -201,14 +204,8 @@ bool WindowedScopeMerge::Impl::LateFits(const Open& c) const {
     }
     for (size_t i : indices) {
       const Mention& l = late[i];
-      if (l.kind != first.kind || (l.weak && !same_type)) continue;
-      if (std::all_of(
-              c.members.begin(), c.members.end(), [&](const Mention& o) {
-                return l.weak ? merge_internal::WeakFits(o, l)
-                              : merge_internal::SameEvent(o, l, options);
-              })) {
-        return true;
-      }
+      if (l.weak != weak || (weak && !same_type)) continue;
+      if (FitsAll(c, l)) return true;
     }
   }
   return false;
