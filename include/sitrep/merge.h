@@ -106,6 +106,14 @@ class CrossScopeParts {
   // The held aggregates, parts set, handed to `sink`.
   Status Finish(const EventSink& sink);
   size_t held() const { return held_.size(); }
+  // For a scope merged in windows (WindowedScopeMerge): its aggregates'
+  // parts wanted before any of its clusters is offered; each final
+  // cluster's members (creator first) offered as an owner; the aggregate
+  // clusters naming a wanted part held until Finish.
+  void Want(const Mention& aggregate);
+  void OfferCluster(const std::vector<Mention>& members);
+  bool WantsParts(const std::vector<Mention>& members) const;
+  void Hold(Event e) { held_.push_back(std::move(e)); }
 
  private:
   friend Status MergeScopeStreaming(std::vector<Mention>, const MergeOptions&,

@@ -174,6 +174,11 @@ class Store {
   Status ForEachMentionIn(const std::vector<std::string>& scopes,
                           const std::function<Status(Mention&&)>& fn);
   Result<int64_t> CountMentionsIn(const std::vector<std::string>& scopes);
+  // The mentions of `scope` as WindowedScopeMerge takes them (schema v5):
+  // with `aggregates`, only its aggregates; else its undated mentions,
+  // then its dated ones by day (in no particular order within a day).
+  Status ForEachMentionByDay(const std::string& scope, bool aggregates,
+                             const std::function<Status(Mention&&)>& fn);
   // Articles with an aggregate mention and mentions in more than one scope
   // (an aggregate's parts may then lie in another scope: CrossScopeParts).
   Result<std::vector<std::string>> ArticlesAcrossScopes();

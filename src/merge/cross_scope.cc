@@ -78,6 +78,43 @@ void CrossScopeParts::Offer(const merge_internal::Clusters& cs,
   }
 }
 
+void CrossScopeParts::Want(const Mention& aggregate) {
+  if (aggregate.kind != MentionKind::kAggregate) return;
+  for (int p : aggregate.parts) wanted_.insert({aggregate.article_id, p});
+}
+
+bool CrossScopeParts::WantsParts(const std::vector<Mention>& members) const {
+  if (members.empty() || members.front().kind != MentionKind::kAggregate) {
+    return false;
+  }
+  for (const Mention& m : members) {
+    for (int p : m.parts) {
+      if (wanted_.count({m.article_id, p})) return true;
+    }
+  }
+  return false;
+}
+
+// As Offer, for one cluster.
+void CrossScopeParts::OfferCluster(const std::vector<Mention>& members) {
+  if (wanted_.empty() || members.empty()) return;
+  std::optional<Owner> mine;
+  for (const Mention& m : members) {
+    for (int s : m.sentences) {
+      Sentence key{m.article_id, s};
+      if (!wanted_.count(key)) continue;
+      if (!mine) {
+        merge_internal::MentionOrder k =
+            merge_internal::CanonicalKey(members.front());
+        mine = Owner{{k.day, k.article, k.sentence, k.begin, k.place},
+                     merge_internal::ClusterId(members)};
+      }
+      auto [it, added] = owner_.try_emplace(std::move(key), *mine);
+      if (!added && it->second.order < mine->order) it->second = *mine;
+    }
+  }
+}
+
 Status CrossScopeParts::Finish(const EventSink& sink) {
   for (Event& e : held_) {
     std::set<std::string> parts;

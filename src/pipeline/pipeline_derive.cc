@@ -7,6 +7,7 @@
 
 #include "pipeline/memory_corpus.h"
 #include "pipeline/parallel.h"
+#include "pipeline/window_derive.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
@@ -211,11 +212,12 @@ Status Pipeline::HoldRedated(const std::set<std::string>& dirty,
 
 // DeriveEvents, each event handed to `sink` in its stored form as soon as
 // it is made (MergeMentionsStreaming): no list of events or rows is kept,
-// and the mentions are read and merged one scope at a time
-// (MergeScopeStreaming; the aggregates with parts in other scopes wait
-// for the last scope), so only the largest scope's are in memory at once.
-// The re-dated mentions wait in the store (HoldRedated). Store-less,
-// every mention is in memory anyway: one merge.
+// and the mentions are read and merged one scope at a time, by day
+// (MergeStoredScope: only the clusters a later day or the scope's undated
+// and weak mentions may change are held; the aggregates with parts wait
+// for the last scope). The re-dated mentions wait in the store
+// (HoldRedated) until their scope is merged. Store-less, every mention is
+// in memory anyway: one merge (MergeScopeStreaming).
 Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
                                     const Store::StoredEventSink& sink,
                                     size_t* count) {
@@ -252,6 +254,17 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
     return sink(ToStoredEvent(e));
   };
   for (const std::vector<std::string>& unit : units) {
+    if (!memory_) {  // one scope, read by day (bounded: WindowedScopeMerge)
+      std::vector<Mention> held;  // the scope's re-dated mentions
+      SITREP_RETURN_IF_ERROR(store_->ForEachHeldIn(unit, [&](Mention&& m) {
+        held.push_back(std::move(m));
+        return Status::OK();
+      }));
+      SITREP_RETURN_IF_ERROR(pipeline_internal::MergeStoredScope(
+          store_, unit.front(), reference, std::move(held), options, &cross,
+          stage));
+      continue;
+    }
     const std::set<std::string> only(unit.begin(), unit.end());
     size_t extra = 0;
     for (const std::string& s : unit) extra += redated_in[s].size();

@@ -112,11 +112,19 @@ UPDATE mentions SET scope = coalesce(json_extract(body, '$.loc.country'), '');
 CREATE INDEX mentions_by_scope ON mentions (scope);
 )sql";
 
+// v5: the mentions of a scope by day (WindowedScopeMerge reads a scope's
+// undated mentions, then its dated ones in day order, and its aggregates
+// first; kind in the index answers that without the bodies).
+constexpr char kSchemaV5[] = R"sql(
+CREATE INDEX mentions_by_scope_day ON mentions (scope, event_date, kind);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, sentences, removed, full-text index", kSchemaV1},
     {2, "mentions, events, event_articles", kSchemaV2},
     {3, "dirty_scopes", kSchemaV3},
     {4, "mentions.scope and its index", kSchemaV4},
+    {5, "mentions by (scope, event_date, kind)", kSchemaV5},
 };
 
 Status CheckIsSitrepDb(Db* db, int version) {

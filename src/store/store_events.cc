@@ -120,6 +120,27 @@ Status Store::ForEachMentionIn(const std::vector<std::string>& scopes,
   return Status::OK();
 }
 
+Status Store::ForEachMentionByDay(const std::string& scope, bool aggregates,
+                                  const std::function<Status(Mention&&)>& fn) {
+  static constexpr const char* kQueries[] = {
+      "SELECT body FROM mentions WHERE scope = ?1 AND kind = 'aggregate'",
+      "SELECT body FROM mentions WHERE scope = ?1 AND event_date IS NULL",
+      "SELECT body FROM mentions WHERE scope = ?1 AND event_date IS NOT NULL "
+      "ORDER BY event_date",
+  };
+  for (int q = aggregates ? 0 : 1; q < (aggregates ? 1 : 3); ++q) {
+    SITREP_ASSIGN_OR_RETURN(Stmt s, db_->Prepare(kQueries[q]));
+    s.Bind(1, scope);
+    while (true) {
+      SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
+      SITREP_RETURN_IF_ERROR(fn(std::move(m)));
+    }
+  }
+  return Status::OK();
+}
+
 Result<int64_t> Store::CountMentionsIn(const std::vector<std::string>& scopes) {
   SITREP_ASSIGN_OR_RETURN(
       Stmt s, db_->Prepare("SELECT count(*) FROM mentions WHERE scope = ?"));

@@ -1,0 +1,47 @@
+// Merging one scope's mentions in day windows (bounded memory).
+#ifndef SITREP_WINDOW_MERGE_H_
+#define SITREP_WINDOW_MERGE_H_
+
+#include <cstddef>
+#include <memory>
+
+#include "sitrep/merge.h"
+
+namespace sitrep {
+
+struct WindowStats {
+  size_t clusters = 0;          // closed in the dated phase
+  size_t kept = 0;              // of them, kept for the late replay
+  size_t kept_for_undated = 0;  // of those, an undated non-weak one fits
+  size_t events = 0;            // made (held aggregates included)
+  size_t peak_held = 0;         // most mentions held at a day's end
+};
+
+// MergeScopeStreaming over the mentions of ONE scope handed over in day
+// order, holding only the clusters a later mention may still change: the
+// events (ids, members, parts, every field) are those MergeScopeStreaming
+// makes; the order they reach `sink` differs. Aggregates with parts are
+// held in `cross` (their owners may come later) until its Finish.
+// Order of calls: WantParts with every aggregate of the scope; Add with
+// every undated mention, then with every dated one by nondecreasing day
+// (weak or not); Finish.
+class WindowedScopeMerge {
+ public:
+  WindowedScopeMerge(const MergeOptions& options, CrossScopeParts* cross,
+                     const EventSink& sink);
+  ~WindowedScopeMerge();
+  void WantParts(const Mention& aggregate);
+  // Internal error when an undated mention follows a dated one or days go
+  // back; the sink's first error.
+  Status Add(Mention m);
+  Status Finish();
+  const WindowStats& stats() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_WINDOW_MERGE_H_

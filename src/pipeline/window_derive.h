@@ -1,0 +1,26 @@
+// One stored scope merged in day windows (WindowedScopeMerge).
+#ifndef SITREP_PIPELINE_WINDOW_DERIVE_H_
+#define SITREP_PIPELINE_WINDOW_DERIVE_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sitrep/store.h"
+#include "sitrep/window_merge.h"
+
+namespace sitrep::pipeline_internal {
+
+// The events of `scope` from the store's mentions of it but those of the
+// articles in `skip` (re-dated), and `redated` (the scope's re-dated
+// mentions), as MergeScopeStreaming makes them from all of these at once,
+// holding only the clusters a later day may change.
+Status MergeStoredScope(Store* store, const std::string& scope,
+                        const std::map<std::string, CivilDay>& skip,
+                        std::vector<Mention> redated,
+                        const MergeOptions& options, CrossScopeParts* cross,
+                        const EventSink& sink, WindowStats* stats = nullptr);
+
+}  // namespace sitrep::pipeline_internal
+
+#endif  // SITREP_PIPELINE_WINDOW_DERIVE_H_
