@@ -325,6 +325,11 @@ TEST(AppendJsonString, EachByteAtEachOffset) {
       PlainAppendJsonString(&want, s);
       AppendJsonString(&got, s);
       ASSERT_EQ(got, want) << c << " at " << at;
+      // JsonWriter::String's short form (8 bytes at a time) alike.
+      std::string written;
+      JsonWriter w(&written);
+      w.String(s);
+      ASSERT_EQ(written, want) << c << " at " << at;
     }
   }
 }
