@@ -278,7 +278,7 @@ void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
   m.notes = std::string(c.facts.span.In(article_.text));
-  m.trigger_words = c.cls.triggers;  // (w.cls keeps its own copy)
+  m.trigger_words.assign(c.cls.triggers.begin(), c.cls.triggers.end());
   if (c.kind == MentionKind::kTally) {
     m.source = c.attribution.empty() ? article_.outlet : c.attribution;
     m.subject = "killed";
