@@ -31,6 +31,46 @@ inline bool AllCopied8(uint64_t x) {
           has_zero(x ^ (kOnes * '\\'))) == 0;
 }
 
+// "%.10g" of `v` for 1e-4 <= |v| < 1e10 (coordinates, scores) without
+// the exact expansion: s = |v| * 10^k (k >= 0, one rounding, error at most
+// 2^-20 below 1e10) holding 10 digits before the point. When s is not
+// within 1 of either end of [1e9, 1e10) its exact value has the same
+// decade, and when its fraction is not within 1e-5 of a half the exact
+// value rounds to the same 10 digits as s does; %g then writes those
+// digits in fixed notation, trailing zeros dropped. Writes to `buf` (32
+// bytes) and returns the end; nullptr when `v` is none of these.
+char* TenDigits(double v, char* buf) {
+  static constexpr double kPow10[] = {1,   1e1, 1e2, 1e3,  1e4,  1e5,  1e6,
+                                      1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13};
+  const double a = std::fabs(v);
+  if (!(a >= 1e-4 && a < 1e10)) return nullptr;
+  int k = 0;
+  double s = a;
+  while (s < 1e9 && k < 13) s = a * kPow10[++k];
+  if (!(s >= 1e9 + 1 && s <= 1e10 - 1)) return nullptr;
+  const double m = std::nearbyint(s);
+  if (std::fabs(s - std::floor(s) - 0.5) <= 1e-5) return nullptr;
+  char digits[16];
+  std::to_chars(digits, digits + sizeof digits, static_cast<uint64_t>(m));
+  int n = 10;  // digits kept: trailing zeros after the point dropped
+  while (n > 10 - k && n > 0 && digits[n - 1] == '0') --n;
+  char* p = buf;
+  if (v < 0) *p++ = '-';
+  if (k >= 10) {  // 0.000ddd
+    *p++ = '0';
+    *p++ = '.';
+    for (int z = 10; z < k; ++z) *p++ = '0';
+    std::memcpy(p, digits, n);
+    return p + n;
+  }
+  std::memcpy(p, digits, 10 - k);  // the integer part
+  p += 10 - k;
+  if (n == 10 - k) return p;
+  *p++ = '.';
+  std::memcpy(p, digits + 10 - k, n - (10 - k));
+  return p + n - (10 - k);
+}
+
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s) {
@@ -123,11 +163,27 @@ namespace {
 
 // Appends `"s"` and then `tail` in one append when `s` is short and all
 // its bytes are copied as they are; false (nothing appended) otherwise.
-bool AppendShortPlain(std::string* out, std::string_view s,
-                      std::string_view tail) {
+// (Inlined: String passes an empty tail, whose copy then vanishes.)
+[[gnu::always_inline]] inline bool AppendShortPlain(std::string* out,
+                                                    std::string_view s,
+                                                    std::string_view tail) {
   char buf[64];
   if (s.size() + 2 + tail.size() > sizeof buf) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t i = 0;
+  for (uint64_t x; i + 8 <= s.size(); i += 8) {  // 8 bytes at a time
+    std::memcpy(&x, s.data() + i, 8);
+    if (!AllCopied8(x)) return false;
+    std::memcpy(buf + 1 + i, &x, 8);
+  }
+  if (i < s.size() && s.size() >= 8) {  // the last 8 bytes, overlapping
+    uint64_t x;
+    i = s.size() - 8;
+    std::memcpy(&x, s.data() + i, 8);
+    if (!AllCopied8(x)) return false;
+    std::memcpy(buf + 1 + i, &x, 8);
+    i = s.size();
+  }
+  for (; i < s.size(); ++i) {
     if (!kCopied[static_cast<unsigned char>(s[i])]) return false;
     buf[i + 1] = s[i];
   }
@@ -169,6 +225,10 @@ void JsonWriter::Double(double v) {
   }
   // As printf's "%.10g" (std::to_chars is specified so), without printf.
   char buf[32];
+  if (char* end = TenDigits(v, buf)) {
+    out_->append(buf, end);
+    return;
+  }
   auto r =
       std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 10);
   out_->append(buf, r.ptr);

@@ -141,6 +141,32 @@ TEST(JsonWriter, NumbersMatchThePlainForms) {
                             std::numeric_limits<double>::denorm_min(),
                             std::numeric_limits<double>::infinity(),
                             std::numeric_limits<double>::quiet_NaN()};
+  // Decimals of 1 to 12 significant digits at every scale near and inside
+  // the short fixed form's range (1e-3 to 1e9), and their neighbours.
+  for (int n = 0; n < 200000; ++n) {
+    int digits = 1 + static_cast<int>(rng() % 12);
+    double m = static_cast<double>(
+        rng() % static_cast<uint64_t>(std::pow(10.0, digits)));
+    double v = m / std::pow(10.0, static_cast<int>(rng() % 16));
+    if (rng() % 2) v = -v;
+    vs.push_back(v);
+    vs.push_back(std::nextafter(v, 1e300));
+    vs.push_back(std::nextafter(v, -1e300));
+  }
+  for (double v : {1e-3, 9.99999999e-4, 0.001234567891, 999999999.5,
+                   999999999.0, 1e9, 0.1 + 0.2, 9999999999.0, 0.5, 12.5}) {
+    vs.push_back(v);
+    vs.push_back(-v);
+  }
+  // Coordinates held as floats (the gazetteer's), and halves at the 11th
+  // digit (ties in decimal, near-ties in binary).
+  for (int n = 0; n < 100000; ++n) {
+    vs.push_back(static_cast<double>(static_cast<float>(deg(rng))));
+    double tie = (1e9 + static_cast<double>(rng() % 9000000000ull) + 0.5) /
+                 std::pow(10.0, static_cast<int>(rng() % 14));
+    vs.push_back(tie);
+    vs.push_back(std::nextafter(tie, 0.0));
+  }
   for (int n = 0; n < 100000; ++n) {
     vs.push_back(deg(rng));
     vs.push_back(std::round(deg(rng) * 1e4) / 1e4);
@@ -325,6 +351,11 @@ TEST(AppendJsonString, EachByteAtEachOffset) {
       PlainAppendJsonString(&want, s);
       AppendJsonString(&got, s);
       ASSERT_EQ(got, want) << c << " at " << at;
+      // JsonWriter::String's short form (8 bytes at a time) alike.
+      std::string written;
+      JsonWriter w(&written);
+      w.String(s);
+      ASSERT_EQ(written, want) << c << " at " << at;
     }
   }
 }

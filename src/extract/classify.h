@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/analysis.h"
 #include "extract/type_scores.h"
@@ -22,7 +23,9 @@ struct Classification {
   std::string actor1, actor2;
   ActorKind actor1_kind = ActorKind::kGeneric;
   ActorKind actor2_kind = ActorKind::kGeneric;
-  std::vector<std::string> triggers;  // phrases that fired
+  // Phrases that fired: views of the lexicon's own phrases (which outlive
+  // every Classification), copied only into a Mention.
+  std::vector<std::string_view> triggers;
   // True when no trigger fired and the type is only the default for the
   // sentence's figures ("Nine other people were wounded."): such a
   // sentence continues whatever event came before it.

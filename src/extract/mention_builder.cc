@@ -17,13 +17,17 @@ MentionBuilder::MentionBuilder(const Lexicon& lex, const Gazetteer* gaz,
                                const Article& article)
     : lex_(lex), gaz_(gaz), article_(article) {}
 
-bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i,
+// Without a trigger or a figure Classify finds no type: such a sentence is
+// a candidate only as an anaphor (MakeCandidate). Asked before a Candidate
+// (a large record) is made for it.
+bool MentionBuilder::MayBeCandidate(const SentenceFacts& f,
+                                    uint32_t cues) const {
+  return MayClassify(lex_, f) || HasCueBit(cues, Cue::kAnaphor);
+}
+
+bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
                                    Candidate* out) const {
-  // Without a trigger or a figure Classify finds no type: such a sentence
-  // is a candidate only as an anaphor (below).
-  const uint32_t cues = CueBits(lex_, f);  // f.HasCue asked once per hit
   auto has = [cues](Cue c) { return HasCueBit(cues, c); };
-  if (!MayClassify(lex_, f) && !has(Cue::kAnaphor)) return false;
   Candidate& c = *out;
   c.cls = Classify(lex_, f);
   if (c.cls.event_type.empty()) {
@@ -274,7 +278,7 @@ void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
   m.notes = std::string(c.facts.span.In(article_.text));
-  m.trigger_words = c.cls.triggers;  // (w.cls keeps its own copy)
+  m.trigger_words.assign(c.cls.triggers.begin(), c.cls.triggers.end());
   if (c.kind == MentionKind::kTally) {
     m.source = c.attribution.empty() ? article_.outlet : c.attribution;
     m.subject = "killed";
@@ -381,8 +385,10 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   std::vector<Candidate> candidates;
   candidates.reserve(ss.size());
   for (size_t i = 0; i < ss.size(); ++i) {
+    const uint32_t cues = CueBits(lex_, ss[i]);  // HasCue once per hit
+    if (!MayBeCandidate(ss[i], cues)) continue;
     // Made in place: no Candidate is moved on its way into the list.
-    if (!MakeCandidate(std::move(ss[i]), i, &candidates.emplace_back())) {
+    if (!MakeCandidate(std::move(ss[i]), i, cues, &candidates.emplace_back())) {
       candidates.pop_back();
       continue;
     }

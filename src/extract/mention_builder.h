@@ -83,9 +83,13 @@ class MentionBuilder {
   void FindWebDateline(const std::vector<SentenceFacts>& ss);
   void PreferPlaceOverDateline(const std::vector<SentenceFacts>& ss);
   bool AfterDateline(Span sentence) const;
-  // Makes the candidate of unit `i` into `out` (default-made); false when
-  // the unit is none (`out` is then to be dropped).
-  bool MakeCandidate(SentenceFacts&& f, size_t i, Candidate* out) const;
+  // Whether unit `f` (its CueBits `cues`) may be a candidate at all.
+  bool MayBeCandidate(const SentenceFacts& f, uint32_t cues) const;
+  // Makes the candidate of unit `i` (one MayBeCandidate, its CueBits
+  // `cues`) into `out` (default-made); false when the unit is none (`out`
+  // is then to be dropped).
+  bool MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
+                     Candidate* out) const;
   bool Qualifies(const Candidate& c) const;
   bool Weak(const Candidate& c) const;
   bool Unreal(const Candidate& c) const;

@@ -420,7 +420,7 @@ void MentionBuilder::Join(Work* w, const Candidate& c) const {
   AddOtherPlaces(c, &m);
   m.sentences.push_back(c.facts.index);
   m.raw_spans.push_back(article_.offsets.ToRaw(c.facts.span));
-  for (const auto& t : c.cls.triggers) m.trigger_words.push_back(t);
+  for (std::string_view t : c.cls.triggers) m.trigger_words.emplace_back(t);
   // "Two protesters shot dead" above "... by security forces": the protest
   // event the state harmed is excessive force, whichever sentence told who.
   bool state =

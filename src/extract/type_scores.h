@@ -25,17 +25,16 @@ class TypeScores {
   // string that outlives this map (the keys are views).
   double& operator[](std::string_view type) {
     for (value_type& e : v_) {  // a handful of types: equality, size first
-      if (e.first == type) return e.second;
+      if (Same(e.first, type)) return e.second;
     }
     if (v_.empty()) v_.reserve(kRoom);
-    auto it = std::lower_bound(
-        v_.begin(), v_.end(), type,
-        [](const value_type& e, std::string_view t) { return e.first < t; });
+    auto it = v_.begin();  // the first not before `type` (lower_bound's)
+    while (it != v_.end() && Less(it->first, type)) ++it;
     return v_.insert(it, {type, 0.0})->second;
   }
   const_iterator find(std::string_view type) const {
     for (auto it = v_.begin(); it != v_.end(); ++it) {
-      if (it->first == type) return it;
+      if (Same(it->first, type)) return it;
     }
     return v_.end();
   }
@@ -45,6 +44,20 @@ class TypeScores {
   bool empty() const { return v_.empty(); }
 
  private:
+  // a == b: sizes, then the same view (the keys are mostly the same few
+  // literals and lexicon strings), then the bytes.
+  static bool Same(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.data() == b.data() || a == b);
+  }
+  // a < b: the first bytes decide unless equal (ACLED's six types start
+  // with six letters); compared unsigned, as std::string_view compares.
+  static bool Less(std::string_view a, std::string_view b) {
+    if (!a.empty() && !b.empty() && a[0] != b[0]) {
+      return static_cast<unsigned char>(a[0]) <
+             static_cast<unsigned char>(b[0]);
+    }
+    return a < b;
+  }
   static constexpr size_t kRoom = 8;  // ACLED has six event types
   std::vector<value_type> v_;         // sorted by type, unique
 };

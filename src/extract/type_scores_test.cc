@@ -32,7 +32,10 @@ TEST(TypeScores, MatchesThePlainMap) {
                                           "Strategic developments",
                                           "Violence against civilians",
                                           "",
-                                          "B"};
+                                          "B",
+                                          "Bombing",
+                                          "\xC3\xA9meute",
+                                          "riots"};
   std::mt19937 rng(11);
   for (int n = 0; n < 3000; ++n) {
     TypeScores got;

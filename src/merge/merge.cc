@@ -108,11 +108,14 @@ std::string IdOfMinKey(ForEach for_each) {
     MentionKeyInto(m, &k);
     if (min_key.empty() || k < min_key) min_key.swap(k);
   });
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "SR%016llx",
-                static_cast<unsigned long long>(
-                    XXH3_64bits(min_key.data(), min_key.size())));
-  return buf;
+  // "SR" and the hash in 16 lower-case hex digits (printf's "SR%016llx").
+  uint64_t h = XXH3_64bits(min_key.data(), min_key.size());
+  std::string id(18, '0');
+  id[0] = 'S';
+  id[1] = 'R';
+  for (size_t i = id.size(); i > 2; h >>= 4)
+    id[--i] = "0123456789abcdef"[h & 15];
+  return id;
 }
 
 }  // namespace
