@@ -36,9 +36,10 @@ struct Word {
   bool dotted = false;  // U.S.
   bool possessive = false;
   bool sentence_start = false;
-  char sep_before = ' ';   // ' ' or '-' when joined to the previous word
-  bool joined = false;     // only a space or hyphen from the previous word
-  bool connector = false;  // lower-case `al`, `de`, `of` (set by Finder)
+  char sep_before = ' ';  // ' ' or '-' when joined to the previous word
+  bool joined = false;    // only a space or hyphen from the previous word
+  // Lower-case `al`, `de`, `of`: -1 not yet known (Finder::IsConnector).
+  int8_t connector = -1;
 };
 
 // Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
@@ -75,17 +76,16 @@ class Finder {
     keys_.assign(w_.size(), std::nullopt);
     kinds_.assign(w_.size(), kKindsUnknown);
     suffix_words_.assign(w_.size() + 1, -1);
-    for (size_t i = 0; i < w_.size(); ++i) {
-      w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
-                        g_.HasWord(kWordConnector, Text(i));
-    }
   }
 
   std::vector<PlaceMention> Run() {
     std::vector<RawMention> raw;
     size_t i = 0;
     while (i < w_.size()) {
-      if (!w_[i].cap && !w_[i].connector) {
+      // A lower-case word starts a name only as a connector joined by a
+      // hyphen to the next word (see Chainable): others are not looked up.
+      if (!w_[i].cap && !(i + 1 < w_.size() && w_[i + 1].sep_before == '-' &&
+                          w_[i + 1].joined && IsConnector(i))) {
         ++i;
         continue;
       }
@@ -123,7 +123,15 @@ class Finder {
   uint32_t KindsOfText(std::string_view text) const;
   uint32_t KindsOfText(std::string_view text,
                        const std::function<const std::string&()>& key) const;
-  bool IsConnector(size_t i) const { return w_[i].connector; }
+  // The word is a connector, looked up once (only when asked).
+  bool IsConnector(size_t i) const {
+    Word& w = w_[i];
+    if (w.connector < 0) {
+      w.connector =
+          !w.cap && w.end - w.begin <= 5 && g_.HasWord(kWordConnector, Text(i));
+    }
+    return w.connector > 0;
+  }
   // Words [i, i+n) can be one name.
   bool Chainable(size_t i, size_t n) const {
     if (!w_[i].cap && !(IsConnector(i) && i + 1 < w_.size() &&
