@@ -188,6 +188,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     m.demonym = demonym;
     m.want_admin = SuffixWords(i + n) > 0;
     bool short_name = !demonym && key.size() <= 3;
+    m.posts.reserve(std::min(posts.size(), kMaxPostings));  // one allocation
     for (uint32_t p : posts) {
       if (m.posts.size() == kMaxPostings) break;
       if (((p & kPostDemonym) != 0) != demonym) continue;
