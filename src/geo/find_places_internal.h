@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -128,10 +127,8 @@ class Finder {
   // g_.WordKinds(Key(i)), from the memo or the gazetteer.
   uint32_t KindsOf(size_t i) const;
   // g_.WordKinds(NormalizePlaceKey(text)) for any text (several words),
-  // through the same memo; `key` makes the key when it is not there.
+  // through the same memo.
   uint32_t KindsOfText(std::string_view text) const;
-  uint32_t KindsOfText(std::string_view text,
-                       const std::function<const std::string&()>& key) const;
   // The word is a connector, looked up once (only when asked).
   bool IsConnector(size_t i) const {
     Word& w = w_[i];
