@@ -1,7 +1,6 @@
 // The place finder's memo of word kinds (see Finder::Is): the kinds of a
 // word's (or a few words') key, by the text as written, per thread.
 #include <algorithm>
-#include <cstring>
 #include <string>
 
 #include "geo/find_places_internal.h"
@@ -24,41 +23,9 @@ struct KindsMemo {
   Slot slots[size_t{1} << kSlotBits];
 };
 
-uint64_t Load64(const char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, sizeof(x));
-  return x;
-}
-uint32_t Load32(const char* p) {
-  uint32_t x;
-  std::memcpy(&x, p, sizeof(x));
-  return x;
-}
-
-// A slot for a text of at most KindsMemo::kMaxText bytes: a few loads
-// covering its bytes (overlapping), mixed; no loop over the bytes.
 size_t MemoSlot(std::string_view w) {
-  static_assert(KindsMemo::kMaxText <= 24);
-  const char* p = w.data();
-  const size_t n = w.size();
-  uint64_t a = 0;
-  uint64_t b = 0;
-  if (n >= 8) {
-    a = Load64(p);
-    b = Load64(p + n - 8);
-    if (n > 16) a ^= (Load64(p + 8) * 0xFF51AFD7ED558CCDull) >> 7;
-  } else if (n >= 4) {
-    a = Load32(p);
-    b = Load32(p + n - 4);
-  } else if (n > 0) {
-    a = uint64_t{static_cast<unsigned char>(p[0])} << 16 |
-        uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-        static_cast<unsigned char>(p[n - 1]);
-  }
-  uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + n) * 0xC2B2AE3D27D4EB4Full;
-  h ^= h >> 31;
-  h *= 0x9E3779B97F4A7C15ull;
-  return static_cast<size_t>(h >> (64 - KindsMemo::kSlotBits));
+  static_assert(KindsMemo::kMaxText <= 32);
+  return static_cast<size_t>(ShortTextHash(w) >> (64 - KindsMemo::kSlotBits));
 }
 
 // g.WordKinds(key()) for the text `w`, through this thread's memo; `key`
