@@ -36,7 +36,8 @@ uint32_t MemoKinds(const MappedGazetteer& g, std::string_view w,
   if (w.size() > KindsMemo::kMaxText) return g.WordKinds(key());
   thread_local KindsMemo memo;
   KindsMemo::Slot& s = memo.slots[MemoSlot(w)];
-  if (s.owner != g.serial() || std::string_view(s.text, s.len) != w) {
+  if (s.owner != g.serial() ||
+      !SameShortText(std::string_view(s.text, s.len), w)) {
     s.owner = g.serial();
     s.kinds = g.WordKinds(key());
     s.len = static_cast<uint8_t>(w.size());

@@ -304,7 +304,7 @@ std::string NormalizePlaceKey(std::string_view name) {
   static_assert(Memo::kMaxName <= 32);  // ShortTextHash's limit
   const size_t slot =
       static_cast<size_t>(geo::ShortTextHash(name) >> (64 - Memo::kSlotBits));
-  if (memo.names[slot] == name) return memo.keys[slot];
+  if (geo::SameShortText(memo.names[slot], name)) return memo.keys[slot];
   std::string key = geo::ComputePlaceKey(name);
   memo.names[slot].assign(name);
   memo.keys[slot] = key;

@@ -65,6 +65,24 @@ inline uint64_t ShortTextHash(std::string_view w) {
   return h * 0x9E3779B97F4A7C15ull;
 }
 
+// a == b for two short texts (at most 32 bytes), by the loads of
+// ShortTextHash instead of a call to memcmp.
+inline bool SameShortText(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  auto same = [&](size_t at, size_t width) {
+    return std::memcmp(a.data() + at, b.data() + at, width) == 0;
+  };
+  if (n >= 16)
+    return same(0, 8) && same(8, 8) && same(n - 16, 8) && same(n - 8, 8);
+  if (n >= 8) return same(0, 8) && same(n - 8, 8);
+  if (n >= 4) return same(0, 4) && same(n - 4, 4);
+  for (size_t k = 0; k < n; ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 inline bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9');
