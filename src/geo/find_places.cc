@@ -6,8 +6,6 @@
 // it (`in`, `near`, `city of`), or by being a capital / large city that is
 // not glued to other capitalised words (a person's name). Countries,
 // demonyms, admin1 areas and landmarks need no support.
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -17,99 +15,6 @@
 #include "geo/find_places_internal.h"
 
 namespace sitrep::geo::find_internal {
-namespace {
-
-bool IsWordChar(char32_t cp) {
-  if (cp >= 0x80) return u_isalnum(cp);
-  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-         (cp >= '0' && cp <= '9');
-}
-
-// u_isupper / u_islower, without the ICU call for ASCII.
-bool IsUpper(char32_t cp) {
-  return cp >= 0x80 ? u_isupper(cp) : (cp >= 'A' && cp <= 'Z');
-}
-bool IsLower(char32_t cp) {
-  return cp >= 0x80 ? u_islower(cp) : (cp >= 'a' && cp <= 'z');
-}
-
-bool IsApos(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018; }
-
-}  // namespace
-
-// Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
-// dots after single letters (U.S.).
-void ScanInto(std::string_view t, std::vector<Word>* out) {
-  std::vector<Word>& words = *out;
-  words.clear();
-  words.reserve(t.size() / 5 + 1);  // ~6 bytes a word in news text
-  size_t i = 0;
-  bool sentence_start = true;
-  size_t gap_begin = 0;
-  while (i < t.size()) {
-    size_t p = i;
-    char32_t cp = DecodeUtf8(t, &p);
-    if (!IsWordChar(cp)) {
-      if (cp == '.' || cp == '!' || cp == '?' || cp == '\n')
-        sentence_start = true;
-      i = p;
-      continue;
-    }
-    Word w;
-    w.begin = static_cast<uint32_t>(i);
-    w.cap = IsUpper(cp);
-    w.all_caps = w.cap;
-    w.sentence_start = sentence_start;
-    std::string_view gap = t.substr(gap_begin, i - gap_begin);
-    w.joined = !words.empty() && (gap == " " || gap == "-");
-    w.sep_before = gap == "-" ? '-' : ' ';
-    size_t letters = 0;
-    while (i < t.size()) {
-      // ASCII letters and digits (most bytes) as the general case below.
-      unsigned char b = static_cast<unsigned char>(t[i]);
-      bool lower = b >= 'a' && b <= 'z';
-      if (lower || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
-        if (lower) w.all_caps = false;
-        ++letters;
-        ++i;
-        continue;
-      }
-      size_t q = i;
-      char32_t c = DecodeUtf8(t, &q);
-      if (IsWordChar(c)) {
-        if (IsLower(c)) w.all_caps = false;
-        ++letters;
-        i = q;
-        continue;
-      }
-      size_t r = q;
-      if (r < t.size() && (IsApos(c) || (c == '.' && letters == 1))) {
-        char32_t next = DecodeUtf8(t, &r);
-        if (IsWordChar(next)) {
-          if (c == '.') w.dotted = true;
-          letters = 0;
-          i = q;
-          continue;
-        }
-      }
-      break;
-    }
-    w.end = static_cast<uint32_t>(i);
-    if (w.dotted && i < t.size() && t[i] == '.')
-      w.end = static_cast<uint32_t>(++i);
-    std::string_view text = t.substr(w.begin, w.end - w.begin);
-    for (std::string_view s : {"'s", "\xE2\x80\x99s"}) {
-      if (text.size() > s.size() + 1 && text.ends_with(s)) {
-        w.end -= static_cast<uint32_t>(s.size());
-        w.possessive = true;
-      }
-    }
-    words.push_back(w);
-    sentence_start = false;
-    gap_begin = i;
-  }
-}
-
 // Returns the words consumed: a name found, or a known name (or stop
 // phrase) of several words that was not accepted, whose words then name
 // nothing ("the same Tal Afar market" is not the Afar region; "Horn of
@@ -144,6 +49,7 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
     m.demonym = demonym;
     m.want_admin = SuffixWords(i + n) > 0;
     bool short_name = !demonym && key.size() <= 3;
+    m.posts.reserve(std::min(posts.size(), kMaxPostings));  // one allocation
     for (uint32_t p : posts) {
       if (m.posts.size() == kMaxPostings) break;
       if (((p & kPostDemonym) != 0) != demonym) continue;

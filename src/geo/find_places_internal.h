@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,9 +35,15 @@ struct Word {
   bool dotted = false;  // U.S.
   bool possessive = false;
   bool sentence_start = false;
-  char sep_before = ' ';   // ' ' or '-' when joined to the previous word
-  bool joined = false;     // only a space or hyphen from the previous word
-  bool connector = false;  // lower-case `al`, `de`, `of` (set by Finder)
+  char sep_before = ' ';  // ' ' or '-' when joined to the previous word
+  bool joined = false;    // only a space or hyphen from the previous word
+  // Lower-case `al`, `de`, `of`: -1 not yet known (Finder::IsConnector).
+  int8_t connector = -1;
+  // Set by Finder as it asks: the word's key is in its keys[] slot; `kinds`
+  // holds WordKinds of the key.
+  bool key_made = false;
+  bool kinds_known = false;
+  uint32_t kinds = 0;
 };
 
 // Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
@@ -52,11 +57,11 @@ inline std::vector<Word> Scan(std::string_view t) {
 }
 
 // A Finder's per-word storage: kept per thread by FindPlaces and reused
-// text after text (no allocations per sentence once grown).
+// text after text (no allocations per sentence once grown). `keys` only
+// grows: a slot is the word's key once Word::key_made is set.
 struct FinderBuffers {
   std::vector<Word> words;
-  std::vector<std::optional<std::string>> keys;
-  std::vector<int64_t> kinds;
+  std::vector<std::string> keys;
   std::vector<int8_t> suffix_words;
 };
 
@@ -69,23 +74,20 @@ class Finder {
         t_(text),
         w_(buffers->words),
         keys_(buffers->keys),
-        kinds_(buffers->kinds),
         suffix_words_(buffers->suffix_words) {
     ScanInto(text, &w_);
-    keys_.assign(w_.size(), std::nullopt);
-    kinds_.assign(w_.size(), kKindsUnknown);
+    if (keys_.size() < w_.size()) keys_.resize(w_.size());
     suffix_words_.assign(w_.size() + 1, -1);
-    for (size_t i = 0; i < w_.size(); ++i) {
-      w_[i].connector = !w_[i].cap && w_[i].end - w_[i].begin <= 5 &&
-                        g_.HasWord(kWordConnector, Text(i));
-    }
   }
 
   std::vector<PlaceMention> Run() {
     std::vector<RawMention> raw;
     size_t i = 0;
     while (i < w_.size()) {
-      if (!w_[i].cap && !w_[i].connector) {
+      // A lower-case word starts a name only as a connector joined by a
+      // hyphen to the next word (see Chainable): others are not looked up.
+      if (!w_[i].cap && !(i + 1 < w_.size() && w_[i + 1].sep_before == '-' &&
+                          w_[i + 1].joined && IsConnector(i))) {
         ++i;
         continue;
       }
@@ -107,23 +109,35 @@ class Finder {
   }
   // NormalizePlaceKey(Text(i)), computed once per word.
   const std::string& Key(size_t i) const {
-    if (!keys_[i].has_value()) keys_[i] = NormalizePlaceKey(Text(i));
-    return *keys_[i];
+    if (!w_[i].key_made) {
+      keys_[i] = NormalizePlaceKey(Text(i));
+      w_[i].key_made = true;
+    }
+    return keys_[i];
   }
   // g_.HasWord(kind, Key(i)): the word's kinds looked up once (by its
   // text, in a memo kept across sentences: the key is not made).
   bool Is(WordKind kind, size_t i) const {
-    if (kinds_[i] == kKindsUnknown) kinds_[i] = KindsOf(i);
-    return (kinds_[i] >> kind) & 1;
+    if (!w_[i].kinds_known) {
+      w_[i].kinds = KindsOf(i);
+      w_[i].kinds_known = true;
+    }
+    return (w_[i].kinds >> kind) & 1;
   }
   // g_.WordKinds(Key(i)), from the memo or the gazetteer.
   uint32_t KindsOf(size_t i) const;
   // g_.WordKinds(NormalizePlaceKey(text)) for any text (several words),
-  // through the same memo; `key` makes the key when it is not there.
+  // through the same memo.
   uint32_t KindsOfText(std::string_view text) const;
-  uint32_t KindsOfText(std::string_view text,
-                       const std::function<const std::string&()>& key) const;
-  bool IsConnector(size_t i) const { return w_[i].connector; }
+  // The word is a connector, looked up once (only when asked).
+  bool IsConnector(size_t i) const {
+    Word& w = w_[i];
+    if (w.connector < 0) {
+      w.connector =
+          !w.cap && w.end - w.begin <= 5 && g_.HasWord(kWordConnector, Text(i));
+    }
+    return w.connector > 0;
+  }
   // Words [i, i+n) can be one name.
   bool Chainable(size_t i, size_t n) const {
     if (!w_[i].cap && !(IsConnector(i) && i + 1 < w_.size() &&
@@ -166,10 +180,7 @@ class Finder {
   const MappedGazetteer& g_;
   std::string_view t_;
   std::vector<Word>& w_;
-  std::vector<std::optional<std::string>>& keys_;  // see Key()
-  // WordKinds(Key(i)) as int64 (kKindsUnknown: not yet); see Is().
-  static constexpr int64_t kKindsUnknown = -1;
-  std::vector<int64_t>& kinds_;
+  std::vector<std::string>& keys_;     // see Key()
   std::vector<int8_t>& suffix_words_;  // SuffixWords(k); -1: not yet
   uint32_t last_end_ = 0;              // end of the last name found (0: none)
 };

@@ -322,5 +322,22 @@ TEST(FindPlaces, WordMemoKeepsResultsAcrossTextsAndGazetteers) {
   }
 }
 
+// The memo's slots are chosen from a few loads of a word's bytes: words
+// of every length it keeps (and longer), seen again, read the same.
+TEST(FindPlaces, WordMemoHoldsWordsOfEveryLength) {
+  std::vector<std::string> texts;
+  for (size_t n = 1; n <= 24; ++n) {
+    std::string word = "Q" + std::string(n - 1, 'a' + n % 26);
+    texts.push_back("Fighting in " + word + " and near kabul " + word +
+                    " in Kabul.");
+  }
+  std::vector<std::vector<std::string>> first;
+  for (const std::string& t : texts) first.push_back(Found(t));
+  for (size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(Found(texts[i]), first[i]) << texts[i];
+    EXPECT_FALSE(first[i].empty()) << texts[i];
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::geo

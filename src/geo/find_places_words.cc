@@ -1,7 +1,6 @@
 // The place finder's memo of word kinds (see Finder::Is): the kinds of a
 // word's (or a few words') key, by the text as written, per thread.
 #include <algorithm>
-#include <functional>
 #include <string>
 
 #include "geo/find_places_internal.h"
@@ -25,37 +24,36 @@ struct KindsMemo {
 };
 
 size_t MemoSlot(std::string_view w) {
-  uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return static_cast<size_t>(h >> (64 - KindsMemo::kSlotBits));
+  static_assert(KindsMemo::kMaxText <= 32);
+  return static_cast<size_t>(ShortTextHash(w) >> (64 - KindsMemo::kSlotBits));
+}
+
+// g.WordKinds(key()) for the text `w`, through this thread's memo; `key`
+// makes the key only when the memo does not hold the text.
+template <typename MakeKey>
+uint32_t MemoKinds(const MappedGazetteer& g, std::string_view w,
+                   const MakeKey& key) {
+  if (w.size() > KindsMemo::kMaxText) return g.WordKinds(key());
+  thread_local KindsMemo memo;
+  KindsMemo::Slot& s = memo.slots[MemoSlot(w)];
+  if (s.owner != g.serial() ||
+      !SameShortText(std::string_view(s.text, s.len), w)) {
+    s.owner = g.serial();
+    s.kinds = g.WordKinds(key());
+    s.len = static_cast<uint8_t>(w.size());
+    std::copy(w.begin(), w.end(), s.text);
+  }
+  return s.kinds;
 }
 
 }  // namespace
 
 uint32_t Finder::KindsOf(size_t i) const {
-  return KindsOfText(Text(i), [&]() -> const std::string& { return Key(i); });
+  return MemoKinds(g_, Text(i), [&]() -> const std::string& { return Key(i); });
 }
 
 uint32_t Finder::KindsOfText(std::string_view text) const {
-  std::string key;
-  return KindsOfText(text, [&]() -> const std::string& {
-    key = NormalizePlaceKey(text);
-    return key;
-  });
-}
-
-uint32_t Finder::KindsOfText(
-    std::string_view w, const std::function<const std::string&()>& key) const {
-  if (w.size() > KindsMemo::kMaxText) return g_.WordKinds(key());
-  thread_local KindsMemo memo;
-  KindsMemo::Slot& s = memo.slots[MemoSlot(w)];
-  if (s.owner != g_.serial() || std::string_view(s.text, s.len) != w) {
-    s.owner = g_.serial();
-    s.kinds = g_.WordKinds(key());
-    s.len = static_cast<uint8_t>(w.size());
-    std::copy(w.begin(), w.end(), s.text);
-  }
-  return s.kinds;
+  return MemoKinds(g_, text, [&] { return NormalizePlaceKey(text); });
 }
 
 }  // namespace sitrep::geo::find_internal

@@ -287,7 +287,8 @@ std::string ComputePlaceKey(std::string_view name) {
 // ("province", "coded to", a town named again) sentence after sentence.
 // A slot holds a name and its key; an empty slot holds "" and its key "".
 struct PlaceKeyMemo {
-  static constexpr size_t kSlots = 1024;
+  static constexpr size_t kSlotBits = 10;
+  static constexpr size_t kSlots = size_t{1} << kSlotBits;
   static constexpr size_t kMaxName = 32;  // longer names are not kept
   std::string names[kSlots];
   std::string keys[kSlots];
@@ -300,11 +301,10 @@ std::string NormalizePlaceKey(std::string_view name) {
   using Memo = geo::PlaceKeyMemo;
   if (name.size() > Memo::kMaxName) return geo::ComputePlaceKey(name);
   thread_local Memo memo;
-  uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (char c : name)
-    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  const size_t slot = (h ^ (h >> 32)) & (Memo::kSlots - 1);
-  if (memo.names[slot] == name) return memo.keys[slot];
+  static_assert(Memo::kMaxName <= 32);  // ShortTextHash's limit
+  const size_t slot =
+      static_cast<size_t>(geo::ShortTextHash(name) >> (64 - Memo::kSlotBits));
+  if (geo::SameShortText(memo.names[slot], name)) return memo.keys[slot];
   std::string key = geo::ComputePlaceKey(name);
   memo.names[slot].assign(name);
   memo.keys[slot] = key;

@@ -176,6 +176,29 @@ TEST(NormalizePlaceKey, MatchesThePlainForm) {
 
 // The inlined ASCII case of DecodeUtf8 steps as the full decoder does, over
 // random bytes (ASCII, lead and continuation bytes, truncated sequences).
+// SameShortText (overlapping loads) against ==: every length up to 32,
+// texts equal and differing in one byte at every position, and of other
+// lengths; ShortTextHash equal for equal texts.
+TEST(ShortText, SameMatchesEquality) {
+  std::mt19937 rng(9);
+  for (size_t n = 0; n <= 32; ++n) {
+    for (int trial = 0; trial < 20; ++trial) {
+      std::string a(n, ' ');
+      for (char& c : a) c = static_cast<char>('a' + rng() % 3);
+      std::string b = a;
+      EXPECT_TRUE(geo::SameShortText(a, b)) << a;
+      EXPECT_EQ(geo::ShortTextHash(a), geo::ShortTextHash(b)) << a;
+      for (size_t k = 0; k < n; ++k) {
+        std::string c = a;
+        c[k] = static_cast<char>(c[k] ^ (1 << (rng() % 8)));
+        EXPECT_EQ(geo::SameShortText(a, c), a == c) << a << " " << k;
+      }
+      EXPECT_FALSE(geo::SameShortText(a, a + "x")) << a;
+      if (n > 0) EXPECT_FALSE(geo::SameShortText(a, a.substr(1))) << a;
+    }
+  }
+}
+
 TEST(DecodeUtf8, InlinedAsciiMatchesTheFullDecoder) {
   std::mt19937 rng(3);
   const std::string pieces[] = {"a",

@@ -130,7 +130,11 @@ TEST(Scan, MatchesThePlainForm) {
                                 "(",
                                 ")",
                                 "o'",
-                                "'"};
+                                "'",
+                                "?",
+                                "s",
+                                "Bs",
+                                "\t"};
   std::mt19937 rng(21);
   std::vector<Word> reused;  // ScanInto over the last text's words
   for (int n = 0; n < 20000; ++n) {
