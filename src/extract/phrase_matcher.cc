@@ -110,13 +110,19 @@ void PhraseMatcher::IndexRootPrefixes() {
 
 std::vector<PhraseHit> PhraseMatcher::Match(
     const std::vector<std::string_view>& tokens) const {
+  thread_local std::vector<uint64_t> hashes;  // TokenHash of each token
+  hashes.clear();
+  for (std::string_view tok : tokens) hashes.push_back(TokenHash(tok));
+  return Match(tokens, hashes);
+}
+
+std::vector<PhraseHit> PhraseMatcher::Match(
+    const std::vector<std::string_view>& tokens,
+    const std::vector<uint64_t>& hashes) const {
   std::vector<PhraseHit> hits;
   // The trie nodes reached, reused by each call on this thread (two
   // allocations a sentence otherwise).
   thread_local std::vector<uint32_t> frontier, next;
-  thread_local std::vector<uint64_t> hashes;  // ViewHash of each token
-  hashes.clear();
-  for (std::string_view tok : tokens) hashes.push_back(ViewHash()(tok));
   for (uint32_t start = 0; start < tokens.size(); ++start) {
     // Most tokens start nothing: no exact root token can be theirs (the
     // filter) and no root prefix shares their first byte.
