@@ -1,7 +1,9 @@
 #include "extract/analysis.h"
 
 #include <algorithm>
+#include <array>
 
+#include "extract/phrase_matcher.h"
 #include "extract/quantity_tokens.h"
 #include "extract/recognisers.h"
 
@@ -32,23 +34,33 @@ bool InnerJoiner(std::string_view s, size_t i) {
          IsWordByte(static_cast<unsigned char>(s[i + 1]));
 }
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9');
-}
+// ASCII letters and digits, one table load a byte (WordEnd's usual case).
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  }
+  return t;
+}();
 
-// The normal form of word `w` into `*out` (empty on entry).
-void NormalizeInto(std::string_view w, std::string* out) {
+bool IsAsciiAlnum(unsigned char c) { return kAsciiAlnum[c]; }
+
+// The normal form of word `w` into `*out` (empty on entry); returns its
+// PhraseMatcher::TokenHash.
+uint64_t NormalizeInto(std::string_view w, std::string* out) {
   std::string& n = *out;
   // No apostrophe (' or a byte of ’): the word lower-cased, as below,
-  // checked in the same pass as the lower-casing.
+  // checked and hashed in the same pass as the lower-casing.
   n.assign(w);
   bool plain = true;
+  uint64_t h = PhraseMatcher::kTokenHashSeed;
   for (char& c : n) {
     plain &= (c != '\'') & (c != '\xE2');
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    h = PhraseMatcher::TokenHashStep(h, c);
   }
-  if (plain) return;
+  if (plain) return h;
   n.clear();
   n.reserve(w.size());
   for (size_t i = 0; i < w.size(); ++i) {
@@ -65,6 +77,7 @@ void NormalizeInto(std::string_view w, std::string* out) {
   if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0)
     n.resize(n.size() - 2);
   if (!n.empty() && n.back() == '\'') n.pop_back();
+  return PhraseMatcher::TokenHash(n);
 }
 
 // Three-byte general punctuation (U+2010..U+205E: dashes, curly quotes).
@@ -100,9 +113,11 @@ size_t WordEnd(std::string_view s, size_t i) {
 
 }  // namespace
 
-std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base) {
+std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base,
+                                  std::vector<uint64_t>* hashes) {
   std::vector<Tok> toks;
   toks.reserve(s.size() / 4 + 1);  // ~5 bytes a token in news text
+  if (hashes != nullptr) hashes->clear();
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -120,13 +135,18 @@ std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base) {
     t.cap = c >= 'A' && c <= 'Z';
     t.punct = punct;
     if (!punct) {
-      NormalizeInto(w, &t.norm);
-    } else if (GeneralPunctAt(s, i)) {
+      uint64_t h = NormalizeInto(w, &t.norm);
+      if (hashes != nullptr) hashes->push_back(h);
+      i = j;
+      continue;
+    }
+    if (GeneralPunctAt(s, i)) {
       unsigned char k = static_cast<unsigned char>(s[i + 2]);
       t.norm = (k >= 0x90 && k <= 0x95) ? "-" : "\"";
     } else {
       t.norm.assign(w);
     }
+    if (hashes != nullptr) hashes->push_back(PhraseMatcher::TokenHash(t.norm));
     i = j;
   }
   return toks;
@@ -192,11 +212,12 @@ SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,
   f.index = index;
   f.span = sentence;
   std::string_view s = sentence.In(article_text);
-  f.toks = TokenizeForMatch(s, sentence.begin);
-  thread_local std::vector<std::string_view> norms;  // reused per thread
+  thread_local std::vector<uint64_t> hashes;  // reused per thread
+  f.toks = TokenizeForMatch(s, sentence.begin, &hashes);
+  thread_local std::vector<std::string_view> norms;
   norms.clear();
   for (const auto& t : f.toks) norms.push_back(t.norm);
-  f.hits = PruneHits(lex, lex.matcher().Match(norms));
+  f.hits = PruneHits(lex, lex.matcher().Match(norms, hashes));
   // One tokenisation for the quantity and date scanners, in buffers kept
   // per thread.
   thread_local QTokens qt;

@@ -45,8 +45,11 @@ struct SentenceFacts {
   uint32_t TokAt(uint32_t off) const;
 };
 
-// Splits `text` (a sentence at clean offset `base`) into tokens.
-std::vector<Tok> TokenizeForMatch(std::string_view text, uint32_t base);
+// Splits `text` (a sentence at clean offset `base`) into tokens. With
+// `hashes`, also sets it to PhraseMatcher::TokenHash of each token's norm
+// (computed while the token is lower-cased, not in another pass).
+std::vector<Tok> TokenizeForMatch(std::string_view text, uint32_t base,
+                                  std::vector<uint64_t>* hashes = nullptr);
 
 // Finds lexicon hits, quantities, dates and places in one sentence.
 SentenceFacts AnalyzeSentence(const Lexicon& lex, const Gazetteer* gaz,

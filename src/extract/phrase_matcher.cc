@@ -52,6 +52,19 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
   if (cur != 0) nodes_[cur].payloads.push_back(payload);
 }
 
+namespace {
+
+// `a` (tok.size() bytes) reads `tok`: tokens are short, and a byte loop
+// costs less than a call to memcmp.
+bool SameBytes(const char* a, std::string_view tok) {
+  for (size_t i = 0; i < tok.size(); ++i) {
+    if (a[i] != tok[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 uint32_t PhraseMatcher::FindEdge(uint32_t node, std::string_view tok,
                                  uint64_t h) const {
   uint64_t key = EdgeKey(node, h);
@@ -59,8 +72,8 @@ uint32_t PhraseMatcher::FindEdge(uint32_t node, std::string_view tok,
   for (size_t i = key & mask;; i = (i + 1) & mask) {
     const Edge& e = edges_[i];
     if (e.child == 0) return 0;
-    if (e.key == key && e.node == node &&
-        std::string_view(tokens_).substr(e.tok_at, e.tok_len) == tok) {
+    if (e.key == key && e.node == node && e.tok_len == tok.size() &&
+        SameBytes(tokens_.data() + e.tok_at, tok)) {
       return e.child;
     }
   }
@@ -110,13 +123,19 @@ void PhraseMatcher::IndexRootPrefixes() {
 
 std::vector<PhraseHit> PhraseMatcher::Match(
     const std::vector<std::string_view>& tokens) const {
+  thread_local std::vector<uint64_t> hashes;  // TokenHash of each token
+  hashes.clear();
+  for (std::string_view tok : tokens) hashes.push_back(TokenHash(tok));
+  return Match(tokens, hashes);
+}
+
+std::vector<PhraseHit> PhraseMatcher::Match(
+    const std::vector<std::string_view>& tokens,
+    const std::vector<uint64_t>& hashes) const {
   std::vector<PhraseHit> hits;
   // The trie nodes reached, reused by each call on this thread (two
   // allocations a sentence otherwise).
   thread_local std::vector<uint32_t> frontier, next;
-  thread_local std::vector<uint64_t> hashes;  // ViewHash of each token
-  hashes.clear();
-  for (std::string_view tok : tokens) hashes.push_back(ViewHash()(tok));
   for (uint32_t start = 0; start < tokens.size(); ++start) {
     // Most tokens start nothing: no exact root token can be theirs (the
     // filter) and no root prefix shares their first byte.

@@ -35,6 +35,21 @@ class PhraseMatcher {
   // of start token then length.
   std::vector<PhraseHit> Match(
       const std::vector<std::string_view>& tokens) const;
+  // The same, given TokenHash of each token (hashes.size() == tokens.size()).
+  std::vector<PhraseHit> Match(const std::vector<std::string_view>& tokens,
+                               const std::vector<uint64_t>& hashes) const;
+
+  // The hash Match keys tokens by (FNV-1a), also computable a byte at a
+  // time: TokenHashStep from kTokenHashSeed over the token's bytes.
+  static constexpr uint64_t kTokenHashSeed = 14695981039346656037ull;
+  static uint64_t TokenHashStep(uint64_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  static uint64_t TokenHash(std::string_view s) {
+    uint64_t h = kTokenHashSeed;
+    for (char c : s) h = TokenHashStep(h, c);
+    return h;
+  }
 
  private:
   // Looked up by string_view: no key copy per token. FNV-1a: tokens are
@@ -42,10 +57,7 @@ class PhraseMatcher {
   struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const {
-      uint64_t h = 14695981039346656037ull;
-      for (char c : s)
-        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-      return static_cast<size_t>(h);
+      return static_cast<size_t>(TokenHash(s));
     }
   };
   struct Node {

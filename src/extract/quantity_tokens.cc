@@ -61,14 +61,14 @@ size_t ScanNumber(std::string_view s, size_t i, QToken* t) {
 }  // namespace
 
 void QTokens::Assign(std::string_view s) {
+  // Only word tokens hold letters A-Z (numbers, punctuation and whitespace
+  // never do), so each word is lower-cased, and hashed, in its own pass.
   lower_.assign(s);
   toks_.clear();
   hashes_.clear();
-  for (char& c : lower_) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
   toks_.reserve(s.size() / 5 + 4);
   hashes_.reserve(s.size() / 5 + 4);
+  char* low = lower_.data();
   bool space = true;
   size_t i = 0;
   while (i < s.size()) {
@@ -81,22 +81,29 @@ void QTokens::Assign(std::string_view s) {
     t.begin = static_cast<uint32_t>(i);
     t.space_before = space;
     space = false;
+    uint64_t h;
     if (IsAlpha(s[i])) {
       t.kind = QTokKind::kWord;
       t.capitalized = s[i] >= 'A' && s[i] <= 'Z';
-      while (i < s.size() && IsAlpha(s[i])) ++i;
-    } else if (IsDigit(s[i])) {
-      t.kind = QTokKind::kNumber;
-      i = ScanNumber(s, i, &t);
+      h = 0xcbf29ce484222325u;  // TextHash, as the word is lower-cased
+      for (; i < s.size() && IsAlpha(s[i]); ++i) {
+        char c = static_cast<char>(s[i] | 0x20);
+        low[i] = c;
+        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
+      }
     } else {
-      size_t n = Utf8Len(static_cast<unsigned char>(s[i]));
-      i = i + n > s.size() ? s.size() : i + n;
+      if (IsDigit(s[i])) {
+        t.kind = QTokKind::kNumber;
+        i = ScanNumber(s, i, &t);
+      } else {
+        size_t n = Utf8Len(static_cast<unsigned char>(s[i]));
+        i = i + n > s.size() ? s.size() : i + n;
+      }
+      h = TextHash(s.substr(t.begin, i - t.begin));  // no letters to lower
     }
     t.end = static_cast<uint32_t>(i);
     toks_.push_back(t);
-    // TextHash of the token's lower-cased text, read in place.
-    hashes_.push_back(
-        TextHash(std::string_view(lower_).substr(t.begin, i - t.begin)));
+    hashes_.push_back(h);
   }
 }
 

@@ -108,6 +108,7 @@ TEST(QTokens, AssignMatchesAFreshTokenisation) {
     std::string text;
     for (int k = static_cast<int>(rng() % (n % 3 ? 4 : 30)); k >= 0; --k) {
       text += pieces[rng() % pieces.size()];
+      if (rng() % 9 == 0) text += "\xC3\x89\xE2\x80\x99X";  // É’X
       if (rng() % 5) text += (rng() % 7 ? " " : "\xC2\xA0");
     }
     reused.Assign(text);
@@ -121,6 +122,12 @@ TEST(QTokens, AssignMatchesAFreshTokenisation) {
           << text;
       if (i == fresh.size()) break;
       const QToken &a = reused[i], &b = fresh[i];
+      // The plain reading: the token's bytes, ASCII lower-cased.
+      std::string lower = text.substr(b.begin, b.end - b.begin);
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      ASSERT_EQ(fresh.Text(i), lower) << text;
       ASSERT_TRUE(
           a.begin == b.begin && a.end == b.end && a.kind == b.kind &&
           a.space_before == b.space_before && a.capitalized == b.capitalized &&

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/analysis.h"
+#include "extract/phrase_matcher.h"
 
 namespace sitrep {
 namespace {
@@ -151,6 +152,17 @@ TEST(TokenizeForMatch, MatchesThePlainForm) {
     }
     uint32_t base = rng() % 1000;
     ASSERT_EQ(Show(TokenizeForMatch(s, base)), PlainTokens(s, base)) << s;
+    // With hashes: the same tokens, and each norm's hash as Match takes it.
+    std::vector<uint64_t> hashes = {1, 2, 3};  // replaced, not appended to
+    std::vector<Tok> toks = TokenizeForMatch(s, base, &hashes);
+    ASSERT_EQ(Show(toks), PlainTokens(s, base)) << s;
+    ASSERT_EQ(hashes.size(), toks.size()) << s;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      uint64_t h = 14695981039346656037ull;  // FNV-1a, as first written
+      for (unsigned char c : toks[i].norm) h = (h ^ c) * 1099511628211ull;
+      ASSERT_EQ(hashes[i], h) << s << " token " << i;
+      ASSERT_EQ(PhraseMatcher::TokenHash(toks[i].norm), h);
+    }
   }
 }
 
