@@ -203,7 +203,7 @@ class Pipeline {
   bool derived_ = false;  // one_derivation: the mentions were taken
 
   // DeriveStoredEvents holds the re-dated mentions in the store (not
-  // store-less): ReadMentions appends them.
+  // store-less) until each scope's merge reads them; cleared at its end.
   bool holding_redated_ = false;
 };
 

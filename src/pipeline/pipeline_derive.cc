@@ -69,9 +69,7 @@ Result<Article> Pipeline::GetArticle(const std::string& id) {
 
 // Every current mention but those of the articles in `skip`; with
 // `scopes`, only those of these scopes (the others would be dropped after
-// merging's inputs are made anyway), followed by the scopes' held
-// re-dated mentions while DeriveStoredEvents holds them in the store.
-// Room is made for `extra` more.
+// merging's inputs are made anyway). Room is made for `extra` more.
 Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
                               const std::set<std::string>* scopes,
                               const std::map<std::string, CivilDay>& skip,
@@ -102,18 +100,8 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
   if (scopes) {  // through the index on mentions(scope) (schema v4)
     const std::vector<std::string> in(scopes->begin(), scopes->end());
     SITREP_ASSIGN_OR_RETURN(int64_t stored, store_->CountMentionsIn(in));
-    int64_t held = 0;
-    if (holding_redated_) {
-      SITREP_ASSIGN_OR_RETURN(held, store_->CountHeldIn(in));
-    }
-    mentions->reserve(mentions->size() + static_cast<size_t>(stored + held) +
-                      extra);
-    SITREP_RETURN_IF_ERROR(store_->ForEachMentionIn(in, keep));
-    if (!holding_redated_) return Status::OK();
-    return store_->ForEachHeldIn(in, [&](Mention&& m) {
-      mentions->push_back(std::move(m));
-      return Status::OK();
-    });
+    mentions->reserve(mentions->size() + static_cast<size_t>(stored) + extra);
+    return store_->ForEachMentionIn(in, keep);
   }
   SITREP_ASSIGN_OR_RETURN(int64_t stored, store_->CountMentions());
   mentions->reserve(mentions->size() + static_cast<size_t>(stored) + extra);
@@ -256,6 +244,8 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
   for (const std::vector<std::string>& unit : units) {
     if (!memory_) {  // one scope, read by day (bounded: WindowedScopeMerge)
       std::vector<Mention> held;  // the scope's re-dated mentions
+      SITREP_ASSIGN_OR_RETURN(int64_t n, store_->CountHeldIn(unit));
+      held.reserve(static_cast<size_t>(n));
       SITREP_RETURN_IF_ERROR(store_->ForEachHeldIn(unit, [&](Mention&& m) {
         held.push_back(std::move(m));
         return Status::OK();
