@@ -1,4 +1,10 @@
 // Merging one scope's mentions in day windows (bounded memory).
+//
+// Thread safety: a WindowedScopeMerge is used by one thread at a time
+// (the sink is called on that thread). Cost: each mention is compared with
+// the clusters of its day window (and of its named victim); each closing
+// cluster with the scope's undated and weak mentions of its event type;
+// memory is the open and kept clusters, not the scope.
 #ifndef SITREP_WINDOW_MERGE_H_
 #define SITREP_WINDOW_MERGE_H_
 
