@@ -198,10 +198,32 @@ Status Pipeline::HoldRedated(const std::set<std::string>& dirty,
   });
 }
 
+namespace {
+
+// One stored scope merged by day (MergeStoredScope) with its re-dated
+// mentions, which wait in the store's temp table (HoldRedated).
+Status MergeHeldScope(Store* store, const std::string& scope,
+                      const std::map<std::string, CivilDay>& reference,
+                      const MergeOptions& options, CrossScopeParts* cross,
+                      const EventSink& stage) {
+  const std::vector<std::string> unit{scope};
+  std::vector<Mention> held;
+  SITREP_ASSIGN_OR_RETURN(int64_t n, store->CountHeldIn(unit));
+  held.reserve(static_cast<size_t>(n));
+  SITREP_RETURN_IF_ERROR(store->ForEachHeldIn(unit, [&](Mention&& m) {
+    held.push_back(std::move(m));
+    return Status::OK();
+  }));
+  return pipeline_internal::MergeStoredScope(
+      store, scope, reference, std::move(held), options, cross, stage);
+}
+
+}  // namespace
+
 // DeriveEvents, each event handed to `sink` in its stored form as soon as
 // it is made (MergeMentionsStreaming): no list of events or rows is kept,
 // and the mentions are read and merged one scope at a time, by day
-// (MergeStoredScope: only the clusters a later day or the scope's undated
+// (MergeHeldScope: only the clusters a later day or the scope's undated
 // and weak mentions may change are held; the aggregates with parts wait
 // for the last scope). The re-dated mentions wait in the store
 // (HoldRedated) until their scope is merged. Store-less, every mention is
@@ -228,39 +250,23 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
     }
   } unhold{this};
   SITREP_RETURN_IF_ERROR(HoldRedated(dirty, reference, &cross, &redated_in));
-  if (!memory_) {
-    SITREP_RETURN_IF_ERROR(CrossParts(dirty, reference, &cross));
-  }
-  std::vector<std::vector<std::string>> units;  // merged one at a time
-  if (memory_ && !scopes.empty()) units.push_back(scopes);
-  for (const std::string& s : memory_ ? std::vector<std::string>{} : scopes) {
-    units.push_back({s});
-  }
   *count = 0;
   auto stage = [&](Event&& e) {
     ++*count;
     return sink(ToStoredEvent(e));
   };
-  for (const std::vector<std::string>& unit : units) {
-    if (!memory_) {  // one scope, read by day (bounded: WindowedScopeMerge)
-      std::vector<Mention> held;  // the scope's re-dated mentions
-      SITREP_ASSIGN_OR_RETURN(int64_t n, store_->CountHeldIn(unit));
-      held.reserve(static_cast<size_t>(n));
-      SITREP_RETURN_IF_ERROR(store_->ForEachHeldIn(unit, [&](Mention&& m) {
-        held.push_back(std::move(m));
-        return Status::OK();
-      }));
-      SITREP_RETURN_IF_ERROR(pipeline_internal::MergeStoredScope(
-          store_, unit.front(), reference, std::move(held), options, &cross,
-          stage));
-      continue;
+  if (!memory_) {
+    SITREP_RETURN_IF_ERROR(CrossParts(dirty, reference, &cross));
+    for (const std::string& s : scopes) {
+      SITREP_RETURN_IF_ERROR(
+          MergeHeldScope(store_, s, reference, options, &cross, stage));
     }
-    const std::set<std::string> only(unit.begin(), unit.end());
+  } else if (!scopes.empty()) {
     size_t extra = 0;
-    for (const std::string& s : unit) extra += redated_in[s].size();
+    for (const std::string& s : scopes) extra += redated_in[s].size();
     std::vector<Mention> mentions;
-    SITREP_RETURN_IF_ERROR(ReadMentions(&mentions, &only, reference, extra));
-    for (const std::string& s : unit) {
+    SITREP_RETURN_IF_ERROR(ReadMentions(&mentions, &dirty, reference, extra));
+    for (const std::string& s : scopes) {
       for (Mention& m : redated_in[s]) mentions.push_back(std::move(m));
       redated_in.erase(s);
     }
