@@ -303,4 +303,13 @@ Result<Mention> DecodeMention(std::string_view json) {
   return m;
 }
 
+Status ForEachMentionRow(Stmt& s, const std::function<Status(Mention&&)>& fn) {
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::OK();
+    SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
+    SITREP_RETURN_IF_ERROR(fn(std::move(m)));
+  }
+}
+
 }  // namespace sitrep::store_internal

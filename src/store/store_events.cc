@@ -81,12 +81,7 @@ Status Store::ForEachMention(const std::function<Status(Mention&&)>& fn) {
   SITREP_ASSIGN_OR_RETURN(
       Stmt s,
       db_->Prepare("SELECT body FROM mentions ORDER BY article_id, ordinal"));
-  while (true) {
-    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) return Status::OK();
-    SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
-    SITREP_RETURN_IF_ERROR(fn(std::move(m)));
-  }
+  return ForEachMentionRow(s, fn);
 }
 
 namespace {
@@ -110,12 +105,7 @@ Status Store::ForEachMentionIn(const std::vector<std::string>& scopes,
   for (const std::string& scope : scopes) {
     s.Reset();
     s.Bind(1, scope);
-    while (true) {
-      SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
-      SITREP_RETURN_IF_ERROR(fn(std::move(m)));
-    }
+    SITREP_RETURN_IF_ERROR(ForEachMentionRow(s, fn));
   }
   return Status::OK();
 }
@@ -131,12 +121,7 @@ Status Store::ForEachMentionByDay(const std::string& scope, bool aggregates,
   for (int q = aggregates ? 0 : 1; q < (aggregates ? 1 : 3); ++q) {
     SITREP_ASSIGN_OR_RETURN(Stmt s, db_->Prepare(kQueries[q]));
     s.Bind(1, scope);
-    while (true) {
-      SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
-      SITREP_RETURN_IF_ERROR(fn(std::move(m)));
-    }
+    SITREP_RETURN_IF_ERROR(ForEachMentionRow(s, fn));
   }
   return Status::OK();
 }

@@ -89,12 +89,7 @@ Status Store::ForEachHeldIn(const std::vector<std::string>& scopes,
   for (const std::string& scope : scopes) {
     s.Reset();
     s.Bind(1, scope);
-    while (true) {
-      SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
-      SITREP_RETURN_IF_ERROR(fn(std::move(m)));
-    }
+    SITREP_RETURN_IF_ERROR(ForEachMentionRow(s, fn));
   }
   return Status::OK();
 }
