@@ -31,11 +31,23 @@ class DateScanner {
         dl_(DateLexicon::Get()),
         ql_(QuantityLexicon::Get()),
         ref_(ref),
-        has_ago_unit_(plain || dl_.HasAgoUnit(t)),
         plain_(plain) {}
 
   // Tries a date expression at token i. *next is where scanning resumes.
   bool TryAt(size_t i, DateMention* m, size_t* next) const;
+  // Whether the sentence has an ago unit, asked once and only when needed.
+  bool HasAgoUnit() const {
+    if (has_ago_unit_ < 0) has_ago_unit_ = plain_ || dl_.HasAgoUnit(t_);
+    return has_ago_unit_ > 0;
+  }
+  // Whether a date may start at token i (when false, TryAt fails there and
+  // resumes at i + 1): a start by dl_.starts, or a number word of TryAgo in
+  // a sentence with an ago unit.
+  bool MayStart(size_t i) const {
+    if (plain_ || dl_.starts.MayStart(t_, i)) return true;
+    return ql_.number_words.MayContain(t_.Hash(i)) && t_.IsWord(i) &&
+           !t_.Is(i, "a") && !t_.Is(i, "an") && HasAgoUnit();
+  }
 
  private:
   bool TryRel(size_t i, DateMention* m, size_t* next) const;
@@ -65,8 +77,9 @@ class DateScanner {
   const QuantityLexicon& ql_;
   std::optional<CivilDay> ref_;
   // TryAgo needs an ago unit after its number: most sentences have none,
-  // and it then fails at every token without parsing a number.
-  bool has_ago_unit_;
+  // and it then fails at every token without parsing a number. -1 = not
+  // asked yet (set by HasAgoUnit: the scanner is local to one scan).
+  mutable int has_ago_unit_ = -1;
   bool plain_;
 };
 
@@ -271,7 +284,7 @@ bool DateScanner::TryRel(size_t i, DateMention* m, size_t* next) const {
 
 // "two days ago", "three weeks ago", "a month ago".
 bool DateScanner::TryAgo(size_t i, DateMention* m, size_t* next) const {
-  if (!has_ago_unit_) return false;
+  if (!HasAgoUnit()) return false;
   int64_t n = 0;
   size_t k;
   if (t_.Is(i, "a") || t_.Is(i, "an")) {
@@ -371,12 +384,6 @@ bool DateScanner::TrySinceEvent(size_t i, DateMention* m, size_t* next) const {
 
 bool DateScanner::TryAt(size_t i, DateMention* m, size_t* next) const {
   *next = i + 1;
-  // Each form below opens with a number, a word of dl_.start_words, or
-  // (with an ago unit in the sentence) a number word of TryAgo.
-  if (!plain_ && !t_.IsNumber(i) && !dl_.start_words.MayContain(t_.Hash(i)) &&
-      !(has_ago_unit_ && ql_.number_words.MayContain(t_.Hash(i)))) {
-    return false;
-  }
   if (TryRel(i, m, next) || TryAgo(i, m, next)) return true;
   size_t j = i;
   int mode = -1;
@@ -431,6 +438,10 @@ std::vector<DateMention> ScanDates(const QTokens& t,
   DateScanner scan(t, reference, plain);
   DateMention m;
   for (size_t i = 0, next = 0; i < t.size(); i = next) {
+    if (!scan.MayStart(i)) {  // most tokens: no call into TryAt
+      next = i + 1;
+      continue;
+    }
     if (scan.TryAt(i, &m, &next)) out.push_back(std::move(m));
     if (next <= i) next = i + 1;
   }

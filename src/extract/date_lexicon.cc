@@ -102,6 +102,30 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
   return Status::OK();
 }
 
+// What DateScanner::TryAt can start with: a relative phrase, a month or a
+// weekday, "since" (its event form takes any words), a prefix or an anchor
+// before a weekday, a number, a month or a dash ("mid-October"), and "a"
+// or "an" before an ago unit ("a day ago", "an hour ago").
+void BuildStarts(DateLexicon* lx) {
+  QStartFilter& f = lx->starts;
+  for (const auto* m : {&lx->months, &lx->weekdays}) {
+    for (const auto& [word, named] : *m) {
+      f.AddAny(word);
+      f.AddNext(word);
+    }
+  }
+  f.AddPhrases(lx->rel, false);
+  f.AddPhrases(lx->wd_prefix, true);
+  for (const auto& [word, mode] : lx->anchors) f.AddLead(word);
+  f.AddAny("since");
+  for (const char* dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    f.AddNext(dash);
+  }
+  for (const char* a : {"a", "an"}) {
+    for (const auto& [unit, ago] : lx->agos) f.AddPair(a, unit);
+  }
+}
+
 }  // namespace
 
 bool DateLexicon::MonthFirst(std::string_view outlet,
@@ -165,10 +189,7 @@ Result<DateLexicon> DateLexicon::Parse(std::string_view tsv) {
     Status st = AddRow(r, &lx);
     if (!st.ok()) return st.WithContext("dates.tsv:" + std::to_string(r.line));
   }
-  const QWordFilter* starts[] = {
-      &lx.rel.first_filter(), &lx.wd_prefix.first_filter(), &lx.anchor_filter,
-      &lx.month_filter, &lx.weekday_filter};
-  for (const QWordFilter* f : starts) lx.start_words.Merge(*f);
+  BuildStarts(&lx);
   return lx;
 }
 

@@ -44,10 +44,12 @@ struct DateLexicon {
   QStringMap<bool> wd_suffixes;
   QStringMap<Mode> anchors;
   QWordFilter anchor_filter;  // the anchors' keys: skips most lookups
-  // Every word a date can start with but the number words of "two days
-  // ago": the first tokens of rel and wd_prefix, anchors, months and
-  // weekdays (the scanner skips other words; numbers are checked by kind).
-  QWordFilter start_words;
+  // Where a date may start, judged with the token after it (QStartFilter):
+  // a number, a rel or wd_prefix phrase, an anchor before a date, a month,
+  // a weekday, "a" or "an" before an ago unit. Not the other number words
+  // of "two days ago": the scanner lets those through when the sentence
+  // has an ago unit.
+  QStartFilter starts;
   // How an outlet writes ambiguous numeric dates (01/02/2011): true = month
   // first. Keys are lower-case outlet names or web hosts; "default" is the
   // reading when neither the article nor its outlet settles it.

@@ -25,6 +25,10 @@ class QuantityScanner {
   // Tries a quantity starting at token i. On success fills *q and returns
   // true; *next is always set to the token where scanning resumes.
   bool TryAt(size_t i, Quantity* q, size_t* next) const;
+  // False when no quantity can start at token i (TryAt fails there and
+  // resumes at i + 1): each form opens with a number or a word of
+  // lx_.starts (a zero phrase, a qualifier, "between", or a core).
+  bool MayStart(size_t i) const { return plain_ || lx_.starts.MayStart(t_, i); }
 
  private:
   bool TryZero(size_t i, Quantity* q, size_t* next) const;
@@ -148,11 +152,7 @@ bool QuantityScanner::TryRange(const QCore& c, bool between, QCore* hi) const {
 
 bool QuantityScanner::TryAt(size_t i, Quantity* q, size_t* next) const {
   *next = i + 1;
-  // Each form below opens with a number or a word of lx_.start_words (a
-  // zero phrase, a qualifier, "between", or a core).
-  if (!plain_ && !t_.IsNumber(i) && !lx_.start_words.MayContain(t_.Hash(i))) {
-    return false;
-  }
+  if (!MayStart(i)) return false;
   if (TryZero(i, q, next)) return true;
   size_t j = i;
   int qi = -1;
@@ -208,6 +208,10 @@ std::vector<Quantity> ScanQuantities(const QTokens& t, bool plain) {
   QuantityScanner scan(t, plain);
   Quantity q;
   for (size_t i = 0, next = 0; i < t.size(); i = next) {
+    if (!scan.MayStart(i)) {  // most tokens: no call into TryAt
+      next = i + 1;
+      continue;
+    }
     if (scan.TryAt(i, &q, &next)) out.push_back(std::move(q));
     if (next <= i) next = i + 1;
   }

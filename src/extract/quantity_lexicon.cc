@@ -80,6 +80,18 @@ bool QPhraseTable::MatchEndingAt(const QTokens& t, size_t end) const {
   return false;
 }
 
+void QStartFilter::AddPhrases(const QPhraseTable& table, bool single_leads) {
+  table.ForEachPhrase([&](const std::vector<std::string>& toks) {
+    if (toks.size() > 1) {
+      AddPair(toks[0], toks[1]);
+    } else if (single_leads) {
+      AddLead(toks[0]);
+    } else {
+      AddAny(toks[0]);
+    }
+  });
+}
+
 Count QTemplate::Apply(int64_t n) const {
   Count c;
   if (low) c.low = n;
@@ -164,6 +176,31 @@ Status AddRow(const TsvRow& r, QuantityLexicon* lx) {
   return Status::OK();
 }
 
+// What QuantityScanner::TryAt can start with: a zero phrase, a qualifier
+// then a count (or "between" and a range), or a count (exact and vague
+// phrases, number words; "a" and "an" only before a scale).
+void BuildStarts(QuantityLexicon* lx) {
+  QStartFilter& f = lx->starts;
+  for (const auto* m : {&lx->units, &lx->tens, &lx->scales}) {
+    for (const auto& [word, value] : *m) f.AddAny(word);
+  }
+  for (const auto& [scale, value] : lx->scales) {
+    f.AddPair("a", scale);
+    f.AddPair("an", scale);
+  }
+  f.AddPhrases(lx->zero, false);
+  f.AddPhrases(lx->zerohead, false);
+  f.AddPhrases(lx->exact, false);
+  f.AddPhrases(lx->vague, false);
+  f.AddPhrases(lx->qual, true);
+  f.AddLead("between");
+  // What a count after a qualifier or "between" opens with.
+  f.AddNext(lx->number_words);
+  f.AddNext(lx->exact.first_filter());
+  f.AddNext(lx->vague.first_filter());
+  f.AddNext("between");
+}
+
 }  // namespace
 
 Result<QuantityLexicon> QuantityLexicon::Parse(std::string_view tsv) {
@@ -179,12 +216,7 @@ Result<QuantityLexicon> QuantityLexicon::Parse(std::string_view tsv) {
   }
   lx.number_words.Add("a");
   lx.number_words.Add("an");
-  lx.start_words = lx.number_words;
-  for (const QPhraseTable* p :
-       {&lx.zero, &lx.zerohead, &lx.qual, &lx.exact, &lx.vague}) {
-    lx.start_words.Merge(p->first_filter());
-  }
-  lx.start_words.Add("between");
+  BuildStarts(&lx);
   return lx;
 }
 

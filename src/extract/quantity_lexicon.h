@@ -37,15 +37,53 @@ class QWordFilter {
   void Add(std::string_view word) {
     bits_.set(QTokens::TextHash(word) % kBits);
   }
-  bool MayContain(uint64_t text_hash) const {
-    return bits_.test(text_hash % kBits);
-  }
+  void AddHash(uint64_t text_hash) { bits_.set(text_hash % kBits); }
+  bool MayContain(uint64_t text_hash) const { return bits_[text_hash % kBits]; }
   // Adds every word of `other`.
   void Merge(const QWordFilter& other) { bits_ |= other.bits_; }
 
  private:
   static constexpr size_t kBits = 4096;
   std::bitset<kBits> bits_;
+};
+
+class QPhraseTable;
+
+// Which tokens may start a form, judged by the token and the next one (a
+// superset: false means no form starts here, true that one may). A number
+// always may; a word when it starts a form whatever follows (AddAny), when
+// it is a lead ("over", "on") and the next token is a number or a word of
+// AddNext ("over 20", "on Monday"), or when the two tokens begin a phrase
+// (AddPair: "at least", "the next day"). Common words ("a", "the", "on",
+// "in") then fail at most places instead of sending the scanner through
+// every form.
+class QStartFilter {
+ public:
+  void AddAny(std::string_view w) { any_.Add(w); }
+  void AddLead(std::string_view w) { lead_.Add(w); }
+  void AddNext(std::string_view w) { next_.Add(w); }
+  void AddNext(const QWordFilter& f) { next_.Merge(f); }
+  void AddPair(std::string_view a, std::string_view b) {
+    pair_.AddHash(PairHash(QTokens::TextHash(a), QTokens::TextHash(b)));
+  }
+  // Every phrase of `table`: a pair of its first two tokens, a one-token
+  // phrase's token as any (`single_leads` false) or as a lead (true: a
+  // qualifier needs a count after it).
+  void AddPhrases(const QPhraseTable& table, bool single_leads);
+  bool MayStart(const QTokens& t, size_t i) const {
+    if (!t.IsWord(i)) return t.IsNumber(i);
+    uint64_t h = t.Hash(i), n = t.Hash(i + 1);
+    return any_.MayContain(h) ||
+           (lead_.MayContain(h) &&
+            (t.IsNumber(i + 1) || next_.MayContain(n))) ||
+           pair_.MayContain(PairHash(h, n));
+  }
+
+ private:
+  static uint64_t PairHash(uint64_t a, uint64_t b) {
+    return (a * 0x9E3779B97F4A7C15u) ^ (b >> 7) ^ b;
+  }
+  QWordFilter any_, lead_, next_, pair_;
 };
 
 // Phrases as token sequences (tokenised like the text, so "a.m." is four
@@ -66,6 +104,13 @@ class QPhraseTable {
   // True when some phrase ends exactly before token `end`.
   bool MatchEndingAt(const QTokens& t, size_t end) const;
   bool empty() const { return lists_.empty(); }
+  // Calls f(tokens) for every phrase (its lower-cased tokens).
+  template <typename F>
+  void ForEachPhrase(F f) const {
+    for (const List& l : lists_) {
+      for (const Phrase& p : l.phrases) f(p.toks);
+    }
+  }
 
  private:
   // MatchAt past the filter.
@@ -106,10 +151,11 @@ struct QTemplate {
 struct QuantityLexicon {
   QStringMap<int64_t> units, tens, scales;
   QWordFilter number_words;  // units, tens, scales, "a" and "an"
-  // Every word a quantity can start with: the first tokens of zero,
-  // zerohead, qual, exact and vague, the number words and "between" (the
-  // scanner skips other words; numbers are checked by kind).
-  QWordFilter start_words;
+  // Where a quantity may start: a number, a word of zero, zerohead, exact
+  // or vague, a number word ("a" and "an" before a scale), a qualifier or
+  // "between" before a count, judged with the token after it (the scanner
+  // skips other tokens).
+  QStartFilter starts;
   QPhraseTable exact, vague, qual, suffix, zero, zerohead, unit_after,
       skip_before;
   std::vector<int64_t> exact_values;

@@ -1,14 +1,17 @@
-// The quantity and date scanners' skips (start-word filters, the ago-unit
-// check, an absolute date's first token) against the scanners without
+// The quantity and date scanners' skips (start-word filters judging a word
+// with the token after it, the ago-unit check, an absolute date's first
+// token) against the scanners without
 // them (FindQuantitiesPlainIn, FindDatesPlainIn), on random sentences made
 // of the lexicons' own phrases, numbers, dates and punctuation.
 #include "extract/recognisers.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/lexicon_data.h"
@@ -65,7 +68,11 @@ std::vector<std::string> Pieces() {
       cap[0] = static_cast<char>(std::toupper(cap[0]));
       p.push_back(cap);
       size_t sp = phrase.find(' ');
-      if (sp != std::string::npos) p.push_back(phrase.substr(0, sp));
+      if (sp == std::string::npos) continue;
+      // Split too, so a phrase's first word meets other next words (the
+      // start filters judge a word by the token after it).
+      p.push_back(phrase.substr(0, sp));
+      p.push_back(phrase.substr(sp + 1));
     }
   }
   return p;
@@ -95,6 +102,37 @@ TEST(Recognisers, SkipsMatchThePlainScanners) {
   }
   EXPECT_GT(quantities, 5000u);
   EXPECT_GT(dates, 5000u);
+}
+
+// Every word before every piece, spaced and glued, then each tail (which
+// completes many forms): the start filters judge a word by the token after
+// it, so each (word, next token) pair is met where it could start a form.
+TEST(Recognisers, EveryPairMatchesThePlainScanners) {
+  std::vector<std::string> pieces = Pieces();
+  std::sort(pieces.begin(), pieces.end());
+  pieces.erase(std::unique(pieces.begin(), pieces.end()), pieces.end());
+  std::vector<std::string> words;  // the one-word pieces
+  for (const std::string& p : pieces) {
+    if (QTokens(p).size() == 1 && QTokens(p).IsWord(0)) words.push_back(p);
+  }
+  ASSERT_GT(words.size(), 100u);
+  // Between the word and the piece, and after the piece.
+  const std::vector<std::pair<std::string, std::string>> joins = {
+      {" ", ""},          {"", ""},        {" ", " 3 and 5 people"},
+      {" ", " May 2020"}, {"", "October"}, {" ", " days ago"}};
+  const CivilDay ref{2021, 3, 10};
+  for (const std::string& a : words) {
+    for (const std::string& b : pieces) {
+      for (const auto& [sep, tail] : joins) {
+        std::string text = a + sep + b + tail;
+        QTokens t(text);
+        ASSERT_EQ(Render(FindQuantitiesIn(t)), Render(FindQuantitiesPlainIn(t)))
+            << text;
+        ASSERT_EQ(Render(FindDatesIn(t, ref)), Render(FindDatesPlainIn(t, ref)))
+            << text;
+      }
+    }
+  }
 }
 
 // One QTokens reused through Assign (as AnalyzeSentence keeps one per
