@@ -77,8 +77,9 @@ class DateScanner {
   const QuantityLexicon& ql_;
   std::optional<CivilDay> ref_;
   // TryAgo needs an ago unit after its number: most sentences have none,
-  // and it then fails at every token without parsing a number. -1 = not
-  // asked yet (set by HasAgoUnit: the scanner is local to one scan).
+  // and it then fails at a number word without parsing it. -1 = not asked
+  // yet (set by HasAgoUnit, at the first number word: the scanner is local
+  // to one scan).
   mutable int has_ago_unit_ = -1;
   bool plain_;
 };
@@ -284,16 +285,20 @@ bool DateScanner::TryRel(size_t i, DateMention* m, size_t* next) const {
 
 // "two days ago", "three weeks ago", "a month ago".
 bool DateScanner::TryAgo(size_t i, DateMention* m, size_t* next) const {
-  if (!HasAgoUnit()) return false;
   int64_t n = 0;
   size_t k;
   if (t_.Is(i, "a") || t_.Is(i, "an")) {
     n = 1;
     k = i + 1;
-  } else if (!ParseCardinal(t_, ql_, i, &n, &k)) {
+  } else if (!(t_.IsNumber(i) || HasAgoUnit()) ||
+             !ParseCardinal(t_, ql_, i, &n, &k)) {
+    // A number is parsed at once (cheap); a word only in a sentence with
+    // an ago unit somewhere (no unit, no "two days ago").
     return false;
   }
-  auto it = t_.IsWord(k) ? dl_.agos.find(t_.Text(k)) : dl_.agos.end();
+  auto it = t_.IsWord(k) && dl_.ago_filter.MayContain(t_.Hash(k))
+                ? dl_.agos.find(t_.Text(k))
+                : dl_.agos.end();
   if (it == dl_.agos.end() || n > 5000) return false;
   const DateLexicon::Ago& ago = it->second;
   if (TryDaysFromPrior(i, k, n, ago, m, next)) return true;

@@ -59,31 +59,42 @@ class QPhraseTable;
 // every form.
 class QStartFilter {
  public:
-  void AddAny(std::string_view w) { any_.Add(w); }
-  void AddLead(std::string_view w) { lead_.Add(w); }
+  void AddAny(std::string_view w) { Mark(w, kAny); }
+  void AddLead(std::string_view w) { Mark(w, kLead); }
   void AddNext(std::string_view w) { next_.Add(w); }
   void AddNext(const QWordFilter& f) { next_.Merge(f); }
   void AddPair(std::string_view a, std::string_view b) {
+    Mark(a, kPair);
     pair_.AddHash(PairHash(QTokens::TextHash(a), QTokens::TextHash(b)));
   }
   // Every phrase of `table`: a pair of its first two tokens, a one-token
   // phrase's token as any (`single_leads` false) or as a lead (true: a
   // qualifier needs a count after it).
   void AddPhrases(const QPhraseTable& table, bool single_leads);
+  // For i < t.size(). One byte of the word's hash rejects most words.
   bool MayStart(const QTokens& t, size_t i) const {
-    if (!t.IsWord(i)) return t.IsNumber(i);
-    uint64_t h = t.Hash(i), n = t.Hash(i + 1);
-    return any_.MayContain(h) ||
-           (lead_.MayContain(h) &&
-            (t.IsNumber(i + 1) || next_.MayContain(n))) ||
-           pair_.MayContain(PairHash(h, n));
+    if (t[i].kind != QTokKind::kWord) return t[i].kind == QTokKind::kNumber;
+    const uint64_t h = t.Hash(i);
+    const uint8_t f = first_[h % kSlots];
+    if (f == 0) return false;
+    if (f & kAny) return true;
+    const uint64_t n = t.Hash(i + 1);
+    return ((f & kLead) && (t.IsNumber(i + 1) || next_.MayContain(n))) ||
+           ((f & kPair) && pair_.MayContain(PairHash(h, n)));
   }
 
  private:
+  enum : uint8_t { kAny = 1, kLead = 2, kPair = 4 };
+  static constexpr size_t kSlots = 4096;
   static uint64_t PairHash(uint64_t a, uint64_t b) {
     return (a * 0x9E3779B97F4A7C15u) ^ (b >> 7) ^ b;
   }
-  QWordFilter any_, lead_, next_, pair_;
+  void Mark(std::string_view w, uint8_t bit) {
+    first_[QTokens::TextHash(w) % kSlots] |= bit;
+  }
+  // What a word may be, by its hash: 0 = no start word.
+  uint8_t first_[kSlots] = {};
+  QWordFilter next_, pair_;
 };
 
 // Phrases as token sequences (tokenised like the text, so "a.m." is four
