@@ -1,21 +1,39 @@
 #include "extract/quantity_tokens.h"
 
+#include <algorithm>
+
 namespace sitrep {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-// Length of the whitespace at s[i] (0 when none): ASCII space or U+00A0.
-size_t SpaceLen(std::string_view s, size_t i) {
-  char c = s[i];
-  if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
-      c == '\v') {
-    return 1;
+// What a byte starts: the tokeniser's one table lookup per byte.
+enum ByteKind : uint8_t { kOther, kSpace, kLetter, kDigit, kMaybeNbsp };
+
+struct ByteTables {
+  ByteKind kind[256];
+  char lower[256];  // a letter's lower case; 0 for every other byte
+};
+
+constexpr ByteTables MakeByteTables() {
+  ByteTables t{};
+  for (int c = 0; c < 256; ++c) {
+    t.kind[c] = kOther;
+    t.lower[c] = 0;
   }
-  if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return 2;
-  return 0;
+  for (char c : {' ', '\n', '\t', '\r', '\f', '\v'}) {
+    t.kind[static_cast<unsigned char>(c)] = kSpace;
+  }
+  for (int c = 'a'; c <= 'z'; ++c) {
+    t.kind[c] = t.kind[c - 'a' + 'A'] = kLetter;
+    t.lower[c] = t.lower[c - 'a' + 'A'] = static_cast<char>(c);
+  }
+  for (int c = '0'; c <= '9'; ++c) t.kind[c] = kDigit;
+  t.kind[0xC2] = kMaybeNbsp;  // U+00A0 is C2 A0
+  return t;
 }
+
+constexpr ByteTables kBytes = MakeByteTables();
 
 // Length of the UTF-8 sequence starting with lead byte c (1 when invalid).
 size_t Utf8Len(unsigned char c) {
@@ -61,48 +79,53 @@ size_t ScanNumber(std::string_view s, size_t i, QToken* t) {
 }  // namespace
 
 void QTokens::Assign(std::string_view s) {
-  // Only word tokens hold letters A-Z (numbers, punctuation and whitespace
-  // never do), so each word is lower-cased, and hashed, in its own pass.
+  // One pass, one table lookup per byte. Only words are lower-cased, so
+  // each is lower-cased, and hashed, in place in the copy as it is
+  // scanned; the copy's terminating NUL (no letter) ends a word at the end
+  // of the text.
   lower_.assign(s);
   toks_.clear();
   hashes_.clear();
   toks_.reserve(s.size() / 5 + 4);
   hashes_.reserve(s.size() / 5 + 4);
   char* low = lower_.data();
+  const size_t n = s.size();
   bool space = true;
   size_t i = 0;
-  while (i < s.size()) {
-    if (size_t n = SpaceLen(s, i)) {
-      i += n;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(low[i]);
+    const ByteKind kind = kBytes.kind[c];
+    if (kind == kSpace ||
+        (kind == kMaybeNbsp && i + 1 < n && low[i + 1] == '\xA0')) {
+      i += kind == kSpace ? 1 : 2;
       space = true;
       continue;
     }
-    QToken t;
+    QToken& t = toks_.emplace_back();
     t.begin = static_cast<uint32_t>(i);
     t.space_before = space;
     space = false;
-    uint64_t h;
-    if (IsAlpha(s[i])) {
+    uint64_t h = 0xcbf29ce484222325u;  // TextHash of the lower-cased token
+    if (kind == kLetter) {
       t.kind = QTokKind::kWord;
-      t.capitalized = s[i] >= 'A' && s[i] <= 'Z';
-      h = 0xcbf29ce484222325u;  // TextHash, as the word is lower-cased
-      for (; i < s.size() && IsAlpha(s[i]); ++i) {
-        char c = static_cast<char>(s[i] | 0x20);
-        low[i] = c;
-        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
+      t.capitalized = c <= 'Z';
+      for (char l; (l = kBytes.lower[static_cast<unsigned char>(low[i])]);
+           ++i) {
+        low[i] = l;
+        h = (h ^ static_cast<unsigned char>(l)) * 0x100000001b3u;
       }
     } else {
-      if (IsDigit(s[i])) {
+      if (kind == kDigit) {
         t.kind = QTokKind::kNumber;
         i = ScanNumber(s, i, &t);
       } else {
-        size_t n = Utf8Len(static_cast<unsigned char>(s[i]));
-        i = i + n > s.size() ? s.size() : i + n;
+        i = std::min(i + Utf8Len(c), n);
       }
-      h = TextHash(s.substr(t.begin, i - t.begin));  // no letters to lower
+      for (size_t k = t.begin; k < i; ++k) {  // no letters to lower
+        h = (h ^ static_cast<unsigned char>(low[k])) * 0x100000001b3u;
+      }
     }
     t.end = static_cast<uint32_t>(i);
-    toks_.push_back(t);
     hashes_.push_back(h);
   }
 }
