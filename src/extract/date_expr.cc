@@ -4,6 +4,8 @@
 // or an absolute date (numeric, month-first, day-first, bare month/year).
 #include "sitrep/date_expr.h"
 
+#include <algorithm>
+
 #include "extract/date_lexicon.h"
 #include "extract/date_resolve.h"
 #include "extract/quantity_lexicon.h"
@@ -39,14 +41,6 @@ class DateScanner {
   bool HasAgoUnit() const {
     if (has_ago_unit_ < 0) has_ago_unit_ = plain_ || dl_.HasAgoUnit(t_);
     return has_ago_unit_ > 0;
-  }
-  // Whether a date may start at token i (when false, TryAt fails there and
-  // resumes at i + 1): a start by dl_.starts, or a number word of TryAgo in
-  // a sentence with an ago unit.
-  bool MayStart(size_t i) const {
-    if (plain_ || dl_.starts.MayStart(t_, i)) return true;
-    return ql_.number_words.MayContain(t_.Hash(i)) && t_.IsWord(i) &&
-           !t_.Is(i, "a") && !t_.Is(i, "an") && HasAgoUnit();
   }
 
  private:
@@ -442,13 +436,12 @@ std::vector<DateMention> ScanDates(const QTokens& t,
   std::vector<DateMention> out;
   DateScanner scan(t, reference, plain);
   DateMention m;
-  for (size_t i = 0, next = 0; i < t.size(); i = next) {
-    if (!scan.MayStart(i)) {  // most tokens: no call into TryAt
-      next = i + 1;
-      continue;
-    }
+  const QStartFilter& starts = DateLexicon::Get().starts;
+  size_t i = 0, next = 0;
+  while ((i = plain ? i : starts.NextStart(t, i)) < t.size()) {
+    // The tokens skipped above: TryAt fails there and resumes at the next.
     if (scan.TryAt(i, &m, &next)) out.push_back(std::move(m));
-    if (next <= i) next = i + 1;
+    i = std::max(next, i + 1);
   }
   return out;
 }

@@ -105,7 +105,8 @@ Status AddRow(const TsvRow& r, DateLexicon* lx) {
 // What DateScanner::TryAt can start with: a relative phrase, a month or a
 // weekday, "since" (its event form takes any words), a prefix or an anchor
 // before a weekday, a number, a month or a dash ("mid-October"), and "a"
-// or "an" before an ago unit ("a day ago", "an hour ago").
+// or "an" before an ago unit ("a day ago", "an hour ago"), any other
+// number word.
 void BuildStarts(DateLexicon* lx) {
   QStartFilter& f = lx->starts;
   for (const auto* m : {&lx->months, &lx->weekdays}) {
@@ -123,6 +124,12 @@ void BuildStarts(DateLexicon* lx) {
   }
   for (const char* a : {"a", "an"}) {
     for (const auto& [unit, ago] : lx->agos) f.AddPair(a, unit);
+  }
+  // The other number words of "two days ago" (TryAgo gives up at once in
+  // a sentence without an ago unit).
+  const QuantityLexicon& ql = QuantityLexicon::Get();
+  for (const auto* m : {&ql.units, &ql.tens, &ql.scales}) {
+    for (const auto& [word, value] : *m) f.AddAny(word);
   }
 }
 

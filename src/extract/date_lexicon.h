@@ -46,9 +46,7 @@ struct DateLexicon {
   QWordFilter anchor_filter;  // the anchors' keys: skips most lookups
   // Where a date may start, judged with the token after it (QStartFilter):
   // a number, a rel or wd_prefix phrase, an anchor before a date, a month,
-  // a weekday, "a" or "an" before an ago unit. Not the other number words
-  // of "two days ago": the scanner lets those through when the sentence
-  // has an ago unit.
+  // a weekday, "a" or "an" before an ago unit, another number word.
   QStartFilter starts;
   // How an outlet writes ambiguous numeric dates (01/02/2011): true = month
   // first. Keys are lower-case outlet names or web hosts; "default" is the

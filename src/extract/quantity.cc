@@ -4,6 +4,8 @@
 // times, dates, ages, money, units, identifiers).
 #include "sitrep/quantity.h"
 
+#include <algorithm>
+
 #include "extract/date_lexicon.h"
 #include "extract/quantity_lexicon.h"
 #include "extract/quantity_parse.h"
@@ -25,7 +27,8 @@ class QuantityScanner {
   // Tries a quantity starting at token i. On success fills *q and returns
   // true; *next is always set to the token where scanning resumes.
   bool TryAt(size_t i, Quantity* q, size_t* next) const;
-  // False when no quantity can start at token i (TryAt fails there and
+  // For i < t.size(): false when no quantity can start at token i (TryAt
+  // fails there and
   // resumes at i + 1): each form opens with a number or a word of
   // lx_.starts (a zero phrase, a qualifier, "between", or a core).
   bool MayStart(size_t i) const { return plain_ || lx_.starts.MayStart(t_, i); }
@@ -207,13 +210,12 @@ std::vector<Quantity> ScanQuantities(const QTokens& t, bool plain) {
   std::vector<Quantity> out;
   QuantityScanner scan(t, plain);
   Quantity q;
-  for (size_t i = 0, next = 0; i < t.size(); i = next) {
-    if (!scan.MayStart(i)) {  // most tokens: no call into TryAt
-      next = i + 1;
-      continue;
-    }
+  const QStartFilter& starts = QuantityLexicon::Get().starts;
+  size_t i = 0, next = 0;
+  while ((i = plain ? i : starts.NextStart(t, i)) < t.size()) {
+    // The tokens skipped above: TryAt fails there and resumes at the next.
     if (scan.TryAt(i, &q, &next)) out.push_back(std::move(q));
-    if (next <= i) next = i + 1;
+    i = std::max(next, i + 1);
   }
   return out;
 }

@@ -73,14 +73,21 @@ class QStartFilter {
   void AddPhrases(const QPhraseTable& table, bool single_leads);
   // For i < t.size(). One byte of the word's hash rejects most words.
   bool MayStart(const QTokens& t, size_t i) const {
-    if (t[i].kind != QTokKind::kWord) return t[i].kind == QTokKind::kNumber;
-    const uint64_t h = t.Hash(i);
+    const QTokKind kind = t[i].kind;
+    if (kind != QTokKind::kWord) return kind == QTokKind::kNumber;
+    const uint64_t h = t.HashUnchecked(i);
     const uint8_t f = first_[h % kSlots];
     if (f == 0) return false;
     if (f & kAny) return true;
-    const uint64_t n = t.Hash(i + 1);
+    const uint64_t n = t.HashUnchecked(i + 1);
     return ((f & kLead) && (t.IsNumber(i + 1) || next_.MayContain(n))) ||
            ((f & kPair) && pair_.MayContain(PairHash(h, n)));
+  }
+  // The first token at or after i where a form may start, or t.size().
+  size_t NextStart(const QTokens& t, size_t i) const {
+    const size_t n = t.size();
+    while (i < n && !MayStart(t, i)) ++i;
+    return i;
   }
 
  private:

@@ -128,6 +128,7 @@ void QTokens::Assign(std::string_view s) {
     t.end = static_cast<uint32_t>(i);
     hashes_.push_back(h);
   }
+  hashes_.push_back(0);  // Hash(size()), read unchecked
 }
 
 bool QTokens::IsDash(size_t i) const {

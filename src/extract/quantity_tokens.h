@@ -54,7 +54,9 @@ class QTokens {
   }
   // A hash of Text(i) (TextHash), 0 past the end: lets a table reject a
   // token without hashing it again.
-  uint64_t Hash(size_t i) const { return i < hashes_.size() ? hashes_[i] : 0; }
+  uint64_t Hash(size_t i) const { return i < toks_.size() ? hashes_[i] : 0; }
+  // Hash(i) without the bounds test, for i <= size().
+  uint64_t HashUnchecked(size_t i) const { return hashes_[i]; }
   static uint64_t TextHash(std::string_view s) {
     uint64_t h = 0xcbf29ce484222325u;  // FNV-1a
     for (unsigned char c : s) h = (h ^ c) * 0x100000001b3u;
@@ -78,7 +80,7 @@ class QTokens {
  private:
   std::string lower_;
   std::vector<QToken> toks_;
-  std::vector<uint64_t> hashes_;  // TextHash of each token
+  std::vector<uint64_t> hashes_;  // TextHash of each token, then a 0
 };
 
 }  // namespace sitrep
