@@ -284,10 +284,13 @@ bool DateScanner::TryAgo(size_t i, DateMention* m, size_t* next) const {
   if (t_.Is(i, "a") || t_.Is(i, "an")) {
     n = 1;
     k = i + 1;
-  } else if (!(t_.IsNumber(i) || HasAgoUnit()) ||
+  } else if (!(t_.IsNumber(i) ||
+               (t_.IsWord(i) && ql_.number_words.MayContain(t_.Hash(i)) &&
+                HasAgoUnit())) ||
              !ParseCardinal(t_, ql_, i, &n, &k)) {
-    // A number is parsed at once (cheap); a word only in a sentence with
-    // an ago unit somewhere (no unit, no "two days ago").
+    // A number is parsed at once (cheap); a number word only in a sentence
+    // with an ago unit somewhere (no unit, no "two days ago"); no other
+    // word starts a cardinal.
     return false;
   }
   auto it = t_.IsWord(k) && dl_.ago_filter.MayContain(t_.Hash(k))

@@ -92,7 +92,7 @@ class QStartFilter {
 
  private:
   enum : uint8_t { kAny = 1, kLead = 2, kPair = 4 };
-  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kSlots = 16384;  // few words share a slot
   static uint64_t PairHash(uint64_t a, uint64_t b) {
     return (a * 0x9E3779B97F4A7C15u) ^ (b >> 7) ^ b;
   }
