@@ -130,7 +130,7 @@ PlaceMention Finder::Decode(const RawMention& r) const {
   const size_t taken = std::min(r.posts.size(), kMaxCandidates);
   m.candidates.reserve(std::min(r.posts.size(), kMaxDiverse));
   for (size_t k = 0; k < taken; ++k) {
-    m.candidates.push_back(g_.Decode(r.posts[k]));
+    m.candidates.emplace_back(MappedGazetteer::Decoded{&g_, r.posts[k]});
   }
   for (size_t k = taken; k < r.posts.size(); ++k) {
     if (m.candidates.size() == kMaxDiverse) break;
@@ -139,7 +139,8 @@ PlaceMention Finder::Decode(const RawMention& r) const {
     std::string_view cc(rec->country, 2);
     bool seen = std::any_of(m.candidates.begin(), m.candidates.end(),
                             [&](const Place& p) { return p.country == cc; });
-    if (!seen) m.candidates.push_back(g_.Decode(r.posts[k]));
+    if (!seen)
+      m.candidates.emplace_back(MappedGazetteer::Decoded{&g_, r.posts[k]});
   }
   return m;
 }

@@ -203,23 +203,25 @@ const PlaceRec* MappedGazetteer::Rec(uint32_t posting) const {
   return i < header_.n_places ? &places_[i] : nullptr;
 }
 
+// Each string is constructed from its view in place (no default
+// construction then assignment), and the place is returned by guaranteed
+// elision.
 Place MappedGazetteer::Decode(uint32_t posting) const {
-  Place p;
   const PlaceRec* r = Rec(posting);
-  if (r == nullptr) return p;
-  p.geonameid = r->geonameid;
-  p.kind = static_cast<PlaceKind>(std::min<uint8_t>(r->kind, 4));
-  p.name = Str(r->name);
-  p.country.assign(r->country, r->country[1] ? 2 : (r->country[0] ? 1 : 0));
-  p.admin1 = Str(r->admin1_name);
-  p.admin1_code = Str(r->admin1_code);
-  p.admin2_code = Str(r->admin2_code);
-  p.lat = r->lat;
-  p.lon = r->lon;
-  p.population = r->population;
-  p.feature_code = Str(r->feature);
-  p.city = Str(r->city);
-  return p;
+  if (r == nullptr) return Place();
+  const size_t cc = r->country[1] ? 2 : (r->country[0] ? 1 : 0);
+  return Place{.geonameid = r->geonameid,
+               .kind = static_cast<PlaceKind>(std::min<uint8_t>(r->kind, 4)),
+               .name = std::string(Str(r->name)),
+               .country = std::string(r->country, cc),
+               .admin1 = std::string(Str(r->admin1_name)),
+               .admin1_code = std::string(Str(r->admin1_code)),
+               .lat = r->lat,
+               .lon = r->lon,
+               .population = r->population,
+               .admin2_code = std::string(Str(r->admin2_code)),
+               .feature_code = std::string(Str(r->feature)),
+               .city = std::string(Str(r->city))};
 }
 
 bool MappedGazetteer::HasWord(WordKind kind, std::string_view key) const {
