@@ -36,6 +36,8 @@ class MappedGazetteer : public Gazetteer {
   // Postings of a normalised key (empty if absent or damaged). Hashed: one
   // or two key comparisons, not a binary search over the mapped keys.
   std::span<const uint32_t> Postings(std::string_view key) const;
+  // The plain lookup (tests): a binary search over the sorted key records.
+  std::span<const uint32_t> PostingsSearched(std::string_view key) const;
   Place Decode(uint32_t place_index) const;
   // Decode(posting) as a value that converts to a Place:
   // `places.emplace_back(Decoded{&g, posting})` constructs the place in the

@@ -134,6 +134,26 @@ TEST(Gazetteer, WordKindsMatchHasWordForEveryKind) {
   EXPECT_GT(kinds_found, 20u);
 }
 
+// The hashed key index (keys inserted without comparisons) against a
+// binary search over the sorted keys: every place's own name, some
+// prefixes of it and a few absent keys.
+TEST(Gazetteer, HashedPostingsMatchTheSearch) {
+  const auto& g = static_cast<const MappedGazetteer&>(G());
+  size_t found = 0;
+  for (uint32_t i = 0; i < g.size(); i += 101) {
+    std::string key = NormalizePlaceKey(g.Str(g.Rec(i)->name));
+    for (size_t cut : {key.size(), key.size() / 2, size_t{3}}) {
+      std::string_view v = std::string_view(key).substr(0, cut);
+      std::span<const uint32_t> a = g.Postings(v), b = g.PostingsSearched(v);
+      ASSERT_EQ(a.data(), b.data()) << v;
+      ASSERT_EQ(a.size(), b.size()) << v;
+      found += !a.empty();
+    }
+  }
+  EXPECT_GT(found, 1000u);
+  EXPECT_TRUE(g.Postings("zzqqxxnotaplace").empty());
+}
+
 // Decode (each string built from its view) against the record read field
 // by field, and Decoded emplaced into a vector against Decode.
 TEST(Gazetteer, DecodeReadsEveryFieldOfTheRecord) {
