@@ -27,18 +27,23 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
       continue;
     }
     Span span{w_[i].begin, w_[i + n - 1].end};
-    // One word's key is the word's own (no copy); a longer name's is made.
+    // One word's key is the word's own (no copy), made only when it names
+    // places (its stop kind and postings are the memo's); a longer name's
+    // is made.
     std::string joined;
-    if (n > 1) joined = NormalizePlaceKey(span.In(t_));
-    const std::string& key = n == 1 ? Key(i) : joined;
-    if (key.empty()) continue;
-    if (n == 1 ? Is(kWordStop, i) : g_.HasWord(kWordStop, key)) {
-      if (n > 1) return n;
-      continue;
+    std::span<const uint32_t> posts;
+    if (n == 1) {
+      if (Is(kWordStop, i)) continue;
+      posts = PostingsOf(i);  // none for an empty key
+    } else {
+      joined = NormalizePlaceKey(span.In(t_));
+      if (joined.empty()) continue;
+      if (g_.HasWord(kWordStop, joined)) return n;
+      posts = g_.Postings(joined);
     }
-    std::span<const uint32_t> posts = g_.Postings(key);
-    bool demonym = false;
     if (posts.empty()) continue;
+    const std::string& key = n == 1 ? Key(i) : joined;
+    bool demonym = false;
     if (!Accept(i, n, key, posts, &demonym)) {
       if (n > 1) return n;
       continue;
