@@ -192,7 +192,7 @@ bool Finder::HasCue(size_t i) const {
   if (w_[k].cap) return CapitalCue(k);
   if (Is(kWordCue, k)) return true;
   if (RoadJoins(k)) return true;
-  if (Key(k) == "of" && k > 0 && Is(kWordPlaceNoun, k - 1)) {
+  if (k > 0 && Key(k) == "of" && Is(kWordPlaceNoun, k - 1)) {
     return true;
   }
   // One adjective between: "in central Baghdad", "in the city".
