@@ -27,18 +27,23 @@ size_t Finder::MatchAt(size_t i, std::vector<RawMention>* out) {
       continue;
     }
     Span span{w_[i].begin, w_[i + n - 1].end};
-    // One word's key is the word's own (no copy); a longer name's is made.
+    // One word's key is the word's own (no copy), made only when it names
+    // places (its stop kind and postings are the memo's); a longer name's
+    // is made.
     std::string joined;
-    if (n > 1) joined = NormalizePlaceKey(span.In(t_));
-    const std::string& key = n == 1 ? Key(i) : joined;
-    if (key.empty()) continue;
-    if (n == 1 ? Is(kWordStop, i) : g_.HasWord(kWordStop, key)) {
-      if (n > 1) return n;
-      continue;
+    std::span<const uint32_t> posts;
+    if (n == 1) {
+      if (Is(kWordStop, i)) continue;
+      posts = PostingsOf(i);  // none for an empty key
+    } else {
+      joined = NormalizePlaceKey(span.In(t_));
+      if (joined.empty()) continue;
+      if (g_.HasWord(kWordStop, joined)) return n;
+      posts = g_.Postings(joined);
     }
-    std::span<const uint32_t> posts = g_.Postings(key);
-    bool demonym = false;
     if (posts.empty()) continue;
+    const std::string& key = n == 1 ? Key(i) : joined;
+    bool demonym = false;
     if (!Accept(i, n, key, posts, &demonym)) {
       if (n > 1) return n;
       continue;
@@ -130,7 +135,7 @@ PlaceMention Finder::Decode(const RawMention& r) const {
   const size_t taken = std::min(r.posts.size(), kMaxCandidates);
   m.candidates.reserve(std::min(r.posts.size(), kMaxDiverse));
   for (size_t k = 0; k < taken; ++k) {
-    m.candidates.push_back(g_.Decode(r.posts[k]));
+    m.candidates.emplace_back(MappedGazetteer::Decoded{&g_, r.posts[k]});
   }
   for (size_t k = taken; k < r.posts.size(); ++k) {
     if (m.candidates.size() == kMaxDiverse) break;
@@ -139,7 +144,8 @@ PlaceMention Finder::Decode(const RawMention& r) const {
     std::string_view cc(rec->country, 2);
     bool seen = std::any_of(m.candidates.begin(), m.candidates.end(),
                             [&](const Place& p) { return p.country == cc; });
-    if (!seen) m.candidates.push_back(g_.Decode(r.posts[k]));
+    if (!seen)
+      m.candidates.emplace_back(MappedGazetteer::Decoded{&g_, r.posts[k]});
   }
   return m;
 }
@@ -186,7 +192,7 @@ bool Finder::HasCue(size_t i) const {
   if (w_[k].cap) return CapitalCue(k);
   if (Is(kWordCue, k)) return true;
   if (RoadJoins(k)) return true;
-  if (Key(k) == "of" && k > 0 && Is(kWordPlaceNoun, k - 1)) {
+  if (k > 0 && Key(k) == "of" && Is(kWordPlaceNoun, k - 1)) {
     return true;
   }
   // One adjective between: "in central Baghdad", "in the city".

@@ -126,6 +126,9 @@ class Finder {
   }
   // g_.WordKinds(Key(i)), from the memo or the gazetteer.
   uint32_t KindsOf(size_t i) const;
+  // g_.Postings(Key(i)), from the memo of KindsOf (the key is made only
+  // when the memo does not hold the word).
+  std::span<const uint32_t> PostingsOf(size_t i) const;
   // g_.WordKinds(NormalizePlaceKey(text)) for any text (several words),
   // through the same memo.
   uint32_t KindsOfText(std::string_view text) const;

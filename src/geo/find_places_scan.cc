@@ -53,16 +53,24 @@ uint8_t ClassOf(char b) { return kByteClasses[static_cast<unsigned char>(b)]; }
 
 // Steps over the rest of a word from `i` (after its first code point):
 // returns its end; clears w->all_caps at a lower-case letter and sets
-// w->dotted.
+// w->dotted. A run of ASCII letters ended by an ASCII byte other than an
+// apostrophe or a dot (most words: a space or a comma follows) ends the
+// word without decoding that byte.
 size_t ScanWordRest(std::string_view t, size_t i, Word* w) {
+  const char* s = t.data();
+  const size_t n = t.size();
   size_t letters = 1;
   uint8_t seen = 0;  // the classes of the ASCII letters stepped over
-  while (i < t.size()) {
+  while (i < n) {
     size_t run = i;
-    while (i < t.size() && (ClassOf(t[i]) & kAlnumByte))
-      seen |= ClassOf(t[i++]);
+    uint8_t b = 0;
+    while (i < n && ((b = ClassOf(s[i])) & kAlnumByte)) {
+      seen |= b;
+      ++i;
+    }
     letters += i - run;
-    if (i == t.size()) break;
+    if (i == n) break;
+    if (!(b & kHighByte) && s[i] != '\'' && s[i] != '.') break;
     size_t q = i;
     char32_t c = DecodeUtf8(t, &q);
     if (IsWordChar(c)) {
@@ -72,7 +80,7 @@ size_t ScanWordRest(std::string_view t, size_t i, Word* w) {
       continue;
     }
     size_t r = q;
-    if (r < t.size() && (IsApos(c) || (c == '.' && letters == 1))) {
+    if (r < n && (IsApos(c) || (c == '.' && letters == 1))) {
       char32_t next = DecodeUtf8(t, &r);
       if (IsWordChar(next)) {
         if (c == '.') w->dotted = true;
@@ -108,13 +116,18 @@ void ScanInto(std::string_view t, std::vector<Word>* out) {
   std::vector<Word>& words = *out;
   words.clear();
   words.reserve(t.size() / 5 + 1);  // ~6 bytes a word in news text
+  const char* s = t.data();
   size_t i = 0;
   bool sentence_start = true;
   size_t gap_begin = 0;
   while (i < t.size()) {
-    uint8_t b = ClassOf(t[i]);
+    uint8_t b = ClassOf(s[i]);
+    if (b == 0) {  // ASCII that is neither a word's nor a stop: a gap
+      ++i;
+      continue;
+    }
     size_t p = i + 1;
-    char32_t cp = static_cast<unsigned char>(t[i]);
+    char32_t cp = static_cast<unsigned char>(s[i]);
     if (b & kHighByte) {
       p = i;
       cp = DecodeUtf8(t, &p);
@@ -123,24 +136,24 @@ void ScanInto(std::string_view t, std::vector<Word>* out) {
         continue;
       }
     } else if (!(b & kAlnumByte)) {
-      if (b & kStopByte) sentence_start = true;
+      sentence_start = true;  // a stop byte
       ++i;
       continue;
     }
-    Word w;
+    // Built in the vector's storage (no copy of a local).
+    Word& w = words.emplace_back();
     w.begin = static_cast<uint32_t>(i);
     w.cap = (b & kHighByte) ? IsUpper(cp) : (b & kUpperByte) != 0;
     w.all_caps = w.cap;
     w.sentence_start = sentence_start;
-    char gap = i - gap_begin == 1 ? t[gap_begin] : '\0';
-    w.joined = !words.empty() && (gap == ' ' || gap == '-');
+    char gap = i - gap_begin == 1 ? s[gap_begin] : '\0';
+    w.joined = words.size() > 1 && (gap == ' ' || gap == '-');
     w.sep_before = gap == '-' ? '-' : ' ';
     i = ScanWordRest(t, p, &w);
     w.end = static_cast<uint32_t>(i);
-    if (w.dotted && i < t.size() && t[i] == '.')
+    if (w.dotted && i < t.size() && s[i] == '.')
       w.end = static_cast<uint32_t>(++i);
     DropPossessive(t, &w);
-    words.push_back(w);
     sentence_start = false;
     gap_begin = i;
   }

@@ -116,8 +116,8 @@ bool Finder::Away(size_t i, size_t n) const {
     ++after;
   }
   // "Engels and Abubakarov Streets": two names sharing the noun.
-  if (after + 2 < w_.size() && !w_[after].cap && Key(after) == "and" &&
-      w_[after].joined && w_[after + 1].cap && w_[after + 1].joined) {
+  if (after + 2 < w_.size() && !w_[after].cap && w_[after].joined &&
+      w_[after + 1].cap && w_[after + 1].joined && Key(after) == "and") {
     after += 2;
   }
   if (after < w_.size() && w_[after].joined && Is(kWordRoadNoun, after)) {

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "geo/gazetteer_impl.h"
+#include "geo/normalize_internal.h"
 
 namespace sitrep {
 namespace geo {
@@ -23,10 +24,17 @@ bool SectionOk(uint32_t off, uint64_t count, size_t elem, size_t size) {
   return off % 4 == 0 && off <= size && count * elem <= size - off;
 }
 
-// FNV-1a over the key bytes, seeded by the word kind (0 for place keys).
+// A hash of the key seeded by the word kind (0 for place keys): keys of at
+// most 32 bytes (all but a few) by ShortTextHash's few loads, longer ones
+// by FNV-1a over their bytes.
 uint64_t HashKey(std::string_view key, uint32_t seed) {
-  uint64_t h = 14695981039346656037ull ^ seed;
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  uint64_t h;
+  if (key.size() <= 32) {
+    h = ShortTextHash(key) ^ (uint64_t{seed} * 0xC2B2AE3D27D4EB4Full);
+  } else {
+    h = 14695981039346656037ull ^ seed;
+    for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  }
   return h ^ (h >> 29);
 }
 
@@ -37,18 +45,14 @@ size_t SlotCount(size_t n) {
   return slots;
 }
 
-// Inserts record `i` unless `same(slot)` finds its key already there.
-template <typename Same>
-void Insert(std::vector<uint32_t>& slots, uint64_t h, uint32_t i,
-            const Same& same) {
+// Inserts record `i` in the first empty slot of its probe sequence, without
+// comparing keys: a repeated key lands after the first record of that key
+// on the same sequence, so Find still meets the first one first.
+void Insert(std::vector<uint32_t>& slots, uint64_t h, uint32_t i) {
   const size_t mask = slots.size() - 1;
-  for (size_t s = h & mask;; s = (s + 1) & mask) {
-    if (slots[s] == 0) {
-      slots[s] = i + 1;
-      return;
-    }
-    if (same(slots[s] - 1)) return;
-  }
+  size_t s = h & mask;
+  while (slots[s] != 0) s = (s + 1) & mask;
+  slots[s] = i + 1;
 }
 
 // The record whose key `same` accepts, or -1.
@@ -127,16 +131,13 @@ void MappedGazetteer::BuildIndexes() const {
   key_slots_.assign(SlotCount(header_.n_keys), 0);
   for (uint32_t i = 0; i < header_.n_keys; ++i) {
     std::string_view key = Str(keys_[i].key);
-    Insert(key_slots_, HashKey(key, 0), i,
-           [&](uint32_t j) { return Str(keys_[j].key) == key; });
+    Insert(key_slots_, HashKey(key, 0), i);
   }
   word_slots_.assign(SlotCount(header_.n_words), 0);
   for (uint32_t i = 0; i < header_.n_words; ++i) {
     const WordRec& w = words_[i];
     std::string_view key = Str(w.key);
-    Insert(word_slots_, HashKey(key, w.kind), i, [&](uint32_t j) {
-      return words_[j].kind == w.kind && Str(words_[j].key) == key;
-    });
+    Insert(word_slots_, HashKey(key, w.kind), i);
   }
   BuildShortWords();
   BuildWordKinds();
@@ -155,7 +156,7 @@ void MappedGazetteer::BuildWordKinds() const {
     if (j < 0) {
       j = static_cast<int64_t>(word_kinds_.size());
       word_kinds_.emplace_back(w.key, 0);
-      Insert(kinds_slots_, h, static_cast<uint32_t>(j), same);
+      Insert(kinds_slots_, h, static_cast<uint32_t>(j));
     }
     word_kinds_[j].second |= uint32_t{1} << w.kind;
   }
@@ -198,28 +199,43 @@ std::span<const uint32_t> MappedGazetteer::Postings(
   return {postings_ + b, e - b};
 }
 
+std::span<const uint32_t> MappedGazetteer::PostingsSearched(
+    std::string_view key) const {
+  if (key.empty() || keys_ == nullptr) return {};
+  const KeyRec* end = keys_ + header_.n_keys;
+  const KeyRec* it = std::lower_bound(
+      keys_, end, key,
+      [&](const KeyRec& k, std::string_view v) { return Str(k.key) < v; });
+  if (it == end || Str(it->key) != key) return {};
+  uint32_t b = it->post_begin, e = (it + 1)->post_begin;
+  if (b > e || e > header_.n_postings) return {};
+  return {postings_ + b, e - b};
+}
+
 const PlaceRec* MappedGazetteer::Rec(uint32_t posting) const {
   uint32_t i = posting & kPostPlaceMask;
   return i < header_.n_places ? &places_[i] : nullptr;
 }
 
+// Each string is constructed from its view in place (no default
+// construction then assignment), and the place is returned by guaranteed
+// elision.
 Place MappedGazetteer::Decode(uint32_t posting) const {
-  Place p;
   const PlaceRec* r = Rec(posting);
-  if (r == nullptr) return p;
-  p.geonameid = r->geonameid;
-  p.kind = static_cast<PlaceKind>(std::min<uint8_t>(r->kind, 4));
-  p.name = Str(r->name);
-  p.country.assign(r->country, r->country[1] ? 2 : (r->country[0] ? 1 : 0));
-  p.admin1 = Str(r->admin1_name);
-  p.admin1_code = Str(r->admin1_code);
-  p.admin2_code = Str(r->admin2_code);
-  p.lat = r->lat;
-  p.lon = r->lon;
-  p.population = r->population;
-  p.feature_code = Str(r->feature);
-  p.city = Str(r->city);
-  return p;
+  if (r == nullptr) return Place();
+  const size_t cc = r->country[1] ? 2 : (r->country[0] ? 1 : 0);
+  return Place{.geonameid = r->geonameid,
+               .kind = static_cast<PlaceKind>(std::min<uint8_t>(r->kind, 4)),
+               .name = std::string(Str(r->name)),
+               .country = std::string(r->country, cc),
+               .admin1 = std::string(Str(r->admin1_name)),
+               .admin1_code = std::string(Str(r->admin1_code)),
+               .lat = r->lat,
+               .lon = r->lon,
+               .population = r->population,
+               .admin2_code = std::string(Str(r->admin2_code)),
+               .feature_code = std::string(Str(r->feature)),
+               .city = std::string(Str(r->city))};
 }
 
 bool MappedGazetteer::HasWord(WordKind kind, std::string_view key) const {

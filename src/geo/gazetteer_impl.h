@@ -36,7 +36,17 @@ class MappedGazetteer : public Gazetteer {
   // Postings of a normalised key (empty if absent or damaged). Hashed: one
   // or two key comparisons, not a binary search over the mapped keys.
   std::span<const uint32_t> Postings(std::string_view key) const;
+  // The plain lookup (tests): a binary search over the sorted key records.
+  std::span<const uint32_t> PostingsSearched(std::string_view key) const;
   Place Decode(uint32_t place_index) const;
+  // Decode(posting) as a value that converts to a Place:
+  // `places.emplace_back(Decoded{&g, posting})` constructs the place in the
+  // vector's storage (no move of its seven strings).
+  struct Decoded {
+    const MappedGazetteer* g;
+    uint32_t posting;
+    operator Place() const { return g->Decode(posting); }  // NOLINT
+  };
   const PlaceRec* Rec(uint32_t posting) const;
   // Is `key` a word of `kind`? Keys of at most 7 bytes (most queries) are
   // looked up in a table of packed (kind, key) integers; longer ones, or any

@@ -134,6 +134,60 @@ TEST(Gazetteer, WordKindsMatchHasWordForEveryKind) {
   EXPECT_GT(kinds_found, 20u);
 }
 
+// The hashed key index (keys inserted without comparisons) against a
+// binary search over the sorted keys: every place's own name, some
+// prefixes of it and a few absent keys.
+TEST(Gazetteer, HashedPostingsMatchTheSearch) {
+  const auto& g = static_cast<const MappedGazetteer&>(G());
+  size_t found = 0;
+  for (uint32_t i = 0; i < g.size(); i += 101) {
+    std::string key = NormalizePlaceKey(g.Str(g.Rec(i)->name));
+    for (size_t cut : {key.size(), key.size() / 2, size_t{3}}) {
+      std::string_view v = std::string_view(key).substr(0, cut);
+      std::span<const uint32_t> a = g.Postings(v), b = g.PostingsSearched(v);
+      ASSERT_EQ(a.data(), b.data()) << v;
+      ASSERT_EQ(a.size(), b.size()) << v;
+      found += !a.empty();
+    }
+  }
+  EXPECT_GT(found, 1000u);
+  EXPECT_TRUE(g.Postings("zzqqxxnotaplace").empty());
+}
+
+// Decode (each string built from its view) against the record read field
+// by field, and Decoded emplaced into a vector against Decode.
+TEST(Gazetteer, DecodeReadsEveryFieldOfTheRecord) {
+  const auto& g = static_cast<const MappedGazetteer&>(G());
+  std::vector<Place> emplaced;
+  size_t checked = 0;
+  for (uint32_t i = 0; i < g.size(); i += 997) {
+    const PlaceRec* r = g.Rec(i);
+    ASSERT_NE(r, nullptr);
+    Place p = g.Decode(i);
+    EXPECT_EQ(p.geonameid, r->geonameid);
+    EXPECT_EQ(static_cast<int>(p.kind), std::min<int>(r->kind, 4));
+    EXPECT_EQ(p.name, g.Str(r->name));
+    EXPECT_EQ(p.country, std::string(r->country, r->country[1]   ? 2
+                                                 : r->country[0] ? 1
+                                                                 : 0));
+    EXPECT_EQ(p.admin1, g.Str(r->admin1_name));
+    EXPECT_EQ(p.admin1_code, g.Str(r->admin1_code));
+    EXPECT_EQ(p.admin2_code, g.Str(r->admin2_code));
+    EXPECT_EQ(p.feature_code, g.Str(r->feature));
+    EXPECT_EQ(p.city, g.Str(r->city));
+    EXPECT_EQ(p.lat, r->lat);
+    EXPECT_EQ(p.lon, r->lon);
+    EXPECT_EQ(p.population, r->population);
+    const Place& e = emplaced.emplace_back(MappedGazetteer::Decoded{&g, i});
+    EXPECT_EQ(e.name, p.name);
+    EXPECT_EQ(e.geonameid, p.geonameid);
+    EXPECT_EQ(e.city, p.city);
+    ++checked;
+  }
+  EXPECT_GT(checked, 100u);
+  EXPECT_EQ(g.Decode(static_cast<uint32_t>(g.size())).geonameid, 0u);
+}
+
 TEST(Gazetteer, OpenDefaultFindsTheFile) {
   auto r = Gazetteer::OpenDefault();
   ASSERT_TRUE(r.ok()) << r.status().ToString();

@@ -20,6 +20,10 @@ bool SameCode(const std::string& a, const std::string& b) {
   return true;
 }
 
+// The most ContextScore gives: in a named or home admin1 (2), home (1),
+// in a named country (1).
+constexpr int kMaxContextScore = 4;
+
 // `self` is the geonameid of the mention's first candidate.
 int ContextScore(const Place& p, uint32_t self, const ResolveContext& ctx) {
   int score = 0;
@@ -27,12 +31,14 @@ int ContextScore(const Place& p, uint32_t self, const ResolveContext& ctx) {
   bool in_admin = d != nullptr && !d->admin1_code.empty() &&
                   SameCode(d->country, p.country) &&
                   SameCode(d->admin1_code, p.admin1_code);
-  for (const auto& [cc, code] : ctx.admin1) {
-    in_admin |= SameCode(cc, p.country) && SameCode(code, p.admin1_code);
+  for (size_t k = 0; !in_admin && k < ctx.admin1.size(); ++k) {
+    in_admin = SameCode(ctx.admin1[k].first, p.country) &&
+               SameCode(ctx.admin1[k].second, p.admin1_code);
   }
   bool in_home = false;
-  for (const auto& [cc, code] : ctx.home_admin1) {
-    in_home |= SameCode(cc, p.country) && SameCode(code, p.admin1_code);
+  for (size_t k = 0; !in_home && k < ctx.home_admin1.size(); ++k) {
+    in_home = SameCode(ctx.home_admin1[k].first, p.country) &&
+              SameCode(ctx.home_admin1[k].second, p.admin1_code);
   }
   if (in_admin || in_home) score += 2;
   if (in_home) score += 1;
@@ -56,13 +62,17 @@ const Place* ResolveBest(const PlaceMention& mention,
   const Place* best = nullptr;
   int best_score = -1;
   // Candidates are already best first; a later one wins only on context.
+  // A lone candidate, or one with the highest score there is, is chosen
+  // without scoring the rest (none could score more).
   if (mention.candidates.empty()) return nullptr;
+  if (mention.candidates.size() == 1) return &mention.candidates.front();
   uint32_t self = mention.candidates.front().geonameid;
   for (const Place& p : mention.candidates) {
     int s = ContextScore(p, self, ctx);
     if (s > best_score) {
       best = &p;
       best_score = s;
+      if (s == kMaxContextScore) break;
     }
   }
   return best;
