@@ -10,6 +10,7 @@
 #ifndef SITREP_JSON_WRITER_H_
 #define SITREP_JSON_WRITER_H_
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -25,10 +26,12 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
 
-  void BeginObject();
-  void EndObject();
-  void BeginArray();
-  void EndArray();
+  // The structural calls and numbers are defined below, inline: a line of
+  // JSON makes hundreds of them.
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
   void Key(std::string_view k);
   // A key in a char array (a literal, as a format's keys are): `"k":` in
   // one append, built here where its size is known, when its bytes are
@@ -60,10 +63,21 @@ class JsonWriter {
     }
   }
   void String(std::string_view s);
-  void Int(int64_t v);
+  void Int(int64_t v) {
+    Comma();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_->append(buf, r.ptr);
+  }
   void Double(double v);
-  void Bool(bool v);
-  void Null();
+  void Bool(bool v) {
+    Comma();
+    out_->append(v ? "true" : "false");
+  }
+  void Null() {
+    Comma();
+    out_->append("null");
+  }
   // A byte span as [begin, end].
   void SpanArray(Span s) {
     BeginArray();
@@ -76,9 +90,27 @@ class JsonWriter {
   void OptInt(std::optional<int64_t> v) { v ? Int(*v) : Null(); }
 
  private:
-  void Comma();
-  void Open(char bracket);
-  void Close(char bracket);
+  void Comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ > 0) {
+      if (!first_) out_->push_back(',');
+      first_ = false;
+    }
+  }
+  void Open(char bracket) {
+    Comma();  // (clears the enclosing container's flag)
+    out_->push_back(bracket);
+    ++depth_;
+    first_ = true;
+  }
+  void Close(char bracket) {
+    out_->push_back(bracket);
+    --depth_;
+    first_ = false;  // the enclosing container holds the one just closed
+  }
   std::string* out_;
   // Open containers, and whether the innermost has no element yet. An
   // enclosing container always has one (the container inside it), so its

@@ -103,6 +103,11 @@ class Pipeline {
   // only those of these countries ("" = no place).
   Result<std::vector<Event>> DeriveEvents(
       const std::vector<std::string>* scopes = nullptr);
+  // DeriveEvents handing each event to `sink` as soon as it is made, in
+  // DeriveEvents' order (MergeMentionsStreaming), keeping none: memory is
+  // the mentions, not every event at once. Stops at the first non-OK
+  // status `sink` returns, and returns it.
+  Status DeriveEventsInto(const EventSink& sink);
   // Re-derives the events of the scopes whose mentions changed since the
   // last rebuild and replaces them in the store (incremental; one
   // transaction). Returns how many events were re-derived. With
@@ -201,6 +206,9 @@ class Pipeline {
   std::vector<std::string> pending_;
   RebuildCounts rebuild_counts_;
   bool derived_ = false;  // one_derivation: the mentions were taken
+  // one_derivation, from its derivation on: the memory corpus hands over
+  // (moves out) its near-duplicate inputs and articles instead of copies.
+  bool taking_ = false;
 
   // DeriveStoredEvents holds the re-dated mentions in the store (not
   // store-less) until each scope's merge reads them; cleared at its end.

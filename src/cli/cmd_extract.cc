@@ -49,17 +49,18 @@ int RunExtract(const GlobalOptions& g, const ExtractArgs& args) {
   progress.Finish();
   LogReportProblems(g, report);
   progress.Stage("merging events");
-  auto events = (*pipeline)->DeriveEvents();
-  progress.Finish();
-  if (!events.ok()) return ReportError(events.status());
+  // Each event written as it is made and then dropped: the events are
+  // never all in memory (their pages are reused for the next ones).
   std::string line;  // one buffer for every line
-  for (const Event& e : *events) {
+  st = (*pipeline)->DeriveEventsInto([&](Event&& e) {
     line.clear();
     AppendEventJsonLine(e, &line);
     line.push_back('\n');
     std::fwrite(line.data(), 1, line.size(), stdout);
-  }
-  LeaveToExit(std::move(*events));
+    return Status::OK();
+  });
+  progress.Finish();
+  if (!st.ok()) return ReportError(st);
   LeaveToExit(std::move(*pipeline));
   return report.failures.empty() ? kExitOk : kExitInputs;
 }

@@ -131,34 +131,6 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
-void JsonWriter::Comma() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (depth_ > 0) {
-    if (!first_) out_->push_back(',');
-    first_ = false;
-  }
-}
-
-void JsonWriter::Open(char bracket) {
-  Comma();  // (clears the enclosing container's flag)
-  out_->push_back(bracket);
-  ++depth_;
-  first_ = true;
-}
-
-void JsonWriter::Close(char bracket) {
-  out_->push_back(bracket);
-  --depth_;
-  first_ = false;  // the enclosing container holds the one just closed
-}
-
-void JsonWriter::BeginObject() { Open('{'); }
-void JsonWriter::EndObject() { Close('}'); }
-void JsonWriter::BeginArray() { Open('['); }
-void JsonWriter::EndArray() { Close(']'); }
 namespace {
 
 // Appends `"s"` and then `tail` in one append when `s` is short and all
@@ -211,12 +183,6 @@ void JsonWriter::String(std::string_view s) {
   if (!AppendShortPlain(out_, s, "")) AppendJsonString(out_, s);
 }
 
-void JsonWriter::Int(int64_t v) {
-  Comma();
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out_->append(buf, r.ptr);
-}
 void JsonWriter::Double(double v) {
   Comma();
   if (!std::isfinite(v)) {
@@ -232,14 +198,6 @@ void JsonWriter::Double(double v) {
   auto r =
       std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 10);
   out_->append(buf, r.ptr);
-}
-void JsonWriter::Bool(bool v) {
-  Comma();
-  out_->append(v ? "true" : "false");
-}
-void JsonWriter::Null() {
-  Comma();
-  out_->append("null");
 }
 
 }  // namespace sitrep

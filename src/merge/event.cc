@@ -187,9 +187,23 @@ void DropFulfilledVague(const std::set<int64_t>& stated,
   });
 }
 
+// ReconcileOutcome of one figure (most outcomes of most events): its one
+// value is low and best, and high unless its top is open; none when it is
+// implausible. What the general path below gives, without its containers.
+void ReconcileSingle(const SourceFigure& f, std::optional<Count>* out) {
+  const int64_t v = f.figure.count.value();
+  if (v > kImplausibleCount) return;
+  Count c;
+  c.low = v;
+  c.best = v;
+  if (!OpenTop(f.figure)) c.high = v;
+  *out = c;
+}
+
 void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
   const auto& figs = e->figures[o];
   if (figs.empty()) return;
+  if (figs.size() == 1) return ReconcileSingle(figs.front(), &e->counts[o]);
   std::vector<const SourceFigure*> all;
   all.reserve(figs.size());
   for (const auto& f : figs) all.push_back(&f);
@@ -276,6 +290,24 @@ void ReconcileOutcome(Event* e, int o, const MergeOptions& opt) {
   }
 }
 
+// How many distinct articles of `e` copy no other. MakeEvent lists them
+// sorted and unique: counted in place; any other list through a set.
+size_t Independent(const Event& e, const MergeOptions& opt) {
+  const auto& as = e.articles;
+  if (std::adjacent_find(
+          as.begin(), as.end(),
+          [](const auto& a, const auto& b) { return !(a < b); }) == as.end()) {
+    return static_cast<size_t>(
+        std::count_if(as.begin(), as.end(),
+                      [&](const auto& a) { return !opt.copy_of.count(a); }));
+  }
+  std::set<std::string> independent;
+  for (const auto& a : as) {
+    if (!opt.copy_of.count(a)) independent.insert(a);
+  }
+  return independent.size();
+}
+
 }  // namespace
 
 void ReconcileFigures(Event* e, const MergeOptions& opt) {
@@ -294,11 +326,7 @@ void ReconcileFigures(Event* e, const MergeOptions& opt) {
     killed = Count{0, 0, 0};
     e->fatalities_implied = true;
   }
-  std::set<std::string> independent;
-  for (const auto& a : e->articles) {
-    if (!opt.copy_of.count(a)) independent.insert(a);
-  }
-  e->n_sources = static_cast<int>(std::max<size_t>(independent.size(), 1));
+  e->n_sources = static_cast<int>(std::max<size_t>(Independent(*e, opt), 1));
 }
 
 }  // namespace sitrep

@@ -65,6 +65,7 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o);
 // values per event: counted in a vector, not a std::map of copies.
 template <typename Key>
 std::string ModeString(const std::vector<Mention>& ms, Key key) {
+  if (ms.size() == 1) return std::string(key(ms.front()));  // no tally
   std::vector<std::pair<std::string_view, int>> n;
   std::string_view best;
   int top = 0;

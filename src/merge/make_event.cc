@@ -14,6 +14,16 @@ namespace sitrep::merge_internal {
 namespace {
 
 void PickDate(Event* e) {
+  if (e->mentions.size() == 1) {  // its date, as the votes below give it
+    const Mention& m = e->mentions.front();
+    if (!m.date.valid()) {
+      e->date_rule = "none";
+      return;
+    }
+    e->date = CivilDay::FromDays(m.date.ToDays());
+    e->date_rule = m.date_rule != "article"sv ? "text" : "article";
+    return;
+  }
   // Dates stated in the text outrank an article's publication day.
   for (bool stated : {true, false}) {
     std::map<int64_t, int> n;
@@ -37,6 +47,12 @@ void PickDate(Event* e) {
 }
 
 void PickLocation(Event* e) {
+  if (e->mentions.size() == 1) {  // its place, as the votes below give it
+    if (e->mentions.front().location) {
+      e->location = *e->mentions.front().location;
+    }
+    return;
+  }
   const Location* best = nullptr;
   std::map<uint32_t, int> votes;
   for (const auto& m : e->mentions) {
@@ -144,16 +160,20 @@ Event MakeEvent(std::vector<Mention> mentions, const MergeOptions& o) {
       ModeString(e.mentions, [](const Mention& m) -> V { return m.actor2; });
   PickLocation(&e);
   PickDate(&e);
-  std::set<std::string> arts;
   for (const auto& m : e.mentions) {
-    arts.insert(m.article_id);
     for (const auto& f : m.figures) {
       if (f.implausible) continue;
       e.figures[static_cast<int>(f.outcome)].push_back(
           {m.article_id, f, !o.copy_of.count(m.article_id)});
     }
   }
-  e.articles.assign(arts.begin(), arts.end());
+  if (e.mentions.size() == 1) {  // one article: no set to sort them
+    e.articles.push_back(first.article_id);
+  } else {
+    std::set<std::string> arts;
+    for (const auto& m : e.mentions) arts.insert(m.article_id);
+    e.articles.assign(arts.begin(), arts.end());
+  }
   e.notes = CentralNotes(e.mentions);
   e.source = first.source;
   e.subject = first.subject;

@@ -109,6 +109,46 @@ TEST(ModeString, MatchesThePlainForm) {
   }
 }
 
+// A one-mention event (fast paths: no votes, no set of articles) has the
+// fields the general path gives the same mention told twice.
+TEST(MakeEvent, OneMentionAsItsTwinPair) {
+  const CivilDay days[] = {CivilDay{}, CivilDay{2020, 5, 3},
+                           CivilDay{2021, 0, 0}, CivilDay{2019, 12, 31}};
+  const char* rules[] = {"article", "text", "context", "none", ""};
+  const char* types[] = {"", "Battles", "Riots"};
+  std::mt19937 rng(37);
+  for (int n = 0; n < 2000; ++n) {
+    Mention m;
+    m.article_id = "art-" + std::to_string(rng() % 3);
+    m.event_type = types[rng() % std::size(types)];
+    m.sub_event_type = types[rng() % std::size(types)];
+    m.actor1 = types[rng() % std::size(types)];
+    m.date = days[rng() % std::size(days)];
+    m.date_rule = rules[rng() % std::size(rules)];
+    if (rng() % 3) {
+      Location& l = m.location.emplace();
+      l.name = "Gao";
+      l.country = "Mali";
+      l.geonameid = static_cast<uint32_t>(rng() % 5);
+      l.precision = rng() % 2 ? "city" : "admin1";
+    }
+    MergeOptions o;
+    const Event one = MakeEvent({m}, o);
+    const Event two = MakeEvent({m, m}, o);
+    EXPECT_EQ(one.date, two.date);
+    EXPECT_EQ(one.date_rule, two.date_rule);
+    ASSERT_EQ(one.location.has_value(), two.location.has_value());
+    if (one.location) {
+      EXPECT_EQ(one.location->geonameid, two.location->geonameid);
+      EXPECT_EQ(one.location->precision, two.location->precision);
+    }
+    EXPECT_EQ(one.articles, two.articles);
+    EXPECT_EQ(one.event_type, two.event_type);
+    EXPECT_EQ(one.sub_event_type, two.sub_event_type);
+    EXPECT_EQ(one.actor1, two.actor1);
+  }
+}
+
 TEST(PrecisionRank, AsPickLocationRanked) {
   EXPECT_EQ(PrecisionRank("city"), 0);
   EXPECT_EQ(PrecisionRank("admin2"), 1);

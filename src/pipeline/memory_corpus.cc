@@ -104,6 +104,23 @@ std::vector<DedupInput> MemoryCorpus::DedupInputs() const {
   return out;
 }
 
+std::vector<DedupInput> MemoryCorpus::TakeDedupInputs() {
+  std::vector<DedupInput> out;
+  out.reserve(entries_.size());
+  for (auto& [id, e] : entries_) out.push_back(std::move(e.dedup));
+  return out;
+}
+
+Result<Article> MemoryCorpus::TakeArticle(std::string_view id) {
+  auto it = entries_.find(id);
+  if (it == entries_.end() || !it->second.undated) {
+    return Status::NotFound("no undated article " + std::string(id));
+  }
+  Article a = std::move(*it->second.undated);
+  it->second.undated.reset();
+  return a;
+}
+
 Result<Article> MemoryCorpus::GetArticle(std::string_view id) const {
   auto it = entries_.find(id);
   if (it == entries_.end() || !it->second.undated) {
@@ -126,6 +143,17 @@ Result<Article> MemoryCorpus::DeferredArticle(std::string_view id) const {
     return Status::NotFound("no deferred article " + std::string(id));
   }
   Article a = *it->second.undated;
+  a.published = it->second.partial;
+  return a;
+}
+
+Result<Article> MemoryCorpus::TakeDeferredArticle(std::string_view id) {
+  auto it = entries_.find(id);
+  if (it == entries_.end() || !it->second.deferred || !it->second.undated) {
+    return Status::NotFound("no deferred article " + std::string(id));
+  }
+  Article a = std::move(*it->second.undated);
+  it->second.undated.reset();
   a.published = it->second.partial;
   return a;
 }

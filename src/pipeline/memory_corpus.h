@@ -13,7 +13,8 @@
 //
 // Thread safety: none; one writer, then readers, on one thread.
 // Costs: Put and MentionsOf are O(log articles); Mentions and DedupInputs
-// copy everything kept (they are called once per derivation).
+// copy everything kept (they are called once per derivation); the Take
+// forms move it out instead (a one-shot derivation: the corpus is spent).
 #ifndef SITREP_PIPELINE_MEMORY_CORPUS_H_
 #define SITREP_PIPELINE_MEMORY_CORPUS_H_
 
@@ -53,6 +54,8 @@ class MemoryCorpus {
   // A deferred article as it was put (its own partial publication day
   // included), for its extraction.
   Result<Article> DeferredArticle(std::string_view id) const;
+  // DeferredArticle(id), moved out: the corpus keeps the article no more.
+  Result<Article> TakeDeferredArticle(std::string_view id);
   // The mentions of deferred article `id`, extracted from DeferredArticle.
   void SetMentions(std::string_view id, std::vector<Mention>&& mentions);
 
@@ -69,9 +72,13 @@ class MemoryCorpus {
   std::vector<Mention> MentionsOf(std::string_view id) const;
   // Every current article's near-duplicate input, in id order.
   std::vector<DedupInput> DedupInputs() const;
+  // DedupInputs(), moved out: the corpus keeps none after it.
+  std::vector<DedupInput> TakeDedupInputs();
   // The article as Store::GetArticle would return it; kNotFound when it is
   // not a current article or was dated (not kept).
   Result<Article> GetArticle(std::string_view id) const;
+  // GetArticle(id), moved out: the corpus keeps the article no more.
+  Result<Article> TakeArticle(std::string_view id);
 
  private:
   struct Entry {

@@ -150,8 +150,9 @@ Status Pipeline::ExtractDeferred(
     const size_t n = std::min(kBatchDocuments, ids.size() - from);
     std::vector<Article> batch;
     for (size_t i = 0; i < n; ++i) {
-      SITREP_ASSIGN_OR_RETURN(Article a,
-                              memory_->DeferredArticle(ids[from + i]));
+      SITREP_ASSIGN_OR_RETURN(
+          Article a, taking_ ? memory_->TakeDeferredArticle(ids[from + i])
+                             : memory_->DeferredArticle(ids[from + i]));
       batch.push_back(std::move(a));
     }
     std::vector<std::vector<Mention>> extracted(n);
@@ -318,7 +319,9 @@ Status ForEachStoredDedupInput(Store& store, const SignatureOptions& sig,
 // id order: the store-less pipeline prepared them at ingest; over a store
 // they are prepared again from the clean text.
 Result<std::vector<DedupInput>> Pipeline::DedupInputs() {
-  if (memory_) return memory_->DedupInputs();
+  if (memory_) {
+    return taking_ ? memory_->TakeDedupInputs() : memory_->DedupInputs();
+  }
   std::vector<DedupInput> inputs;
   SITREP_RETURN_IF_ERROR(
       ForEachStoredDedupInput(*store_, DedupSignature(), [&](DedupInput in) {

@@ -64,7 +64,8 @@ Result<std::vector<Mention>> Pipeline::MentionsOf(const std::string& id) {
 }
 
 Result<Article> Pipeline::GetArticle(const std::string& id) {
-  return memory_ ? memory_->GetArticle(id) : store_->GetArticle(id);
+  if (!memory_) return store_->GetArticle(id);
+  return taking_ ? memory_->TakeArticle(id) : memory_->GetArticle(id);
 }
 
 // Every current mention but those of the articles in `skip`; with
@@ -118,6 +119,10 @@ Status Pipeline::DeriveInputs(std::vector<Mention>* mentions,
                               MergeOptions* options,
                               std::vector<DedupInput>* keep, DedupResult* dedup,
                               const std::vector<std::string>* scopes) {
+  if (memory_ && options_.one_derivation) {
+    if (derived_) return Status::InvalidArgument("events derived already");
+    taking_ = true;  // the one derivation: the corpus is spent by it
+  }
   *options = merge_options_;
   SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(options, keep));
   if (memory_) SITREP_RETURN_IF_ERROR(ExtractDeferred(d.reference_dates));
@@ -143,6 +148,13 @@ Result<std::vector<Event>> Pipeline::DeriveEvents(
   SITREP_RETURN_IF_ERROR(
       DeriveInputs(&mentions, &options, nullptr, nullptr, scopes));
   return MergeMentions(std::move(mentions), options);
+}
+
+Status Pipeline::DeriveEventsInto(const EventSink& sink) {
+  std::vector<Mention> mentions;
+  MergeOptions options;
+  SITREP_RETURN_IF_ERROR(DeriveInputs(&mentions, &options, nullptr, nullptr));
+  return MergeMentionsStreaming(std::move(mentions), options, sink);
 }
 
 // The aggregates' parts that lie across scopes (CrossScopeParts) from the
