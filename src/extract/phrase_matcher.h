@@ -64,9 +64,6 @@ class PhraseMatcher {
     // Prefix tokens, sorted by first byte (insertion order within a byte).
     std::vector<std::pair<std::string, uint32_t>> prefix;
     std::vector<uint32_t> payloads;
-    // A bit per hash (mod 64) of each exact-token child: a token whose bit
-    // is unset is no child, and the edge table is not probed for it.
-    uint64_t exact_bits = 0;
   };
   // The exact-token children of every node in one open-addressing table
   // keyed by (node, token): one probe per lookup with the token's hash
@@ -85,9 +82,26 @@ class PhraseMatcher {
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
     return x ^ (x >> 31);
   }
-  // The child of `node` by exact token `tok` (hash `h` = ViewHash), or 0.
-  uint32_t FindEdge(uint32_t node, std::string_view tok, uint64_t h) const;
+  // The child of `node` by exact token `tok` (`key` = EdgeKey(node, its
+  // ViewHash)), or 0.
+  uint32_t FindEdge(uint32_t node, std::string_view tok, uint64_t key) const;
   void AddEdge(uint32_t node, std::string_view tok, uint64_t h, uint32_t child);
+  // A bit per EdgeKey (top kEdgeBitsLog bits) of every edge: a (node,
+  // token) whose bit is unset is no edge, and the table is not probed (no
+  // false negatives, so hits are the same).
+  static constexpr int kEdgeBitsLog = 17;
+  static size_t EdgeBit(uint64_t key) { return key >> (64 - kEdgeBitsLog); }
+  bool MaybeEdge(uint64_t key) const {
+    size_t b = EdgeBit(key);
+    return (edge_filter_[b >> 6] >> (b & 63)) & 1;
+  }
+  std::vector<uint64_t> edge_filter_ =
+      std::vector<uint64_t>((size_t{1} << kEdgeBitsLog) / 64);
+  // The children of node `n` by token `tok` (non-empty, hash `h`) written
+  // to `out` in hit order (the exact child, then the prefixes in order);
+  // returns how many.
+  size_t Children(uint32_t n, std::string_view tok, uint64_t h,
+                  uint32_t* out) const;
   std::vector<Edge> edges_ = std::vector<Edge>(64);  // size a power of two
   size_t edge_count_ = 0;
   std::string tokens_;  // the text of every edge's token
