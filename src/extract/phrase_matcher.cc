@@ -113,11 +113,13 @@ void PhraseMatcher::IndexRootPrefixes() {
     while (k < pre.size() && Byte(pre[k].first[0]) < b) ++k;
     root_prefix_at_[b] = static_cast<uint32_t>(k);
   }
-  std::fill(root_pair_filter_.begin(), root_pair_filter_.end(), 0);
+  root_key_len_ = 4;
+  for (const auto& [p, n] : pre)
+    root_key_len_ = std::min(root_key_len_, p.size());
+  std::fill(root_prefix_filter_.begin(), root_prefix_filter_.end(), 0);
   for (const auto& [p, n] : pre) {
-    size_t lo = PairOf(p), hi = p.size() > 1 ? lo : lo | 0xFF;
-    for (size_t h = lo; h <= hi; ++h)
-      root_pair_filter_[h >> 6] |= uint64_t{1} << (h & 63);
+    size_t h = RootKeyBit(p);
+    root_prefix_filter_[h >> 6] |= uint64_t{1} << (h & 63);
   }
 }
 
@@ -139,7 +141,7 @@ size_t PhraseMatcher::Children(uint32_t n, std::string_view tok, uint64_t h,
       if (uint32_t c = FindEdge(0, tok, EdgeKey(0, h))) out[k++] = c;
     }
     // Only the prefixes sharing the token's first byte can match (at the
-    // root, none when the pair filter says so).
+    // root, none when the prefix filter says so).
     if (!MaybeRootPrefix(tok)) return k;
     it = node.prefix.begin() + root_prefix_at_[Byte(tok[0])];
   } else {

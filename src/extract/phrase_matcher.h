@@ -119,19 +119,24 @@ class PhraseMatcher {
   // token at the root, where every token is tried).
   void IndexRootPrefixes();
   std::array<uint32_t, 257> root_prefix_at_{};
-  // A bit per (first byte, second byte) pair that some root prefix can
-  // start: a one-byte prefix sets every second byte of its first (0 stands
-  // for a one-byte token). A token whose pair is unset matches no root
-  // prefix, and the scan of the prefixes sharing its first byte is skipped.
-  static size_t PairOf(std::string_view tok) {
-    return size_t{Byte(tok[0])} << 8 | (tok.size() > 1 ? Byte(tok[1]) : 0);
+  // A bit per hash of the first root_key_len_ bytes (the shortest root
+  // prefix's length, at most 4) of every root prefix: a token shorter than
+  // that, or whose first bytes' bit is unset, matches no root prefix, and
+  // the scan of the prefixes sharing its first byte is skipped. (A pair of
+  // bytes let through every "re", "wa", "co" and "as".)
+  size_t RootKeyBit(std::string_view tok) const {
+    uint32_t x = 0;
+    for (size_t i = 0; i < root_key_len_; ++i) x = x << 8 | Byte(tok[i]);
+    return (x * 0x9E3779B1u) >> 16;
   }
   bool MaybeRootPrefix(std::string_view tok) const {
-    size_t h = PairOf(tok);
-    return (root_pair_filter_[h >> 6] >> (h & 63)) & 1;
+    if (tok.size() < root_key_len_) return false;  // (no prefix: all unset)
+    size_t h = RootKeyBit(tok);
+    return (root_prefix_filter_[h >> 6] >> (h & 63)) & 1;
   }
   static unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
-  std::vector<uint64_t> root_pair_filter_ = std::vector<uint64_t>(65536 / 64);
+  size_t root_key_len_ = 0;
+  std::vector<uint64_t> root_prefix_filter_ = std::vector<uint64_t>(65536 / 64);
   std::vector<Node> nodes_;
   std::vector<uint64_t> root_filter_ = std::vector<uint64_t>(kRootBits / 64);
 };
