@@ -181,16 +181,16 @@ size_t AddPlainToken(std::string_view s, size_t i, uint32_t base,
   uint64_t h = PhraseMatcher::kTokenHashSeed;
   size_t j = i;
   if (k == kAlnum) {
-    for (; j < n && kClass[p[j]] == kAlnum; ++j) {
-      if (j - i == kMax) return i;
+    const size_t end = std::min(n, i + kMax);
+    for (; j < end && kClass[p[j]] == kAlnum; ++j) {
       char lc = kLower[p[j]];
       buf[j - i] = lc;
       h = PhraseMatcher::TokenHashStep(h, lc);
     }
-    if (j < n &&
-        (kClass[p[j]] == kSlow ||
-         (kClass[p[j]] == kJoiner && j + 1 < n && IsWordByte(p[j + 1])))) {
-      return i;  // the word may go on
+    uint8_t e = j < n ? kClass[p[j]] : kStop;
+    if (e == kAlnum || e == kSlow ||
+        (e == kJoiner && j + 1 < n && IsWordByte(p[j + 1]))) {
+      return i;  // over kMax bytes, or the word may go on
     }
   } else {  // one-byte punctuation
     buf[0] = static_cast<char>(p[i]);
