@@ -248,6 +248,8 @@ uint32_t SentenceFacts::TokAt(uint32_t off) const {
 namespace {
 
 // Keeps, per lexicon kind, only hits not strictly inside a longer hit.
+// Hits come in order of start token (PhraseMatcher::Match), so a hit can
+// only be inside those before the first hit starting after it.
 std::vector<PhraseHit> PruneHits(const Lexicon& lex,
                                  std::vector<PhraseHit> hits) {
   std::vector<PhraseHit> out;
@@ -256,9 +258,9 @@ std::vector<PhraseHit> PruneHits(const Lexicon& lex,
     LexKind k = lex.entry(h.payload).kind;
     bool inside = false;
     for (const auto& o : hits) {
+      if (o.begin > h.begin) break;
       if (&o == &h || lex.entry(o.payload).kind != k) continue;
-      if (o.begin <= h.begin && o.end >= h.end &&
-          (o.end - o.begin) > (h.end - h.begin)) {
+      if (o.end >= h.end && (o.end - o.begin) > (h.end - h.begin)) {
         inside = true;
         break;
       }
