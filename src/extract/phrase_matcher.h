@@ -79,10 +79,11 @@ class PhraseMatcher {
     uint32_t tok_len = 0;
   };
   static uint64_t EdgeKey(uint32_t node, uint64_t tok_hash) {
-    uint64_t x = tok_hash + 0x9E3779B97F4A7C15ull * (uint64_t{node} + 1);
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
+    // One multiply: the table's slot takes the low bits (the high half
+    // folded in), the edge filter the high ones.
+    uint64_t x = (tok_hash ^ (0x9E3779B97F4A7C15ull * (uint64_t{node} + 1))) *
+                 0xBF58476D1CE4E5B9ull;
+    return x ^ (x >> 32);
   }
   // The child of `node` by exact token `tok` (`key` = EdgeKey(node, its
   // ViewHash)), or 0.
