@@ -172,8 +172,8 @@ std::vector<PhraseHit> PhraseMatcher::Match(
   if (buf.size() < 2 * nodes_.size()) buf.resize(2 * nodes_.size());
   const uint32_t size = static_cast<uint32_t>(tokens.size());
   for (uint32_t start = 0; start < size; ++start) {
-    // Most tokens start nothing: no exact root token can be theirs (the
-    // filter) and no root prefix shares their first byte.
+    // Most tokens start nothing: no exact root token can be theirs and no
+    // root prefix shares their first bytes (the two filters).
     std::string_view first = tokens[start];
     if (first.empty()) continue;  // no phrase token is empty
     if (!MaybeAtRoot(hashes[start]) && !MaybeRootPrefix(first)) continue;
