@@ -121,8 +121,7 @@ TEST(TokenizeForMatch, MatchesThePlainForm) {
       "\xE2\x80\x99s", "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x9C",
       "\xE2\x81\x84", "\xC3\xA9t\xC3\xA9", "-", ".", ",", " ", "  ", "\n", "\t",
       "X", "o'clock", "\xE2", "\xE2\x80", "2023", "(", "men's",
-      // The one-pass path's bounds: 32 and 33
-      // letters, a quote and a comma.
+      // The one-pass path's bounds: 32 and 33 letters, a quote and a comma.
       "abcdefghijklmnopqrstuvwxyzABCDEF", "Abcdefghijklmnopqrstuvwxyzabcdefg",
       "\"", ","};
   std::mt19937 rng(9);
