@@ -111,43 +111,121 @@ size_t WordEnd(std::string_view s, size_t i) {
   return j;
 }
 
+// The fast path's byte classes: whitespace between tokens, ASCII letters
+// and digits, '-' and '.' (inner joiners when word bytes surround them),
+// the bytes only the general path takes (' and non-ASCII), and the rest,
+// which end a word and are one-byte punctuation tokens.
+enum ByteClass : uint8_t { kStop, kSpace, kAlnum, kJoiner, kSlow };
+
+constexpr std::array<uint8_t, 256> kClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = kAsciiAlnum[c]                                      ? kAlnum
+           : (c == ' ' || c == '\n' || c == '\t' || c == '\r') ? kSpace
+           : (c == '-' || c == '.')                            ? kJoiner
+           : (c == '\'' || c >= 0x80)                          ? kSlow
+                                                               : kStop;
+  }
+  return t;
+}();
+
+constexpr std::array<char, 256> kLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return t;
+}();
+
+// Appends the token at `i` (not whitespace) the general way; returns its
+// end.
+size_t AddToken(std::string_view s, size_t i, uint32_t base,
+                std::vector<Tok>* toks, std::vector<uint64_t>* hashes) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t j = WordEnd(s, i);
+  bool punct = j == i;
+  if (punct) j = i + (GeneralPunctAt(s, i) ? 3 : 1);
+  std::string_view w = s.substr(i, j - i);
+  // Built in place: no moves of the token or its text.
+  Tok& t = toks->emplace_back();
+  t.span = {static_cast<uint32_t>(base + i), static_cast<uint32_t>(base + j)};
+  t.cap = c >= 'A' && c <= 'Z';
+  t.punct = punct;
+  if (!punct) {
+    uint64_t h = NormalizeInto(w, &t.norm);
+    if (hashes != nullptr) hashes->push_back(h);
+    return j;
+  }
+  if (GeneralPunctAt(s, i)) {
+    unsigned char k = static_cast<unsigned char>(s[i + 2]);
+    t.norm = (k >= 0x90 && k <= 0x95) ? "-" : "\"";
+  } else {
+    t.norm.assign(w);
+  }
+  if (hashes != nullptr) hashes->push_back(PhraseMatcher::TokenHash(t.norm));
+  return j;
+}
+
+// Appends the token at `i` if it is a plain one: a run of ASCII letters and
+// digits that ends the word (no apostrophe, non-ASCII byte or inner joiner
+// after it; at most kMax bytes), lower-cased and hashed in one pass, or a
+// one-byte punctuation token. Returns its end, or `i` for the general path.
+size_t AddPlainToken(std::string_view s, size_t i, uint32_t base,
+                     std::vector<Tok>* toks, std::vector<uint64_t>* hashes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  uint8_t k = kClass[p[i]];
+  if (k == kSlow || (k == kJoiner && InnerJoiner(s, i))) return i;
+  constexpr size_t kMax = 32;
+  char buf[kMax];
+  uint64_t h = PhraseMatcher::kTokenHashSeed;
+  size_t j = i;
+  if (k == kAlnum) {
+    const size_t end = std::min(n, i + kMax);
+    for (; j < end && kClass[p[j]] == kAlnum; ++j) {
+      char lc = kLower[p[j]];
+      buf[j - i] = lc;
+      h = PhraseMatcher::TokenHashStep(h, lc);
+    }
+    uint8_t e = j < n ? kClass[p[j]] : kStop;
+    if (e == kAlnum || e == kSlow ||
+        (e == kJoiner && j + 1 < n && IsWordByte(p[j + 1]))) {
+      return i;  // over kMax bytes, or the word may go on
+    }
+  } else {  // one-byte punctuation
+    buf[0] = static_cast<char>(p[i]);
+    h = PhraseMatcher::TokenHashStep(h, buf[0]);
+    j = i + 1;
+  }
+  Tok& t = toks->emplace_back();
+  t.span = {static_cast<uint32_t>(base + i), static_cast<uint32_t>(base + j)};
+  t.cap = p[i] >= 'A' && p[i] <= 'Z';
+  t.punct = k != kAlnum;
+  t.norm.assign(buf, j - i);
+  if (hashes != nullptr) hashes->push_back(h);
+  return j;
+}
+
 }  // namespace
 
+// Most tokens take AddPlainToken's one pass; the rest (apostrophes,
+// non-ASCII bytes, inner dashes and dots) AddToken's general one.
 std::vector<Tok> TokenizeForMatch(std::string_view s, uint32_t base,
                                   std::vector<uint64_t>* hashes) {
   std::vector<Tok> toks;
   toks.reserve(s.size() / 4 + 1);  // ~5 bytes a token in news text
-  if (hashes != nullptr) hashes->clear();
+  if (hashes != nullptr) {
+    hashes->clear();
+    hashes->reserve(s.size() / 4 + 1);
+  }
   size_t i = 0;
   while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    if (kClass[static_cast<unsigned char>(s[i])] == kSpace) {
       ++i;
       continue;
     }
-    size_t j = WordEnd(s, i);
-    bool punct = j == i;
-    if (punct) j = i + (GeneralPunctAt(s, i) ? 3 : 1);
-    std::string_view w = s.substr(i, j - i);
-    // Built in place: no moves of the token or its text.
-    Tok& t = toks.emplace_back();
-    t.span = {static_cast<uint32_t>(base + i), static_cast<uint32_t>(base + j)};
-    t.cap = c >= 'A' && c <= 'Z';
-    t.punct = punct;
-    if (!punct) {
-      uint64_t h = NormalizeInto(w, &t.norm);
-      if (hashes != nullptr) hashes->push_back(h);
-      i = j;
-      continue;
-    }
-    if (GeneralPunctAt(s, i)) {
-      unsigned char k = static_cast<unsigned char>(s[i + 2]);
-      t.norm = (k >= 0x90 && k <= 0x95) ? "-" : "\"";
-    } else {
-      t.norm.assign(w);
-    }
-    if (hashes != nullptr) hashes->push_back(PhraseMatcher::TokenHash(t.norm));
-    i = j;
+    size_t j = AddPlainToken(s, i, base, &toks, hashes);
+    i = j != i ? j : AddToken(s, i, base, &toks, hashes);
   }
   return toks;
 }
@@ -170,6 +248,8 @@ uint32_t SentenceFacts::TokAt(uint32_t off) const {
 namespace {
 
 // Keeps, per lexicon kind, only hits not strictly inside a longer hit.
+// Hits come in order of start token (PhraseMatcher::Match), so a hit can
+// only be inside those before the first hit starting after it.
 std::vector<PhraseHit> PruneHits(const Lexicon& lex,
                                  std::vector<PhraseHit> hits) {
   std::vector<PhraseHit> out;
@@ -178,9 +258,9 @@ std::vector<PhraseHit> PruneHits(const Lexicon& lex,
     LexKind k = lex.entry(h.payload).kind;
     bool inside = false;
     for (const auto& o : hits) {
+      if (o.begin > h.begin) break;
       if (&o == &h || lex.entry(o.payload).kind != k) continue;
-      if (o.begin <= h.begin && o.end >= h.end &&
-          (o.end - o.begin) > (h.end - h.begin)) {
+      if (o.end >= h.end && (o.end - o.begin) > (h.end - h.begin)) {
         inside = true;
         break;
       }

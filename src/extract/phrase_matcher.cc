@@ -35,7 +35,7 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
       }
     } else {
       uint64_t h = ViewHash()(tok);
-      next = FindEdge(cur, tok, h);
+      next = FindEdge(cur, tok, EdgeKey(cur, h));
       if (next == 0) {
         next = static_cast<uint32_t>(nodes_.size());
         if (cur == 0) {
@@ -43,7 +43,6 @@ void PhraseMatcher::Add(std::string_view phrase, uint32_t payload) {
           root_filter_[b >> 6] |= uint64_t{1} << (b & 63);
         }
         AddEdge(cur, tok, h, next);
-        nodes_[cur].exact_bits |= uint64_t{1} << (h & 63);
         nodes_.emplace_back();
       }
     }
@@ -66,8 +65,7 @@ bool SameBytes(const char* a, std::string_view tok) {
 }  // namespace
 
 uint32_t PhraseMatcher::FindEdge(uint32_t node, std::string_view tok,
-                                 uint64_t h) const {
-  uint64_t key = EdgeKey(node, h);
+                                 uint64_t key) const {
   size_t mask = edges_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
     const Edge& e = edges_[i];
@@ -99,6 +97,8 @@ void PhraseMatcher::AddEdge(uint32_t node, std::string_view tok, uint64_t h,
   e.tok_at = static_cast<uint32_t>(tokens_.size());
   e.tok_len = static_cast<uint32_t>(tok.size());
   tokens_.append(tok);
+  size_t b = EdgeBit(e.key);
+  edge_filter_[b >> 6] |= uint64_t{1} << (b & 63);
   size_t mask = edges_.size() - 1;
   size_t i = e.key & mask;
   while (edges_[i].child != 0) i = (i + 1) & mask;
@@ -113,11 +113,13 @@ void PhraseMatcher::IndexRootPrefixes() {
     while (k < pre.size() && Byte(pre[k].first[0]) < b) ++k;
     root_prefix_at_[b] = static_cast<uint32_t>(k);
   }
-  std::fill(root_pair_filter_.begin(), root_pair_filter_.end(), 0);
+  root_key_len_ = 4;
+  for (const auto& [p, n] : pre)
+    root_key_len_ = std::min(root_key_len_, p.size());
+  std::fill(root_prefix_filter_.begin(), root_prefix_filter_.end(), 0);
   for (const auto& [p, n] : pre) {
-    size_t lo = PairOf(p), hi = p.size() > 1 ? lo : lo | 0xFF;
-    for (size_t h = lo; h <= hi; ++h)
-      root_pair_filter_[h >> 6] |= uint64_t{1} << (h & 63);
+    size_t h = RootKeyBit(p);
+    root_prefix_filter_[h >> 6] |= uint64_t{1} << (h & 63);
   }
 }
 
@@ -129,53 +131,71 @@ std::vector<PhraseHit> PhraseMatcher::Match(
   return Match(tokens, hashes);
 }
 
+size_t PhraseMatcher::Children(uint32_t n, std::string_view tok, uint64_t h,
+                               uint32_t* out) const {
+  size_t k = 0;
+  const Node& node = nodes_[n];
+  std::vector<std::pair<std::string, uint32_t>>::const_iterator it;
+  if (n == 0) {
+    if (MaybeAtRoot(h)) {
+      if (uint32_t c = FindEdge(0, tok, EdgeKey(0, h))) out[k++] = c;
+    }
+    // Only the prefixes sharing the token's first byte can match (at the
+    // root, none when the prefix filter says so).
+    if (!MaybeRootPrefix(tok)) return k;
+    it = node.prefix.begin() + root_prefix_at_[Byte(tok[0])];
+  } else {
+    uint64_t key = EdgeKey(n, h);
+    if (MaybeEdge(key)) {
+      if (uint32_t c = FindEdge(n, tok, key)) out[k++] = c;
+    }
+    if (node.prefix.empty()) return k;
+    it = std::lower_bound(
+        node.prefix.begin(), node.prefix.end(), tok[0],
+        [](const auto& e, char c) { return Byte(e.first[0]) < Byte(c); });
+  }
+  for (; it != node.prefix.end() && it->first[0] == tok[0]; ++it) {
+    if (tok.starts_with(it->first)) out[k++] = it->second;
+  }
+  return k;
+}
+
+// The nodes reached from one start are distinct nodes at one depth of the
+// trie (each node has one parent), so a frontier holds fewer than
+// nodes_.size(): two such buffers, kept per thread, and no vector
+// operations per token.
 std::vector<PhraseHit> PhraseMatcher::Match(
     const std::vector<std::string_view>& tokens,
     const std::vector<uint64_t>& hashes) const {
   std::vector<PhraseHit> hits;
-  // The trie nodes reached, reused by each call on this thread (two
-  // allocations a sentence otherwise).
-  thread_local std::vector<uint32_t> frontier, next;
-  for (uint32_t start = 0; start < tokens.size(); ++start) {
-    // Most tokens start nothing: no exact root token can be theirs (the
-    // filter) and no root prefix shares their first byte.
+  thread_local std::vector<uint32_t> buf;
+  if (buf.size() < 2 * nodes_.size()) buf.resize(2 * nodes_.size());
+  const uint32_t size = static_cast<uint32_t>(tokens.size());
+  for (uint32_t start = 0; start < size; ++start) {
+    // Most tokens start nothing: no exact root token can be theirs and no
+    // root prefix shares their first bytes (the two filters).
     std::string_view first = tokens[start];
     if (first.empty()) continue;  // no phrase token is empty
     if (!MaybeAtRoot(hashes[start]) && !MaybeRootPrefix(first)) continue;
-    frontier.assign(1, 0);
-    for (uint32_t t = start; t < tokens.size() && !frontier.empty(); ++t) {
-      next.clear();
+    uint32_t* cur = buf.data();
+    uint32_t* next = cur + nodes_.size();
+    cur[0] = 0;
+    size_t cur_size = 1;
+    for (uint32_t t = start; t < size && cur_size != 0; ++t) {
       std::string_view tok = tokens[t];
       if (tok.empty()) break;  // no phrase token is empty
-      for (uint32_t n : frontier) {
-        const Node& node = nodes_[n];
-        if (n != 0 ? (node.exact_bits >> (hashes[t] & 63)) & 1
-                   : MaybeAtRoot(hashes[t])) {
-          if (uint32_t c = FindEdge(n, tok, hashes[t])) next.push_back(c);
-        }
-        // Only the prefixes sharing the token's first byte can match (at
-        // the root, none when the pair filter says so).
-        if (n == 0 && !MaybeRootPrefix(tok)) continue;
-        auto it_p =
-            n == 0 ? node.prefix.begin() + root_prefix_at_[Byte(tok[0])]
-                   : std::lower_bound(node.prefix.begin(), node.prefix.end(),
-                                      tok[0], [](const auto& e, char c) {
-                                        return Byte(e.first[0]) < Byte(c);
-                                      });
-        for (; it_p != node.prefix.end() && it_p->first[0] == tok[0]; ++it_p) {
-          const std::string& p = it_p->first;
-          if (tok.size() >= p.size() && tok.substr(0, p.size()) == p) {
-            next.push_back(it_p->second);
-          }
-        }
+      size_t next_size = 0;
+      for (size_t k = 0; k < cur_size; ++k) {
+        next_size += Children(cur[k], tok, hashes[t], next + next_size);
       }
-      for (uint32_t n : next) {
-        for (uint32_t pl : nodes_[n].payloads) {
+      for (size_t k = 0; k < next_size; ++k) {
+        for (uint32_t pl : nodes_[next[k]].payloads) {
           if (hits.empty()) hits.reserve(16);  // not 1, 2, 4, 8, 16
           hits.push_back({start, t + 1, pl});
         }
       }
-      frontier.swap(next);
+      std::swap(cur, next);
+      cur_size = next_size;
     }
   }
   return hits;

@@ -11,7 +11,9 @@
 #define SITREP_EXTRACT_PHRASE_MATCHER_H_
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -64,9 +66,6 @@ class PhraseMatcher {
     // Prefix tokens, sorted by first byte (insertion order within a byte).
     std::vector<std::pair<std::string, uint32_t>> prefix;
     std::vector<uint32_t> payloads;
-    // A bit per hash (mod 64) of each exact-token child: a token whose bit
-    // is unset is no child, and the edge table is not probed for it.
-    uint64_t exact_bits = 0;
   };
   // The exact-token children of every node in one open-addressing table
   // keyed by (node, token): one probe per lookup with the token's hash
@@ -80,14 +79,32 @@ class PhraseMatcher {
     uint32_t tok_len = 0;
   };
   static uint64_t EdgeKey(uint32_t node, uint64_t tok_hash) {
-    uint64_t x = tok_hash + 0x9E3779B97F4A7C15ull * (uint64_t{node} + 1);
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
+    // One multiply: the table's slot takes the low bits (the high half
+    // folded in), the edge filter the high ones.
+    uint64_t x = (tok_hash ^ (0x9E3779B97F4A7C15ull * (uint64_t{node} + 1))) *
+                 0xBF58476D1CE4E5B9ull;
+    return x ^ (x >> 32);
   }
-  // The child of `node` by exact token `tok` (hash `h` = ViewHash), or 0.
-  uint32_t FindEdge(uint32_t node, std::string_view tok, uint64_t h) const;
+  // The child of `node` by exact token `tok` (`key` = EdgeKey(node, its
+  // ViewHash)), or 0.
+  uint32_t FindEdge(uint32_t node, std::string_view tok, uint64_t key) const;
   void AddEdge(uint32_t node, std::string_view tok, uint64_t h, uint32_t child);
+  // A bit per EdgeKey (top kEdgeBitsLog bits) of every edge: a (node,
+  // token) whose bit is unset is no edge, and the table is not probed (no
+  // false negatives, so hits are the same).
+  static constexpr int kEdgeBitsLog = 17;
+  static size_t EdgeBit(uint64_t key) { return key >> (64 - kEdgeBitsLog); }
+  bool MaybeEdge(uint64_t key) const {
+    size_t b = EdgeBit(key);
+    return (edge_filter_[b >> 6] >> (b & 63)) & 1;
+  }
+  std::vector<uint64_t> edge_filter_ =
+      std::vector<uint64_t>((size_t{1} << kEdgeBitsLog) / 64);
+  // The children of node `n` by token `tok` (non-empty, hash `h`) written
+  // to `out` in hit order (the exact child, then the prefixes in order);
+  // returns how many.
+  size_t Children(uint32_t n, std::string_view tok, uint64_t h,
+                  uint32_t* out) const;
   std::vector<Edge> edges_ = std::vector<Edge>(64);  // size a power of two
   size_t edge_count_ = 0;
   std::string tokens_;  // the text of every edge's token
@@ -105,19 +122,30 @@ class PhraseMatcher {
   // token at the root, where every token is tried).
   void IndexRootPrefixes();
   std::array<uint32_t, 257> root_prefix_at_{};
-  // A bit per (first byte, second byte) pair that some root prefix can
-  // start: a one-byte prefix sets every second byte of its first (0 stands
-  // for a one-byte token). A token whose pair is unset matches no root
-  // prefix, and the scan of the prefixes sharing its first byte is skipped.
-  static size_t PairOf(std::string_view tok) {
-    return size_t{Byte(tok[0])} << 8 | (tok.size() > 1 ? Byte(tok[1]) : 0);
+  // A bit per hash of the first root_key_len_ bytes (the shortest root
+  // prefix's length, at most 4) of every root prefix: a token shorter than
+  // that, or whose first bytes' bit is unset, matches no root prefix, and
+  // the scan of the prefixes sharing its first byte is skipped. (A pair of
+  // bytes let through every "re", "wa", "co" and "as".)
+  // (Bytes little-endian in `x`: one load when the key is 4 bytes.)
+  size_t RootKeyBit(std::string_view tok) const {
+    uint32_t x = 0;
+    if (std::endian::native == std::endian::little && root_key_len_ == 4) {
+      std::memcpy(&x, tok.data(), 4);
+    } else {
+      for (size_t i = 0; i < root_key_len_; ++i)
+        x |= uint32_t{Byte(tok[i])} << (8 * i);
+    }
+    return (x * 0x9E3779B1u) >> 16;
   }
   bool MaybeRootPrefix(std::string_view tok) const {
-    size_t h = PairOf(tok);
-    return (root_pair_filter_[h >> 6] >> (h & 63)) & 1;
+    if (tok.size() < root_key_len_) return false;  // (no prefix: all unset)
+    size_t h = RootKeyBit(tok);
+    return (root_prefix_filter_[h >> 6] >> (h & 63)) & 1;
   }
   static unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
-  std::vector<uint64_t> root_pair_filter_ = std::vector<uint64_t>(65536 / 64);
+  size_t root_key_len_ = 0;
+  std::vector<uint64_t> root_prefix_filter_ = std::vector<uint64_t>(65536 / 64);
   std::vector<Node> nodes_;
   std::vector<uint64_t> root_filter_ = std::vector<uint64_t>(kRootBits / 64);
 };

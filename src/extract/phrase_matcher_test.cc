@@ -61,9 +61,15 @@ TEST(PhraseMatcherTest, MatchesReference) {
       {{"zed", "zebra*", "a b c d", "b c"}, "a b c d b c zebras zed"},
       {{"x"}, ""},
       {{"étudiant*", "é"}, "étudiants é e"},
-      // The root pair filter: one-byte tokens, one-byte prefixes, tokens
+      // The root prefix filter: one-byte tokens, one-byte prefixes, tokens
       // sharing a prefix's first byte but not its second.
       {{"pro*", "b*", "zeb*", "zq"}, "p pr pro prop b bx ze zeb zebra zq pz"},
+      // The root prefix filter keyed by the first 4 bytes (every root
+      // prefix that long) and by the first 3: tokens shorter than the key,
+      // sharing all but its last byte, equal to a prefix.
+      {{"bomb*", "shabaab*", "riot*", "bo"},
+       "bo bom bomb bombs bomx riot rio riots shabaa shabaab shabaabs shab"},
+      {{"abc*", "abcde*", "x abc*"}, "ab abc abcd abcdef abx x abcd x ab"},
   };
   for (const Case& c : cases) {
     PhraseMatcher m;

@@ -116,34 +116,14 @@ std::string Show(const std::vector<Tok>& toks) {
 }
 
 TEST(TokenizeForMatch, MatchesThePlainForm) {
-  const std::string pieces[] = {"Police",
-                                "killed",
-                                "Shi'ite",
-                                "al-Qaeda",
-                                "U.S.",
-                                "5.56",
-                                "'s",
-                                "'",
-                                "\xE2\x80\x99s",
-                                "\xE2\x80\x99",
-                                "\xE2\x80\x94",
-                                "\xE2\x80\x9C",
-                                "\xE2\x81\x84",
-                                "\xC3\xA9t\xC3\xA9",
-                                "-",
-                                ".",
-                                ",",
-                                " ",
-                                "  ",
-                                "\n",
-                                "\t",
-                                "X",
-                                "o'clock",
-                                "\xE2",
-                                "\xE2\x80",
-                                "2023",
-                                "(",
-                                "men's"};
+  const std::string pieces[] = {
+      "Police", "killed", "Shi'ite", "al-Qaeda", "U.S.", "5.56", "'s", "'",
+      "\xE2\x80\x99s", "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x9C",
+      "\xE2\x81\x84", "\xC3\xA9t\xC3\xA9", "-", ".", ",", " ", "  ", "\n", "\t",
+      "X", "o'clock", "\xE2", "\xE2\x80", "2023", "(", "men's",
+      // The one-pass path's bounds: 32 and 33 letters, a quote and a comma.
+      "abcdefghijklmnopqrstuvwxyzABCDEF", "Abcdefghijklmnopqrstuvwxyzabcdefg",
+      "\"", ","};
   std::mt19937 rng(9);
   for (int n = 0; n < 20000; ++n) {
     std::string s;
