@@ -174,11 +174,14 @@ class Store {
   Status ForEachMentionIn(const std::vector<std::string>& scopes,
                           const std::function<Status(Mention&&)>& fn);
   Result<int64_t> CountMentionsIn(const std::vector<std::string>& scopes);
-  // The mentions of `scope` as WindowedScopeMerge takes them (schema v5):
-  // with `aggregates`, only its aggregates; else its undated mentions,
-  // then its dated ones by day (in no particular order within a day).
-  Status ForEachMentionByDay(const std::string& scope, bool aggregates,
-                             const std::function<Status(Mention&&)>& fn);
+  // The mentions of `scope` as WindowedScopeMerge takes them (schema v5),
+  // the held ones (HoldMentions) among the stored ones, `held` telling
+  // which: with `aggregates`, only its aggregates; else its undated
+  // mentions, then its dated ones by day (in no particular order within a
+  // day). Memory: one mention at a time.
+  Status ForEachMentionByDay(
+      const std::string& scope, bool aggregates,
+      const std::function<Status(Mention&&, bool held)>& fn);
   // Articles with an aggregate mention and mentions in more than one scope
   // (an aggregate's parts may then lie in another scope: CrossScopeParts).
   Result<std::vector<std::string>> ArticlesAcrossScopes();
@@ -197,14 +200,10 @@ class Store {
   // Mentions held for one derivation (the re-dated ones, which are not
   // stored) in a temporary table of this connection (SQLite's temp store,
   // on disk) instead of memory. ClearHeldMentions empties it (call before
-  // and after); each held mention decodes to exactly what was held.
+  // and after); each held mention decodes to exactly what was held. They
+  // are read by ForEachMentionByDay, among the stored ones.
   Status ClearHeldMentions();
   Status HoldMentions(std::span<const Mention> mentions);
-  // The held mentions of the given scopes, scope by scope, each in the
-  // order they were held.
-  Status ForEachHeldIn(const std::vector<std::string>& scopes,
-                       const std::function<Status(Mention&&)>& fn);
-  Result<int64_t> CountHeldIn(const std::vector<std::string>& scopes);
 
   // Replaces the events table with `events` (one transaction). Events are a
   // pure function of the mentions: callers re-derive them with

@@ -1,10 +1,13 @@
 // Merging one scope's mentions in day windows (bounded memory).
 //
 // Thread safety: a WindowedScopeMerge is used by one thread at a time
-// (the sink is called on that thread). Cost: each mention is compared with
-// the clusters of its day window (and of its named victim); each closing
-// cluster with the scope's undated and weak mentions of its event type;
-// memory is the open and kept clusters, not the scope.
+// (the sink is called on that thread). Cost: each dated mention is compared
+// with the clusters of its day window (and of its named victim); each
+// closing cluster with the pending undated mentions of compatible types,
+// and with the pending weak ones. Memory: the scope's undated and weak
+// mentions, the clusters of the last days, and the few an undecided
+// undated or weak mention may still join (a named victim's clusters stay
+// open to the end) — not the scope.
 #ifndef SITREP_WINDOW_MERGE_H_
 #define SITREP_WINDOW_MERGE_H_
 
@@ -17,8 +20,8 @@ namespace sitrep {
 
 struct WindowStats {
   size_t clusters = 0;          // closed in the dated phase
-  size_t kept = 0;              // of them, kept for the late replay
-  size_t kept_for_undated = 0;  // of those, an undated non-weak one fits
+  size_t kept = 0;              // settled, kept while a weak one may join
+  size_t kept_for_undated = 0;  // closed, kept while an undated one may
   size_t events = 0;            // made (held aggregates included)
   size_t peak_held = 0;         // most mentions held at a day's end
 };

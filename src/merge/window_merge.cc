@@ -1,21 +1,38 @@
-// WindowedScopeMerge: one scope's mentions merged in day windows, with the
-// clusters no later mention can change made into events at once.
+// WindowedScopeMerge: one scope's mentions merged in day windows, each
+// cluster made into its event as soon as no later mention can change it.
 //
-// Why it is exact (Cluster, merge.cc): non-weak mentions are placed in
-// canonical order (dated ones first, by day), a dated one meeting the
+// Why it is exact (Cluster, merge.cc). Non-weak mentions are placed in
+// canonical order: dated ones first, by day, a dated one meeting the
 // clusters with a member dated day-1..day+1 or sharing its named victim;
-// undated ones then meet every cluster, weak ones last join the unique
-// cluster they fit. So once the days read pass a cluster's last day + 1,
-// and no member names a victim (which a later day may share), no dated
-// mention can join it. The late mentions (undated, weak) are all known by
-// then (undated ones are read first; a weak dated one more than a day
-// after the cluster's last member fails WeakFits with it): a cluster that
-// none of them fits (complete linkage) never changes, nor is it ever a
-// late mention's choice, so it is an event at once. The others are kept
-// and the undated and weak phases replayed over them in creation order.
+// then each undated one joins the first cluster, in creation order, every
+// member of which it fits (or makes one); last, each weak one joins the
+// only cluster among its candidates it fits, or none. Complete linkage
+// makes every test monotone: a mention that does not fit a cluster never
+// fits it once the cluster has more members.
+//  - Dated phase: once the days read pass a cluster's last day + 1 and no
+//    member names a victim (a later day may share it), no dated mention
+//    can join it: it is closed.
+//  - Undated phase, as a sweep over the clusters in creation order: at a
+//    closed cluster, the pending undated mentions (all read first) that fit
+//    it join it, in canonical order, exactly as each would find it first;
+//    an open cluster is passed when no pending one fits it, else the sweep
+//    waits for it to close. Behind the sweep a cluster's undated members
+//    are final; ahead of it too when no pending undated mention fits it.
+//    At the end the mentions still pending make and join their clusters.
+//  - Weak phase, in canonical order: a dated weak mention can only fit
+//    clusters all dated members of which are within a day of its own (its
+//    window), and the clusters undated ones make (through a named victim).
+//    It is decided once every cluster it fits is settled (closed, undated
+//    members final) and no earlier pending weak one fits their non-weak
+//    members (which could change them before its turn): it joins the only
+//    one, or none. Fitting two settled clusters no earlier one can change
+//    drops it at once (undated weak mentions too).
+// A settled cluster that no pending weak mention fits is made into its
+// event at once: no later mention can join it.
 #include "sitrep/window_merge.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -25,37 +42,57 @@
 namespace sitrep {
 
 struct WindowedScopeMerge::Impl {
-  struct Open {
+  struct Cluster {
     std::vector<Mention> members;  // creator first, in joining order
-    int64_t last_day = 0;
-    bool named = false;  // a member names its victim
+    int64_t last_day = 0;          // of the dated members
+    bool named = false;            // a dated member names its victim
+    bool closed = false;           // no dated mention can join it
+    bool swept = false;            // no pending undated mention can join it
+    bool settled = false;          // closed, its undated members final
+    bool kept = false;             // counted in stats.kept
+  };
+  struct Weak {
+    Mention m;
+    std::vector<size_t> fits;  // undated: settled clusters it fitted
   };
   MergeOptions options;
   CrossScopeParts* cross;
   EventSink sink;
-  std::vector<Mention> late;  // undated non-weak and weak, as read
-  std::map<std::string, std::vector<size_t>> late_by_type;  // into late
   bool dated_seen = false;
-  int64_t day = 0;             // of `today`
-  std::vector<Mention> today;  // dated non-weak of `day`, unsorted
+  int64_t day = 0;  // of `today`
+  std::vector<Mention> today;
+  std::vector<Mention> today_weak;
+  std::vector<Mention> undated;  // non-weak; canonical order once sorted
+  std::vector<size_t> pending;   // into `undated`, undecided, in order
+  std::map<std::string, std::vector<size_t>> undated_by_type;
+  std::deque<Weak> weak;           // dated, undecided, in canonical order
+  std::vector<Weak> undated_weak;  // undecided, in canonical order (last)
   size_t created = 0;
-  std::map<size_t, Open> open;  // by creation
-  std::map<int64_t, std::vector<size_t>> by_day;
-  std::map<std::string, std::vector<size_t>> by_actor;
-  std::map<size_t, Open> kept;  // closed, late mentions may fit
-  std::map<int64_t, std::set<size_t>> kept_days;  // Replay's index
-  std::map<std::string, std::set<size_t>> kept_actors;
+  size_t sweep = 0;                    // clusters before it are swept
+  std::map<size_t, Cluster> clusters;  // made, not yet events
+  std::map<int64_t, std::vector<size_t>> by_day;        // dated members
+  std::map<std::string, std::vector<size_t>> by_actor;  // named victims
+  std::set<size_t> waiting;  // settled, a pending weak mention fits it
   WindowStats stats;
 
+  Status StartDated();
   Status PlaceDay();
   void Place(Mention m);
-  Status Close(bool all);
-  bool LateFits(const Open& c, bool weak) const;
-  Status Emit(std::vector<Mention> members);
-  Status Replay();
-  bool FitsAll(const Open& o, const Mention& m) const;
-  void IndexKept(size_t c, const Mention& m);
-  void PlaceWeak(Mention m);
+  void Close(bool all);
+  void Sweep();
+  bool PendingUndatedFits(const Cluster& c) const;
+  void Settle(size_t id, Cluster& c);
+  bool PendingWeakFits(const Cluster& c) const;
+  void ResolveWeak(bool final);
+  bool DecideWeak(Weak& w, bool final, std::set<size_t>* blocked);
+  std::vector<size_t> WeakCandidates(const Weak& w, bool final) const;
+  bool WeakComplete(const Weak& w, bool final) const;
+  Status EmitWaiting();
+  Status Emit(size_t id);
+  bool FitsAll(const Cluster& c, const Mention& m, bool base = false) const;
+  void Index(size_t id, const Mention& m);
+  void PlaceRemainingUndated();
+  void CountHeld();
 };
 
 WindowedScopeMerge::WindowedScopeMerge(const MergeOptions& options,
@@ -79,45 +116,89 @@ Status WindowedScopeMerge::Add(Mention m) {
     if (w.dated_seen) {
       return Status::Internal("windowed merge: undated mention after dated");
     }
-  } else {
-    const int64_t d = m.date.ToDays();
-    if (w.dated_seen && d < w.day) {
-      return Status::Internal("windowed merge: mentions out of day order");
+    if (m.weak) {
+      w.undated_weak.push_back({std::move(m), {}});
+    } else {
+      w.undated.push_back(std::move(m));
     }
-    if (w.dated_seen && d > w.day) SITREP_RETURN_IF_ERROR(w.PlaceDay());
-    w.dated_seen = true;
-    w.day = d;
+    return Status::OK();
   }
-  if (!m.date.valid() || m.weak) {
-    w.late_by_type[m.event_type].push_back(w.late.size());
-    w.late.push_back(std::move(m));
-  } else {
-    w.today.push_back(std::move(m));
+  const int64_t d = m.date.ToDays();
+  if (!w.dated_seen) {
+    SITREP_RETURN_IF_ERROR(w.StartDated());
+  } else if (d < w.day) {
+    return Status::Internal("windowed merge: mentions out of day order");
+  } else if (d > w.day) {
+    SITREP_RETURN_IF_ERROR(w.PlaceDay());
   }
+  w.dated_seen = true;
+  w.day = d;
+  (m.weak ? w.today_weak : w.today).push_back(std::move(m));
   return Status::OK();
 }
 
 Status WindowedScopeMerge::Finish() {
   Impl& w = *impl_;
-  if (!w.today.empty()) SITREP_RETURN_IF_ERROR(w.PlaceDay());
-  SITREP_RETURN_IF_ERROR(w.Close(true));
-  return w.Replay();
+  if (!w.dated_seen) SITREP_RETURN_IF_ERROR(w.StartDated());
+  if (!w.today.empty() || !w.today_weak.empty()) {
+    SITREP_RETURN_IF_ERROR(w.PlaceDay());
+  }
+  w.Close(true);
+  w.Sweep();
+  w.PlaceRemainingUndated();
+  for (auto& [id, c] : w.clusters) {
+    if (!c.settled) w.Settle(id, c);
+  }
+  w.ResolveWeak(true);
+  while (!w.clusters.empty()) {
+    SITREP_RETURN_IF_ERROR(w.Emit(w.clusters.begin()->first));
+  }
+  return Status::OK();
 }
 
 const WindowStats& WindowedScopeMerge::stats() const { return impl_->stats; }
 
+// The undated mentions are all read: into canonical order.
+Status WindowedScopeMerge::Impl::StartDated() {
+  merge_internal::SortCanonically(&undated);
+  std::sort(undated_weak.begin(), undated_weak.end(),
+            [](const Weak& a, const Weak& b) {
+              return merge_internal::CanonicalKey(a.m) <
+                     merge_internal::CanonicalKey(b.m);
+            });
+  for (size_t i = 0; i < undated.size(); ++i) {
+    pending.push_back(i);
+    undated_by_type[undated[i].event_type].push_back(i);
+  }
+  return Status::OK();
+}
+
 // The day's mentions in canonical order, placed as Cluster places them;
-// then the clusters no later day can reach are closed.
+// then the clusters no later day can reach are closed, the sweep and the
+// weak phase go as far as they can.
 Status WindowedScopeMerge::Impl::PlaceDay() {
   merge_internal::SortCanonically(&today);
   for (Mention& m : today) Place(std::move(m));
   std::vector<Mention>().swap(today);
-  by_day.erase(by_day.begin(), by_day.lower_bound(day - 1));
-  size_t held = 0;
-  for (const auto& [c, o] : open) held += o.members.size();
-  for (const auto& [c, o] : kept) held += o.members.size();
-  stats.peak_held = std::max(stats.peak_held, held + late.size());
-  return Close(false);
+  merge_internal::SortCanonically(&today_weak);
+  for (Mention& m : today_weak) weak.push_back({std::move(m), {}});
+  std::vector<Mention>().swap(today_weak);
+  Close(false);
+  Sweep();
+  ResolveWeak(false);
+  CountHeld();
+  SITREP_RETURN_IF_ERROR(EmitWaiting());
+  // The days the next dated mentions and the pending weak ones meet.
+  int64_t keep = day - 1;
+  if (!weak.empty()) keep = std::min(keep, weak.front().m.date.ToDays() - 1);
+  by_day.erase(by_day.begin(), by_day.lower_bound(keep));
+  return Status::OK();
+}
+
+void WindowedScopeMerge::Impl::CountHeld() {
+  size_t held = undated.size() + undated_weak.size() + weak.size();
+  for (const auto& [id, c] : clusters) held += c.members.size();
+  stats.peak_held = std::max(stats.peak_held, held);
 }
 
 // As Cluster's FindHome over ClusterIndex::Candidates for a dated mention.
@@ -140,80 +221,255 @@ void WindowedScopeMerge::Impl::Place(Mention m) {
   std::sort(cands.begin(), cands.end());
   cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
   std::optional<size_t> home;
-  for (size_t c : cands) {
-    auto it = open.find(c);
-    if (it == open.end()) continue;  // closed
-    const std::vector<Mention>& ms = it->second.members;
-    if (ms.front().kind != m.kind) continue;
-    if (std::all_of(ms.begin(), ms.end(), [&](const Mention& o) {
-          return merge_internal::SameEvent(o, m, options);
-        })) {
-      home = c;
+  for (size_t id : cands) {
+    auto it = clusters.find(id);
+    if (it == clusters.end() || it->second.closed) continue;
+    if (FitsAll(it->second, m)) {
+      home = id;
       break;
     }
   }
-  const size_t c = home ? *home : created++;
-  std::vector<size_t>& days = by_day[d];
-  if (days.empty() || days.back() != c) days.push_back(c);
-  if (named) {
-    std::vector<size_t>& actors = by_actor[m.actor2];
-    if (actors.empty() || actors.back() != c) actors.push_back(c);
-  }
-  Open& o = open[c];
-  o.last_day = d;
-  o.named = o.named || named;
-  o.members.push_back(std::move(m));
+  const size_t id = home ? *home : created++;
+  Cluster& c = clusters[id];
+  c.last_day = d;
+  c.named = c.named || named;
+  Index(id, m);
+  c.members.push_back(std::move(m));
+}
+
+void WindowedScopeMerge::Impl::Index(size_t id, const Mention& m) {
+  auto push = [id](std::vector<size_t>& list) {
+    if (list.empty() || list.back() != id) list.push_back(id);
+  };
+  if (m.date.valid()) push(by_day[m.date.ToDays()]);
+  if (IsNamedActor(m.actor2)) push(by_actor[m.actor2]);
 }
 
 // Closes the open clusters no later dated mention can join (`all`: every
-// one): made into events unless a late mention fits them.
-Status WindowedScopeMerge::Impl::Close(bool all) {
-  for (auto it = open.begin(); it != open.end();) {
-    Open& o = it->second;
-    if (!all && (o.named || o.last_day >= day)) {
-      ++it;
-      continue;
-    }
-    const bool undated_fits = LateFits(o, false);
-    if (undated_fits || LateFits(o, true)) {
-      kept.emplace(it->first, std::move(o));
-      ++stats.kept;
-      stats.kept_for_undated += undated_fits;
-    } else {
-      SITREP_RETURN_IF_ERROR(Emit(std::move(o.members)));
-    }
+// one); settles those no pending undated mention can join either.
+void WindowedScopeMerge::Impl::Close(bool all) {
+  for (auto& [id, c] : clusters) {
+    if (c.closed || (!all && (c.named || c.last_day >= day))) continue;
+    c.closed = true;
     ++stats.clusters;
-    it = open.erase(it);
+    if (c.swept || !PendingUndatedFits(c)) {
+      Settle(id, c);
+    } else {
+      ++stats.kept_for_undated;
+    }
   }
-  return Status::OK();
 }
 
-// Does any late mention (weak or undated non-weak ones) fit every member
-// (as FindHome's `fits`)? Blocked by event type: SameEvent needs
-// compatible types, WeakFits equal ones.
-bool WindowedScopeMerge::Impl::LateFits(const Open& c, bool weak) const {
+// The undated phase over the clusters in creation order, as far as the
+// first open cluster a pending undated mention fits.
+void WindowedScopeMerge::Impl::Sweep() {
+  for (auto it = clusters.lower_bound(sweep); it != clusters.end(); ++it) {
+    Cluster& c = it->second;
+    if (!c.closed) {
+      if (PendingUndatedFits(c)) return;
+    } else if (!c.settled) {
+      size_t kept = 0;
+      for (size_t i : pending) {
+        if (FitsAll(c, undated[i])) {
+          c.members.push_back(std::move(undated[i]));
+          Index(it->first, c.members.back());
+        } else {
+          pending[kept++] = i;
+        }
+      }
+      pending.resize(kept);
+    }
+    c.swept = true;
+    sweep = it->first + 1;
+    if (c.closed && !c.settled) Settle(it->first, c);
+  }
+}
+
+// Does a pending undated mention fit every member? Blocked by event type:
+// SameEvent needs compatible types.
+bool WindowedScopeMerge::Impl::PendingUndatedFits(const Cluster& c) const {
+  if (pending.empty()) return false;
   const Mention& first = c.members.front();
   const bool protesters =
       first.actor1 == "protesters" || first.actor2 == "protesters";
-  for (const auto& [type, indices] : late_by_type) {
-    const bool same_type = type == first.event_type;
-    if (!same_type && first.kind == MentionKind::kIncident &&
+  for (const auto& [type, indices] : undated_by_type) {
+    if (type != first.event_type && first.kind == MentionKind::kIncident &&
         !TypesCompatible(first.event_type, protesters, type, true) &&
         !TypesCompatible(first.event_type, protesters, type, false)) {
       continue;
     }
     for (size_t i : indices) {
-      const Mention& l = late[i];
-      if (l.weak != weak || (weak && !same_type)) continue;
-      if (FitsAll(c, l)) return true;
+      if (!std::binary_search(pending.begin(), pending.end(), i)) continue;
+      if (FitsAll(c, undated[i])) return true;
     }
   }
   return false;
 }
 
-// The event of a final cluster, or held in `cross` when an aggregate with
-// parts (their owners may come later).
-Status WindowedScopeMerge::Impl::Emit(std::vector<Mention> members) {
+// A cluster's non-weak members are final: the undated weak mentions that
+// fit it note it; it waits to be made into its event (EmitWaiting).
+void WindowedScopeMerge::Impl::Settle(size_t id, Cluster& c) {
+  c.settled = true;
+  for (Weak& w : undated_weak) {
+    if (FitsAll(c, w.m)) w.fits.push_back(id);
+  }
+  waiting.insert(id);
+}
+
+// Could a pending weak mention join it (its non-weak members fit)?
+bool WindowedScopeMerge::Impl::PendingWeakFits(const Cluster& c) const {
+  auto fits = [&](const Weak& w) { return FitsAll(c, w.m, true); };
+  return std::any_of(weak.begin(), weak.end(), fits) ||
+         std::any_of(undated_weak.begin(), undated_weak.end(), fits);
+}
+
+// The settled clusters no pending weak mention can join, made into events.
+Status WindowedScopeMerge::Impl::EmitWaiting() {
+  for (auto it = waiting.begin(); it != waiting.end();) {
+    Cluster& c = clusters.at(*it);
+    if (PendingWeakFits(c)) {
+      if (!c.kept) ++stats.kept;
+      c.kept = true;
+      ++it;
+      continue;
+    }
+    const size_t id = *it;
+    it = waiting.erase(it);
+    SITREP_RETURN_IF_ERROR(Emit(id));
+  }
+  return Status::OK();
+}
+
+// Does `m` fit every member of `c` (as Cluster's FindHome); `base`: every
+// non-weak one.
+bool WindowedScopeMerge::Impl::FitsAll(const Cluster& c, const Mention& m,
+                                       bool base) const {
+  if (c.members.front().kind != m.kind) return false;
+  return std::all_of(c.members.begin(), c.members.end(), [&](const Mention& x) {
+    if (base && x.weak) return true;
+    return m.weak ? merge_internal::WeakFits(x, m)
+                  : merge_internal::SameEvent(x, m, options);
+  });
+}
+
+// The undated mentions no dated cluster took, in canonical order: each
+// joins the first cluster made by an earlier one that it fits, or makes
+// one.
+void WindowedScopeMerge::Impl::PlaceRemainingUndated() {
+  const size_t first = created;
+  for (size_t i : pending) {
+    Mention& m = undated[i];
+    std::optional<size_t> home;
+    for (auto it = clusters.lower_bound(first); it != clusters.end(); ++it) {
+      if (FitsAll(it->second, m)) {
+        home = it->first;
+        break;
+      }
+    }
+    const size_t id = home ? *home : created++;
+    Cluster& c = clusters[id];
+    c.closed = c.swept = true;
+    Index(id, m);
+    c.members.push_back(std::move(m));
+  }
+  pending.clear();
+  std::vector<Mention>().swap(undated);
+  undated_by_type.clear();
+}
+
+// The clusters a weak mention may fit now: for a dated one its window
+// (and, at the end, the clusters sharing its named victim); for an
+// undated one those it was found to fit when settled (at the end, all).
+std::vector<size_t> WindowedScopeMerge::Impl::WeakCandidates(const Weak& w,
+                                                             bool final) const {
+  std::vector<size_t> cands;
+  if (!w.m.date.valid()) {
+    if (!final) return w.fits;
+    for (const auto& [id, c] : clusters) cands.push_back(id);
+    return cands;
+  }
+  const int64_t d = w.m.date.ToDays();
+  for (int64_t x = d - 1; x <= d + 1; ++x) {
+    auto it = by_day.find(x);
+    if (it != by_day.end()) {
+      cands.insert(cands.end(), it->second.begin(), it->second.end());
+    }
+  }
+  if (final && IsNamedActor(w.m.actor2)) {
+    auto it = by_actor.find(w.m.actor2);
+    if (it != by_actor.end()) {
+      cands.insert(cands.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(cands.begin(), cands.end());
+  cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+  return cands;
+}
+
+// Can no cluster it may fit appear any more? A dated weak mention's window
+// is complete once the day after it is placed, unless a pending undated
+// mention names its victim (the cluster it makes is a candidate).
+bool WindowedScopeMerge::Impl::WeakComplete(const Weak& w, bool final) const {
+  if (final) return true;
+  if (!w.m.date.valid() || day < w.m.date.ToDays() + 1) return false;
+  if (!IsNamedActor(w.m.actor2)) return true;
+  return std::none_of(pending.begin(), pending.end(), [&](size_t i) {
+    return undated[i].actor2 == w.m.actor2;
+  });
+}
+
+// The weak phase, in canonical order, as far as each mention is decided
+// whatever the later mentions do (see the top of this file).
+void WindowedScopeMerge::Impl::ResolveWeak(bool final) {
+  std::set<size_t> blocked;  // an earlier pending weak mention may change
+  auto run = [&](auto& list) {
+    size_t kept = 0;
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (DecideWeak(list[i], final, &blocked)) continue;
+      if (kept != i) list[kept] = std::move(list[i]);
+      ++kept;
+    }
+    list.resize(kept, Weak{});
+  };
+  run(weak);
+  run(undated_weak);
+}
+
+// Decides `w` if it can be (true), else notes the clusters it may change
+// in *blocked.
+bool WindowedScopeMerge::Impl::DecideWeak(Weak& w, bool final,
+                                          std::set<size_t>* blocked) {
+  std::vector<size_t> fits;
+  bool all_settled = true, clear = true;
+  size_t free = 0;  // settled, no earlier pending one may change it
+  for (size_t id : WeakCandidates(w, final)) {
+    auto it = clusters.find(id);
+    if (it == clusters.end() || !FitsAll(it->second, w.m)) continue;
+    fits.push_back(id);
+    const bool settled = it->second.settled, open = !blocked->count(id);
+    all_settled = all_settled && settled;
+    clear = clear && open;
+    free += settled && open;
+  }
+  if (free >= 2) return true;  // fits two at its turn: joins none
+  if (WeakComplete(w, final) && all_settled && clear) {
+    if (fits.size() == 1)
+      clusters[fits.front()].members.push_back(std::move(w.m));
+    return true;
+  }
+  for (size_t id : fits) {
+    if (FitsAll(clusters[id], w.m, true)) blocked->insert(id);
+  }
+  if (!w.m.date.valid()) w.fits = std::move(fits);
+  return false;
+}
+
+// The event of a settled cluster, or held in `cross` when an aggregate
+// with parts (their owners may come later).
+Status WindowedScopeMerge::Impl::Emit(size_t id) {
+  auto node = clusters.extract(id);
+  waiting.erase(id);
+  std::vector<Mention> members = std::move(node.mapped().members);
   ++stats.events;
   cross->OfferCluster(members);
   const bool held = cross->WantsParts(members);
@@ -224,75 +480,6 @@ Status WindowedScopeMerge::Impl::Emit(std::vector<Mention> members) {
     return Status::OK();
   }
   return sink(std::move(e));
-}
-
-// Does `m` fit every member of `o` (as Cluster's FindHome)?
-bool WindowedScopeMerge::Impl::FitsAll(const Open& o, const Mention& m) const {
-  if (o.members.front().kind != m.kind) return false;
-  return std::all_of(o.members.begin(), o.members.end(), [&](const Mention& x) {
-    return m.weak ? merge_internal::WeakFits(x, m)
-                  : merge_internal::SameEvent(x, m, options);
-  });
-}
-
-// As ClusterIndex::Add, for the kept clusters.
-void WindowedScopeMerge::Impl::IndexKept(size_t c, const Mention& m) {
-  if (m.date.valid()) kept_days[m.date.ToDays()].insert(c);
-  if (IsNamedActor(m.actor2)) kept_actors[m.actor2].insert(c);
-}
-
-// A weak mention joins the only kept cluster among its candidates
-// (ClusterIndex::Candidates) it fits, or none.
-void WindowedScopeMerge::Impl::PlaceWeak(Mention m) {
-  std::set<size_t> cands;
-  auto take = [&](const auto& map, const auto& key) {
-    auto it = map.find(key);
-    if (it != map.end()) cands.insert(it->second.begin(), it->second.end());
-  };
-  if (m.date.valid()) {
-    const int64_t d = m.date.ToDays();
-    for (int64_t x = d - 1; x <= d + 1; ++x) take(kept_days, x);
-    if (IsNamedActor(m.actor2)) take(kept_actors, m.actor2);
-  } else {
-    for (const auto& [c, o] : kept) cands.insert(c);
-  }
-  std::optional<size_t> home;
-  for (size_t c : cands) {
-    if (!FitsAll(kept[c], m)) continue;
-    if (home) return;  // not the only one
-    home = c;
-  }
-  if (home) kept[*home].members.push_back(std::move(m));
-}
-
-// The undated phase, then the weak one, of Cluster over the kept clusters
-// (every cluster a late mention fits), in creation order; then their events.
-Status WindowedScopeMerge::Impl::Replay() {
-  merge_internal::SortCanonically(&late);
-  late_by_type.clear();
-  for (const auto& [c, o] : kept) {
-    for (const Mention& m : o.members) IndexKept(c, m);
-  }
-  for (Mention& m : late) {  // undated, non-weak: the first that fits
-    if (m.weak) continue;
-    std::optional<size_t> home;
-    for (const auto& [c, o] : kept) {
-      if (FitsAll(o, m)) {
-        home = c;
-        break;
-      }
-    }
-    const size_t c = home ? *home : created++;
-    IndexKept(c, m);
-    kept[c].members.push_back(std::move(m));
-  }
-  for (Mention& m : late) {
-    if (m.weak) PlaceWeak(std::move(m));
-  }
-  std::vector<Mention>().swap(late);
-  for (auto& [c, o] : kept) SITREP_RETURN_IF_ERROR(Emit(std::move(o.members)));
-  kept.clear();
-  return Status::OK();
 }
 
 }  // namespace sitrep

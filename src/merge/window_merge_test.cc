@@ -151,6 +151,36 @@ TEST(WindowMerge, EqualsMergeMentionsOnRandomDays) {
   EXPECT_GT(closed, kept);
 }
 
+// Longer spans, more mentions per scope, with named victims in half the
+// rounds: the result is still MergeMentions'; without named victims (whose
+// clusters stay open to the end) most clusters are made into events
+// before the end.
+TEST(WindowMerge, EqualsMergeMentionsOnLongerSpans) {
+  std::mt19937 rng(9);
+  size_t peak = 0, mentions = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::vector<Mention> ms =
+        RandomDays(rng, 60 + rng() % 140, 10 + rng() % 30, round % 10 == 9);
+    const bool unnamed = round % 2;
+    if (unnamed) {
+      for (Mention& m : ms) {
+        if (IsNamedActor(m.actor2)) m.actor2 = "people";
+      }
+      mentions += ms.size();
+    }
+    MergeOptions options;
+    options.copy_of["f"] = "a";
+    WindowStats stats;
+    ExpectEqualsMergeMentions(ms, options, rng, &stats);
+    if (unnamed) peak += stats.peak_held;
+    if (HasFailure()) {
+      ADD_FAILURE() << "round " << round;
+      break;
+    }
+  }
+  EXPECT_LT(peak * 3, mentions) << peak << " held at most of " << mentions;
+}
+
 // Clusters a later mention joins, which closing them early would split:
 // the first event has two mentions, as MergeMentions makes it.
 TEST(WindowMerge, KeepsWhatALaterMentionJoins) {

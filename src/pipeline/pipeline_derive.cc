@@ -210,32 +210,10 @@ Status Pipeline::HoldRedated(const std::set<std::string>& dirty,
   });
 }
 
-namespace {
-
-// One stored scope merged by day (MergeStoredScope) with its re-dated
-// mentions, which wait in the store's temp table (HoldRedated).
-Status MergeHeldScope(Store* store, const std::string& scope,
-                      const std::map<std::string, CivilDay>& reference,
-                      const MergeOptions& options, CrossScopeParts* cross,
-                      const EventSink& stage) {
-  const std::vector<std::string> unit{scope};
-  std::vector<Mention> held;
-  SITREP_ASSIGN_OR_RETURN(int64_t n, store->CountHeldIn(unit));
-  held.reserve(static_cast<size_t>(n));
-  SITREP_RETURN_IF_ERROR(store->ForEachHeldIn(unit, [&](Mention&& m) {
-    held.push_back(std::move(m));
-    return Status::OK();
-  }));
-  return pipeline_internal::MergeStoredScope(
-      store, scope, reference, std::move(held), options, cross, stage);
-}
-
-}  // namespace
-
 // DeriveEvents, each event handed to `sink` in its stored form as soon as
 // it is made (MergeMentionsStreaming): no list of events or rows is kept,
 // and the mentions are read and merged one scope at a time, by day
-// (MergeHeldScope: only the clusters a later day or the scope's undated
+// (MergeStoredScope: only the clusters a later day or the scope's undated
 // and weak mentions may change are held; the aggregates with parts wait
 // for the last scope). The re-dated mentions wait in the store
 // (HoldRedated) until their scope is merged. Store-less, every mention is
@@ -270,8 +248,8 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
   if (!memory_) {
     SITREP_RETURN_IF_ERROR(CrossParts(dirty, reference, &cross));
     for (const std::string& s : scopes) {
-      SITREP_RETURN_IF_ERROR(
-          MergeHeldScope(store_, s, reference, options, &cross, stage));
+      SITREP_RETURN_IF_ERROR(pipeline_internal::MergeStoredScope(
+          store_, s, reference, options, &cross, stage));
     }
   } else if (!scopes.empty()) {
     size_t extra = 0;

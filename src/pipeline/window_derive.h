@@ -12,12 +12,11 @@
 namespace sitrep::pipeline_internal {
 
 // The events of `scope` from the store's mentions of it but those of the
-// articles in `skip` (re-dated), and `redated` (the scope's re-dated
-// mentions), as MergeScopeStreaming makes them from all of these at once,
-// holding only the clusters a later day may change.
+// articles in `skip` (re-dated), and its held mentions (the re-dated ones,
+// Store::HoldMentions), as MergeScopeStreaming makes them from all of these
+// at once, holding only the clusters a later day may change.
 Status MergeStoredScope(Store* store, const std::string& scope,
                         const std::map<std::string, CivilDay>& skip,
-                        std::vector<Mention> redated,
                         const MergeOptions& options, CrossScopeParts* cross,
                         const EventSink& sink, WindowStats* stats = nullptr);
 

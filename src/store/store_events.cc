@@ -110,18 +110,34 @@ Status Store::ForEachMentionIn(const std::vector<std::string>& scopes,
   return Status::OK();
 }
 
-Status Store::ForEachMentionByDay(const std::string& scope, bool aggregates,
-                                  const std::function<Status(Mention&&)>& fn) {
+// The held mentions (store_held.cc) come in among the stored ones: both
+// sides are read in day order by their indexes and merged by SQLite (a
+// compound SELECT with ORDER BY), so none is sorted in memory.
+Status Store::ForEachMentionByDay(
+    const std::string& scope, bool aggregates,
+    const std::function<Status(Mention&&, bool held)>& fn) {
   static constexpr const char* kQueries[] = {
-      "SELECT body FROM mentions WHERE scope = ?1 AND kind = 'aggregate'",
-      "SELECT body FROM mentions WHERE scope = ?1 AND event_date IS NULL",
-      "SELECT body FROM mentions WHERE scope = ?1 AND event_date IS NOT NULL "
-      "ORDER BY event_date",
+      "SELECT body, 0 FROM mentions WHERE scope = ?1 AND kind = 'aggregate' "
+      "UNION ALL SELECT body, 1 FROM temp.held_mentions WHERE scope = ?1 AND "
+      "kind = 'aggregate'",
+      "SELECT body, 0 FROM mentions WHERE scope = ?1 AND event_date IS NULL "
+      "UNION ALL SELECT body, 1 FROM temp.held_mentions WHERE scope = ?1 AND "
+      "event_date IS NULL",
+      "SELECT body, 0, event_date FROM mentions WHERE scope = ?1 AND "
+      "event_date IS NOT NULL UNION ALL SELECT body, 1, event_date FROM "
+      "temp.held_mentions WHERE scope = ?1 AND event_date IS NOT NULL "
+      "ORDER BY 3",
   };
+  SITREP_RETURN_IF_ERROR(store_internal::EnsureHeldTable(*db_));
   for (int q = aggregates ? 0 : 1; q < (aggregates ? 1 : 3); ++q) {
     SITREP_ASSIGN_OR_RETURN(Stmt s, db_->Prepare(kQueries[q]));
     s.Bind(1, scope);
-    SITREP_RETURN_IF_ERROR(ForEachMentionRow(s, fn));
+    while (true) {
+      SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      SITREP_ASSIGN_OR_RETURN(Mention m, DecodeMention(s.Text(0)));
+      SITREP_RETURN_IF_ERROR(fn(std::move(m), s.Int(1) != 0));
+    }
   }
   return Status::OK();
 }

@@ -14,6 +14,7 @@
 #include "sitrep/store.h"
 #include "store/db.h"
 #include "store/mention_codec.h"
+#include "store/store_write.h"
 
 namespace sitrep {
 
@@ -25,9 +26,9 @@ namespace {
 
 constexpr char kCreateHeld[] =
     "CREATE TEMP TABLE IF NOT EXISTS held_mentions (scope TEXT NOT NULL, "
-    "body TEXT NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS temp.held_by_scope ON held_mentions (scope);"
-    "DELETE FROM temp.held_mentions;";
+    "kind TEXT NOT NULL, event_date TEXT, body TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS temp.held_by_scope_day ON held_mentions "
+    "(scope, event_date);";
 
 // The ints of a JSON array of ints ("[1,2]"); NULL or "" gives none.
 Status ParseInts(std::string_view json, std::vector<int>* out) {
@@ -52,44 +53,26 @@ Status ParseInts(std::string_view json, std::vector<int>* out) {
 
 }  // namespace
 
-Status Store::ClearHeldMentions() { return db_->Exec(kCreateHeld); }
+Status store_internal::EnsureHeldTable(Db& db) { return db.Exec(kCreateHeld); }
+
+Status Store::ClearHeldMentions() {
+  SITREP_RETURN_IF_ERROR(store_internal::EnsureHeldTable(*db_));
+  return db_->Exec("DELETE FROM temp.held_mentions;");
+}
 
 Status Store::HoldMentions(std::span<const Mention> mentions) {
   if (mentions.empty()) return Status::OK();
   SITREP_ASSIGN_OR_RETURN(
-      Stmt s, db_->Prepare("INSERT INTO temp.held_mentions (scope, body) "
-                           "VALUES (?, ?)"));
+      Stmt s, db_->Prepare("INSERT INTO temp.held_mentions (scope, kind, "
+                           "event_date, body) VALUES (?, ?, ?, ?)"));
   for (const Mention& m : mentions) {
     s.Reset();
     SITREP_RETURN_IF_ERROR(
-        s.Bind(1, m.Scope()).Bind(2, EncodeMention(m, /*exact=*/true)).Run());
-  }
-  return Status::OK();
-}
-
-Result<int64_t> Store::CountHeldIn(const std::vector<std::string>& scopes) {
-  SITREP_ASSIGN_OR_RETURN(
-      Stmt s,
-      db_->Prepare("SELECT count(*) FROM temp.held_mentions WHERE scope = ?"));
-  int64_t n = 0;
-  for (const std::string& scope : scopes) {
-    s.Reset();
-    s.Bind(1, scope);
-    SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (row) n += s.Int(0);
-  }
-  return n;
-}
-
-Status Store::ForEachHeldIn(const std::vector<std::string>& scopes,
-                            const std::function<Status(Mention&&)>& fn) {
-  SITREP_ASSIGN_OR_RETURN(
-      Stmt s, db_->Prepare("SELECT body FROM temp.held_mentions WHERE "
-                           "scope = ? ORDER BY rowid"));
-  for (const std::string& scope : scopes) {
-    s.Reset();
-    s.Bind(1, scope);
-    SITREP_RETURN_IF_ERROR(ForEachMentionRow(s, fn));
+        s.Bind(1, m.Scope())
+            .Bind(2, MentionKindName(m.kind))
+            .BindTextOrNull(3, m.date.valid() ? m.date.ToIso() : "")
+            .Bind(4, EncodeMention(m, /*exact=*/true))
+            .Run());
   }
   return Status::OK();
 }

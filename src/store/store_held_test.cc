@@ -2,6 +2,7 @@
 // the mentions across scopes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <random>
 
@@ -184,41 +185,77 @@ TEST(MentionCodec, StoredFormRoundTripsAllButCoordinateDigits) {
   EXPECT_TRUE(some_inexact);
 }
 
-TEST(StoreHeld, ReadsBackEachScopeInTheOrderHeld) {
+// ForEachMentionByDay hands over a scope's held mentions among its stored
+// ones (undated first, then by day), each held one exactly as held, and
+// only the stored ones once the held ones are cleared.
+TEST(StoreHeld, ReadBackByDayAmongTheStoredOnes) {
   auto store = Store::Open(":memory:");
   ASSERT_TRUE(store.ok());
   Store& s = **store;
   ASSERT_TRUE(s.ClearHeldMentions().ok());
   RandomMention random(3);
-  std::vector<Mention> held;
-  for (int i = 0; i < 60; ++i) {
-    Mention m = store_test::In("a" + std::to_string(i), i % 3 ? "IQ" : "SY");
+  const CivilDay jan1{2020, 1, 1};
+  auto make = [&](const std::string& id, int i) {
+    Mention m = store_test::In(id, i % 3 ? "IQ" : "SY");
     Mention r = random.Make();
     m.location->lat = r.location ? r.location->lat : 1.0 / 3;
     m.notes = r.notes;
-    held.push_back(m);
+    if (i % 5) m.date = jan1.AddDays((i * 7) % 11);
+    if (i % 4 == 0) m.kind = MentionKind::kAggregate;
+    return m;
+  };
+  std::vector<Mention> held, stored;
+  for (int i = 0; i < 60; ++i) held.push_back(make("h" + std::to_string(i), i));
+  for (int i = 0; i < 30; ++i) {
+    stored.push_back(make("s" + std::to_string(i), i + 1));
+    ASSERT_TRUE(s.PutMentions(stored.back().article_id, {stored.back()}).ok());
   }
   ASSERT_TRUE(s.HoldMentions(std::span(held).first(25)).ok());
   ASSERT_TRUE(s.HoldMentions(std::span(held).subspan(25)).ok());
-  EXPECT_EQ(*s.CountHeldIn({"IQ"}), 40);
-  EXPECT_EQ(*s.CountHeldIn({"SY", "IQ", "XX"}), 60);
-  std::vector<Mention> back;
-  ASSERT_TRUE(s.ForEachHeldIn({"SY", "IQ"}, [&](Mention&& m) {
-                 back.push_back(std::move(m));
-                 return Status::OK();
-               }).ok());
+  auto read = [&](bool aggregates, size_t* stored_read) {
+    std::vector<Mention> back;
+    *stored_read = 0;
+    EXPECT_TRUE(
+        s.ForEachMentionByDay("IQ", aggregates, [&](Mention&& m, bool is_held) {
+           EXPECT_EQ(is_held, m.article_id[0] == 'h');
+           if (is_held) {
+             back.push_back(std::move(m));
+           } else {
+             ++*stored_read;
+           }
+           return Status::OK();
+         }).ok());
+    return back;
+  };
+  size_t n = 0;
+  std::vector<Mention> back = read(false, &n);
   std::vector<Mention> want;
-  for (const char* scope : {"SY", "IQ"}) {
-    for (const Mention& m : held) {
-      if (m.Scope() == scope) want.push_back(m);
-    }
+  for (const Mention& m : held) {
+    if (m.Scope() == "IQ") want.push_back(m);
   }
+  EXPECT_EQ(n, 20u);  // stored in IQ: i + 1 not a multiple of 3
   ASSERT_EQ(back.size(), want.size());
-  for (size_t i = 0; i < want.size(); ++i) {
-    ExpectEveryField(want[i], back[i], SameBits);
+  auto day = [](const Mention& m) {
+    return m.date.valid() ? m.date.ToDays() : INT64_MIN;
+  };
+  EXPECT_TRUE(std::is_sorted(
+      back.begin(), back.end(),
+      [&](const Mention& a, const Mention& b) { return day(a) < day(b); }));
+  for (const Mention& w : want) {
+    auto it = std::find_if(back.begin(), back.end(), [&](const Mention& m) {
+      return m.article_id == w.article_id;
+    });
+    ASSERT_NE(it, back.end()) << w.article_id;
+    ExpectEveryField(w, *it, SameBits);
   }
+  std::vector<Mention> aggregates = read(true, &n);
+  EXPECT_EQ(aggregates.size(),
+            std::count_if(want.begin(), want.end(), [](const Mention& m) {
+              return m.kind == MentionKind::kAggregate;
+            }));
   ASSERT_TRUE(s.ClearHeldMentions().ok());
-  EXPECT_EQ(*s.CountHeldIn({"SY", "IQ"}), 0);
+  EXPECT_TRUE(read(false, &n).empty());
+  EXPECT_EQ(n, 20u);
 }
 
 // The keys are those of ArticlesAcrossScopes' mentions, read whole.
