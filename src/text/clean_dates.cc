@@ -1,5 +1,8 @@
 // Dates written out in datelines, captions and metadata lines.
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -278,25 +281,78 @@ const std::array<bool, 256>& DateStarts() {
 
 }  // namespace
 
-void FindFullDates(std::string_view s, std::vector<CivilDay>* out) {
-  const std::array<bool, 256>& starts = DateStarts();
-  size_t i = 0;
+namespace {
+
+// Where the next run of four ASCII digits at or after `from` begins;
+// s.size() when there is none. Eight bytes with no digit are skipped at a
+// time.
+size_t NextFourDigits(std::string_view s, size_t from) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  size_t run = 0;
+  size_t i = from;
   while (i < s.size()) {
-    char c = s[i];
-    bool start = starts[static_cast<unsigned char>(c)] &&
-                 (i == 0 || !(IsAlpha(s[i - 1]) || IsDigit(s[i - 1])));
-    if (!start) {
-      ++i;
-      continue;
+    if (run == 0 && i + 8 <= s.size()) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      x ^= 0x30 * kOnes;  // digits become bytes 0..9
+      if (((x - 10 * kOnes) & ~x & (0x80 * kOnes)) == 0) {
+        i += 8;
+        continue;
+      }
     }
+    run = IsDigit(s[i]) ? run + 1 : 0;
+    ++i;
+    if (run == 4) return i - 4;
+  }
+  return s.size();
+}
+
+// The first byte a date whose year begins at `year` can begin at: a
+// complete date has at most 16 bytes other than spaces before its year
+// (month word and period, day, ordinal, comma).
+size_t EarliestDateStart(std::string_view s, size_t year) {
+  size_t j = year, other = 0;
+  while (j > 0 && (s[j - 1] == ' ' || other < 16)) {
+    other += s[j - 1] != ' ';
+    --j;
+  }
+  return j;
+}
+
+// The complete date beginning at s[i] (and its bytes), 0 when none.
+size_t FullDateAt(std::string_view s, size_t i, CivilDay* d) {
+  bool start = DateStarts()[static_cast<unsigned char>(s[i])] &&
+               (i == 0 || !(IsAlpha(s[i - 1]) || IsDigit(s[i - 1])));
+  if (!start) return 0;
+  size_t n = ParseDate(s.substr(i), d);
+  return n > 0 && d->complete() && d->valid() ? n : 0;
+}
+
+}  // namespace
+
+// Every complete date holds its year's four digits (ISO dates begin with
+// them), so only the bytes shortly before a run of four digits are tried.
+void FindFullDates(std::string_view s, std::vector<CivilDay>* out) {
+  size_t i = 0;
+  for (size_t y = NextFourDigits(s, 0); y < s.size();
+       y = NextFourDigits(s, y + 4)) {
+    i = std::max(i, EarliestDateStart(s, y));
+    while (i <= y) {
+      CivilDay d;
+      size_t n = FullDateAt(s, i, &d);
+      if (n > 0) out->push_back(d);
+      i += n > 0 ? n : 1;
+    }
+  }
+}
+
+// The plain byte-by-byte form of FindFullDates (a test's reference).
+void FindFullDatesPlain(std::string_view s, std::vector<CivilDay>* out) {
+  for (size_t i = 0; i < s.size();) {
     CivilDay d;
-    size_t n = ParseDate(s.substr(i), &d);
-    if (n > 0 && d.complete() && d.valid()) {
-      out->push_back(d);
-      i += n;
-    } else {
-      ++i;
-    }
+    size_t n = FullDateAt(s, i, &d);
+    if (n > 0) out->push_back(d);
+    i += n > 0 ? n : 1;
   }
 }
 

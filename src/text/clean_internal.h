@@ -30,6 +30,9 @@ size_t ParseDate(std::string_view s, CivilDay* out);
 
 // Appends every complete, valid date written out in `s` to `out`.
 void FindFullDates(std::string_view s, std::vector<CivilDay>* out);
+// The same, trying every byte (the plain reference FindFullDates is tested
+// against).
+void FindFullDatesPlain(std::string_view s, std::vector<CivilDay>* out);
 
 // The leading metadata field of a scraped text: " date 2020-01-26 ...".
 // Returns the bytes of `line` it spans (with following spaces), 0 if none.
