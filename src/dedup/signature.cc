@@ -121,9 +121,45 @@ void RadixSort(std::vector<uint32_t>* v) {
 
 namespace dedup_internal {
 
+// Sorts `v` (n <= kSmallSort) by its top byte into 256 buckets, then by an
+// insertion sort, which moves each key only within its bucket (a few keys
+// for random ones): one counting pass, one prefix sum and one scatter
+// instead of four each. A bucket of more than kMaxBucket keys (not random)
+// falls back to the radix sort.
+constexpr size_t kSmallSort = 2048;
+constexpr uint32_t kMaxBucket = 64;
+void BucketInsertionSort(std::vector<uint32_t>* v) {
+  const size_t n = v->size();
+  uint32_t tmp[kSmallSort];
+  uint32_t count[257] = {};
+  uint32_t* a = v->data();
+  for (size_t i = 0; i < n; ++i) ++count[(a[i] >> 24) + 1];
+  uint32_t largest = 0;
+  for (int b = 0; b < 256; ++b) {
+    largest = std::max(largest, count[b + 1]);
+    count[b + 1] += count[b];
+  }
+  if (largest > kMaxBucket) {
+    RadixSort(v);
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) tmp[count[a[i] >> 24]++] = a[i];
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t x = tmp[i];
+    size_t j = i;
+    while (j > 0 && a[j - 1] > x) {
+      a[j] = a[j - 1];
+      --j;
+    }
+    a[j] = x;
+  }
+}
+
 void SortUnique(std::vector<uint32_t>* v) {
   if (v->size() < 64) {
     std::sort(v->begin(), v->end());
+  } else if (v->size() <= kSmallSort) {
+    BucketInsertionSort(v);
   } else {
     RadixSort(v);
   }
