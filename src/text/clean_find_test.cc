@@ -62,6 +62,40 @@ TEST(FindNoCaseAt, MatchesThePlainScanForEveryAnchor) {
   EXPECT_EQ(clean_internal::FindNoCase("PHOTO", "photos"), std::string::npos);
 }
 
+// Every "contains" pattern found in one pass, as searching for each would.
+TEST(ContainsMask, MatchesThePlainScanOfEachPattern) {
+  std::vector<const clean_internal::NoisePattern*> slotted;
+  for (const auto& p : clean_internal::NoisePatterns()) {
+    if (p.slot < clean_internal::kContainsSlots) slotted.push_back(&p);
+  }
+  ASSERT_GE(slotted.size(), 3u);
+  std::mt19937 rng(45);
+  const std::string filler[] = {" ", "a",        "Share", "on",   "x",
+                                ".", "\xC3\xA9", "k",     "read", "MIN"};
+  for (int n = 0; n < 20000; ++n) {
+    std::string line;
+    size_t parts = rng() % 12;
+    for (size_t i = 0; i < parts; ++i) {
+      if (rng() % 4 == 0) {
+        std::string t(slotted[rng() % slotted.size()]->text);
+        if (rng() % 2 == 0) t = t.substr(0, rng() % (t.size() + 1));
+        for (char& c : t) {
+          if (rng() % 3 == 0) c = static_cast<char>(std::toupper(c));
+        }
+        line += t;
+      } else {
+        line += filler[rng() % 10];
+      }
+    }
+    line = line.substr(0, clean_internal::kMaxContainsLine);
+    uint32_t mask = clean_internal::ContainsMask(line);
+    for (const auto* p : slotted) {
+      bool want = PlainFindNoCase(line, p->text, 0) != std::string::npos;
+      ASSERT_EQ(((mask >> p->slot) & 1) != 0, want) << line << " | " << p->text;
+    }
+  }
+}
+
 // FindFullDates as the loop it was: ParseDate at every digit or capital
 // that begins a word.
 std::vector<CivilDay> PlainFindFullDates(std::string_view s) {

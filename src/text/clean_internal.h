@@ -8,6 +8,7 @@
 #define SITREP_SRC_TEXT_CLEAN_INTERNAL_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,13 +68,27 @@ struct NoisePattern {
   std::string_view kind;  // Removed::kind
   Match match;
   std::string_view text;
-  size_t anchor = 0;  // RarestByte(text)
+  size_t anchor = 0;       // RarestByte(text)
+  size_t slot = SIZE_MAX;  // kContains: its bit in ContainsMask, if < 32
 };
+inline constexpr size_t kContainsSlots = 32;
 const std::vector<NoisePattern>& NoisePatterns();
 
 // The byte of `needle` (its index) rarest in English text: what a search
 // for it had best look for. 0 for an empty needle.
 size_t RarestByte(std::string_view needle);
+// The rarest byte of `needle` other than needle[k] (k itself when the
+// needle has one byte).
+size_t SecondRarestByte(std::string_view needle, size_t k);
+
+// Longest line a "contains" noise pattern removes (longer ones are text),
+// and the longest such pattern searched with the others at once.
+inline constexpr size_t kMaxContainsLine = 300;
+inline constexpr size_t kMaxContainsPattern = 128;
+// Bit `slot` for each "contains" pattern (with a slot) found in `line`
+// (ASCII case-insensitive); all of them in one pass over a line of at most
+// kMaxContainsLine bytes.
+uint32_t ContainsMask(std::string_view line);
 
 // ASCII case-insensitive search; npos when absent.
 size_t FindNoCase(std::string_view hay, std::string_view needle,

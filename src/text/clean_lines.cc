@@ -4,6 +4,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <string>
 #include <unordered_map>
 
@@ -72,9 +76,6 @@ bool IsQuote(std::string_view s, size_t i, size_t* len) {
   *len = 3;
   return r == "\u201C" || r == "\u201D" || r == "\u2033";
 }
-
-// Longest line a "contains" noise pattern removes: longer ones are text.
-constexpr size_t kMaxContainsLine = 300;
 
 // Longest shortcode (or [name]...[/name] block) recognised, in bytes.
 constexpr size_t kMaxShortcode = 8192;
@@ -197,7 +198,17 @@ size_t RarestByte(std::string_view needle) {
   return best;
 }
 
-namespace {}  // namespace
+size_t SecondRarestByte(std::string_view needle, size_t k) {
+  size_t best = needle.size();
+  for (size_t i = 0; i < needle.size(); ++i) {
+    if (i != k && (best == needle.size() ||
+                   kCommonness[static_cast<unsigned char>(needle[i])] <
+                       kCommonness[static_cast<unsigned char>(needle[best])])) {
+      best = i;
+    }
+  }
+  return best == needle.size() ? k : best;
+}
 
 std::string_view CanonicalOutlet(std::string_view name) {
   name = Trim(name);
@@ -224,6 +235,13 @@ const std::vector<NoisePattern>& NoisePatterns() {
                                          : Match::kShortcode;
           v->push_back(NoisePattern{f[0], m, f[2], RarestByte(f[2])});
         });
+    size_t slot = 0;
+    for (NoisePattern& p : *v) {
+      if (p.match == Match::kContains && !p.text.empty() &&
+          p.text.size() <= kMaxContainsPattern && slot < kContainsSlots) {
+        p.slot = slot++;
+      }
+    }
     return v;
   }();
   return *patterns;
@@ -314,6 +332,95 @@ const LinePatternIndex& LinePatterns() {
 
 }  // namespace
 
+namespace {
+
+// The "contains" patterns with a slot, searched together: for each, the
+// bytes at two anchors (its rarest two) compared sixteen starts at a time.
+struct ContainsSearch {
+  struct Entry {
+    std::string_view text;
+    size_t k1, k2;
+#if defined(__SSE2__)
+    __m128i want1, fold1, want2, fold2;
+#endif
+  };
+  std::vector<Entry> entries;  // by slot
+  size_t pad = 16;             // zeros a line is followed by for the loads
+};
+
+const ContainsSearch& Contains() {
+  static const auto* search = [] {
+    auto* c = new ContainsSearch();
+    for (const NoisePattern& p : NoisePatterns()) {
+      if (p.match != Match::kContains || p.slot >= kContainsSlots) continue;
+      ContainsSearch::Entry e;
+      e.text = p.text;
+      e.k1 = p.anchor;
+      e.k2 = SecondRarestByte(p.text, p.anchor);
+#if defined(__SSE2__)
+      auto want = [](char b) { return _mm_set1_epi8(Lower(b)); };
+      auto fold = [](char b) { return _mm_set1_epi8(IsAlpha(b) ? 0x20 : 0); };
+      e.want1 = want(p.text[e.k1]);
+      e.fold1 = fold(p.text[e.k1]);
+      e.want2 = want(p.text[e.k2]);
+      e.fold2 = fold(p.text[e.k2]);
+#endif
+      c->entries.push_back(e);
+      c->pad = std::max(c->pad, 16 + std::max(e.k1, e.k2));
+    }
+    return c;
+  }();
+  return *search;
+}
+
+#if defined(__SSE2__)
+// The starts s + i (bit i) where entry e's two anchor bytes match in `buf`.
+unsigned AnchorMatches(const ContainsSearch::Entry& e, const char* at) {
+  __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + e.k1));
+  __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + e.k2));
+  __m128i m = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(x, e.fold1), e.want1),
+                            _mm_cmpeq_epi8(_mm_or_si128(y, e.fold2), e.want2));
+  return static_cast<unsigned>(_mm_movemask_epi8(m));
+}
+#endif
+
+}  // namespace
+
+uint32_t ContainsMask(std::string_view line) {
+  const ContainsSearch& c = Contains();
+  uint32_t found = 0;
+#if defined(__SSE2__)
+  if (line.size() <= kMaxContainsLine) {
+    // The line, then zeros (no anchor byte) for the loads past its end.
+    char buf[kMaxContainsLine + 16 + kMaxContainsPattern];
+    std::memcpy(buf, line.data(), line.size());
+    std::memset(buf + line.size(), 0, c.pad);
+    for (size_t s = 0; s < line.size(); s += 16) {
+      for (size_t j = 0; j < c.entries.size(); ++j) {
+        const ContainsSearch::Entry& e = c.entries[j];
+        for (unsigned bits = AnchorMatches(e, buf + s); bits != 0;
+             bits &= bits - 1) {
+          size_t at = s + static_cast<size_t>(__builtin_ctz(bits));
+          if (at + e.text.size() <= line.size() &&
+              EqualsNoCase(line.substr(at, e.text.size()), e.text)) {
+            found |= uint32_t{1} << j;
+            break;
+          }
+        }
+      }
+    }
+    return found;
+  }
+#endif
+  for (size_t j = 0; j < c.entries.size(); ++j) {
+    const ContainsSearch::Entry& e = c.entries[j];
+    if (FindNoCaseAt(line, e.text, 0, e.k1) != std::string_view::npos) {
+      found |= uint32_t{1} << j;
+    }
+  }
+  return found;
+}
+
 const NoisePattern* MatchLinePattern(std::string_view line) {
   line = Trim(line);
   std::string_view bare = line;
@@ -324,8 +431,17 @@ const NoisePattern* MatchLinePattern(std::string_view line) {
   const auto& tried =
       line.empty() ? index.all
                    : index.by_first[static_cast<unsigned char>(Lower(line[0]))];
+  uint32_t contains = 0;  // ContainsMask(line), once a pattern asks
+  bool searched = false;
   for (const NoisePattern* p : tried) {
-    if (MatchesLine(*p, line, bare)) return p;
+    if (p->match == Match::kContains && p->slot < kContainsSlots) {
+      if (line.size() > kMaxContainsLine) continue;
+      if (!searched) contains = ContainsMask(line);
+      searched = true;
+      if ((contains >> p->slot) & 1) return p;
+    } else if (MatchesLine(*p, line, bare)) {
+      return p;
+    }
   }
   return nullptr;
 }
