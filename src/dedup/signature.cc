@@ -71,7 +71,7 @@ void CollectShingles(std::string_view text, std::vector<uint32_t>* out) {
 __attribute__((target_clones("avx2", "default"))) void MinHashInto(
     const uint32_t* xs, size_t n, const uint32_t* a, const uint32_t* b,
     uint32_t* mh) {
-  constexpr int kBlock = 32;
+  constexpr int kBlock = 64;
   for (int blk = 0; blk < kMinHashSize; blk += kBlock) {
     uint32_t m[kBlock];
     for (int j = 0; j < kBlock; ++j) m[j] = 0xFFFFFFFFu;
