@@ -96,6 +96,46 @@ TEST(ContainsMask, MatchesThePlainScanOfEachPattern) {
   }
 }
 
+// A byte the white-space collapsing copies without a look: printable
+// ASCII, or a space before a byte above 0x20 other than 0x7F.
+bool PlainByte(std::string_view s, size_t j, size_t end) {
+  auto c = static_cast<unsigned char>(s[j]);
+  if (c > 0x20 && c < 0x7F) return true;
+  if (c != ' ' || j + 1 >= end) return false;
+  auto d = static_cast<unsigned char>(s[j + 1]);
+  return d > 0x20 && d != 0x7F;
+}
+
+TEST(SkipPlainBytes, StopsAtTheFirstByteToLookAt) {
+  std::mt19937 rng(46);
+  const std::string pieces[] = {"word",
+                                " ",
+                                "  ",
+                                "\t",
+                                "\n",
+                                "\x7F",
+                                "\x01",
+                                "\xC2\xA0",
+                                "\xE2\x80\x8B",
+                                "caf\xC3\xA9",
+                                "a b c d e f g h i j"};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    size_t parts = rng() % 30;
+    for (size_t k = 0; k < parts; ++k) s += pieces[rng() % 11];
+    if (s.empty()) continue;
+    size_t end = s.size() - rng() % std::min<size_t>(s.size(), 4);
+    if (end == 0) continue;
+    size_t i = rng() % end;
+    size_t r = clean_internal::SkipPlainBytes(s, i, end);
+    ASSERT_GE(r, i);
+    ASSERT_LT(r, end);
+    for (size_t j = i; j < r; ++j) ASSERT_TRUE(PlainByte(s, j, end)) << n;
+    // Stopped at a byte to look at, or short of one within the last 16.
+    ASSERT_TRUE(!PlainByte(s, r, end) || r + 16 >= end) << n;
+  }
+}
+
 // FindFullDates as the loop it was: ParseDate at every digit or capital
 // that begins a word.
 std::vector<CivilDay> PlainFindFullDates(std::string_view s) {

@@ -99,6 +99,12 @@ size_t FindNoCaseAt(std::string_view hay, std::string_view needle, size_t from,
                     size_t k);
 bool EqualsNoCase(std::string_view a, std::string_view b);
 
+// From i (REQUIRES: i < end <= in.size()), the first byte at or after i
+// that the cleaner's white-space collapsing must look at, or a byte before
+// it within 16 of `end`: bytes that stay in a copied run are skipped,
+// printable ASCII and a space before a byte above 0x20 other than 0x7F.
+size_t SkipPlainBytes(std::string_view in, size_t i, size_t end);
+
 // The whole-line noise pattern `line` matches (line, prefix, contains or
 // tail), or nullptr.
 const NoisePattern* MatchLinePattern(std::string_view line);
