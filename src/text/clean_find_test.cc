@@ -136,6 +136,21 @@ TEST(SkipPlainBytes, StopsAtTheFirstByteToLookAt) {
   }
 }
 
+TEST(NextSeparatorByte, MatchesFindFirstOf) {
+  std::mt19937 rng(47);
+  const std::string alphabet = "aB (-):.\xE2\x80\x94 ,";
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(rng() % 70, ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    size_t limit = s.empty() ? 0 : rng() % (s.size() + 1);
+    size_t i = rng() % (limit + 1);
+    size_t want = std::string_view(s).substr(0, limit).find_first_of(
+        std::string_view("()-:\xE2"), i);
+    if (want == std::string::npos) want = limit;
+    ASSERT_EQ(clean_internal::NextSeparatorByte(s, i, limit), want) << n;
+  }
+}
+
 // FindFullDates as the loop it was: ParseDate at every digit or capital
 // that begins a word.
 std::vector<CivilDay> PlainFindFullDates(std::string_view s) {

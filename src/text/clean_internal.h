@@ -139,6 +139,11 @@ struct DatelineMatch {
 // "KUT, Iraq —", "WASHINGTON (AP) —", "Kabul, 3 May 2020 (AFP) -".
 bool ParseDateline(std::string_view line, DatelineMatch* out);
 
+// The first byte of `line` at or after i, before `limit` (REQUIRES: limit
+// <= line.size()), that a dateline's separator search looks at: a bracket,
+// '-', ':' or 0xE2 (the lead byte of a dash); `limit` if none.
+size_t NextSeparatorByte(std::string_view line, size_t i, size_t limit);
+
 }  // namespace sitrep::clean_internal
 
 #endif  // SITREP_SRC_TEXT_CLEAN_INTERNAL_H_
