@@ -89,6 +89,7 @@ TEST(ContainsMask, MatchesThePlainScanOfEachPattern) {
     }
     line = line.substr(0, clean_internal::kMaxContainsLine);
     uint32_t mask = clean_internal::ContainsMask(line);
+    ASSERT_EQ(clean_internal::ContainsMask(line, /*allow_avx2=*/false), mask);
     for (const auto* p : slotted) {
       bool want = PlainFindNoCase(line, p->text, 0) != std::string::npos;
       ASSERT_EQ(((mask >> p->slot) & 1) != 0, want) << line << " | " << p->text;

@@ -87,8 +87,9 @@ inline constexpr size_t kMaxContainsLine = 300;
 inline constexpr size_t kMaxContainsPattern = 128;
 // Bit `slot` for each "contains" pattern (with a slot) found in `line`
 // (ASCII case-insensitive); all of them in one pass over a line of at most
-// kMaxContainsLine bytes.
-uint32_t ContainsMask(std::string_view line);
+// kMaxContainsLine bytes (32 starts at a time where the CPU has AVX2 and
+// `allow_avx2`, else 16).
+uint32_t ContainsMask(std::string_view line, bool allow_avx2 = true);
 
 // ASCII case-insensitive search; npos when absent.
 size_t FindNoCase(std::string_view hay, std::string_view needle,
