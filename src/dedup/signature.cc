@@ -40,12 +40,15 @@ const Permutations& Perms() {
 
 // Order-sensitive mix of a shingle's word hashes (polynomial, then the
 // SplitMix64 finaliser).
-inline uint64_t MixShingle(const uint64_t* w, size_t n) {
-  uint64_t x = n;
-  for (size_t i = 0; i < n; ++i) x = x * 0x9E3779B97F4A7C15ull + w[i];
+inline uint64_t FinishShingle(uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
   return x ^ (x >> 31);
+}
+inline uint64_t MixShingle(const uint64_t* w, size_t n) {
+  uint64_t x = n;
+  for (size_t i = 0; i < n; ++i) x = x * 0x9E3779B97F4A7C15ull + w[i];
+  return FinishShingle(x);
 }
 
 // 32-bit shingle hashes of `text` (with repeats), in order.
@@ -216,8 +219,23 @@ DocSignature SignatureOfWords(const TextWords& words, size_t text_bytes,
   const std::vector<uint64_t>& h = words.hashes;
   std::vector<uint32_t> s;
   s.reserve(h.size() + 1);
-  for (size_t i = 0; i + k <= h.size(); ++i) {
-    s.push_back(static_cast<uint32_t>(MixShingle(h.data() + i, k)));
+  // MixShingle's polynomial rolled from one shingle to the next: drop the
+  // first word's term, shift, add the next word (mod 2^64, exact).
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  constexpr uint64_t kFirst = [] {  // C^(k-1): the first word's factor
+    uint64_t p = 1;
+    for (size_t i = 1; i < k; ++i) p *= kMul;
+    return p;
+  }();
+  constexpr uint64_t kLead = k * kFirst * kMul;  // n's term: k C^k
+  if (h.size() >= k) {
+    uint64_t x = k;
+    for (size_t i = 0; i < k; ++i) x = x * kMul + h[i];
+    for (size_t i = 0;; ++i) {  // x = MixShingle's polynomial at word i
+      s.push_back(static_cast<uint32_t>(FinishShingle(x)));
+      if (i + k >= h.size()) break;
+      x = (x - kLead - h[i] * kFirst) * kMul + kLead + h[i + k];
+    }
   }
   if (!h.empty() && h.size() < k) {
     s.push_back(static_cast<uint32_t>(MixShingle(h.data(), h.size())));
