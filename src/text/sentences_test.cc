@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -14,6 +15,8 @@
 
 #include "common/test_paths.h"
 #include "sitrep/clean.h"
+#include "text/sentences_internal.h"
+#include "text/text_data.h"
 
 namespace sitrep {
 namespace {
@@ -265,6 +268,26 @@ TEST(SplitSentences, BeatsIcuOnTable) {
   std::printf("table cases right: ours %zu, ICU %zu of %zu\n", ours, icu,
               SplitCases().size());
   EXPECT_GT(ours, icu);
+}
+
+// The first-byte and length prefilter before the abbreviation map rejects
+// no listed abbreviation.
+TEST(SentenceLexicon, EveryListedAbbreviationIsFound) {
+  using text_internal::AbbrevType;
+  const auto& lex = text_internal::SentenceLexicon::Get();
+  std::map<std::string, AbbrevType> listed;  // the last row of a word wins
+  text_data::ForEachRow(
+      text_data::File("abbreviations.tsv"), [&](const auto& f, size_t n) {
+        if (n < 2) return;
+        listed[std::string(f[0])] = f[1] == "title"    ? AbbrevType::kTitle
+                                    : f[1] == "number" ? AbbrevType::kNumber
+                                                       : AbbrevType::kAmbiguous;
+      });
+  EXPECT_GT(listed.size(), 20u);
+  for (const auto& [word, type] : listed) {
+    EXPECT_EQ(lex.Lookup(word), type) << word;
+  }
+  EXPECT_EQ(lex.Lookup("said."), AbbrevType::kNone);
 }
 
 }  // namespace
