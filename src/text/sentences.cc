@@ -16,14 +16,6 @@
 namespace sitrep {
 namespace {
 
-using text_internal::AbbrevType;
-using text_internal::CharClass;
-using text_internal::DecodeAt;
-using text_internal::SentenceLexicon;
-
-// Longest sentence emitted; longer runs are cut at a space.
-constexpr size_t kSentenceBudget = 2000;
-
 // Bytes that may start a terminal, a newline, or a multi-byte terminal.
 constexpr std::array<bool, 256> MakeInteresting() {
   std::array<bool, 256> t{};
@@ -35,10 +27,11 @@ constexpr std::array<bool, 256> MakeInteresting() {
 }
 constexpr std::array<bool, 256> kInteresting = MakeInteresting();
 
-// The first byte at or after i that kInteresting marks, or s.size(): sixteen
-// bytes at a time where SSE2 is there (a block's ASCII terminals, newlines
-// and non-ASCII bytes, each of the last then looked up).
-size_t NextInteresting(std::string_view s, size_t i) {
+}  // namespace
+
+// Sixteen bytes at a time where SSE2 is there (a block's ASCII terminals,
+// newlines and non-ASCII bytes, each of the last then looked up).
+size_t text_internal::NextInteresting(std::string_view s, size_t i) {
 #if defined(__SSE2__)
   const __m128i dot = _mm_set1_epi8('.');
   const __m128i bang = _mm_set1_epi8('!');
@@ -62,6 +55,16 @@ size_t NextInteresting(std::string_view s, size_t i) {
   }
   return i;
 }
+
+namespace {
+
+using text_internal::AbbrevType;
+using text_internal::CharClass;
+using text_internal::DecodeAt;
+using text_internal::SentenceLexicon;
+
+// Longest sentence emitted; longer runs are cut at a space.
+constexpr size_t kSentenceBudget = 2000;
 
 enum class Term : uint8_t { kNone, kPeriod, kStrong, kEllipsis };
 
@@ -253,7 +256,7 @@ std::vector<Span> SplitSentences(std::string_view text) {
   const size_t n = text.size();
   size_t start = 0;
   size_t i = 0;
-  while ((i = NextInteresting(text, i)) < n) {
+  while ((i = text_internal::NextInteresting(text, i)) < n) {
     if (text[i] == '\n') {
       Emit(text, start, i, &out);
       start = ++i;

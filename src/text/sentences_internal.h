@@ -54,6 +54,11 @@ enum class CharClass : uint8_t {
 };
 CharClass Classify(uint32_t cp);
 
+// The first byte of `s` at or after i that the sentence splitter looks at
+// ('.', '!', '?', a newline, or a lead byte 0xE2, 0xE3, 0xEF, 0xD8 or 0xDB
+// of a wider terminal), or s.size().
+size_t NextInteresting(std::string_view s, size_t i);
+
 }  // namespace sitrep::text_internal
 
 #endif  // SITREP_SRC_TEXT_SENTENCES_INTERNAL_H_

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -288,6 +289,22 @@ TEST(SentenceLexicon, EveryListedAbbreviationIsFound) {
     EXPECT_EQ(lex.Lookup(word), type) << word;
   }
   EXPECT_EQ(lex.Lookup("said."), AbbrevType::kNone);
+}
+
+TEST(NextInteresting, MatchesFindFirstOf) {
+  std::mt19937 rng(48);
+  const std::string alphabet = "ab .!?\n\xE2\xE3\xEF\xD8\xDB\xC3\x80\t";
+  const std::string_view wanted = ".!?\n\xE2\xE3\xEF\xD8\xDB";
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(rng() % 80, 'x');
+    for (char& c : s) {
+      if (rng() % 4 == 0) c = alphabet[rng() % alphabet.size()];
+    }
+    size_t i = rng() % (s.size() + 1);
+    size_t want = std::string_view(s).find_first_of(wanted, i);
+    if (want == std::string::npos) want = s.size();
+    ASSERT_EQ(text_internal::NextInteresting(s, i), want) << n;
+  }
 }
 
 }  // namespace
