@@ -40,12 +40,15 @@ const Permutations& Perms() {
 
 // Order-sensitive mix of a shingle's word hashes (polynomial, then the
 // SplitMix64 finaliser).
-inline uint64_t MixShingle(const uint64_t* w, size_t n) {
-  uint64_t x = n;
-  for (size_t i = 0; i < n; ++i) x = x * 0x9E3779B97F4A7C15ull + w[i];
+inline uint64_t FinishShingle(uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
   return x ^ (x >> 31);
+}
+inline uint64_t MixShingle(const uint64_t* w, size_t n) {
+  uint64_t x = n;
+  for (size_t i = 0; i < n; ++i) x = x * 0x9E3779B97F4A7C15ull + w[i];
+  return FinishShingle(x);
 }
 
 // 32-bit shingle hashes of `text` (with repeats), in order.
@@ -71,7 +74,7 @@ void CollectShingles(std::string_view text, std::vector<uint32_t>* out) {
 __attribute__((target_clones("avx2", "default"))) void MinHashInto(
     const uint32_t* xs, size_t n, const uint32_t* a, const uint32_t* b,
     uint32_t* mh) {
-  constexpr int kBlock = 32;
+  constexpr int kBlock = 64;
   for (int blk = 0; blk < kMinHashSize; blk += kBlock) {
     uint32_t m[kBlock];
     for (int j = 0; j < kBlock; ++j) m[j] = 0xFFFFFFFFu;
@@ -121,9 +124,45 @@ void RadixSort(std::vector<uint32_t>* v) {
 
 namespace dedup_internal {
 
+// Sorts `v` (n <= kSmallSort) by its top byte into 256 buckets, then by an
+// insertion sort, which moves each key only within its bucket (a few keys
+// for random ones): one counting pass, one prefix sum and one scatter
+// instead of four each. A bucket of more than kMaxBucket keys (not random)
+// falls back to the radix sort.
+constexpr size_t kSmallSort = 2048;
+constexpr uint32_t kMaxBucket = 64;
+void BucketInsertionSort(std::vector<uint32_t>* v) {
+  const size_t n = v->size();
+  uint32_t tmp[kSmallSort];
+  uint32_t count[257] = {};
+  uint32_t* a = v->data();
+  for (size_t i = 0; i < n; ++i) ++count[(a[i] >> 24) + 1];
+  uint32_t largest = 0;
+  for (int b = 0; b < 256; ++b) {
+    largest = std::max(largest, count[b + 1]);
+    count[b + 1] += count[b];
+  }
+  if (largest > kMaxBucket) {
+    RadixSort(v);
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) tmp[count[a[i] >> 24]++] = a[i];
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t x = tmp[i];
+    size_t j = i;
+    while (j > 0 && a[j - 1] > x) {
+      a[j] = a[j - 1];
+      --j;
+    }
+    a[j] = x;
+  }
+}
+
 void SortUnique(std::vector<uint32_t>* v) {
   if (v->size() < 64) {
     std::sort(v->begin(), v->end());
+  } else if (v->size() <= kSmallSort) {
+    BucketInsertionSort(v);
   } else {
     RadixSort(v);
   }
@@ -180,8 +219,23 @@ DocSignature SignatureOfWords(const TextWords& words, size_t text_bytes,
   const std::vector<uint64_t>& h = words.hashes;
   std::vector<uint32_t> s;
   s.reserve(h.size() + 1);
-  for (size_t i = 0; i + k <= h.size(); ++i) {
-    s.push_back(static_cast<uint32_t>(MixShingle(h.data() + i, k)));
+  // MixShingle's polynomial rolled from one shingle to the next: drop the
+  // first word's term, shift, add the next word (mod 2^64, exact).
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  constexpr uint64_t kFirst = [] {  // C^(k-1): the first word's factor
+    uint64_t p = 1;
+    for (size_t i = 1; i < k; ++i) p *= kMul;
+    return p;
+  }();
+  constexpr uint64_t kLead = k * kFirst * kMul;  // n's term: k C^k
+  if (h.size() >= k) {
+    uint64_t x = k;
+    for (size_t i = 0; i < k; ++i) x = x * kMul + h[i];
+    for (size_t i = 0;; ++i) {  // x = MixShingle's polynomial at word i
+      s.push_back(static_cast<uint32_t>(FinishShingle(x)));
+      if (i + k >= h.size()) break;
+      x = (x - kLead - h[i] * kFirst) * kMul + kLead + h[i + k];
+    }
   }
   if (!h.empty() && h.size() < k) {
     s.push_back(static_cast<uint32_t>(MixShingle(h.data(), h.size())));

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -59,12 +60,13 @@ inline uint64_t HashWord(const char* buf, size_t stored, size_t len) {
   return XXH3_64bits_withSeed(buf, stored, len > stored ? len : 0);
 }
 
-// Calls on_word(hash, lowered, begin, end) for each word of `text`, in
+// The plain byte-at-a-time form of ForEachWordAt (its tests' reference):
+// calls on_word(hash, lowered, begin, end) for each word of `text`, in
 // order, and on_wide(begin, end) for each separator of more than one byte;
 // `lowered` is the word's first kMaxWordBytes bytes, lower-cased, and
 // [begin, end) the bytes of `text` the word or separator spans.
 template <typename F, typename G>
-void ForEachWordAt(std::string_view text, F&& on_word, G&& on_wide) {
+void ForEachWordAtPlain(std::string_view text, F&& on_word, G&& on_wide) {
   const auto* base = reinterpret_cast<const unsigned char*>(text.data());
   const auto* p = base;
   const auto* end = p + text.size();
@@ -99,6 +101,77 @@ void ForEachWordAt(std::string_view text, F&& on_word, G&& on_wide) {
     ++p;
   }
   flush();
+}
+
+// Bytes of the word starting at p: ASCII letters and digits, and non-ASCII
+// bytes that begin no separator.
+inline size_t WordBytes(const unsigned char* p, const unsigned char* end) {
+  const unsigned char* q = p;
+  while (q < end) {
+    uint8_t k = kByteClass[*q];
+    if (k == 1 || (k == 2 && NonAsciiSeparator(q, end) == 0)) {
+      ++q;
+    } else {
+      break;
+    }
+  }
+  return static_cast<size_t>(q - p);
+}
+
+// Copies n <= kMaxWordBytes bytes from `from` (which has at least
+// kMaxWordBytes readable bytes, or exactly n) to `to`, ASCII capitals
+// lower-cased, eight at a time.
+inline void LowerWord(const unsigned char* from, size_t n, size_t readable,
+                      char* to) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  size_t i = 0;
+  for (; i + 8 <= n || (i < n && i + 8 <= readable); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, from + i, 8);
+    uint64_t t = x & (0x7F * kOnes);
+    uint64_t upper =
+        ((t + (0x80 - 'A') * kOnes) ^ (t + (0x80 - 'Z' - 1) * kOnes)) & ~x &
+        (0x80 * kOnes);
+    x |= upper >> 2;
+    std::memcpy(to + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    unsigned char c = from[i];
+    to[i] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+}
+
+// Calls on_word(hash, lowered, begin, end) for each word of `text`, in
+// order, and on_wide(begin, end) for each separator of more than one byte;
+// `lowered` is the word's first kMaxWordBytes bytes, lower-cased, and
+// [begin, end) the bytes of `text` the word or separator spans. (A word is
+// found whole, then lower-cased eight bytes at a time.)
+template <typename F, typename G>
+void ForEachWordAt(std::string_view text, F&& on_word, G&& on_wide) {
+  const auto* base = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* p = base;
+  const auto* end = p + text.size();
+  alignas(8) char buf[kMaxWordBytes];
+  while (p < end) {
+    uint8_t k = kByteClass[*p];
+    if (k == 0) {
+      ++p;
+      continue;
+    }
+    size_t sep = k == 2 ? NonAsciiSeparator(p, end) : 0;
+    if (sep != 0) {
+      on_wide(static_cast<size_t>(p - base),
+              static_cast<size_t>(p - base) + sep);
+      p += sep;
+      continue;
+    }
+    size_t len = WordBytes(p, end);
+    size_t stored = len < kMaxWordBytes ? len : kMaxWordBytes;
+    LowerWord(p, stored, static_cast<size_t>(end - p), buf);
+    on_word(HashWord(buf, stored, len), std::string_view(buf, stored),
+            static_cast<size_t>(p - base), static_cast<size_t>(p - base) + len);
+    p += len;
+  }
 }
 
 // Calls on_word(hash, lowered) for each word of `text`, in order.

@@ -80,6 +80,44 @@ TEST(TextWords, SignatureAndFingerprintsMatchThePlainScans) {
   EXPECT_GT(fingerprints, 10000);
 }
 
+// A word's hash, lowered bytes and span, or a wide separator's span.
+struct Seen {
+  uint64_t hash;
+  std::string lowered;
+  size_t begin, end;
+  bool operator==(const Seen&) const = default;
+};
+
+std::vector<Seen> Scan(const std::string& text, bool plain) {
+  std::vector<Seen> out;
+  auto word = [&](uint64_t h, std::string_view w, size_t b, size_t e) {
+    out.push_back(Seen{h, std::string(w), b, e});
+  };
+  auto wide = [&](size_t b, size_t e) { out.push_back(Seen{0, "", b, e}); };
+  if (plain) {
+    dedup_internal::ForEachWordAtPlain(text, word, wide);
+  } else {
+    dedup_internal::ForEachWordAt(text, word, wide);
+  }
+  return out;
+}
+
+TEST(ForEachWordAt, SameAsThePlainByteScan) {
+  std::mt19937 rng(9);
+  const std::string extra[] = {"ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "Zz\x7F",
+                               "\xC3\x89T\xC3\xA9", std::string(63, 'Q')};
+  for (int t = 0; t < 20000; ++t) {
+    std::string text = MakeArticle(&rng).text;
+    if (t % 3 == 0) text += extra[rng() % 4];
+    if (t % 5 == 0) text = extra[rng() % 4] + text;
+    ASSERT_EQ(Scan(text, false), Scan(text, true)) << t;
+    for (size_t cut = 0; cut < 3 && cut < text.size(); ++cut) {
+      std::string part = text.substr(0, text.size() - cut);
+      ASSERT_EQ(Scan(part, false), Scan(part, true)) << t;
+    }
+  }
+}
+
 TEST(TextWords, PrepareArticleMatchesThePlainForm) {
   std::mt19937 rng(6);
   for (int t = 0; t < 2000; ++t) {
@@ -103,7 +141,8 @@ TEST(SortUnique, MatchesStdSortAndUnique) {
   std::mt19937 rng(8);
   for (int t = 0; t < 3000; ++t) {
     size_t n = t < 200 ? static_cast<size_t>(t) : rng() % 3000;
-    uint32_t range = t % 3 == 0 ? 50 : 0xFFFFFFFFu;  // many repeats, or few
+    // Many repeats, few, or keys in few top-byte buckets.
+    uint32_t range = t % 3 == 0 ? 50 : t % 3 == 1 ? 0xFFFFFFFFu : 0x3FFFFFFu;
     std::vector<uint32_t> v(n);
     for (auto& x : v) x = static_cast<uint32_t>(rng() % (uint64_t{range} + 1));
     std::vector<uint32_t> want = v;

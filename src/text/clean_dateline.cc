@@ -2,9 +2,37 @@
 // "WASHINGTON (AP) —", "Kabul, 3 May 2020 (AFP) -", "NEW DELHI: ".
 #include <algorithm>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/clean_internal.h"
 
 namespace sitrep::clean_internal {
+
+// Sixteen bytes at a time where SSE2 is there.
+size_t NextSeparatorByte(std::string_view line, size_t i, size_t limit) {
+#if defined(__SSE2__)
+  for (; i + 16 <= limit; i += 16) {
+    __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('(')),
+                     _mm_cmpeq_epi8(x, _mm_set1_epi8(')'))),
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\xE2')))));
+    unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m));
+    if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(bits));
+  }
+#endif
+  while (i < limit && line[i] != '(' && line[i] != ')' && line[i] != '-' &&
+         line[i] != ':' && line[i] != '\xE2') {
+    ++i;
+  }
+  return i;
+}
+
 namespace {
 
 constexpr size_t kMaxPrefix = 120;  // bytes before the separator
@@ -28,7 +56,7 @@ struct Separator {
 bool FindSeparator(std::string_view line, Separator* sep) {
   size_t limit = std::min(line.size(), kMaxPrefix);
   int depth = 0;  // "(Sputnik - 2 December)": no separator inside brackets
-  for (size_t i = 1; i < limit; ++i) {
+  for (size_t i = 1; (i = NextSeparatorByte(line, i, limit)) < limit; ++i) {
     const char c = line[i];
     depth += c == '(' ? 1 : c == ')' ? -1 : 0;
     if (depth > 0) continue;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,31 @@ TEST(FindFullDates, OnlyCompleteDates) {
   for (const CivilDay& d : out) got.push_back(d.ToIso());
   EXPECT_EQ(got, (std::vector<std::string>{"2020-01-03", "2021-05-06",
                                            "2020-05-03"}));
+}
+
+// FindFullDates tries only the bytes shortly before four digits: the
+// dates it finds are those of trying every byte.
+TEST(FindFullDates, SameAsPlainOnRandomText) {
+  const std::vector<std::string> pieces = {
+      "January",    "Jan.", "jan",   "Sept.", "May",    "March",
+      "Oct",        " ",    "   ",   ",",     ", ",     ".",
+      "-",          "/",    "26",    "3",     "3rd",    "31st",
+      "1",          "2020", "1999",  "20201", "12345",  "2021-05-06",
+      "2020-02-30", "x",    "Kabul", "\n",    "\u2014", "(",
+      ")",          "th",   "0",     "7",     "Monday", "on"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 24);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    std::vector<CivilDay> fast, plain;
+    FindFullDates(text, &fast);
+    FindFullDatesPlain(text, &plain);
+    ASSERT_EQ(fast.size(), plain.size()) << text;
+    for (size_t k = 0; k < fast.size(); ++k) {
+      EXPECT_EQ(fast[k].ToIso(), plain[k].ToIso()) << text;
+    }
+  }
 }
 
 TEST(ParseMetadataDate, Table) {

@@ -62,6 +62,96 @@ TEST(FindNoCaseAt, MatchesThePlainScanForEveryAnchor) {
   EXPECT_EQ(clean_internal::FindNoCase("PHOTO", "photos"), std::string::npos);
 }
 
+// Every "contains" pattern found in one pass, as searching for each would.
+TEST(ContainsMask, MatchesThePlainScanOfEachPattern) {
+  std::vector<const clean_internal::NoisePattern*> slotted;
+  for (const auto& p : clean_internal::NoisePatterns()) {
+    if (p.slot < clean_internal::kContainsSlots) slotted.push_back(&p);
+  }
+  ASSERT_GE(slotted.size(), 3u);
+  std::mt19937 rng(45);
+  const std::string filler[] = {" ", "a",        "Share", "on",   "x",
+                                ".", "\xC3\xA9", "k",     "read", "MIN"};
+  for (int n = 0; n < 20000; ++n) {
+    std::string line;
+    size_t parts = rng() % 12;
+    for (size_t i = 0; i < parts; ++i) {
+      if (rng() % 4 == 0) {
+        std::string t(slotted[rng() % slotted.size()]->text);
+        if (rng() % 2 == 0) t = t.substr(0, rng() % (t.size() + 1));
+        for (char& c : t) {
+          if (rng() % 3 == 0) c = static_cast<char>(std::toupper(c));
+        }
+        line += t;
+      } else {
+        line += filler[rng() % 10];
+      }
+    }
+    line = line.substr(0, clean_internal::kMaxContainsLine);
+    uint32_t mask = clean_internal::ContainsMask(line);
+    ASSERT_EQ(clean_internal::ContainsMask(line, /*allow_avx2=*/false), mask);
+    for (const auto* p : slotted) {
+      bool want = PlainFindNoCase(line, p->text, 0) != std::string::npos;
+      ASSERT_EQ(((mask >> p->slot) & 1) != 0, want) << line << " | " << p->text;
+    }
+  }
+}
+
+// A byte the white-space collapsing copies without a look: printable
+// ASCII, or a space before a byte above 0x20 other than 0x7F.
+bool PlainByte(std::string_view s, size_t j, size_t end) {
+  auto c = static_cast<unsigned char>(s[j]);
+  if (c > 0x20 && c < 0x7F) return true;
+  if (c != ' ' || j + 1 >= end) return false;
+  auto d = static_cast<unsigned char>(s[j + 1]);
+  return d > 0x20 && d != 0x7F;
+}
+
+TEST(SkipPlainBytes, StopsAtTheFirstByteToLookAt) {
+  std::mt19937 rng(46);
+  const std::string pieces[] = {"word",
+                                " ",
+                                "  ",
+                                "\t",
+                                "\n",
+                                "\x7F",
+                                "\x01",
+                                "\xC2\xA0",
+                                "\xE2\x80\x8B",
+                                "caf\xC3\xA9",
+                                "a b c d e f g h i j"};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    size_t parts = rng() % 30;
+    for (size_t k = 0; k < parts; ++k) s += pieces[rng() % 11];
+    if (s.empty()) continue;
+    size_t end = s.size() - rng() % std::min<size_t>(s.size(), 4);
+    if (end == 0) continue;
+    size_t i = rng() % end;
+    size_t r = clean_internal::SkipPlainBytes(s, i, end);
+    ASSERT_GE(r, i);
+    ASSERT_LT(r, end);
+    for (size_t j = i; j < r; ++j) ASSERT_TRUE(PlainByte(s, j, end)) << n;
+    // Stopped at a byte to look at, or short of one within the last 16.
+    ASSERT_TRUE(!PlainByte(s, r, end) || r + 16 >= end) << n;
+  }
+}
+
+TEST(NextSeparatorByte, MatchesFindFirstOf) {
+  std::mt19937 rng(47);
+  const std::string alphabet = "aB (-):.\xE2\x80\x94 ,";
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(rng() % 70, ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    size_t limit = s.empty() ? 0 : rng() % (s.size() + 1);
+    size_t i = rng() % (limit + 1);
+    size_t want = std::string_view(s).substr(0, limit).find_first_of(
+        std::string_view("()-:\xE2"), i);
+    if (want == std::string::npos) want = limit;
+    ASSERT_EQ(clean_internal::NextSeparatorByte(s, i, limit), want) << n;
+  }
+}
+
 // FindFullDates as the loop it was: ParseDate at every digit or capital
 // that begins a word.
 std::vector<CivilDay> PlainFindFullDates(std::string_view s) {

@@ -8,6 +8,7 @@
 #define SITREP_SRC_TEXT_CLEAN_INTERNAL_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ size_t ParseDate(std::string_view s, CivilDay* out);
 
 // Appends every complete, valid date written out in `s` to `out`.
 void FindFullDates(std::string_view s, std::vector<CivilDay>* out);
+// The same, trying every byte (the plain reference FindFullDates is tested
+// against).
+void FindFullDatesPlain(std::string_view s, std::vector<CivilDay>* out);
 
 // The leading metadata field of a scraped text: " date 2020-01-26 ...".
 // Returns the bytes of `line` it spans (with following spaces), 0 if none.
@@ -64,13 +68,28 @@ struct NoisePattern {
   std::string_view kind;  // Removed::kind
   Match match;
   std::string_view text;
-  size_t anchor = 0;  // RarestByte(text)
+  size_t anchor = 0;       // RarestByte(text)
+  size_t slot = SIZE_MAX;  // kContains: its bit in ContainsMask, if < 32
 };
+inline constexpr size_t kContainsSlots = 32;
 const std::vector<NoisePattern>& NoisePatterns();
 
 // The byte of `needle` (its index) rarest in English text: what a search
 // for it had best look for. 0 for an empty needle.
 size_t RarestByte(std::string_view needle);
+// The rarest byte of `needle` other than needle[k] (k itself when the
+// needle has one byte).
+size_t SecondRarestByte(std::string_view needle, size_t k);
+
+// Longest line a "contains" noise pattern removes (longer ones are text),
+// and the longest such pattern searched with the others at once.
+inline constexpr size_t kMaxContainsLine = 300;
+inline constexpr size_t kMaxContainsPattern = 128;
+// Bit `slot` for each "contains" pattern (with a slot) found in `line`
+// (ASCII case-insensitive); all of them in one pass over a line of at most
+// kMaxContainsLine bytes (32 starts at a time where the CPU has AVX2 and
+// `allow_avx2`, else 16).
+uint32_t ContainsMask(std::string_view line, bool allow_avx2 = true);
 
 // ASCII case-insensitive search; npos when absent.
 size_t FindNoCase(std::string_view hay, std::string_view needle,
@@ -80,6 +99,12 @@ size_t FindNoCase(std::string_view hay, std::string_view needle,
 size_t FindNoCaseAt(std::string_view hay, std::string_view needle, size_t from,
                     size_t k);
 bool EqualsNoCase(std::string_view a, std::string_view b);
+
+// From i (REQUIRES: i < end <= in.size()), the first byte at or after i
+// that the cleaner's white-space collapsing must look at, or a byte before
+// it within 16 of `end`: bytes that stay in a copied run are skipped,
+// printable ASCII and a space before a byte above 0x20 other than 0x7F.
+size_t SkipPlainBytes(std::string_view in, size_t i, size_t end);
 
 // The whole-line noise pattern `line` matches (line, prefix, contains or
 // tail), or nullptr.
@@ -114,6 +139,11 @@ struct DatelineMatch {
 // Parses a dateline at the start of `line`: "BAGHDAD, Jan 27 (Reuters) –",
 // "KUT, Iraq —", "WASHINGTON (AP) —", "Kabul, 3 May 2020 (AFP) -".
 bool ParseDateline(std::string_view line, DatelineMatch* out);
+
+// The first byte of `line` at or after i, before `limit` (REQUIRES: limit
+// <= line.size()), that a dateline's separator search looks at: a bracket,
+// '-', ':' or 0xE2 (the lead byte of a dash); `limit` if none.
+size_t NextSeparatorByte(std::string_view line, size_t i, size_t limit);
 
 }  // namespace sitrep::clean_internal
 

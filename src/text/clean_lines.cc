@@ -73,9 +73,6 @@ bool IsQuote(std::string_view s, size_t i, size_t* len) {
   return r == "\u201C" || r == "\u201D" || r == "\u2033";
 }
 
-// Longest line a "contains" noise pattern removes: longer ones are text.
-constexpr size_t kMaxContainsLine = 300;
-
 // Longest shortcode (or [name]...[/name] block) recognised, in bytes.
 constexpr size_t kMaxShortcode = 8192;
 
@@ -197,7 +194,17 @@ size_t RarestByte(std::string_view needle) {
   return best;
 }
 
-namespace {}  // namespace
+size_t SecondRarestByte(std::string_view needle, size_t k) {
+  size_t best = needle.size();
+  for (size_t i = 0; i < needle.size(); ++i) {
+    if (i != k && (best == needle.size() ||
+                   kCommonness[static_cast<unsigned char>(needle[i])] <
+                       kCommonness[static_cast<unsigned char>(needle[best])])) {
+      best = i;
+    }
+  }
+  return best == needle.size() ? k : best;
+}
 
 std::string_view CanonicalOutlet(std::string_view name) {
   name = Trim(name);
@@ -224,6 +231,13 @@ const std::vector<NoisePattern>& NoisePatterns() {
                                          : Match::kShortcode;
           v->push_back(NoisePattern{f[0], m, f[2], RarestByte(f[2])});
         });
+    size_t slot = 0;
+    for (NoisePattern& p : *v) {
+      if (p.match == Match::kContains && !p.text.empty() &&
+          p.text.size() <= kMaxContainsPattern && slot < kContainsSlots) {
+        p.slot = slot++;
+      }
+    }
     return v;
   }();
   return *patterns;
@@ -324,8 +338,17 @@ const NoisePattern* MatchLinePattern(std::string_view line) {
   const auto& tried =
       line.empty() ? index.all
                    : index.by_first[static_cast<unsigned char>(Lower(line[0]))];
+  uint32_t contains = 0;  // ContainsMask(line), once a pattern asks
+  bool searched = false;
   for (const NoisePattern* p : tried) {
-    if (MatchesLine(*p, line, bare)) return p;
+    if (p->match == Match::kContains && p->slot < kContainsSlots) {
+      if (line.size() > kMaxContainsLine) continue;
+      if (!searched) contains = ContainsMask(line);
+      searched = true;
+      if ((contains >> p->slot) & 1) return p;
+    } else if (MatchesLine(*p, line, bare)) {
+      return p;
+    }
   }
   return nullptr;
 }

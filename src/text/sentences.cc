@@ -6,19 +6,15 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/sentences_internal.h"
 #include "text/utf8_internal.h"
 
 namespace sitrep {
 namespace {
-
-using text_internal::AbbrevType;
-using text_internal::CharClass;
-using text_internal::DecodeAt;
-using text_internal::SentenceLexicon;
-
-// Longest sentence emitted; longer runs are cut at a space.
-constexpr size_t kSentenceBudget = 2000;
 
 // Bytes that may start a terminal, a newline, or a multi-byte terminal.
 constexpr std::array<bool, 256> MakeInteresting() {
@@ -30,6 +26,45 @@ constexpr std::array<bool, 256> MakeInteresting() {
   return t;
 }
 constexpr std::array<bool, 256> kInteresting = MakeInteresting();
+
+}  // namespace
+
+// Sixteen bytes at a time where SSE2 is there (a block's ASCII terminals,
+// newlines and non-ASCII bytes, each of the last then looked up).
+size_t text_internal::NextInteresting(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.');
+  const __m128i bang = _mm_set1_epi8('!');
+  const __m128i ask = _mm_set1_epi8('?');
+  const __m128i nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, dot), _mm_cmpeq_epi8(x, bang)),
+        _mm_or_si128(_mm_cmpeq_epi8(x, ask), _mm_cmpeq_epi8(x, nl)));
+    unsigned bits =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(m, x)));
+    for (; bits != 0; bits &= bits - 1) {
+      size_t k = i + static_cast<size_t>(__builtin_ctz(bits));
+      if (kInteresting[static_cast<unsigned char>(s[k])]) return k;
+    }
+  }
+#endif
+  while (i < s.size() && !kInteresting[static_cast<unsigned char>(s[i])]) {
+    ++i;
+  }
+  return i;
+}
+
+namespace {
+
+using text_internal::AbbrevType;
+using text_internal::CharClass;
+using text_internal::DecodeAt;
+using text_internal::SentenceLexicon;
+
+// Longest sentence emitted; longer runs are cut at a space.
+constexpr size_t kSentenceBudget = 2000;
 
 enum class Term : uint8_t { kNone, kPeriod, kStrong, kEllipsis };
 
@@ -221,11 +256,7 @@ std::vector<Span> SplitSentences(std::string_view text) {
   const size_t n = text.size();
   size_t start = 0;
   size_t i = 0;
-  while (i < n) {
-    if (!kInteresting[static_cast<unsigned char>(text[i])]) {
-      ++i;
-      continue;
-    }
+  while ((i = text_internal::NextInteresting(text, i)) < n) {
     if (text[i] == '\n') {
       Emit(text, start, i, &out);
       start = ++i;

@@ -7,6 +7,7 @@
 #ifndef SITREP_SRC_TEXT_SENTENCES_INTERNAL_H_
 #define SITREP_SRC_TEXT_SENTENCES_INTERNAL_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -37,6 +38,8 @@ class SentenceLexicon {
  private:
   SentenceLexicon();
   std::unordered_map<std::string_view, AbbrevType> abbrevs_;
+  // By first byte, bit min(size, 63) for each abbreviation's size.
+  std::array<uint64_t, 256> lengths_by_first_{};
   std::unordered_set<std::string_view> starters_;
 };
 
@@ -50,6 +53,11 @@ enum class CharClass : uint8_t {
   kPunct
 };
 CharClass Classify(uint32_t cp);
+
+// The first byte of `s` at or after i that the sentence splitter looks at
+// ('.', '!', '?', a newline, or a lead byte 0xE2, 0xE3, 0xEF, 0xD8 or 0xDB
+// of a wider terminal), or s.size().
+size_t NextInteresting(std::string_view s, size_t i);
 
 }  // namespace sitrep::text_internal
 

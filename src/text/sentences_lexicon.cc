@@ -1,6 +1,8 @@
 // The abbreviation lexicon and character classes of the sentence splitter.
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "text/sentences_internal.h"
 #include "text/text_data.h"
 #include "text/utf8_internal.h"
@@ -15,6 +17,10 @@ SentenceLexicon::SentenceLexicon() {
                        : f[1] == "number" ? AbbrevType::kNumber
                                           : AbbrevType::kAmbiguous;
         abbrevs_[f[0]] = t;
+        if (!f[0].empty()) {
+          lengths_by_first_[static_cast<unsigned char>(f[0][0])] |=
+              uint64_t{1} << std::min<size_t>(f[0].size(), 63);
+        }
       });
   text_data::ForEachRow(text_data::File("sentence_starters.tsv"),
                         [&](const auto& f, size_t) { starters_.insert(f[0]); });
@@ -26,8 +32,14 @@ const SentenceLexicon& SentenceLexicon::Get() {
 }
 
 AbbrevType SentenceLexicon::Lookup(std::string_view word) const {
-  auto it = abbrevs_.find(word);
-  if (it != abbrevs_.end()) return it->second;
+  // Looked up only when an abbreviation has its first byte and length.
+  if (!word.empty() &&
+      ((lengths_by_first_[static_cast<unsigned char>(word[0])] >>
+        std::min<size_t>(word.size(), 63)) &
+       1) != 0) {
+    auto it = abbrevs_.find(word);
+    if (it != abbrevs_.end()) return it->second;
+  }
   // A single capital letter is an initial (J. K. Rowling).
   if (word.size() == 2 && word[0] >= 'A' && word[0] <= 'Z') {
     return AbbrevType::kTitle;

@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -14,6 +16,8 @@
 
 #include "common/test_paths.h"
 #include "sitrep/clean.h"
+#include "text/sentences_internal.h"
+#include "text/text_data.h"
 
 namespace sitrep {
 namespace {
@@ -265,6 +269,42 @@ TEST(SplitSentences, BeatsIcuOnTable) {
   std::printf("table cases right: ours %zu, ICU %zu of %zu\n", ours, icu,
               SplitCases().size());
   EXPECT_GT(ours, icu);
+}
+
+// The first-byte and length prefilter before the abbreviation map rejects
+// no listed abbreviation.
+TEST(SentenceLexicon, EveryListedAbbreviationIsFound) {
+  using text_internal::AbbrevType;
+  const auto& lex = text_internal::SentenceLexicon::Get();
+  std::map<std::string, AbbrevType> listed;  // the last row of a word wins
+  text_data::ForEachRow(
+      text_data::File("abbreviations.tsv"), [&](const auto& f, size_t n) {
+        if (n < 2) return;
+        listed[std::string(f[0])] = f[1] == "title"    ? AbbrevType::kTitle
+                                    : f[1] == "number" ? AbbrevType::kNumber
+                                                       : AbbrevType::kAmbiguous;
+      });
+  EXPECT_GT(listed.size(), 20u);
+  for (const auto& [word, type] : listed) {
+    EXPECT_EQ(lex.Lookup(word), type) << word;
+  }
+  EXPECT_EQ(lex.Lookup("said."), AbbrevType::kNone);
+}
+
+TEST(NextInteresting, MatchesFindFirstOf) {
+  std::mt19937 rng(48);
+  const std::string alphabet = "ab .!?\n\xE2\xE3\xEF\xD8\xDB\xC3\x80\t";
+  const std::string_view wanted = ".!?\n\xE2\xE3\xEF\xD8\xDB";
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(rng() % 80, 'x');
+    for (char& c : s) {
+      if (rng() % 4 == 0) c = alphabet[rng() % alphabet.size()];
+    }
+    size_t i = rng() % (s.size() + 1);
+    size_t want = std::string_view(s).find_first_of(wanted, i);
+    if (want == std::string::npos) want = s.size();
+    ASSERT_EQ(text_internal::NextInteresting(s, i), want) << n;
+  }
 }
 
 }  // namespace
