@@ -65,20 +65,26 @@ struct SortKey {
 // article-id copies included, per comparison), and std::sort over them
 // makes the same comparisons, hence the same order (ties included), as
 // over the mentions with CanonicalKey.
-void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
+std::vector<uint32_t> merge_internal::CanonicalOrder(
+    const std::vector<Mention>& mentions) {
   std::vector<SortKey> keys;
-  keys.reserve(mentions->size());
-  for (size_t i = 0; i < mentions->size(); ++i) {
-    const Mention& m = (*mentions)[i];
+  keys.reserve(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
     merge_internal::MentionOrder k = merge_internal::CanonicalKey(m);
     keys.push_back({k.day, m.article_id, k.sentence, k.begin, k.place, i});
   }
   std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> from(keys.size());
+  for (size_t k = 0; k < keys.size(); ++k)
+    from[k] = static_cast<uint32_t>(keys[k].index);
+  return from;
+}
+
+void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
   // Permuted in place, cycle by cycle (a second vector would hold every
   // mention's fixed part twice): position j takes the mention at from[j].
-  std::vector<size_t> from(keys.size());
-  for (size_t k = 0; k < keys.size(); ++k) from[k] = keys[k].index;
-  std::vector<SortKey>().swap(keys);  // its views die with the moves
+  std::vector<uint32_t> from = CanonicalOrder(*mentions);
   std::vector<Mention>& v = *mentions;
   for (size_t i = 0; i < v.size(); ++i) {
     if (from[i] == i) continue;
@@ -87,11 +93,11 @@ void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
     while (from[j] != i) {
       size_t src = from[j];
       v[j] = std::move(v[src]);
-      from[j] = j;
+      from[j] = static_cast<uint32_t>(j);
       j = src;
     }
     v[j] = std::move(first);
-    from[j] = j;
+    from[j] = static_cast<uint32_t>(j);
   }
 }
 
@@ -175,7 +181,8 @@ class ClusterIndex {
         out->insert(out->end(), it->second.begin(), it->second.end());
     };
     if (m.date.valid()) {
-      for (int64_t d = m.date.ToDays() - 1; d <= m.date.ToDays() + 1; ++d) {
+      const int64_t day = m.date.ToDays();  // once: it is not cheap
+      for (int64_t d = day - 1; d <= day + 1; ++d) {
         take(by_day_, DayKey{d, country});
       }
       if (IsNamedActor(m.actor2))
@@ -251,13 +258,15 @@ std::optional<size_t> FindHome(const merge_internal::Clusters& clusters,
 
 merge_internal::Clusters merge_internal::Cluster(std::vector<Mention> mentions,
                                                  const MergeOptions& options) {
-  merge_internal::SortCanonically(&mentions);
+  // Visited in canonical order where they lie: moving them into it would
+  // cost a move of each mention's fixed part.
+  const std::vector<uint32_t> order = merge_internal::CanonicalOrder(mentions);
   Clusters cs;
   cs.mentions = std::move(mentions);
   const std::vector<Mention>& ms = cs.mentions;
   ClusterIndex index;
   std::vector<uint32_t> weak;
-  for (uint32_t i = 0; i < ms.size(); ++i) {
+  for (uint32_t i : order) {
     const Mention& m = ms[i];
     if (m.weak) {
       weak.push_back(i);
