@@ -1,8 +1,11 @@
 #include "sitrep/event.h"
 
 #include <cmath>
+#include <string_view>
 
 namespace sitrep {
+
+using std::string_view_literals::operator""sv;
 
 const char* OutcomeName(Outcome o) {
   switch (o) {
@@ -55,12 +58,13 @@ bool IsNamedActor(const std::string& s) {
 bool TypesCompatible(const std::string& a, bool a_protesters,
                      const std::string& b, bool b_protesters) {
   if (a == b) return true;
-  auto pr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots";
+  // As string_views: sizes compare first, no strlen per word.
+  auto pr = [](std::string_view t) {
+    return t == "Protests"sv || t == "Riots"sv;
   };
   if (pr(a) && pr(b)) return true;
-  auto vpr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots" || t == "Violence against civilians";
+  auto vpr = [&](std::string_view t) {
+    return pr(t) || t == "Violence against civilians"sv;
   };
   bool ap = a_protesters || pr(a), bp = b_protesters || pr(b);
   return vpr(a) && vpr(b) && ap && bp;

@@ -25,13 +25,10 @@ bool Near(const Location& x, const Location& y) {
   if (x.precision == "admin1"sv || y.precision == "admin1"sv) {
     return x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
   }
-  if (DistanceKm(x, y) <= 25) return true;
+  const double km = DistanceKm(x, y);  // once: it is not cheap
+  if (km <= 25) return true;
   // A district: a town within reach of its seat.
-  if ((x.precision == "admin2"sv || y.precision == "admin2"sv) &&
-      DistanceKm(x, y) <= 60) {
-    return true;
-  }
-  return false;
+  return (x.precision == "admin2"sv || y.precision == "admin2"sv) && km <= 60;
 }
 
 // "Multan city (Multan, Punjab)": the district or province a place is in is

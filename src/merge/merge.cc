@@ -70,9 +70,11 @@ std::vector<uint32_t> merge_internal::CanonicalOrder(
   std::vector<SortKey> keys;
   keys.reserve(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const Mention& m = mentions[i];
-    merge_internal::MentionOrder k = merge_internal::CanonicalKey(m);
-    keys.push_back({k.day, m.article_id, k.sentence, k.begin, k.place, i});
+    const Mention& m = mentions[i];  // CanonicalKey's fields, no id copy
+    keys.push_back({m.date.valid() ? m.date.ToDays() : INT64_MAX, m.article_id,
+                    m.sentences.empty() ? 0 : m.sentences.front(),
+                    m.raw_spans.empty() ? 0 : m.raw_spans.front().begin,
+                    m.location ? m.location->span.begin : 0, i});
   }
   std::sort(keys.begin(), keys.end());
   std::vector<uint32_t> from(keys.size());

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -210,6 +211,37 @@ std::string PlainCentralNotes(const std::vector<Mention>& ms) {
     }
   }
   return ms.empty() ? "" : ms[best].notes;
+}
+
+// TypesCompatible (string_view compares) against its rule written with
+// std::string and std::set, over every pair of types and protester flags.
+TEST(TypesCompatibleTest, IsThePlainRule) {
+  const std::vector<std::string> types = {"Protests",
+                                          "Riots",
+                                          "Violence against civilians",
+                                          "Battles",
+                                          "Explosions/Remote violence",
+                                          "",
+                                          "Protest",
+                                          "Riot"};
+  auto plain = [](const std::string& a, bool ap, const std::string& b,
+                  bool bp) {
+    const std::set<std::string> pr = {"Protests", "Riots"};
+    const std::set<std::string> vpr = {"Protests", "Riots",
+                                       "Violence against civilians"};
+    if (a == b || (pr.count(a) && pr.count(b))) return true;
+    return vpr.count(a) && vpr.count(b) && (ap || pr.count(a)) &&
+           (bp || pr.count(b));
+  };
+  for (const auto& a : types) {
+    for (const auto& b : types) {
+      for (int f = 0; f < 4; ++f) {
+        const bool ap = f & 1, bp = f & 2;
+        EXPECT_EQ(TypesCompatible(a, ap, b, bp), plain(a, ap, b, bp))
+            << a << " / " << b << " " << f;
+      }
+    }
+  }
 }
 
 TEST(CentralNotesTest, IsThePlainForm) {
