@@ -164,33 +164,41 @@ namespace {
 // them in one hash map; lookups copy no string.
 class ClusterIndex {
  public:
-  void Add(size_t cluster, const Mention& m) {
-    const uint32_t country = Intern(m);
-    if (m.date.valid())
-      Push(&by_day_[DayKey{m.date.ToDays(), country}], cluster);
-    if (IsNamedActor(m.actor2)) Push(&by_actor_[{country, m.actor2}], cluster);
-    Push(&by_country_[country], cluster);
+  // Where a mention is filed: its country (interned) and day, found once
+  // per mention for both its lookup and its filing.
+  struct Key {
+    uint32_t country;
+    bool dated;
+    int64_t day;
+  };
+  Key KeyOf(const Mention& m) {
+    const bool dated = m.date.valid();
+    return {Intern(m), dated, dated ? m.date.ToDays() : 0};
+  }
+  void Add(size_t cluster, const Key& k, const Mention& m) {
+    if (k.dated) Push(&by_day_[DayKey{k.day, k.country}], cluster);
+    if (IsNamedActor(m.actor2))
+      Push(&by_actor_[{k.country, m.actor2}], cluster);
+    Push(&by_country_[k.country], cluster);
   }
   // Into *out (cleared; reused across calls), in creation order, unique.
-  void Candidates(const Mention& m, std::vector<size_t>* out) const {
+  // (A country no cluster has is filed under nothing: no candidates.)
+  void Candidates(const Key& k, const Mention& m,
+                  std::vector<size_t>* out) const {
     out->clear();
-    auto id = countries_.find(CountryOf(m));
-    if (id == countries_.end()) return;  // no cluster of its country yet
-    const uint32_t country = id->second;
     auto take = [&](const auto& map, const auto& key) {
       auto it = map.find(key);
       if (it != map.end())
         out->insert(out->end(), it->second.begin(), it->second.end());
     };
-    if (m.date.valid()) {
-      const int64_t day = m.date.ToDays();  // once: it is not cheap
-      for (int64_t d = day - 1; d <= day + 1; ++d) {
-        take(by_day_, DayKey{d, country});
+    if (k.dated) {
+      for (int64_t d = k.day - 1; d <= k.day + 1; ++d) {
+        take(by_day_, DayKey{d, k.country});
       }
       if (IsNamedActor(m.actor2))
-        take(by_actor_, std::make_pair(country, m.actor2));
+        take(by_actor_, ActorKey{k.country, m.actor2});
     } else {
-      take(by_country_, country);
+      take(by_country_, k.country);
     }
     std::sort(out->begin(), out->end());
     out->erase(std::unique(out->begin(), out->end()), out->end());
@@ -227,9 +235,21 @@ class ClusterIndex {
       return std::hash<std::string_view>()(s);
     }
   };
+  // A country and a named victim; looked up without copying the name.
+  using ActorKey = std::pair<uint32_t, std::string_view>;
+  struct ActorLess {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return a.first != b.first
+                 ? a.first < b.first
+                 : std::string_view(a.second) < std::string_view(b.second);
+    }
+  };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> countries_;
   std::unordered_map<DayKey, std::vector<size_t>, DayHash> by_day_;
-  std::map<std::pair<uint32_t, std::string>, std::vector<size_t>> by_actor_;
+  std::map<std::pair<uint32_t, std::string>, std::vector<size_t>, ActorLess>
+      by_actor_;
   std::unordered_map<uint32_t, std::vector<size_t>> by_country_;
 };
 
@@ -237,11 +257,12 @@ class ClusterIndex {
 // with `unique`, only when exactly one does.
 template <typename Fits>
 std::optional<size_t> FindHome(const merge_internal::Clusters& clusters,
-                               const ClusterIndex& index, const Mention& m,
+                               const ClusterIndex& index,
+                               const ClusterIndex::Key& key, const Mention& m,
                                bool unique, Fits fits) {
   std::optional<size_t> home;
   thread_local std::vector<size_t> candidates;  // reused: no allocation
-  index.Candidates(m, &candidates);
+  index.Candidates(key, m, &candidates);
   for (size_t c : candidates) {
     const std::vector<uint32_t>& members = clusters.members[c];
     if (clusters.mentions[members.front()].kind != m.kind) continue;
@@ -274,19 +295,20 @@ merge_internal::Clusters merge_internal::Cluster(std::vector<Mention> mentions,
       weak.push_back(i);
       continue;
     }
-    auto home = FindHome(cs, index, m, false, [&](const Mention& o) {
+    const ClusterIndex::Key key = index.KeyOf(m);
+    auto home = FindHome(cs, index, key, m, false, [&](const Mention& o) {
       return merge_internal::SameEvent(o, m, options);
     });
     size_t c = home ? *home : cs.members.size();
     if (!home) cs.members.emplace_back();
-    index.Add(c, m);
+    index.Add(c, key, m);
     cs.members[c].push_back(i);
   }
   // A weak mention joins the one event it fits, or none.
   for (uint32_t i : weak) {
-    auto home = FindHome(cs, index, ms[i], true, [&](const Mention& o) {
-      return merge_internal::WeakFits(o, ms[i]);
-    });
+    auto home = FindHome(
+        cs, index, index.KeyOf(ms[i]), ms[i], true,
+        [&](const Mention& o) { return merge_internal::WeakFits(o, ms[i]); });
     if (home) cs.members[*home].push_back(i);
   }
   return cs;
