@@ -111,7 +111,10 @@ namespace {
 
 template <typename ForEach>
 std::string IdOfMinKey(ForEach for_each) {
-  std::string min_key, k;  // (no key is empty)
+  // (No key is empty.) Reused per thread: a key rarely fits in a string's
+  // own buffer, and an id is made for every event.
+  thread_local std::string min_key, k;
+  min_key.clear();
   for_each([&](const Mention& m) {
     MentionKeyInto(m, &k);
     if (min_key.empty() || k < min_key) min_key.swap(k);
