@@ -25,6 +25,14 @@ bool Near(const Location& x, const Location& y) {
   if (x.precision == "admin1"sv || y.precision == "admin1"sv) {
     return x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
   }
+  // Further apart in latitude alone than any reach below: no need for the
+  // great-circle distance (never shorter than the latitude arc; the margin
+  // is far above rounding).
+  constexpr double kKmPerDegree = 6371.0 * M_PI / 180.0;
+  if (std::abs(x.lat) <= 90 && std::abs(y.lat) <= 90 &&
+      std::abs(x.lat - y.lat) * kKmPerDegree > 61) {
+    return false;
+  }
   const double km = DistanceKm(x, y);  // once: it is not cheap
   if (km <= 25) return true;
   // A district: a town within reach of its seat.

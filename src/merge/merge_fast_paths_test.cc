@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <random>
@@ -211,6 +212,31 @@ std::string PlainCentralNotes(const std::vector<Mention>& ms) {
     }
   }
   return ms.empty() ? "" : ms[best].notes;
+}
+
+// Near (compat.cc) turns down places further apart in latitude alone than
+// 61 km without DistanceKm: the great-circle distance is then over 60 km.
+// Random pairs, many just past the bound.
+TEST(NearTest, LatitudeBoundImpliesDistance) {
+  constexpr double kKmPerDegree = 6371.0 * M_PI / 180.0;
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> lat(-90, 90), lon(-180, 180),
+      extra(0, 0.01);
+  int tested = 0;
+  for (int i = 0; i < 200000; ++i) {
+    Location x, y;
+    x.lat = lat(rng);
+    x.lon = lon(rng);
+    y.lat = i % 2 ? lat(rng) : x.lat + (61 / kKmPerDegree + extra(rng));
+    y.lon = i % 4 < 2 ? lon(rng) : x.lon;
+    if (std::abs(y.lat) > 90 || std::abs(x.lat - y.lat) * kKmPerDegree <= 61) {
+      continue;
+    }
+    ++tested;
+    ASSERT_GT(DistanceKm(x, y), 60)
+        << x.lat << "," << x.lon << " " << y.lat << "," << y.lon;
+  }
+  EXPECT_GT(tested, 100000);
 }
 
 // TypesCompatible (string_view compares) against its rule written with
