@@ -406,12 +406,14 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   }
   bool both_local = false, via_other = false, wide = false;
   if (!PlacesCompatible(a, b, &both_local, &via_other, &wide)) return false;
+  // (Figures before the copy lookups: all are pure tests, and two map
+  // lookups by id cost more than most figure checks.)
+  bool one_equal = false;
+  if (!FiguresCompatible(a, b, &one_equal)) return false;
   // A report that names no place at all cannot be placed with another
   // article's event, unless one copies the other.
   bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
   if ((!a.location || !b.location) && !copies) return false;
-  bool one_equal = false;
-  if (!FiguresCompatible(a, b, &one_equal)) return false;
   if (!copies && !KindsCompatible(a.sub_event_type, b.sub_event_type)) {
     return false;
   }
