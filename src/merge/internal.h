@@ -26,8 +26,10 @@ struct MentionOrder {
 };
 MentionOrder CanonicalKey(const Mention& m);
 // The indices of `mentions` in exactly the order std::sort with a
-// CanonicalKey comparison gives (ties included), building each key once.
-std::vector<uint32_t> CanonicalOrder(const std::vector<Mention>& mentions);
+// CanonicalKey comparison gives (ties included), building each key once;
+// with `days`, each mention's CanonicalKey day into (*days)[i].
+std::vector<uint32_t> CanonicalOrder(const std::vector<Mention>& mentions,
+                                     std::vector<int64_t>* days = nullptr);
 // Sorts into CanonicalOrder.
 void SortCanonically(std::vector<Mention>* mentions);
 

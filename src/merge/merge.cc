@@ -66,12 +66,15 @@ struct SortKey {
 // makes the same comparisons, hence the same order (ties included), as
 // over the mentions with CanonicalKey.
 std::vector<uint32_t> merge_internal::CanonicalOrder(
-    const std::vector<Mention>& mentions) {
+    const std::vector<Mention>& mentions, std::vector<int64_t>* days) {
   std::vector<SortKey> keys;
   keys.reserve(mentions.size());
+  if (days) days->resize(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];  // CanonicalKey's fields, no id copy
-    keys.push_back({m.date.valid() ? m.date.ToDays() : INT64_MAX, m.article_id,
+    const int64_t day = m.date.valid() ? m.date.ToDays() : INT64_MAX;
+    if (days) (*days)[i] = day;
+    keys.push_back({day, m.article_id,
                     m.sentences.empty() ? 0 : m.sentences.front(),
                     m.raw_spans.empty() ? 0 : m.raw_spans.front().begin,
                     m.location ? m.location->span.begin : 0, i});
@@ -174,9 +177,9 @@ class ClusterIndex {
     bool dated;
     int64_t day;
   };
-  Key KeyOf(const Mention& m) {
-    const bool dated = m.date.valid();
-    return {Intern(m), dated, dated ? m.date.ToDays() : 0};
+  // `day`: CanonicalKey's (INT64_MAX when undated).
+  Key KeyOf(const Mention& m, int64_t day) {
+    return {Intern(m), day != INT64_MAX, day};
   }
   void Add(size_t cluster, const Key& k, const Mention& m) {
     if (k.dated) Push(&by_day_[DayKey{k.day, k.country}], cluster);
@@ -286,7 +289,9 @@ merge_internal::Clusters merge_internal::Cluster(std::vector<Mention> mentions,
                                                  const MergeOptions& options) {
   // Visited in canonical order where they lie: moving them into it would
   // cost a move of each mention's fixed part.
-  const std::vector<uint32_t> order = merge_internal::CanonicalOrder(mentions);
+  std::vector<int64_t> days;  // CanonicalKey's, made once
+  const std::vector<uint32_t> order =
+      merge_internal::CanonicalOrder(mentions, &days);
   Clusters cs;
   cs.mentions = std::move(mentions);
   const std::vector<Mention>& ms = cs.mentions;
@@ -298,7 +303,7 @@ merge_internal::Clusters merge_internal::Cluster(std::vector<Mention> mentions,
       weak.push_back(i);
       continue;
     }
-    const ClusterIndex::Key key = index.KeyOf(m);
+    const ClusterIndex::Key key = index.KeyOf(m, days[i]);
     auto home = FindHome(cs, index, key, m, false, [&](const Mention& o) {
       return merge_internal::SameEvent(o, m, options);
     });
@@ -310,7 +315,7 @@ merge_internal::Clusters merge_internal::Cluster(std::vector<Mention> mentions,
   // A weak mention joins the one event it fits, or none.
   for (uint32_t i : weak) {
     auto home = FindHome(
-        cs, index, index.KeyOf(ms[i]), ms[i], true,
+        cs, index, index.KeyOf(ms[i], days[i]), ms[i], true,
         [&](const Mention& o) { return merge_internal::WeakFits(o, ms[i]); });
     if (home) cs.members[*home].push_back(i);
   }
