@@ -34,7 +34,7 @@ const char* MentionKindName(MentionKind k) {
 }
 
 bool IsLocal(const std::optional<Location>& l) {
-  return l && l->precision != "country";
+  return l && l->precision != "country"sv;  // size first, no strlen
 }
 
 bool MaySameVictims(const std::string& a, const std::string& b) {

@@ -239,6 +239,17 @@ TEST(NearTest, LatitudeBoundImpliesDistance) {
   EXPECT_GT(tested, 100000);
 }
 
+// IsLocal (a string_view compare) against the plain std::string one.
+TEST(IsLocalTest, IsThePlainCompare) {
+  EXPECT_FALSE(IsLocal(std::nullopt));
+  for (const char* p : {"country", "city", "admin1", "admin2", "", "countr",
+                        "country ", "Country", "countries"}) {
+    Location l;
+    l.precision = p;
+    EXPECT_EQ(IsLocal(l), l.precision != std::string("country")) << p;
+  }
+}
+
 // TypesCompatible (string_view compares) against its rule written with
 // std::string and std::set, over every pair of types and protester flags.
 TEST(TypesCompatibleTest, IsThePlainRule) {
