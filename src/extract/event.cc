@@ -38,7 +38,9 @@ bool IsLocal(const std::optional<Location>& l) {
 }
 
 bool MaySameVictims(const std::string& a, const std::string& b) {
-  auto vague = [](const std::string& v) { return v.empty() || v == "people"; };
+  auto vague = [](const std::string& v) {
+    return v.empty() || v == "people"sv;
+  };
   return vague(a) || vague(b) || a == b;
 }
 

@@ -250,6 +250,21 @@ TEST(IsLocalTest, IsThePlainCompare) {
   }
 }
 
+// MaySameVictims (a string_view compare) against its plain rule.
+TEST(MaySameVictimsTest, IsThePlainRule) {
+  const std::vector<std::string> vs = {"",       "people",   "peopl",
+                                       "People", "soldiers", "people "};
+  for (const auto& a : vs) {
+    for (const auto& b : vs) {
+      auto vague = [](const std::string& v) {
+        return v.empty() || v == std::string("people");
+      };
+      EXPECT_EQ(MaySameVictims(a, b), vague(a) || vague(b) || a == b)
+          << a << " / " << b;
+    }
+  }
+}
+
 // TypesCompatible (string_view compares) against its rule written with
 // std::string and std::set, over every pair of types and protester flags.
 TEST(TypesCompatibleTest, IsThePlainRule) {
