@@ -1,8 +1,11 @@
 #include "sitrep/event.h"
 
 #include <cmath>
+#include <string_view>
 
 namespace sitrep {
+
+using std::string_view_literals::operator""sv;
 
 const char* OutcomeName(Outcome o) {
   switch (o) {
@@ -31,11 +34,13 @@ const char* MentionKindName(MentionKind k) {
 }
 
 bool IsLocal(const std::optional<Location>& l) {
-  return l && l->precision != "country";
+  return l && l->precision != "country"sv;  // size first, no strlen
 }
 
 bool MaySameVictims(const std::string& a, const std::string& b) {
-  auto vague = [](const std::string& v) { return v.empty() || v == "people"; };
+  auto vague = [](const std::string& v) {
+    return v.empty() || v == "people"sv;
+  };
   return vague(a) || vague(b) || a == b;
 }
 
@@ -55,12 +60,13 @@ bool IsNamedActor(const std::string& s) {
 bool TypesCompatible(const std::string& a, bool a_protesters,
                      const std::string& b, bool b_protesters) {
   if (a == b) return true;
-  auto pr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots";
+  // As string_views: sizes compare first, no strlen per word.
+  auto pr = [](std::string_view t) {
+    return t == "Protests"sv || t == "Riots"sv;
   };
   if (pr(a) && pr(b)) return true;
-  auto vpr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots" || t == "Violence against civilians";
+  auto vpr = [&](std::string_view t) {
+    return pr(t) || t == "Violence against civilians"sv;
   };
   bool ap = a_protesters || pr(a), bp = b_protesters || pr(b);
   return vpr(a) && vpr(b) && ap && bp;

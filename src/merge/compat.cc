@@ -25,13 +25,18 @@ bool Near(const Location& x, const Location& y) {
   if (x.precision == "admin1"sv || y.precision == "admin1"sv) {
     return x.country == y.country && !x.admin1.empty() && x.admin1 == y.admin1;
   }
-  if (DistanceKm(x, y) <= 25) return true;
-  // A district: a town within reach of its seat.
-  if ((x.precision == "admin2"sv || y.precision == "admin2"sv) &&
-      DistanceKm(x, y) <= 60) {
-    return true;
+  // Further apart in latitude alone than any reach below: no need for the
+  // great-circle distance (never shorter than the latitude arc; the margin
+  // is far above rounding).
+  constexpr double kKmPerDegree = 6371.0 * M_PI / 180.0;
+  if (std::abs(x.lat) <= 90 && std::abs(y.lat) <= 90 &&
+      std::abs(x.lat - y.lat) * kKmPerDegree > 61) {
+    return false;
   }
-  return false;
+  const double km = DistanceKm(x, y);  // once: it is not cheap
+  if (km <= 25) return true;
+  // A district: a town within reach of its seat.
+  return (x.precision == "admin2"sv || y.precision == "admin2"sv) && km <= 60;
 }
 
 // "Multan city (Multan, Punjab)": the district or province a place is in is
@@ -401,12 +406,14 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   }
   bool both_local = false, via_other = false, wide = false;
   if (!PlacesCompatible(a, b, &both_local, &via_other, &wide)) return false;
+  // (Figures before the copy lookups: all are pure tests, and two map
+  // lookups by id cost more than most figure checks.)
+  bool one_equal = false;
+  if (!FiguresCompatible(a, b, &one_equal)) return false;
   // A report that names no place at all cannot be placed with another
   // article's event, unless one copies the other.
   bool copies = o.copy_of.count(a.article_id) || o.copy_of.count(b.article_id);
   if ((!a.location || !b.location) && !copies) return false;
-  bool one_equal = false;
-  if (!FiguresCompatible(a, b, &one_equal)) return false;
   if (!copies && !KindsCompatible(a.sub_event_type, b.sub_event_type)) {
     return false;
   }

@@ -25,8 +25,12 @@ struct MentionOrder {
   friend auto operator<=>(const MentionOrder&, const MentionOrder&) = default;
 };
 MentionOrder CanonicalKey(const Mention& m);
-// Sorts by CanonicalKey into exactly the order std::sort with a
-// CanonicalKey comparison gives (ties included), building each key once.
+// The indices of `mentions` in exactly the order std::sort with a
+// CanonicalKey comparison gives (ties included), building each key once;
+// with `days`, each mention's CanonicalKey day into (*days)[i].
+std::vector<uint32_t> CanonicalOrder(const std::vector<Mention>& mentions,
+                                     std::vector<int64_t>* days = nullptr);
+// Sorts into CanonicalOrder.
 void SortCanonically(std::vector<Mention>* mentions);
 
 // "SR" + 16 hex digits of the smallest mention key of the event's mentions.
@@ -34,9 +38,9 @@ std::string EventId(const Event& e);
 // The id of the event these mentions make: EventId of MakeEvent(mentions).
 std::string ClusterId(const std::vector<Mention>& mentions);
 
-// The events' mention lists, as indices into the mentions (canonically
-// sorted; they stay in place: moving each into its cluster would keep
-// every mention's fixed part twice until the clustering ends).
+// The events' mention lists, as indices into the mentions (in the order
+// given, not sorted; they stay in place: moving each into its cluster would
+// keep every mention's fixed part twice until the clustering ends).
 struct Clusters {
   std::vector<Mention> mentions;
   std::vector<std::vector<uint32_t>> members;  // per event, in event order

@@ -65,20 +65,31 @@ struct SortKey {
 // article-id copies included, per comparison), and std::sort over them
 // makes the same comparisons, hence the same order (ties included), as
 // over the mentions with CanonicalKey.
-void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
+std::vector<uint32_t> merge_internal::CanonicalOrder(
+    const std::vector<Mention>& mentions, std::vector<int64_t>* days) {
   std::vector<SortKey> keys;
-  keys.reserve(mentions->size());
-  for (size_t i = 0; i < mentions->size(); ++i) {
-    const Mention& m = (*mentions)[i];
-    merge_internal::MentionOrder k = merge_internal::CanonicalKey(m);
-    keys.push_back({k.day, m.article_id, k.sentence, k.begin, k.place, i});
+  keys.reserve(mentions.size());
+  if (days) days->resize(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];  // CanonicalKey's fields, no id copy
+    const int64_t day = m.date.valid() ? m.date.ToDays() : INT64_MAX;
+    if (days) (*days)[i] = day;
+    keys.push_back({day, m.article_id,
+                    m.sentences.empty() ? 0 : m.sentences.front(),
+                    m.raw_spans.empty() ? 0 : m.raw_spans.front().begin,
+                    m.location ? m.location->span.begin : 0, i});
   }
   std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> from(keys.size());
+  for (size_t k = 0; k < keys.size(); ++k)
+    from[k] = static_cast<uint32_t>(keys[k].index);
+  return from;
+}
+
+void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
   // Permuted in place, cycle by cycle (a second vector would hold every
   // mention's fixed part twice): position j takes the mention at from[j].
-  std::vector<size_t> from(keys.size());
-  for (size_t k = 0; k < keys.size(); ++k) from[k] = keys[k].index;
-  std::vector<SortKey>().swap(keys);  // its views die with the moves
+  std::vector<uint32_t> from = CanonicalOrder(*mentions);
   std::vector<Mention>& v = *mentions;
   for (size_t i = 0; i < v.size(); ++i) {
     if (from[i] == i) continue;
@@ -87,11 +98,11 @@ void merge_internal::SortCanonically(std::vector<Mention>* mentions) {
     while (from[j] != i) {
       size_t src = from[j];
       v[j] = std::move(v[src]);
-      from[j] = j;
+      from[j] = static_cast<uint32_t>(j);
       j = src;
     }
     v[j] = std::move(first);
-    from[j] = j;
+    from[j] = static_cast<uint32_t>(j);
   }
 }
 
@@ -103,7 +114,10 @@ namespace {
 
 template <typename ForEach>
 std::string IdOfMinKey(ForEach for_each) {
-  std::string min_key, k;  // (no key is empty)
+  // (No key is empty.) Reused per thread: a key rarely fits in a string's
+  // own buffer, and an id is made for every event.
+  thread_local std::string min_key, k;
+  min_key.clear();
   for_each([&](const Mention& m) {
     MentionKeyInto(m, &k);
     if (min_key.empty() || k < min_key) min_key.swap(k);
@@ -156,32 +170,41 @@ namespace {
 // them in one hash map; lookups copy no string.
 class ClusterIndex {
  public:
-  void Add(size_t cluster, const Mention& m) {
-    const uint32_t country = Intern(m);
-    if (m.date.valid())
-      Push(&by_day_[DayKey{m.date.ToDays(), country}], cluster);
-    if (IsNamedActor(m.actor2)) Push(&by_actor_[{country, m.actor2}], cluster);
-    Push(&by_country_[country], cluster);
+  // Where a mention is filed: its country (interned) and day, found once
+  // per mention for both its lookup and its filing.
+  struct Key {
+    uint32_t country;
+    bool dated;
+    int64_t day;
+  };
+  // `day`: CanonicalKey's (INT64_MAX when undated).
+  Key KeyOf(const Mention& m, int64_t day) {
+    return {Intern(m), day != INT64_MAX, day};
+  }
+  void Add(size_t cluster, const Key& k, const Mention& m) {
+    if (k.dated) Push(&by_day_[DayKey{k.day, k.country}], cluster);
+    if (IsNamedActor(m.actor2))
+      Push(&by_actor_[{k.country, m.actor2}], cluster);
+    Push(&by_country_[k.country], cluster);
   }
   // Into *out (cleared; reused across calls), in creation order, unique.
-  void Candidates(const Mention& m, std::vector<size_t>* out) const {
+  // (A country no cluster has is filed under nothing: no candidates.)
+  void Candidates(const Key& k, const Mention& m,
+                  std::vector<size_t>* out) const {
     out->clear();
-    auto id = countries_.find(CountryOf(m));
-    if (id == countries_.end()) return;  // no cluster of its country yet
-    const uint32_t country = id->second;
     auto take = [&](const auto& map, const auto& key) {
       auto it = map.find(key);
       if (it != map.end())
         out->insert(out->end(), it->second.begin(), it->second.end());
     };
-    if (m.date.valid()) {
-      for (int64_t d = m.date.ToDays() - 1; d <= m.date.ToDays() + 1; ++d) {
-        take(by_day_, DayKey{d, country});
+    if (k.dated) {
+      for (int64_t d = k.day - 1; d <= k.day + 1; ++d) {
+        take(by_day_, DayKey{d, k.country});
       }
       if (IsNamedActor(m.actor2))
-        take(by_actor_, std::make_pair(country, m.actor2));
+        take(by_actor_, ActorKey{k.country, m.actor2});
     } else {
-      take(by_country_, country);
+      take(by_country_, k.country);
     }
     std::sort(out->begin(), out->end());
     out->erase(std::unique(out->begin(), out->end()), out->end());
@@ -218,9 +241,21 @@ class ClusterIndex {
       return std::hash<std::string_view>()(s);
     }
   };
+  // A country and a named victim; looked up without copying the name.
+  using ActorKey = std::pair<uint32_t, std::string_view>;
+  struct ActorLess {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return a.first != b.first
+                 ? a.first < b.first
+                 : std::string_view(a.second) < std::string_view(b.second);
+    }
+  };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> countries_;
   std::unordered_map<DayKey, std::vector<size_t>, DayHash> by_day_;
-  std::map<std::pair<uint32_t, std::string>, std::vector<size_t>> by_actor_;
+  std::map<std::pair<uint32_t, std::string>, std::vector<size_t>, ActorLess>
+      by_actor_;
   std::unordered_map<uint32_t, std::vector<size_t>> by_country_;
 };
 
@@ -228,11 +263,12 @@ class ClusterIndex {
 // with `unique`, only when exactly one does.
 template <typename Fits>
 std::optional<size_t> FindHome(const merge_internal::Clusters& clusters,
-                               const ClusterIndex& index, const Mention& m,
+                               const ClusterIndex& index,
+                               const ClusterIndex::Key& key, const Mention& m,
                                bool unique, Fits fits) {
   std::optional<size_t> home;
   thread_local std::vector<size_t> candidates;  // reused: no allocation
-  index.Candidates(m, &candidates);
+  index.Candidates(key, m, &candidates);
   for (size_t c : candidates) {
     const std::vector<uint32_t>& members = clusters.members[c];
     if (clusters.mentions[members.front()].kind != m.kind) continue;
@@ -251,31 +287,36 @@ std::optional<size_t> FindHome(const merge_internal::Clusters& clusters,
 
 merge_internal::Clusters merge_internal::Cluster(std::vector<Mention> mentions,
                                                  const MergeOptions& options) {
-  merge_internal::SortCanonically(&mentions);
+  // Visited in canonical order where they lie: moving them into it would
+  // cost a move of each mention's fixed part.
+  std::vector<int64_t> days;  // CanonicalKey's, made once
+  const std::vector<uint32_t> order =
+      merge_internal::CanonicalOrder(mentions, &days);
   Clusters cs;
   cs.mentions = std::move(mentions);
   const std::vector<Mention>& ms = cs.mentions;
   ClusterIndex index;
   std::vector<uint32_t> weak;
-  for (uint32_t i = 0; i < ms.size(); ++i) {
+  for (uint32_t i : order) {
     const Mention& m = ms[i];
     if (m.weak) {
       weak.push_back(i);
       continue;
     }
-    auto home = FindHome(cs, index, m, false, [&](const Mention& o) {
+    const ClusterIndex::Key key = index.KeyOf(m, days[i]);
+    auto home = FindHome(cs, index, key, m, false, [&](const Mention& o) {
       return merge_internal::SameEvent(o, m, options);
     });
     size_t c = home ? *home : cs.members.size();
     if (!home) cs.members.emplace_back();
-    index.Add(c, m);
+    index.Add(c, key, m);
     cs.members[c].push_back(i);
   }
   // A weak mention joins the one event it fits, or none.
   for (uint32_t i : weak) {
-    auto home = FindHome(cs, index, ms[i], true, [&](const Mention& o) {
-      return merge_internal::WeakFits(o, ms[i]);
-    });
+    auto home = FindHome(
+        cs, index, index.KeyOf(ms[i], days[i]), ms[i], true,
+        [&](const Mention& o) { return merge_internal::WeakFits(o, ms[i]); });
     if (home) cs.members[*home].push_back(i);
   }
   return cs;

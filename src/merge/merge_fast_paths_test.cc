@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -114,7 +116,19 @@ TEST(ClusterIndexTest, ClusterIsThePlainScan) {
     std::vector<Mention> plain = ms;
     const std::vector<std::vector<uint32_t>> want = PlainCluster(&plain, o);
     const Clusters got = Cluster(std::move(ms), o);
-    EXPECT_EQ(got.members, want) << "round " << round;
+    // The clusters' mentions, each told by its (unique) text start: Cluster
+    // leaves the mentions where they were, PlainCluster sorts them.
+    auto starts = [](const std::vector<Mention>& v,
+                     const std::vector<std::vector<uint32_t>>& members) {
+      std::vector<std::vector<uint32_t>> out;
+      for (const auto& c : members) {
+        out.emplace_back();
+        for (uint32_t i : c) out.back().push_back(v[i].raw_spans[0].begin);
+      }
+      return out;
+    };
+    EXPECT_EQ(starts(got.mentions, got.members), starts(plain, want))
+        << "round " << round;
     for (const auto& c : want) joined += c.size() > 1;
   }
   EXPECT_GT(joined, 300);
@@ -198,6 +212,88 @@ std::string PlainCentralNotes(const std::vector<Mention>& ms) {
     }
   }
   return ms.empty() ? "" : ms[best].notes;
+}
+
+// Near (compat.cc) turns down places further apart in latitude alone than
+// 61 km without DistanceKm: the great-circle distance is then over 60 km.
+// Random pairs, many just past the bound.
+TEST(NearTest, LatitudeBoundImpliesDistance) {
+  constexpr double kKmPerDegree = 6371.0 * M_PI / 180.0;
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> lat(-90, 90), lon(-180, 180),
+      extra(0, 0.01);
+  int tested = 0;
+  for (int i = 0; i < 200000; ++i) {
+    Location x, y;
+    x.lat = lat(rng);
+    x.lon = lon(rng);
+    y.lat = i % 2 ? lat(rng) : x.lat + (61 / kKmPerDegree + extra(rng));
+    y.lon = i % 4 < 2 ? lon(rng) : x.lon;
+    if (std::abs(y.lat) > 90 || std::abs(x.lat - y.lat) * kKmPerDegree <= 61) {
+      continue;
+    }
+    ++tested;
+    ASSERT_GT(DistanceKm(x, y), 60)
+        << x.lat << "," << x.lon << " " << y.lat << "," << y.lon;
+  }
+  EXPECT_GT(tested, 100000);
+}
+
+// IsLocal (a string_view compare) against the plain std::string one.
+TEST(IsLocalTest, IsThePlainCompare) {
+  EXPECT_FALSE(IsLocal(std::nullopt));
+  for (const char* p : {"country", "city", "admin1", "admin2", "", "countr",
+                        "country ", "Country", "countries"}) {
+    Location l;
+    l.precision = p;
+    EXPECT_EQ(IsLocal(l), l.precision != std::string("country")) << p;
+  }
+}
+
+// MaySameVictims (a string_view compare) against its plain rule.
+TEST(MaySameVictimsTest, IsThePlainRule) {
+  const std::vector<std::string> vs = {"",       "people",   "peopl",
+                                       "People", "soldiers", "people "};
+  for (const auto& a : vs) {
+    for (const auto& b : vs) {
+      auto vague = [](const std::string& v) {
+        return v.empty() || v == std::string("people");
+      };
+      EXPECT_EQ(MaySameVictims(a, b), vague(a) || vague(b) || a == b)
+          << a << " / " << b;
+    }
+  }
+}
+
+// TypesCompatible (string_view compares) against its rule written with
+// std::string and std::set, over every pair of types and protester flags.
+TEST(TypesCompatibleTest, IsThePlainRule) {
+  const std::vector<std::string> types = {"Protests",
+                                          "Riots",
+                                          "Violence against civilians",
+                                          "Battles",
+                                          "Explosions/Remote violence",
+                                          "",
+                                          "Protest",
+                                          "Riot"};
+  auto plain = [](const std::string& a, bool ap, const std::string& b,
+                  bool bp) {
+    const std::set<std::string> pr = {"Protests", "Riots"};
+    const std::set<std::string> vpr = {"Protests", "Riots",
+                                       "Violence against civilians"};
+    if (a == b || (pr.count(a) && pr.count(b))) return true;
+    return vpr.count(a) && vpr.count(b) && (ap || pr.count(a)) &&
+           (bp || pr.count(b));
+  };
+  for (const auto& a : types) {
+    for (const auto& b : types) {
+      for (int f = 0; f < 4; ++f) {
+        const bool ap = f & 1, bp = f & 2;
+        EXPECT_EQ(TypesCompatible(a, ap, b, bp), plain(a, ap, b, bp))
+            << a << " / " << b << " " << f;
+      }
+    }
+  }
 }
 
 TEST(CentralNotesTest, IsThePlainForm) {

@@ -23,12 +23,23 @@ TEST(Merge, SortCanonicallyIsStdSortByCanonicalKey) {
   for (int round = 0; round < 20; ++round) {
     std::vector<Mention> ms;
     for (int i = 0; i < 40; ++i) {
-      const char* ids[] = {"a", "b", "a-long-article-id-beyond-sso", "c"};
+      const char* ids[] = {"a",
+                           "b",
+                           "a-long-article-id-beyond-sso",
+                           "c",
+                           "a-long-article-id-beyond-ss",
+                           ""};
       CivilDay day =
           rng() % 4 ? CivilDay{2020, 1, 20 + int(rng() % 3)} : CivilDay{};
-      Mention m = M(ids[rng() % 4], kExpl, kBaghdad, day, {},
+      Mention m = M(ids[rng() % 6], kExpl, kBaghdad, day, {},
                     static_cast<int>(rng() % 3));
       if (rng() % 2) m.location.reset();
+      // Negative sentences and days, equal and differing text starts: the
+      // packed keys must compare as MentionOrder's members do.
+      if (rng() % 5 == 0) m.sentences = {-static_cast<int>(rng() % 3)};
+      if (rng() % 7 == 0) m.date = CivilDay{1969, 12, 30 + int(rng() % 2)};
+      if (rng() % 3 == 0)
+        m.raw_spans = {Span{static_cast<uint32_t>(rng() % 3), 0}};
       m.notes = std::to_string(i);
       ms.push_back(std::move(m));
     }
