@@ -91,13 +91,14 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
        ++back) {
     c.weekday = sentence_weekdays_[i - back];
   }
-  c.place = sentence_places_[i];
-  for (size_t back = 1; !IsLocal(c.place) && back <= 2 && back <= i; ++back) {
-    if (IsLocal(sentence_places_[i - back])) {
-      c.place = sentence_places_[i - back];
+  const std::optional<Location>* place = &SentencePlace(i);
+  for (size_t back = 1; !IsLocal(*place) && back <= 2 && back <= i; ++back) {
+    if (IsLocal(SentencePlace(i - back))) {
+      place = &SentencePlace(i - back);
       c.place_inherited = true;
     }
   }
+  c.place = *place;  // copied once
   // The dateline city stands in for an unnamed place in its own country
   // only ("In Syria, a strike killed five" under "BAGHDAD -" stays Syria).
   if (!IsLocal(c.place) && dateline_place_ && AfterDateline(f.span) &&
@@ -181,6 +182,14 @@ bool MentionBuilder::Weak(const Candidate& c) const {
   }
   std::string_view text = f.span.In(article_.text);
   return !text.starts_with("\"") && !text.starts_with("\xE2\x80\x9C");
+}
+
+const std::optional<Location>& MentionBuilder::SentencePlace(size_t i) const {
+  if (!place_made_[i]) {
+    sentence_places_[i] = EventPlace((*units_)[i]);
+    place_made_[i] = 1;
+  }
+  return sentence_places_[i];
 }
 
 bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
@@ -342,7 +351,9 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   month_first_ = ArticleMonthFirst(ss, article_);
   one_of_ = OneOfIncidents(ss);
   sentence_index_.reserve(ss.size());
-  sentence_places_.reserve(ss.size());
+  units_ = &ss;
+  sentence_places_.resize(ss.size());
+  place_made_.assign(ss.size(), 0);
   sentence_weekdays_.reserve(ss.size());
   sentence_named_weekdays_.reserve(ss.size());
   sentence_dates_.reserve(ss.size());
@@ -351,7 +362,6 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   for (auto& f : ss) {
     ResolvePriors(&f);
     sentence_index_.push_back(static_cast<size_t>(f.index));
-    sentence_places_.push_back(EventPlace(f));
     // The dates that are not the report's own ("said on Tuesday"): ReportDate
     // asked once per date, not in each loop below.
     dates.clear();
@@ -479,6 +489,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   std::vector<Mention> out;
   out.reserve(works.size());
   for (auto& w : works) out.push_back(std::move(w.m));
+  units_ = nullptr;  // `ss` ends here
   return out;
 }
 
