@@ -1,6 +1,11 @@
 #include "sitrep/event.h"
 
 #include <cmath>
+#include <string_view>
+
+// Words compare as string_views: by size first, memcmp only on a tie
+// (a std::string against a C string would strlen and compare each time).
+using std::string_view_literals::operator""sv;
 
 namespace sitrep {
 
@@ -31,11 +36,13 @@ const char* MentionKindName(MentionKind k) {
 }
 
 bool IsLocal(const std::optional<Location>& l) {
-  return l && l->precision != "country";
+  return l && l->precision != "country"sv;
 }
 
 bool MaySameVictims(const std::string& a, const std::string& b) {
-  auto vague = [](const std::string& v) { return v.empty() || v == "people"; };
+  auto vague = [](const std::string& v) {
+    return v.empty() || v == "people"sv;
+  };
   return vague(a) || vague(b) || a == b;
 }
 
@@ -56,11 +63,12 @@ bool TypesCompatible(const std::string& a, bool a_protesters,
                      const std::string& b, bool b_protesters) {
   if (a == b) return true;
   auto pr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots";
+    return t == "Protests"sv || t == "Riots"sv;
   };
   if (pr(a) && pr(b)) return true;
   auto vpr = [](const std::string& t) {
-    return t == "Protests" || t == "Riots" || t == "Violence against civilians";
+    return t == "Protests"sv || t == "Riots"sv ||
+           t == "Violence against civilians"sv;
   };
   bool ap = a_protesters || pr(a), bp = b_protesters || pr(b);
   return vpr(a) && vpr(b) && ap && bp;
