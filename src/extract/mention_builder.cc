@@ -98,20 +98,20 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
       c.place_inherited = true;
     }
   }
-  c.place = *place;  // copied once
   // The dateline city stands in for an unnamed place in its own country
   // only ("In Syria, a strike killed five" under "BAGHDAD -" stays Syria).
-  if (!IsLocal(c.place) && dateline_place_ && AfterDateline(f.span) &&
-      (!c.place || c.place->country == dateline_place_->country) &&
+  if (!IsLocal(*place) && dateline_place_ && AfterDateline(f.span) &&
+      (!*place || (*place)->country == dateline_place_->country) &&
       !has(Cue::kRegion)) {
-    c.place = dateline_place_;
+    place = &dateline_place_;
     c.place_inherited = true;
     c.place_from_dateline = true;
   }
-  if (!c.place) {
-    c.place = country_place_;
+  if (!*place) {
+    place = &country_place_;
     c.place_fallback = true;
   }
+  c.place = *place;  // copied once, when chosen
   bool killed = false;
   for (const auto& fig : f.figures) killed |= fig.outcome == Outcome::kKilled;
   // A running toll: "so far", "since October", "an AFP tally", or "have been
@@ -258,8 +258,9 @@ void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
   m.sub_event_type = c.cls.sub_event_type;
   m.actor1 = c.cls.actor1;
   m.actor2 = c.cls.actor2;
-  m.location = c.place;
   w.place_own = c.place && !c.place_inherited && !c.place_fallback;
+  m.location = std::move(c.place);  // `c` ends here (AddOtherPlaces reads
+                                    // its facts, not its place)
   if (c.date) {
     m.date = c.date->day;
     m.date_precision = c.date->precision;
