@@ -67,17 +67,17 @@ class MentionBuilder {
   // day told last: earlier in the sentence, else in the nearest of the
   // previous few sentences. Unresolved ones stay without a day.
   void ResolvePriors(SentenceFacts* f) const;
-  void AddHomeCues(std::vector<std::pair<std::string, int>>* counts);
+  void AddHomeCues(std::vector<std::pair<std::string_view, int>>* counts);
   void CountPlaceVotes(
       const std::vector<SentenceFacts>& ss,
-      std::vector<std::pair<std::string, int>>* counts,
-      std::vector<std::pair<std::string, uint32_t>>* town_votes);
+      std::vector<std::pair<std::string_view, int>>* counts,
+      std::vector<std::pair<std::string_view, uint32_t>>* town_votes);
   bool CountrySupported(const PlaceMention& pm, const Place& p) const;
   int EventPlaceRank(const PlaceMention& pm, const Place& p) const;
   static constexpr int kUnsupported = 10;  // EventPlace's rank penalty
   void MarkSelfOnly(
-      const std::vector<std::pair<std::string, int>>& counts,
-      const std::vector<std::pair<std::string, uint32_t>>& town_votes);
+      const std::vector<std::pair<std::string_view, int>>& counts,
+      const std::vector<std::pair<std::string_view, uint32_t>>& town_votes);
   bool EventPlaceCandidate(const SentenceFacts& f,
                            const PlaceMention& pm) const;
   void FindWebDateline(const std::vector<SentenceFacts>& ss);
