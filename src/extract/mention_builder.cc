@@ -348,13 +348,13 @@ MentionBuilder::Work* MentionBuilder::UpdateTarget(std::vector<Work>* works,
 }
 
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
+  units_ = &ss;
+  sentence_places_.resize(ss.size());
+  place_made_.assign(ss.size(), 0);
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
   one_of_ = OneOfIncidents(ss);
   sentence_index_.reserve(ss.size());
-  units_ = &ss;
-  sentence_places_.resize(ss.size());
-  place_made_.assign(ss.size(), 0);
   sentence_weekdays_.reserve(ss.size());
   sentence_named_weekdays_.reserve(ss.size());
   sentence_dates_.reserve(ss.size());

@@ -234,11 +234,12 @@ void MentionBuilder::PreferPlaceOverDateline(
   constexpr size_t kOpening = 2;  // sentences from the dateline on
   if (!dateline_place_) return;
   size_t seen = 0;
-  for (const auto& f : ss) {
+  for (size_t i = 0; i < ss.size(); ++i) {
     if (seen == kOpening) return;
-    if (!AfterDateline(f.span)) continue;
+    if (!AfterDateline(ss[i].span)) continue;
     ++seen;
-    std::optional<Location> l = EventPlace(f);
+    // The context is settled: the place is the one its candidate will use.
+    const std::optional<Location>& l = SentencePlace(i);
     if (!l || l->country != dateline_place_->country ||
         l->precision == "country"sv ||
         OpensWithDateline(article_.text, l->span)) {
