@@ -76,8 +76,9 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
   // "On 8 May, gunmen attacked a bus. Three people died." The date of a
   // recent sentence carries over to one that gives none.
   for (size_t back = 1; !c.date && !c.past && back <= 3 && back <= i; ++back) {
-    if (SameParagraph(sentence_index_[i - back], sentence_index_[i]) &&
-        sentence_dates_[i - back]) {
+    // The cheap test first: most units name no day.
+    if (sentence_dates_[i - back] &&
+        SameParagraph(sentence_index_[i - back], sentence_index_[i])) {
       c.date = sentence_dates_[i - back];
       c.date->rule = "context";
       c.date_inherited = true;
