@@ -44,14 +44,8 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
     fig.sentence = f.index;
     fig.raw_span = article_.offsets.ToRaw(fig.span);
   }
-  for (const auto& d : f.dates) {
-    if (ReportDate(f, d)) continue;
-    if (EventDay(d)) {
-      c.date = SettleNumeric(d, sentence_named_weekdays_[i], month_first_,
-                             article_.published);
-      break;
-    }
-  }
+  // The first event day the unit names, settled (Build found it already).
+  c.date = sentence_dates_[i];
   if (c.date) c.date = ShiftAfter(lex_, f, *c.date);
   // "His body was found two days later": a sentence with no trigger of its
   // own continues the event just told and keeps that event's day.
@@ -361,6 +355,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   sentence_dates_.reserve(ss.size());
   std::vector<const DateMention*> dates;       // reused for each sentence
   std::vector<std::pair<CivilDay, int>> days;  // event days named, where
+  std::vector<int> named_in;                   // per date: its weekday
   for (auto& f : ss) {
     ResolvePriors(&f);
     sentence_index_.push_back(static_cast<size_t>(f.index));
@@ -370,16 +365,23 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
     for (const auto& d : f.dates) {
       if (!ReportDate(f, d)) dates.push_back(&d);
     }
-    int weekday = -1;
-    for (const DateMention* d : dates) {
-      if (!d->range_start && d->day.year == 0 && weekday < 0) {
-        weekday = WeekdayNamed(d->span.In(article_.text));
+    // The weekday each date names, asked once (-2: not asked yet).
+    named_in.assign(dates.size(), -2);
+    auto weekday_of = [&](size_t k) {
+      if (named_in[k] == -2) {
+        named_in[k] = WeekdayNamed(dates[k]->span.In(article_.text));
       }
+      return named_in[k];
+    };
+    int weekday = -1;  // the first named by a date of no resolved day
+    for (size_t k = 0; k < dates.size() && weekday < 0; ++k) {
+      const DateMention* d = dates[k];
+      if (!d->range_start && d->day.year == 0) weekday = weekday_of(k);
     }
     sentence_weekdays_.push_back(weekday);
     int named = -1;  // any weekday named, resolved or not
-    for (const DateMention* d : dates) {
-      if (named < 0) named = WeekdayNamed(d->span.In(article_.text));
+    for (size_t k = 0; k < dates.size() && named < 0; ++k) {
+      named = weekday_of(k);
     }
     sentence_named_weekdays_.push_back(named);
     std::optional<DateMention> day;
