@@ -249,10 +249,12 @@ void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
   Mention& m = w.m;
   m.article_id = article_.id;
   m.kind = c.kind;
-  m.event_type = c.cls.event_type;
-  m.sub_event_type = c.cls.sub_event_type;
-  m.actor1 = c.cls.actor1;
-  m.actor2 = c.cls.actor2;
+  // Moved: a Work's own Classification keeps only its scores and first
+  // actor's kind for Join, never these strings.
+  m.event_type = std::move(c.cls.event_type);
+  m.sub_event_type = std::move(c.cls.sub_event_type);
+  m.actor1 = std::move(c.cls.actor1);
+  m.actor2 = std::move(c.cls.actor2);
   w.place_own = c.place && !c.place_inherited && !c.place_fallback;
   m.location = std::move(c.place);  // `c` ends here (AddOtherPlaces reads
                                     // its facts, not its place)
@@ -288,7 +290,7 @@ void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
     m.source = c.attribution.empty() ? article_.outlet : c.attribution;
     m.subject = "killed";
   }
-  w.cls = std::move(c.cls);  // last: the mention's fields copied from it
+  w.cls = std::move(c.cls);  // last: the mention's fields taken from it
 }
 
 // "X was wounded ... he later died of his wounds": the victims of a "later
