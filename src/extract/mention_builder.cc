@@ -44,14 +44,8 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
     fig.sentence = f.index;
     fig.raw_span = article_.offsets.ToRaw(fig.span);
   }
-  for (const auto& d : f.dates) {
-    if (ReportDate(f, d)) continue;
-    if (EventDay(d)) {
-      c.date = SettleNumeric(d, sentence_named_weekdays_[i], month_first_,
-                             article_.published);
-      break;
-    }
-  }
+  // The first event day the unit names, settled (Build found it already).
+  c.date = sentence_dates_[i];
   if (c.date) c.date = ShiftAfter(lex_, f, *c.date);
   // "His body was found two days later": a sentence with no trigger of its
   // own continues the event just told and keeps that event's day.
@@ -76,8 +70,9 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
   // "On 8 May, gunmen attacked a bus. Three people died." The date of a
   // recent sentence carries over to one that gives none.
   for (size_t back = 1; !c.date && !c.past && back <= 3 && back <= i; ++back) {
-    if (SameParagraph(sentence_index_[i - back], sentence_index_[i]) &&
-        sentence_dates_[i - back]) {
+    // The cheap test first: most units name no day.
+    if (sentence_dates_[i - back] &&
+        SameParagraph(sentence_index_[i - back], sentence_index_[i])) {
       c.date = sentence_dates_[i - back];
       c.date->rule = "context";
       c.date_inherited = true;
@@ -91,26 +86,27 @@ bool MentionBuilder::MakeCandidate(SentenceFacts&& f, size_t i, uint32_t cues,
        ++back) {
     c.weekday = sentence_weekdays_[i - back];
   }
-  c.place = sentence_places_[i];
-  for (size_t back = 1; !IsLocal(c.place) && back <= 2 && back <= i; ++back) {
-    if (IsLocal(sentence_places_[i - back])) {
-      c.place = sentence_places_[i - back];
+  const std::optional<Location>* place = &SentencePlace(i);
+  for (size_t back = 1; !IsLocal(*place) && back <= 2 && back <= i; ++back) {
+    if (IsLocal(SentencePlace(i - back))) {
+      place = &SentencePlace(i - back);
       c.place_inherited = true;
     }
   }
   // The dateline city stands in for an unnamed place in its own country
   // only ("In Syria, a strike killed five" under "BAGHDAD -" stays Syria).
-  if (!IsLocal(c.place) && dateline_place_ && AfterDateline(f.span) &&
-      (!c.place || c.place->country == dateline_place_->country) &&
+  if (!IsLocal(*place) && dateline_place_ && AfterDateline(f.span) &&
+      (!*place || (*place)->country == dateline_place_->country) &&
       !has(Cue::kRegion)) {
-    c.place = dateline_place_;
+    place = &dateline_place_;
     c.place_inherited = true;
     c.place_from_dateline = true;
   }
-  if (!c.place) {
-    c.place = country_place_;
+  if (!*place) {
+    place = &country_place_;
     c.place_fallback = true;
   }
+  c.place = *place;  // copied once, when chosen
   bool killed = false;
   for (const auto& fig : f.figures) killed |= fig.outcome == Outcome::kKilled;
   // A running toll: "so far", "since October", "an AFP tally", or "have been
@@ -183,6 +179,14 @@ bool MentionBuilder::Weak(const Candidate& c) const {
   return !text.starts_with("\"") && !text.starts_with("\xE2\x80\x9C");
 }
 
+const std::optional<Location>& MentionBuilder::SentencePlace(size_t i) const {
+  if (!place_made_[i]) {
+    sentence_places_[i] = EventPlace((*units_)[i]);
+    place_made_[i] = 1;
+  }
+  return sentence_places_[i];
+}
+
 bool MentionBuilder::SameParagraph(size_t a, size_t b) const {
   const auto& ss = article_.sentences;
   std::string_view text = article_.text;
@@ -245,12 +249,15 @@ void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
   Mention& m = w.m;
   m.article_id = article_.id;
   m.kind = c.kind;
-  m.event_type = c.cls.event_type;
-  m.sub_event_type = c.cls.sub_event_type;
-  m.actor1 = c.cls.actor1;
-  m.actor2 = c.cls.actor2;
-  m.location = c.place;
+  // Moved: a Work's own Classification keeps only its scores and first
+  // actor's kind for Join, never these strings.
+  m.event_type = std::move(c.cls.event_type);
+  m.sub_event_type = std::move(c.cls.sub_event_type);
+  m.actor1 = std::move(c.cls.actor1);
+  m.actor2 = std::move(c.cls.actor2);
   w.place_own = c.place && !c.place_inherited && !c.place_fallback;
+  m.location = std::move(c.place);  // `c` ends here (AddOtherPlaces reads
+                                    // its facts, not its place)
   if (c.date) {
     m.date = c.date->day;
     m.date_precision = c.date->precision;
@@ -283,7 +290,7 @@ void MentionBuilder::ToWork(Candidate&& c, Work* work) const {
     m.source = c.attribution.empty() ? article_.outlet : c.attribution;
     m.subject = "killed";
   }
-  w.cls = std::move(c.cls);  // last: the mention's fields copied from it
+  w.cls = std::move(c.cls);  // last: the mention's fields taken from it
 }
 
 // "X was wounded ... he later died of his wounds": the victims of a "later
@@ -338,36 +345,45 @@ MentionBuilder::Work* MentionBuilder::UpdateTarget(std::vector<Work>* works,
 }
 
 std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
+  units_ = &ss;
+  sentence_places_.resize(ss.size());
+  place_made_.assign(ss.size(), 0);
   MakeContext(ss);
   month_first_ = ArticleMonthFirst(ss, article_);
   one_of_ = OneOfIncidents(ss);
   sentence_index_.reserve(ss.size());
-  sentence_places_.reserve(ss.size());
   sentence_weekdays_.reserve(ss.size());
   sentence_named_weekdays_.reserve(ss.size());
   sentence_dates_.reserve(ss.size());
   std::vector<const DateMention*> dates;       // reused for each sentence
   std::vector<std::pair<CivilDay, int>> days;  // event days named, where
+  std::vector<int> named_in;                   // per date: its weekday
   for (auto& f : ss) {
     ResolvePriors(&f);
     sentence_index_.push_back(static_cast<size_t>(f.index));
-    sentence_places_.push_back(EventPlace(f));
     // The dates that are not the report's own ("said on Tuesday"): ReportDate
     // asked once per date, not in each loop below.
     dates.clear();
     for (const auto& d : f.dates) {
       if (!ReportDate(f, d)) dates.push_back(&d);
     }
-    int weekday = -1;
-    for (const DateMention* d : dates) {
-      if (!d->range_start && d->day.year == 0 && weekday < 0) {
-        weekday = WeekdayNamed(d->span.In(article_.text));
+    // The weekday each date names, asked once (-2: not asked yet).
+    named_in.assign(dates.size(), -2);
+    auto weekday_of = [&](size_t k) {
+      if (named_in[k] == -2) {
+        named_in[k] = WeekdayNamed(dates[k]->span.In(article_.text));
       }
+      return named_in[k];
+    };
+    int weekday = -1;  // the first named by a date of no resolved day
+    for (size_t k = 0; k < dates.size() && weekday < 0; ++k) {
+      const DateMention* d = dates[k];
+      if (!d->range_start && d->day.year == 0) weekday = weekday_of(k);
     }
     sentence_weekdays_.push_back(weekday);
     int named = -1;  // any weekday named, resolved or not
-    for (const DateMention* d : dates) {
-      if (named < 0) named = WeekdayNamed(d->span.In(article_.text));
+    for (size_t k = 0; k < dates.size() && named < 0; ++k) {
+      named = weekday_of(k);
     }
     sentence_named_weekdays_.push_back(named);
     std::optional<DateMention> day;
@@ -479,6 +495,7 @@ std::vector<Mention> MentionBuilder::Build(std::vector<SentenceFacts> ss) {
   std::vector<Mention> out;
   out.reserve(works.size());
   for (auto& w : works) out.push_back(std::move(w.m));
+  units_ = nullptr;  // `ss` ends here
   return out;
 }
 

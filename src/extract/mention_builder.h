@@ -67,17 +67,17 @@ class MentionBuilder {
   // day told last: earlier in the sentence, else in the nearest of the
   // previous few sentences. Unresolved ones stay without a day.
   void ResolvePriors(SentenceFacts* f) const;
-  void AddHomeCues(std::vector<std::pair<std::string, int>>* counts);
+  void AddHomeCues(std::vector<std::pair<std::string_view, int>>* counts);
   void CountPlaceVotes(
       const std::vector<SentenceFacts>& ss,
-      std::vector<std::pair<std::string, int>>* counts,
-      std::vector<std::pair<std::string, uint32_t>>* town_votes);
+      std::vector<std::pair<std::string_view, int>>* counts,
+      std::vector<std::pair<std::string_view, uint32_t>>* town_votes);
   bool CountrySupported(const PlaceMention& pm, const Place& p) const;
   int EventPlaceRank(const PlaceMention& pm, const Place& p) const;
   static constexpr int kUnsupported = 10;  // EventPlace's rank penalty
   void MarkSelfOnly(
-      const std::vector<std::pair<std::string, int>>& counts,
-      const std::vector<std::pair<std::string, uint32_t>>& town_votes);
+      const std::vector<std::pair<std::string_view, int>>& counts,
+      const std::vector<std::pair<std::string_view, uint32_t>>& town_votes);
   bool EventPlaceCandidate(const SentenceFacts& f,
                            const PlaceMention& pm) const;
   void FindWebDateline(const std::vector<SentenceFacts>& ss);
@@ -95,6 +95,10 @@ class MentionBuilder {
   bool Unreal(const Candidate& c) const;
   bool SameParagraph(size_t a, size_t b) const;
   std::optional<Location> EventPlace(const SentenceFacts& f) const;
+  // EventPlace of unit `i` of the units Build was given, made on first use
+  // only (most units are no candidate and no candidate's neighbour). A unit
+  // is moved into its Candidate only after its own place was asked for.
+  const std::optional<Location>& SentencePlace(size_t i) const;
   bool InsideActor(const SentenceFacts& f, Span span) const;
   std::optional<Location> ToLocation(const Place& p, Span span) const;
   // Fills `w` (default-made) from `c`.
@@ -133,7 +137,9 @@ class MentionBuilder {
   std::optional<Location> country_place_;
   // Per analysed unit (a sentence, or a clause of one): its sentence index.
   std::vector<size_t> sentence_index_;
-  std::vector<std::optional<Location>> sentence_places_;
+  const std::vector<SentenceFacts>* units_ = nullptr;  // Build's units
+  mutable std::vector<std::optional<Location>> sentence_places_;
+  mutable std::vector<char> place_made_;      // sentence_places_[i] is made
   std::vector<int> sentence_weekdays_;        // unresolved weekday named, or -1
   std::vector<int> sentence_named_weekdays_;  // any weekday named, or -1
   bool month_first_ = false;  // ambiguous numeric dates read month first

@@ -76,7 +76,7 @@ bool OpensWithDateline(std::string_view text, Span place) {
 // to a country (home_countries.tsv) count like one mention of it, after
 // the places named (a tie keeps the named country first).
 void MentionBuilder::AddHomeCues(
-    std::vector<std::pair<std::string, int>>* counts) {
+    std::vector<std::pair<std::string_view, int>>* counts) {
   std::vector<char> found;  // one pass over the text for every cue
   lex_.home_cue_phrases().Find(article_.text, &found);
   for (size_t i = 0; i < found.size(); ++i) {
@@ -100,8 +100,8 @@ void MentionBuilder::AddHomeCues(
 // for a district or province) for MarkSelfOnly.
 void MentionBuilder::CountPlaceVotes(
     const std::vector<SentenceFacts>& ss,
-    std::vector<std::pair<std::string, int>>* counts,
-    std::vector<std::pair<std::string, uint32_t>>* town_votes) {
+    std::vector<std::pair<std::string_view, int>>* counts,
+    std::vector<std::pair<std::string_view, uint32_t>>* town_votes) {
   for (const auto& f : ss) {
     for (const auto& pm : f.places) {
       if (pm.candidates.empty()) continue;
@@ -141,14 +141,18 @@ void MentionBuilder::CountPlaceVotes(
 
 void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
   if (gaz_ == nullptr) return;
-  std::vector<std::pair<std::string, int>> counts;
-  std::vector<std::pair<std::string, uint32_t>> town_votes;
+  // Views of the gazetteer's codes in `ss` and the lexicon's home cues,
+  // in buffers reused from article to article (MakeContext never nests).
+  thread_local std::vector<std::pair<std::string_view, int>> counts;
+  thread_local std::vector<std::pair<std::string_view, uint32_t>> town_votes;
+  counts.clear();
+  town_votes.clear();
   CountPlaceVotes(ss, &counts, &town_votes);
   AddHomeCues(&counts);
   MarkSelfOnly(counts, town_votes);
   std::stable_sort(counts.begin(), counts.end(),
                    [](auto& a, auto& b) { return a.second > b.second; });
-  for (auto& c : counts) ctx_.countries.push_back(c.first);
+  for (auto& c : counts) ctx_.countries.emplace_back(c.first);
   if (!article_.dateline) FindWebDateline(ss);
   if (article_.dateline && !article_.dateline->place.empty()) {
     // "KUT, Iraq": the city, then an optional country or province.
@@ -189,8 +193,8 @@ void MentionBuilder::MakeContext(const std::vector<SentenceFacts>& ss) {
 // it is named), and where no district or province is named, supports the
 // other names there, not that town (`town_votes`: geonameid 0 = an area).
 void MentionBuilder::MarkSelfOnly(
-    const std::vector<std::pair<std::string, int>>& counts,
-    const std::vector<std::pair<std::string, uint32_t>>& town_votes) {
+    const std::vector<std::pair<std::string_view, int>>& counts,
+    const std::vector<std::pair<std::string_view, uint32_t>>& town_votes) {
   for (const auto& [cc, n] : counts) {
     uint32_t id = 0;
     int votes = 0;
@@ -230,11 +234,12 @@ void MentionBuilder::PreferPlaceOverDateline(
   constexpr size_t kOpening = 2;  // sentences from the dateline on
   if (!dateline_place_) return;
   size_t seen = 0;
-  for (const auto& f : ss) {
+  for (size_t i = 0; i < ss.size(); ++i) {
     if (seen == kOpening) return;
-    if (!AfterDateline(f.span)) continue;
+    if (!AfterDateline(ss[i].span)) continue;
     ++seen;
-    std::optional<Location> l = EventPlace(f);
+    // The context is settled: the place is the one its candidate will use.
+    const std::optional<Location>& l = SentencePlace(i);
     if (!l || l->country != dateline_place_->country ||
         l->precision == "country"sv ||
         OpensWithDateline(article_.text, l->span)) {

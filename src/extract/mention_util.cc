@@ -108,7 +108,25 @@ bool NearerToFigures(const SentenceFacts& f, Span a, Span b) {
 DateMention ShiftAfter(const Lexicon& lex, const SentenceFacts& f,
                        DateMention d) {
   if (!d.day.valid()) return d;
+  // The shifts' first words ("came"), asked of each token before any whole
+  // shift is compared (most tokens start none).
+  thread_local std::vector<std::string_view> firsts;
+  firsts.clear();
+  for (const DayShift& shift : lex.day_shifts()) {
+    if (!shift.words.empty() && std::find(firsts.begin(), firsts.end(),
+                                          shift.words[0]) == firsts.end()) {
+      firsts.push_back(shift.words[0]);
+    }
+  }
+  bool any_empty =
+      std::any_of(lex.day_shifts().begin(), lex.day_shifts().end(),
+                  [](const DayShift& shift) { return shift.words.empty(); });
   for (size_t t = f.TokAt(d.span.end); t < f.toks.size(); ++t) {
+    if (!any_empty &&
+        std::find(firsts.begin(), firsts.end(),
+                  std::string_view(f.toks[t].norm)) == firsts.end()) {
+      continue;  // no shift starts here
+    }
     for (const DayShift& shift : lex.day_shifts()) {
       size_t n = shift.words.size();
       bool match = t + n <= f.toks.size();

@@ -79,5 +79,55 @@ TEST(CueBits, MatchesHasCue) {
   EXPECT_GT(with_cues, 100);
 }
 
+// ShiftAfter as first written: every shift asked at every token.
+DateMention PlainShiftAfter(const Lexicon& lex, const SentenceFacts& f,
+                            DateMention d) {
+  if (!d.day.valid()) return d;
+  for (size_t t = f.TokAt(d.span.end); t < f.toks.size(); ++t) {
+    for (const DayShift& shift : lex.day_shifts()) {
+      size_t n = shift.words.size();
+      bool match = t + n <= f.toks.size();
+      for (size_t k = 0; match && k < n; ++k) {
+        match = f.toks[t + k].norm == shift.words[k];
+      }
+      if (match) {
+        d.day = d.day.AddDays(-shift.days);
+        d.rule += "+shift";
+        return d;
+      }
+    }
+  }
+  return d;
+}
+
+TEST(ShiftAfter, MatchesThePlainForm) {
+  auto lex = Lexicon::Load();
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  ASSERT_FALSE((*lex)->day_shifts().empty());
+  const std::string words[] = {
+      "came",  "a",     "one",  "two",    "day",
+      "days",  "after", "Came", "police", "fired",
+      "later", "week",  ",",    "the",    "came a day after"};
+  std::mt19937 rng(29);
+  int shifted = 0;
+  for (int n = 0; n < 2000; ++n) {
+    std::string text;
+    for (int k = 0; k < 10; ++k) text += words[rng() % std::size(words)] + " ";
+    text += ".";
+    Span all{0, static_cast<uint32_t>(text.size())};
+    SentenceFacts f = AnalyzeSentence(**lex, nullptr, text, all, 0, {});
+    DateMention d;
+    d.day = CivilDay{2020, 5, 9};
+    d.rule = "text";
+    d.span = Span{0, static_cast<uint32_t>(rng() % 12)};
+    DateMention got = ShiftAfter(**lex, f, d);
+    DateMention want = PlainShiftAfter(**lex, f, d);
+    ASSERT_EQ(got.day.ToDays(), want.day.ToDays()) << text;
+    ASSERT_EQ(got.rule, want.rule) << text;
+    shifted += got.rule != d.rule;
+  }
+  EXPECT_GT(shifted, 20);
+}
+
 }  // namespace
 }  // namespace sitrep::mention_util
