@@ -8,6 +8,7 @@
 #define SITREP_GEO_FIND_PLACES_INTERNAL_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -78,7 +79,8 @@ class Finder {
         w_(buffers->words),
         keys_(buffers->keys),
         posts_(buffers->posts),
-        suffix_words_(buffers->suffix_words) {
+        suffix_words_(buffers->suffix_words),
+        min_key_length_(g.MinWordKeyLengths()) {
     ScanInto(text, &w_);
     if (keys_.size() < w_.size()) keys_.resize(w_.size());
     if (posts_.size() < w_.size()) posts_.resize(w_.size());
@@ -122,8 +124,14 @@ class Finder {
   }
   // g_.HasWord(kind, Key(i)): the word's kinds looked up once (by its
   // text, in a memo kept across sentences: the key is not made).
+  // A word too short to be of `kind` is not looked up.
   bool Is(WordKind kind, size_t i) const {
-    if (!w_[i].kinds_known) LearnWord(i);
+    if (!w_[i].kinds_known) {
+      if (w_[i].end - w_[i].begin + 1 < min_key_length_[kind]) {
+        return false;
+      }
+      LearnWord(i);
+    }
     return (w_[i].kinds >> kind) & 1;
   }
   // g_.Postings(Key(i)), learnt with the word's kinds (one lookup).
@@ -192,7 +200,8 @@ class Finder {
   std::vector<std::string>& keys_;                 // see Key()
   std::vector<std::span<const uint32_t>>& posts_;  // see PostingsOf()
   std::vector<int8_t>& suffix_words_;  // SuffixWords(k); -1: not yet
-  uint32_t last_end_ = 0;              // end of the last name found (0: none)
+  const std::array<uint8_t, 32>& min_key_length_;  // by WordKind
+  uint32_t last_end_ = 0;  // end of the last name found (0: none)
 };
 
 }  // namespace sitrep::geo::find_internal
