@@ -8,6 +8,7 @@
 #define SITREP_GEO_FIND_PLACES_INTERNAL_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -62,6 +63,9 @@ inline std::vector<Word> Scan(std::string_view t) {
 struct FinderBuffers {
   std::vector<Word> words;
   std::vector<std::string> keys;
+  // A word's postings (g.Postings of its key): a slot holds them once
+  // Word::kinds_known is set; only grows, like `keys`.
+  std::vector<std::span<const uint32_t>> posts;
   std::vector<int8_t> suffix_words;
 };
 
@@ -74,9 +78,12 @@ class Finder {
         t_(text),
         w_(buffers->words),
         keys_(buffers->keys),
-        suffix_words_(buffers->suffix_words) {
+        posts_(buffers->posts),
+        suffix_words_(buffers->suffix_words),
+        min_key_length_(g.MinWordKeyLengths()) {
     ScanInto(text, &w_);
     if (keys_.size() < w_.size()) keys_.resize(w_.size());
+    if (posts_.size() < w_.size()) posts_.resize(w_.size());
     suffix_words_.assign(w_.size() + 1, -1);
   }
 
@@ -117,18 +124,25 @@ class Finder {
   }
   // g_.HasWord(kind, Key(i)): the word's kinds looked up once (by its
   // text, in a memo kept across sentences: the key is not made).
+  // A word too short to be of `kind` is not looked up.
   bool Is(WordKind kind, size_t i) const {
     if (!w_[i].kinds_known) {
-      w_[i].kinds = KindsOf(i);
-      w_[i].kinds_known = true;
+      if (w_[i].end - w_[i].begin + 1 < min_key_length_[kind]) {
+        return false;
+      }
+      LearnWord(i);
     }
     return (w_[i].kinds >> kind) & 1;
   }
-  // g_.WordKinds(Key(i)), from the memo or the gazetteer.
-  uint32_t KindsOf(size_t i) const;
-  // g_.Postings(Key(i)), from the memo of KindsOf (the key is made only
-  // when the memo does not hold the word).
-  std::span<const uint32_t> PostingsOf(size_t i) const;
+  // g_.Postings(Key(i)), learnt with the word's kinds (one lookup).
+  std::span<const uint32_t> PostingsOf(size_t i) const {
+    if (!w_[i].kinds_known) LearnWord(i);
+    return posts_[i];
+  }
+  // Sets w_[i].kinds to g_.WordKinds(Key(i)) and posts_[i] to
+  // g_.Postings(Key(i)), from the memo or the gazetteer (the key is made
+  // only when the memo does not hold the word), and w_[i].kinds_known.
+  void LearnWord(size_t i) const;
   // g_.WordKinds(NormalizePlaceKey(text)) for any text (several words),
   // through the same memo.
   uint32_t KindsOfText(std::string_view text) const;
@@ -183,9 +197,11 @@ class Finder {
   const MappedGazetteer& g_;
   std::string_view t_;
   std::vector<Word>& w_;
-  std::vector<std::string>& keys_;     // see Key()
+  std::vector<std::string>& keys_;                 // see Key()
+  std::vector<std::span<const uint32_t>>& posts_;  // see PostingsOf()
   std::vector<int8_t>& suffix_words_;  // SuffixWords(k); -1: not yet
-  uint32_t last_end_ = 0;              // end of the last name found (0: none)
+  const std::array<uint8_t, 32>& min_key_length_;  // by WordKind
+  uint32_t last_end_ = 0;  // end of the last name found (0: none)
 };
 
 }  // namespace sitrep::geo::find_internal

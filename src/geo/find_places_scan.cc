@@ -107,6 +107,36 @@ void DropPossessive(std::string_view t, Word* w) {
   }
 }
 
+// Most words: ASCII letters and digits ended by an ASCII byte other than
+// an apostrophe or a dot (or by the text's end), so neither dotted nor
+// possessive. Appends such a word starting at `i` (an ASCII letter or
+// digit) whole, in one store of its fields; false (nothing appended) for
+// any other word.
+bool EndOfAsciiWord(std::string_view t, size_t i, std::vector<Word>* words,
+                    bool sentence_start, char gap) {
+  const char* s = t.data();
+  const size_t n = t.size();
+  const uint8_t first = ClassOf(s[i]);
+  uint8_t seen = 0;
+  uint8_t b = 0;
+  size_t j = i + 1;
+  while (j < n && ((b = ClassOf(s[j])) & kAlnumByte)) {
+    seen |= b;
+    ++j;
+  }
+  if (j < n && ((b & kHighByte) || s[j] == '\'' || s[j] == '.')) return false;
+  const bool cap = (first & kUpperByte) != 0;
+  words->push_back(
+      Word{.begin = static_cast<uint32_t>(i),
+           .end = static_cast<uint32_t>(j),
+           .cap = cap,
+           .all_caps = cap && !(seen & kLowerByte),
+           .sentence_start = sentence_start,
+           .sep_before = gap == '-' ? '-' : ' ',
+           .joined = !words->empty() && (gap == ' ' || gap == '-')});
+  return true;
+}
+
 }  // namespace
 
 // Scans words: letters/digits with inner apostrophes (Shi'ite) and inner
@@ -124,6 +154,13 @@ void ScanInto(std::string_view t, std::vector<Word>* out) {
     uint8_t b = ClassOf(s[i]);
     if (b == 0) {  // ASCII that is neither a word's nor a stop: a gap
       ++i;
+      continue;
+    }
+    char gap = i - gap_begin == 1 ? s[gap_begin] : '\0';
+    if ((b & kAlnumByte) && EndOfAsciiWord(t, i, &words, sentence_start, gap)) {
+      i = words.back().end;
+      sentence_start = false;
+      gap_begin = i;
       continue;
     }
     size_t p = i + 1;
@@ -146,7 +183,6 @@ void ScanInto(std::string_view t, std::vector<Word>* out) {
     w.cap = (b & kHighByte) ? IsUpper(cp) : (b & kUpperByte) != 0;
     w.all_caps = w.cap;
     w.sentence_start = sentence_start;
-    char gap = i - gap_begin == 1 ? s[gap_begin] : '\0';
     w.joined = words.size() > 1 && (gap == ' ' || gap == '-');
     w.sep_before = gap == '-' ? '-' : ' ';
     i = ScanWordRest(t, p, &w);

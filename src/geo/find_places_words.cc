@@ -66,14 +66,12 @@ WordFacts MemoFacts(const MappedGazetteer& g, std::string_view w,
 
 }  // namespace
 
-uint32_t Finder::KindsOf(size_t i) const {
-  return MemoFacts(g_, Text(i), [&]() -> const std::string& { return Key(i); })
-      .kinds;
-}
-
-std::span<const uint32_t> Finder::PostingsOf(size_t i) const {
-  return MemoFacts(g_, Text(i), [&]() -> const std::string& { return Key(i); })
-      .posts;
+void Finder::LearnWord(size_t i) const {
+  WordFacts f =
+      MemoFacts(g_, Text(i), [&]() -> const std::string& { return Key(i); });
+  w_[i].kinds = f.kinds;
+  posts_[i] = f.posts;
+  w_[i].kinds_known = true;
 }
 
 uint32_t Finder::KindsOfText(std::string_view text) const {

@@ -146,10 +146,13 @@ void MappedGazetteer::BuildIndexes() const {
 void MappedGazetteer::BuildWordKinds() const {
   word_kinds_.clear();
   kinds_slots_.assign(SlotCount(header_.n_words), 0);
+  min_word_key_length_.fill(255);
   for (uint32_t i = 0; i < header_.n_words; ++i) {
     const WordRec& w = words_[i];
     if (w.kind >= 32) continue;
     std::string_view key = Str(w.key);
+    uint8_t& min_length = min_word_key_length_[w.kind];
+    min_length = static_cast<uint8_t>(std::min<size_t>(min_length, key.size()));
     const uint64_t h = HashKey(key, 0);
     auto same = [&](uint32_t j) { return Str(word_kinds_[j].first) == key; };
     int64_t j = Find(kinds_slots_, h, same);

@@ -2,6 +2,7 @@
 #ifndef SITREP_GEO_GAZETTEER_IMPL_H_
 #define SITREP_GEO_GAZETTEER_IMPL_H_
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <mutex>
@@ -58,6 +59,13 @@ class MappedGazetteer : public Gazetteer {
   // kind at once, in one lookup (the place finder asks several kinds of
   // the same word).
   uint32_t WordKinds(std::string_view key) const;
+  // By kind (< 32): the length of its words' shortest key, 255 when
+  // none: a text shorter than this less one (NormalizePlaceKey lengthens
+  // a text by at most one byte) is no word of that kind.
+  const std::array<uint8_t, 32>& MinWordKeyLengths() const {
+    EnsureIndexes();
+    return min_word_key_length_;
+  }
   std::string_view Str(uint32_t off) const;
   // A number no other gazetteer of this process has (never 0): tells
   // per-thread memos of lookups which gazetteer they hold answers of.
@@ -85,6 +93,7 @@ class MappedGazetteer : public Gazetteer {
   // each entry a key's pool offset and its kinds.
   mutable std::vector<uint32_t> kinds_slots_;
   mutable std::vector<std::pair<uint32_t, uint32_t>> word_kinds_;
+  mutable std::array<uint8_t, 32> min_word_key_length_{};  // by kind
   // Packed (kind, key) of the words with keys of at most 7 bytes and kinds
   // below 16 (PackWord), open addressing, 0 = empty.
   mutable std::vector<uint64_t> short_words_;
