@@ -77,8 +77,8 @@ std::vector<Mention> MemoryCorpus::Mentions(
 }
 
 std::vector<Mention> MemoryCorpus::TakeMentions(
-    const std::function<bool(const Mention&)>& keep) {
-  size_t n = 0;
+    const std::function<bool(const Mention&)>& keep, size_t extra) {
+  size_t n = extra;
   for (const auto& [id, e] : entries_) n += e.mentions.size();
   std::vector<Mention> out;
   out.reserve(n);
