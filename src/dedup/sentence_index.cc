@@ -278,17 +278,29 @@ namespace {
 // Counts, per smaller rank `a` in [lo, lo + offsets.size() - 1), the
 // larger ranks it shares sentences with: `b[offsets[a - lo] ..
 // offsets[a - lo + 1])` holds one larger rank per occurrence. Appends one
-// count per distinct (a, b), in (a, b) order.
+// count per distinct (a, b), in (a, b) order, into room made for exactly
+// them (the result, 40 bytes a pair, is the largest array of the count).
 void AppendBucketCounts(uint32_t lo, const std::vector<size_t>& offsets,
                         std::vector<uint32_t>* larger,
                         const std::vector<std::string>& ids,
                         const std::vector<uint32_t>& order,
                         std::vector<SharedCount>* out) {
+  const auto bucket = [&](size_t k) {
+    return std::pair(larger->begin() + offsets[k],
+                     larger->begin() + offsets[k + 1]);
+  };
+  size_t distinct = 0;
   for (size_t k = 0; k + 1 < offsets.size(); ++k) {
-    auto first = larger->begin() + offsets[k];
-    auto last = larger->begin() + offsets[k + 1];
-    if (first == last) continue;
+    auto [first, last] = bucket(k);
     std::sort(first, last);
+    for (auto i = first; i != last; ++i) distinct += i == first || i[-1] != *i;
+  }
+  size_t need = out->size() + distinct;  // exact once, doubling after
+  if (need > out->capacity()) {
+    out->reserve(std::max(need, out->empty() ? 0 : 2 * out->capacity()));
+  }
+  for (size_t k = 0; k + 1 < offsets.size(); ++k) {
+    auto [first, last] = bucket(k);
     std::string_view a = ids[order[lo + k]];
     for (auto i = first; i != last;) {
       auto j = i + 1;
