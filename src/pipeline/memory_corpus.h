@@ -20,6 +20,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,10 +87,18 @@ class MemoryCorpus {
 
  private:
   struct Entry {
+    Entry() = default;
+    Entry(const Entry& o);  // copies the undated article too
+    Entry& operator=(const Entry& o) { return *this = Entry(o); }
+    Entry(Entry&&) = default;
+    Entry& operator=(Entry&&) = default;
+
     std::vector<std::string> hashes;  // of every version, oldest first
     std::vector<Mention> mentions;    // of the current version
     DedupInput dedup;
-    std::optional<Article> undated;   // the current version, when undated
+    // The current version, when undated; on the heap, as most articles
+    // are dated (an Article's fixed part is ~500 bytes).
+    std::unique_ptr<Article> undated;
     bool deferred = false;            // mentions not extracted yet
     std::optional<CivilDay> partial;  // undated's own (incomplete) day
   };
