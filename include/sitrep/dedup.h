@@ -257,10 +257,10 @@ class SharedSentenceIndex {
   std::vector<SharedSentence> SharedWith(std::string_view id) const;
   // Every shared sentence once, article_a < article_b, sorted.
   std::vector<SharedSentence> All() const;
-  // CountShared(All()) without listing the sentences: 8 bytes of work
+  // CountShared(All()) without listing the sentences: 4 bytes of work
   // memory per shared sentence instead of ~80. Views live as long as the
   // index.
-  // Holds at most `max_pairs` shared-sentence occurrences (8 bytes each)
+  // Holds at most `max_pairs` shared-sentence occurrences (4 bytes each)
   // at once besides the result (more only when one article alone has
   // more); the result does not depend on it.
   std::vector<SharedCount> Counts(size_t max_pairs = size_t{4} << 20) const;

@@ -275,20 +275,39 @@ std::vector<SharedSentence> SharedSentenceIndex::All() const {
 }
 
 namespace {
-// Sorts rank pairs and appends one count per distinct pair.
-void AppendCounts(std::vector<uint64_t>* pairs,
-                  const std::vector<std::string>& ids,
-                  const std::vector<uint32_t>& order,
-                  std::vector<SharedCount>* out) {
-  std::vector<uint64_t>& p = *pairs;
-  std::sort(p.begin(), p.end());
-  for (size_t i = 0; i < p.size();) {
-    size_t j = i + 1;
-    while (j < p.size() && p[j] == p[i]) ++j;
-    std::string_view a = ids[order[p[i] >> 32]];
-    std::string_view b = ids[order[static_cast<uint32_t>(p[i])]];
-    out->push_back({a, b, static_cast<int>(j - i)});
-    i = j;
+// Counts, per smaller rank `a` in [lo, lo + offsets.size() - 1), the
+// larger ranks it shares sentences with: `b[offsets[a - lo] ..
+// offsets[a - lo + 1])` holds one larger rank per occurrence. Appends one
+// count per distinct (a, b), in (a, b) order, into room made for exactly
+// them (the result, 40 bytes a pair, is the largest array of the count).
+void AppendBucketCounts(uint32_t lo, const std::vector<size_t>& offsets,
+                        std::vector<uint32_t>* larger,
+                        const std::vector<std::string>& ids,
+                        const std::vector<uint32_t>& order,
+                        std::vector<SharedCount>* out) {
+  const auto bucket = [&](size_t k) {
+    return std::pair(larger->begin() + offsets[k],
+                     larger->begin() + offsets[k + 1]);
+  };
+  size_t distinct = 0;
+  for (size_t k = 0; k + 1 < offsets.size(); ++k) {
+    auto [first, last] = bucket(k);
+    std::sort(first, last);
+    for (auto i = first; i != last; ++i) distinct += i == first || i[-1] != *i;
+  }
+  size_t need = out->size() + distinct;  // exact once, doubling after
+  if (need > out->capacity()) {
+    out->reserve(std::max(need, out->empty() ? 0 : 2 * out->capacity()));
+  }
+  for (size_t k = 0; k + 1 < offsets.size(); ++k) {
+    auto [first, last] = bucket(k);
+    std::string_view a = ids[order[lo + k]];
+    for (auto i = first; i != last;) {
+      auto j = i + 1;
+      while (j != last && *j == *i) ++j;
+      out->push_back({a, ids[order[*i]], static_cast<int>(j - i)});
+      i = j;
+    }
   }
 }
 }  // namespace
@@ -298,7 +317,9 @@ void AppendCounts(std::vector<uint64_t>* pairs,
 // one pair occurrence (up to 1,225 per boilerplate-like run), so they are
 // counted a range of smaller ranks at a time, each range holding at most
 // `max_pairs` occurrences (or one rank's): the ranges ascend, so the
-// output is the one a single sort of all of them gives.
+// output is the one a single sort of all of them gives. Within a range the
+// occurrences are bucketed by smaller rank (a counting sort), keeping only
+// the larger rank (4 bytes), and each bucket is sorted alone.
 std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
   EnsureSorted();
   std::vector<uint32_t> order;
@@ -308,7 +329,8 @@ std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
     ++per_rank[std::min(rank[x.doc], rank[y.doc])];
   });
   std::vector<SharedCount> out;
-  std::vector<uint64_t> pairs;  // smaller rank << 32 | larger rank
+  std::vector<uint32_t> larger;  // per occurrence, its larger rank
+  std::vector<size_t> offsets, fill;
   for (size_t lo = 0; lo < ids_.size();) {
     size_t hi = lo;
     uint64_t n = 0;
@@ -319,14 +341,19 @@ std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
       lo = hi;
       continue;
     }
-    pairs.clear();
-    pairs.reserve(n);
+    offsets.assign(hi - lo + 1, 0);
+    for (size_t a = lo; a < hi; ++a) {
+      offsets[a - lo + 1] = offsets[a - lo] + per_rank[a];
+    }
+    fill.assign(offsets.begin(), offsets.end() - 1);
+    larger.resize(n);
     ForEachRunPair([&](const Entry& x, const Entry& y) {
-      uint64_t a = rank[x.doc], b = rank[y.doc];
+      uint32_t a = rank[x.doc], b = rank[y.doc];
       if (b < a) std::swap(a, b);
-      if (a >= lo && a < hi) pairs.push_back(a << 32 | b);
+      if (a >= lo && a < hi) larger[fill[a - lo]++] = b;
     });
-    AppendCounts(&pairs, ids_, order, &out);
+    AppendBucketCounts(static_cast<uint32_t>(lo), offsets, &larger, ids_, order,
+                       &out);
     lo = hi;
   }
   return out;

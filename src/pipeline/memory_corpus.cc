@@ -14,6 +14,14 @@ bool CompletelyDated(const Article& a) {
 
 }  // namespace
 
+MemoryCorpus::Entry::Entry(const Entry& o)
+    : hashes(o.hashes),
+      mentions(o.mentions),
+      dedup(o.dedup),
+      undated(o.undated ? std::make_unique<Article>(*o.undated) : nullptr),
+      deferred(o.deferred),
+      partial(o.partial) {}
+
 bool MemoryCorpus::HasContent(std::string_view id,
                               std::string_view content_hash) const {
   auto it = entries_.find(id);
@@ -52,7 +60,7 @@ Result<PutOutcome> MemoryCorpus::PutEntry(Article&& a,
   e.partial.reset();
   if (!CompletelyDated(a)) {
     e.partial = a.published;
-    e.undated = std::move(a);
+    e.undated = std::make_unique<Article>(std::move(a));
     e.undated->published.reset();
   }
   return inserted ? PutOutcome::kInserted : PutOutcome::kNewVersion;
@@ -77,8 +85,8 @@ std::vector<Mention> MemoryCorpus::Mentions(
 }
 
 std::vector<Mention> MemoryCorpus::TakeMentions(
-    const std::function<bool(const Mention&)>& keep) {
-  size_t n = 0;
+    const std::function<bool(const Mention&)>& keep, size_t extra) {
+  size_t n = extra;
   for (const auto& [id, e] : entries_) n += e.mentions.size();
   std::vector<Mention> out;
   out.reserve(n);

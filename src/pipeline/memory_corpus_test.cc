@@ -82,6 +82,25 @@ TEST(MemoryCorpusTest, TakeArticleMovesWhatGetArticleCopies) {
   EXPECT_EQ(corpus.TakeArticle("b").status().code(), StatusCode::kNotFound);
 }
 
+// A copy holds its own undated articles: taking one from the original
+// leaves the copy's (and copy-assigning replaces the target's).
+TEST(MemoryCorpusTest, CopyKeepsItsOwnUndatedArticles) {
+  MemoryCorpus corpus = ThreeArticles();
+  const MemoryCorpus copy = corpus;
+  MemoryCorpus assigned;
+  assigned = corpus;
+  Result<Article> taken = corpus.TakeArticle("a");
+  ASSERT_TRUE(taken.ok());
+  for (const MemoryCorpus* c :
+       {&copy, static_cast<const MemoryCorpus*>(&assigned)}) {
+    Result<Article> kept = c->GetArticle("a");
+    ASSERT_TRUE(kept.ok());
+    ExpectSameArticle(*kept, *taken);
+    EXPECT_EQ(c->GetArticle("b").status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(c->Deferred(), std::vector<std::string>{"c"});
+  }
+}
+
 TEST(MemoryCorpusTest, TakeDeferredArticleMovesWhatDeferredArticleCopies) {
   MemoryCorpus corpus = ThreeArticles();
   EXPECT_EQ(corpus.Deferred(), std::vector<std::string>{"c"});

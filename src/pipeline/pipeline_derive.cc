@@ -81,8 +81,7 @@ Status Pipeline::ReadMentions(std::vector<Mention>* mentions,
   if (memory_ && options_.one_derivation) {  // taken, not copied
     if (derived_) return Status::InvalidArgument("events derived already");
     derived_ = true;
-    *mentions = memory_->TakeMentions(wanted);
-    mentions->reserve(mentions->size() + extra);
+    *mentions = memory_->TakeMentions(wanted, extra);  // room for `extra`
     return Status::OK();
   }
   if (memory_) {

@@ -344,8 +344,11 @@ TEST(MemoryCorpusTest, FilteredMentionsAreMentionsFiltered) {
     std::erase_if(want, [&](const Mention& m) { return m.article_id != id; });
     EXPECT_EQ(show(corpus.MentionsOf(id)), show(want)) << id;
   }
-  // TakeMentions(keep) is Mentions(keep), and leaves no mentions.
-  EXPECT_EQ(show(taken.TakeMentions(keep)), show(corpus.Mentions(keep)));
+  // TakeMentions(keep, extra) is Mentions(keep) with room for `extra` more
+  // (appended without reallocating), and leaves no mentions.
+  std::vector<Mention> got = taken.TakeMentions(keep, 5);
+  EXPECT_EQ(show(got), show(corpus.Mentions(keep)));
+  EXPECT_GE(got.capacity(), got.size() + 5);
   EXPECT_TRUE(taken.Mentions().empty());
 }
 
