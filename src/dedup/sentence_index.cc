@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "dedup/bucket_sort.h"
 #include "dedup/words.h"
 #include "sitrep/dedup.h"
 
@@ -125,16 +126,24 @@ size_t SharedSentenceIndex::NumFingerprints(std::string_view id) const {
 void SharedSentenceIndex::EnsureSorted() const {
   std::lock_guard<std::mutex> lock(mu_);
   if (sorted_) return;
-  sorted_idx_.resize(entries_.size());
+  // By (hash, index): entries are grouped by doc in doc order, so index
+  // order is doc order within a hash. Sorted with their hashes at hand
+  // (fingerprints are uniform hashes), not through entries_.
+  struct Keyed {
+    uint64_t hash;
+    uint32_t index;
+  };
+  std::vector<Keyed> keyed(entries_.size());
   for (size_t i = 0; i < entries_.size(); ++i) {
-    sorted_idx_[i] = static_cast<uint32_t>(i);
+    keyed[i] = {entries_[i].hash, static_cast<uint32_t>(i)};
   }
-  std::sort(sorted_idx_.begin(), sorted_idx_.end(),
-            [&](uint32_t x, uint32_t y) {
-              const Entry& a = entries_[x];
-              const Entry& b = entries_[y];
-              return a.hash != b.hash ? a.hash < b.hash : a.doc < b.doc;
-            });
+  dedup_internal::SortByTopBits(
+      &keyed, [](const Keyed& k) { return k.hash; },
+      [](const Keyed& x, const Keyed& y) {
+        return x.hash != y.hash ? x.hash < y.hash : x.index < y.index;
+      });
+  sorted_idx_.resize(entries_.size());
+  for (size_t i = 0; i < keyed.size(); ++i) sorted_idx_[i] = keyed[i].index;
   sorted_ = true;
 }
 
