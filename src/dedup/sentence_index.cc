@@ -288,15 +288,17 @@ namespace {
 void AppendCounts(std::vector<uint64_t>* pairs,
                   const std::vector<std::string>& ids,
                   const std::vector<uint32_t>& order,
-                  std::vector<SharedCount>* out) {
+                  std::vector<SharedCount>* out,
+                  std::vector<std::pair<uint32_t, uint32_t>>* docs) {
   std::vector<uint64_t>& p = *pairs;
   std::sort(p.begin(), p.end());
   for (size_t i = 0; i < p.size();) {
     size_t j = i + 1;
     while (j < p.size() && p[j] == p[i]) ++j;
-    std::string_view a = ids[order[p[i] >> 32]];
-    std::string_view b = ids[order[static_cast<uint32_t>(p[i])]];
-    out->push_back({a, b, static_cast<int>(j - i)});
+    const uint32_t doc_a = order[p[i] >> 32];
+    const uint32_t doc_b = order[static_cast<uint32_t>(p[i])];
+    out->push_back({ids[doc_a], ids[doc_b], static_cast<int>(j - i)});
+    if (docs) docs->emplace_back(doc_a, doc_b);
     i = j;
   }
 }
@@ -308,7 +310,9 @@ void AppendCounts(std::vector<uint64_t>* pairs,
 // counted a range of smaller ranks at a time, each range holding at most
 // `max_pairs` occurrences (or one rank's): the ranges ascend, so the
 // output is the one a single sort of all of them gives.
-std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
+std::vector<SharedCount> SharedSentenceIndex::Counts(
+    size_t max_pairs, std::vector<std::pair<uint32_t, uint32_t>>* docs) const {
+  if (docs) docs->clear();
   EnsureSorted();
   std::vector<uint32_t> order;
   std::vector<uint32_t> rank = RankIds(ids_, &order);
@@ -335,7 +339,7 @@ std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
       if (b < a) std::swap(a, b);
       if (a >= lo && a < hi) pairs.push_back(a << 32 | b);
     });
-    AppendCounts(&pairs, ids_, order, &out);
+    AppendCounts(&pairs, ids_, order, &out, docs);
     lo = hi;
   }
   return out;
