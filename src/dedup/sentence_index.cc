@@ -309,7 +309,8 @@ void AppendCounts(std::vector<uint64_t>* pairs,
 // one pair occurrence (up to 1,225 per boilerplate-like run), so they are
 // counted a range of smaller ranks at a time, each range holding at most
 // `max_pairs` occurrences (or one rank's): the ranges ascend, so the
-// output is the one a single sort of all of them gives.
+// output is the one a single sort of all of them gives. The first pass,
+// which counts them, keeps them too while they fit: then it is the only.
 std::vector<SharedCount> SharedSentenceIndex::Counts(
     size_t max_pairs, std::vector<std::pair<uint32_t, uint32_t>>* docs) const {
   if (docs) docs->clear();
@@ -317,11 +318,20 @@ std::vector<SharedCount> SharedSentenceIndex::Counts(
   std::vector<uint32_t> order;
   std::vector<uint32_t> rank = RankIds(ids_, &order);
   std::vector<uint64_t> per_rank(ids_.size() + 1);  // occurrences by a
+  std::vector<uint64_t> pairs;  // smaller rank << 32 | larger rank
+  uint64_t total = 0;
   ForEachRunPair([&](const Entry& x, const Entry& y) {
-    ++per_rank[std::min(rank[x.doc], rank[y.doc])];
+    uint64_t a = rank[x.doc], b = rank[y.doc];
+    if (b < a) std::swap(a, b);
+    ++per_rank[a];
+    if (++total <= max_pairs) pairs.push_back(a << 32 | b);
   });
   std::vector<SharedCount> out;
-  std::vector<uint64_t> pairs;  // smaller rank << 32 | larger rank
+  if (total <= max_pairs) {  // all of them held: one range
+    AppendCounts(&pairs, ids_, order, &out, docs);
+    return out;
+  }
+  std::vector<uint64_t>().swap(pairs);
   for (size_t lo = 0; lo < ids_.size();) {
     size_t hi = lo;
     uint64_t n = 0;
