@@ -263,7 +263,11 @@ class SharedSentenceIndex {
   // Holds at most `max_pairs` shared-sentence occurrences (4 bytes each)
   // at once besides the result (more only when one article alone has
   // more); the result does not depend on it.
-  std::vector<SharedCount> Counts(size_t max_pairs = size_t{4} << 20) const;
+  // With `docs`, also the articles' numbers (the order of Add) of each
+  // count: (*docs)[i] for result[i].a and .b.
+  std::vector<SharedCount> Counts(
+      size_t max_pairs = size_t{4} << 20,
+      std::vector<std::pair<uint32_t, uint32_t>>* docs = nullptr) const;
 
  private:
   struct Entry {

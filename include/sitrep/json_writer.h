@@ -124,6 +124,15 @@ class JsonWriter {
 // well-formed UTF-8 become U+FFFD, so the output is always valid JSON.
 void AppendJsonString(std::string* out, std::string_view s);
 
+// As AppendJsonString, written at `p` instead: returns the end. REQUIRES:
+// `p` has room for JsonStringBound(s.size()) bytes (6 per byte: \u00XX).
+constexpr size_t JsonStringBound(size_t n) { return 6 * n + 2; }
+char* WriteJsonString(char* p, std::string_view s);
+
+// JsonWriter::Double's text of `v` ("%.10g"; "null" when not finite),
+// written at `p` (room for 32 bytes): returns the end.
+char* WriteJsonDouble(char* p, double v);
+
 }  // namespace sitrep
 
 #endif  // SITREP_JSON_WRITER_H_

@@ -9,6 +9,10 @@
 
 #include "common/utf8_sequence.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sitrep {
 namespace {
 
@@ -185,19 +189,115 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Double(double v) {
   Comma();
+  char buf[32];
+  out_->append(buf, WriteJsonDouble(buf, v));
+}
+
+char* WriteJsonDouble(char* p, double v) {
   if (!std::isfinite(v)) {
-    out_->append("null");
-    return;
+    std::memcpy(p, "null", 4);
+    return p + 4;
   }
   // As printf's "%.10g" (std::to_chars is specified so), without printf.
-  char buf[32];
-  if (char* end = TenDigits(v, buf)) {
-    out_->append(buf, end);
-    return;
+  if (char* end = TenDigits(v, p)) return end;
+  return std::to_chars(p, p + 32, v, std::chars_format::general, 10).ptr;
+}
+
+namespace {
+
+// The escape of the byte `c` (below 0x80, not copied as it is) at `p`.
+char* WriteEscape(char* p, unsigned char c) {
+  static const char kHex[] = "0123456789abcdef";
+  *p++ = '\\';
+  switch (c) {
+    case '"':
+    case '\\':
+      *p++ = static_cast<char>(c);
+      return p;
+    case '\n':
+      *p++ = 'n';
+      return p;
+    case '\r':
+      *p++ = 'r';
+      return p;
+    case '\t':
+      *p++ = 't';
+      return p;
+    default:  // a control byte (c < 0x20, since c < 0x80 is not copied)
+      std::memcpy(p, "u00", 3);
+      p[3] = kHex[c >> 4];
+      p[4] = kHex[c & 15];
+      return p + 5;
   }
-  auto r =
-      std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 10);
-  out_->append(buf, r.ptr);
+}
+
+// Copies the bytes from s[i] that are copied as they are, 16 at a time,
+// to `p`, up to (not including) the first that is not or the last 16
+// bytes; returns how many. (Each 16 are stored whole: `p` has room for
+// them, since WriteJsonString's room is 6 bytes per byte of `s`.)
+inline size_t CopiedRun16(std::string_view s, size_t i, char* p) {
+  size_t n = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + n + 16 <= s.size(); n += 16) {
+    const __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + n));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + n), x);
+    // Signed: bytes at or above 0x80 are below 0x20 too.
+    const __m128i special = _mm_or_si128(
+        _mm_cmplt_epi8(x, space),
+        _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+    if (mask != 0) return n + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#else
+  (void)s;
+  (void)i;
+  (void)p;
+#endif
+  return n;
+}
+
+}  // namespace
+
+char* WriteJsonString(char* p, std::string_view s) {
+  *p++ = '"';
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t run = CopiedRun16(s, i, p);
+    i += run;
+    p += run;
+    for (uint64_t x; i + 8 <= s.size(); i += 8, p += 8) {  // 8 at a time
+      std::memcpy(&x, s.data() + i, 8);
+      if (!AllCopied8(x)) break;
+      std::memcpy(p, &x, 8);
+    }
+    for (; i < s.size() && kCopied[static_cast<unsigned char>(s[i])]; ++i) {
+      *p++ = s[i];
+    }
+    if (i == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      p = WriteEscape(p, c);
+      ++i;
+      continue;
+    }
+    // JSON text must be UTF-8: a bad byte becomes U+FFFD.
+    const size_t n = ValidSequenceLength(s, i);
+    if (n == 0) {
+      std::memcpy(p, "\xEF\xBF\xBD", 3);
+      p += 3;
+      ++i;
+    } else {
+      std::memcpy(p, s.data() + i, n);
+      p += n;
+      i += n;
+    }
+  }
+  *p++ = '"';
+  return p;
 }
 
 }  // namespace sitrep

@@ -72,6 +72,15 @@ void PlainAppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
+// WriteJsonString's bytes, written in a buffer of exactly its bound.
+std::string Written(std::string_view s) {
+  std::string buf(JsonStringBound(s.size()), '?');
+  char* end = WriteJsonString(buf.data(), s);
+  EXPECT_LE(end - buf.data(), static_cast<ptrdiff_t>(buf.size()));
+  buf.resize(end - buf.data());
+  return buf;
+}
+
 TEST(AppendJsonString, MatchesThePlainForm) {
   const std::string pieces[] = {"a",
                                 "Z ",
@@ -100,6 +109,7 @@ TEST(AppendJsonString, MatchesThePlainForm) {
     PlainAppendJsonString(&want, s);
     AppendJsonString(&got, s);
     ASSERT_EQ(got, want) << s;
+    ASSERT_EQ("x" + Written(s), want) << s;
     // JsonWriter::String (a short plain string in one append) alike.
     std::string in_array = "[";
     PlainAppendJsonString(&in_array, s);
@@ -179,6 +189,8 @@ TEST(JsonWriter, NumbersMatchThePlainForms) {
     std::string got;
     JsonWriter(&got).Double(v);
     ASSERT_EQ(got, PlainDouble(v)) << v;
+    char buf[32];
+    ASSERT_EQ(std::string(buf, WriteJsonDouble(buf, v)), got) << v;
   }
   for (int64_t v : {int64_t{0}, int64_t{-1}, int64_t{42},
                     std::numeric_limits<int64_t>::min(),
@@ -351,6 +363,7 @@ TEST(AppendJsonString, EachByteAtEachOffset) {
       PlainAppendJsonString(&want, s);
       AppendJsonString(&got, s);
       ASSERT_EQ(got, want) << c << " at " << at;
+      ASSERT_EQ(Written(s), want) << c << " at " << at;
       // JsonWriter::String's short form (8 bytes at a time) alike.
       std::string written;
       JsonWriter w(&written);

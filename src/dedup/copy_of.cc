@@ -1,16 +1,16 @@
 // Which article copies which, and dates lent to undated articles.
 #include <algorithm>
+#include <functional>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
 
+#include "dedup/copy_of_internal.h"
 #include "sitrep/dedup.h"
 
 namespace sitrep {
-namespace {
 
-// Views into the CopyInfo ids: valid while `infos` is.
-using InfoMap = std::unordered_map<std::string_view, const CopyInfo*>;
+namespace dedup_internal {
 
 InfoMap IndexInfos(const std::vector<CopyInfo>& infos) {
   InfoMap m;
@@ -18,6 +18,14 @@ InfoMap IndexInfos(const std::vector<CopyInfo>& infos) {
   for (const auto& i : infos) m.emplace(i.id, &i);
   return m;
 }
+
+}  // namespace dedup_internal
+
+namespace {
+
+using dedup_internal::CountInfos;
+using dedup_internal::IndexInfos;
+using dedup_internal::InfoMap;
 
 // The info of `id`, or null when none was given.
 const CopyInfo* FindInfo(const InfoMap& m, std::string_view id) {
@@ -126,19 +134,43 @@ std::map<std::string, std::string> CopyOf(
   return CopyOfCounts(groups, CountShared(shared), infos, options);
 }
 
+namespace dedup_internal {
+
+CountInfos InfosOfCounts(const InfoMap& info,
+                         const std::vector<SharedCount>& shared) {
+  CountInfos found;
+  found.reserve(shared.size());
+  InfoCursor first(info);
+  for (const SharedCount& c : shared) {
+    found.emplace_back(first.Find(c.a), FindInfo(info, c.b));
+  }
+  return found;
+}
+
+}  // namespace dedup_internal
+
 std::map<std::string, std::string> CopyOfCounts(
     const std::vector<DuplicateGroup>& groups,
     const std::vector<SharedCount>& shared, const std::vector<CopyInfo>& infos,
     const CopyOptions& options) {
   InfoMap info = IndexInfos(infos);
+  return dedup_internal::CopyOfFound(
+      groups, shared, dedup_internal::InfosOfCounts(info, shared), info,
+      options);
+}
+
+std::map<std::string, std::string> dedup_internal::CopyOfFound(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedCount>& shared, const CountInfos& found,
+    const InfoMap& info, const CopyOptions& options) {
   IdComponents comp;
   for (const auto& g : groups) {
     for (const auto& id : g.ids) comp.Join(id, g.ids.front());
   }
-  InfoCursor first(info);
-  for (const SharedCount& c : shared) {
-    size_t fa = Fingerprints(first.Find(c.a));
-    size_t fb = Fingerprints(FindInfo(info, c.b));
+  for (size_t i = 0; i < shared.size(); ++i) {
+    const SharedCount& c = shared[i];
+    size_t fa = Fingerprints(found[i].first);
+    size_t fb = Fingerprints(found[i].second);
     size_t shorter = std::max<size_t>(1, std::min(fa, fb));
     if (c.sentences >= options.min_shared &&
         static_cast<double>(c.sentences) >= options.containment * shorter) {
@@ -169,8 +201,8 @@ namespace {
 using Tie = std::pair<int, int>;  // (in a group, shared sentences)
 struct TieSeen {
   std::string_view x, y;
+  const CopyInfo *cx, *cy;  // cx may be null; cy is not (it is dated)
   Tie tie;
-  const CivilDay* day;
 };
 
 struct Candidate {
@@ -203,13 +235,54 @@ std::map<std::string, CivilDay> ReferenceDatesOfCounts(
     const std::vector<SharedCount>& shared,
     const std::vector<CopyInfo>& infos) {
   InfoMap info = IndexInfos(infos);
+  return dedup_internal::ReferenceDatesFound(
+      groups, shared, dedup_internal::InfosOfCounts(info, shared), info);
+}
+
+namespace {
+
+// Sorts the ties by (x, y). By their infos when every x has one: an id's
+// info is the one InfoMap finds for it, so equal infos are equal ids, and
+// the summing needs only equal (x, y) adjacent (the order of the x and of
+// the candidates of one x does not change the result: Beats is total).
+void SortTies(std::vector<TieSeen>* seen) {
+  const bool by_info = std::all_of(seen->begin(), seen->end(),
+                                   [](const TieSeen& t) { return t.cx; });
+  if (by_info) {
+    std::sort(seen->begin(), seen->end(),
+              [](const TieSeen& l, const TieSeen& r) {
+                std::less<const CopyInfo*> less;
+                if (l.cx != r.cx) return less(l.cx, r.cx);
+                return less(l.cy, r.cy);
+              });
+    return;
+  }
+  std::sort(seen->begin(), seen->end(), [](const TieSeen& l, const TieSeen& r) {
+    return std::tie(l.x, l.y) < std::tie(r.x, r.y);
+  });
+}
+
+// Whether ties l and r are of the same x (the same y): as SortTies sorted.
+bool SameX(const TieSeen& l, const TieSeen& r) {
+  return l.cx && r.cx ? l.cx == r.cx : l.x == r.x;
+}
+bool SameY(const TieSeen& l, const TieSeen& r) {
+  return l.cy == r.cy;  // every y has an info
+}
+
+}  // namespace
+
+std::map<std::string, CivilDay> dedup_internal::ReferenceDatesFound(
+    const std::vector<DuplicateGroup>& groups,
+    const std::vector<SharedCount>& shared, const CountInfos& found,
+    const InfoMap& info) {
   // Each directed tie undated -> dated with its strength (in a group,
   // shared sentences), as many times as it is seen; summed once sorted.
   std::vector<TieSeen> seen;
   auto tie = [&](std::string_view x, const CopyInfo* cx, std::string_view y,
                  const CopyInfo* cy, int group, int n) {
     if ((cx && cx->published) || !cy || !cy->published) return;
-    seen.push_back({x, y, {group, n}, &*cy->published});
+    seen.push_back({x, y, cx, cy, {group, n}});
   };
   for (const auto& g : groups) {
     for (const auto& p : g.pairs) {
@@ -218,30 +291,29 @@ std::map<std::string, CivilDay> ReferenceDatesOfCounts(
       tie(p.b, cb, p.a, ca, 1, 0);
     }
   }
-  InfoCursor first(info);
-  for (const SharedCount& c : shared) {
-    const CopyInfo *ca = first.Find(c.a), *cb = FindInfo(info, c.b);
+  for (size_t i = 0; i < shared.size(); ++i) {
+    const SharedCount& c = shared[i];
+    const CopyInfo *ca = found[i].first, *cb = found[i].second;
     tie(c.a, ca, c.b, cb, 0, c.sentences);
     tie(c.b, cb, c.a, ca, 0, c.sentences);
   }
-  std::sort(seen.begin(), seen.end(), [](const TieSeen& l, const TieSeen& r) {
-    return std::tie(l.x, l.y) < std::tie(r.x, r.y);
-  });
+  SortTies(&seen);
   std::map<std::string, CivilDay> out;
   for (size_t i = 0; i < seen.size();) {
-    std::string_view x = seen[i].x;
+    const TieSeen& x = seen[i];
     Candidate best = {};
     bool any = false;
-    while (i < seen.size() && seen[i].x == x) {
-      Candidate c = {seen[i].y, {0, 0}, *seen[i].day};
-      for (; i < seen.size() && seen[i].x == x && seen[i].y == c.other; ++i) {
+    while (i < seen.size() && SameX(seen[i], x)) {
+      const TieSeen& y = seen[i];
+      Candidate c = {y.y, {0, 0}, *y.cy->published};
+      for (; i < seen.size() && SameX(seen[i], x) && SameY(seen[i], y); ++i) {
         c.tie.first = std::max(c.tie.first, seen[i].tie.first);
         c.tie.second += seen[i].tie.second;
       }
       if (!any || Beats(c, best)) best = c;
       any = true;
     }
-    out.emplace(std::string(x), best.day);
+    out.emplace(std::string(x.x), best.day);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // One-call dedup over a batch of articles.
 #include <algorithm>
 
+#include "dedup/copy_of_internal.h"
 #include "dedup/words.h"
 #include "sitrep/dedup.h"
 
@@ -62,9 +63,20 @@ Result<DedupResult> DedupBuilder::Finish(const ShingleSource* source,
     r.copy_of = CopyOfCounts(r.groups, counts, infos_, options_);
     r.reference_dates = ReferenceDatesOfCounts(r.groups, counts, infos_);
   } else {
-    std::vector<SharedCount> counts = sentences_->Counts();  // views into it
-    r.copy_of = CopyOfCounts(r.groups, counts, infos_, options_);
-    r.reference_dates = ReferenceDatesOfCounts(r.groups, counts, infos_);
+    // Views into it; each count's infos by doc number (infos_[doc] is the
+    // doc's: Add adds to both or neither), not looked up by id.
+    std::vector<std::pair<uint32_t, uint32_t>> docs;
+    std::vector<SharedCount> counts =
+        sentences_->Counts(size_t{4} << 20, &docs);
+    dedup_internal::CountInfos found(docs.size());
+    for (size_t i = 0; i < docs.size(); ++i) {
+      found[i] = {&infos_[docs[i].first], &infos_[docs[i].second]};
+    }
+    const dedup_internal::InfoMap info = dedup_internal::IndexInfos(infos_);
+    r.copy_of =
+        dedup_internal::CopyOfFound(r.groups, counts, found, info, options_);
+    r.reference_dates =
+        dedup_internal::ReferenceDatesFound(r.groups, counts, found, info);
   }
   return r;
 }

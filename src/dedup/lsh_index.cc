@@ -6,6 +6,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "dedup/bucket_sort.h"
 #include "dedup/lsh_internal.h"
 #include "sitrep/dedup.h"
 
@@ -63,10 +64,12 @@ Status NearDuplicateIndex::Add(std::string id, DocSignature signature) {
 void NearDuplicateIndex::EnsureSorted() const {
   std::lock_guard<std::mutex> lock(mu_);
   if (sorted_) return;
-  for (auto& band : bands_) {
-    std::sort(band.begin(), band.end(), [](const Entry& x, const Entry& y) {
-      return x.key() != y.key() ? x.key() < y.key() : x.doc < y.doc;
-    });
+  for (auto& band : bands_) {  // band keys are uniform hashes
+    dedup_internal::SortByTopBits(
+        &band, [](const Entry& x) { return x.key(); },
+        [](const Entry& x, const Entry& y) {
+          return x.key() != y.key() ? x.key() < y.key() : x.doc < y.doc;
+        });
   }
   sorted_ = true;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "dedup/bucket_sort.h"
 #include "dedup/words.h"
 #include "sitrep/dedup.h"
 
@@ -125,16 +126,24 @@ size_t SharedSentenceIndex::NumFingerprints(std::string_view id) const {
 void SharedSentenceIndex::EnsureSorted() const {
   std::lock_guard<std::mutex> lock(mu_);
   if (sorted_) return;
-  sorted_idx_.resize(entries_.size());
+  // By (hash, index): entries are grouped by doc in doc order, so index
+  // order is doc order within a hash. Sorted with their hashes at hand
+  // (fingerprints are uniform hashes), not through entries_.
+  struct Keyed {
+    uint64_t hash;
+    uint32_t index;
+  };
+  std::vector<Keyed> keyed(entries_.size());
   for (size_t i = 0; i < entries_.size(); ++i) {
-    sorted_idx_[i] = static_cast<uint32_t>(i);
+    keyed[i] = {entries_[i].hash, static_cast<uint32_t>(i)};
   }
-  std::sort(sorted_idx_.begin(), sorted_idx_.end(),
-            [&](uint32_t x, uint32_t y) {
-              const Entry& a = entries_[x];
-              const Entry& b = entries_[y];
-              return a.hash != b.hash ? a.hash < b.hash : a.doc < b.doc;
-            });
+  dedup_internal::SortByTopBits(
+      &keyed, [](const Keyed& k) { return k.hash; },
+      [](const Keyed& x, const Keyed& y) {
+        return x.hash != y.hash ? x.hash < y.hash : x.index < y.index;
+      });
+  sorted_idx_.resize(entries_.size());
+  for (size_t i = 0; i < keyed.size(); ++i) sorted_idx_[i] = keyed[i].index;
   sorted_ = true;
 }
 
@@ -284,7 +293,8 @@ void AppendBucketCounts(uint32_t lo, const std::vector<size_t>& offsets,
                         std::vector<uint32_t>* larger,
                         const std::vector<std::string>& ids,
                         const std::vector<uint32_t>& order,
-                        std::vector<SharedCount>* out) {
+                        std::vector<SharedCount>* out,
+                        std::vector<std::pair<uint32_t, uint32_t>>* docs) {
   const auto bucket = [&](size_t k) {
     return std::pair(larger->begin() + offsets[k],
                      larger->begin() + offsets[k + 1]);
@@ -301,11 +311,12 @@ void AppendBucketCounts(uint32_t lo, const std::vector<size_t>& offsets,
   }
   for (size_t k = 0; k + 1 < offsets.size(); ++k) {
     auto [first, last] = bucket(k);
-    std::string_view a = ids[order[lo + k]];
+    const uint32_t doc_a = order[lo + k];
     for (auto i = first; i != last;) {
       auto j = i + 1;
       while (j != last && *j == *i) ++j;
-      out->push_back({a, ids[order[*i]], static_cast<int>(j - i)});
+      out->push_back({ids[doc_a], ids[order[*i]], static_cast<int>(j - i)});
+      if (docs) docs->emplace_back(doc_a, order[*i]);
       i = j;
     }
   }
@@ -320,7 +331,9 @@ void AppendBucketCounts(uint32_t lo, const std::vector<size_t>& offsets,
 // output is the one a single sort of all of them gives. Within a range the
 // occurrences are bucketed by smaller rank (a counting sort), keeping only
 // the larger rank (4 bytes), and each bucket is sorted alone.
-std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
+std::vector<SharedCount> SharedSentenceIndex::Counts(
+    size_t max_pairs, std::vector<std::pair<uint32_t, uint32_t>>* docs) const {
+  if (docs) docs->clear();
   EnsureSorted();
   std::vector<uint32_t> order;
   std::vector<uint32_t> rank = RankIds(ids_, &order);
@@ -353,7 +366,7 @@ std::vector<SharedCount> SharedSentenceIndex::Counts(size_t max_pairs) const {
       if (a >= lo && a < hi) larger[fill[a - lo]++] = b;
     });
     AppendBucketCounts(static_cast<uint32_t>(lo), offsets, &larger, ids_, order,
-                       &out);
+                       &out, docs);
     lo = hi;
   }
   return out;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -144,6 +145,13 @@ TEST(DedupSentences, CountsEqualCountedList) {
     EXPECT_EQ(all, want);
     std::vector<SharedCount> counts = index.Counts();
     EXPECT_EQ(counts, CountShared(all));
+    std::vector<std::pair<uint32_t, uint32_t>> docs;  // numbered as added
+    EXPECT_EQ(index.Counts(size_t{4} << 20, &docs), counts);
+    ASSERT_EQ(docs.size(), counts.size());
+    for (size_t i = 0; i < docs.size(); ++i) {
+      EXPECT_EQ(infos[docs[i].first].id, counts[i].a);
+      EXPECT_EQ(infos[docs[i].second].id, counts[i].b);
+    }
     // Counted a few ranks at a time (down to one per pass): the same.
     for (size_t max_pairs : {size_t{0}, size_t{1}, size_t{3}, size_t{7}}) {
       EXPECT_EQ(index.Counts(max_pairs), counts) << max_pairs;
@@ -155,6 +163,21 @@ TEST(DedupSentences, CountsEqualCountedList) {
     EXPECT_EQ(ReferenceDatesOfCounts({}, counts, infos),
               ReferenceDates({}, all, infos));
   }
+}
+
+// An id without an info is undated: it borrows a day too, whether or not
+// every other undated id has an info (the ties are then sorted by id).
+TEST(DedupSentences, ReferenceDatesForIdsWithoutInfo) {
+  std::vector<CopyInfo> infos = {{"b", CivilDay{2020, 5, 3}, 100, 4},
+                                 {"c", CivilDay{2020, 5, 1}, 100, 4},
+                                 {"d", std::nullopt, 100, 4}};
+  std::vector<SharedCount> counts = {
+      {"a", "b", 3}, {"a", "c", 2}, {"b", "d", 1}, {"c", "d", 1}};
+  std::map<std::string, CivilDay> want = {{"a", CivilDay{2020, 5, 3}},
+                                          {"d", CivilDay{2020, 5, 1}}};
+  EXPECT_EQ(ReferenceDatesOfCounts({}, counts, infos), want);
+  infos.push_back({"a", std::nullopt, 100, 4});  // every id has one
+  EXPECT_EQ(ReferenceDatesOfCounts({}, counts, infos), want);
 }
 
 TEST(DedupSentences, DeterministicWhateverTheOrder) {

@@ -84,12 +84,18 @@ TEST(StreamingDedup, EqualsDedupBuilder) {
     lsh.keep_signatures = false;
     lsh.max_bucket = 2 + rng() % 8;  // stars around the smallest id too
     DedupBuilder plain({}, lsh);
+    DedupBuilder listed({}, lsh);  // the public functions, ids looked up
     StreamingDedup spilled({}, lsh, /*spill_buffer=*/1 + rng() % 5);
     for (const Article& a : c.articles) {
       ASSERT_TRUE(plain.Add(PrepareArticle(a, sig)).ok());
+      ASSERT_TRUE(listed.Add(PrepareArticle(a, sig)).ok());
       ASSERT_TRUE(spilled.Add(PrepareArticle(a, sig)).ok());
     }
     Result<DedupResult> want = plain.Finish(&source, /*list_shared=*/false);
+    Result<DedupResult> by_list = listed.Finish(&source, /*list_shared=*/true);
+    ASSERT_TRUE(want.ok() && by_list.ok());
+    EXPECT_EQ(by_list->copy_of, want->copy_of) << "round " << round;
+    EXPECT_EQ(by_list->reference_dates, want->reference_dates) << round;
     Result<DedupResult> got = spilled.Finish(source);
     ASSERT_TRUE(want.ok() && got.ok()) << got.status().ToString();
     ExpectSameGroups(got->groups, want->groups);

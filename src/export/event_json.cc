@@ -1,93 +1,120 @@
-#include <map>
-
+// An event as one line of JSON. Written with JsonLine: the layout is fixed,
+// so each key is a literal with its comma (event_json_test.cc checks the
+// bytes against the same layout written with JsonWriter).
+#include "export/json_line.h"
 #include "sitrep/export.h"
-#include "sitrep/json_writer.h"
 
 namespace sitrep {
 namespace {
 
-void WriteCount(JsonWriter& w, const std::optional<Count>& c) {
-  if (!c) {
-    w.Null();
-    return;
-  }
-  w.BeginObject();
-  w.Key("low");
-  w.OptInt(c->low);
-  w.Key("best");
-  w.OptInt(c->best);
-  w.Key("high");
-  w.OptInt(c->high);
-  w.EndObject();
+void WriteCount(JsonLine& j, const std::optional<Count>& c) {
+  if (!c) return j.Raw("null");
+  j.Raw("{\"low\":");
+  j.OptInt(c->low);
+  j.Raw(",\"best\":");
+  j.OptInt(c->best);
+  j.Raw(",\"high\":");
+  j.OptInt(c->high);
+  j.Char('}');
 }
 
-void WriteFigure(JsonWriter& w, const Figure& f) {
-  w.BeginObject();
-  w.Key("outcome");
-  w.String(OutcomeName(f.outcome));
-  w.Key("count");
-  WriteCount(w, f.count);
-  w.Key("qualifier");
-  w.String(f.qualifier);
-  w.Key("victims");
-  w.StringOrNull(f.victims);
-  w.Key("attribution");
-  w.StringOrNull(f.attribution);
-  w.Key("raw_span");
-  w.SpanArray(f.raw_span);
-  if (f.implausible) {
-    w.Key("implausible");
-    w.Bool(true);
-  }
-  w.EndObject();
+void WriteDate(JsonLine& j, const CivilDay& d) {
+  if (!d.valid()) return j.Raw("null");
+  j.StrOrNull(d.ToIso());
 }
 
-void WriteSources(JsonWriter& w, const Event& e) {
-  w.Key("sources");
-  w.BeginArray();
-  for (const auto& m : e.mentions) {
-    w.BeginObject();
-    w.Key("article");
-    w.String(m.article_id);
-    w.Key("event_type");
-    w.String(m.event_type);
-    w.Key("event_date");
-    w.StringOrNull(m.date.valid() ? m.date.ToIso() : "");
-    w.Key("date_rule");
-    w.String(m.date_rule);
-    w.Key("sentences");
-    w.BeginArray();
-    for (Span s : m.raw_spans) w.SpanArray(s);
-    w.EndArray();
-    w.Key("text");  // the sentence of sentences[0], clean text
-    w.String(m.notes);
-    w.Key("figures");
-    w.BeginArray();
-    for (const auto& f : m.figures) WriteFigure(w, f);
-    w.EndArray();
-    w.Key("triggers");
-    w.BeginArray();
-    for (const auto& t : m.trigger_words) w.String(t);
-    w.EndArray();
-    w.EndObject();
+template <typename T>
+void WriteStrings(JsonLine& j, const std::vector<T>& v) {
+  j.Char('[');
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) j.Char(',');
+    j.Str(v[i]);
   }
-  w.EndArray();
+  j.Char(']');
 }
 
-void WritePlace(JsonWriter& w, const Event& e) {
+void WriteFigure(JsonLine& j, const Figure& f) {
+  j.Raw("{\"outcome\":");
+  j.Str(OutcomeName(f.outcome));
+  j.Raw(",\"count\":");
+  WriteCount(j, f.count);
+  j.Raw(",\"qualifier\":");
+  j.Str(f.qualifier);
+  j.Raw(",\"victims\":");
+  j.StrOrNull(f.victims);
+  j.Raw(",\"attribution\":");
+  j.StrOrNull(f.attribution);
+  j.Raw(",\"raw_span\":");
+  j.SpanArray(f.raw_span);
+  if (f.implausible) j.Raw(",\"implausible\":true");
+  j.Char('}');
+}
+
+void WriteSource(JsonLine& j, const Mention& m) {
+  j.Raw("{\"article\":");
+  j.Str(m.article_id);
+  j.Raw(",\"event_type\":");
+  j.Str(m.event_type);
+  j.Raw(",\"event_date\":");
+  WriteDate(j, m.date);
+  j.Raw(",\"date_rule\":");
+  j.Str(m.date_rule);
+  j.Raw(",\"sentences\":[");
+  for (size_t i = 0; i < m.raw_spans.size(); ++i) {
+    if (i > 0) j.Char(',');
+    j.SpanArray(m.raw_spans[i]);
+  }
+  j.Raw("],\"text\":");  // the sentence of sentences[0], clean text
+  j.Str(m.notes);
+  j.Raw(",\"figures\":[");
+  for (size_t i = 0; i < m.figures.size(); ++i) {
+    if (i > 0) j.Char(',');
+    WriteFigure(j, m.figures[i]);
+  }
+  j.Raw("],\"triggers\":");
+  WriteStrings(j, m.trigger_words);
+  j.Char('}');
+}
+
+void WritePlace(JsonLine& j, const Event& e) {
   const auto& l = e.location;
-  w.Key("country");
-  w.StringOrNull(l ? l->country : "");
-  w.Key("admin1");
-  w.StringOrNull(l ? l->admin1 : "");
-  w.Key("location");
-  w.StringOrNull(l ? l->name : "");
-  w.Key("latitude");
-  l ? w.Double(l->lat) : w.Null();
-  w.Key("longitude");
-  l ? w.Double(l->lon) : w.Null();
-  w.Key("geo_precision");
-  w.StringOrNull(l ? l->precision : "");
+  j.Raw(",\"country\":");
+  j.StrOrNull(l ? l->country : "");
+  j.Raw(",\"admin1\":");
+  j.StrOrNull(l ? l->admin1 : "");
+  j.Raw(",\"location\":");
+  j.StrOrNull(l ? l->name : "");
+  j.Raw(",\"latitude\":");
+  l ? j.Double(l->lat) : j.Raw("null");
+  j.Raw(",\"longitude\":");
+  l ? j.Double(l->lon) : j.Raw("null");
+  j.Raw(",\"geo_precision\":");
+  j.StrOrNull(l ? l->precision : "");
+}
+
+// From "actor1" to "parts": who, how many, and the kind's own fields.
+void WriteFigures(JsonLine& j, const Event& e) {
+  j.Raw(",\"actor1\":");
+  j.StrOrNull(e.actor1);
+  j.Raw(",\"actor2\":");
+  j.StrOrNull(e.actor2);
+  for (int o = 0; o < kNumOutcomes; ++o) {
+    j.Char(',');
+    j.Str(OutcomeName(static_cast<Outcome>(o)));
+    j.Char(':');
+    WriteCount(j, e.counts[o]);
+  }
+  if (e.fatalities_implied) j.Raw(",\"fatalities_implied\":true");
+  if (e.kind == MentionKind::kTally) {
+    j.Raw(",\"source\":");
+    j.StrOrNull(e.source);
+    j.Raw(",\"subject\":");
+    j.StrOrNull(e.subject);
+  }
+  if (e.kind == MentionKind::kAggregate) {
+    j.Raw(",\"parts\":");
+    WriteStrings(j, e.parts);
+  }
 }
 
 }  // namespace
@@ -99,59 +126,35 @@ std::string EventToJsonLine(const Event& e) {
 }
 
 void AppendEventJsonLine(const Event& e, std::string* out) {
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Key("event_id");
-  w.String(e.id);
-  w.Key("kind");
-  w.String(MentionKindName(e.kind));
-  w.Key("event_type");
-  w.String(e.event_type);
-  w.Key("sub_event_type");
-  w.String(e.sub_event_type);
-  w.Key("event_date");
-  w.StringOrNull(e.date.valid() ? e.date.ToIso() : "");
-  w.Key("date_rule");
-  w.String(e.date_rule);
-  WritePlace(w, e);
-  w.Key("actor1");
-  w.StringOrNull(e.actor1);
-  w.Key("actor2");
-  w.StringOrNull(e.actor2);
-  for (int o = 0; o < kNumOutcomes; ++o) {
-    w.Key(OutcomeName(static_cast<Outcome>(o)));
-    WriteCount(w, e.counts[o]);
+  JsonLine j(out);
+  j.Raw("{\"event_id\":");
+  j.Str(e.id);
+  j.Raw(",\"kind\":");
+  j.Str(MentionKindName(e.kind));
+  j.Raw(",\"event_type\":");
+  j.Str(e.event_type);
+  j.Raw(",\"sub_event_type\":");
+  j.Str(e.sub_event_type);
+  j.Raw(",\"event_date\":");
+  WriteDate(j, e.date);
+  j.Raw(",\"date_rule\":");
+  j.Str(e.date_rule);
+  WritePlace(j, e);
+  WriteFigures(j, e);
+  j.Raw(",\"articles\":");
+  WriteStrings(j, e.articles);
+  j.Raw(",\"n_sources\":");
+  j.Int(e.n_sources);
+  j.Raw(",\"disagreements\":");
+  WriteStrings(j, e.disagreements);
+  j.Raw(",\"notes\":");
+  j.Str(e.notes);
+  j.Raw(",\"sources\":[");
+  for (size_t i = 0; i < e.mentions.size(); ++i) {
+    if (i > 0) j.Char(',');
+    WriteSource(j, e.mentions[i]);
   }
-  if (e.fatalities_implied) {
-    w.Key("fatalities_implied");
-    w.Bool(true);
-  }
-  if (e.kind == MentionKind::kTally) {
-    w.Key("source");
-    w.StringOrNull(e.source);
-    w.Key("subject");
-    w.StringOrNull(e.subject);
-  }
-  if (e.kind == MentionKind::kAggregate) {
-    w.Key("parts");
-    w.BeginArray();
-    for (const auto& p : e.parts) w.String(p);
-    w.EndArray();
-  }
-  w.Key("articles");
-  w.BeginArray();
-  for (const auto& a : e.articles) w.String(a);
-  w.EndArray();
-  w.Key("n_sources");
-  w.Int(e.n_sources);
-  w.Key("disagreements");
-  w.BeginArray();
-  for (const auto& d : e.disagreements) w.String(d);
-  w.EndArray();
-  w.Key("notes");
-  w.String(e.notes);
-  WriteSources(w, e);
-  w.EndObject();
+  j.Raw("]}");
 }
 
 }  // namespace sitrep
