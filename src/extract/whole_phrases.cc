@@ -49,10 +49,15 @@ WholePhraseSet::WholePhraseSet(std::vector<std::string> phrases)
     uint32_t b = Bigram(static_cast<unsigned char>(p[0]),
                         static_cast<unsigned char>(p[1]));
     bigram_bits_[b >> 6] |= uint64_t{1} << (b & 63);
-    first_[static_cast<unsigned char>(p[0])] = 1;
     by_bigram_.emplace_back(b, i);
   }
   std::sort(by_bigram_.begin(), by_bigram_.end());
+  for (uint32_t c = 0; c <= 256; ++c) {
+    first_at_[c] = static_cast<uint32_t>(
+        std::lower_bound(by_bigram_.begin(), by_bigram_.end(),
+                         std::make_pair(c << 8, uint32_t{0})) -
+        by_bigram_.begin());
+  }
 }
 
 namespace {
@@ -73,18 +78,17 @@ constexpr uint64_t WordBytes(uint64_t x) {
 }  // namespace
 
 // A phrase may start at `at` (`at + 1` < text size, after a non-word
-// byte): compares the phrases starting with its two bytes there.
+// byte) and its two bytes there start some phrase: compares the phrases
+// starting with them (a few entries after their first byte's).
 void WholePhraseSet::TryAt(std::string_view text, size_t at,
                            std::vector<char>* found) const {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  if (!first_[s[at]]) return;
   uint32_t b = Bigram(s[at], s[at + 1]);
-  if (!(bigram_bits_[b >> 6] >> (b & 63) & 1)) return;
-  auto it = std::lower_bound(by_bigram_.begin(), by_bigram_.end(),
-                             std::make_pair(b, uint32_t{0}));
-  for (; it != by_bigram_.end() && it->first == b; ++it) {
-    char& f = (*found)[it->second];
-    if (!f && WholeAt(text, at, phrases_[it->second])) f = 1;
+  uint32_t end = first_at_[s[at] + 1];
+  for (uint32_t k = first_at_[s[at]]; k < end; ++k) {
+    if (by_bigram_[k].first != b) continue;
+    char& f = (*found)[by_bigram_[k].second];
+    if (!f && WholeAt(text, at, phrases_[by_bigram_[k].second])) f = 1;
   }
 }
 
@@ -110,8 +114,10 @@ void WholePhraseSet::Find(std::string_view text,
       uint64_t starts = ~((word << 8) | carry) & kHigh;
       carry = word >> 56;
       for (; starts != 0; starts &= starts - 1) {
-        size_t p = at + (std::countr_zero(starts) >> 3);
-        if (first_[static_cast<unsigned char>(text[p])]) TryAt(text, p, found);
+        size_t p = at + (std::countr_zero(starts) >> 3);  // p + 1 <= last
+        uint32_t b = Bigram(static_cast<unsigned char>(text[p]),
+                            static_cast<unsigned char>(text[p + 1]));
+        if (HasBigram(b)) TryAt(text, p, found);
       }
     }
   }
@@ -120,7 +126,10 @@ void WholePhraseSet::Find(std::string_view text,
   for (; at < last; ++at) {
     bool skip = after_word;
     after_word = kWordByte[static_cast<unsigned char>(text[at])];
-    if (!skip) TryAt(text, at, found);
+    if (!skip && HasBigram(Bigram(static_cast<unsigned char>(text[at]),
+                                  static_cast<unsigned char>(text[at + 1])))) {
+      TryAt(text, at, found);
+    }
   }
 }
 
