@@ -5,6 +5,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sitrep {
 namespace {
 
@@ -75,6 +79,25 @@ constexpr uint64_t WordBytes(uint64_t x) {
   return ((digit | alpha) | x) & kHigh;
 }
 
+#if defined(__SSE2__)
+// Unsigned lo <= byte <= hi for each of the 16 bytes of `v`, as 0xFF.
+inline __m128i InRange(__m128i v, char lo, char hi) {
+  __m128i shifted = _mm_add_epi8(
+      v, _mm_set1_epi8(static_cast<char>(-static_cast<int>(lo) - 128)));
+  return _mm_cmplt_epi8(shifted,
+                        _mm_set1_epi8(static_cast<char>(hi - lo + 1 - 128)));
+}
+
+// WordByte of each of the 16 bytes at `p`, as bit i for byte i.
+inline uint32_t WordMask16(const char* p) {
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i alpha = InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+  __m128i digit = InRange(v, '0', '9');
+  __m128i word = _mm_or_si128(_mm_or_si128(alpha, digit), v);  // v: bit 7
+  return static_cast<uint32_t>(_mm_movemask_epi8(word));
+}
+#endif
+
 }  // namespace
 
 // A phrase may start at `at` (`at + 1` < text size, after a non-word
@@ -96,8 +119,9 @@ void WholePhraseSet::TryAt(std::string_view text, size_t at,
 // nowhere else) that starts some phrase and whose pair with the next starts
 // some phrase, the phrases starting so are compared there. A phrase is
 // found iff some position holds it as whole words, which is what
-// HasWholePhrase asks. Eight bytes at a time (little-endian loads): the
-// positions after a non-word byte come from one mask per eight bytes.
+// HasWholePhrase asks. Sixteen bytes at a time with SSE2 (else eight, with
+// little-endian loads): the positions after a non-word byte come from one
+// mask per block.
 void WholePhraseSet::Find(std::string_view text,
                           std::vector<char>* found) const {
   found->assign(phrases_.size(), 0);
@@ -105,6 +129,20 @@ void WholePhraseSet::Find(std::string_view text,
   if (by_bigram_.empty() || text.size() < 2) return;
   const size_t last = text.size() - 1;  // positions 0 .. last - 1
   size_t at = 0;
+#if defined(__SSE2__)
+  uint32_t carry = 0;  // bit 0: the byte before the block is a word byte
+  for (; at + 16 <= last; at += 16) {
+    uint32_t word = WordMask16(text.data() + at);
+    uint32_t starts = ~((word << 1) | carry) & 0xFFFF;
+    carry = word >> 15;
+    for (; starts != 0; starts &= starts - 1) {
+      size_t p = at + std::countr_zero(starts);  // p + 1 <= last
+      uint32_t b = Bigram(static_cast<unsigned char>(text[p]),
+                          static_cast<unsigned char>(text[p + 1]));
+      if (HasBigram(b)) TryAt(text, p, found);
+    }
+  }
+#else
   if constexpr (std::endian::native == std::endian::little) {
     uint64_t carry = 0;  // bit 7: the byte before the block is a word byte
     for (; at + 8 <= last; at += 8) {
@@ -121,6 +159,7 @@ void WholePhraseSet::Find(std::string_view text,
       }
     }
   }
+#endif
   bool after_word =
       at > 0 && kWordByte[static_cast<unsigned char>(text[at - 1])];
   for (; at < last; ++at) {
