@@ -36,9 +36,13 @@ class WholePhraseSet {
   std::vector<std::string> phrases_;
   std::vector<uint32_t> short_;  // phrases under two bytes: searched plainly
   std::vector<uint64_t> bigram_bits_;  // first two bytes of a longer phrase
-  std::array<char, 256> first_{};      // first byte of a longer phrase
+  bool HasBigram(uint32_t b) const {
+    return bigram_bits_[b >> 6] >> (b & 63) & 1;
+  }
   // (first two bytes, phrase index), sorted.
   std::vector<std::pair<uint32_t, uint32_t>> by_bigram_;
+  // by first byte c: the first entry of by_bigram_ whose bigram is >= c*256
+  std::array<uint32_t, 257> first_at_{};
 };
 
 }  // namespace sitrep
