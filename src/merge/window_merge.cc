@@ -86,6 +86,8 @@ struct WindowedScopeMerge::Impl {
   void ResolveWeak(bool final);
   bool DecideWeak(Weak& w, bool final, std::set<size_t>* blocked);
   std::vector<size_t> WeakCandidates(const Weak& w, bool final) const;
+  std::vector<size_t> DayCandidates(int64_t day,
+                                    const std::string* actor) const;
   bool WeakComplete(const Weak& w, bool final) const;
   Status EmitWaiting();
   Status Emit(size_t id);
@@ -204,22 +206,9 @@ void WindowedScopeMerge::Impl::CountHeld() {
 // As Cluster's FindHome over ClusterIndex::Candidates for a dated mention.
 void WindowedScopeMerge::Impl::Place(Mention m) {
   const int64_t d = m.date.ToDays();
-  std::vector<size_t> cands;
-  for (int64_t x = d - 1; x <= d + 1; ++x) {
-    auto it = by_day.find(x);
-    if (it != by_day.end()) {
-      cands.insert(cands.end(), it->second.begin(), it->second.end());
-    }
-  }
   const bool named = IsNamedActor(m.actor2);
-  if (named) {
-    auto it = by_actor.find(m.actor2);
-    if (it != by_actor.end()) {
-      cands.insert(cands.end(), it->second.begin(), it->second.end());
-    }
-  }
-  std::sort(cands.begin(), cands.end());
-  cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+  const std::vector<size_t> cands =
+      DayCandidates(d, named ? &m.actor2 : nullptr);
   std::optional<size_t> home;
   for (size_t id : cands) {
     auto it = clusters.find(id);
@@ -388,19 +377,24 @@ std::vector<size_t> WindowedScopeMerge::Impl::WeakCandidates(const Weak& w,
     for (const auto& [id, c] : clusters) cands.push_back(id);
     return cands;
   }
-  const int64_t d = w.m.date.ToDays();
-  for (int64_t x = d - 1; x <= d + 1; ++x) {
-    auto it = by_day.find(x);
-    if (it != by_day.end()) {
+  const bool named = final && IsNamedActor(w.m.actor2);
+  return DayCandidates(w.m.date.ToDays(), named ? &w.m.actor2 : nullptr);
+}
+
+// The clusters with a dated member on day-1..day+1, and (with `actor`)
+// those naming that victim, in creation order, once each (as
+// ClusterIndex::Candidates).
+std::vector<size_t> WindowedScopeMerge::Impl::DayCandidates(
+    int64_t day, const std::string* actor) const {
+  std::vector<size_t> cands;
+  auto take = [&](const auto& map, const auto& key) {
+    auto it = map.find(key);
+    if (it != map.end()) {
       cands.insert(cands.end(), it->second.begin(), it->second.end());
     }
-  }
-  if (final && IsNamedActor(w.m.actor2)) {
-    auto it = by_actor.find(w.m.actor2);
-    if (it != by_actor.end()) {
-      cands.insert(cands.end(), it->second.begin(), it->second.end());
-    }
-  }
+  };
+  for (int64_t x = day - 1; x <= day + 1; ++x) take(by_day, x);
+  if (actor) take(by_actor, *actor);
   std::sort(cands.begin(), cands.end());
   cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
   return cands;
