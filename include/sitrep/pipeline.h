@@ -61,6 +61,13 @@ struct PipelineOptions {
   // IngestReport::mentions counts the dated articles' only, and a second
   // DeriveEvents fails (kInvalidArgument).
   bool one_derivation = false;
+  // A store-backed rebuild whose dirty scopes hold at least this many
+  // mentions and at least half the store's (a full rebuild) first gathers
+  // them in the order the scope merges read them (Store::GatherScopes):
+  // one pass over the mentions table instead of a random page read per
+  // mention once the store outgrows the page cache, for temp-store disk
+  // space about twice their size. Negative: never. The events are the same.
+  int64_t gather_min_mentions = 200000;
 };
 
 struct IngestReport {

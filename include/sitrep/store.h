@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -202,8 +203,23 @@ class Store {
   // on disk) instead of memory. ClearHeldMentions empties it (call before
   // and after); each held mention decodes to exactly what was held. They
   // are read by ForEachMentionByDay, among the stored ones.
+  // ClearHeldMentions also drops what GatherScopes gathered.
   Status ClearHeldMentions();
   Status HoldMentions(std::span<const Mention> mentions);
+  // Gathers the stored and held mentions of `scopes` into one temporary
+  // table in the order ForEachMentionByDay reads them (scope, then day),
+  // by one scan of the mentions table and SQLite's external sort; from
+  // then on ForEachMentionByDay reads those scopes from it page after page
+  // instead of one random page per mention through mentions_by_scope_day
+  // (what a scope merge costs once the store outgrows the page cache).
+  // Worth it when `scopes` hold most of the store's mentions (a full
+  // rebuild); a few small scopes read faster through the index. Cost: one
+  // pass over the mentions table; in the temp store, the gathered bodies
+  // plus the sort's runs (about twice their size) while it runs, once
+  // after. Memory: SQLite's sort buffer (the page cache size), not the
+  // mentions. REQUIRES: the held mentions are in place and neither they
+  // nor the stored mentions of `scopes` change until ClearHeldMentions.
+  Status GatherScopes(const std::vector<std::string>& scopes);
 
   // Replaces the events table with `events` (one transaction). Events are a
   // pure function of the mentions: callers re-derive them with
@@ -285,6 +301,9 @@ class Store {
   std::unique_ptr<store_internal::Db> db_;
   // Full-text writes waiting for the open batch's commit; null: no batch.
   std::unique_ptr<std::vector<FtsWrite>> batch_fts_;
+  // The scopes GatherScopes copied to temp.gathered (ForEachMentionByDay
+  // reads them there).
+  std::set<std::string> gathered_;
 };
 
 }  // namespace sitrep

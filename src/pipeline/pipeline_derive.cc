@@ -209,14 +209,31 @@ Status Pipeline::HoldRedated(const std::set<std::string>& dirty,
   });
 }
 
+namespace {
+
+// Gathers the `scopes`' mentions for the scope merges
+// (PipelineOptions::gather_min_mentions) when they are most of the store.
+Status GatherIfMost(Store* store, const std::vector<std::string>& scopes,
+                    int64_t min_mentions) {
+  if (min_mentions < 0) return Status::OK();
+  SITREP_ASSIGN_OR_RETURN(int64_t dirty, store->CountMentionsIn(scopes));
+  if (dirty < min_mentions) return Status::OK();
+  SITREP_ASSIGN_OR_RETURN(int64_t all, store->CountMentions());
+  if (2 * dirty < all) return Status::OK();
+  return store->GatherScopes(scopes);
+}
+
+}  // namespace
+
 // DeriveEvents, each event handed to `sink` in its stored form as soon as
 // it is made (MergeMentionsStreaming): no list of events or rows is kept,
 // and the mentions are read and merged one scope at a time, by day
 // (MergeStoredScope: only the clusters a later day or the scope's undated
 // and weak mentions may change are held; the aggregates with parts wait
 // for the last scope). The re-dated mentions wait in the store
-// (HoldRedated) until their scope is merged. Store-less, every mention is
-// in memory anyway: one merge (MergeScopeStreaming).
+// (HoldRedated) until their scope is merged; a full rebuild first gathers
+// the mentions in the order it reads them (GatherIfMost). Store-less,
+// every mention is in memory anyway: one merge (MergeScopeStreaming).
 Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
                                     const Store::StoredEventSink& sink,
                                     size_t* count) {
@@ -246,6 +263,8 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
   };
   if (!memory_) {
     SITREP_RETURN_IF_ERROR(CrossParts(dirty, reference, &cross));
+    SITREP_RETURN_IF_ERROR(
+        GatherIfMost(store_, scopes, options_.gather_min_mentions));
     for (const std::string& s : scopes) {
       SITREP_RETURN_IF_ERROR(pipeline_internal::MergeStoredScope(
           store_, s, reference, options, &cross, stage));

@@ -54,7 +54,11 @@ std::vector<std::string> Reference(Pipeline* p) {
   return out;
 }
 
-TEST(StreamedRebuild, EqualsTheInMemoryDerivation) {
+// Once with the scopes read through the index, once gathered first
+// (PipelineOptions::gather_min_mentions).
+class StreamedRebuildGathered : public ::testing::TestWithParam<int64_t> {};
+
+TEST_P(StreamedRebuildGathered, EqualsTheInMemoryDerivation) {
   if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
   std::string corpus = Generated("streamed", 400, 17);
   if (corpus.empty()) GTEST_SKIP() << "no python3 for bench/gen_corpus.py";
@@ -65,6 +69,7 @@ TEST(StreamedRebuild, EqualsTheInMemoryDerivation) {
   ASSERT_TRUE(store.ok());
   PipelineOptions options;
   options.threads = 1;
+  options.gather_min_mentions = GetParam();
   auto p = Pipeline::Open(store->get(), options);
   ASSERT_TRUE(p.ok());
   IngestReport report;
@@ -95,6 +100,9 @@ TEST(StreamedRebuild, EqualsTheInMemoryDerivation) {
   ASSERT_EQ(Stored(store->get()), Reference(p->get()));
 }
 
+INSTANTIATE_TEST_SUITE_P(IndexOrGathered, StreamedRebuildGathered,
+                         ::testing::Values(-1, 0));
+
 // Random mentions over four scopes ("" = no place) in five articles, with
 // aggregates whose part sentences other scopes' mentions may tell: scopes
 // derived one at a time (CrossScopeParts) must give every event with its
@@ -115,6 +123,7 @@ TEST(StreamedRebuild, ScopesAloneEqualTheInMemoryDerivation) {
     ASSERT_TRUE(store.ok());
     PipelineOptions options;
     options.threads = 1;
+    options.gather_min_mentions = round % 2 ? 0 : -1;  // gathered or not
     auto p = Pipeline::Open(store->get(), options);
     ASSERT_TRUE(p.ok());
     for (const auto& [id, ms] : RandomArticles(rng)) {

@@ -112,10 +112,19 @@ Status Store::ForEachMentionIn(const std::vector<std::string>& scopes,
 
 // The held mentions (store_held.cc) come in among the stored ones: both
 // sides are read in day order by their indexes and merged by SQLite (a
-// compound SELECT with ORDER BY), so none is sorted in memory.
+// compound SELECT with ORDER BY), so none is sorted in memory. A gathered
+// scope (GatherScopes) is read from its copy in that order instead.
 Status Store::ForEachMentionByDay(
     const std::string& scope, bool aggregates,
     const std::function<Status(Mention&&, bool held)>& fn) {
+  static constexpr const char* kGatheredQueries[] = {
+      "SELECT body, held FROM temp.gathered WHERE scope = ?1 AND "
+      "kind = 'aggregate'",
+      "SELECT body, held FROM temp.gathered WHERE scope = ?1 AND "
+      "event_date IS NULL",
+      "SELECT body, held FROM temp.gathered WHERE scope = ?1 AND "
+      "event_date IS NOT NULL ORDER BY event_date",
+  };
   static constexpr const char* kQueries[] = {
       "SELECT body, 0 FROM mentions WHERE scope = ?1 AND kind = 'aggregate' "
       "UNION ALL SELECT body, 1 FROM temp.held_mentions WHERE scope = ?1 AND "
@@ -130,7 +139,9 @@ Status Store::ForEachMentionByDay(
   };
   SITREP_RETURN_IF_ERROR(store_internal::EnsureHeldTable(*db_));
   for (int q = aggregates ? 0 : 1; q < (aggregates ? 1 : 3); ++q) {
-    SITREP_ASSIGN_OR_RETURN(Stmt s, db_->Prepare(kQueries[q]));
+    SITREP_ASSIGN_OR_RETURN(
+        Stmt s, db_->Prepare(gathered_.count(scope) ? kGatheredQueries[q]
+                                                     : kQueries[q]));
     s.Bind(1, scope);
     while (true) {
       SITREP_ASSIGN_OR_RETURN(bool row, s.Step());

@@ -30,6 +30,27 @@ constexpr char kCreateHeld[] =
     "CREATE INDEX IF NOT EXISTS temp.held_by_scope_day ON held_mentions "
     "(scope, event_date);";
 
+// The stored and held mentions of temp.gather_scopes by scope and day
+// (undated first: NULL sorts low), in rowid order: read by scope and day
+// through the index, the rows come page after page.
+constexpr char kGather[] =
+    "DROP TABLE IF EXISTS temp.gathered;"
+    "DROP TABLE IF EXISTS temp.gather_scopes;"
+    "CREATE TEMP TABLE gather_scopes (scope TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TEMP TABLE gathered (scope TEXT NOT NULL, kind TEXT NOT NULL, "
+    "event_date TEXT, held INTEGER NOT NULL, body TEXT NOT NULL);";
+constexpr char kGatherRows[] =
+    "INSERT INTO temp.gathered SELECT * FROM (SELECT scope, kind, "
+    "event_date, 0, body FROM main.mentions NOT INDEXED WHERE scope IN "
+    "temp.gather_scopes UNION ALL SELECT scope, kind, event_date, 1, body "
+    "FROM temp.held_mentions WHERE scope IN temp.gather_scopes) "
+    "ORDER BY 1, 3;"
+    "CREATE INDEX temp.gathered_by_scope_day ON gathered "
+    "(scope, event_date, kind);";
+constexpr char kDropGathered[] =
+    "DROP TABLE IF EXISTS temp.gathered;"
+    "DROP TABLE IF EXISTS temp.gather_scopes;";
+
 // The ints of a JSON array of ints ("[1,2]"); NULL or "" gives none.
 Status ParseInts(std::string_view json, std::vector<int>* out) {
   out->clear();
@@ -57,7 +78,25 @@ Status store_internal::EnsureHeldTable(Db& db) { return db.Exec(kCreateHeld); }
 
 Status Store::ClearHeldMentions() {
   SITREP_RETURN_IF_ERROR(store_internal::EnsureHeldTable(*db_));
+  gathered_.clear();
+  SITREP_RETURN_IF_ERROR(db_->Exec(kDropGathered));
   return db_->Exec("DELETE FROM temp.held_mentions;");
+}
+
+Status Store::GatherScopes(const std::vector<std::string>& scopes) {
+  SITREP_RETURN_IF_ERROR(store_internal::EnsureHeldTable(*db_));
+  gathered_.clear();
+  SITREP_RETURN_IF_ERROR(db_->Exec(kGather));
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db_->Prepare("INSERT OR IGNORE INTO temp.gather_scopes (scope) "
+                           "VALUES (?)"));
+  for (const std::string& scope : scopes) {
+    s.Reset();
+    SITREP_RETURN_IF_ERROR(s.Bind(1, scope).Run());
+  }
+  SITREP_RETURN_IF_ERROR(db_->Exec(kGatherRows));
+  gathered_.insert(scopes.begin(), scopes.end());
+  return Status::OK();
 }
 
 Status Store::HoldMentions(std::span<const Mention> mentions) {
