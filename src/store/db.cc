@@ -178,6 +178,30 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   return db;
 }
 
+namespace {
+
+void SetCacheSize(Db* db, int64_t size) {
+  std::string sql = "PRAGMA main.cache_size=";
+  sql.append(std::to_string(size));
+  (void)db->Exec(sql);
+}
+
+}  // namespace
+
+SmallSorts::SmallSorts(Db* db, int kib) : db_(db) {
+  auto s = db->Prepare("PRAGMA main.cache_size");
+  if (!s.ok()) return;
+  auto row = s->Step();
+  if (!row.ok() || !*row) return;
+  old_ = s->Int(0);
+  s->Reset();
+  SetCacheSize(db, -kib);
+}
+
+SmallSorts::~SmallSorts() {
+  if (old_ != 0) SetCacheSize(db_, old_);
+}
+
 Db::~Db() {
   for (auto& [sql, s] : cache_) sqlite3_finalize(s);
   sqlite3_close_v2(db_);

@@ -93,6 +93,24 @@ class Db {
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
+// Caps the memory of SQLite's sorts on `db` (ORDER BY, CREATE INDEX, which
+// size their buffer by the main page cache) at `kib` KiB while it lives,
+// by shrinking the page cache; the old size comes back after. A sort
+// grows its buffer by doubling and the allocator keeps the smaller ones,
+// so a 32 MiB cache cost ~60 MB of RSS per large sort.
+inline constexpr int kSortKiB = 8192;  // what the derivation's sorts take
+class SmallSorts {
+ public:
+  SmallSorts(Db* db, int kib);
+  ~SmallSorts();
+  SmallSorts(const SmallSorts&) = delete;
+  SmallSorts& operator=(const SmallSorts&) = delete;
+
+ private:
+  Db* db_;
+  int64_t old_ = 0;  // PRAGMA cache_size as it was; 0: unknown
+};
+
 // BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed.
 // Begun while a transaction is already open (a Store write batch), it is a
 // savepoint instead: Commit releases it into the outer transaction, and

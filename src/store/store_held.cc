@@ -94,7 +94,10 @@ Status Store::GatherScopes(const std::vector<std::string>& scopes) {
     s.Reset();
     SITREP_RETURN_IF_ERROR(s.Bind(1, scope).Run());
   }
-  SITREP_RETURN_IF_ERROR(db_->Exec(kGatherRows));
+  {
+    store_internal::SmallSorts small(db_.get(), store_internal::kSortKiB);
+    SITREP_RETURN_IF_ERROR(db_->Exec(kGatherRows));
+  }
   gathered_.insert(scopes.begin(), scopes.end());
   return Status::OK();
 }

@@ -55,6 +55,7 @@ constexpr char kDropStage[] =
 // Indexes the full stage by id. kInternal when two derived events share
 // an id (as WriteEvents).
 Status IndexStage(Db& db) {
+  store_internal::SmallSorts small(&db, store_internal::kSortKiB);
   Status st = db.Exec(
       "CREATE UNIQUE INDEX temp.staged_by_id ON staged_events (id);");
   if (st.ok()) return st;
@@ -126,6 +127,7 @@ constexpr char kApplyStage[] =
     "(SELECT country FROM temp.staged_scopes);";
 
 Status ApplyStage(Db& db) {
+  store_internal::SmallSorts small(&db, store_internal::kSortKiB);
   SITREP_RETURN_IF_ERROR(db.Exec(kApplyStage));
   return db.Exec(kDropStage);
 }

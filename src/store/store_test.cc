@@ -307,6 +307,25 @@ TEST(StoreTest, MigrationFourFillsMentionScopes) {
   EXPECT_EQ(s->Text(0), "a0=SO a1= b0=");
 }
 
+// SmallSorts shrinks the page cache (and so SQLite's sort buffer) while it
+// lives and gives the old size back.
+TEST(StoreTest, SmallSortsRestoresTheCacheSize) {
+  auto db = store_internal::Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  auto cache_size = [&] {
+    auto s = (*db)->Prepare("PRAGMA main.cache_size");
+    EXPECT_TRUE(s.ok() && *s->Step());
+    return s.ok() ? s->Int(0) : 0;
+  };
+  const int64_t before = cache_size();
+  EXPECT_EQ(before, -32768);
+  {
+    store_internal::SmallSorts small(db->get(), 4096);
+    EXPECT_EQ(cache_size(), -4096);
+  }
+  EXPECT_EQ(cache_size(), before);
+}
+
 TEST(StoreTest, RefusesForeignDatabases) {
   std::string path = testing::TempDir() + "/store_test_foreign_" +
                      std::to_string(getpid()) + ".db";
