@@ -216,8 +216,8 @@ class Store {
   // rebuild); a few small scopes read faster through the index. Cost: one
   // pass over the mentions table; in the temp store, the gathered bodies
   // plus the sort's runs (about twice their size) while it runs, once
-  // after. Memory: SQLite's sort buffer (the page cache size), not the
-  // mentions. REQUIRES: the held mentions are in place and neither they
+  // after. Memory: SQLite's sort buffer (8 MiB), not the mentions.
+  // REQUIRES: the held mentions are in place and neither they
   // nor the stored mentions of `scopes` change until ClearHeldMentions.
   Status GatherScopes(const std::vector<std::string>& scopes);
 

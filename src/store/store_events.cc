@@ -141,7 +141,7 @@ Status Store::ForEachMentionByDay(
   for (int q = aggregates ? 0 : 1; q < (aggregates ? 1 : 3); ++q) {
     SITREP_ASSIGN_OR_RETURN(
         Stmt s, db_->Prepare(gathered_.count(scope) ? kGatheredQueries[q]
-                                                     : kQueries[q]));
+                                                    : kQueries[q]));
     s.Bind(1, scope);
     while (true) {
       SITREP_ASSIGN_OR_RETURN(bool row, s.Step());

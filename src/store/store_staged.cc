@@ -56,8 +56,8 @@ constexpr char kDropStage[] =
 // an id (as WriteEvents).
 Status IndexStage(Db& db) {
   store_internal::SmallSorts small(&db, store_internal::kSortKiB);
-  Status st = db.Exec(
-      "CREATE UNIQUE INDEX temp.staged_by_id ON staged_events (id);");
+  Status st =
+      db.Exec("CREATE UNIQUE INDEX temp.staged_by_id ON staged_events (id);");
   if (st.ok()) return st;
   SITREP_ASSIGN_OR_RETURN(
       Stmt dup, db.Prepare("SELECT id FROM temp.staged_events GROUP BY id "
@@ -81,18 +81,17 @@ Status Stage(Db& db, const std::vector<std::string>& scopes,
       scope.Reset();
       SITREP_RETURN_IF_ERROR(scope.Bind(1, s).Run());
     }
-    SITREP_ASSIGN_OR_RETURN(
-        Stmt ins, db.Prepare("INSERT INTO temp.staged_events (id, "
-                             "kind, event_type, event_date, country, "
-                             "latitude, longitude, fatalities, json) "
-                             "VALUES (?,?,?,?,?,?,?,?,?)"));
+    SITREP_ASSIGN_OR_RETURN(Stmt ins,
+                            db.Prepare("INSERT INTO temp.staged_events (id, "
+                                       "kind, event_type, event_date, country, "
+                                       "latitude, longitude, fatalities, json) "
+                                       "VALUES (?,?,?,?,?,?,?,?,?)"));
     SITREP_ASSIGN_OR_RETURN(
         Stmt link, db.Prepare("INSERT INTO temp.staged_links (event_id, "
                               "article_id) VALUES (?, ?)"));
-    SITREP_RETURN_IF_ERROR(
-        derive(scopes, [&](const StoredEvent& e) {
-          return store_internal::WriteEventRow(db, ins, link, e).status();
-        }));
+    SITREP_RETURN_IF_ERROR(derive(scopes, [&](const StoredEvent& e) {
+      return store_internal::WriteEventRow(db, ins, link, e).status();
+    }));
     return IndexStage(db);
   }();
   if (!st.ok()) {
