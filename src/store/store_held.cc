@@ -34,8 +34,6 @@ constexpr char kCreateHeld[] =
 // (undated first: NULL sorts low), in rowid order: read by scope and day
 // through the index, the rows come page after page.
 constexpr char kGather[] =
-    "DROP TABLE IF EXISTS temp.gathered;"
-    "DROP TABLE IF EXISTS temp.gather_scopes;"
     "CREATE TEMP TABLE gather_scopes (scope TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE TEMP TABLE gathered (scope TEXT NOT NULL, kind TEXT NOT NULL, "
     "event_date TEXT, held INTEGER NOT NULL, body TEXT NOT NULL);";
@@ -86,6 +84,7 @@ Status Store::ClearHeldMentions() {
 Status Store::GatherScopes(const std::vector<std::string>& scopes) {
   SITREP_RETURN_IF_ERROR(store_internal::EnsureHeldTable(*db_));
   gathered_.clear();
+  SITREP_RETURN_IF_ERROR(db_->Exec(kDropGathered));
   SITREP_RETURN_IF_ERROR(db_->Exec(kGather));
   SITREP_ASSIGN_OR_RETURN(
       Stmt s, db_->Prepare("INSERT OR IGNORE INTO temp.gather_scopes (scope) "
