@@ -23,14 +23,20 @@ void WriteDate(JsonLine& j, const CivilDay& d) {
   j.StrOrNull(d.ToIso());
 }
 
-template <typename T>
-void WriteStrings(JsonLine& j, const std::vector<T>& v) {
+// `[` each(v[0]) `,` each(v[1]) ... `]`.
+template <typename T, typename Each>
+void WriteArray(JsonLine& j, const std::vector<T>& v, Each each) {
   j.Char('[');
   for (size_t i = 0; i < v.size(); ++i) {
     if (i > 0) j.Char(',');
-    j.Str(v[i]);
+    each(v[i]);
   }
   j.Char(']');
+}
+
+template <typename T>
+void WriteStrings(JsonLine& j, const std::vector<T>& v) {
+  WriteArray(j, v, [&](const T& x) { j.Str(x); });
 }
 
 void WriteFigure(JsonLine& j, const Figure& f) {
@@ -59,19 +65,13 @@ void WriteSource(JsonLine& j, const Mention& m) {
   WriteDate(j, m.date);
   j.Raw(",\"date_rule\":");
   j.Str(m.date_rule);
-  j.Raw(",\"sentences\":[");
-  for (size_t i = 0; i < m.raw_spans.size(); ++i) {
-    if (i > 0) j.Char(',');
-    j.SpanArray(m.raw_spans[i]);
-  }
-  j.Raw("],\"text\":");  // the sentence of sentences[0], clean text
+  j.Raw(",\"sentences\":");
+  WriteArray(j, m.raw_spans, [&](const auto& span) { j.SpanArray(span); });
+  j.Raw(",\"text\":");  // the sentence of sentences[0], clean text
   j.Str(m.notes);
-  j.Raw(",\"figures\":[");
-  for (size_t i = 0; i < m.figures.size(); ++i) {
-    if (i > 0) j.Char(',');
-    WriteFigure(j, m.figures[i]);
-  }
-  j.Raw("],\"triggers\":");
+  j.Raw(",\"figures\":");
+  WriteArray(j, m.figures, [&](const Figure& f) { WriteFigure(j, f); });
+  j.Raw(",\"triggers\":");
   WriteStrings(j, m.trigger_words);
   j.Char('}');
 }
@@ -149,12 +149,9 @@ void AppendEventJsonLine(const Event& e, std::string* out) {
   WriteStrings(j, e.disagreements);
   j.Raw(",\"notes\":");
   j.Str(e.notes);
-  j.Raw(",\"sources\":[");
-  for (size_t i = 0; i < e.mentions.size(); ++i) {
-    if (i > 0) j.Char(',');
-    WriteSource(j, e.mentions[i]);
-  }
-  j.Raw("]}");
+  j.Raw(",\"sources\":");
+  WriteArray(j, e.mentions, [&](const Mention& m) { WriteSource(j, m); });
+  j.Char('}');
 }
 
 }  // namespace sitrep

@@ -34,6 +34,7 @@ struct QToken {
   uint8_t int_digits = 0;    // digits before the decimal point
   int64_t value = 0;         // integer part (saturates at ~1e18)
   double dvalue = 0;         // full value, decimals included
+  friend bool operator==(const QToken&, const QToken&) = default;
 };
 
 class QTokens {

@@ -149,13 +149,7 @@ TEST(QTokens, AssignMatchesThePlainTokeniser) {
       const QToken &a = t[i], &b = plain[i].tok;
       ASSERT_EQ(t.Text(i), plain[i].text) << text << " token " << i;
       ASSERT_EQ(t.Hash(i), QTokens::TextHash(plain[i].text)) << text;
-      ASSERT_TRUE(
-          a.begin == b.begin && a.end == b.end && a.kind == b.kind &&
-          a.space_before == b.space_before && a.capitalized == b.capitalized &&
-          a.has_comma == b.has_comma && a.has_decimal == b.has_decimal &&
-          a.int_digits == b.int_digits && a.value == b.value &&
-          a.dvalue == b.dvalue)
-          << text << " token " << i;
+      ASSERT_TRUE(a == b) << text << " token " << i;  // every field
     }
     ASSERT_EQ(t.Hash(plain.size()), 0u);
     ASSERT_EQ(t.Text(plain.size()), "");
