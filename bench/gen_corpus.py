@@ -196,8 +196,8 @@ class Writer:
         return tail
 
 
-def make_original(w, idx, base):
-    day = base + datetime.timedelta(days=w.r.randrange(730))
+def make_original(w, idx, base, days):
+    day = base + datetime.timedelta(days=w.r.randrange(days))
     ev = w.event(day)
     outlet, wire = w.pick("outlet"), w.pick("wire")
     title = w.title(ev)
@@ -237,7 +237,7 @@ def render(w, a):
     return json.dumps(rec, ensure_ascii=False)
 
 
-def generate(n, seed, dup_share, vocab, out):
+def generate(n, seed, dup_share, vocab, out, days=730):
     w = Writer(random.Random(seed), vocab)
     base = datetime.date(2021, 1, 1)
     recent = []  # ring of recent originals that copies are drawn from
@@ -245,7 +245,7 @@ def generate(n, seed, dup_share, vocab, out):
         if recent and w.r.random() < dup_share:
             a = make_copy(w, idx, w.r.choice(recent))
         else:
-            a = make_original(w, idx, base)
+            a = make_original(w, idx, base, days)
             recent.append(a)
             if len(recent) > 500:
                 recent.pop(w.r.randrange(len(recent)))
@@ -258,17 +258,23 @@ def main():
     ap.add_argument("--articles", type=int, required=True)
     ap.add_argument("--seed", type=int, default=20220213)
     ap.add_argument("--dup-share", type=float, default=0.10)
+    ap.add_argument("--days", type=int, default=730,
+                    help="the span the events' days are drawn from; fewer "
+                    "days make denser days (10k articles over 73 days are "
+                    "as dense as 100k over 730)")
     ap.add_argument("--out", default="-")
     ap.add_argument("--vocab", default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "vocab.tsv"))
     args = ap.parse_args()
     vocab = load_vocab(args.vocab)
     if args.out == "-":
-        generate(args.articles, args.seed, args.dup_share, vocab, sys.stdout)
+        generate(args.articles, args.seed, args.dup_share, vocab, sys.stdout,
+                 args.days)
         return
     tmp = args.out + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        generate(args.articles, args.seed, args.dup_share, vocab, f)
+        generate(args.articles, args.seed, args.dup_share, vocab, f,
+                 args.days)
     os.replace(tmp, args.out)
 
 

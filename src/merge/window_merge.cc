@@ -36,10 +36,15 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
+#include "merge/blocking.h"
 #include "merge/internal.h"
 
 namespace sitrep {
+
+using merge_internal::BlockIndex;
+using merge_internal::BlockKeys;
 
 struct WindowedScopeMerge::Impl {
   struct Cluster {
@@ -50,10 +55,13 @@ struct WindowedScopeMerge::Impl {
     bool swept = false;            // no pending undated mention can join it
     bool settled = false;          // closed, its undated members final
     bool kept = false;             // counted in stats.kept
+    BlockKeys filed, probe;        // its creator's (blocking.h)
   };
   struct Weak {
     Mention m;
+    BlockKeys probe;           // dated: m's, to find its window's clusters
     std::vector<size_t> fits;  // undated: settled clusters it fitted
+    bool done = false;         // undated: decided (kept in place)
   };
   MergeOptions options;
   CrossScopeParts* cross;
@@ -64,13 +72,17 @@ struct WindowedScopeMerge::Impl {
   std::vector<Mention> today_weak;
   std::vector<Mention> undated;  // non-weak; canonical order once sorted
   std::vector<size_t> pending;   // into `undated`, undecided, in order
-  std::map<std::string, std::vector<size_t>> undated_by_type;
+  std::vector<char> is_pending;  // per undated mention
+  BlockIndex undated_index;      // `undated` by position
+  std::unordered_map<std::string, size_t> pending_victims;  // named, count
   std::deque<Weak> weak;           // dated, undecided, in canonical order
-  std::vector<Weak> undated_weak;  // undecided, in canonical order (last)
+  std::vector<Weak> undated_weak;  // in canonical order (last)
+  size_t undated_weak_left = 0;    // not done
+  BlockIndex undated_weak_index;   // `undated_weak` by position
   size_t created = 0;
-  size_t sweep = 0;                    // clusters before it are swept
-  std::map<size_t, Cluster> clusters;  // made, not yet events
-  std::map<int64_t, std::vector<size_t>> by_day;        // dated members
+  size_t sweep = 0;                      // clusters before it are swept
+  std::map<size_t, Cluster> clusters;    // made, not yet events
+  std::map<int64_t, BlockIndex> by_day;  // clusters with dated members
   std::map<std::string, std::vector<size_t>> by_actor;  // named victims
   std::set<size_t> waiting;  // settled, a pending weak mention fits it
   WindowStats stats;
@@ -86,13 +98,14 @@ struct WindowedScopeMerge::Impl {
   void ResolveWeak(bool final);
   bool DecideWeak(Weak& w, bool final, std::set<size_t>* blocked);
   std::vector<size_t> WeakCandidates(const Weak& w, bool final) const;
-  std::vector<size_t> DayCandidates(int64_t day,
-                                    const std::string* actor) const;
+  std::vector<size_t> DayCandidates(int64_t day, const std::string* actor,
+                                    const BlockKeys& probe) const;
   bool WeakComplete(const Weak& w, bool final) const;
   Status EmitWaiting();
   Status Emit(size_t id);
   bool FitsAll(const Cluster& c, const Mention& m, bool base = false) const;
   void Index(size_t id, const Mention& m);
+  void Unpend(size_t i);
   void PlaceRemainingUndated();
   void CountHeld();
 };
@@ -119,7 +132,7 @@ Status WindowedScopeMerge::Add(Mention m) {
       return Status::Internal("windowed merge: undated mention after dated");
     }
     if (m.weak) {
-      w.undated_weak.push_back({std::move(m), {}});
+      w.undated_weak.push_back({std::move(m), {}, {}});
     } else {
       w.undated.push_back(std::move(m));
     }
@@ -168,9 +181,15 @@ Status WindowedScopeMerge::Impl::StartDated() {
               return merge_internal::CanonicalKey(a.m) <
                      merge_internal::CanonicalKey(b.m);
             });
+  is_pending.assign(undated.size(), 1);
   for (size_t i = 0; i < undated.size(); ++i) {
     pending.push_back(i);
-    undated_by_type[undated[i].event_type].push_back(i);
+    undated_index.File(i, merge_internal::FiledKeys(undated[i]));
+    if (IsNamedActor(undated[i].actor2)) ++pending_victims[undated[i].actor2];
+  }
+  undated_weak_left = undated_weak.size();
+  for (size_t i = 0; i < undated_weak.size(); ++i) {
+    undated_weak_index.File(i, merge_internal::FiledKeys(undated_weak[i].m));
   }
   return Status::OK();
 }
@@ -183,7 +202,10 @@ Status WindowedScopeMerge::Impl::PlaceDay() {
   for (Mention& m : today) Place(std::move(m));
   std::vector<Mention>().swap(today);
   merge_internal::SortCanonically(&today_weak);
-  for (Mention& m : today_weak) weak.push_back({std::move(m), {}});
+  for (Mention& m : today_weak) {
+    BlockKeys probe = merge_internal::ProbeKeys(m);
+    weak.push_back({std::move(m), std::move(probe), {}});
+  }
   std::vector<Mention>().swap(today_weak);
   Close(false);
   Sweep();
@@ -198,7 +220,7 @@ Status WindowedScopeMerge::Impl::PlaceDay() {
 }
 
 void WindowedScopeMerge::Impl::CountHeld() {
-  size_t held = undated.size() + undated_weak.size() + weak.size();
+  size_t held = undated.size() + undated_weak_left + weak.size();
   for (const auto& [id, c] : clusters) held += c.members.size();
   stats.peak_held = std::max(stats.peak_held, held);
 }
@@ -207,8 +229,9 @@ void WindowedScopeMerge::Impl::CountHeld() {
 void WindowedScopeMerge::Impl::Place(Mention m) {
   const int64_t d = m.date.ToDays();
   const bool named = IsNamedActor(m.actor2);
+  BlockKeys probe = merge_internal::ProbeKeys(m);
   const std::vector<size_t> cands =
-      DayCandidates(d, named ? &m.actor2 : nullptr);
+      DayCandidates(d, named ? &m.actor2 : nullptr, probe);
   std::optional<size_t> home;
   for (size_t id : cands) {
     auto it = clusters.find(id);
@@ -220,18 +243,30 @@ void WindowedScopeMerge::Impl::Place(Mention m) {
   }
   const size_t id = home ? *home : created++;
   Cluster& c = clusters[id];
+  if (!home) {
+    c.filed = merge_internal::FiledKeys(m);
+    c.probe = std::move(probe);
+  }
+  if (!home || c.last_day != d) by_day[d].File(id, c.filed);
   c.last_day = d;
   c.named = c.named || named;
   Index(id, m);
   c.members.push_back(std::move(m));
 }
 
+// Files a cluster under its member's named victim (by_day: Place).
 void WindowedScopeMerge::Impl::Index(size_t id, const Mention& m) {
-  auto push = [id](std::vector<size_t>& list) {
-    if (list.empty() || list.back() != id) list.push_back(id);
-  };
-  if (m.date.valid()) push(by_day[m.date.ToDays()]);
-  if (IsNamedActor(m.actor2)) push(by_actor[m.actor2]);
+  if (!IsNamedActor(m.actor2)) return;
+  std::vector<size_t>& list = by_actor[m.actor2];
+  if (list.empty() || list.back() != id) list.push_back(id);
+}
+
+// Undated mention i is no longer pending (`pending` is compacted after).
+void WindowedScopeMerge::Impl::Unpend(size_t i) {
+  is_pending[i] = 0;
+  if (!IsNamedActor(undated[i].actor2)) return;
+  auto it = pending_victims.find(undated[i].actor2);
+  if (--it->second == 0) pending_victims.erase(it);
 }
 
 // Closes the open clusters no later dated mention can join (`all`: every
@@ -256,17 +291,17 @@ void WindowedScopeMerge::Impl::Sweep() {
     Cluster& c = it->second;
     if (!c.closed) {
       if (PendingUndatedFits(c)) return;
-    } else if (!c.settled) {
-      size_t kept = 0;
-      for (size_t i : pending) {
-        if (FitsAll(c, undated[i])) {
-          c.members.push_back(std::move(undated[i]));
-          Index(it->first, c.members.back());
-        } else {
-          pending[kept++] = i;
-        }
+    } else if (!c.settled) {  // pending ones that fit, in canonical order
+      std::vector<size_t> cands;
+      undated_index.Find(c.probe, &cands);
+      merge_internal::SortUnique(&cands);
+      for (size_t i : cands) {
+        if (!is_pending[i] || !FitsAll(c, undated[i])) continue;
+        Unpend(i);
+        c.members.push_back(std::move(undated[i]));
+        Index(it->first, c.members.back());
       }
-      pending.resize(kept);
+      std::erase_if(pending, [&](size_t i) { return !is_pending[i]; });
     }
     c.swept = true;
     sweep = it->first + 1;
@@ -274,33 +309,25 @@ void WindowedScopeMerge::Impl::Sweep() {
   }
 }
 
-// Does a pending undated mention fit every member? Blocked by event type:
-// SameEvent needs compatible types.
+// Does a pending undated mention fit every member? Only those whose keys
+// meet the creator's may (blocking.h).
 bool WindowedScopeMerge::Impl::PendingUndatedFits(const Cluster& c) const {
   if (pending.empty()) return false;
-  const Mention& first = c.members.front();
-  const bool protesters =
-      first.actor1 == "protesters" || first.actor2 == "protesters";
-  for (const auto& [type, indices] : undated_by_type) {
-    if (type != first.event_type && first.kind == MentionKind::kIncident &&
-        !TypesCompatible(first.event_type, protesters, type, true) &&
-        !TypesCompatible(first.event_type, protesters, type, false)) {
-      continue;
-    }
-    for (size_t i : indices) {
-      if (!std::binary_search(pending.begin(), pending.end(), i)) continue;
-      if (FitsAll(c, undated[i])) return true;
-    }
-  }
-  return false;
+  return undated_index.Any(c.probe, [&](size_t i) {
+    return is_pending[i] && FitsAll(c, undated[i]);
+  });
 }
 
 // A cluster's non-weak members are final: the undated weak mentions that
 // fit it note it; it waits to be made into its event (EmitWaiting).
 void WindowedScopeMerge::Impl::Settle(size_t id, Cluster& c) {
   c.settled = true;
-  for (Weak& w : undated_weak) {
-    if (FitsAll(c, w.m)) w.fits.push_back(id);
+  std::vector<size_t> cands;
+  undated_weak_index.Find(c.probe, &cands);
+  merge_internal::SortUnique(&cands);
+  for (size_t i : cands) {
+    Weak& w = undated_weak[i];
+    if (!w.done && FitsAll(c, w.m)) w.fits.push_back(id);
   }
   waiting.insert(id);
 }
@@ -308,8 +335,10 @@ void WindowedScopeMerge::Impl::Settle(size_t id, Cluster& c) {
 // Could a pending weak mention join it (its non-weak members fit)?
 bool WindowedScopeMerge::Impl::PendingWeakFits(const Cluster& c) const {
   auto fits = [&](const Weak& w) { return FitsAll(c, w.m, true); };
-  return std::any_of(weak.begin(), weak.end(), fits) ||
-         std::any_of(undated_weak.begin(), undated_weak.end(), fits);
+  if (std::any_of(weak.begin(), weak.end(), fits)) return true;
+  return undated_weak_index.Any(c.probe, [&](size_t i) {
+    return !undated_weak[i].done && fits(undated_weak[i]);
+  });
 }
 
 // The settled clusters no pending weak mention can join, made into events.
@@ -345,25 +374,37 @@ bool WindowedScopeMerge::Impl::FitsAll(const Cluster& c, const Mention& m,
 // joins the first cluster made by an earlier one that it fits, or makes
 // one.
 void WindowedScopeMerge::Impl::PlaceRemainingUndated() {
-  const size_t first = created;
+  BlockIndex made;  // the clusters made here
+  std::vector<size_t> cands;
   for (size_t i : pending) {
     Mention& m = undated[i];
+    BlockKeys probe = merge_internal::ProbeKeys(m);
+    cands.clear();
+    made.Find(probe, &cands);
+    merge_internal::SortUnique(&cands);
     std::optional<size_t> home;
-    for (auto it = clusters.lower_bound(first); it != clusters.end(); ++it) {
-      if (FitsAll(it->second, m)) {
-        home = it->first;
+    for (size_t id : cands) {
+      if (FitsAll(clusters.at(id), m)) {
+        home = id;
         break;
       }
     }
     const size_t id = home ? *home : created++;
     Cluster& c = clusters[id];
+    if (!home) {
+      c.filed = merge_internal::FiledKeys(m);
+      c.probe = std::move(probe);
+      made.File(id, c.filed);
+    }
     c.closed = c.swept = true;
     Index(id, m);
     c.members.push_back(std::move(m));
   }
   pending.clear();
   std::vector<Mention>().swap(undated);
-  undated_by_type.clear();
+  std::vector<char>().swap(is_pending);
+  undated_index = BlockIndex();
+  pending_victims.clear();
 }
 
 // The clusters a weak mention may fit now: for a dated one its window
@@ -378,25 +419,28 @@ std::vector<size_t> WindowedScopeMerge::Impl::WeakCandidates(const Weak& w,
     return cands;
   }
   const bool named = final && IsNamedActor(w.m.actor2);
-  return DayCandidates(w.m.date.ToDays(), named ? &w.m.actor2 : nullptr);
+  return DayCandidates(w.m.date.ToDays(), named ? &w.m.actor2 : nullptr,
+                       w.probe);
 }
 
-// The clusters with a dated member on day-1..day+1, and (with `actor`)
-// those naming that victim, in creation order, once each (as
-// ClusterIndex::Candidates).
+// The clusters with a dated member on day-1..day+1 whose creator's keys
+// meet `probe`, and (with `actor`) those naming that victim, in creation
+// order, once each: of ClusterIndex::Candidates, all those the mention
+// may fit (blocking.h).
 std::vector<size_t> WindowedScopeMerge::Impl::DayCandidates(
-    int64_t day, const std::string* actor) const {
+    int64_t day, const std::string* actor, const BlockKeys& probe) const {
   std::vector<size_t> cands;
-  auto take = [&](const auto& map, const auto& key) {
-    auto it = map.find(key);
-    if (it != map.end()) {
+  for (int64_t x = day - 1; x <= day + 1; ++x) {
+    auto it = by_day.find(x);
+    if (it != by_day.end()) it->second.Find(probe, &cands);
+  }
+  if (actor) {
+    auto it = by_actor.find(*actor);
+    if (it != by_actor.end()) {
       cands.insert(cands.end(), it->second.begin(), it->second.end());
     }
-  };
-  for (int64_t x = day - 1; x <= day + 1; ++x) take(by_day, x);
-  if (actor) take(by_actor, *actor);
-  std::sort(cands.begin(), cands.end());
-  cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+  }
+  merge_internal::SortUnique(&cands);
   return cands;
 }
 
@@ -407,26 +451,25 @@ bool WindowedScopeMerge::Impl::WeakComplete(const Weak& w, bool final) const {
   if (final) return true;
   if (!w.m.date.valid() || day < w.m.date.ToDays() + 1) return false;
   if (!IsNamedActor(w.m.actor2)) return true;
-  return std::none_of(pending.begin(), pending.end(), [&](size_t i) {
-    return undated[i].actor2 == w.m.actor2;
-  });
+  return !pending_victims.count(w.m.actor2);
 }
 
 // The weak phase, in canonical order, as far as each mention is decided
 // whatever the later mentions do (see the top of this file).
 void WindowedScopeMerge::Impl::ResolveWeak(bool final) {
   std::set<size_t> blocked;  // an earlier pending weak mention may change
-  auto run = [&](auto& list) {
-    size_t kept = 0;
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (DecideWeak(list[i], final, &blocked)) continue;
-      if (kept != i) list[kept] = std::move(list[i]);
-      ++kept;
-    }
-    list.resize(kept, Weak{});
-  };
-  run(weak);
-  run(undated_weak);
+  size_t kept = 0;
+  for (size_t i = 0; i < weak.size(); ++i) {
+    if (DecideWeak(weak[i], final, &blocked)) continue;
+    if (kept != i) weak[kept] = std::move(weak[i]);
+    ++kept;
+  }
+  weak.resize(kept, Weak{});
+  for (Weak& w : undated_weak) {  // kept in place: filed by position
+    if (w.done || !DecideWeak(w, final, &blocked)) continue;
+    w.done = true;
+    --undated_weak_left;
+  }
 }
 
 // Decides `w` if it can be (true), else notes the clusters it may change

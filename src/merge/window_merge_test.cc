@@ -101,11 +101,34 @@ void ExpectEqualsMergeMentions(const std::vector<Mention>& ms,
   }
 }
 
+// Places of one province a few km to ~150 km apart, of every precision
+// (blocking.h keys them apart or together).
+Location NearBaghdad(std::mt19937& rng) {
+  struct P {
+    const char* name;
+    double lat, lon;
+    const char* precision;
+  } const places[] = {
+      {"Baghdad", 33.34058, 44.40088, "city"},
+      {"Kadhimiya", 33.38, 44.34, "city"},
+      {"Abu Ghraib", 33.29, 44.07, "admin2"},
+      {"Baghdad Governorate", 33.3, 44.4, "admin1"},
+      {"Iraq", 33.0, 44.0, "country"},
+      {"Najaf", 32.02594, 44.34625, "city"},
+  };
+  const P& p = places[rng() % 6];
+  Location l = Place(p.name, p.lat, p.lon);
+  l.precision = p.precision;
+  l.admin1 = p.lat > 33 ? "Baghdad" : "Najaf";
+  return l;
+}
+
 // Random mentions of one scope over a span of days: undated, weak,
 // named victims, aggregates with parts, copies. `unplaced`: the scope of
-// the mentions with no place.
+// the mentions with no place. `varied`: places near one another and of
+// every precision, other places named, tallies.
 std::vector<Mention> RandomDays(std::mt19937& rng, int n, int days,
-                                bool unplaced) {
+                                bool unplaced, bool varied = false) {
   const Location* places[] = {&kBaghdad, &kNasiriyah, &kNajaf};
   const char* ids[] = {"a", "b", "c", "d", "e", "f", "g", "h"};
   const char* victims[] = {"", "people", "Ali Hassan", "Omar Saleh"};
@@ -116,6 +139,10 @@ std::vector<Mention> RandomDays(std::mt19937& rng, int n, int days,
         M(ids[rng() % 8], rng() % 2 ? kExpl : kProt, *places[rng() % 3], day,
           {Fig(Outcome::kKilled, 1 + rng() % 4)}, static_cast<int>(rng() % 5));
     if (unplaced) m.location.reset();
+    if (varied && !unplaced) {
+      m.location = NearBaghdad(rng);
+      if (rng() % 4 == 0) m.other_places.push_back(NearBaghdad(rng));
+    }
     m.raw_spans = {Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i)}};
     m.weak = rng() % 6 == 0;
     if (rng() % 3 == 0) m.actor2 = victims[rng() % 4];
@@ -124,6 +151,7 @@ std::vector<Mention> RandomDays(std::mt19937& rng, int n, int days,
       m.kind = MentionKind::kAggregate;
       m.parts = {static_cast<int>(rng() % 5), static_cast<int>(rng() % 5)};
     }
+    if (varied && rng() % 4 == 0) m.kind = MentionKind::kTally;
     ms.push_back(std::move(m));
   }
   return ms;
@@ -179,6 +207,27 @@ TEST(WindowMerge, EqualsMergeMentionsOnLongerSpans) {
     }
   }
   EXPECT_LT(peak * 3, mentions) << peak << " held at most of " << mentions;
+}
+
+// Places near one another, of every precision, and tallies: what the
+// blocking keys (blocking.h) keep apart or together.
+TEST(WindowMerge, EqualsMergeMentionsWithPlacesNearAndFar) {
+  std::mt19937 rng(10);
+  size_t events = 0, mentions = 0;
+  for (int round = 0; round < 1000; ++round) {
+    std::vector<Mention> ms = RandomDays(rng, 10 + rng() % 80, 1 + rng() % 12,
+                                         round % 20 == 19, true);
+    MergeOptions options;
+    options.copy_of["f"] = "a";
+    ExpectEqualsMergeMentions(ms, options, rng);
+    mentions += ms.size();
+    events += MergeMentions(ms, options).size();
+    if (HasFailure()) {
+      ADD_FAILURE() << "round " << round;
+      break;
+    }
+  }
+  EXPECT_LT(events * 4, mentions * 3) << events << " events";
 }
 
 // Clusters a later mention joins, which closing them early would split:

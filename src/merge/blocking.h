@@ -1,0 +1,101 @@
+// Blocking keys: what two mentions must share to be compared at all.
+//
+// The window merge meets each mention with the clusters of a three-day
+// window, and each closed cluster with the pending undated mentions. On a
+// dense day (a busy country, a large corpus) most of those are in another
+// town or give another toll, and each is rejected by SameEvent or WeakFits
+// after a few field tests. The keys let a merge look up only the ones that
+// may pass. They are a necessary condition, never a sufficient one: for
+// two mentions of one kind (the merge compares no others),
+//
+//   SameEvent(a, b), or WeakFits(a, b) with b weak (as FitsAll asks it)
+//     implies  Meet(Filed(a), Probe(b))  and  Meet(Filed(b), Probe(a)),
+//
+// where Meet is true when either side is wild or the two key lists share a
+// key. So a merge that looks up candidates by keys, keeps their order
+// and then runs the full test finds exactly what a scan of all would find.
+// Hash collisions only add candidates. blocking_test.cc checks the
+// implication on random pairs against the tests themselves.
+//
+// The keys of an incident (and of any weak mention) are its places' (its
+// own place and the others it names; PlacesCompatible may match through
+// either):
+//  - a province (precision admin1) is filed under its province; Near
+//    matches it with any place in that province;
+//  - any other place is filed under its province (for those provinces) and
+//    under its cell of a grid of 0.55 degrees of latitude by 1.2 of
+//    longitude, and probes the nine cells around it: two places Near
+//    each other are at most 60 km apart, i.e. within 0.54 degrees of
+//    latitude and, up to 60 degrees north or south, 1.08 of longitude;
+//  - a place further north or south than 60 degrees, or with no valid
+//    coordinates, makes the mention wild, as does a country-level or
+//    missing place (PlacesCompatible then matches on the country alone).
+// Tallies and aggregates (SameRecord) are filed under their kind and
+// killed count; with no killed count they meet nothing. A weak one is wild
+// (WeakFits asks for neither).
+//
+// Thread safety: pure functions.
+#ifndef SITREP_MERGE_BLOCKING_H_
+#define SITREP_MERGE_BLOCKING_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/event.h"
+
+namespace sitrep::merge_internal {
+
+struct BlockKeys {
+  bool wild = false;           // meets every mention
+  std::vector<uint64_t> keys;  // sorted, unique; empty when wild
+};
+
+// The keys a mention is filed under. Cost: O(places).
+BlockKeys FiledKeys(const Mention& m);
+// The keys that find every filed mention it may fit. Cost: O(places).
+BlockKeys ProbeKeys(const Mention& m);
+// Either is wild, or they share a key. Cost: O(keys).
+bool Meet(const BlockKeys& filed, const BlockKeys& probe);
+
+// Ids (clusters, mentions) filed under their keys, to find those a probe
+// may meet. Ids are never removed: callers skip the ones gone.
+class BlockIndex {
+ public:
+  // Cost: O(keys) hash inserts.
+  void File(size_t id, const BlockKeys& filed);
+  // Appends to *out every id whose keys may meet `probe` (an id filed
+  // under several keys may come more than once; in no set order).
+  // Cost: O(keys + ids appended).
+  void Find(const BlockKeys& probe, std::vector<size_t>* out) const;
+  // Whether pred(id) holds for an id Find would give (some may be asked
+  // twice). Cost: as Find, without the copy.
+  template <typename Pred>
+  bool Any(const BlockKeys& probe, Pred pred) const {
+    auto any = [&](const std::vector<size_t>& ids) {
+      for (size_t id : ids) {
+        if (pred(id)) return true;
+      }
+      return false;
+    };
+    if (probe.wild) return any(all_);
+    if (any(wild_)) return true;
+    for (uint64_t k : probe.keys) {
+      auto it = keyed_.find(k);
+      if (it != keyed_.end() && any(it->second)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<size_t> all_, wild_;
+  std::unordered_map<uint64_t, std::vector<size_t>> keyed_;
+};
+
+// Sorts and drops repeats: candidates found in increasing id order.
+void SortUnique(std::vector<size_t>* ids);
+
+}  // namespace sitrep::merge_internal
+
+#endif  // SITREP_MERGE_BLOCKING_H_

@@ -1,0 +1,140 @@
+#include "merge/blocking.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "merge/internal.h"
+#include "merge/merge_test_util.h"
+
+namespace sitrep::merge_internal {
+namespace {
+
+using namespace merge_test;  // NOLINT: the shared fixtures
+
+// A random place around Baghdad: points a few km to ~150 km apart, of
+// every precision, some in one of two provinces, some with no province,
+// and now and then beyond 60 degrees north, on the date line or without
+// valid coordinates.
+Location RandomPlace(std::mt19937& rng) {
+  const char* precisions[] = {"city", "city", "admin2", "admin1", "country"};
+  const char* provinces[] = {"Baghdad", "Diyala", ""};
+  Location l =
+      Place("p", 33.3 + (rng() % 300) * 0.005, 44.4 + (rng() % 300) * 0.005);
+  l.precision = precisions[rng() % 5];
+  l.admin1 = provinces[rng() % 3];
+  switch (rng() % 24) {
+    case 0:
+      l.lat = 64 + (rng() % 100) * 0.005;  // north of the grid
+      break;
+    case 1:
+      l.lon = rng() % 2 ? 179.9 : -179.95;  // either side of the date line
+      l.lat = -17.8;
+      break;
+    case 2:
+      l.lat = std::nan("");
+      break;
+    case 3:
+      l.lat = 59.6 + (rng() % 100) * 0.01;  // the grid's edge
+      break;
+    default:
+      break;
+  }
+  return l;
+}
+
+Mention RandomMention(std::mt19937& rng, int i) {
+  const char* types[] = {kExpl, kProt, "Riots"};
+  const char* ids[] = {"a", "b", "c", "d"};
+  Mention m = M(ids[rng() % 4], types[rng() % 3], RandomPlace(rng),
+                rng() % 5 ? kJan26.AddDays(rng() % 3) : CivilDay{},
+                {Fig(Outcome::kKilled, 1 + rng() % 3)});
+  if (rng() % 4 == 0) m.figures.clear();
+  if (rng() % 8 == 0) m.location.reset();
+  for (int k = rng() % 3; k > 0; --k)
+    m.other_places.push_back(RandomPlace(rng));
+  m.weak = rng() % 4 == 0;
+  if (rng() % 4 == 0) {
+    m.kind = rng() % 2 ? MentionKind::kTally : MentionKind::kAggregate;
+  }
+  if (rng() % 3 == 0) m.date_rule = "article";
+  m.raw_spans = {Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i)}};
+  return m;
+}
+
+// The implication of blocking.h, on random pairs: whenever the merge's
+// tests let two mentions of one kind meet (WeakFits is asked only of a
+// weak mention), their keys meet both ways.
+// Pairs whose keys do not meet must occur too (else it proves nothing).
+TEST(Blocking, KeysMeetWheneverTheTestsDo) {
+  std::mt19937 rng(11);
+  MergeOptions options;
+  options.copy_of["d"] = "a";
+  int tested = 0, apart = 0;
+  for (int round = 0; round < 200000; ++round) {
+    const Mention a = RandomMention(rng, 0), b = RandomMention(rng, 1);
+    if (a.kind != b.kind) continue;
+    const BlockKeys fa = FiledKeys(a), pa = ProbeKeys(a);
+    const BlockKeys fb = FiledKeys(b), pb = ProbeKeys(b);
+    EXPECT_EQ(Meet(fa, pb), Meet(fb, pa)) << round;
+    if (!Meet(fa, pb)) ++apart;
+    if (!SameEvent(a, b, options) && !(b.weak && WeakFits(a, b)) &&
+        !(a.weak && WeakFits(b, a))) {
+      continue;
+    }
+    ++tested;
+    EXPECT_TRUE(Meet(fa, pb)) << round;
+    EXPECT_TRUE(Meet(fb, pa)) << round;
+    if (HasFailure()) break;
+  }
+  EXPECT_GT(tested, 2000);
+  EXPECT_GT(apart, 10000);
+}
+
+// The keys of fixed cases: what must meet, and what must not.
+TEST(Blocking, FixedCases) {
+  auto at = [](double lat, double lon, const char* precision = "city",
+               const char* admin1 = "") {
+    Location l = Place("p", lat, lon);
+    l.precision = precision;
+    l.admin1 = admin1;
+    return M("a", kExpl, l, kJan26, {});
+  };
+  auto meet = [](const Mention& a, const Mention& b) {
+    return Meet(FiledKeys(a), ProbeKeys(b)) && Meet(FiledKeys(b), ProbeKeys(a));
+  };
+  struct Case {
+    const char* name;
+    Mention a, b;
+    bool meet;
+  } cases[] = {
+      {"same town", at(33.34, 44.40), at(33.34, 44.40), true},
+      {"59 km north", at(33.0, 44.0), at(33.53, 44.0), true},
+      {"59 km east at 59N", at(59.0, 10.0), at(59.0, 11.03), true},
+      {"59.7 km east at 59.9N", at(59.9, 10.79), at(59.9, 11.86), true},
+      {"across the date line", at(-17.8, 179.99), at(-17.8, -179.99), true},
+      {"200 km apart", at(33.34, 44.40), at(31.6, 44.40), false},
+      {"province holds town", at(33.0, 44.0, "admin1", "Baghdad"),
+       at(36.0, 44.0, "city", "Baghdad"), true},
+      {"other province", at(33.0, 44.0, "admin1", "Baghdad"),
+       at(33.0, 44.0, "city", "Diyala"), false},
+      {"north of the grid", at(64.0, 10.0), at(33.0, 44.0), true},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(meet(c.a, c.b), c.meet) << c.name;
+  }
+  Mention unplaced = at(33.0, 44.0);
+  unplaced.location.reset();
+  EXPECT_TRUE(FiledKeys(unplaced).wild);
+  Mention tally = at(33.0, 44.0), other = at(33.0, 44.0);
+  tally.kind = other.kind = MentionKind::kTally;
+  tally.figures = {Fig(Outcome::kKilled, 470)};
+  other.figures = {Fig(Outcome::kKilled, 47)};
+  EXPECT_FALSE(meet(tally, other));
+  other.figures = {Fig(Outcome::kKilled, 470)};
+  EXPECT_TRUE(meet(tally, other));
+}
+
+}  // namespace
+}  // namespace sitrep::merge_internal
