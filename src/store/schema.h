@@ -30,6 +30,15 @@ std::span<const Migration> Migrations();
 // The version a fully migrated database has.
 int LatestSchemaVersion();
 
+// The secondary indexes of events and event_articles, as the latest
+// version has them. A re-derivation that rewrites most events drops them
+// and builds each again by one sort (store_staged.cc).
+inline constexpr char kDropEventIndexes[] =
+    "DROP INDEX events_by_date; DROP INDEX event_articles_by_article;";
+inline constexpr char kCreateEventIndexes[] =
+    "CREATE INDEX events_by_date ON events (event_date);"
+    "CREATE INDEX event_articles_by_article ON event_articles (article_id);";
+
 // Reads PRAGMA user_version.
 Result<int> SchemaVersion(Db* db);
 

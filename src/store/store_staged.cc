@@ -13,6 +13,7 @@
 
 #include "sitrep/store.h"
 #include "store/db.h"
+#include "store/schema.h"
 #include "store/store_write.h"
 
 namespace sitrep {
@@ -25,11 +26,16 @@ namespace {
 
 constexpr int kOptimisticAttempts = 3;  // as ReplaceDirtyEvents
 
-Result<int64_t> DataVersionOf(Db& db) {
-  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare("PRAGMA data_version"));
+// The one integer a statement's first row gives.
+Result<int64_t> IntOf(Db& db, const char* sql) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(sql));
   SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return Status::Internal("PRAGMA data_version returned no row");
+  if (!row) return Status::Internal(std::string(sql) + " returned no row");
   return s.Int(0);
+}
+
+Result<int64_t> DataVersionOf(Db& db) {
+  return IntOf(db, "PRAGMA data_version");
 }
 
 // The stage is written in the order events are made (appended, rowid
@@ -105,14 +111,16 @@ Status Stage(Db& db, const std::vector<std::string>& scopes,
 // scopes that were not derived go; derived events that are new or differ
 // are (re)written with their links, in id order (SQLite sorts them: the
 // tables' pages are then written in key order, not one random page per
-// event); then the scopes' marks are cleared.
+// event); then the scopes' marks are cleared. In two parts: the stage
+// left after the first decides how the second writes (RebuildsIndexes).
 // REQUIRES: a transaction is open.
-constexpr char kApplyStage[] =
+constexpr char kApplyStageDrop[] =
     "DELETE FROM events WHERE coalesce(country, '') IN "
     "(SELECT country FROM temp.staged_scopes) AND id NOT IN "
     "(SELECT id FROM temp.staged_events);"
     "DELETE FROM temp.staged_events WHERE id IN (SELECT s.id FROM "
-    "temp.staged_events s JOIN events e ON e.id = s.id AND e.json = s.json);"
+    "temp.staged_events s JOIN events e ON e.id = s.id AND e.json = s.json);";
+constexpr char kApplyStageWrite[] =
     "DELETE FROM event_articles WHERE event_id IN "
     "(SELECT id FROM temp.staged_events);"
     "INSERT OR REPLACE INTO events (id, kind, event_type, event_date, "
@@ -125,9 +133,33 @@ constexpr char kApplyStage[] =
     "DELETE FROM dirty_scopes WHERE country IN "
     "(SELECT country FROM temp.staged_scopes);";
 
+// Whether what is left of the stage once the unchanged events are dropped
+// rewrites most events (a full rebuild): then each of the two secondary
+// indexes is built again by one sort after the writes, rather than taking
+// every row as an insert at a random page. The stage is counted first, so
+// that a small one (an incremental ingest) never counts the events.
+constexpr int64_t kRebuildIndexesMin = 10000;
+
+Result<bool> RebuildsIndexes(Db& db) {
+  SITREP_ASSIGN_OR_RETURN(int64_t staged,
+                          IntOf(db, "SELECT count(*) FROM temp.staged_events"));
+  if (staged < kRebuildIndexesMin) return false;
+  SITREP_ASSIGN_OR_RETURN(int64_t stored,
+                          IntOf(db, "SELECT count(*) FROM events"));
+  return 2 * staged >= stored;
+}
+
 Status ApplyStage(Db& db) {
   store_internal::SmallSorts small(&db, store_internal::kSortKiB);
-  SITREP_RETURN_IF_ERROR(db.Exec(kApplyStage));
+  SITREP_RETURN_IF_ERROR(db.Exec(kApplyStageDrop));
+  SITREP_ASSIGN_OR_RETURN(bool rebuild, RebuildsIndexes(db));
+  if (rebuild) {
+    SITREP_RETURN_IF_ERROR(db.Exec(store_internal::kDropEventIndexes));
+  }
+  SITREP_RETURN_IF_ERROR(db.Exec(kApplyStageWrite));
+  if (rebuild) {
+    SITREP_RETURN_IF_ERROR(db.Exec(store_internal::kCreateEventIndexes));
+  }
   return db.Exec(kDropStage);
 }
 
