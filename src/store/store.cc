@@ -122,7 +122,8 @@ struct Store::FtsWrite {
 namespace {
 
 Status ApplyFts(Db& db, const Store::FtsWrite& w) {
-  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(w.remove ? kFtsDelete : kFtsInsert));
+  SITREP_ASSIGN_OR_RETURN(Stmt s,
+                          db.Prepare(w.remove ? kFtsDelete : kFtsInsert));
   s.Bind(1, w.pk).Bind(2, w.title).Bind(3, w.text);
   return s.Run();
 }
@@ -199,9 +200,9 @@ Result<PutOutcome> PutLocked(Db& db, const Article& a,
   if (present) return PutOutcome::kAlreadyPresent;
   SITREP_ASSIGN_OR_RETURN(Current cur, FindCurrent(db, a.id));
   if (cur.version > 0) {  // the old version leaves the full-text index
-    SITREP_RETURN_IF_ERROR(WriteFts(
-        db, {true, cur.pk, std::move(cur.title), std::move(cur.text)},
-        deferred));
+    SITREP_RETURN_IF_ERROR(
+        WriteFts(db, {true, cur.pk, std::move(cur.title), std::move(cur.text)},
+                 deferred));
   }
   SITREP_ASSIGN_OR_RETURN(int64_t pk, InsertArticleRow(db, a, cur.version + 1));
   SITREP_RETURN_IF_ERROR(InsertChildren(db, pk, a));

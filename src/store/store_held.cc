@@ -37,14 +37,26 @@ constexpr char kGather[] =
     "CREATE TEMP TABLE gather_scopes (scope TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE TEMP TABLE gathered (scope TEXT NOT NULL, kind TEXT NOT NULL, "
     "event_date TEXT, held INTEGER NOT NULL, body TEXT NOT NULL);";
-constexpr char kGatherRows[] =
-    "INSERT INTO temp.gathered SELECT * FROM (SELECT scope, kind, "
-    "event_date, 0, body FROM main.mentions NOT INDEXED WHERE scope IN "
-    "temp.gather_scopes UNION ALL SELECT scope, kind, event_date, 1, body "
-    "FROM temp.held_mentions WHERE scope IN temp.gather_scopes) "
-    "ORDER BY 1, 3;"
+constexpr char kIndexGathered[] =
     "CREATE INDEX temp.gathered_by_scope_day ON gathered "
     "(scope, event_date, kind);";
+
+}  // namespace
+
+// Both tables are scanned and SQLite's sort orders the rows. The unary `+`
+// keeps `scope` and `event_date` from naming index columns: given plain
+// ones, SQLite read `mentions` through mentions_by_scope_day, NOT INDEXED
+// notwithstanding (it merged the two arms of the UNION ALL in order), one
+// random page read per mention (20.1 s for a 300k store instead of 8.3 s).
+const char store_internal::kGatherRows[] =
+    "INSERT INTO temp.gathered SELECT * FROM (SELECT scope, kind, "
+    "event_date, 0, body FROM main.mentions NOT INDEXED WHERE +scope IN "
+    "temp.gather_scopes UNION ALL SELECT scope, kind, event_date, 1, body "
+    "FROM temp.held_mentions NOT INDEXED WHERE +scope IN temp.gather_scopes) "
+    "ORDER BY +scope, +event_date;";
+
+namespace {
+
 constexpr char kDropGathered[] =
     "DROP TABLE IF EXISTS temp.gathered;"
     "DROP TABLE IF EXISTS temp.gather_scopes;";
@@ -95,7 +107,8 @@ Status Store::GatherScopes(const std::vector<std::string>& scopes) {
   }
   {
     store_internal::SmallSorts small(db_.get(), store_internal::kSortKiB);
-    SITREP_RETURN_IF_ERROR(db_->Exec(kGatherRows));
+    SITREP_RETURN_IF_ERROR(db_->Exec(store_internal::kGatherRows));
+    SITREP_RETURN_IF_ERROR(db_->Exec(kIndexGathered));
   }
   gathered_.insert(scopes.begin(), scopes.end());
   return Status::OK();

@@ -11,6 +11,7 @@
 #include "sitrep/store.h"
 #include "store/mention_codec.h"
 #include "store/store_test_util.h"
+#include "store/store_write.h"
 
 namespace sitrep::store_internal {
 namespace {
@@ -334,6 +335,24 @@ TEST(StoreHeld, GatheredScopesReadAsTheIndexReadsThem) {
 }
 
 // The keys are those of ArticlesAcrossScopes' mentions, read whole.
+// Regression: gathering scans `mentions` and sorts. Given plain column
+// names to order by, SQLite read it through mentions_by_scope_day instead
+// (NOT INDEXED notwithstanding), one random page per mention.
+TEST(StoreHeld, GatheringScansTheMentions) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  ASSERT_TRUE(s.ClearHeldMentions().ok());
+  ASSERT_TRUE(s.GatherScopes({"IQ"}).ok());  // makes the temp tables
+  const std::string sql = std::string("EXPLAIN QUERY PLAN ") + kGatherRows;
+  auto plan = s.db().Prepare(sql.c_str());
+  ASSERT_TRUE(plan.ok()) << plan.status().message();
+  std::string details;
+  while (*plan->Step()) details += std::string(plan->Text(3)) + "\n";
+  EXPECT_NE(details.find("SCAN main.mentions"), std::string::npos) << details;
+  EXPECT_EQ(details.find("INDEX mentions_"), std::string::npos) << details;
+}
+
 TEST(StoreHeld, KeysAcrossScopesAreThoseOfTheWholeMentions) {
   auto store = Store::Open(":memory:");
   ASSERT_TRUE(store.ok());

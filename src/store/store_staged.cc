@@ -111,7 +111,9 @@ Status Stage(Db& db, const std::vector<std::string>& scopes,
 // scopes that were not derived go; derived events that are new or differ
 // are (re)written with their links, in id order (SQLite sorts them: the
 // tables' pages are then written in key order, not one random page per
-// event); then the scopes' marks are cleared. In two parts: the stage
+// event; the links are sorted before their events are looked up, so that
+// the lookups walk staged_by_id in order too); then the scopes' marks are
+// cleared. In two parts: the stage
 // left after the first decides how the second writes (RebuildsIndexes).
 // REQUIRES: a transaction is open.
 constexpr char kApplyStageDrop[] =
@@ -127,9 +129,11 @@ constexpr char kApplyStageWrite[] =
     "country, latitude, longitude, fatalities, json) SELECT id, kind, "
     "event_type, event_date, country, latitude, longitude, fatalities, json "
     "FROM temp.staged_events NOT INDEXED ORDER BY id;"
+    "WITH links AS MATERIALIZED (SELECT event_id, article_id FROM "
+    "temp.staged_links ORDER BY 1, 2) "
     "INSERT OR IGNORE INTO event_articles (event_id, article_id) SELECT "
-    "event_id, article_id FROM temp.staged_links WHERE event_id IN "
-    "(SELECT id FROM temp.staged_events) ORDER BY 1, 2;"
+    "event_id, article_id FROM links WHERE event_id IN "
+    "(SELECT id FROM temp.staged_events);"
     "DELETE FROM dirty_scopes WHERE country IN "
     "(SELECT country FROM temp.staged_scopes);";
 

@@ -307,6 +307,56 @@ TEST(StoreTest, MigrationFourFillsMentionScopes) {
   EXPECT_EQ(s->Text(0), "a0=SO a1= b0=");
 }
 
+// v6 makes events a rowid table: the rows, the links (which would cascade
+// away if events were dropped under them), the indexes and the foreign key
+// all come through.
+TEST(StoreTest, MigrationSixKeepsEventsAndLinks) {
+  using store_internal::Db;
+  auto db = Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  Db& d = **db;
+  ASSERT_TRUE(
+      store_internal::MigrateTo(&d, store_internal::Migrations(), 5).ok());
+  const std::string json(1500, 'x');  // over a WITHOUT ROWID row's page share
+  ASSERT_TRUE(d.Exec("INSERT INTO events VALUES ('E2', 'incident', 'Riots', "
+                     "'2020-01-26', 'IQ', 33.3, 44.4, 3, '" +
+                     json +
+                     "'), ('E1', 'tally', 'Riots', NULL, NULL, NULL, NULL, "
+                     "NULL, '{}');"
+                     "INSERT INTO event_articles VALUES ('E1', 'a'), "
+                     "('E2', 'a'), ('E2', 'b');")
+                  .ok());
+  auto dump = [&](const char* sql) {
+    auto s = d.Prepare(sql);
+    EXPECT_TRUE(s.ok());
+    std::string out;
+    while (s.ok() && *s->Step()) out += std::string(s->Text(0)) + ";";
+    return out;
+  };
+  const char* kEvents =
+      "SELECT id || kind || event_type || coalesce(event_date, '-') || "
+      "coalesce(country, '-') || coalesce(latitude, '-') || "
+      "coalesce(longitude, '-') || coalesce(fatalities, '-') || json "
+      "FROM events ORDER BY id";
+  const char* kLinks =
+      "SELECT event_id || article_id FROM event_articles ORDER BY 1";
+  const std::string events = dump(kEvents), links = dump(kLinks);
+  ASSERT_TRUE(
+      store_internal::MigrateTo(&d, store_internal::Migrations(), 6).ok());
+  EXPECT_EQ(dump(kEvents), events);
+  EXPECT_EQ(dump(kLinks), "E1a;E2a;E2b;");
+  EXPECT_EQ(links, "E1a;E2a;E2b;");
+  EXPECT_EQ(dump("SELECT name FROM sqlite_master WHERE sql LIKE "
+                 "'%WITHOUT ROWID%' AND name LIKE 'event%' ORDER BY 1"),
+            "event_articles;");
+  EXPECT_EQ(dump("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                 "tbl_name LIKE 'event%' AND sql IS NOT NULL ORDER BY 1"),
+            "event_articles_by_article;events_by_date;");
+  EXPECT_EQ(dump("PRAGMA integrity_check"), "ok;");
+  ASSERT_TRUE(d.Exec("DELETE FROM events WHERE id = 'E2'").ok());
+  EXPECT_EQ(dump(kLinks), "E1a;");  // the cascade still holds
+}
+
 // SmallSorts shrinks the page cache (and so SQLite's sort buffer) while it
 // lives and gives the old size back.
 TEST(StoreTest, SmallSortsRestoresTheCacheSize) {

@@ -20,6 +20,9 @@ namespace sitrep::store_internal {
 // Replaces the mention rows of `article_id`. REQUIRES: a transaction is open.
 // Creates the temp table of held mentions (store_held.cc) if absent.
 Status EnsureHeldTable(Db& db);
+// The statement that fills temp.gathered (Store::GatherScopes), for tests
+// of its query plan.
+extern const char kGatherRows[];
 
 Status WriteMentions(Db& db, std::string_view article_id,
                      const std::vector<Mention>& mentions);
