@@ -88,15 +88,16 @@ def pipeline(a, n, path):
             f"exact all-pairs {info['exact_all_pairs_s']:.1f} s", "", ">= 0.95",
             "yes" if info["recall"] >= 0.95 else "no")
     for cmd in ("extract", "ingest"):
-        if cmd == "ingest" and n > 10000:
-            continue
         out = os.path.join(a.out, f"{cmd}{human(n)}.out")
         db = os.path.join(a.out, f"{cmd}{human(n)}.db")
         for ext in ("", "-wal", "-shm"):
             if os.path.exists(db + ext):
                 os.remove(db + ext)
         argv = [os.path.join(a.build, "sitrep"), "-q", "--db", db, cmd, path]
-        rc, cpu, wall, rss, _ = timed(argv, out, a.timeout, a.env)
+        # A whole ingest (into a new store) of 1M articles takes about as
+        # many seconds as 100k articles per 1,000: the timeout grows with n.
+        timeout = a.timeout * max(1, n // 100000)
+        rc, cpu, wall, rss, _ = timed(argv, out, timeout, a.env)
         name = f"sitrep {cmd} {human(n)}"
         if rc == 124:
             row(name, f"timed out after {a.timeout} s (CPU {cpu:.0f} s, "
@@ -111,6 +112,24 @@ def pipeline(a, n, path):
         row(f"{name}: peak RSS", f"{rss:.0f} MB", "", "",
             "1M streaming <= 500 MB" if n >= 1000000 else "",
             ("yes" if rss <= 500 else "no") if n >= 1000000 else "")
+        scaling(cmd, n, cpu)
+
+
+CPU_PER_ARTICLE = {}  # (cmd, n) -> CPU seconds per article
+
+
+def scaling(cmd, n, cpu):
+    """The scaling curve: CPU per article against the 10k corpus's (the
+    smaller ones carry the fixed costs of starting up)."""
+    CPU_PER_ARTICLE[(cmd, n)] = cpu / n
+    bases = [k for c, k in CPU_PER_ARTICLE if c == cmd and k >= 10000]
+    if not bases or min(bases) == n:
+        return
+    base = min(bases)
+    ratio = CPU_PER_ARTICLE[(cmd, n)] / CPU_PER_ARTICLE[(cmd, base)]
+    row(f"sitrep {cmd}: CPU per article, {human(n)} vs {human(base)}",
+        f"{ratio:.2f}x", "", "", "linear: <= 1.25x",
+        "yes" if ratio <= 1.25 else "no")
 
 
 def micro(a, path):

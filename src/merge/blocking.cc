@@ -19,7 +19,14 @@ constexpr double kLonCell = 1.2;
 constexpr int64_t kLonCells = 300;
 constexpr double kMaxAbsLat = 60;
 
-enum Tag : uint64_t { kProvince = 1, kInProvince, kCell, kRecord };
+enum Tag : uint64_t {
+  kProvince = 1,
+  kInProvince,
+  kCell,
+  kRecord,
+  kType,
+  kProtestGroup
+};
 
 uint64_t Mix(uint64_t h, uint64_t x) {  // splitmix64 of the combination
   h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -81,6 +88,28 @@ bool AddPlace(const Location& p, bool probe, std::vector<uint64_t>* keys) {
   return true;
 }
 
+// Each place key crossed with the mention's type keys: its type, and the
+// protest group when TypesCompatible may match it with another type
+// (Protests, Riots, and Violence against civilians with protesters
+// among the actors). Two crossed lists share a key exactly when both the
+// places and the types do. WeakFits asks for equal types.
+void WithTypes(const Mention& m, std::vector<uint64_t>* keys) {
+  const std::string_view t = m.event_type;
+  const bool protest =
+      t == "Protests"sv || t == "Riots"sv ||
+      (t == "Violence against civilians"sv &&
+       (m.actor1 == "protesters"sv || m.actor2 == "protesters"sv));
+  const uint64_t types[] = {Mix(kType, Hash(t)), kProtestGroup};
+  const size_t n = protest ? 2 : 1;
+  std::vector<uint64_t> crossed;
+  crossed.reserve(keys->size() * n);
+  for (uint64_t k : *keys) {
+    for (size_t i = 0; i < n; ++i) crossed.push_back(Mix(k, types[i]));
+  }
+  std::sort(crossed.begin(), crossed.end());
+  *keys = std::move(crossed);
+}
+
 BlockKeys Keys(const Mention& m, bool probe) {
   BlockKeys b;
   if (m.kind != MentionKind::kIncident) {
@@ -107,6 +136,7 @@ BlockKeys Keys(const Mention& m, bool probe) {
   }
   std::sort(b.keys.begin(), b.keys.end());
   b.keys.erase(std::unique(b.keys.begin(), b.keys.end()), b.keys.end());
+  WithTypes(m, &b.keys);
   return b;
 }
 

@@ -30,6 +30,9 @@
 //  - a place further north or south than 60 degrees, or with no valid
 //    coordinates, makes the mention wild, as does a country-level or
 //    missing place (PlacesCompatible then matches on the country alone).
+// Each place key is crossed with the type keys: the event type, and a
+// protest group for the types TypesCompatible lets meet (Protests, Riots,
+// and Violence against civilians with protesters among the actors).
 // Tallies and aggregates (SameRecord) are filed under their kind and
 // killed count; with no killed count they meet nothing. A weak one is wild
 // (WeakFits asks for neither).

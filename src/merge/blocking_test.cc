@@ -45,9 +45,10 @@ Location RandomPlace(std::mt19937& rng) {
 }
 
 Mention RandomMention(std::mt19937& rng, int i) {
-  const char* types[] = {kExpl, kProt, "Riots"};
+  const char* types[] = {kExpl, kProt, "Riots", "Violence against civilians",
+                         "Battles"};
   const char* ids[] = {"a", "b", "c", "d"};
-  Mention m = M(ids[rng() % 4], types[rng() % 3], RandomPlace(rng),
+  Mention m = M(ids[rng() % 4], types[rng() % 5], RandomPlace(rng),
                 rng() % 5 ? kJan26.AddDays(rng() % 3) : CivilDay{},
                 {Fig(Outcome::kKilled, 1 + rng() % 3)});
   if (rng() % 4 == 0) m.figures.clear();
@@ -55,6 +56,7 @@ Mention RandomMention(std::mt19937& rng, int i) {
   for (int k = rng() % 3; k > 0; --k)
     m.other_places.push_back(RandomPlace(rng));
   m.weak = rng() % 4 == 0;
+  if (rng() % 3 == 0) (rng() % 2 ? m.actor1 : m.actor2) = "protesters";
   if (rng() % 4 == 0) {
     m.kind = rng() % 2 ? MentionKind::kTally : MentionKind::kAggregate;
   }

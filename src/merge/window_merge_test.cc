@@ -143,6 +143,10 @@ std::vector<Mention> RandomDays(std::mt19937& rng, int n, int days,
       m.location = NearBaghdad(rng);
       if (rng() % 4 == 0) m.other_places.push_back(NearBaghdad(rng));
     }
+    if (varied && rng() % 3 == 0) {  // the types TypesCompatible lets meet
+      m.event_type = rng() % 2 ? "Riots" : "Violence against civilians";
+      if (rng() % 2) m.actor1 = "protesters";
+    }
     m.raw_spans = {Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i)}};
     m.weak = rng() % 6 == 0;
     if (rng() % 3 == 0) m.actor2 = victims[rng() % 4];
@@ -209,8 +213,9 @@ TEST(WindowMerge, EqualsMergeMentionsOnLongerSpans) {
   EXPECT_LT(peak * 3, mentions) << peak << " held at most of " << mentions;
 }
 
-// Places near one another, of every precision, and tallies: what the
-// blocking keys (blocking.h) keep apart or together.
+// Places near one another, of every precision, tallies, and types that
+// meet other types: what the blocking keys (blocking.h) keep apart or
+// together.
 TEST(WindowMerge, EqualsMergeMentionsWithPlacesNearAndFar) {
   std::mt19937 rng(10);
   size_t events = 0, mentions = 0;
