@@ -3,8 +3,10 @@
 // Thread safety: a WindowedScopeMerge is used by one thread at a time
 // (the sink is called on that thread). Cost: each dated mention is compared
 // with the clusters of its day window (and of its named victim); each
-// closing cluster with the pending undated mentions of compatible types,
-// and with the pending weak ones. Memory: the scope's undated and weak
+// closing cluster with the pending undated mentions, and with the pending
+// weak ones; in every case only with those whose blocking keys meet its
+// own (src/merge/blocking.h: nearby places, compatible types, the same
+// toll), so a denser day costs each mention the clusters near it. Memory: the scope's undated and weak
 // mentions, the clusters of the last days, and the few an undecided
 // undated or weak mention may still join (a named victim's clusters stay
 // open to the end) — not the scope.

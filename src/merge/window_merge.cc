@@ -29,6 +29,11 @@
 //    drops it at once (undated weak mentions too).
 // A settled cluster that no pending weak mention fits is made into its
 // event at once: no later mention can join it.
+// Every lookup of candidates (a day window's clusters, the pending undated
+// and weak mentions a cluster may take, the clusters the remaining undated
+// ones make) goes through blocking keys (blocking.h). They are a necessary
+// condition of every test above, so the candidates found, in the same
+// order, hold every one the tests would pass: the first fit is the same.
 #include "sitrep/window_merge.h"
 
 #include <algorithm>

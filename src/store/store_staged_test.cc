@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <initializer_list>
 #include <random>
 #include <string>
 #include <vector>
@@ -17,23 +18,29 @@ namespace {
 
 using store_test::In;
 
-// Every row of events and event_articles, as text.
-std::vector<std::string> Dump(Store& s) {
+// The first column of every row the statements give, in order.
+std::vector<std::string> Rows(Store& s,
+                              std::initializer_list<const char*> sqls) {
   std::vector<std::string> out;
-  for (const char* sql :
-       {"SELECT id || '|' || kind || '|' || event_type || '|' || "
-        "coalesce(event_date, 'null') || '|' || coalesce(country, 'null') || "
-        "'|' || coalesce(latitude, 'null') || '|' || "
-        "coalesce(longitude, 'null') || '|' || coalesce(fatalities, 'null') "
-        "|| '|' || json FROM events ORDER BY id",
-        "SELECT event_id || '|' || article_id FROM event_articles "
-        "ORDER BY 1",
-        "SELECT 'dirty ' || country FROM dirty_scopes ORDER BY 1"}) {
+  for (const char* sql : sqls) {
     auto st = s.db().Prepare(sql);
     EXPECT_TRUE(st.ok());
     while (st.ok() && *st->Step()) out.emplace_back(st->Text(0));
   }
   return out;
+}
+
+// Every row of events and event_articles, as text.
+std::vector<std::string> Dump(Store& s) {
+  return Rows(
+      s, {"SELECT id || '|' || kind || '|' || event_type || '|' || "
+          "coalesce(event_date, 'null') || '|' || coalesce(country, 'null') || "
+          "'|' || coalesce(latitude, 'null') || '|' || "
+          "coalesce(longitude, 'null') || '|' || coalesce(fatalities, 'null') "
+          "|| '|' || json FROM events ORDER BY id",
+          "SELECT event_id || '|' || article_id FROM event_articles "
+          "ORDER BY 1",
+          "SELECT 'dirty ' || country FROM dirty_scopes ORDER BY 1"});
 }
 
 // A derivation: per scope, a few events from a small pool of ids (so ids
@@ -96,16 +103,9 @@ TEST(StoreStaged, EqualsReplaceDirtyEventsOverRandomRounds) {
 
 // The store's indexes as SQL, and SQLite's check of every index's rows.
 std::vector<std::string> IndexesAndCheck(Store& s) {
-  std::vector<std::string> out;
-  for (const char* sql :
-       {"SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' "
-        "AND sql IS NOT NULL ORDER BY name",
-        "PRAGMA integrity_check"}) {
-    auto st = s.db().Prepare(sql);
-    EXPECT_TRUE(st.ok());
-    while (st.ok() && *st->Step()) out.emplace_back(st->Text(0));
-  }
-  return out;
+  return Rows(s, {"SELECT name || ': ' || sql FROM sqlite_master WHERE type "
+                  "= 'index' AND sql IS NOT NULL ORDER BY name",
+                  "PRAGMA integrity_check"});
 }
 
 // Stages that rewrite most events (over 10,000: a full rebuild) build the
