@@ -136,7 +136,9 @@ TEST(StoreStaged, LargeStagesRebuildTheIndexes) {
   };
   const std::pair<int, int> rounds[] = {
       {12000, 1}, {12000, 2}, {11000, 3}, {11000, 3}, {30000, 4}};
-  for (const auto& [n, version] : rounds) {
+  for (const auto& round : rounds) {
+    // (not a structured binding: clang refuses to capture one)
+    const int n = round.first, version = round.second;
     for (Store* s : {&a, &b}) {
       ASSERT_TRUE(s->PutMentions("a0", {In("a0", "IQ")}).ok());
     }
