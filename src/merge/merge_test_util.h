@@ -19,7 +19,9 @@ inline Location Place(const char* name, double lat, double lon) {
   l.lat = lat;
   l.lon = lon;
   l.precision = "city";
-  l.geonameid = static_cast<uint32_t>(lat * 1000 + lon);
+  // Through int64_t: a southern or western place gives a negative sum,
+  // which a double converts to uint32_t only undefinedly.
+  l.geonameid = static_cast<uint32_t>(static_cast<int64_t>(lat * 1000 + lon));
   return l;
 }
 
