@@ -88,8 +88,8 @@ bool AddPlace(const Location& p, bool probe, std::vector<uint64_t>* keys) {
   return true;
 }
 
-// Each place key crossed with the mention's type keys: its type, and the
-// protest group when TypesCompatible may match it with another type
+// Each place key crossed with the mention's type keys (unsorted): its type, and
+// the protest group when TypesCompatible may match it with another type
 // (Protests, Riots, and Violence against civilians with protesters
 // among the actors). Two crossed lists share a key exactly when both the
 // places and the types do. WeakFits asks for equal types.
@@ -106,7 +106,6 @@ void WithTypes(const Mention& m, std::vector<uint64_t>* keys) {
   for (uint64_t k : *keys) {
     for (size_t i = 0; i < n; ++i) crossed.push_back(Mix(k, types[i]));
   }
-  std::sort(crossed.begin(), crossed.end());
   *keys = std::move(crossed);
 }
 
@@ -134,9 +133,9 @@ BlockKeys Keys(const Mention& m, bool probe) {
     b.keys.clear();
     return b;
   }
+  WithTypes(m, &b.keys);
   std::sort(b.keys.begin(), b.keys.end());
   b.keys.erase(std::unique(b.keys.begin(), b.keys.end()), b.keys.end());
-  WithTypes(m, &b.keys);
   return b;
 }
 
@@ -169,18 +168,11 @@ void BlockIndex::File(size_t id, const BlockKeys& filed) {
   for (uint64_t k : filed.keys) keyed_[k].push_back(id);
 }
 
-void BlockIndex::Find(const BlockKeys& probe, std::vector<size_t>* out) const {
-  if (probe.wild) {
-    out->insert(out->end(), all_.begin(), all_.end());
-    return;
-  }
-  out->insert(out->end(), wild_.begin(), wild_.end());
-  for (uint64_t k : probe.keys) {
-    auto it = keyed_.find(k);
-    if (it != keyed_.end()) {
-      out->insert(out->end(), it->second.begin(), it->second.end());
-    }
-  }
+std::vector<size_t> BlockIndex::Sorted(const BlockKeys& probe) const {
+  std::vector<size_t> ids;
+  Find(probe, &ids);
+  SortUnique(&ids);
+  return ids;
 }
 
 void SortUnique(std::vector<size_t>* ids) {

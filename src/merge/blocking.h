@@ -68,12 +68,9 @@ class BlockIndex {
  public:
   // Cost: O(keys) hash inserts.
   void File(size_t id, const BlockKeys& filed);
-  // Appends to *out every id whose keys may meet `probe` (an id filed
-  // under several keys may come more than once; in no set order).
-  // Cost: O(keys + ids appended).
-  void Find(const BlockKeys& probe, std::vector<size_t>* out) const;
-  // Whether pred(id) holds for an id Find would give (some may be asked
-  // twice). Cost: as Find, without the copy.
+  // Whether pred(id) holds for an id whose keys may meet `probe` (an id
+  // filed under several keys may be asked more than once, in no set
+  // order); stops at the first. Cost: O(keys + ids asked).
   template <typename Pred>
   bool Any(const BlockKeys& probe, Pred pred) const {
     auto any = [&](const std::vector<size_t>& ids) {
@@ -90,6 +87,15 @@ class BlockIndex {
     }
     return false;
   }
+  // Appends to *out every id Any would ask (repeats included, unsorted).
+  void Find(const BlockKeys& probe, std::vector<size_t>* out) const {
+    Any(probe, [out](size_t id) {
+      out->push_back(id);
+      return false;
+    });
+  }
+  // The ids Find gives, in increasing order, once each.
+  std::vector<size_t> Sorted(const BlockKeys& probe) const;
 
  private:
   std::vector<size_t> all_, wild_;

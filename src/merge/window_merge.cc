@@ -297,10 +297,7 @@ void WindowedScopeMerge::Impl::Sweep() {
     if (!c.closed) {
       if (PendingUndatedFits(c)) return;
     } else if (!c.settled) {  // pending ones that fit, in canonical order
-      std::vector<size_t> cands;
-      undated_index.Find(c.probe, &cands);
-      merge_internal::SortUnique(&cands);
-      for (size_t i : cands) {
+      for (size_t i : undated_index.Sorted(c.probe)) {
         if (!is_pending[i] || !FitsAll(c, undated[i])) continue;
         Unpend(i);
         c.members.push_back(std::move(undated[i]));
@@ -327,10 +324,7 @@ bool WindowedScopeMerge::Impl::PendingUndatedFits(const Cluster& c) const {
 // fit it note it; it waits to be made into its event (EmitWaiting).
 void WindowedScopeMerge::Impl::Settle(size_t id, Cluster& c) {
   c.settled = true;
-  std::vector<size_t> cands;
-  undated_weak_index.Find(c.probe, &cands);
-  merge_internal::SortUnique(&cands);
-  for (size_t i : cands) {
+  for (size_t i : undated_weak_index.Sorted(c.probe)) {
     Weak& w = undated_weak[i];
     if (!w.done && FitsAll(c, w.m)) w.fits.push_back(id);
   }
@@ -380,15 +374,11 @@ bool WindowedScopeMerge::Impl::FitsAll(const Cluster& c, const Mention& m,
 // one.
 void WindowedScopeMerge::Impl::PlaceRemainingUndated() {
   BlockIndex made;  // the clusters made here
-  std::vector<size_t> cands;
   for (size_t i : pending) {
     Mention& m = undated[i];
     BlockKeys probe = merge_internal::ProbeKeys(m);
-    cands.clear();
-    made.Find(probe, &cands);
-    merge_internal::SortUnique(&cands);
     std::optional<size_t> home;
-    for (size_t id : cands) {
+    for (size_t id : made.Sorted(probe)) {
       if (FitsAll(clusters.at(id), m)) {
         home = id;
         break;
