@@ -218,6 +218,13 @@ Result<Stmt> Db::Prepare(const char* sql) {
   return Stmt(db_, s);
 }
 
+Result<int64_t> Db::QueryInt(const char* sql) {
+  SITREP_ASSIGN_OR_RETURN(Stmt s, Prepare(sql));
+  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Status::Internal(std::string(sql) + " returned no row");
+  return s.Int(0);
+}
+
 std::string Db::LastErrorMessage() const { return sqlite3_errmsg(db_); }
 
 int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }

@@ -79,6 +79,9 @@ class Db {
   Result<Stmt> Prepare(const char* sql);
   // Runs every statement of `script` in order. REQUIRES: constant SQL only.
   Status Exec(std::string_view script);
+  // The integer in the first column of `sql`'s first row (a count, a
+  // PRAGMA); kInternal when it gives no row. REQUIRES: as Prepare.
+  Result<int64_t> QueryInt(const char* sql);
 
   // SQLite's message for the last failed call on this connection.
   std::string LastErrorMessage() const;

@@ -204,10 +204,8 @@ int LatestSchemaVersion() {
 }
 
 Result<int> SchemaVersion(Db* db) {
-  SITREP_ASSIGN_OR_RETURN(Stmt s, db->Prepare("PRAGMA user_version"));
-  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return Status::Internal("PRAGMA user_version returned no row");
-  return static_cast<int>(s.Int(0));
+  SITREP_ASSIGN_OR_RETURN(int64_t v, db->QueryInt("PRAGMA user_version"));
+  return static_cast<int>(v);
 }
 
 Status MigrateTo(Db* db, std::span<const Migration> migrations, int version) {

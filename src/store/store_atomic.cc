@@ -16,15 +16,6 @@ namespace {
 // Attempts to derive outside the write lock before deriving under it.
 constexpr int kOptimisticAttempts = 3;
 
-// Changes whenever another connection commits (SQLite's PRAGMA
-// data_version); unchanged by this connection's own writes.
-Result<int64_t> DataVersionOf(store_internal::Db& db) {
-  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare("PRAGMA data_version"));
-  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return Status::Internal("PRAGMA data_version returned no row");
-  return s.Int(0);
-}
-
 }  // namespace
 
 // Deriving can take seconds on a large store; holding the write lock that
@@ -32,10 +23,10 @@ Result<int64_t> DataVersionOf(store_internal::Db& db) {
 // the lock and keep the result only if nobody committed meanwhile.
 Status Store::ReplaceEventsConsistently(const DeriveFn& derive) {
   for (int attempt = 0; attempt < kOptimisticAttempts; ++attempt) {
-    SITREP_ASSIGN_OR_RETURN(int64_t before, DataVersionOf(*db_));
+    SITREP_ASSIGN_OR_RETURN(int64_t before, DataVersion());
     SITREP_ASSIGN_OR_RETURN(std::vector<StoredEvent> events, derive());
     SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-    SITREP_ASSIGN_OR_RETURN(int64_t after, DataVersionOf(*db_));
+    SITREP_ASSIGN_OR_RETURN(int64_t after, DataVersion());
     if (after != before) continue;  // rolled back by txn's destructor
     SITREP_RETURN_IF_ERROR(store_internal::WriteEvents(*db_, events, nullptr));
     SITREP_RETURN_IF_ERROR(db_->Exec("DELETE FROM dirty_scopes"));
@@ -82,12 +73,12 @@ Status WriteScoped(store_internal::Db& db,
 // As ReplaceEventsConsistently, for the dirty scopes only.
 Status Store::ReplaceDirtyEvents(const ScopedDeriveFn& derive) {
   for (int attempt = 0; attempt < kOptimisticAttempts; ++attempt) {
-    SITREP_ASSIGN_OR_RETURN(int64_t before, DataVersionOf(*db_));
+    SITREP_ASSIGN_OR_RETURN(int64_t before, DataVersion());
     SITREP_ASSIGN_OR_RETURN(std::vector<std::string> scopes, DirtyScopes());
     if (scopes.empty()) return Status::OK();
     SITREP_ASSIGN_OR_RETURN(std::vector<StoredEvent> events, derive(scopes));
     SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-    SITREP_ASSIGN_OR_RETURN(int64_t after, DataVersionOf(*db_));
+    SITREP_ASSIGN_OR_RETURN(int64_t after, DataVersion());
     if (after != before) continue;
     SITREP_RETURN_IF_ERROR(WriteScoped(*db_, scopes, events));
     return txn->Commit();
@@ -99,13 +90,17 @@ Status Store::ReplaceDirtyEvents(const ScopedDeriveFn& derive) {
   return txn->Commit();
 }
 
-Result<int64_t> Store::DataVersion() { return DataVersionOf(*db_); }
+// Changes whenever another connection commits (SQLite's PRAGMA
+// data_version); unchanged by this connection's own writes.
+Result<int64_t> Store::DataVersion() {
+  return db_->QueryInt("PRAGMA data_version");
+}
 
 Result<bool> Store::ApplyEventDelta(int64_t data_version,
                                     const std::vector<std::string>& removed,
                                     const std::vector<StoredEvent>& changed) {
   SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-  SITREP_ASSIGN_OR_RETURN(int64_t now, DataVersionOf(*db_));
+  SITREP_ASSIGN_OR_RETURN(int64_t now, DataVersion());
   if (now != data_version) return false;  // rolled back: nothing written
   SITREP_RETURN_IF_ERROR(
       store_internal::WriteEventDelta(*db_, removed, changed));

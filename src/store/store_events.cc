@@ -84,18 +84,8 @@ Status Store::ForEachMention(const std::function<Status(Mention&&)>& fn) {
   return ForEachMentionRow(s, fn);
 }
 
-namespace {
-
-Result<int64_t> CountRows(store_internal::Db* db, const char* sql) {
-  SITREP_ASSIGN_OR_RETURN(Stmt s, db->Prepare(sql));
-  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-  return row ? s.Int(0) : 0;
-}
-
-}  // namespace
-
 Result<int64_t> Store::CountMentions() {
-  return CountRows(db_.get(), "SELECT count(*) FROM mentions");
+  return db_->QueryInt("SELECT count(*) FROM mentions");
 }
 
 Status Store::ForEachMentionIn(const std::vector<std::string>& scopes,
@@ -181,7 +171,7 @@ Result<std::vector<std::string>> Store::ArticlesAcrossScopes() {
 }
 
 Result<int64_t> Store::CountEvents() {
-  return CountRows(db_.get(), "SELECT count(*) FROM events");
+  return db_->QueryInt("SELECT count(*) FROM events");
 }
 
 // Writes only what changed: events whose record is new or different are

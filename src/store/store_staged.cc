@@ -26,18 +26,6 @@ namespace {
 
 constexpr int kOptimisticAttempts = 3;  // as ReplaceDirtyEvents
 
-// The one integer a statement's first row gives.
-Result<int64_t> IntOf(Db& db, const char* sql) {
-  SITREP_ASSIGN_OR_RETURN(Stmt s, db.Prepare(sql));
-  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return Status::Internal(std::string(sql) + " returned no row");
-  return s.Int(0);
-}
-
-Result<int64_t> DataVersionOf(Db& db) {
-  return IntOf(db, "PRAGMA data_version");
-}
-
 // The stage is written in the order events are made (appended, rowid
 // tables: their ids are hashes, so a table keyed by id would take each
 // event as a random page of a temp file with a 2 MB cache). The index on
@@ -113,8 +101,8 @@ Status Stage(Db& db, const std::vector<std::string>& scopes,
 // tables' pages are then written in key order, not one random page per
 // event; the links are sorted before their events are looked up, so that
 // the lookups walk staged_by_id in order too); then the scopes' marks are
-// cleared. In two parts: the stage
-// left after the first decides how the second writes (RebuildsIndexes).
+// cleared. In two parts: the stage left after the first decides how the
+// second writes (RebuildsIndexes).
 // REQUIRES: a transaction is open.
 constexpr char kApplyStageDrop[] =
     "DELETE FROM events WHERE coalesce(country, '') IN "
@@ -145,11 +133,11 @@ constexpr char kApplyStageWrite[] =
 constexpr int64_t kRebuildIndexesMin = 10000;
 
 Result<bool> RebuildsIndexes(Db& db) {
-  SITREP_ASSIGN_OR_RETURN(int64_t staged,
-                          IntOf(db, "SELECT count(*) FROM temp.staged_events"));
+  SITREP_ASSIGN_OR_RETURN(
+      int64_t staged, db.QueryInt("SELECT count(*) FROM temp.staged_events"));
   if (staged < kRebuildIndexesMin) return false;
   SITREP_ASSIGN_OR_RETURN(int64_t stored,
-                          IntOf(db, "SELECT count(*) FROM events"));
+                          db.QueryInt("SELECT count(*) FROM events"));
   return 2 * staged >= stored;
 }
 
@@ -171,12 +159,12 @@ Status ApplyStage(Db& db) {
 
 Status Store::ReplaceDirtyEventsStreamed(const StreamedDeriveFn& derive) {
   for (int attempt = 0; attempt < kOptimisticAttempts; ++attempt) {
-    SITREP_ASSIGN_OR_RETURN(int64_t before, DataVersionOf(*db_));
+    SITREP_ASSIGN_OR_RETURN(int64_t before, DataVersion());
     SITREP_ASSIGN_OR_RETURN(std::vector<std::string> scopes, DirtyScopes());
     if (scopes.empty()) return Status::OK();
     SITREP_RETURN_IF_ERROR(Stage(*db_, scopes, derive));
     SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
-    SITREP_ASSIGN_OR_RETURN(int64_t after, DataVersionOf(*db_));
+    SITREP_ASSIGN_OR_RETURN(int64_t after, DataVersion());
     if (after != before) continue;  // rolled back by txn's destructor
     SITREP_RETURN_IF_ERROR(ApplyStage(*db_));
     return txn->Commit();
