@@ -121,12 +121,18 @@ class Store {
   Result<bool> HasContent(std::string_view id, std::string_view content_hash);
 
   // A write batch: while it is open, PutArticle and PutArticleWithMentions
-  // share its transaction (each still all-or-nothing, through a savepoint)
-  // instead of committing one by one, which saves a commit (a WAL frame and
-  // a full-text index flush) per article. Commit() makes them durable;
-  // destroying the batch uncommitted rolls all of them back. It holds the
-  // write lock while open: keep batches short (a few hundred articles).
-  // REQUIRES: the Store outlives the batch; no other batch is open.
+  // share its transaction instead of committing one by one, which saves a
+  // commit (a WAL frame and a full-text index flush) per article. Commit()
+  // makes them durable; destroying the batch uncommitted rolls all of them
+  // back. A put refused before it writes (kInvalidArgument: an invalid
+  // article) leaves the batch as it was. A put that fails once writing
+  // (the database failed) is not undone alone: it fails the batch, whose
+  // later puts and Commit() return that error, and the whole batch rolls
+  // back. (A savepoint per put would undo it alone, at the cost of copying
+  // every page the put changes: about 20 system calls per article.) It
+  // holds the write lock while open: keep batches short (a few hundred
+  // articles). REQUIRES: the Store outlives the batch; no other batch is
+  // open.
   class WriteBatch {
    public:
     ~WriteBatch();
@@ -299,8 +305,9 @@ class Store {
  private:
   explicit Store(std::unique_ptr<store_internal::Db> db);
   std::unique_ptr<store_internal::Db> db_;
-  // Full-text writes waiting for the open batch's commit; null: no batch.
-  std::unique_ptr<std::vector<FtsWrite>> batch_fts_;
+  // The open write batch's state; null: no batch.
+  struct Batch;
+  std::unique_ptr<Batch> batch_;
   // The scopes GatherScopes copied to temp.gathered (ForEachMentionByDay
   // reads them there).
   std::set<std::string> gathered_;

@@ -245,43 +245,55 @@ Result<bool> Store::HasContent(std::string_view id,
   return s.Step();
 }
 
+// An open write batch: its full-text writes, waiting for the commit, and
+// the first failure of a put once it was writing.
+struct Store::Batch {
+  std::vector<FtsWrite> fts;
+  Status failed;
+};
+
 Store::WriteBatch::WriteBatch(Store* store, std::unique_ptr<Transaction> txn)
     : store_(store), txn_(std::move(txn)) {
-  store_->batch_fts_ = std::make_unique<std::vector<FtsWrite>>();
+  store_->batch_ = std::make_unique<Batch>();
 }
 
-Store::WriteBatch::~WriteBatch() { store_->batch_fts_.reset(); }
+Store::WriteBatch::~WriteBatch() { store_->batch_.reset(); }
 
 Status Store::WriteBatch::Commit() {
-  std::vector<FtsWrite> fts = std::move(*store_->batch_fts_);
-  store_->batch_fts_.reset();
-  for (const FtsWrite& w : fts) {
+  std::unique_ptr<Batch> batch = std::move(store_->batch_);
+  if (!batch->failed.ok()) return batch->failed;  // txn_ rolls it back
+  for (const FtsWrite& w : batch->fts) {
     Status st = ApplyFts(*store_->db_, w);
-    if (!st.ok()) return st;  // txn_'s destructor rolls the batch back
+    if (!st.ok()) return st;
   }
   return txn_->Commit();
 }
 
 Result<std::unique_ptr<Store::WriteBatch>> Store::BeginWriteBatch() {
-  if (batch_fts_) return Status::Internal("a write batch is already open");
+  if (batch_) return Status::Internal("a write batch is already open");
   SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
   return std::unique_ptr<WriteBatch>(new WriteBatch(this, std::move(txn)));
 }
 
 namespace {
 
-// One article (and its mentions, when `extract` is set) in its own
-// transaction, or savepoint inside a batch.
-Result<PutOutcome> PutInTransaction(Db& db, const Article& a,
-                                    const Store::ExtractFn& extract,
-                                    std::vector<Store::FtsWrite>* deferred) {
-  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(&db));
+// One article (and its mentions, when `extract` is set): PutLocked's work
+// and the mentions. REQUIRES: a transaction is open on `db`.
+Result<PutOutcome> PutWithMentions(Db& db, const Article& a,
+                                   const Store::ExtractFn& extract,
+                                   std::vector<Store::FtsWrite>* deferred) {
   SITREP_ASSIGN_OR_RETURN(PutOutcome outcome, PutLocked(db, a, deferred));
   if (extract && outcome != PutOutcome::kAlreadyPresent) {
     SITREP_RETURN_IF_ERROR(store_internal::WriteMentions(db, a.id, extract(a)));
   }
-  SITREP_RETURN_IF_ERROR(txn->Commit());
   return outcome;
+}
+
+// A put's failure once writing, as its batch's: never kInvalidArgument,
+// which callers take for an article refused before any write.
+Status FailedBatch(const Status& st) {
+  if (st.code() != StatusCode::kInvalidArgument) return st;
+  return Status::Internal(std::string(st.message()));
 }
 
 }  // namespace
@@ -290,14 +302,24 @@ Result<PutOutcome> Store::PutArticle(const Article& a) {
   return PutArticleWithMentions(a, nullptr);
 }
 
+// Outside a batch, in a transaction of its own; inside one, in the batch's
+// transaction, failing the batch if it fails (see WriteBatch).
 Result<PutOutcome> Store::PutArticleWithMentions(const Article& a,
                                                  const ExtractFn& extract) {
   SITREP_RETURN_IF_ERROR(ValidateArticle(a));
-  std::vector<FtsWrite>* deferred = batch_fts_.get();
-  const size_t mark = deferred ? deferred->size() : 0;
-  Result<PutOutcome> outcome = PutInTransaction(*db_, a, extract, deferred);
-  // A failed put was rolled back: so are its queued full-text writes.
-  if (!outcome.ok() && deferred) deferred->resize(mark);
+  if (batch_) {
+    if (!batch_->failed.ok()) return batch_->failed;
+    Result<PutOutcome> outcome = PutWithMentions(*db_, a, extract, &batch_->fts);
+    if (!outcome.ok()) {
+      batch_->failed = FailedBatch(outcome.status());
+      return batch_->failed;
+    }
+    return outcome;
+  }
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_.get()));
+  SITREP_ASSIGN_OR_RETURN(PutOutcome outcome,
+                          PutWithMentions(*db_, a, extract, nullptr));
+  SITREP_RETURN_IF_ERROR(txn->Commit());
   return outcome;
 }
 

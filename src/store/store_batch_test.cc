@@ -1,10 +1,11 @@
-// Store::WriteBatch: many puts in one transaction, each still
-// all-or-nothing, with full-text writes applied at the commit.
+// Store::WriteBatch: many puts in one transaction, with full-text writes
+// applied at the commit; a put failing once writing fails the batch.
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "sitrep/store.h"
+#include "store/db.h"
 
 namespace sitrep {
 namespace {
@@ -75,6 +76,54 @@ TEST(WriteBatchTest, UncommittedBatchLeavesNothing) {
   EXPECT_EQ(*store->PutArticle(Plain("a", "Rockets hit the base.")),
             PutOutcome::kInserted);
   EXPECT_EQ(store->Search("rockets")->size(), 1u);
+}
+
+TEST(WriteBatchTest, RefusedArticleLeavesTheBatchAsItWas) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  {
+    auto batch = store->BeginWriteBatch();
+    ASSERT_TRUE(batch.ok());
+    ASSERT_TRUE(store->PutArticle(Plain("a", "Rockets hit the base.")).ok());
+    Article bad = Plain("", "No id.");
+    EXPECT_EQ(store->PutArticle(bad).status().code(),
+              StatusCode::kInvalidArgument);
+    ASSERT_TRUE(store->PutArticle(Plain("b", "Two were hurt.")).ok());
+    ASSERT_TRUE((*batch)->Commit().ok());
+  }
+  EXPECT_EQ(*store->CountArticles(), 2);
+}
+
+// A put failing after its article row is written (here a trigger refuses
+// its sentences) is not undone alone: the batch fails, all of it.
+TEST(WriteBatchTest, PutFailingOnceWritingFailsTheWholeBatch) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->db()
+                  .Exec("CREATE TRIGGER refuse BEFORE INSERT ON sentences "
+                        "WHEN (SELECT id FROM articles WHERE pk = "
+                        "NEW.article) = 'bad' BEGIN SELECT RAISE(ABORT, "
+                        "'refused'); END;")
+                  .ok());
+  {
+    auto batch = store->BeginWriteBatch();
+    ASSERT_TRUE(batch.ok());
+    ASSERT_TRUE(store->PutArticle(Plain("a", "Rockets hit the base.")).ok());
+    auto failed = store->PutArticle(Plain("bad", "Shops were burned."));
+    ASSERT_FALSE(failed.ok());
+    EXPECT_NE(failed.status().code(), StatusCode::kInvalidArgument);
+    auto later = store->PutArticle(Plain("c", "Two were hurt."));
+    EXPECT_EQ(later.status().message(), failed.status().message());
+    EXPECT_EQ((*batch)->Commit().message(), failed.status().message());
+  }
+  EXPECT_EQ(*store->CountArticles(), 0);
+  EXPECT_TRUE(store->Search("rockets")->empty());
+  // The next batch starts clean.
+  auto batch = store->BeginWriteBatch();
+  ASSERT_TRUE(batch.ok());
+  ASSERT_TRUE(store->PutArticle(Plain("a", "Rockets hit the base.")).ok());
+  ASSERT_TRUE((*batch)->Commit().ok());
+  EXPECT_EQ(*store->CountArticles(), 1);
 }
 
 }  // namespace
