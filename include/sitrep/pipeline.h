@@ -30,6 +30,7 @@
 #include "sitrep/gazetteer.h"
 #include "sitrep/ingest.h"
 #include "sitrep/merge.h"
+#include "sitrep/stage_clock.h"
 #include "sitrep/status.h"
 #include "sitrep/store.h"
 
@@ -68,6 +69,11 @@ struct PipelineOptions {
   // mention once the store outgrows the page cache, for temp-store disk
   // space about twice their size. Negative: never. The events are the same.
   int64_t gather_min_mentions = 200000;
+  // When set (not owned; outlives the Pipeline), the stages of Ingest,
+  // Reextract and RebuildEvents are entered on it as they run: "storing
+  // articles", "near-duplicates", "re-dating", "gathering", "merging",
+  // "releasing held mentions", "writing events" (see stage_clock.h).
+  StageClock* clock = nullptr;
 };
 
 struct IngestReport {
@@ -150,6 +156,10 @@ class Pipeline {
 
  private:
   Pipeline(Store* store, PipelineOptions options);
+  // Enters `stage` on options_.clock, if any.
+  void Enter(std::string_view stage) {
+    if (options_.clock) options_.clock->Enter(stage);
+  }
   struct Pending;
 
   // Documents per Ingest batch (one transaction), and the raw bytes that

@@ -15,8 +15,21 @@ struct IngestArgs {
   std::vector<std::string> paths;
   size_t max_article_bytes = 10u << 20;
   bool reextract = false;
+  bool timings = false;
   int threads = 0;
 };
+
+// "stage  wall s  cpu s" lines on stderr, and their total.
+void PrintTimings(const StageClock& clock) {
+  double wall = 0, cpu = 0;
+  std::fprintf(stderr, "%-26s %9s %9s\n", "stage", "wall s", "cpu s");
+  for (const StageClock::Stage& s : clock.stages()) {
+    std::fprintf(stderr, "%-26s %9.2f %9.2f\n", s.name.c_str(), s.wall, s.cpu);
+    wall += s.wall;
+    cpu += s.cpu;
+  }
+  std::fprintf(stderr, "%-26s %9.2f %9.2f\n", "total", wall, cpu);
+}
 
 int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
   auto store = OpenStoreOrReport(g);
@@ -24,6 +37,8 @@ int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
   PipelineOptions options;
   options.limits.max_document_bytes = args.max_article_bytes;
   options.threads = args.threads;
+  StageClock clock;
+  if (args.timings) options.clock = &clock;
   auto pipeline = Pipeline::Open(store.get(), options);
   if (!pipeline.ok()) return ReportError(pipeline.status());
   IngestReport report;
@@ -41,6 +56,7 @@ int RunIngest(const GlobalOptions& g, const IngestArgs& args) {
   auto rebuilt = (*pipeline)->RebuildEvents();
   progress.Finish();
   if (!rebuilt.ok()) return ReportError(rebuilt.status());
+  if (args.timings) PrintTimings(clock);
   auto events = store->CountEvents();
   if (!events.ok()) return ReportError(events.status());
   if (!g.quiet) {
@@ -76,6 +92,8 @@ void RegisterIngestCommands(CommandRegistry& r) {
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--reextract", args->reextract,
                 "re-extract every stored article (after a lexicon change)");
+  cmd->add_flag("--timings", args->timings,
+                "print the wall and CPU seconds of each stage on stderr");
   cmd->add_option("--threads", args->threads,
                   "threads cleaning and extracting articles (0 = one per "
                   "core); the stored result is the same for any count")

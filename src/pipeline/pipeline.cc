@@ -254,6 +254,7 @@ Status Pipeline::IngestBatch(std::vector<Pending>& batch, IngestReport* report,
 
 Status Pipeline::Ingest(const std::vector<std::string>& paths,
                         IngestReport* report, const Progress& progress) {
+  Enter("storing articles");
   Status fatal;
   std::vector<Pending> batch;
   size_t batch_bytes = 0;
@@ -426,16 +427,21 @@ Result<size_t> Pipeline::RebuildEvents() {
     return n ? *n : RebuildAndKeep();
   }
   size_t n = 0;
-  SITREP_RETURN_IF_ERROR(store_->ReplaceDirtyEventsStreamed(
+  Status st = store_->ReplaceDirtyEventsStreamed(
       [&](const std::vector<std::string>& scopes,
           const Store::StoredEventSink& sink) {
-        return DeriveStoredEvents(scopes, sink, &n);
-      }));
+        Status derived = DeriveStoredEvents(scopes, sink, &n);
+        Enter("writing events");  // the stage replaces the events
+        return derived;
+      });
+  if (options_.clock) options_.clock->Stop();
+  SITREP_RETURN_IF_ERROR(st);
   return n;
 }
 
 Status Pipeline::Reextract(IngestReport* report) {
   if (!store_) return Status::InvalidArgument("re-extracting needs a store");
+  Enter("re-extracting");
   std::vector<std::string> ids;
   SITREP_RETURN_IF_ERROR(
       store_->ForEachArticle(ArticleLoad::kSummary, [&](const Article& a) {

@@ -239,6 +239,7 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
                                     size_t* count) {
   MergeOptions options = merge_options_;
   std::map<std::string, CivilDay> reference;
+  Enter("near-duplicates");
   {
     SITREP_ASSIGN_OR_RETURN(DedupResult d, Deduplicate(&options));
     reference = std::move(d.reference_dates);
@@ -251,10 +252,12 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
     Pipeline* p;
     ~Unhold() {
       if (!p->holding_redated_) return;
+      p->Enter("releasing held mentions");
       p->holding_redated_ = false;
       (void)p->store_->ClearHeldMentions();
     }
   } unhold{this};
+  Enter("re-dating");
   SITREP_RETURN_IF_ERROR(HoldRedated(dirty, reference, &cross, &redated_in));
   *count = 0;
   auto stage = [&](Event&& e) {
@@ -263,8 +266,10 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
   };
   if (!memory_) {
     SITREP_RETURN_IF_ERROR(CrossParts(dirty, reference, &cross));
+    Enter("gathering");
     SITREP_RETURN_IF_ERROR(
         GatherIfMost(store_, scopes, options_.gather_min_mentions));
+    Enter("merging");
     for (const std::string& s : scopes) {
       SITREP_RETURN_IF_ERROR(pipeline_internal::MergeStoredScope(
           store_, s, reference, options, &cross, stage));
@@ -274,6 +279,7 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
     for (const std::string& s : scopes) extra += redated_in[s].size();
     std::vector<Mention> mentions;
     SITREP_RETURN_IF_ERROR(ReadMentions(&mentions, &dirty, reference, extra));
+    Enter("merging");
     for (const std::string& s : scopes) {
       for (Mention& m : redated_in[s]) mentions.push_back(std::move(m));
       redated_in.erase(s);

@@ -309,7 +309,8 @@ Result<PutOutcome> Store::PutArticleWithMentions(const Article& a,
   SITREP_RETURN_IF_ERROR(ValidateArticle(a));
   if (batch_) {
     if (!batch_->failed.ok()) return batch_->failed;
-    Result<PutOutcome> outcome = PutWithMentions(*db_, a, extract, &batch_->fts);
+    Result<PutOutcome> outcome =
+        PutWithMentions(*db_, a, extract, &batch_->fts);
     if (!outcome.ok()) {
       batch_->failed = FailedBatch(outcome.status());
       return batch_->failed;
