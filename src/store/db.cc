@@ -170,11 +170,17 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   if (rc != SQLITE_OK) return SqliteStatus(raw, rc, "PRAGMA journal_mode=WAL");
   // A 32 MiB page cache (SQLite's default is 2 MiB): ingest and event
   // rebuilds revisit index pages that would otherwise be re-read from the
-  // file by a system call each time.
+  // file by a system call each time. The temp schema (the rebuild's
+  // gathered mentions, staged events, held mentions: written in order,
+  // read in order, cleared whole) takes 64 KiB pages: its 2 MiB cache
+  // spills them to the temp file a page per system call, and clearing a
+  // table reads every page. A 100k derivation: 29-33 s CPU with 4 KiB
+  // pages, 24-27 s with 64 KiB.
   SITREP_RETURN_IF_ERROR(
       db->Exec("PRAGMA synchronous=NORMAL;"
                "PRAGMA foreign_keys=ON;"
-               "PRAGMA cache_size=-32768;"));
+               "PRAGMA cache_size=-32768;"
+               "PRAGMA temp.page_size=65536;"));
   return db;
 }
 
