@@ -154,6 +154,13 @@ CREATE INDEX event_articles_by_article ON event_articles (article_id);
 DROP TABLE temp.links_v6;
 )sql";
 
+// v7: mentions_by_scope goes. mentions_by_scope_day begins with scope, so
+// every lookup by scope alone uses it as well; the second index only cost
+// each stored mention an insert at a random page (ingest).
+constexpr char kSchemaV7[] = R"sql(
+DROP INDEX IF EXISTS mentions_by_scope;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "articles, sentences, removed, full-text index", kSchemaV1},
     {2, "mentions, events, event_articles", kSchemaV2},
@@ -161,6 +168,7 @@ constexpr Migration kMigrations[] = {
     {4, "mentions.scope and its index", kSchemaV4},
     {5, "mentions by (scope, event_date, kind)", kSchemaV5},
     {6, "events as a rowid table", kSchemaV6},
+    {7, "no mentions_by_scope (mentions_by_scope_day serves scope)", kSchemaV7},
 };
 
 Status CheckIsSitrepDb(Db* db, int version) {

@@ -357,6 +357,37 @@ TEST(StoreTest, MigrationSixKeepsEventsAndLinks) {
   EXPECT_EQ(dump(kLinks), "E1a;");  // the cascade still holds
 }
 
+// v7 drops mentions_by_scope; lookups by scope alone use the (scope, day)
+// index.
+TEST(StoreTest, MigrationSevenLeavesScopeLookupsTheDayIndex) {
+  auto db = store_internal::Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  store_internal::Db& d = **db;
+  auto names = [&] {
+    auto s = d.Prepare(
+        "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+        "WHERE type = 'index' AND tbl_name = 'mentions' ORDER BY 1)");
+    EXPECT_TRUE(s.ok() && *s->Step());
+    return s.ok() ? std::string(s->Text(0)) : "";
+  };
+  ASSERT_TRUE(
+      store_internal::MigrateTo(&d, store_internal::Migrations(), 6).ok());
+  EXPECT_EQ(names(), "mentions_by_scope mentions_by_scope_day");
+  ASSERT_TRUE(
+      store_internal::MigrateTo(&d, store_internal::Migrations(), 7).ok());
+  EXPECT_EQ(names(), "mentions_by_scope_day");
+  for (const char* q : {"SELECT body FROM mentions WHERE scope = 'IQ'",
+                        "SELECT count(*) FROM mentions WHERE scope = 'IQ'"}) {
+    const std::string sql = std::string("EXPLAIN QUERY PLAN ") + q;
+    auto plan = d.Prepare(sql.c_str());
+    ASSERT_TRUE(plan.ok() && *plan->Step());
+    EXPECT_NE(
+        std::string(plan->Text(3)).find("mentions_by_scope_day (scope=?)"),
+        std::string::npos)
+        << q << ": " << plan->Text(3);
+  }
+}
+
 // SmallSorts shrinks the page cache (and so SQLite's sort buffer) while it
 // lives and gives the old size back.
 TEST(StoreTest, SmallSortsRestoresTheCacheSize) {
