@@ -175,12 +175,18 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   // read in order, cleared whole) takes 64 KiB pages: its 2 MiB cache
   // spills them to the temp file a page per system call, and clearing a
   // table reads every page. A 100k derivation: 29-33 s CPU with 4 KiB
-  // pages, 24-27 s with 64 KiB.
+  // pages, 24-27 s with 64 KiB. The WAL is copied into the database at
+  // 64 MiB (SQLite's default: 4 MiB, less than one ingest batch writes), so
+  // a page that several batches change (an index's inner pages, the last
+  // page of each appended table) is copied once per checkpoint, not once
+  // per batch: a 100k ingest stored its articles in 27 s of CPU (29 s
+  // wall) instead of 30 s (37 s wall).
   SITREP_RETURN_IF_ERROR(
       db->Exec("PRAGMA synchronous=NORMAL;"
                "PRAGMA foreign_keys=ON;"
                "PRAGMA cache_size=-32768;"
-               "PRAGMA temp.page_size=65536;"));
+               "PRAGMA temp.page_size=65536;"
+               "PRAGMA wal_autocheckpoint=16384;"));
   return db;
 }
 

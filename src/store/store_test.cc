@@ -408,8 +408,9 @@ TEST(StoreTest, SmallSortsRestoresTheCacheSize) {
 }
 
 // The rebuild's temp tables (written and read in order, cleared whole)
-// take 64 KiB pages, not one system call per 4 KiB (db.cc).
-TEST(StoreTest, TempTablesTakeLargePages) {
+// take 64 KiB pages, not one system call per 4 KiB, and the WAL is
+// checkpointed at 64 MiB, not 4 (db.cc).
+TEST(StoreTest, TempTablesTakeLargePagesAndTheWalALargeCheckpoint) {
   std::string path = testing::TempDir() + "/store_test_temp_pages.db";
   std::remove(path.c_str());
   auto db = store_internal::Db::Open(path);
@@ -418,6 +419,7 @@ TEST(StoreTest, TempTablesTakeLargePages) {
       (*db)->Exec("CREATE TEMP TABLE t (x); INSERT INTO t VALUES (1)").ok());
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA temp.page_size"), 65536);
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA main.page_size"), 4096);
+  EXPECT_EQ(*(*db)->QueryInt("PRAGMA wal_autocheckpoint"), 16384);
   db->reset();
   std::remove(path.c_str());
 }
