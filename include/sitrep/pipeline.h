@@ -69,9 +69,16 @@ struct PipelineOptions {
   // mention once the store outgrows the page cache, for temp-store disk
   // space about twice their size. Negative: never. The events are the same.
   int64_t gather_min_mentions = 200000;
+  // A bulk ingest: once one Ingest call has stored this many articles,
+  // and at least as many as the store held before it, the rest are stored
+  // without the index of mentions by scope and day, built again by one
+  // sort at the end of the call (Store::SuspendMentionIndex). Negative:
+  // never. The store and the events are the same.
+  int64_t bulk_min_articles = 20000;
   // When set (not owned; outlives the Pipeline), the stages of Ingest,
   // Reextract and RebuildEvents are entered on it as they run: "storing
-  // articles", "near-duplicates", "re-dating", "gathering", "merging",
+  // articles", "building indexes", "near-duplicates", "re-dating",
+  // "gathering", "merging",
   // "releasing held mentions", "writing events" (see stage_clock.h).
   StageClock* clock = nullptr;
 };
@@ -168,6 +175,12 @@ class Pipeline {
   static constexpr size_t kBatchBytes = 32u << 20;
   Status IngestBatch(std::vector<Pending>& batch, IngestReport* report,
                      const Progress& progress);
+  // An Ingest call's bulk state (PipelineOptions::bulk_min_articles).
+  struct Bulk {
+    int64_t stored_before = 0;  // the report's count when the call began
+    bool decided = false, suspended = false;
+  };
+  Status MaybeBulk(const IngestReport& report, Bulk* bulk);
   Status StoreArticle(const std::string& where, const Result<Article>& article,
                       std::vector<Mention>* mentions, IngestReport* report);
   // Store-less StoreArticle: keeps `p`'s article (moved from) in memory_.

@@ -258,7 +258,9 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
   Status fatal;
   std::vector<Pending> batch;
   size_t batch_bytes = 0;
+  Bulk bulk{report->inserted + report->versions};
   auto flush = [&] {
+    if (fatal.ok() && !batch.empty()) fatal = MaybeBulk(*report, &bulk);
     if (fatal.ok() && !batch.empty()) {
       fatal = IngestBatch(batch, report, progress);
     }
@@ -284,8 +286,32 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
         p.read_error = std::move(e.status);
       });
   flush();
+  if (bulk.suspended) {
+    Enter("building indexes");
+    Status restored = store_->RestoreIndexes();
+    if (fatal.ok()) fatal = restored;
+  }
   SITREP_RETURN_IF_ERROR(fatal);
   return st;
+}
+
+// Suspends the mention index once this Ingest is a bulk one
+// (PipelineOptions::bulk_min_articles); the store's size is counted once,
+// when this call has stored that many articles.
+Status Pipeline::MaybeBulk(const IngestReport& report, Bulk* bulk) {
+  const int64_t min = options_.bulk_min_articles;
+  if (!store_ || min < 0 || bulk->suspended || bulk->decided) {
+    return Status::OK();
+  }
+  const int64_t stored =
+      report.inserted + report.versions - bulk->stored_before;
+  if (stored < min) return Status::OK();
+  bulk->decided = true;
+  SITREP_ASSIGN_OR_RETURN(int64_t articles, store_->CountArticles());
+  if (2 * stored < articles) return Status::OK();  // the store held as many
+  SITREP_RETURN_IF_ERROR(store_->SuspendMentionIndex());
+  bulk->suspended = true;
+  return Status::OK();
 }
 
 namespace {

@@ -18,6 +18,7 @@
 #include "merge/merge_test_util.h"
 #include "pipeline/pipeline_test_util.h"
 #include "sitrep/pipeline.h"
+#include "store/db.h"
 
 namespace sitrep {
 namespace {
@@ -102,6 +103,56 @@ TEST_P(StreamedRebuildGathered, EqualsTheInMemoryDerivation) {
 
 INSTANTIATE_TEST_SUITE_P(IndexOrGathered, StreamedRebuildGathered,
                          ::testing::Values(-1, 0));
+
+// Whether the store has the index of mentions by scope and day.
+bool HasDayIndex(Store* store) {
+  auto n = store->db().QueryInt(
+      "SELECT count(*) FROM sqlite_schema WHERE name = "
+      "'mentions_by_scope_day'");
+  return n.ok() && *n == 1;
+}
+
+// A bulk ingest (PipelineOptions::bulk_min_articles) stores most articles
+// without the mention index, builds it at the end, and derives the events
+// an ordinary ingest does.
+TEST(StreamedRebuild, BulkIngestEqualsAnOrdinaryOne) {
+  if (!Gazetteer::OpenDefault().ok()) GTEST_SKIP() << "no gazetteer";
+  std::string corpus = Generated("bulk", 600, 23);
+  if (corpus.empty()) GTEST_SKIP() << "no python3 for bench/gen_corpus.py";
+  std::vector<std::string> events[2];
+  for (int bulk : {0, 1}) {
+    auto store = Store::Open(":memory:");
+    ASSERT_TRUE(store.ok());
+    PipelineOptions options;
+    options.threads = 1;
+    options.bulk_min_articles = bulk ? 100 : -1;
+    auto p = Pipeline::Open(store->get(), options);
+    ASSERT_TRUE(p.ok());
+    IngestReport report;
+    bool dropped = false;
+    ASSERT_TRUE((*p)->Ingest({corpus}, &report,
+                             [&](const IngestReport&, std::string_view) {
+                               dropped |= !HasDayIndex(store->get());
+                             })
+                    .ok());
+    EXPECT_EQ(report.inserted, 600);
+    EXPECT_EQ(dropped, bulk == 1);
+    EXPECT_TRUE(HasDayIndex(store->get()));
+    ASSERT_TRUE((*p)->RebuildEvents().ok());
+    events[bulk] = Stored(store->get());
+    // A second, small ingest into the larger store stays ordinary.
+    dropped = false;
+    ASSERT_TRUE((*p)->Ingest({corpus}, &report,
+                             [&](const IngestReport&, std::string_view) {
+                               dropped |= !HasDayIndex(store->get());
+                             })
+                    .ok());
+    EXPECT_FALSE(dropped);
+  }
+  std::filesystem::remove(corpus);
+  EXPECT_GT(events[0].size(), 300u);
+  EXPECT_EQ(events[1], events[0]);
+}
 
 // Random mentions over four scopes ("" = no place) in five articles, with
 // aggregates whose part sentences other scopes' mentions may tell: scopes

@@ -236,4 +236,19 @@ Status Migrate(Db* db) {
   return MigrateTo(db, Migrations(), LatestSchemaVersion());
 }
 
+Status RestoreIndexes(Db* db) {
+  SITREP_ASSIGN_OR_RETURN(
+      Stmt s, db->Prepare("SELECT count(*) FROM sqlite_schema WHERE type = "
+                          "'index' AND name = ?"));
+  s.Bind(1, kMentionsByScopeDay);
+  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (row && s.Int(0) > 0) return Status::OK();
+  s.Reset();
+  SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  // Another connection may have built it while we waited for the lock.
+  Status st = db->Exec(kCreateMentionsByScopeDay);
+  if (st.ok()) st = txn->Commit();
+  return st.WithContext("building mentions_by_scope_day");
+}
+
 }  // namespace sitrep::store_internal

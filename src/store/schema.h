@@ -39,6 +39,18 @@ inline constexpr char kCreateEventIndexes[] =
     "CREATE INDEX events_by_date ON events (event_date);"
     "CREATE INDEX event_articles_by_article ON event_articles (article_id);";
 
+// The index of mentions by scope and day (v5), as a bulk ingest drops and
+// builds it again (Store::SuspendMentionIndex): v5's definition.
+inline constexpr char kMentionsByScopeDay[] = "mentions_by_scope_day";
+inline constexpr char kCreateMentionsByScopeDay[] =
+    "CREATE INDEX IF NOT EXISTS mentions_by_scope_day ON mentions "
+    "(scope, event_date, kind);";
+
+// Builds the indexes a bulk ingest dropped, if any is missing (one sort of
+// the mentions); reads the schema only when none is. REQUIRES: the latest
+// schema; no transaction open.
+Status RestoreIndexes(Db* db);
+
 // Reads PRAGMA user_version.
 Result<int> SchemaVersion(Db* db);
 

@@ -8,6 +8,7 @@
 #include "sitrep/store.h"
 #include "store/db.h"
 #include "store/mention_codec.h"
+#include "store/schema.h"
 #include "store/store_write.h"
 
 namespace sitrep {
@@ -86,6 +87,15 @@ Status Store::ForEachMention(const std::function<Status(Mention&&)>& fn) {
 
 Result<int64_t> Store::CountMentions() {
   return db_->QueryInt("SELECT count(*) FROM mentions");
+}
+
+Status Store::SuspendMentionIndex() {
+  return db_->Exec(std::string("DROP INDEX IF EXISTS ") +
+                   store_internal::kMentionsByScopeDay);
+}
+
+Status Store::RestoreIndexes() {
+  return store_internal::RestoreIndexes(db_.get());
 }
 
 Status Store::ForEachMentionIn(const std::vector<std::string>& scopes,

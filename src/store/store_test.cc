@@ -388,6 +388,39 @@ TEST(StoreTest, MigrationSevenLeavesScopeLookupsTheDayIndex) {
   }
 }
 
+// A bulk ingest drops the index of mentions by scope and day; Restore
+// builds it as v5 defined it, and Open does when an ingest left without it.
+TEST(StoreTest, SuspendedMentionIndexComesBack) {
+  std::string path = testing::TempDir() + "/store_test_suspend.db";
+  std::remove(path.c_str());
+  auto index_sql = [](Store& s) {
+    auto q = s.db().Prepare(
+        "SELECT coalesce(group_concat(sql), '') FROM sqlite_schema WHERE "
+        "name = 'mentions_by_scope_day'");
+    EXPECT_TRUE(q.ok() && *q->Step());
+    return q.ok() ? std::string(q->Text(0)) : "";
+  };
+  const std::string v5 =
+      "CREATE INDEX mentions_by_scope_day ON mentions (scope, event_date, "
+      "kind)";
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(index_sql(**store), v5);
+    ASSERT_TRUE((*store)->SuspendMentionIndex().ok());
+    EXPECT_EQ(index_sql(**store), "");
+    ASSERT_TRUE((*store)->RestoreIndexes().ok());
+    EXPECT_EQ(index_sql(**store), v5);
+    ASSERT_TRUE((*store)->RestoreIndexes().ok());  // present: nothing to do
+    ASSERT_TRUE((*store)->SuspendMentionIndex().ok());
+  }
+  auto store = Store::Open(path);  // as after a killed bulk ingest
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(index_sql(**store), v5);
+  store->reset();
+  std::remove(path.c_str());
+}
+
 // SmallSorts shrinks the page cache (and so SQLite's sort buffer) while it
 // lives and gives the old size back.
 TEST(StoreTest, SmallSortsRestoresTheCacheSize) {
