@@ -3,7 +3,8 @@
 # `sitrep -q --db NEW ingest cN.jsonl` under bench/rsswatch.sh (VmRSS and
 # I/O each second), then a line with N, user and system CPU seconds, wall
 # time, peak RSS (KB) and the number of events, and the md5 of the events
-# and of their links (below 1M). Stores are deleted after use; 1M needs
+# and of their links (below 1M). OUT_DIR/wN.log.time holds each run's
+# stages (ingest --timings) above time's report. Stores are deleted after use; 1M needs
 # about 30 GB of free disk at its peak.
 #
 # Usage: SITREP_DATA_DIR=build/data bench/scale.sh SITREP CORPUS_DIR OUT_DIR [N...]
@@ -18,7 +19,7 @@ mkdir -p "$out"
 for n in $sizes; do
   db=$out/w$n.db
   rm -f "$db" "$db-wal" "$db-shm"
-  "$here/rsswatch.sh" "$out/w$n.log" "$bin" -q --db "$db" ingest \
+  "$here/rsswatch.sh" "$out/w$n.log" "$bin" -q --db "$db" ingest --timings \
     "$corpora/c$n.jsonl"
   times=$(grep -E 'User time|System time|Elapsed|Maximum resident' \
     "$out/w$n.log.time" | awk -F': ' '{printf "%s ", $2}')
