@@ -4,8 +4,8 @@
 # I/O each second), then a line with N, user and system CPU seconds, wall
 # time, peak RSS (KB) and the number of events, and the md5 of the events
 # and of their links (below 1M). OUT_DIR/wN.log.time holds each run's
-# stages (ingest --timings) above time's report. Stores are deleted after use; 1M needs
-# about 30 GB of free disk at its peak.
+# stages (ingest --timings) above time's report. Stores are deleted after
+# use; 1M needs about 30 GB of free disk at its peak.
 #
 # Usage: SITREP_DATA_DIR=build/data bench/scale.sh SITREP CORPUS_DIR OUT_DIR [N...]
 #   CORPUS_DIR holds cN.jsonl (bench/gen_corpus.py --articles N --out ...).
