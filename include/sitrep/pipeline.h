@@ -73,13 +73,15 @@ struct PipelineOptions {
   // and at least as many as the store held before it, the rest are stored
   // without the index of mentions by scope and day, built again by one
   // sort at the end of the call (Store::SuspendMentionIndex). Negative:
-  // never. The store and the events are the same.
+  // never. The store and the events are the same. Ingest and
+  // RebuildEvents first build the index if a killed bulk ingest left the
+  // store without it.
   int64_t bulk_min_articles = 20000;
   // When set (not owned; outlives the Pipeline), the stages of Ingest,
   // Reextract and RebuildEvents are entered on it as they run: "storing
   // articles", "building indexes", "near-duplicates", "re-dating",
-  // "gathering", "merging",
-  // "releasing held mentions", "writing events" (see stage_clock.h).
+  // "gathering", "merging", "releasing held mentions", "writing events"
+  // (see stage_clock.h).
   StageClock* clock = nullptr;
 };
 

@@ -183,11 +183,12 @@ class Store {
   Result<int64_t> CountMentionsIn(const std::vector<std::string>& scopes);
   // For a bulk ingest: drops the index of mentions by scope and day, which
   // would take each stored mention as an insert at a random page of a
-  // b-tree that outgrows the page cache as the store grows (most of the
-  // cost of storing an article into a large store). RestoreIndexes builds
-  // it again by one sort; Open() does too, so a store left without it (a
-  // killed ingest) gets it back. Meanwhile reads of a scope's mentions are
-  // slower, never different. REQUIRES: no transaction (write batch) open.
+  // b-tree that outgrows the page cache as the store grows (about half of
+  // the writing of an article into a large store). RestoreIndexes builds
+  // it again by one sort; Pipeline::Ingest and RebuildEvents call it
+  // first, so a store left without it (a killed ingest) gets it back at
+  // the next write. Meanwhile reads of a scope's mentions are slower,
+  // never different. REQUIRES: no transaction (write batch) open.
   Status SuspendMentionIndex();
   // Builds the dropped indexes, if any (one pass over the mentions);
   // otherwise one read of the schema. REQUIRES: as SuspendMentionIndex.

@@ -254,6 +254,7 @@ Status Pipeline::IngestBatch(std::vector<Pending>& batch, IngestReport* report,
 
 Status Pipeline::Ingest(const std::vector<std::string>& paths,
                         IngestReport* report, const Progress& progress) {
+  if (store_) SITREP_RETURN_IF_ERROR(store_->RestoreIndexes());
   Enter("storing articles");
   Status fatal;
   std::vector<Pending> batch;
@@ -452,6 +453,7 @@ Result<size_t> Pipeline::RebuildEvents() {
     ++(n ? rebuild_counts_.incremental : rebuild_counts_.full);
     return n ? *n : RebuildAndKeep();
   }
+  SITREP_RETURN_IF_ERROR(store_->RestoreIndexes());
   size_t n = 0;
   Status st = store_->ReplaceDirtyEventsStreamed(
       [&](const std::vector<std::string>& scopes,

@@ -148,6 +148,14 @@ TEST(StreamedRebuild, BulkIngestEqualsAnOrdinaryOne) {
                              })
                     .ok());
     EXPECT_FALSE(dropped);
+    // A store a killed bulk ingest left without the index gets it back at
+    // the next ingest, and at the next rebuild.
+    ASSERT_TRUE((*store)->SuspendMentionIndex().ok());
+    ASSERT_TRUE((*p)->Ingest({}, &report).ok());
+    EXPECT_TRUE(HasDayIndex(store->get()));
+    ASSERT_TRUE((*store)->SuspendMentionIndex().ok());
+    ASSERT_TRUE((*p)->RebuildEvents().ok());
+    EXPECT_TRUE(HasDayIndex(store->get()));
   }
   std::filesystem::remove(corpus);
   EXPECT_GT(events[0].size(), 300u);

@@ -181,7 +181,6 @@ Store::~Store() = default;
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path));
   Status st = store_internal::Migrate(db.get());
-  if (st.ok()) st = store_internal::RestoreIndexes(db.get());
   if (!st.ok()) return st.WithContext(path);
   return std::unique_ptr<Store>(new Store(std::move(db)));
 }
