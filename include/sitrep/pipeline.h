@@ -180,7 +180,8 @@ class Pipeline {
   // An Ingest call's bulk state (PipelineOptions::bulk_min_articles).
   struct Bulk {
     int64_t stored_before = 0;  // the report's count when the call began
-    bool decided = false, suspended = false;
+    bool decided = false;       // the store's size was counted
+    bool suspended = false;     // the mention index is dropped
   };
   Status MaybeBulk(const IngestReport& report, Bulk* bulk);
   Status StoreArticle(const std::string& where, const Result<Article>& article,

@@ -10,10 +10,10 @@
 #ifndef SITREP_STAGE_CLOCK_H_
 #define SITREP_STAGE_CLOCK_H_
 
-#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sitrep {
@@ -42,6 +42,9 @@ class StageClock {
  private:
   Now now_;
   std::vector<Stage> stages_;
+  // Adds the time since the current stage was entered to *s.
+  void AddElapsed(Stage* s) const;
+
   int current_ = -1;  // into stages_
   double wall0_ = 0, cpu0_ = 0;
 };

@@ -33,23 +33,22 @@ void StageClock::Enter(std::string_view name) {
   now_(&wall0_, &cpu0_);
 }
 
-void StageClock::Stop() {
-  if (current_ < 0) return;
+void StageClock::AddElapsed(Stage* s) const {
   double wall = 0, cpu = 0;
   now_(&wall, &cpu);
-  stages_[current_].wall += wall - wall0_;
-  stages_[current_].cpu += cpu - cpu0_;
+  s->wall += wall - wall0_;
+  s->cpu += cpu - cpu0_;
+}
+
+void StageClock::Stop() {
+  if (current_ < 0) return;
+  AddElapsed(&stages_[current_]);
   current_ = -1;
 }
 
 std::vector<StageClock::Stage> StageClock::stages() const {
   std::vector<Stage> out = stages_;
-  if (current_ >= 0) {
-    double wall = 0, cpu = 0;
-    now_(&wall, &cpu);
-    out[current_].wall += wall - wall0_;
-    out[current_].cpu += cpu - cpu0_;
-  }
+  if (current_ >= 0) AddElapsed(&out[current_]);
   return out;
 }
 

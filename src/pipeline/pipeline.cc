@@ -301,9 +301,7 @@ Status Pipeline::Ingest(const std::vector<std::string>& paths,
 // when this call has stored that many articles.
 Status Pipeline::MaybeBulk(const IngestReport& report, Bulk* bulk) {
   const int64_t min = options_.bulk_min_articles;
-  if (!store_ || min < 0 || bulk->suspended || bulk->decided) {
-    return Status::OK();
-  }
+  if (!store_ || min < 0 || bulk->decided) return Status::OK();
   const int64_t stored =
       report.inserted + report.versions - bulk->stored_before;
   if (stored < min) return Status::OK();

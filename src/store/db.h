@@ -115,7 +115,8 @@ class SmallSorts {
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed.
-// Begun while a transaction is already open (a Store write batch), it is a
+// Begun while a transaction is already open (e.g. PutMentions inside a
+// Store write batch; the batch's own puts take none, see store.h), it is a
 // savepoint instead: Commit releases it into the outer transaction, and
 // destruction rolls back only its own writes.
 class Transaction {
