@@ -28,6 +28,7 @@
 #include <span>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "sitrep/event.h"
@@ -70,12 +71,15 @@ struct Event {
   int n_sources = 0;               // independent articles
 };
 
+// The maps are hashed: the merge looks them up for every pair of mentions
+// it compares and every figure it reconciles, and a tree of a million
+// article ids costs ~20 string comparisons, cache misses each, a lookup.
 struct MergeOptions {
   bool conservative = false;  // best = lowest figure (ACLED's convention)
   // article id -> id of the article it copies (from near-duplicate detection)
-  std::map<std::string, std::string> copy_of;
+  std::unordered_map<std::string, std::string> copy_of;
   // article id -> publication day, for "most recent report" ties.
-  std::map<std::string, CivilDay> published;
+  std::unordered_map<std::string, CivilDay> published;
 };
 
 std::vector<Event> MergeMentions(std::vector<Mention> mentions,

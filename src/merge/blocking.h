@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "sitrep/event.h"
+#include "sitrep/merge.h"
 
 namespace sitrep::merge_internal {
 
@@ -101,6 +102,36 @@ class BlockIndex {
   std::vector<size_t> all_, wild_;
   std::unordered_map<uint64_t, std::vector<size_t>> keyed_;
 };
+
+// What a dated mention and an undated one must share to tell one event,
+// beyond the keys: the window merge holds every undated mention of a scope
+// pending until the end (most fit no dated cluster), and asks each of them
+// that meets a closed cluster's keys whether it joins, so that in a large
+// scope those tests grow as undated mentions times clusters. Like the
+// keys, a necessary condition: for incidents `a` dated and `b` undated,
+//
+//   SameEvent(a, b)  implies  MayJoinUndated(GateOf(a), GateOf(b)).
+//
+// SameEvent lets an unknown day join a known one only for two local places
+// (more precise than a country), one event type, and a casualty outcome
+// both give a figure for (equal, or both non-zero), unless either article
+// copies another or the victim is named; and two non-zero death tolls of
+// its own must include a pair close enough (as for any two mentions).
+// A copy, a named victim, a tally or aggregate, or more death tolls than
+// the gate holds make a wild gate, which meets every other.
+struct UndatedGate {
+  static constexpr int kTolls = 4;
+  bool wild = true;
+  bool local = false;
+  uint8_t outcomes = 0;  // bit o: gives a plausible figure for outcome o
+  uint8_t tolls = 0;     // non-zero death tolls in `toll`
+  size_t type = 0;       // hash of the event type
+  int64_t toll[kTolls] = {};
+};
+// Cost: O(figures).
+UndatedGate GateOf(const Mention& m, const MergeOptions& options);
+// Cost: O(kTolls^2).
+bool MayJoinUndated(const UndatedGate& a, const UndatedGate& b);
 
 // Sorts and drops repeats: candidates found in increasing id order.
 void SortUnique(std::vector<size_t>* ids);

@@ -94,6 +94,81 @@ TEST(Blocking, KeysMeetWheneverTheTestsDo) {
   EXPECT_GT(apart, 10000);
 }
 
+// Random figures for the gate: none, one or several of each outcome
+// (zeros and per-sentence sums over victims included), now and then
+// implausible or more death tolls than the gate holds.
+std::vector<Figure> RandomFigures(std::mt19937& rng) {
+  const int64_t counts[] = {0, 1, 2, 3, 4, 5, 7, 12, 15, 40};
+  const char* victims[] = {"", "soldiers", "civilians"};
+  std::vector<Figure> fs;
+  for (int k = rng() % 7; k > 0; --k) {
+    Figure f = Fig(static_cast<Outcome>(rng() % 2 ? 0 : rng() % kNumOutcomes),
+                   counts[rng() % 10], rng() % 2, victims[rng() % 3]);
+    f.implausible = rng() % 12 == 0;
+    fs.push_back(f);
+  }
+  return fs;
+}
+
+// UndatedGate's implication (blocking.h), on random pairs of a dated and an
+// undated mention: whenever SameEvent lets them meet, so does the gate.
+// Pairs the gate keeps apart must occur too.
+TEST(Blocking, UndatedGateMeetsWheneverSameEventDoes) {
+  std::mt19937 rng(12);
+  MergeOptions options;
+  options.copy_of["d"] = "a";
+  int met = 0, apart = 0;
+  for (int round = 0; round < 200000; ++round) {
+    Mention a = RandomMention(rng, 0), b = RandomMention(rng, 1);
+    if (!a.date.valid()) a.date = kJan26;
+    b.date = CivilDay{};
+    a.figures = RandomFigures(rng);
+    b.figures = RandomFigures(rng);
+    if (rng() % 4 == 0) b.event_type = a.event_type;
+    if (rng() % 10 == 0) a.actor2 = b.actor2 = "Qassem Soleimani";
+    const bool gate = MayJoinUndated(GateOf(a, options), GateOf(b, options));
+    EXPECT_EQ(gate, MayJoinUndated(GateOf(b, options), GateOf(a, options)));
+    if (!gate) ++apart;
+    if (!SameEvent(a, b, options)) continue;
+    ++met;
+    EXPECT_TRUE(gate) << round;
+    if (HasFailure()) break;
+  }
+  EXPECT_GT(met, 1000);
+  EXPECT_GT(apart, 20000);
+}
+
+// The gate of fixed cases.
+TEST(Blocking, UndatedGateFixedCases) {
+  MergeOptions options;
+  options.copy_of["c"] = "a";
+  auto gate = [&](const Mention& a, const Mention& b) {
+    return MayJoinUndated(GateOf(a, options), GateOf(b, options));
+  };
+  const Mention dated =
+      M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 12)});
+  auto undated = [](const char* id, std::vector<Figure> fs) {
+    return M(id, kExpl, kBaghdad, CivilDay{}, std::move(fs));
+  };
+  EXPECT_TRUE(gate(dated, undated("b", {Fig(Outcome::kKilled, 14)})));
+  EXPECT_FALSE(gate(dated, undated("b", {Fig(Outcome::kKilled, 40)})));
+  EXPECT_FALSE(gate(dated, undated("b", {Fig(Outcome::kInjured, 12)})));
+  EXPECT_FALSE(gate(dated, undated("b", {})));
+  EXPECT_TRUE(gate(dated, undated("c", {})));  // a copy: anything goes
+  Mention other_type = undated("b", {Fig(Outcome::kKilled, 12)});
+  other_type.event_type = kProt;
+  EXPECT_FALSE(gate(dated, other_type));
+  Mention country_only = undated("b", {Fig(Outcome::kKilled, 12)});
+  country_only.location->precision = "country";
+  EXPECT_FALSE(gate(dated, country_only));
+  Mention named = undated("b", {});
+  named.actor2 = "Qassem Soleimani";
+  EXPECT_TRUE(GateOf(named, options).wild);
+  // Both a zero toll: an equal figure, though neither is a death.
+  EXPECT_TRUE(gate(M("a", kExpl, kBaghdad, kJan26, {Fig(Outcome::kKilled, 0)}),
+                   undated("b", {Fig(Outcome::kKilled, 0)})));
+}
+
 // The keys of fixed cases: what must meet, and what must not.
 TEST(Blocking, FixedCases) {
   auto at = [](double lat, double lon, const char* precision = "city",

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "merge/blocking.h"
 #include "merge/internal.h"
 
 // Words compare as string_views: by size first, memcmp only on a tie.
@@ -116,12 +117,38 @@ bool Fuzzy(const std::string& rule) {
          rule.find("night") != std::string::npos;
 }
 
+// A few counts, held inline up to kInline (a mention gives one or two per
+// outcome): the pair tests make them for every pair of mentions compared,
+// and a heap vector each time was a large share of those tests' cost.
+class Counts {
+ public:
+  void push_back(int64_t v) {
+    if (n_ == kInline) big_.assign(small_, small_ + kInline);
+    if (n_ < kInline) {
+      small_[n_] = v;
+    } else {
+      big_.push_back(v);
+    }
+    ++n_;
+  }
+  const int64_t* begin() const { return n_ <= kInline ? small_ : big_.data(); }
+  const int64_t* end() const { return begin() + n_; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+
+ private:
+  static constexpr size_t kInline = 6;
+  int64_t small_[kInline];
+  size_t n_ = 0;
+  std::vector<int64_t> big_;  // all of them, once past kInline
+};
+
 // The counts a mention gives for an outcome: each figure, and per sentence
 // the sum of figures over distinct victims ("6 militants, 2 soldiers").
 // Called for every pair of mentions compared: a mention with at most one
 // such figure (the usual case) needs no per-sentence sums.
-std::vector<int64_t> Values(const Mention& m, Outcome o) {
-  std::vector<int64_t> out;
+Counts Values(const Mention& m, Outcome o) {
+  Counts out;
   for (const auto& f : m.figures) {
     if (f.outcome == o && !f.implausible) out.push_back(f.count.value());
   }
@@ -159,12 +186,12 @@ bool SharedNonzero(const Mention& a, const Mention& b) {
   return false;
 }
 
-bool OnlyZero(const std::vector<int64_t>& vs) {
+bool OnlyZero(const Counts& vs) {
   return !vs.empty() &&
          std::none_of(vs.begin(), vs.end(), [](int64_t v) { return v > 0; });
 }
 
-bool OnlyNonzero(const std::vector<int64_t>& vs) {
+bool OnlyNonzero(const Counts& vs) {
   return !vs.empty() &&
          std::all_of(vs.begin(), vs.end(), [](int64_t v) { return v > 0; });
 }
@@ -203,7 +230,7 @@ bool NoneAgainstVictims(const Mention& none, const Mention& other) {
 // "At least 20 wounded" early and "210 injured" by nightfall: wounded
 // counts grow fast, so an open lower bound ("at least", "more than",
 // "dozens") is met by any count at or above it.
-bool MeetsOpenBound(const Mention& bounded, const std::vector<int64_t>& ys) {
+bool MeetsOpenBound(const Mention& bounded, const Counts& ys) {
   for (const auto& f : bounded.figures) {
     if (f.outcome != Outcome::kInjured || f.implausible || f.count.high ||
         (f.qualifier != "at least"sv && f.qualifier != "more than"sv &&
@@ -222,8 +249,8 @@ bool MeetsOpenBound(const Mention& bounded, const std::vector<int64_t>& ys) {
 // over distinct victims) is close to one of `others`. A figure of unnamed
 // "people" may already hold the others of its sentence ("ten people,
 // including four policemen"), so it is a largest toll in its own right.
-bool LargestTollMet(const Mention& m, const std::vector<int64_t>& mine,
-                    const std::vector<int64_t>& others) {
+bool LargestTollMet(const Mention& m, const Counts& mine,
+                    const Counts& others) {
   auto met = [&](int64_t top) {
     return std::any_of(others.begin(), others.end(),
                        [&](int64_t v) { return v > 0 && Close(top, v); });
@@ -243,8 +270,8 @@ bool LargestTollMet(const Mention& m, const std::vector<int64_t>& mine,
 // "seven soldiers and a militant killed" and "the suicide bomber was
 // killed" share the count one but tell two attacks; "three soldiers and two
 // civilians" and "five killed" tell one.
-bool LargestTollsClose(const Mention& a, const std::vector<int64_t>& xs,
-                       const Mention& b, const std::vector<int64_t>& ys) {
+bool LargestTollsClose(const Mention& a, const Counts& xs, const Mention& b,
+                       const Counts& ys) {
   return LargestTollMet(a, xs, ys) && LargestTollMet(b, ys, xs);
 }
 
@@ -265,8 +292,8 @@ bool FiguresCompatible(const Mention& a, const Mention& b, bool* one_equal) {
   *one_equal = false;
   if (NoneAgainstVictims(a, b) || NoneAgainstVictims(b, a)) return false;
   for (int o = 0; o < kNumOutcomes; ++o) {
-    std::vector<int64_t> xs = Values(a, static_cast<Outcome>(o));
-    std::vector<int64_t> ys = Values(b, static_cast<Outcome>(o));
+    const Counts xs = Values(a, static_cast<Outcome>(o));
+    const Counts ys = Values(b, static_cast<Outcome>(o));
     bool any_nonzero = false, close = false;
     for (int64_t x : xs) {
       for (int64_t y : ys) {
@@ -421,6 +448,41 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
   return DaysAgree(a, b,
                    both_local && (one_equal || copies || SharedNonzero(a, b)) &&
                        (a.event_type == b.event_type || copies));
+}
+
+UndatedGate GateOf(const Mention& m, const MergeOptions& options) {
+  UndatedGate g;
+  if (m.kind != MentionKind::kIncident || IsNamedActor(m.actor2) ||
+      options.copy_of.count(m.article_id)) {
+    return g;
+  }
+  for (int o = 0; o < kNumOutcomes; ++o) {
+    const Counts vs = Values(m, static_cast<Outcome>(o));
+    if (!vs.empty()) g.outcomes |= 1 << o;
+    if (o != static_cast<int>(Outcome::kKilled)) continue;
+    for (int64_t v : vs) {
+      if (v <= 0) continue;
+      if (g.tolls == UndatedGate::kTolls) return g;  // wild: too many
+      g.toll[g.tolls++] = v;
+    }
+  }
+  g.wild = false;
+  g.local = IsLocal(m.location);
+  g.type = std::hash<std::string>()(m.event_type);
+  return g;
+}
+
+bool MayJoinUndated(const UndatedGate& a, const UndatedGate& b) {
+  if (a.wild || b.wild) return true;
+  if (!a.local || !b.local || a.type != b.type || !(a.outcomes & b.outcomes))
+    return false;
+  if (a.tolls == 0 || b.tolls == 0) return true;
+  for (int i = 0; i < a.tolls; ++i) {
+    for (int j = 0; j < b.tolls; ++j) {
+      if (Close(a.toll[i], b.toll[j])) return true;
+    }
+  }
+  return false;
 }
 
 bool WeakFits(const Mention& m, const Mention& w) {

@@ -34,6 +34,10 @@
 // ones make) goes through blocking keys (blocking.h). They are a necessary
 // condition of every test above, so the candidates found, in the same
 // order, hold every one the tests would pass: the first fit is the same.
+// So is the gate (UndatedGate) a pending undated mention must meet, its
+// own against the cluster's creator's, before it is tested against the
+// members: without it those tests grew as the scope's undated mentions
+// times its clusters.
 #include "sitrep/window_merge.h"
 
 #include <algorithm>
@@ -53,14 +57,15 @@ using merge_internal::BlockKeys;
 
 struct WindowedScopeMerge::Impl {
   struct Cluster {
-    std::vector<Mention> members;  // creator first, in joining order
-    int64_t last_day = 0;          // of the dated members
-    bool named = false;            // a dated member names its victim
-    bool closed = false;           // no dated mention can join it
-    bool swept = false;            // no pending undated mention can join it
-    bool settled = false;          // closed, its undated members final
-    bool kept = false;             // counted in stats.kept
-    BlockKeys filed, probe;        // its creator's (blocking.h)
+    std::vector<Mention> members;      // creator first, in joining order
+    int64_t last_day = 0;              // of the dated members
+    bool named = false;                // a dated member names its victim
+    bool closed = false;               // no dated mention can join it
+    bool swept = false;                // no pending undated mention can join it
+    bool settled = false;              // closed, its undated members final
+    bool kept = false;                 // counted in stats.kept
+    BlockKeys filed, probe;            // its creator's (blocking.h)
+    merge_internal::UndatedGate gate;  // its creator's (wild if undated)
   };
   struct Weak {
     Mention m;
@@ -78,7 +83,8 @@ struct WindowedScopeMerge::Impl {
   std::vector<Mention> undated;  // non-weak; canonical order once sorted
   std::vector<size_t> pending;   // into `undated`, undecided, in order
   std::vector<char> is_pending;  // per undated mention
-  BlockIndex undated_index;      // `undated` by position
+  std::vector<merge_internal::UndatedGate> gates;  // per undated mention
+  BlockIndex undated_index;                        // `undated` by position
   std::unordered_map<std::string, size_t> pending_victims;  // named, count
   std::deque<Weak> weak;           // dated, undecided, in canonical order
   std::vector<Weak> undated_weak;  // in canonical order (last)
@@ -98,6 +104,7 @@ struct WindowedScopeMerge::Impl {
   void Close(bool all);
   void Sweep();
   bool PendingUndatedFits(const Cluster& c) const;
+  bool MayJoin(const Cluster& c, size_t i) const;
   void Settle(size_t id, Cluster& c);
   bool PendingWeakFits(const Cluster& c) const;
   void ResolveWeak(bool final);
@@ -187,8 +194,10 @@ Status WindowedScopeMerge::Impl::StartDated() {
                      merge_internal::CanonicalKey(b.m);
             });
   is_pending.assign(undated.size(), 1);
+  gates.reserve(undated.size());
   for (size_t i = 0; i < undated.size(); ++i) {
     pending.push_back(i);
+    gates.push_back(merge_internal::GateOf(undated[i], options));
     undated_index.File(i, merge_internal::FiledKeys(undated[i]));
     if (IsNamedActor(undated[i].actor2)) ++pending_victims[undated[i].actor2];
   }
@@ -251,6 +260,7 @@ void WindowedScopeMerge::Impl::Place(Mention m) {
   if (!home) {
     c.filed = merge_internal::FiledKeys(m);
     c.probe = std::move(probe);
+    c.gate = merge_internal::GateOf(m, options);
   }
   if (!home || c.last_day != d) by_day[d].File(id, c.filed);
   c.last_day = d;
@@ -298,7 +308,7 @@ void WindowedScopeMerge::Impl::Sweep() {
       if (PendingUndatedFits(c)) return;
     } else if (!c.settled) {  // pending ones that fit, in canonical order
       for (size_t i : undated_index.Sorted(c.probe)) {
-        if (!is_pending[i] || !FitsAll(c, undated[i])) continue;
+        if (!MayJoin(c, i) || !FitsAll(c, undated[i])) continue;
         Unpend(i);
         c.members.push_back(std::move(undated[i]));
         Index(it->first, c.members.back());
@@ -316,8 +326,13 @@ void WindowedScopeMerge::Impl::Sweep() {
 bool WindowedScopeMerge::Impl::PendingUndatedFits(const Cluster& c) const {
   if (pending.empty()) return false;
   return undated_index.Any(c.probe, [&](size_t i) {
-    return is_pending[i] && FitsAll(c, undated[i]);
+    return MayJoin(c, i) && FitsAll(c, undated[i]);
   });
+}
+
+// May pending undated mention i join `c` (blocking.h's gate)?
+bool WindowedScopeMerge::Impl::MayJoin(const Cluster& c, size_t i) const {
+  return is_pending[i] && merge_internal::MayJoinUndated(c.gate, gates[i]);
 }
 
 // A cluster's non-weak members are final: the undated weak mentions that
@@ -398,6 +413,7 @@ void WindowedScopeMerge::Impl::PlaceRemainingUndated() {
   pending.clear();
   std::vector<Mention>().swap(undated);
   std::vector<char>().swap(is_pending);
+  std::vector<merge_internal::UndatedGate>().swap(gates);
   undated_index = BlockIndex();
   pending_victims.clear();
 }

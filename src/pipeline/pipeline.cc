@@ -378,7 +378,7 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
     in = DedupInput();  // frees its sentences now, not at the end
   }
   SITREP_ASSIGN_OR_RETURN(DedupResult d, builder.Finish(nullptr, list_shared));
-  options->copy_of = d.copy_of;
+  options->copy_of = {d.copy_of.begin(), d.copy_of.end()};
   return d;
 }
 
@@ -401,9 +401,8 @@ Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
   };
   auto add_all = [&](auto& builder) {
     return ForEachStoredDedupInput(*store_, sig, [&](DedupInput in) {
-      if (in.info.published) {  // in id order: the hint is right
-        options->published.insert_or_assign(options->published.end(),
-                                            in.info.id, *in.info.published);
+      if (in.info.published) {
+        options->published.insert_or_assign(in.info.id, *in.info.published);
       }
       return builder.Add(std::move(in));
     });
@@ -420,7 +419,7 @@ Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
   };
   Result<DedupResult> d = dedup();
   ReleaseFreeMemory();
-  if (d.ok()) options->copy_of = d->copy_of;
+  if (d.ok()) options->copy_of = {d->copy_of.begin(), d->copy_of.end()};
   return d;
 }
 

@@ -270,9 +270,12 @@ Status Pipeline::DeriveStoredEvents(const std::vector<std::string>& scopes,
     SITREP_RETURN_IF_ERROR(
         GatherIfMost(store_, scopes, options_.gather_min_mentions));
     Enter("merging");
+    pipeline_internal::ArticleSet redated;  // views of `reference`'s keys
+    redated.reserve(reference.size());
+    for (const auto& [id, day] : reference) redated.insert(id);
     for (const std::string& s : scopes) {
       SITREP_RETURN_IF_ERROR(pipeline_internal::MergeStoredScope(
-          store_, s, reference, options, &cross, stage));
+          store_, s, redated, options, &cross, stage));
     }
   } else if (!scopes.empty()) {
     size_t extra = 0;

@@ -3,9 +3,9 @@
 namespace sitrep::pipeline_internal {
 
 Status MergeStoredScope(Store* store, const std::string& scope,
-                        const std::map<std::string, CivilDay>& skip,
-                        const MergeOptions& options, CrossScopeParts* cross,
-                        const EventSink& sink, WindowStats* stats) {
+                        const ArticleSet& skip, const MergeOptions& options,
+                        CrossScopeParts* cross, const EventSink& sink,
+                        WindowStats* stats) {
   WindowedScopeMerge w(options, cross, sink);
   SITREP_RETURN_IF_ERROR(
       store->ForEachMentionByDay(scope, true, [&](Mention&& m, bool held) {
