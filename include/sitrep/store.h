@@ -190,8 +190,10 @@ class Store {
   // the next write. Meanwhile reads of a scope's mentions are slower,
   // never different. REQUIRES: no transaction (write batch) open.
   Status SuspendMentionIndex();
-  // Builds the dropped indexes, if any (one pass over the mentions);
-  // otherwise one read of the schema. REQUIRES: as SuspendMentionIndex.
+  // Builds the dropped indexes, if any: this one, and those of events a
+  // full re-derivation drops and builds after its commit
+  // (ReplaceDirtyEventsStreamed), one pass over its table each; otherwise
+  // one read of the schema. REQUIRES: as SuspendMentionIndex.
   Status RestoreIndexes();
   // The mentions of `scope` as WindowedScopeMerge takes them (schema v5),
   // the held ones (HoldMentions) among the stored ones, `held` telling
@@ -270,6 +272,9 @@ class Store {
   // staged events then replace the stored events of those scopes by the
   // same diff (in SQL), with the same consistency protocol. The result
   // equals ReplaceDirtyEvents with a `derive` returning the same events.
+  // A stage that rewrites most events (a full rebuild) drops the indexes
+  // events_by_date and event_articles_by_article, and builds them again in
+  // a second transaction after the events' commit (RestoreIndexes).
   using StoredEventSink = std::function<Status(const StoredEvent&)>;
   using StreamedDeriveFn = std::function<Status(
       const std::vector<std::string>& scopes, const StoredEventSink& sink)>;

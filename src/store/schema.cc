@@ -238,17 +238,18 @@ Status Migrate(Db* db) {
 
 Status RestoreIndexes(Db* db) {
   SITREP_ASSIGN_OR_RETURN(
-      Stmt s, db->Prepare("SELECT count(*) FROM sqlite_schema WHERE type = "
-                          "'index' AND name = ?"));
-  s.Bind(1, kMentionsByScopeDay);
-  SITREP_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (row && s.Int(0) > 0) return Status::OK();
-  s.Reset();
+      int64_t present,
+      db->QueryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                   "AND name IN ('mentions_by_scope_day', 'events_by_date', "
+                   "'event_articles_by_article')"));
+  if (present == 3) return Status::OK();
   SITREP_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
-  // Another connection may have built it while we waited for the lock.
+  // Another connection may have built them while we waited for the lock:
+  // each statement is IF NOT EXISTS.
   Status st = db->Exec(kCreateMentionsByScopeDay);
+  if (st.ok()) st = db->Exec(kCreateEventIndexes);
   if (st.ok()) st = txn->Commit();
-  return st.WithContext("building mentions_by_scope_day");
+  return st.WithContext("building dropped indexes");
 }
 
 }  // namespace sitrep::store_internal

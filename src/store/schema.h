@@ -32,12 +32,14 @@ int LatestSchemaVersion();
 
 // The secondary indexes of events and event_articles, as the latest
 // version has them. A re-derivation that rewrites most events drops them
-// and builds each again by one sort (store_staged.cc).
+// and builds each again by one sort once its transaction has committed
+// (store_staged.cc; RestoreIndexes).
 inline constexpr char kDropEventIndexes[] =
     "DROP INDEX events_by_date; DROP INDEX event_articles_by_article;";
 inline constexpr char kCreateEventIndexes[] =
-    "CREATE INDEX events_by_date ON events (event_date);"
-    "CREATE INDEX event_articles_by_article ON event_articles (article_id);";
+    "CREATE INDEX IF NOT EXISTS events_by_date ON events (event_date);"
+    "CREATE INDEX IF NOT EXISTS event_articles_by_article ON event_articles "
+    "(article_id);";
 
 // The index of mentions by scope and day (v5), as a bulk ingest drops and
 // builds it again (Store::SuspendMentionIndex): v5's definition.
@@ -46,9 +48,10 @@ inline constexpr char kCreateMentionsByScopeDay[] =
     "CREATE INDEX IF NOT EXISTS mentions_by_scope_day ON mentions "
     "(scope, event_date, kind);";
 
-// Builds the indexes a bulk ingest dropped, if any is missing (one sort of
-// the mentions); reads the schema only when none is. REQUIRES: the latest
-// schema; no transaction open.
+// Builds the indexes a bulk ingest or a full re-derivation dropped, if
+// any is missing (one sort of its table each), in one transaction; reads
+// the schema only when none is. REQUIRES: the latest schema; no
+// transaction open.
 Status RestoreIndexes(Db* db);
 
 // Reads PRAGMA user_version.

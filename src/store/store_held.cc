@@ -32,7 +32,9 @@ constexpr char kCreateHeld[] =
 
 // The stored and held mentions of temp.gather_scopes by scope and day
 // (undated first: NULL sorts low), in rowid order: read by scope and day
-// through the index, the rows come page after page.
+// through the index, the rows come page after page. The index is made
+// before the rows go in: they come in its order, so each entry lands at
+// its end (built after, it read the whole table back and sorted it).
 constexpr char kGather[] =
     "CREATE TEMP TABLE gather_scopes (scope TEXT PRIMARY KEY) WITHOUT ROWID;"
     "CREATE TEMP TABLE gathered (scope TEXT NOT NULL, kind TEXT NOT NULL, "
@@ -107,8 +109,8 @@ Status Store::GatherScopes(const std::vector<std::string>& scopes) {
   }
   {
     store_internal::SmallSorts small(db_.get(), store_internal::kSortKiB);
-    SITREP_RETURN_IF_ERROR(db_->Exec(store_internal::kGatherRows));
     SITREP_RETURN_IF_ERROR(db_->Exec(kIndexGathered));
+    SITREP_RETURN_IF_ERROR(db_->Exec(store_internal::kGatherRows));
   }
   gathered_.insert(scopes.begin(), scopes.end());
   return Status::OK();
