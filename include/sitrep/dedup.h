@@ -397,11 +397,12 @@ class DedupBuilder {
 };
 
 // DedupBuilder::Finish(&source, /*list_shared=*/false) for a store of any
-// size, in memory bounded by the number of articles alone (~40 bytes each:
-// the id, CopyInfo's fields, union-find and ranks at Finish), not by their
-// sentences or band keys: the LSH band entries, the sentence fingerprints
-// and the shared-sentence pair occurrences are spilled to an anonymous
-// temporary file ($TMPDIR, else /tmp) and read back a partition at a time;
+// size, in memory bounded by the number of articles alone (~50 bytes each:
+// the id, CopyInfo's fields, where its spilled set is, union-find and ranks
+// at Finish), not by their sentences, sets or band keys: the LSH band
+// entries, the sentence fingerprints, the shared-sentence pair occurrences
+// and the shingle sets given are spilled to anonymous temporary files
+// ($TMPDIR, else /tmp) and read back a partition (a set) at a time;
 // only the pairs that can matter are acted on (copies above the sentence
 // threshold, ties of an undated article to a dated one), never listed.
 // The result equals DedupBuilder's (groups, copy_of, reference_dates;
@@ -415,11 +416,14 @@ class StreamingDedup {
                           size_t spill_buffer = 2048);
   ~StreamingDedup();
   // InvalidArgument for bad LSH params; a repeated id is reported by Finish
-  // (AlreadyExists). Reads the signature's MinHash values only.
+  // (AlreadyExists). Reads the signature's MinHash values, and its shingle
+  // set when it has one (has_shingles): that set is spilled to the
+  // temporary file too (4 bytes a shingle), and read back from it if the
+  // article is a candidate, instead of asking `source`.
   Status Add(const DedupInput& input);
-  // Candidates are verified with the exact Jaccard of the sets `source`
-  // gives, as NearDuplicateIndex::Groups(threshold, source).
-  // REQUIRES: called once.
+  // Candidates are verified with the exact Jaccard of their sets: those
+  // spilled at Add, else those `source` gives, as
+  // NearDuplicateIndex::Groups(threshold, source). REQUIRES: called once.
   Result<DedupResult> Finish(const ShingleSource& source);
 
  private:

@@ -71,6 +71,14 @@ struct StreamingDedup::Impl {
   Spill<KeyDoc> bands;
   Spill<KeyDoc> sentences;
   size_t spill_buffer;
+  // Shingle sets given at Add: doc d's are set_size[d] values at byte
+  // set_at[d] of `set_file` (kNoSet: none given), the last ones in `pending`.
+  static constexpr uint64_t kNoSet = ~uint64_t{0};
+  dedup_internal::SpillFile set_file;
+  std::vector<uint64_t> set_at;
+  std::vector<uint32_t> set_size;
+  std::vector<uint32_t> pending;  // not yet written, from byte `written`
+  uint64_t written = 0;
   // Set by Finish.
   std::vector<uint32_t> rank, order;
   std::vector<Verified> verified;          // sorted by (x, y)
@@ -97,6 +105,10 @@ struct StreamingDedup::Impl {
     return c;
   }
 
+  Status AddSet(const DocSignature& sig);
+  Status FlushSets();
+  Result<std::vector<uint32_t>> SetOf(uint32_t doc,
+                                      const ShingleSource& source);
   Status RankDocs();
   Result<std::vector<uint64_t>> CandidateKeys();
   Status Verify(const std::vector<uint64_t>& keys, const ShingleSource& source);
@@ -126,6 +138,7 @@ Status StreamingDedup::Add(const DedupInput& input) {
   m.day.push_back(input.info.published.value_or(CivilDay{}));
   m.text_bytes.push_back(input.info.text_bytes);
   m.fingerprints.push_back(static_cast<uint32_t>(input.info.num_fingerprints));
+  SITREP_RETURN_IF_ERROR(m.AddSet(input.signature));
   std::vector<uint64_t> keys = m.keys.BandKeys(input.signature);
   for (size_t b = 0; b < keys.size(); ++b) {
     SITREP_RETURN_IF_ERROR(m.bands.Add(b, MakeKeyDoc(keys[b], doc)));
@@ -140,6 +153,41 @@ Status StreamingDedup::Add(const DedupInput& input) {
     SITREP_RETURN_IF_ERROR(m.sentences.Add(h >> 58, MakeKeyDoc(h, doc)));
   }
   return Status::OK();
+}
+
+// Spills the set in blocks of ~1 MiB (a write per article cost a system
+// call each).
+Status StreamingDedup::Impl::AddSet(const DocSignature& sig) {
+  if (!sig.has_shingles) {
+    set_at.push_back(kNoSet);
+    set_size.push_back(0);
+    return Status::OK();
+  }
+  set_at.push_back(written + pending.size() * sizeof(uint32_t));
+  set_size.push_back(static_cast<uint32_t>(sig.shingles.size()));
+  pending.insert(pending.end(), sig.shingles.begin(), sig.shingles.end());
+  constexpr size_t kBlock = (1 << 20) / sizeof(uint32_t);
+  return pending.size() >= kBlock ? FlushSets() : Status::OK();
+}
+
+Status StreamingDedup::Impl::FlushSets() {
+  if (pending.empty()) return Status::OK();
+  const size_t bytes = pending.size() * sizeof(uint32_t);
+  SITREP_ASSIGN_OR_RETURN(uint64_t at, set_file.Write(pending.data(), bytes));
+  if (at != written) return Status::Internal("dedup: shingle spill offset");
+  written += bytes;
+  pending.clear();
+  return Status::OK();
+}
+
+Result<std::vector<uint32_t>> StreamingDedup::Impl::SetOf(
+    uint32_t doc, const ShingleSource& source) {
+  if (set_at[doc] == kNoSet) return source(std::string(Id(doc)));
+  std::vector<uint32_t> set(set_size[doc]);
+  if (set.empty()) return set;
+  SITREP_RETURN_IF_ERROR(
+      set_file.Read(set_at[doc], set.data(), set.size() * sizeof(uint32_t)));
+  return set;
 }
 
 // rank[doc] = position of its id in sorted order; order = the inverse.
@@ -193,7 +241,7 @@ Status StreamingDedup::Impl::Verify(const std::vector<uint64_t>& keys,
     for (const auto& [doc, set] : sets) docs.push_back(doc);
     std::sort(docs.begin(), docs.end());
     for (uint32_t doc : docs) {
-      SITREP_ASSIGN_OR_RETURN(sets[doc], source(std::string(Id(doc))));
+      SITREP_ASSIGN_OR_RETURN(sets[doc], SetOf(doc, source));
     }
     for (size_t i = begin; i < end; ++i) {
       auto x = static_cast<uint32_t>(keys[i] >> 32);
@@ -349,7 +397,12 @@ Result<DedupResult> StreamingDedup::Finish(const ShingleSource& source) {
   SITREP_RETURN_IF_ERROR(m.RankDocs());
   {
     SITREP_ASSIGN_OR_RETURN(std::vector<uint64_t> keys, m.CandidateKeys());
+    SITREP_RETURN_IF_ERROR(m.FlushSets());
     SITREP_RETURN_IF_ERROR(m.Verify(keys, source));
+    m.set_file.Close();  // its disk space
+    std::vector<uint64_t>().swap(m.set_at);
+    std::vector<uint32_t>().swap(m.set_size);
+    std::vector<uint32_t>().swap(m.pending);
   }
   DedupResult r;
   r.groups = m.Groups();

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <random>
+#include <set>
 
 #include "dedup/spill.h"
 #include "sitrep/dedup.h"
@@ -86,10 +87,18 @@ TEST(StreamingDedup, EqualsDedupBuilder) {
     DedupBuilder plain({}, lsh);
     DedupBuilder listed({}, lsh);  // the public functions, ids looked up
     StreamingDedup spilled({}, lsh, /*spill_buffer=*/1 + rng() % 5);
+    // Most given with their sets (spilled at Add, never asked of `source`).
+    StreamingDedup with_sets({}, lsh, /*spill_buffer=*/1 + rng() % 5);
+    SignatureOptions kept = sig;
+    kept.keep_shingles = true;
+    std::set<std::string> given;
     for (const Article& a : c.articles) {
       ASSERT_TRUE(plain.Add(PrepareArticle(a, sig)).ok());
       ASSERT_TRUE(listed.Add(PrepareArticle(a, sig)).ok());
       ASSERT_TRUE(spilled.Add(PrepareArticle(a, sig)).ok());
+      const bool give = rng() % 4 != 0;
+      if (give) given.insert(a.id);
+      ASSERT_TRUE(with_sets.Add(PrepareArticle(a, give ? kept : sig)).ok());
     }
     Result<DedupResult> want = plain.Finish(&source, /*list_shared=*/false);
     Result<DedupResult> by_list = listed.Finish(&source, /*list_shared=*/true);
@@ -102,6 +111,18 @@ TEST(StreamingDedup, EqualsDedupBuilder) {
     EXPECT_EQ(got->copy_of, want->copy_of) << "round " << round;
     EXPECT_EQ(got->reference_dates, want->reference_dates) << "round " << round;
     EXPECT_TRUE(got->shared.empty());
+    int asked_given = 0;
+    ShingleSource others =
+        [&](const std::string& id) -> Result<std::vector<uint32_t>> {
+      asked_given += given.count(id);
+      return ShingleSet(c.texts.at(id));
+    };
+    Result<DedupResult> from_sets = with_sets.Finish(others);
+    ASSERT_TRUE(from_sets.ok()) << from_sets.status().ToString();
+    ExpectSameGroups(from_sets->groups, want->groups);
+    EXPECT_EQ(from_sets->copy_of, want->copy_of) << "round " << round;
+    EXPECT_EQ(from_sets->reference_dates, want->reference_dates) << round;
+    EXPECT_EQ(asked_given, 0) << "round " << round;
     with_copies += !want->copy_of.empty() && !want->groups.empty();
     with_days += !want->reference_dates.empty();
   }

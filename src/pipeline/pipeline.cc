@@ -382,15 +382,18 @@ Result<DedupResult> Pipeline::Deduplicate(MergeOptions* options,
   return d;
 }
 
-// The store's articles one at a time; the shingle sets that verify
-// candidate pairs (exact Jaccard) are re-read a chunk at a time. Without
-// list_shared, StreamingDedup keeps band keys, fingerprints and pair
-// counts on disk (memory ~40 bytes per article besides `published`), and
-// the heap used is handed back to the system before returning.
+// The store's articles one at a time. Without list_shared, StreamingDedup
+// keeps band keys, fingerprints, pair counts and the shingle sets that
+// verify candidate pairs (exact Jaccard) on disk (memory ~50 bytes per
+// article besides `published`), and the heap used is handed back to the
+// system before returning; with it, the sets are re-read from the store a
+// chunk at a time.
 Result<DedupResult> Pipeline::DeduplicateStreaming(MergeOptions* options,
                                                    bool list_shared) {
   SignatureOptions sig = DedupSignature();
-  sig.keep_shingles = false;
+  // Streaming, the sets are spilled (StreamingDedup::Add); listing shared
+  // sentences, the builder holds what it is given: none.
+  sig.keep_shingles = !list_shared;
   LshParams lsh;
   lsh.keep_signatures = false;
   ShingleSource source =

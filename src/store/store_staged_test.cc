@@ -159,8 +159,9 @@ TEST(StoreStaged, LargeStagesRebuildTheIndexes) {
   EXPECT_EQ(*b.CountEvents(), 30000);
   // Killed after the events' commit, before the indexes are built again:
   // the next RestoreIndexes (Pipeline::Ingest, RebuildEvents) builds them.
-  ASSERT_TRUE(b.db().Exec("DROP INDEX events_by_date; DROP INDEX "
-                          "event_articles_by_article;")
+  ASSERT_TRUE(b.db()
+                  .Exec("DROP INDEX events_by_date; DROP INDEX "
+                        "event_articles_by_article;")
                   .ok());
   ASSERT_NE(IndexesAndCheck(b), IndexesAndCheck(**fresh));
   ASSERT_TRUE(b.RestoreIndexes().ok());
