@@ -1,6 +1,7 @@
 #include "sitrep/store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -454,6 +455,29 @@ TEST(StoreTest, TempTablesTakeLargePagesAndTheWalALargeCheckpoint) {
   ASSERT_TRUE(
       (*db)->Exec("CREATE TEMP TABLE t (x); INSERT INTO t VALUES (1)").ok());
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA temp.page_size"), 65536);
+  EXPECT_EQ(*(*db)->QueryInt("PRAGMA main.page_size"), 16384);
+  EXPECT_EQ(*(*db)->QueryInt("PRAGMA wal_autocheckpoint"), 4096);  // 64 MiB
+  db->reset();
+  std::remove(path.c_str());
+}
+
+// A store made before 16 KiB pages keeps its 4 KiB ones (SQLite fixes the
+// size with the file); its WAL is still checkpointed at 64 MiB.
+TEST(StoreTest, AnOlderStoreKeepsItsPageSize) {
+  std::string path = testing::TempDir() + "/store_test_old_pages.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::remove((path + suffix).c_str());
+  }
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "PRAGMA journal_mode=WAL; CREATE TABLE t (x)",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  auto db = store_internal::Db::Open(path);
+  ASSERT_TRUE(db.ok());
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA main.page_size"), 4096);
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA wal_autocheckpoint"), 16384);
   db->reset();
