@@ -200,8 +200,11 @@ bool OnlyNonzero(const Counts& vs) {
 // enough to tie a report placed only in the country to a town's event.
 bool SharedCountAboveOne(const Mention& a, const Mention& b) {
   for (int o = 0; o < kNumOutcomes; ++o) {
-    for (int64_t x : Values(a, static_cast<Outcome>(o))) {
-      for (int64_t y : Values(b, static_cast<Outcome>(o))) {
+    const Counts xs = Values(a, static_cast<Outcome>(o));
+    if (xs.empty()) continue;
+    const Counts ys = Values(b, static_cast<Outcome>(o));  // once, not per x
+    for (int64_t x : xs) {
+      for (int64_t y : ys) {
         if (x > 1 && x == y) return true;
       }
     }
