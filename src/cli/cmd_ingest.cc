@@ -19,16 +19,25 @@ struct IngestArgs {
   int threads = 0;
 };
 
-// "stage  wall s  cpu s" lines on stderr, and their total.
+// "stage  wall s  cpu s  sys s  read MB  written MB" lines on stderr (sys
+// is the kernel's part of cpu; MB through system calls), and their total.
 void PrintTimings(const StageClock& clock) {
-  double wall = 0, cpu = 0;
-  std::fprintf(stderr, "%-26s %9s %9s\n", "stage", "wall s", "cpu s");
+  StageClock::Reading total;
+  std::fprintf(stderr, "%-26s %9s %9s %9s %9s %9s\n", "stage", "wall s",
+               "cpu s", "sys s", "read MB", "written MB");
+  auto print = [](const char* name, const StageClock::Reading& r) {
+    std::fprintf(stderr, "%-26s %9.2f %9.2f %9.2f %9.0f %9.0f\n", name, r.wall,
+                 r.cpu, r.sys, r.read_mb, r.written_mb);
+  };
   for (const StageClock::Stage& s : clock.stages()) {
-    std::fprintf(stderr, "%-26s %9.2f %9.2f\n", s.name.c_str(), s.wall, s.cpu);
-    wall += s.wall;
-    cpu += s.cpu;
+    print(s.name.c_str(), s.spent);
+    total.wall += s.spent.wall;
+    total.cpu += s.spent.cpu;
+    total.sys += s.spent.sys;
+    total.read_mb += s.spent.read_mb;
+    total.written_mb += s.spent.written_mb;
   }
-  std::fprintf(stderr, "%-26s %9.2f %9.2f\n", "total", wall, cpu);
+  print("total", total);
 }
 
 int RunIngest(const GlobalOptions& g, const IngestArgs& args) {

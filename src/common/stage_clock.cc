@@ -1,5 +1,8 @@
 #include "sitrep/stage_clock.h"
 
+#include <sys/resource.h>
+
+#include <cstdio>
 #include <ctime>
 
 namespace sitrep {
@@ -11,13 +14,36 @@ double Seconds(clockid_t id) {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
+double Seconds(const timeval& t) {
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+}
+
+// rchar and wchar of /proc/self/io, in MB; 0 where there is no such file.
+void ReadIo(double* read_mb, double* written_mb) {
+  std::FILE* f = std::fopen("/proc/self/io", "r");
+  if (f == nullptr) return;
+  char line[128];
+  unsigned long long v = 0;
+  while (std::fgets(line, sizeof line, f) != nullptr) {
+    if (std::sscanf(line, "rchar: %llu", &v) == 1) *read_mb = v / 1048576.0;
+    if (std::sscanf(line, "wchar: %llu", &v) == 1) *written_mb = v / 1048576.0;
+  }
+  std::fclose(f);
+}
+
+StageClock::Reading ReadProcess() {
+  StageClock::Reading r;
+  r.wall = Seconds(CLOCK_MONOTONIC);
+  r.cpu = Seconds(CLOCK_PROCESS_CPUTIME_ID);
+  rusage u{};
+  if (getrusage(RUSAGE_SELF, &u) == 0) r.sys = Seconds(u.ru_stime);
+  ReadIo(&r.read_mb, &r.written_mb);
+  return r;
+}
+
 }  // namespace
 
-StageClock::StageClock()
-    : now_([](double* wall, double* cpu) {
-        *wall = Seconds(CLOCK_MONOTONIC);
-        *cpu = Seconds(CLOCK_PROCESS_CPUTIME_ID);
-      }) {}
+StageClock::StageClock() : now_(ReadProcess) {}
 
 void StageClock::Enter(std::string_view name) {
   Stop();
@@ -26,18 +52,21 @@ void StageClock::Enter(std::string_view name) {
     if (stages_[i].name == name) found = static_cast<int>(i);
   }
   if (found < 0) {
-    stages_.push_back({std::string(name), 0, 0});
+    stages_.push_back({std::string(name), {}});
     found = static_cast<int>(stages_.size()) - 1;
   }
   current_ = found;
-  now_(&wall0_, &cpu0_);
+  start_ = now_();
 }
 
 void StageClock::AddElapsed(Stage* s) const {
-  double wall = 0, cpu = 0;
-  now_(&wall, &cpu);
-  s->wall += wall - wall0_;
-  s->cpu += cpu - cpu0_;
+  const Reading now = now_();
+  Reading& t = s->spent;
+  t.wall += now.wall - start_.wall;
+  t.cpu += now.cpu - start_.cpu;
+  t.sys += now.sys - start_.sys;
+  t.read_mb += now.read_mb - start_.read_mb;
+  t.written_mb += now.written_mb - start_.written_mb;
 }
 
 void StageClock::Stop() {
