@@ -137,11 +137,11 @@ Status Store::ForEachMentionByDay(
       "temp.held_mentions WHERE scope = ?1 AND event_date IS NOT NULL "
       "ORDER BY 3",
   };
-  SITREP_RETURN_IF_ERROR(store_internal::EnsureHeldTable(*db_));
+  const bool gathered = gathered_.count(scope) != 0;
+  SITREP_RETURN_IF_ERROR(store_internal::EnsureHeldTable(*db_, !gathered));
   for (int q = aggregates ? 0 : 1; q < (aggregates ? 1 : 3); ++q) {
     SITREP_ASSIGN_OR_RETURN(
-        Stmt s, db_->Prepare(gathered_.count(scope) ? kGatheredQueries[q]
-                                                    : kQueries[q]));
+        Stmt s, db_->Prepare(gathered ? kGatheredQueries[q] : kQueries[q]));
     s.Bind(1, scope);
     while (true) {
       SITREP_ASSIGN_OR_RETURN(bool row, s.Step());

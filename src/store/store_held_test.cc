@@ -334,6 +334,48 @@ TEST(StoreHeld, GatheredScopesReadAsTheIndexReadsThem) {
   for (const Row& r : read("IQ", false)) EXPECT_FALSE(std::get<2>(r));
 }
 
+// Regression: the held mentions went into an index by scope and day as
+// they were held, a random temp page per row (a 1M rebuild's re-dating
+// wrote 7.9 GB). The index is made when they are first read by scope,
+// kept up from then on, and dropped with them.
+TEST(StoreHeld, IndexedOnlyOnceReadByScope) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  auto indexed = [&] {
+    return *s.db().QueryInt(
+               "SELECT count(*) FROM sqlite_temp_schema WHERE name = "
+               "'held_by_scope_day'") == 1;
+  };
+  auto count_held = [&](const char* scope) {
+    int n = 0;
+    EXPECT_TRUE(s.ForEachMentionByDay(scope, false, [&](Mention&&, bool h) {
+                   n += h;
+                   return Status::OK();
+                 }).ok());
+    return n;
+  };
+  ASSERT_TRUE(s.ClearHeldMentions().ok());
+  std::vector<Mention> held = {store_test::In("a", "IQ"),
+                               store_test::In("b", "SY")};
+  ASSERT_TRUE(s.HoldMentions(held).ok());
+  EXPECT_FALSE(indexed());
+  ASSERT_TRUE(s.GatherScopes({"IQ", "SY"}).ok());
+  EXPECT_FALSE(indexed());  // gathering scans them
+  EXPECT_EQ(count_held("IQ"), 1);
+  EXPECT_FALSE(indexed());
+  ASSERT_TRUE(s.ClearHeldMentions().ok());
+  ASSERT_TRUE(s.HoldMentions(held).ok());
+  EXPECT_EQ(count_held("IQ"), 1);
+  EXPECT_TRUE(indexed());
+  const Mention late = store_test::In("c", "IQ");
+  ASSERT_TRUE(s.HoldMentions(std::span(&late, 1)).ok());
+  EXPECT_EQ(count_held("IQ"), 2);
+  ASSERT_TRUE(s.ClearHeldMentions().ok());
+  EXPECT_FALSE(indexed());
+  EXPECT_EQ(count_held("SY"), 0);
+}
+
 // The keys are those of ArticlesAcrossScopes' mentions, read whole.
 // Regression: gathering scans `mentions` and sorts. Given plain column
 // names to order by, SQLite read it through mentions_by_scope_day instead

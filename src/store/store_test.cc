@@ -14,6 +14,21 @@
 namespace sitrep {
 namespace {
 
+// MB this process has written through system calls (/proc/self/io's
+// wchar), or -1 where there is no such file.
+double WrittenMb() {
+  std::FILE* f = std::fopen("/proc/self/io", "r");
+  if (f == nullptr) return -1;
+  char line[128];
+  unsigned long long v = 0;
+  double mb = -1;
+  while (std::fgets(line, sizeof line, f) != nullptr) {
+    if (std::sscanf(line, "wchar: %llu", &v) == 1) mb = v / 1048576.0;
+  }
+  std::fclose(f);
+  return mb;
+}
+
 // A small article with every field set: raw has a noise prefix that the
 // clean text drops, so the offset map is not the identity.
 Article Sample(const std::string& id, const std::string& body) {
@@ -457,6 +472,29 @@ TEST(StoreTest, TempTablesTakeLargePagesAndTheWalALargeCheckpoint) {
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA temp.page_size"), 65536);
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA main.page_size"), 16384);
   EXPECT_EQ(*(*db)->QueryInt("PRAGMA wal_autocheckpoint"), 4096);  // 64 MiB
+  db->reset();
+  std::remove(path.c_str());
+}
+
+// Regression: with Debian's secure_delete, dropping a temp table zeroed
+// its pages and journaled them, writing the table twice over (a 1M
+// rebuild's gathered mentions: 8.3 GB). The temp schema frees pages as
+// they are; the main one keeps the build's setting.
+TEST(StoreTest, DroppingATempTableWritesAlmostNothing) {
+  std::string path = testing::TempDir() + "/store_test_temp_drop.db";
+  std::remove(path.c_str());
+  auto db = store_internal::Db::Open(path);
+  ASSERT_TRUE(db.ok());
+  store_internal::Db& d = **db;
+  EXPECT_EQ(*d.QueryInt("PRAGMA temp.secure_delete"), 0);
+  ASSERT_TRUE(d.Exec("CREATE TEMP TABLE t (x); BEGIN; WITH RECURSIVE n(i) AS "
+                     "(SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000) "
+                     "INSERT INTO t SELECT zeroblob(1000) || i FROM n; COMMIT")
+                  .ok());
+  const double before = WrittenMb();
+  if (before < 0) GTEST_SKIP() << "no /proc/self/io here";
+  ASSERT_TRUE(d.Exec("DROP TABLE temp.t").ok());
+  EXPECT_LT(WrittenMb() - before, 1.0);  // the table: 8 MB
   db->reset();
   std::remove(path.c_str());
 }

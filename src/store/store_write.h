@@ -17,13 +17,14 @@
 
 namespace sitrep::store_internal {
 
-// Replaces the mention rows of `article_id`. REQUIRES: a transaction is open.
-// Creates the temp table of held mentions (store_held.cc) if absent.
-Status EnsureHeldTable(Db& db);
+// Creates the temp table of held mentions (store_held.cc) if absent, and
+// (`indexed`) its index by scope and day, for reading them by scope.
+Status EnsureHeldTable(Db& db, bool indexed);
 // The statement that fills temp.gathered (Store::GatherScopes), for tests
 // of its query plan.
 extern const char kGatherRows[];
 
+// Replaces the mention rows of `article_id`. REQUIRES: a transaction is open.
 Status WriteMentions(Db& db, std::string_view article_id,
                      const std::vector<Mention>& mentions);
 
