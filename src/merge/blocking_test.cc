@@ -169,6 +169,36 @@ TEST(Blocking, UndatedGateFixedCases) {
                    undated("b", {Fig(Outcome::kKilled, 0)})));
 }
 
+// The gate's death tolls are the mention's counts (TollsOf): each
+// plausible figure, then each sentence's sum over its distinct victims, in
+// sentence order, where it has two or more.
+TEST(Blocking, GateTollsAddEachSentencesSumOverDistinctVictims) {
+  auto fig = [](int64_t n, const char* victims, int sentence) {
+    Figure f = Fig(Outcome::kKilled, n);
+    f.victims = victims;
+    f.sentence = sentence;
+    return f;
+  };
+  auto tolls = [](std::vector<Figure> fs) {
+    const UndatedGate g = GateOf(
+        M("a", kExpl, kBaghdad, CivilDay{}, std::move(fs)), MergeOptions());
+    EXPECT_FALSE(g.wild);
+    return std::vector<int64_t>(g.toll, g.toll + g.tolls);
+  };
+  EXPECT_EQ(tolls({fig(6, "militants", 2), fig(3, "civilians", 0),
+                   fig(2, "soldiers", 2)}),
+            (std::vector<int64_t>{6, 3, 2, 8}));
+  // One victim class twice in a sentence is one toll told twice: no sum.
+  EXPECT_EQ(tolls({fig(5, "civilians", 1), fig(5, "civilians", 1)}),
+            (std::vector<int64_t>{5, 5}));
+  Figure odd = fig(900, "civilians", 1);
+  odd.implausible = true;
+  EXPECT_EQ(tolls({fig(2, "police", 1), odd, fig(4, "civilians", 1)}),
+            (std::vector<int64_t>{2, 4, 6}));
+  EXPECT_EQ(tolls({fig(1, "police", -1), fig(2, "civilians", -1)}),
+            (std::vector<int64_t>{1, 2, 3}));  // no sentence known: one
+}
+
 // The keys of fixed cases: what must meet, and what must not.
 TEST(Blocking, FixedCases) {
   auto at = [](double lat, double lon, const char* precision = "city",

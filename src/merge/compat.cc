@@ -459,6 +459,11 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
                        (a.event_type == b.event_type || copies));
 }
 
+bool DayStated(const Mention& m) {
+  return m.kind == MentionKind::kIncident && m.date.valid() &&
+         !Fuzzy(m.date_rule);
+}
+
 UndatedGate GateOf(const Mention& m, const MergeOptions& options) {
   UndatedGate g;
   if (m.kind != MentionKind::kIncident || IsNamedActor(m.actor2) ||

@@ -57,6 +57,11 @@ Clusters Cluster(std::vector<Mention> mentions, const MergeOptions& options);
 // May mentions `a` and `b` (of different articles) tell one event?
 bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o);
 
+// An incident whose day is stated (not its article's, nor a night's, either
+// of which may be a day off): SameEvent holds between two such only when
+// their days are one.
+bool DayStated(const Mention& m);
+
 // May weak mention `w` (no figure, day or place of its own) join an event
 // that mention `m` belongs to?
 bool WeakFits(const Mention& m, const Mention& w);

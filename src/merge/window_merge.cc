@@ -41,6 +41,7 @@
 #include "sitrep/window_merge.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <optional>
@@ -56,9 +57,13 @@ using merge_internal::BlockIndex;
 using merge_internal::BlockKeys;
 
 struct WindowedScopeMerge::Impl {
+  static constexpr int64_t kNoDay = INT64_MIN;
+  static constexpr int64_t kDays = INT64_MAX;  // members stated two days
   struct Cluster {
     std::vector<Mention> members;      // creator first, in joining order
     int64_t last_day = 0;              // of the dated members
+    int64_t loose_day = kNoDay;        // the last filed in `loose_by_day`
+    int64_t stated_day = kNoDay;       // of the members with DayStated
     bool named = false;                // a dated member names its victim
     bool closed = false;               // no dated mention can join it
     bool swept = false;                // no pending undated mention can join it
@@ -94,6 +99,9 @@ struct WindowedScopeMerge::Impl {
   size_t sweep = 0;                      // clusters before it are swept
   std::map<size_t, Cluster> clusters;    // made, not yet events
   std::map<int64_t, BlockIndex> by_day;  // clusters with dated members
+  // Of those, the ones with a member that day whose day is not stated
+  // (DayStated): only these may take a stated mention a day off.
+  std::map<int64_t, BlockIndex> loose_by_day;
   std::map<std::string, std::vector<size_t>> by_actor;  // named victims
   std::set<size_t> waiting;  // settled, a pending weak mention fits it
   WindowStats stats;
@@ -111,7 +119,8 @@ struct WindowedScopeMerge::Impl {
   bool DecideWeak(Weak& w, bool final, std::set<size_t>* blocked);
   std::vector<size_t> WeakCandidates(const Weak& w, bool final) const;
   std::vector<size_t> DayCandidates(int64_t day, const std::string* actor,
-                                    const BlockKeys& probe) const;
+                                    const BlockKeys& probe,
+                                    bool stated = false) const;
   bool WeakComplete(const Weak& w, bool final) const;
   Status EmitWaiting();
   Status Emit(size_t id);
@@ -230,6 +239,7 @@ Status WindowedScopeMerge::Impl::PlaceDay() {
   int64_t keep = day - 1;
   if (!weak.empty()) keep = std::min(keep, weak.front().m.date.ToDays() - 1);
   by_day.erase(by_day.begin(), by_day.lower_bound(keep));
+  loose_by_day.erase(loose_by_day.begin(), loose_by_day.lower_bound(keep));
   return Status::OK();
 }
 
@@ -244,12 +254,15 @@ void WindowedScopeMerge::Impl::Place(Mention m) {
   const int64_t d = m.date.ToDays();
   const bool named = IsNamedActor(m.actor2);
   BlockKeys probe = merge_internal::ProbeKeys(m);
+  const bool stated = merge_internal::DayStated(m);
   const std::vector<size_t> cands =
-      DayCandidates(d, named ? &m.actor2 : nullptr, probe);
+      DayCandidates(d, named ? &m.actor2 : nullptr, probe, stated);
   std::optional<size_t> home;
   for (size_t id : cands) {
     auto it = clusters.find(id);
     if (it == clusters.end() || it->second.closed) continue;
+    const int64_t other = it->second.stated_day;
+    if (stated && other != kNoDay && other != d) continue;  // as SameEvent
     if (FitsAll(it->second, m)) {
       home = id;
       break;
@@ -263,6 +276,12 @@ void WindowedScopeMerge::Impl::Place(Mention m) {
     c.gate = merge_internal::GateOf(m, options);
   }
   if (!home || c.last_day != d) by_day[d].File(id, c.filed);
+  if (!stated && c.loose_day != d) {
+    loose_by_day[d].File(id, c.filed);
+    c.loose_day = d;
+  }
+  if (stated)
+    c.stated_day = c.stated_day == kNoDay || c.stated_day == d ? d : kDays;
   c.last_day = d;
   c.named = c.named || named;
   Index(id, m);
@@ -437,13 +456,18 @@ std::vector<size_t> WindowedScopeMerge::Impl::WeakCandidates(const Weak& w,
 // The clusters with a dated member on day-1..day+1 whose creator's keys
 // meet `probe`, and (with `actor`) those naming that victim, in creation
 // order, once each: of ClusterIndex::Candidates, all those the mention
-// may fit (blocking.h).
+// may fit (blocking.h). For a mention whose day is `stated` (DayStated),
+// on day-1 and day+1 only the clusters with a member whose day is not:
+// one with a stated member there has none on `day` (SameEvent) unless it
+// is filed on `day` too.
 std::vector<size_t> WindowedScopeMerge::Impl::DayCandidates(
-    int64_t day, const std::string* actor, const BlockKeys& probe) const {
+    int64_t day, const std::string* actor, const BlockKeys& probe,
+    bool stated) const {
   std::vector<size_t> cands;
   for (int64_t x = day - 1; x <= day + 1; ++x) {
-    auto it = by_day.find(x);
-    if (it != by_day.end()) it->second.Find(probe, &cands);
+    const auto& index = stated && x != day ? loose_by_day : by_day;
+    auto it = index.find(x);
+    if (it != index.end()) it->second.Find(probe, &cands);
   }
   if (actor) {
     auto it = by_actor.find(*actor);
