@@ -404,6 +404,34 @@ TEST(StoreTest, MigrationSevenLeavesScopeLookupsTheDayIndex) {
   }
 }
 
+// v8 drops articles_by_hash: the lookup of an article by id and bytes
+// takes the (id, version) index and still finds it.
+TEST(StoreTest, MigrationEightFindsContentByTheIdIndex) {
+  auto db = store_internal::Db::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  store_internal::Db& d = **db;
+  auto indexes = [&] {
+    auto s = d.Prepare(
+        "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+        "WHERE type = 'index' AND tbl_name = 'articles' ORDER BY 1)");
+    EXPECT_TRUE(s.ok() && *s->Step());
+    return s.ok() ? std::string(s->Text(0)) : "";
+  };
+  ASSERT_TRUE(
+      store_internal::MigrateTo(&d, store_internal::Migrations(), 7).ok());
+  EXPECT_EQ(indexes(), "articles_by_hash sqlite_autoindex_articles_1");
+  ASSERT_TRUE(
+      store_internal::MigrateTo(&d, store_internal::Migrations(), 8).ok());
+  EXPECT_EQ(indexes(), "sqlite_autoindex_articles_1");
+  auto plan = d.Prepare(
+      "EXPLAIN QUERY PLAN SELECT 1 FROM articles WHERE id = ?1 AND "
+      "content_hash = ?2 LIMIT 1");
+  ASSERT_TRUE(plan.ok() && *plan->Step());
+  EXPECT_NE(std::string(plan->Text(3)).find("sqlite_autoindex_articles_1"),
+            std::string::npos)
+      << plan->Text(3);
+}
+
 // A bulk ingest drops the index of mentions by scope and day; Restore
 // builds it as v5 defined it. Open writes nothing (a reader must not build
 // it under a running bulk ingest): the pipeline restores it.
