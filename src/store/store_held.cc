@@ -122,7 +122,7 @@ Status Store::GatherScopes(const std::vector<std::string>& scopes) {
     SITREP_RETURN_IF_ERROR(s.Bind(1, scope).Run());
   }
   {
-    store_internal::SmallSorts small(db_.get(), store_internal::kSortKiB);
+    store_internal::SmallSorts small(db_.get(), store_internal::kGatherSortKiB);
     SITREP_RETURN_IF_ERROR(db_->Exec(kIndexGathered));
     SITREP_RETURN_IF_ERROR(db_->Exec(store_internal::kGatherRows));
   }
