@@ -102,13 +102,6 @@ class Db {
 // grows its buffer by doubling and the allocator keeps the smaller ones,
 // so a 32 MiB cache cost ~60 MB of RSS per large sort.
 inline constexpr int kSortKiB = 8192;  // what the derivation's sorts take
-// What the sort of a full rebuild's gathered mentions takes: the whole
-// store's mentions, merged from runs of this size. With 8 MiB runs a 1M
-// store's mentions made ~750 runs, merged in more passes than a 100k
-// store's 75, each pass reading and writing them all again; with 32 MiB
-// the 1M gathering read 12.3 GB and wrote 11.6 GB instead of 16.1 and
-// 15.4 GB.
-inline constexpr int kGatherSortKiB = 32768;
 class SmallSorts {
  public:
   SmallSorts(Db* db, int kib);

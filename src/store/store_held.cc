@@ -96,6 +96,11 @@ Status ParseInts(std::string_view json, std::vector<int>* out) {
 Status store_internal::EnsureHeldTable(Db& db, bool indexed) {
   SITREP_RETURN_IF_ERROR(db.Exec(kCreateHeld));
   if (!indexed) return Status::OK();
+  SITREP_ASSIGN_OR_RETURN(
+      int64_t present,
+      db.QueryInt("SELECT count(*) FROM sqlite_temp_schema WHERE name = "
+                  "'held_by_scope_day'"));
+  if (present) return Status::OK();
   store_internal::SmallSorts small(&db, store_internal::kSortKiB);
   return db.Exec(kIndexHeld);
 }
@@ -122,7 +127,7 @@ Status Store::GatherScopes(const std::vector<std::string>& scopes) {
     SITREP_RETURN_IF_ERROR(s.Bind(1, scope).Run());
   }
   {
-    store_internal::SmallSorts small(db_.get(), store_internal::kGatherSortKiB);
+    store_internal::SmallSorts small(db_.get(), store_internal::kSortKiB);
     SITREP_RETURN_IF_ERROR(db_->Exec(kIndexGathered));
     SITREP_RETURN_IF_ERROR(db_->Exec(store_internal::kGatherRows));
   }
