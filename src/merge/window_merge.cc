@@ -58,7 +58,7 @@ using merge_internal::BlockKeys;
 
 struct WindowedScopeMerge::Impl {
   static constexpr int64_t kNoDay = INT64_MIN;
-  static constexpr int64_t kDays = INT64_MAX;  // members stated two days
+  static constexpr int64_t kDays = INT64_MAX;  // two stated days in it
   struct Cluster {
     std::vector<Mention> members;      // creator first, in joining order
     int64_t last_day = 0;              // of the dated members

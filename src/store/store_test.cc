@@ -8,26 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/stage_clock.h"
 #include "store/db.h"
 #include "store/schema.h"
 
 namespace sitrep {
 namespace {
-
-// MB this process has written through system calls (/proc/self/io's
-// wchar), or -1 where there is no such file.
-double WrittenMb() {
-  std::FILE* f = std::fopen("/proc/self/io", "r");
-  if (f == nullptr) return -1;
-  char line[128];
-  unsigned long long v = 0;
-  double mb = -1;
-  while (std::fgets(line, sizeof line, f) != nullptr) {
-    if (std::sscanf(line, "wchar: %llu", &v) == 1) mb = v / 1048576.0;
-  }
-  std::fclose(f);
-  return mb;
-}
 
 // A small article with every field set: raw has a noise prefix that the
 // clean text drops, so the offset map is not the identity.
@@ -519,10 +505,14 @@ TEST(StoreTest, DroppingATempTableWritesAlmostNothing) {
                      "(SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000) "
                      "INSERT INTO t SELECT zeroblob(1000) || i FROM n; COMMIT")
                   .ok());
-  const double before = WrittenMb();
-  if (before < 0) GTEST_SKIP() << "no /proc/self/io here";
+  std::FILE* probe = std::fopen("/proc/self/io", "r");
+  if (probe == nullptr) GTEST_SKIP() << "no /proc/self/io here";
+  std::fclose(probe);
+  StageClock clock;  // counts the bytes written (wchar)
+  clock.Enter("drop");
   ASSERT_TRUE(d.Exec("DROP TABLE temp.t").ok());
-  EXPECT_LT(WrittenMb() - before, 1.0);  // the table: 8 MB
+  clock.Stop();
+  EXPECT_LT(clock.stages().at(0).spent.written_mb, 1.0);  // the table: 8 MB
   db->reset();
   std::remove(path.c_str());
 }
