@@ -359,25 +359,31 @@ TEST(StoreTest, MigrationSixKeepsEventsAndLinks) {
   EXPECT_EQ(dump(kLinks), "E1a;");  // the cascade still holds
 }
 
+// The names of `table`'s indexes, sorted, space-separated.
+std::string IndexesOf(store_internal::Db& d, const std::string& table) {
+  auto s = d.Prepare(
+      "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+      "WHERE type = 'index' AND tbl_name = ? ORDER BY 1)");
+  EXPECT_TRUE(s.ok());
+  if (!s.ok()) return "";
+  s->Bind(1, table);
+  EXPECT_TRUE(*s->Step());
+  return std::string(s->Text(0));
+}
+
 // v7 drops mentions_by_scope; lookups by scope alone use the (scope, day)
 // index.
 TEST(StoreTest, MigrationSevenLeavesScopeLookupsTheDayIndex) {
   auto db = store_internal::Db::Open(":memory:");
   ASSERT_TRUE(db.ok());
   store_internal::Db& d = **db;
-  auto names = [&] {
-    auto s = d.Prepare(
-        "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
-        "WHERE type = 'index' AND tbl_name = 'mentions' ORDER BY 1)");
-    EXPECT_TRUE(s.ok() && *s->Step());
-    return s.ok() ? std::string(s->Text(0)) : "";
-  };
   ASSERT_TRUE(
       store_internal::MigrateTo(&d, store_internal::Migrations(), 6).ok());
-  EXPECT_EQ(names(), "mentions_by_scope mentions_by_scope_day");
+  EXPECT_EQ(IndexesOf(d, "mentions"),
+            "mentions_by_scope mentions_by_scope_day");
   ASSERT_TRUE(
       store_internal::MigrateTo(&d, store_internal::Migrations(), 7).ok());
-  EXPECT_EQ(names(), "mentions_by_scope_day");
+  EXPECT_EQ(IndexesOf(d, "mentions"), "mentions_by_scope_day");
   for (const char* q : {"SELECT body FROM mentions WHERE scope = 'IQ'",
                         "SELECT count(*) FROM mentions WHERE scope = 'IQ'"}) {
     const std::string sql = std::string("EXPLAIN QUERY PLAN ") + q;
@@ -396,19 +402,13 @@ TEST(StoreTest, MigrationEightFindsContentByTheIdIndex) {
   auto db = store_internal::Db::Open(":memory:");
   ASSERT_TRUE(db.ok());
   store_internal::Db& d = **db;
-  auto indexes = [&] {
-    auto s = d.Prepare(
-        "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
-        "WHERE type = 'index' AND tbl_name = 'articles' ORDER BY 1)");
-    EXPECT_TRUE(s.ok() && *s->Step());
-    return s.ok() ? std::string(s->Text(0)) : "";
-  };
   ASSERT_TRUE(
       store_internal::MigrateTo(&d, store_internal::Migrations(), 7).ok());
-  EXPECT_EQ(indexes(), "articles_by_hash sqlite_autoindex_articles_1");
+  EXPECT_EQ(IndexesOf(d, "articles"),
+            "articles_by_hash sqlite_autoindex_articles_1");
   ASSERT_TRUE(
       store_internal::MigrateTo(&d, store_internal::Migrations(), 8).ok());
-  EXPECT_EQ(indexes(), "sqlite_autoindex_articles_1");
+  EXPECT_EQ(IndexesOf(d, "articles"), "sqlite_autoindex_articles_1");
   auto plan = d.Prepare(
       "EXPLAIN QUERY PLAN SELECT 1 FROM articles WHERE id = ?1 AND "
       "content_hash = ?2 LIMIT 1");
