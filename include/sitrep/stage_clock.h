@@ -26,6 +26,15 @@ class StageClock {
   struct Reading {
     double wall = 0, cpu = 0, sys = 0;   // seconds; sys is part of cpu
     double read_mb = 0, written_mb = 0;  // through read/write system calls
+    Reading& operator+=(const Reading& r) {
+      wall += r.wall, cpu += r.cpu, sys += r.sys;
+      read_mb += r.read_mb, written_mb += r.written_mb;
+      return *this;
+    }
+    Reading operator-(const Reading& r) const {
+      return {wall - r.wall, cpu - r.cpu, sys - r.sys, read_mb - r.read_mb,
+              written_mb - r.written_mb};
+    }
   };
   struct Stage {
     std::string name;

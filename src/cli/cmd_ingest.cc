@@ -31,11 +31,7 @@ void PrintTimings(const StageClock& clock) {
   };
   for (const StageClock::Stage& s : clock.stages()) {
     print(s.name.c_str(), s.spent);
-    total.wall += s.spent.wall;
-    total.cpu += s.spent.cpu;
-    total.sys += s.spent.sys;
-    total.read_mb += s.spent.read_mb;
-    total.written_mb += s.spent.written_mb;
+    total += s.spent;
   }
   print("total", total);
 }

@@ -426,12 +426,11 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
     return SameRecord(a, b, o);
   }
   if (a.article_id == b.article_id) return false;
-  // Two known days first (DaysAgree's verdict on them, asked again last):
-  // the day windows' candidates are mostly a day apart with both days
-  // stated, and the tests below cost more.
-  if (a.date.valid() && b.date.valid() && !DaysAgree(a, b, false)) {
-    return false;
-  }
+  // Two known days first (DaysAgree's verdict on them): the day windows'
+  // candidates are mostly a day apart with both days stated, and the tests
+  // below cost more.
+  const bool both_dated = a.date.valid() && b.date.valid();
+  if (both_dated && !DaysAgree(a, b, false)) return false;
   if (!ActorsCompatible(a.actor1, b.actor1) ||
       !ActorsCompatible(a.actor2, b.actor2)) {
     return false;
@@ -454,6 +453,7 @@ bool SameEvent(const Mention& a, const Mention& b, const MergeOptions& o) {
     return false;
   }
   if (!PlacesTied(a, b, both_local, via_other, wide, copies)) return false;
+  if (both_dated) return true;  // their days agree (above)
   return DaysAgree(a, b,
                    both_local && (one_equal || copies || SharedNonzero(a, b)) &&
                        (a.event_type == b.event_type || copies));

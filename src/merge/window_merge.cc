@@ -58,12 +58,11 @@ using merge_internal::BlockKeys;
 
 struct WindowedScopeMerge::Impl {
   static constexpr int64_t kNoDay = INT64_MIN;
-  static constexpr int64_t kDays = INT64_MAX;  // two stated days in it
   struct Cluster {
     std::vector<Mention> members;      // creator first, in joining order
     int64_t last_day = 0;              // of the dated members
     int64_t loose_day = kNoDay;        // the last filed in `loose_by_day`
-    int64_t stated_day = kNoDay;       // of the members with DayStated
+    int64_t stated_day = kNoDay;       // of its DayStated ones (SameEvent: one)
     bool named = false;                // a dated member names its victim
     bool closed = false;               // no dated mention can join it
     bool swept = false;                // no pending undated mention can join it
@@ -280,8 +279,7 @@ void WindowedScopeMerge::Impl::Place(Mention m) {
     loose_by_day[d].File(id, c.filed);
     c.loose_day = d;
   }
-  if (stated)
-    c.stated_day = c.stated_day == kNoDay || c.stated_day == d ? d : kDays;
+  if (stated) c.stated_day = d;
   c.last_day = d;
   c.named = c.named || named;
   Index(id, m);
